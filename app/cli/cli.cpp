@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+// tapedeck-cli plumbing.
+#include "cli.h"
+
+#include "common/bytesize.h"
+#include "recording/recordingsource.h"
+
+#include <QProcessEnvironment>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace tapedeck {
+
+namespace {
+
+const QString PasswordOption = QStringLiteral("password");
+const QString PasswordFileOption = QStringLiteral("password-file");
+const QString MaxEntryOption = QStringLiteral("max-entry-size");
+const QString MaxTotalOption = QStringLiteral("max-total-size");
+const QString MaxRatioOption = QStringLiteral("max-ratio");
+
+void write(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+} // namespace
+
+Cli::Cli()
+{
+    m_colour = isatty(STDOUT_FILENO) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR")
+        && qEnvironmentVariable("TERM") != QLatin1String("dumb");
+}
+
+void Cli::out(const QString &text) const
+{
+    write(stdout, text);
+}
+
+void Cli::err(const QString &text) const
+{
+    std::fflush(stdout);
+    write(stderr, text);
+}
+
+QString Cli::paint(const QString &text, Colour colour) const
+{
+    if (!m_colour || colour == Colour::None)
+        return text;
+    const char *code = "";
+    switch (colour) {
+    case Colour::Red: code = "\x1b[1;31m"; break;
+    case Colour::Yellow: code = "\x1b[33m"; break;
+    case Colour::Green: code = "\x1b[32m"; break;
+    case Colour::Bold: code = "\x1b[1m"; break;
+    case Colour::Dim: code = "\x1b[2m"; break;
+    case Colour::None: break;
+    }
+    return QLatin1String(code) + text + QLatin1String("\x1b[0m");
+}
+
+QString Cli::table(const QList<QStringList> &rows, const QList<std::function<Colour(const QString &)>> &colours, int indent) const
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            if (widths.size() <= c)
+                widths.append(0);
+            widths[c] = std::max(widths[c], row.at(c).size());
+        }
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line(indent, QLatin1Char(' '));
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            const bool last = c + 1 == row.size();
+            const QString cell = last ? row.at(c) : row.at(c).leftJustified(widths.at(c) + 2);
+            const Colour colour = c < colours.size() && colours.at(c) ? colours.at(c)(row.at(c)) : Colour::None;
+            line += paint(cell, colour);
+        }
+        text += line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+int Cli::fail(const Error &error) const
+{
+    err(QStringLiteral("tapedeck-cli: ") + error.message + QLatin1Char('\n'));
+    return int(error.code);
+}
+
+int Cli::usage(const QCommandLineParser &parser, const QString &message) const
+{
+    err(QStringLiteral("tapedeck-cli: ") + message + QLatin1Char('\n') + parser.helpText());
+    return int(ErrorCode::Usage);
+}
+
+std::optional<int> Cli::parse(QCommandLineParser &parser, const QStringList &arguments) const
+{
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments))
+        return usage(parser, parser.errorText());
+    if (parser.isSet(help)) {
+        out(parser.helpText());
+        return 0;
+    }
+    return std::nullopt;
+}
+
+void Cli::addPasswordOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ PasswordOption, tr("The archive password (visible to other users in the process list; prefer the alternatives)."), tr("password") });
+    parser.addOption({ PasswordFileOption, tr("Read the archive password from the first line of <file>."), tr("file") });
+}
+
+void Cli::addLimitOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ MaxEntryOption, tr("Refuse entries larger than <size> uncompressed (default %1; 0 = no limit).")
+                                           .arg(formatByteSize(ExtractionLimits::DefaultMaxEntrySize)), tr("size") });
+    parser.addOption({ MaxTotalOption, tr("Refuse archives larger than <size> uncompressed in total (default %1; 0 = no limit).")
+                                           .arg(formatByteSize(ExtractionLimits::DefaultMaxTotalSize)), tr("size") });
+    parser.addOption({ MaxRatioOption, tr("Refuse entries that expand more than <ratio> times (default %1; 0 = no limit).")
+                                           .arg(ExtractionLimits::DefaultMaxRatio), tr("ratio") });
+}
+
+PasswordOptions Cli::passwordOptions(const QCommandLineParser &parser)
+{
+    PasswordOptions options;
+    if (parser.isSet(PasswordOption))
+        options.password = parser.value(PasswordOption);
+    if (parser.isSet(PasswordFileOption))
+        options.passwordFile = parser.value(PasswordFileOption);
+    return options;
+}
+
+Result<ExtractionLimits> Cli::limits(const QCommandLineParser &parser)
+{
+    ExtractionLimits limits;
+    for (const auto &[option, field] : { std::pair { MaxEntryOption, &ExtractionLimits::maxEntrySize },
+                                         std::pair { MaxTotalOption, &ExtractionLimits::maxTotalSize } }) {
+        if (!parser.isSet(option))
+            continue;
+        const std::optional<qint64> size = parseByteSize(parser.value(option));
+        if (!size)
+            return makeError(ErrorCode::Usage, tr("--%1 expects a size such as 512M or 8G, not \"%2\"").arg(option, parser.value(option)));
+        limits.*field = *size;
+    }
+    if (parser.isSet(MaxRatioOption)) {
+        bool ok = false;
+        const double ratio = parser.value(MaxRatioOption).toDouble(&ok);
+        if (!ok || ratio < 0)
+            return makeError(ErrorCode::Usage, tr("--%1 expects a non-negative number, not \"%2\"").arg(MaxRatioOption, parser.value(MaxRatioOption)));
+        limits.maxRatio = ratio;
+    }
+    return limits;
+}
+
+Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) const
+{
+    if (!source.needsPassword())
+        return success();
+    const auto resolved = PasswordSources::resolve(options);
+    if (!resolved)
+        return resolved.error();
+    if (*resolved) {
+        const PasswordSources::Resolved &password = **resolved;
+        Status s = source.unlock(password.password);
+        if (!s && s.error().code == ErrorCode::Password)
+            return makeError(ErrorCode::Password, tr("%1: wrong password (taken from %2)").arg(source.displayName(), PasswordSources::originName(password.origin)));
+        return s;
+    }
+    if (!PasswordSources::stdinIsTerminal()) {
+        return makeError(ErrorCode::Password, tr("%1 is encrypted: give the password with --password-file, --password, "
+                                                 "or the DATAHUB_RECORDING_PASSWORD environment variable")
+                                                  .arg(source.displayName()));
+    }
+    constexpr int Attempts = 3;
+    for (int attempt = 1; attempt <= Attempts; ++attempt) {
+        const std::optional<QString> typed = PasswordSources::promptOnTerminal(tr("Password for %1: ").arg(source.displayName()));
+        if (!typed)
+            break;
+        Status s = source.unlock(*typed);
+        if (s || s.error().code != ErrorCode::Password)
+            return s;
+        if (attempt < Attempts)
+            err(tr("Wrong password, try again.\n"));
+    }
+    return makeError(ErrorCode::Password, tr("%1: wrong password").arg(source.displayName()));
+}
+
+Result<QString> Cli::newPassword(const PasswordOptions &options) const
+{
+    const auto resolved = PasswordSources::resolve(options);
+    if (!resolved)
+        return resolved.error();
+    if (*resolved)
+        return (*resolved)->password;
+    if (!PasswordSources::stdinIsTerminal()) {
+        return makeError(ErrorCode::Password, tr("a password is needed: give it with --password-file, --password, "
+                                                 "or the DATAHUB_RECORDING_PASSWORD environment variable"));
+    }
+    const std::optional<QString> first = PasswordSources::promptOnTerminal(tr("New archive password: "));
+    const std::optional<QString> second = PasswordSources::promptOnTerminal(tr("Repeat the password: "));
+    if (!first || !second || first->isEmpty())
+        return makeError(ErrorCode::Password, tr("no password was entered"));
+    if (*first != *second)
+        return makeError(ErrorCode::Password, tr("the two passwords differ"));
+    return *first;
+}
+
+} // namespace tapedeck

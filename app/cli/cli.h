@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Shared plumbing of tapedeck-cli: output streams, colour, option groups, password acquisition, exit codes.
+#pragma once
+
+#include "archive/extractionlimits.h"
+#include "archive/passwordsources.h"
+#include "common/result.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <functional>
+#include <optional>
+
+namespace tapedeck {
+
+class RecordingSource;
+
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+
+public:
+    enum class Colour { None, Red, Yellow, Green, Bold, Dim };
+
+    Cli();
+
+    void out(const QString &text) const;
+    void err(const QString &text) const;
+    // Wraps text in an ANSI colour when stdout is a terminal and NO_COLOR is unset.
+    QString paint(const QString &text, Colour colour) const;
+
+    // Left-aligned columns; colours[i] (optional) paints column i after padding so widths stay right.
+    QString table(const QList<QStringList> &rows, const QList<std::function<Colour(const QString &)>> &colours = {},
+                  int indent = 2) const;
+
+    // Prints "tapedeck-cli: <message>" on stderr and returns the exit code for the error.
+    int fail(const Error &error) const;
+    int usage(const QCommandLineParser &parser, const QString &message) const;
+
+    // Option groups shared by several commands.
+    static void addPasswordOptions(QCommandLineParser &parser);
+    static void addLimitOptions(QCommandLineParser &parser);
+    static PasswordOptions passwordOptions(const QCommandLineParser &parser);
+    // Parses --max-entry-size/--max-total-size/--max-ratio; an error message on bad values.
+    static Result<ExtractionLimits> limits(const QCommandLineParser &parser);
+
+    // Resolves the password sources in order and unlocks the source; asks on the terminal (up to three
+    // times) when no source is set and stdin is a terminal. A no-op for unencrypted sources.
+    Status unlock(RecordingSource &source, const PasswordOptions &options) const;
+    // A password for a new archive: sources in order, else a confirmed prompt.
+    Result<QString> newPassword(const PasswordOptions &options) const;
+
+    // Parses a command's arguments, handling --help. Returns an exit code when the command must stop.
+    std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments) const;
+
+private:
+    bool m_colour = false;
+};
+
+} // namespace tapedeck

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// The tapedeck-cli commands; each takes its own arguments (command name first) and returns the exit code.
+#pragma once
+
+#include <QStringList>
+
+namespace tapedeck {
+
+class Cli;
+
+int runInfo(const Cli &cli, const QStringList &arguments);
+int runExtract(const Cli &cli, const QStringList &arguments);
+int runPack(const Cli &cli, const QStringList &arguments);
+int runList(const Cli &cli, const QStringList &arguments);
+
+} // namespace tapedeck

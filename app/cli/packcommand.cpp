@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// tapedeck-cli pack: an extracted recording folder back into an AES-256 archive.
+#include "cli.h"
+#include "commands.h"
+
+#include "archive/packer.h"
+#include "common/bytesize.h"
+
+namespace tapedeck {
+
+int runPack(const Cli &cli, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Cli::tr("Pack an extracted recording folder into an AES-256 encrypted archive with a fresh "
+                                             "checksum table in its manifest."));
+    parser.addPositionalArgument(QStringLiteral("dir"), Cli::tr("The recording folder (with manifest.json)."), QStringLiteral("pack <dir>"));
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") }, Cli::tr("The archive to write (required)."), Cli::tr("archive"));
+    const QCommandLineOption store(QStringLiteral("store"), Cli::tr("Store files without compression (default: deflate)."));
+    const QCommandLineOption force(QStringLiteral("force"), Cli::tr("Replace an existing archive."));
+    parser.addOptions({ output, store, force });
+    Cli::addPasswordOptions(parser);
+    if (const std::optional<int> stop = cli.parse(parser, arguments))
+        return *stop;
+    if (parser.positionalArguments().size() != 1)
+        return cli.usage(parser, Cli::tr("pack needs exactly one folder"));
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return cli.usage(parser, Cli::tr("pack needs --output"));
+
+    const Result<QString> password = cli.newPassword(Cli::passwordOptions(parser));
+    if (!password)
+        return cli.fail(password.error());
+    PackOptions options;
+    options.sourceDir = parser.positionalArguments().constFirst();
+    options.output = parser.value(output);
+    options.password = *password;
+    options.store = parser.isSet(store);
+    options.force = parser.isSet(force);
+    const Result<PackReport> report = Packer::pack(options);
+    if (!report)
+        return cli.fail(report.error());
+    cli.out(Cli::tr("Packed %n file(s), %1, into %2 (%3, AES-256, %4).\n", nullptr, int(report->files.size()))
+                .arg(formatByteSize(report->bytes), options.output, formatByteSize(report->archiveSize),
+                     options.store ? Cli::tr("stored") : Cli::tr("deflate")));
+    return 0;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: MIT
+// ZIP reading over libzip. libzip decrypts (WinZip AES, PKWARE) and authenticates; decompression is ours
+// (read with ZIP_FL_COMPRESSED) because Debian's libzip 1.7.3 has no LZMA and wrongly checks the zero
+// CRC of AE-2 entries.
+#include "ziparchive.h"
+
+#include "archive/centraldirectory.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <zip.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace tapedeck {
+
+namespace {
+
+constexpr qsizetype ReadChunk = 256 * 1024;
+constexpr quint64 MaxSaneSize = quint64(1) << 62;
+
+struct ZipFileCloser
+{
+    void operator()(zip_file_t *file) const { zip_fclose(file); }
+};
+using ZipFilePtr = std::unique_ptr<zip_file_t, ZipFileCloser>;
+
+Encryption encryptionFrom(quint16 method)
+{
+    switch (method) {
+    case ZIP_EM_NONE: return Encryption::None;
+    case ZIP_EM_TRAD_PKWARE: return Encryption::ZipCrypto;
+    case ZIP_EM_AES_128: return Encryption::Aes128;
+    case ZIP_EM_AES_192: return Encryption::Aes192;
+    case ZIP_EM_AES_256: return Encryption::Aes256;
+    default: return Encryption::Unsupported;
+    }
+}
+
+QString libzipMessage(int code)
+{
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    const QString message = QString::fromUtf8(zip_error_strerror(&error));
+    zip_error_fini(&error);
+    return message;
+}
+
+Error openError(const QString &displayName, int code, const QByteArray &head)
+{
+    switch (code) {
+    case ZIP_ER_NOZIP:
+        if (head.startsWith("PK\x03\x04"))
+            return makeError(ErrorCode::InvalidInput,
+                             ZipArchive::tr("%1 is truncated or damaged: its ZIP directory is missing").arg(displayName));
+        return makeError(ErrorCode::InvalidInput, ZipArchive::tr("%1 is not a ZIP archive").arg(displayName));
+    case ZIP_ER_INCONS:
+        return makeError(ErrorCode::InvalidInput,
+                         ZipArchive::tr("%1 is damaged or tampered: its ZIP headers contradict each other").arg(displayName));
+    case ZIP_ER_OPEN:
+    case ZIP_ER_READ:
+    case ZIP_ER_SEEK:
+    case ZIP_ER_NOENT:
+    case ZIP_ER_MEMORY:
+        return makeError(ErrorCode::Io, ZipArchive::tr("%1 could not be read: %2").arg(displayName, libzipMessage(code)));
+    default:
+        return makeError(ErrorCode::InvalidInput,
+                         ZipArchive::tr("%1 could not be opened as a ZIP archive: %2").arg(displayName, libzipMessage(code)));
+    }
+}
+
+} // namespace
+
+ZipArchive::~ZipArchive()
+{
+    if (m_zip)
+        zip_discard(m_zip);
+}
+
+Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
+{
+    const QString displayName = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, tr("%1 could not be opened: %2").arg(path, file.errorString()));
+    if (file.size() == 0)
+        return makeError(ErrorCode::InvalidInput, tr("%1 is empty, not a ZIP archive").arg(displayName));
+    const QByteArray head = file.peek(4);
+
+    int code = ZIP_ER_OK;
+    zip *handle = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    if (!handle)
+        return openError(displayName, code, head);
+    std::unique_ptr<ZipArchive> archive(new ZipArchive);
+    archive->m_zip = handle;
+    archive->m_displayName = displayName;
+    return finishOpen(std::move(archive), file);
+}
+
+Result<std::unique_ptr<ZipArchive>> ZipArchive::fromData(const QByteArray &data, const QString &displayName)
+{
+    std::unique_ptr<ZipArchive> archive(new ZipArchive);
+    archive->m_data = data;
+    archive->m_displayName = displayName;
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t *source = zip_source_buffer_create(archive->m_data.constData(), zip_uint64_t(archive->m_data.size()), 0, &error);
+    if (!source) {
+        const int code = zip_error_code_zip(&error);
+        zip_error_fini(&error);
+        return openError(displayName, code, data.first(std::min<qsizetype>(4, data.size())));
+    }
+    zip *handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!handle) {
+        zip_source_free(source);
+        const int code = zip_error_code_zip(&error);
+        zip_error_fini(&error);
+        return openError(displayName, code, data.first(std::min<qsizetype>(4, data.size())));
+    }
+    zip_error_fini(&error);
+    archive->m_zip = handle;
+    QBuffer buffer(&archive->m_data);
+    buffer.open(QIODevice::ReadOnly);
+    return finishOpen(std::move(archive), buffer);
+}
+
+Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(std::unique_ptr<ZipArchive> archive, QIODevice &device)
+{
+    const zip_int64_t count = zip_get_num_entries(archive->m_zip, 0);
+    // libzip hides the WinZip AES extra field; read it ourselves. If that fails on an archive libzip
+    // accepted, fall back to the AE-2 convention (a zero CRC means "no CRC").
+    const Result<QList<CentralRecord>> records = CentralDirectory::read(device);
+    const bool haveRecords = records.ok() && records->size() == count;
+
+    archive->m_entries.reserve(qsizetype(count));
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat_index(archive->m_zip, zip_uint64_t(i), 0, &st) != 0)
+            return makeError(ErrorCode::InvalidInput, tr("%1: entry %2 cannot be read from the ZIP directory").arg(archive->m_displayName).arg(i));
+        if (st.size > MaxSaneSize || st.comp_size > MaxSaneSize)
+            return makeError(ErrorCode::InvalidInput, tr("%1: entry %2 declares an impossible size").arg(archive->m_displayName).arg(i));
+        ZipEntry e;
+        e.index = i;
+        e.name = QString::fromUtf8(st.name);
+        e.size = qint64(st.size);
+        e.compressedSize = qint64(st.comp_size);
+        e.method = st.comp_method;
+        e.encryption = encryptionFrom(st.encryption_method);
+        e.crc = st.crc;
+        e.isDirectory = e.name.endsWith(QLatin1Char('/'));
+        zip_uint8_t opsys = 0;
+        zip_uint32_t attributes = 0;
+        if (zip_file_get_external_attributes(archive->m_zip, zip_uint64_t(i), 0, &opsys, &attributes) == 0)
+            e.isSymlink = opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & 0170000) == 0120000;
+        if (haveRecords) {
+            const CentralRecord &r = records->at(qsizetype(i));
+            const char *rawName = zip_get_name(archive->m_zip, zip_uint64_t(i), ZIP_FL_ENC_RAW);
+            if (rawName && r.rawName == QByteArrayView(rawName))
+                e.aesVendorVersion = r.aesVendorVersion;
+        }
+        const bool aes = e.encryption == Encryption::Aes128 || e.encryption == Encryption::Aes192 || e.encryption == Encryption::Aes256;
+        if (aes)
+            e.verifiesCrc = e.aesVendorVersion == 1 || (e.aesVendorVersion == 0 && e.crc != 0);
+        archive->m_entries.append(e);
+    }
+    return archive;
+}
+
+const ZipEntry *ZipArchive::find(const QString &name) const
+{
+    const auto it = std::find_if(m_entries.cbegin(), m_entries.cend(), [&](const ZipEntry &e) { return e.name == name; });
+    return it == m_entries.cend() ? nullptr : &*it;
+}
+
+bool ZipArchive::isEncrypted() const
+{
+    return std::any_of(m_entries.cbegin(), m_entries.cend(), [](const ZipEntry &e) { return e.isEncrypted(); });
+}
+
+void ZipArchive::setPassword(const QString &password)
+{
+    zip_set_default_password(m_zip, password.toUtf8().constData());
+}
+
+Status ZipArchive::verifyPassword()
+{
+    for (const ZipEntry &e : std::as_const(m_entries)) {
+        if (!e.isEncrypted())
+            continue;
+        ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(e.index), ZIP_FL_COMPRESSED));
+        if (!file) {
+            const int code = zip_error_code_zip(zip_get_error(m_zip));
+            zip_error_clear(m_zip);
+            return libzipError(e, code);
+        }
+        return success();
+    }
+    return success();
+}
+
+Error ZipArchive::entryError(const ZipEntry &entry, ErrorCode code, const QString &detail) const
+{
+    return makeError(code, tr("%1: entry \"%2\": %3").arg(m_displayName, entry.name, detail));
+}
+
+Error ZipArchive::libzipError(const ZipEntry &entry, int zipErrorCode) const
+{
+    switch (zipErrorCode) {
+    case ZIP_ER_WRONGPASSWD:
+        return makeError(ErrorCode::Password, tr("%1: wrong password").arg(m_displayName));
+    case ZIP_ER_NOPASSWD:
+        return makeError(ErrorCode::Password, tr("%1 is encrypted and no password was given").arg(m_displayName));
+    case ZIP_ER_CRC:
+        // With ZIP_FL_COMPRESSED libzip checks no CRC, so this can only be the WinZip AES HMAC.
+        return entryError(entry, ErrorCode::InvalidInput,
+                          tr("authentication failed (HMAC mismatch): the encrypted data was modified or damaged"));
+    case ZIP_ER_ENCRNOTSUPP:
+        return entryError(entry, ErrorCode::InvalidInput, tr("the encryption method is not supported"));
+    case ZIP_ER_READ:
+    case ZIP_ER_MEMORY:
+        return entryError(entry, ErrorCode::Io, libzipMessage(zipErrorCode));
+    case ZIP_ER_EOF:
+    case ZIP_ER_SEEK:
+    case ZIP_ER_INCONS:
+        return entryError(entry, ErrorCode::InvalidInput, tr("the archive is truncated or damaged (%1)").arg(libzipMessage(zipErrorCode)));
+    default:
+        return entryError(entry, ErrorCode::InvalidInput, libzipMessage(zipErrorCode));
+    }
+}
+
+Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressReporter *progress)
+{
+    if (entry.encryption == Encryption::Unsupported)
+        return entryError(entry, ErrorCode::InvalidInput, tr("the encryption method is not supported"));
+    auto decoder = StreamDecoder::create(entry.method, entry.size);
+    if (!decoder)
+        return entryError(entry, ErrorCode::InvalidInput, decoder.error().message);
+
+    ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index), ZIP_FL_COMPRESSED));
+    if (!file) {
+        const int code = zip_error_code_zip(zip_get_error(m_zip));
+        zip_error_clear(m_zip);
+        return libzipError(entry, code);
+    }
+
+    qint64 produced = 0;
+    uLong crc = crc32_z(0, nullptr, 0);
+    bool sinkFailed = false;
+    const ChunkSink checked = [&](QByteArrayView chunk) -> Status {
+        produced += chunk.size();
+        if (produced > entry.size) {
+            sinkFailed = true;
+            return entryError(entry, ErrorCode::InvalidInput,
+                              tr("it produces more data than the %1 bytes it declares").arg(entry.size));
+        }
+        if (entry.verifiesCrc)
+            crc = crc32_z(crc, reinterpret_cast<const Bytef *>(chunk.data()), size_t(chunk.size()));
+        Status s = sink(chunk);
+        sinkFailed = !s;
+        return s;
+    };
+    // Decoder errors describe the data only; give them the archive and entry. Sink errors are complete.
+    const auto decoderStatus = [&](Status s) -> Status {
+        return s || sinkFailed ? s : Status(entryError(entry, s.error().code, s.error().message));
+    };
+
+    QByteArray buffer(ReadChunk, Qt::Uninitialized);
+    qint64 consumed = 0;
+    for (;;) {
+        const zip_int64_t n = zip_fread(file.get(), buffer.data(), zip_uint64_t(buffer.size()));
+        if (n < 0)
+            return libzipError(entry, zip_error_code_zip(zip_file_get_error(file.get())));
+        if (n == 0)
+            break;
+        consumed += n;
+        if (Status s = decoderStatus((*decoder)->feed(QByteArrayView(buffer.constData(), qsizetype(n)), checked)); !s)
+            return s;
+        if (progress) {
+            progress->setProgress(consumed, entry.compressedSize);
+            if (progress->isCancelled())
+                return makeError(ErrorCode::Cancelled, tr("cancelled"));
+        }
+    }
+    if (Status s = decoderStatus((*decoder)->finish(checked)); !s)
+        return s;
+    if (produced != entry.size)
+        return entryError(entry, ErrorCode::InvalidInput,
+                          tr("it ends after %1 of the %2 bytes it declares").arg(produced).arg(entry.size));
+    if (entry.verifiesCrc && quint32(crc) != entry.crc)
+        return entryError(entry, ErrorCode::InvalidInput,
+                          tr("CRC-32 mismatch (stored %1, computed %2)")
+                              .arg(entry.crc, 8, 16, QLatin1Char('0'))
+                              .arg(quint32(crc), 8, 16, QLatin1Char('0')));
+    return success();
+}
+
+Result<QByteArray> ZipArchive::readAll(const ZipEntry &entry, ProgressReporter *progress)
+{
+    QByteArray data;
+    data.reserve(qsizetype(std::min<qint64>(entry.size, qint64(1) << 30)));
+    const Status s = read(entry, [&](QByteArrayView chunk) {
+        data.append(chunk);
+        return success();
+    }, progress);
+    if (!s)
+        return s.error();
+    return data;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// A ZIP archive opened through libzip: WinZip AES (AE-1/AE-2) or plain, methods store/deflate/bzip2/LZMA.
+#pragma once
+
+#include "archive/streamdecoder.h"
+#include "archive/zipentry.h"
+#include "common/progress.h"
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <memory>
+
+struct zip;
+
+namespace tapedeck {
+
+class ZipArchive
+{
+    Q_DECLARE_TR_FUNCTIONS(ZipArchive)
+
+public:
+    static Result<std::unique_ptr<ZipArchive>> open(const QString &path);
+    // For archives already in memory (downloads); data is shared, not copied.
+    static Result<std::unique_ptr<ZipArchive>> fromData(const QByteArray &data, const QString &displayName);
+
+    ~ZipArchive();
+    ZipArchive(const ZipArchive &) = delete;
+    ZipArchive &operator=(const ZipArchive &) = delete;
+
+    const QString &displayName() const { return m_displayName; }
+    const QList<ZipEntry> &entries() const { return m_entries; }
+    const ZipEntry *find(const QString &name) const;
+    bool isEncrypted() const;
+
+    // The password stays inside libzip (in memory only) until the archive is closed.
+    void setPassword(const QString &password);
+    // Derives the key of the first encrypted entry and checks its password verifier: a cheap answer to
+    // "is this the right password" without decrypting anything.
+    Status verifyPassword();
+
+    // Streams the decoded content of an entry into sink, verifying the HMAC (AES), the CRC (where the
+    // format stores one) and that the entry produces exactly the size it declares.
+    Status read(const ZipEntry &entry, const ChunkSink &sink, ProgressReporter *progress = nullptr);
+    Result<QByteArray> readAll(const ZipEntry &entry, ProgressReporter *progress = nullptr);
+
+private:
+    ZipArchive() = default;
+    static Result<std::unique_ptr<ZipArchive>> finishOpen(std::unique_ptr<ZipArchive> archive, QIODevice &device);
+    Error entryError(const ZipEntry &entry, ErrorCode code, const QString &detail) const;
+    Error libzipError(const ZipEntry &entry, int zipErrorCode) const;
+
+    zip *m_zip = nullptr;
+    QByteArray m_data; // keeps in-memory archives alive while libzip reads them
+    QString m_displayName;
+    QList<ZipEntry> m_entries;
+};
+
+} // namespace tapedeck

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// A recording loaded into memory: manifest, recipe, decrypted entries and per-entry checksum status.
+#pragma once
+
+#include "archive/manifest.h"
+#include "archive/recipe.h"
+#include "recording/recordingsource.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace tapedeck {
+
+enum class ChecksumState { Ok, Mismatch, Missing, Unlisted, Unreadable };
+
+struct EntryCheck
+{
+    SourceEntry entry; // for Missing entries only the name is known
+    ChecksumState checksum = ChecksumState::Unlisted;
+    QString expected; // from the manifest
+    QString actual; // computed while reading
+    QString problem; // why the entry could not be read
+};
+
+class Recording
+{
+    Q_DECLARE_TR_FUNCTIONS(Recording)
+
+public:
+    // Reads every entry once (decrypting, decompressing, hashing) and keeps the decoded bytes in memory.
+    // Fails only when nothing can be shown (limits exceeded, cancelled, unreadable archive); every other
+    // problem lands in problems() next to whatever could still be read.
+    static Result<Recording> load(RecordingSource &source, const ExtractionLimits &limits = {},
+                                  ProgressReporter *progress = nullptr);
+
+    static QString checksumStateName(ChecksumState state); // the stable names of `info --json`
+
+    QString location;
+    QString displayName;
+    RecordingSource::Kind kind = RecordingSource::Kind::Archive;
+    std::optional<Manifest> manifest;
+    std::optional<Recipe> recipe;
+    QList<EntryCheck> entries;
+    QList<Error> problems;
+    QHash<QString, QByteArray> contents;
+
+    // No listed entry mismatched, went missing or was unreadable.
+    bool checksumsOk() const;
+    // The problem that decides the exit code (the most severe; a password problem beats damage).
+    std::optional<Error> mainProblem() const;
+};
+
+} // namespace tapedeck

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// Recording sources: ZIP archives (through ZipArchive) and extracted folders.
+#include "recordingsource.h"
+
+#include "archive/ziparchive.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace tapedeck {
+
+namespace {
+
+class ArchiveSource final : public RecordingSource
+{
+public:
+    ArchiveSource(QString location, std::unique_ptr<ZipArchive> archive)
+        : RecordingSource(std::move(location)), m_archive(std::move(archive))
+    {
+        for (const ZipEntry &e : m_archive->entries()) {
+            m_entries.append(SourceEntry { e.name, e.size, e.compressedSize, e.methodName(), e.encryptionName(),
+                                           e.isDirectory, e.isSymlink });
+        }
+    }
+
+    Kind kind() const override { return m_archive->isEncrypted() ? Kind::EncryptedArchive : Kind::Archive; }
+
+    Status unlock(const QString &password) override
+    {
+        if (!m_archive->isEncrypted())
+            return success();
+        m_archive->setPassword(password);
+        return m_archive->verifyPassword();
+    }
+
+    Status checkLimits(const ExtractionLimits &limits) const override
+    {
+        return limits.check(m_archive->entries(), m_archive->displayName());
+    }
+
+    Status read(const QString &name, const ChunkSink &sink, ProgressReporter *progress) override
+    {
+        const ZipEntry *entry = m_archive->find(name);
+        if (!entry)
+            return makeError(ErrorCode::InvalidInput, tr("%1 has no entry \"%2\"").arg(displayName(), name));
+        return m_archive->read(*entry, sink, progress);
+    }
+
+    ZipArchive *archive() override { return m_archive.get(); }
+
+private:
+    std::unique_ptr<ZipArchive> m_archive;
+};
+
+class DirectorySource final : public RecordingSource
+{
+public:
+    explicit DirectorySource(const QString &location) : RecordingSource(location)
+    {
+        const QDir root(location);
+        // Symbolic links are listed but never followed: an extracted recording has none of its own.
+        QDirIterator it(location, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            const QFileInfo info = it.fileInfo();
+            SourceEntry e;
+            e.name = root.relativeFilePath(info.filePath());
+            e.isSymlink = info.isSymLink();
+            e.size = e.isSymlink ? 0 : info.size();
+            e.storedSize = e.size;
+            e.method = QStringLiteral("file");
+            e.encryption = QStringLiteral("none");
+            m_entries.append(e);
+        }
+        std::sort(m_entries.begin(), m_entries.end(), [](const SourceEntry &a, const SourceEntry &b) { return a.name < b.name; });
+    }
+
+    Kind kind() const override { return Kind::Directory; }
+
+    Status read(const QString &name, const ChunkSink &sink, ProgressReporter *progress) override
+    {
+        const SourceEntry *entry = find(name);
+        if (!entry)
+            return makeError(ErrorCode::InvalidInput, tr("%1 has no file \"%2\"").arg(displayName(), name));
+        if (entry->isSymlink)
+            return makeError(ErrorCode::InvalidInput, tr("%1: \"%2\" is a symbolic link; links are not followed").arg(displayName(), name));
+        QFile file(QDir(m_location).filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+        QByteArray buffer(256 * 1024, Qt::Uninitialized);
+        qint64 done = 0;
+        for (;;) {
+            const qint64 n = file.read(buffer.data(), buffer.size());
+            if (n < 0)
+                return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+            if (n == 0)
+                break;
+            done += n;
+            if (Status s = sink(QByteArrayView(buffer.constData(), qsizetype(n))); !s)
+                return s;
+            if (progress) {
+                progress->setProgress(done, entry->size);
+                if (progress->isCancelled())
+                    return makeError(ErrorCode::Cancelled, tr("cancelled"));
+            }
+        }
+        return success();
+    }
+};
+
+} // namespace
+
+Result<std::unique_ptr<RecordingSource>> RecordingSource::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(ErrorCode::Io, tr("%1 does not exist").arg(path));
+    if (info.isDir())
+        return std::unique_ptr<RecordingSource>(new DirectorySource(info.absoluteFilePath()));
+    auto archive = ZipArchive::open(info.absoluteFilePath());
+    if (!archive)
+        return archive.error();
+    return std::unique_ptr<RecordingSource>(new ArchiveSource(info.absoluteFilePath(), std::move(archive).value()));
+}
+
+QString RecordingSource::displayName() const
+{
+    return QFileInfo(m_location).fileName();
+}
+
+const SourceEntry *RecordingSource::find(const QString &name) const
+{
+    const auto it = std::find_if(m_entries.cbegin(), m_entries.cend(), [&](const SourceEntry &e) { return e.name == name; });
+    return it == m_entries.cend() ? nullptr : &*it;
+}
+
+Status RecordingSource::unlock(const QString &)
+{
+    return success();
+}
+
+Status RecordingSource::checkLimits(const ExtractionLimits &) const
+{
+    return success();
+}
+
+Result<QByteArray> RecordingSource::readAll(const QString &name, ProgressReporter *progress)
+{
+    QByteArray data;
+    if (const SourceEntry *e = find(name))
+        data.reserve(qsizetype(std::min<qint64>(e->size, qint64(1) << 30)));
+    const Status s = read(name, [&](QByteArrayView chunk) {
+        data.append(chunk);
+        return success();
+    }, progress);
+    if (!s)
+        return s.error();
+    return data;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// One interface over the places a recording lives: an encrypted archive, a plain ZIP, an extracted folder.
+#pragma once
+
+#include "archive/extractionlimits.h"
+#include "archive/streamdecoder.h"
+#include "common/progress.h"
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <memory>
+
+namespace tapedeck {
+
+class ZipArchive;
+
+struct SourceEntry
+{
+    QString name; // relative path with '/' separators
+    qint64 size = 0;
+    qint64 storedSize = 0; // compressed (and encrypted) size; equals size for plain files
+    QString method; // "lzma", "deflate", …; "file" in folders
+    QString encryption; // "aes-256", …, "none"
+    bool isDirectory = false;
+    bool isSymlink = false;
+};
+
+class RecordingSource
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordingSource)
+
+public:
+    enum class Kind { EncryptedArchive, Archive, Directory };
+
+    // A folder opens as an extracted recording, anything else as a ZIP archive.
+    static Result<std::unique_ptr<RecordingSource>> open(const QString &path);
+
+    virtual ~RecordingSource() = default;
+
+    virtual Kind kind() const = 0;
+    const QString &location() const { return m_location; }
+    QString displayName() const;
+    const QList<SourceEntry> &entries() const { return m_entries; }
+    const SourceEntry *find(const QString &name) const;
+
+    bool needsPassword() const { return kind() == Kind::EncryptedArchive; }
+    // Sets the password and checks it against the archive's verifier; a no-op for unencrypted sources.
+    virtual Status unlock(const QString &password);
+    // Refuses sources whose declared sizes exceed the limits (decompression bombs).
+    virtual Status checkLimits(const ExtractionLimits &limits) const;
+
+    virtual Status read(const QString &name, const ChunkSink &sink, ProgressReporter *progress = nullptr) = 0;
+    Result<QByteArray> readAll(const QString &name, ProgressReporter *progress = nullptr);
+
+    // The underlying archive for archive sources (extraction works on it directly), else nullptr.
+    virtual ZipArchive *archive() { return nullptr; }
+
+protected:
+    explicit RecordingSource(QString location) : m_location(std::move(location)) { }
+
+    QString m_location;
+    QList<SourceEntry> m_entries;
+};
+
+} // namespace tapedeck
