@@ -91,9 +91,11 @@ int Cli::fail(const Error &error) const
     return int(error.code);
 }
 
-int Cli::usage(const QCommandLineParser &parser, const QString &message) const
+int Cli::usage(const QString &message) const
 {
-    err(QStringLiteral("tapedeck-cli: ") + message + QLatin1Char('\n') + parser.helpText());
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.size() > 1 ? arguments.at(1) + QLatin1Char(' ') : QString();
+    err(tr("tapedeck-cli: %1 (see \"tapedeck-cli %2--help\")\n").arg(message, command));
     return int(ErrorCode::Usage);
 }
 
@@ -102,7 +104,7 @@ std::optional<int> Cli::parse(QCommandLineParser &parser, const QStringList &arg
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments))
-        return usage(parser, parser.errorText());
+        return usage(parser.errorText());
     if (parser.isSet(help)) {
         out(parser.helpText());
         return 0;

@@ -36,7 +36,8 @@ public:
 
     // Prints "tapedeck-cli: <message>" on stderr and returns the exit code for the error.
     int fail(const Error &error) const;
-    int usage(const QCommandLineParser &parser, const QString &message) const;
+    // A usage error: one line naming the problem and where the help is; exit code 2.
+    int usage(const QString &message) const;
 
     // Option groups shared by several commands.
     static void addPasswordOptions(QCommandLineParser &parser);

@@ -25,12 +25,12 @@ int runExtract(const Cli &cli, const QStringList &arguments)
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return cli.usage(parser, Cli::tr("extract needs exactly one archive"));
+        return cli.usage(Cli::tr("extract needs exactly one archive"));
     if (!parser.isSet(outputDir) || parser.value(outputDir).isEmpty())
-        return cli.usage(parser, Cli::tr("extract needs --output-dir"));
+        return cli.usage(Cli::tr("extract needs --output-dir"));
     const Result<ExtractionLimits> limits = Cli::limits(parser);
     if (!limits)
-        return cli.usage(parser, limits.error().message);
+        return cli.usage(limits.error().message);
 
     auto source = RecordingSource::open(parser.positionalArguments().constFirst());
     if (!source)

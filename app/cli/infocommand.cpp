@@ -182,10 +182,10 @@ int runInfo(const Cli &cli, const QStringList &arguments)
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return cli.usage(parser, Cli::tr("info needs exactly one recording"));
+        return cli.usage(Cli::tr("info needs exactly one recording"));
     const Result<ExtractionLimits> limits = Cli::limits(parser);
     if (!limits)
-        return cli.usage(parser, limits.error().message);
+        return cli.usage(limits.error().message);
 
     auto source = RecordingSource::open(parser.positionalArguments().constFirst());
     if (!source)

@@ -27,12 +27,12 @@ int runList(const Cli &cli, const QStringList &arguments)
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
     if (parser.positionalArguments().size() > 1)
-        return cli.usage(parser, Cli::tr("list takes at most one folder"));
+        return cli.usage(Cli::tr("list takes at most one folder"));
     QString folder = parser.positionalArguments().value(0);
     if (folder.isEmpty())
         folder = qEnvironmentVariable("INGESTION_ARTIFACT_DIR");
     if (folder.isEmpty())
-        return cli.usage(parser, Cli::tr("give a folder or set INGESTION_ARTIFACT_DIR"));
+        return cli.usage(Cli::tr("give a folder or set INGESTION_ARTIFACT_DIR"));
 
     // Listing never prompts: one password (if any source is set) is tried on every archive.
     const auto password = PasswordSources::resolve(Cli::passwordOptions(parser));
@@ -51,7 +51,7 @@ int runList(const Cli &cli, const QStringList &arguments)
                             { QStringLiteral("source_type"), s.sourceType.isEmpty() ? QJsonValue() : QJsonValue(s.sourceType) },
                             { QStringLiteral("created_at"), s.createdAt.isEmpty() ? QJsonValue() : QJsonValue(s.createdAt) },
                             { QStringLiteral("has_exception"), s.manifestRead ? QJsonValue(s.hasException) : QJsonValue() },
-                            { QStringLiteral("encrypted"), s.encrypted },
+                            { QStringLiteral("encrypted"), s.archiveOpened || s.isDirectory ? QJsonValue(s.encrypted) : QJsonValue() },
                             { QStringLiteral("directory"), s.isDirectory },
                             { QStringLiteral("size"), s.size },
                             { QStringLiteral("manifest_read"), s.manifestRead } };
@@ -86,7 +86,7 @@ int runList(const Cli &cli, const QStringList &arguments)
                           } }, 0));
     for (const RecordingSummary &s : *list) {
         if (s.problem && s.problem->code != ErrorCode::Password)
-            cli.err(Cli::tr("tapedeck-cli: %1: %2\n").arg(QFileInfo(s.path).fileName(), s.problem->message));
+            cli.err(QStringLiteral("tapedeck-cli: ") + s.problem->message + QLatin1Char('\n')); // messages name their file
     }
     return 0;
 }

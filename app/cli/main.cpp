@@ -69,6 +69,6 @@ int main(int argc, char **argv)
         return runPack(cli, commandArguments);
     if (command == QLatin1String("list"))
         return runList(cli, commandArguments);
-    cli.err(QCoreApplication::translate("main", "tapedeck-cli: unknown command \"%1\"\n\n").arg(command) + overview());
+    cli.err(QCoreApplication::translate("main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n").arg(command));
     return int(ErrorCode::Usage);
 }

@@ -22,9 +22,9 @@ int runPack(const Cli &cli, const QStringList &arguments)
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return cli.usage(parser, Cli::tr("pack needs exactly one folder"));
+        return cli.usage(Cli::tr("pack needs exactly one folder"));
     if (!parser.isSet(output) || parser.value(output).isEmpty())
-        return cli.usage(parser, Cli::tr("pack needs --output"));
+        return cli.usage(Cli::tr("pack needs --output"));
 
     const Result<QString> password = cli.newPassword(Cli::passwordOptions(parser));
     if (!password)

@@ -132,15 +132,16 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
         return s.error();
 
     // The manifest first, in memory, so every other entry can be checked while it streams to disk.
-    std::optional<Manifest> manifest;
-    if (const ZipEntry *m = archive.find(Manifest::FileName)) {
-        Result<QByteArray> data = archive.readAll(*m);
-        if (!data)
-            return data.error();
-        Result<Manifest> parsed = Manifest::parse(*data, name + QLatin1Char('/') + m->name);
-        if (parsed)
-            manifest = std::move(parsed).value();
-    }
+    // A recording without a readable manifest cannot be verified: refuse it, as info does.
+    const ZipEntry *manifestEntry = archive.find(Manifest::FileName);
+    if (!manifestEntry)
+        return makeError(ErrorCode::InvalidInput, tr("%1 has no manifest.json, so it is not a DataHub recording; nothing was extracted").arg(name));
+    Result<QByteArray> manifestData = archive.readAll(*manifestEntry);
+    if (!manifestData)
+        return manifestData.error();
+    Result<Manifest> manifest = Manifest::parse(*manifestData, name + QLatin1Char('/') + manifestEntry->name);
+    if (!manifest)
+        return makeError(manifest.error().code, tr("%1; nothing was extracted").arg(manifest.error().message));
 
     ExtractReport report;
     report.outputDir = targetPath;
@@ -188,7 +189,7 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
             return s.error();
         const QString actual = QString::fromLatin1(hash.hexResult());
         QString state = QStringLiteral("unlisted");
-        if (manifest && manifest->checksums.contains(e.name)) {
+        if (manifest->checksums.contains(e.name)) {
             const bool match = manifest->checksums.value(e.name) == actual;
             state = match ? QStringLiteral("ok") : QStringLiteral("mismatch");
             if (!match)

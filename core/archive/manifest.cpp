@@ -149,7 +149,9 @@ QByteArray Manifest::toJson(const QMap<QString, QString> &newChecksums) const
             list.append(it.key());
         o.insert(QStringLiteral("files"), list);
     }
-    return PythonJson::dumps(o, 2, knownKeys());
+    // exception_info's keys in the order DataHub's recorder builds the dict.
+    static const QStringList order = knownKeys() + QStringList { QStringLiteral("type"), QStringLiteral("message"), QStringLiteral("traceback") };
+    return PythonJson::dumps(o, 2, order);
 }
 
 } // namespace tapedeck

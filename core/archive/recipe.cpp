@@ -73,6 +73,7 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
     QList<RecipeNode> stack;
     QList<bool> expectingKey; // per open mapping: is the next scalar a key?
     QList<QString> pendingKey;
+    QList<int> pendingKeyLine;
     QHash<QString, RecipeNode> anchors;
     QList<QString> openAnchors;
     std::optional<RecipeNode> root;
@@ -94,10 +95,12 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             if (expectingKey.last()) {
                 // Complex (non-scalar) keys are rare in recipes; show them by their first line.
                 pendingKey.last() = node.type == RecipeNode::Type::Scalar ? node.value : tr("<complex key>");
+                pendingKeyLine.last() = node.line;
                 expectingKey.last() = false;
                 return success();
             }
             node.key = pendingKey.last();
+            node.line = pendingKeyLine.last(); // a value is shown on its key's line
             expectingKey.last() = true;
         }
         parent.children.append(std::move(node));
@@ -138,6 +141,7 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             stack.append(std::move(node));
             expectingKey.append(true);
             pendingKey.append(QString());
+            pendingKeyLine.append(0);
             break;
         }
         case YAML_MAPPING_END_EVENT:
@@ -145,6 +149,7 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             RecipeNode node = stack.takeLast();
             expectingKey.removeLast();
             pendingKey.removeLast();
+            pendingKeyLine.removeLast();
             status = place(std::move(node), openAnchors.takeLast());
             break;
         }

@@ -159,11 +159,16 @@ private:
 
 // ZIP method 14: a 4-byte header (LZMA SDK version, properties size), the LZMA properties, then a raw
 // LZMA1 stream that may or may not end in an end marker (general-purpose flag bit 1 says which; both
-// pyzipper and 7-Zip write one). The declared entry size lets liblzma stop either way.
+// pyzipper and 7-Zip write one). With a marker, liblzma decodes until it; without, the declared size
+// (LZMA1EXT) tells it where to stop. LZMA1EXT's "size known, marker allowed" mode is not used for
+// streams with a marker: liblzma 5.4.1 fails on it when the marker straddles two input buffers.
 class LzmaDecoder final : public StreamDecoder
 {
 public:
-    explicit LzmaDecoder(qint64 expectedSize) : m_expectedSize(expectedSize) { m_out.resize(OutputChunk); }
+    LzmaDecoder(qint64 expectedSize, bool endMarker) : m_expectedSize(expectedSize), m_endMarker(endMarker)
+    {
+        m_out.resize(OutputChunk);
+    }
     ~LzmaDecoder() override
     {
         if (m_initialized)
@@ -195,7 +200,11 @@ public:
         if (!m_initialized)
             return corrupt(tr("the LZMA header is incomplete"));
         if (!m_ended) {
-            if (Status s = run({}, LZMA_FINISH, sink); !s)
+            const Status s = run({}, LZMA_FINISH, sink);
+            // Like pyzipper, accept a stream flagged as marker-terminated that simply stops at its size.
+            if (!m_ended && m_produced == m_expectedSize)
+                return success();
+            if (!s)
                 return s;
         }
         return m_ended ? success() : corrupt(tr("the LZMA stream ends early"));
@@ -212,7 +221,7 @@ private:
     Status initialize()
     {
         lzma_filter filters[2] = {};
-        filters[0].id = LZMA_FILTER_LZMA1EXT;
+        filters[0].id = m_endMarker ? LZMA_FILTER_LZMA1 : LZMA_FILTER_LZMA1EXT;
         filters[1].id = LZMA_VLI_UNKNOWN;
         if (lzma_properties_decode(&filters[0], nullptr, reinterpret_cast<const uint8_t *>(m_header.constData()) + 4,
                                    LzmaPropertiesSize)
@@ -246,6 +255,7 @@ private:
             m_stream.avail_out = size_t(m_out.size());
             const lzma_ret rc = lzma_code(&m_stream, action);
             const qsizetype produced = m_out.size() - qsizetype(m_stream.avail_out);
+            m_produced += produced;
             if (produced > 0) {
                 if (Status s = sink(QByteArrayView(m_out.constData(), produced)); !s)
                     return s;
@@ -266,6 +276,8 @@ private:
     }
 
     qint64 m_expectedSize;
+    bool m_endMarker;
+    qint64 m_produced = 0;
     lzma_stream m_stream = LZMA_STREAM_INIT;
     QByteArray m_header;
     QByteArray m_out;
@@ -280,13 +292,13 @@ bool StreamDecoder::isSupported(quint16 method)
     return method == Store || method == Deflate || method == BZip2 || method == Lzma;
 }
 
-Result<std::unique_ptr<StreamDecoder>> StreamDecoder::create(quint16 method, qint64 expectedSize)
+Result<std::unique_ptr<StreamDecoder>> StreamDecoder::create(quint16 method, qint64 expectedSize, bool lzmaEndMarker)
 {
     switch (method) {
     case Store: return std::unique_ptr<StreamDecoder>(new StoreDecoder);
     case Deflate: return std::unique_ptr<StreamDecoder>(new DeflateDecoder);
     case BZip2: return std::unique_ptr<StreamDecoder>(new BZip2Decoder);
-    case Lzma: return std::unique_ptr<StreamDecoder>(new LzmaDecoder(expectedSize));
+    case Lzma: return std::unique_ptr<StreamDecoder>(new LzmaDecoder(expectedSize, lzmaEndMarker));
     default: break;
     }
     return makeError(ErrorCode::InvalidInput, tr("compression method %1 is not supported").arg(method));

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: MIT
-// ZIP reading over libzip. libzip decrypts (WinZip AES, PKWARE) and authenticates; decompression is ours
-// (read with ZIP_FL_COMPRESSED) because Debian's libzip 1.7.3 has no LZMA and wrongly checks the zero
-// CRC of AE-2 entries.
+// ZIP reading over libzip. libzip parses the container and decrypts PKWARE entries; WinZip AES entries are
+// read raw (ZIP_FL_ENCRYPTED) and decrypted and authenticated here, and all decompression is ours, because
+// Debian's libzip 1.7.3 has no LZMA and checks the zero CRC of AE-2 entries (stored ones even when asked
+// for the compressed data), which rejects every 7-Zip archive.
 #include "ziparchive.h"
 
 #include "archive/centraldirectory.h"
+#include "archive/winzipaes.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 
+#include <openssl/crypto.h>
 #include <zip.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace tapedeck {
@@ -21,6 +25,7 @@ namespace tapedeck {
 namespace {
 
 constexpr qsizetype ReadChunk = 256 * 1024;
+constexpr qint64 PkwareHeaderLength = 12; // traditional PKWARE encryption header, removed by libzip
 constexpr quint64 MaxSaneSize = quint64(1) << 62;
 
 struct ZipFileCloser
@@ -28,6 +33,16 @@ struct ZipFileCloser
     void operator()(zip_file_t *file) const { zip_fclose(file); }
 };
 using ZipFilePtr = std::unique_ptr<zip_file_t, ZipFileCloser>;
+
+int aesStrength(Encryption encryption)
+{
+    switch (encryption) {
+    case Encryption::Aes128: return 1;
+    case Encryption::Aes192: return 2;
+    case Encryption::Aes256: return 3;
+    default: return 0;
+    }
+}
 
 Encryption encryptionFrom(quint16 method)
 {
@@ -79,6 +94,8 @@ ZipArchive::~ZipArchive()
 {
     if (m_zip)
         zip_discard(m_zip);
+    if (!m_password.isEmpty())
+        OPENSSL_cleanse(m_password.data(), size_t(m_password.size()));
 }
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
@@ -153,6 +170,7 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(std::unique_ptr<ZipAr
         e.encryption = encryptionFrom(st.encryption_method);
         e.crc = st.crc;
         e.isDirectory = e.name.endsWith(QLatin1Char('/'));
+        e.flags = 0x0002; // assume an LZMA end marker unless the central directory says otherwise
         zip_uint8_t opsys = 0;
         zip_uint32_t attributes = 0;
         if (zip_file_get_external_attributes(archive->m_zip, zip_uint64_t(i), 0, &opsys, &attributes) == 0)
@@ -160,12 +178,16 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(std::unique_ptr<ZipAr
         if (haveRecords) {
             const CentralRecord &r = records->at(qsizetype(i));
             const char *rawName = zip_get_name(archive->m_zip, zip_uint64_t(i), ZIP_FL_ENC_RAW);
-            if (rawName && r.rawName == QByteArrayView(rawName))
+            if (rawName && r.rawName == QByteArrayView(rawName)) {
                 e.aesVendorVersion = r.aesVendorVersion;
+                e.flags = r.flags;
+            }
         }
-        const bool aes = e.encryption == Encryption::Aes128 || e.encryption == Encryption::Aes192 || e.encryption == Encryption::Aes256;
+        const bool aes = aesStrength(e.encryption) != 0;
+        // AE-2 stores CRC 0 and readers must not check it; some writers (libzip) still store the real
+        // CRC with AE-2. Like pyzipper, check every CRC except an AE-2 zero.
         if (aes)
-            e.verifiesCrc = e.aesVendorVersion == 1 || (e.aesVendorVersion == 0 && e.crc != 0);
+            e.verifiesCrc = e.aesVendorVersion == 1 || e.crc != 0;
         archive->m_entries.append(e);
     }
     return archive;
@@ -184,7 +206,10 @@ bool ZipArchive::isEncrypted() const
 
 void ZipArchive::setPassword(const QString &password)
 {
-    zip_set_default_password(m_zip, password.toUtf8().constData());
+    if (!m_password.isEmpty())
+        OPENSSL_cleanse(m_password.data(), size_t(m_password.size()));
+    m_password = password.toUtf8();
+    zip_set_default_password(m_zip, m_password.constData());
 }
 
 Status ZipArchive::verifyPassword()
@@ -192,13 +217,41 @@ Status ZipArchive::verifyPassword()
     for (const ZipEntry &e : std::as_const(m_entries)) {
         if (!e.isEncrypted())
             continue;
-        ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(e.index), ZIP_FL_COMPRESSED));
+        const int strength = aesStrength(e.encryption);
+        ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(e.index), strength ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
         if (!file) {
             const int code = zip_error_code_zip(zip_get_error(m_zip));
             zip_error_clear(m_zip);
             return libzipError(e, code);
         }
+        if (strength == 0)
+            return success(); // libzip checked the PKWARE password header when opening
+        if (m_password.isEmpty())
+            return libzipError(e, ZIP_ER_NOPASSWD);
+        QByteArray header(WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
+        qsizetype got = 0;
+        if (Status s = readRaw(file.get(), header.data(), header.size(), &got); !s)
+            return s;
+        if (got != header.size())
+            return entryError(e, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
+        WinZipAesDecryptor aes;
+        if (Status s = aes.init(m_password, strength, header); !s)
+            return s.error().code == ErrorCode::Password ? libzipError(e, ZIP_ER_WRONGPASSWD) : entryError(e, s.error().code, s.error().message);
         return success();
+    }
+    return success();
+}
+
+Status ZipArchive::readRaw(zip_file *file, char *data, qsizetype length, qsizetype *got) const
+{
+    *got = 0;
+    while (*got < length) {
+        const zip_int64_t n = zip_fread(file, data + *got, zip_uint64_t(length - *got));
+        if (n < 0)
+            return makeError(ErrorCode::InvalidInput, libzipMessage(zip_error_code_zip(zip_file_get_error(file))));
+        if (n == 0)
+            break;
+        *got += qsizetype(n);
     }
     return success();
 }
@@ -216,9 +269,7 @@ Error ZipArchive::libzipError(const ZipEntry &entry, int zipErrorCode) const
     case ZIP_ER_NOPASSWD:
         return makeError(ErrorCode::Password, tr("%1 is encrypted and no password was given").arg(m_displayName));
     case ZIP_ER_CRC:
-        // With ZIP_FL_COMPRESSED libzip checks no CRC, so this can only be the WinZip AES HMAC.
-        return entryError(entry, ErrorCode::InvalidInput,
-                          tr("authentication failed (HMAC mismatch): the encrypted data was modified or damaged"));
+        return entryError(entry, ErrorCode::InvalidInput, tr("CRC-32 mismatch: the data was modified or damaged"));
     case ZIP_ER_ENCRNOTSUPP:
         return entryError(entry, ErrorCode::InvalidInput, tr("the encryption method is not supported"));
     case ZIP_ER_READ:
@@ -237,15 +288,33 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
 {
     if (entry.encryption == Encryption::Unsupported)
         return entryError(entry, ErrorCode::InvalidInput, tr("the encryption method is not supported"));
-    auto decoder = StreamDecoder::create(entry.method, entry.size);
+    auto decoder = StreamDecoder::create(entry.method, entry.size, (entry.flags & 0x0002) != 0);
     if (!decoder)
         return entryError(entry, ErrorCode::InvalidInput, decoder.error().message);
 
-    ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index), ZIP_FL_COMPRESSED));
+    const int strength = aesStrength(entry.encryption);
+    ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index), strength ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
     if (!file) {
         const int code = zip_error_code_zip(zip_get_error(m_zip));
         zip_error_clear(m_zip);
         return libzipError(entry, code);
+    }
+
+    // WinZip AES: salt + verifier, then ciphertext, then a 10-byte HMAC that is held back until the end.
+    std::unique_ptr<WinZipAesDecryptor> aes;
+    QByteArray macTail;
+    if (strength) {
+        if (m_password.isEmpty())
+            return libzipError(entry, ZIP_ER_NOPASSWD);
+        QByteArray header(WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
+        qsizetype got = 0;
+        if (Status s = readRaw(file.get(), header.data(), header.size(), &got); !s)
+            return entryError(entry, s.error().code, s.error().message);
+        if (got != header.size())
+            return entryError(entry, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
+        aes = std::make_unique<WinZipAesDecryptor>();
+        if (Status s = aes->init(m_password, strength, header); !s)
+            return s.error().code == ErrorCode::Password ? libzipError(entry, ZIP_ER_WRONGPASSWD) : entryError(entry, s.error().code, s.error().message);
     }
 
     qint64 produced = 0;
@@ -264,21 +333,58 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
         sinkFailed = !s;
         return s;
     };
-    // Decoder errors describe the data only; give them the archive and entry. Sink errors are complete.
-    const auto decoderStatus = [&](Status s) -> Status {
-        return s || sinkFailed ? s : Status(entryError(entry, s.error().code, s.error().message));
-    };
+    const Error hmacFailure = entryError(entry, ErrorCode::InvalidInput,
+                                         tr("authentication failed (HMAC mismatch): the encrypted data was modified or damaged"));
 
-    QByteArray buffer(ReadChunk, Qt::Uninitialized);
-    qint64 consumed = 0;
-    for (;;) {
-        const zip_int64_t n = zip_fread(file.get(), buffer.data(), zip_uint64_t(buffer.size()));
+    // Never read past the entry's last byte: at EOF libzip checks the CRC of stored entries even when
+    // reading raw ciphertext (ZIP_FL_ENCRYPTED), which fails every encrypted stored entry. Our own CRC
+    // and HMAC checks cover the data instead.
+    const qint64 rawSize = entry.compressedSize - (entry.encryption == Encryption::ZipCrypto ? PkwareHeaderLength : 0);
+    qint64 rawRead = aes ? WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength : 0;
+    QByteArray buffer(ReadChunk + WinZipAesDecryptor::MacLength, Qt::Uninitialized);
+    // Reads the next piece of plaintext (still compressed); *end once the raw data is exhausted.
+    const auto nextPiece = [&](qsizetype *length, bool *end) -> Status {
+        const qsizetype carried = macTail.size();
+        std::memcpy(buffer.data(), macTail.constData(), size_t(carried));
+        const qint64 want = std::min<qint64>(ReadChunk, rawSize - rawRead);
+        const zip_int64_t n = want > 0 ? zip_fread(file.get(), buffer.data() + carried, zip_uint64_t(want)) : 0;
         if (n < 0)
             return libzipError(entry, zip_error_code_zip(zip_file_get_error(file.get())));
-        if (n == 0)
-            break;
-        consumed += n;
-        if (Status s = decoderStatus((*decoder)->feed(QByteArrayView(buffer.constData(), qsizetype(n)), checked)); !s)
+        if (n == 0 && want > 0)
+            return entryError(entry, ErrorCode::InvalidInput, tr("the archive is truncated inside this entry"));
+        rawRead += n;
+        qsizetype available = carried + qsizetype(n);
+        if (aes) {
+            const qsizetype keep = std::min(available, WinZipAesDecryptor::MacLength);
+            macTail = QByteArray(buffer.constData() + available - keep, keep);
+            available -= keep;
+            aes->decrypt(buffer.data(), available);
+        }
+        *length = available;
+        *end = rawRead >= rawSize;
+        return success();
+    };
+    // Called when decoding failed: tampering shows as garbage, so report the HMAC verdict if it fails.
+    const auto explain = [&](Status s) -> Status {
+        if (s || sinkFailed)
+            return s;
+        if (aes) {
+            qsizetype length = 0;
+            bool end = false;
+            while (!end && nextPiece(&length, &end).ok()) { }
+            if (!aes->authenticate(macTail))
+                return hmacFailure;
+        }
+        return entryError(entry, s.error().code, s.error().message);
+    };
+
+    qint64 consumed = 0;
+    for (bool end = false; !end;) {
+        qsizetype length = 0;
+        if (Status s = nextPiece(&length, &end); !s)
+            return s;
+        consumed += length;
+        if (Status s = explain((*decoder)->feed(QByteArrayView(buffer.constData(), length), checked)); !s)
             return s;
         if (progress) {
             progress->setProgress(consumed, entry.compressedSize);
@@ -286,7 +392,13 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
                 return makeError(ErrorCode::Cancelled, tr("cancelled"));
         }
     }
-    if (Status s = decoderStatus((*decoder)->finish(checked)); !s)
+    if (aes) {
+        if (macTail.size() != WinZipAesDecryptor::MacLength)
+            return entryError(entry, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
+        if (!aes->authenticate(macTail))
+            return hmacFailure;
+    }
+    if (Status s = explain((*decoder)->finish(checked)); !s)
         return s;
     if (produced != entry.size)
         return entryError(entry, ErrorCode::InvalidInput,

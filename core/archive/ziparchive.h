@@ -13,6 +13,7 @@
 #include <memory>
 
 struct zip;
+struct zip_file;
 
 namespace tapedeck {
 
@@ -25,7 +26,7 @@ public:
     // For archives already in memory (downloads); data is shared, not copied.
     static Result<std::unique_ptr<ZipArchive>> fromData(const QByteArray &data, const QString &displayName);
 
-    ~ZipArchive();
+    ~ZipArchive(); // wipes the password
     ZipArchive(const ZipArchive &) = delete;
     ZipArchive &operator=(const ZipArchive &) = delete;
 
@@ -34,7 +35,7 @@ public:
     const ZipEntry *find(const QString &name) const;
     bool isEncrypted() const;
 
-    // The password stays inside libzip (in memory only) until the archive is closed.
+    // The password stays in memory only (here and inside libzip, for ZipCrypto) until the archive closes.
     void setPassword(const QString &password);
     // Derives the key of the first encrypted entry and checks its password verifier: a cheap answer to
     // "is this the right password" without decrypting anything.
@@ -50,10 +51,12 @@ private:
     static Result<std::unique_ptr<ZipArchive>> finishOpen(std::unique_ptr<ZipArchive> archive, QIODevice &device);
     Error entryError(const ZipEntry &entry, ErrorCode code, const QString &detail) const;
     Error libzipError(const ZipEntry &entry, int zipErrorCode) const;
+    Status readRaw(zip_file *file, char *data, qsizetype length, qsizetype *got) const;
 
     zip *m_zip = nullptr;
     QByteArray m_data; // keeps in-memory archives alive while libzip reads them
     QString m_displayName;
+    QByteArray m_password; // UTF-8, as DataHub derives its keys
     QList<ZipEntry> m_entries;
 };
 

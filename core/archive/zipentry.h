@@ -22,7 +22,8 @@ public:
     Encryption encryption = Encryption::None;
     int aesVendorVersion = 0; // 1 = AE-1 (CRC stored), 2 = AE-2 (CRC 0)
     quint32 crc = 0;
-    bool verifiesCrc = true; // false for AE-2, whose CRC field is zero by definition
+    quint16 flags = 0; // general-purpose bit flags (bit 1 for LZMA: stream ends with an end marker)
+    bool verifiesCrc = true; // false for AE-2 entries whose CRC field is zero, as the format allows
     bool isDirectory = false;
     bool isSymlink = false;
 

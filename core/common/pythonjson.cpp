@@ -52,7 +52,7 @@ void writeValue(QByteArray &out, const QJsonValue &value, int indent, int level,
             if (i > 0)
                 out += indent < 0 ? ", " : ",";
             newline(out, indent, level + 1);
-            writeValue(out, array.at(i), indent, level + 1, {});
+            writeValue(out, array.at(i), indent, level + 1, keyOrder);
         }
         newline(out, indent, level);
         out += ']';
@@ -80,7 +80,7 @@ void writeValue(QByteArray &out, const QJsonValue &value, int indent, int level,
             newline(out, indent, level + 1);
             out += quote(keys.at(i));
             out += ": ";
-            writeValue(out, object.value(keys.at(i)), indent, level + 1, {});
+            writeValue(out, object.value(keys.at(i)), indent, level + 1, keyOrder);
         }
         newline(out, indent, level);
         out += '}';

@@ -9,8 +9,9 @@
 
 namespace tapedeck::PythonJson {
 
-// indent < 0 means single-line output. Object keys come in keyOrder first (those present), then the rest
-// sorted. QJsonValue keeps no int/float distinction: integral doubles are written as integers.
+// indent < 0 means single-line output. In every object, keys listed in keyOrder come first (in that order),
+// the rest sorted: QJsonObject does not keep the original order. QJsonValue keeps no int/float distinction
+// either: integral doubles are written as integers.
 QByteArray dumps(const QJsonValue &value, int indent = -1, const QStringList &keyOrder = {});
 
 QByteArray quote(const QString &text);

@@ -37,6 +37,7 @@ void readArchive(RecordingSummary &s, const std::optional<QString> &password)
         s.problem = archive.error();
         return;
     }
+    s.archiveOpened = true;
     s.encrypted = (*archive)->isEncrypted();
     const ZipEntry *entry = (*archive)->find(Manifest::FileName);
     if (!entry) {

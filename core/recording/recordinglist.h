@@ -18,6 +18,7 @@ struct RecordingSummary
     qint64 size = 0;
     QDateTime modified;
     bool isDirectory = false;
+    bool archiveOpened = false; // the ZIP directory could be read, so "encrypted" is known
     bool encrypted = false;
     bool manifestRead = false;
     QString runId;
