@@ -12,7 +12,11 @@
 #include <QSet>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -85,6 +89,86 @@ Status writeAll(int fd, QByteArrayView data, const QString &path)
     }
     return success();
 }
+
+// Hashes and writes one file on a second thread while the calling thread decrypts and decompresses, so
+// extraction costs about as long as decompression alone. The queue is bounded to keep memory flat.
+class ChunkWriter
+{
+public:
+    ChunkWriter(int fd, QString path) : m_fd(fd), m_path(std::move(path)), m_thread([this] { run(); }) { }
+    ~ChunkWriter() { stop(); }
+    ChunkWriter(const ChunkWriter &) = delete;
+    ChunkWriter &operator=(const ChunkWriter &) = delete;
+
+    Status push(QByteArrayView chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < MaxQueued || m_error; });
+        if (m_error)
+            return *m_error;
+        m_queue.emplace_back(chunk.data(), chunk.size());
+        m_ready.notify_one();
+        return success();
+    }
+
+    // Waits for the queue to drain; the SHA-256 of everything written, or the write error.
+    Result<QByteArray> finish()
+    {
+        stop();
+        if (m_error)
+            return *m_error;
+        return m_hash.hexResult();
+    }
+
+private:
+    static constexpr size_t MaxQueued = 16;
+
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_ready.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    void run()
+    {
+        for (;;) {
+            QByteArray chunk;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty())
+                    return;
+                chunk = std::move(m_queue.front());
+                m_queue.pop_front();
+            }
+            m_space.notify_one();
+            m_hash.addData(chunk);
+            if (Status s = writeAll(m_fd, chunk, m_path); !s) {
+                std::lock_guard lock(m_mutex);
+                m_error = s.error();
+                m_queue.clear();
+                m_space.notify_all();
+                return;
+            }
+        }
+    }
+
+    int m_fd;
+    QString m_path;
+    Sha256 m_hash;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<QByteArray> m_queue;
+    std::optional<Error> m_error;
+    bool m_done = false;
+    std::thread m_thread; // last: starts after every other member is ready
+};
 
 bool isEmptyFolder(const QString &path)
 {
@@ -177,17 +261,17 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
         const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0)
             return makeError(ErrorCode::Io, tr("%1 could not be created: %2").arg(path, systemError()));
-        Sha256 hash;
         const QString shownPath = targetPath + QLatin1Char('/') + e.name;
-        Status s = archive.read(e, [&](QByteArrayView chunk) {
-            hash.addData(chunk);
-            return writeAll(fd, chunk, shownPath);
-        }, &entryProgress);
+        ChunkWriter writer(fd, shownPath);
+        Status s = archive.read(e, [&](QByteArrayView chunk) { return writer.push(chunk); }, &entryProgress);
+        const Result<QByteArray> digest = writer.finish();
+        if (s && !digest)
+            s = digest.error();
         if (::close(fd) != 0 && s)
             s = makeError(ErrorCode::Io, tr("%1 could not be written: %2").arg(shownPath, systemError()));
         if (!s)
             return s.error();
-        const QString actual = QString::fromLatin1(hash.hexResult());
+        const QString actual = QString::fromLatin1(*digest);
         QString state = QStringLiteral("unlisted");
         if (manifest->checksums.contains(e.name)) {
             const bool match = manifest->checksums.value(e.name) == actual;

@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+# Generates a realistic, DataHub-shaped recording folder of a given size for benchmarks: a VCR.py
+# cassette of Looker-like JSON API calls and GMS ingestProposalBatch posts (with some !!binary bodies),
+# a queries.jsonl, a recipe and a manifest with real checksums. Deterministic for a given seed.
+import argparse
+import base64
+import hashlib
+import json
+import os
+import random
+
+WORDS = ("orders customers revenue dashboard region snowflake schema lineage owner status forecast "
+         "Umsätze 売上 pipeline marketing finance cohort retention churn funnel warehouse").split()
+
+
+def yaml_quote(text):
+    """Single-quoted YAML scalar, as PyYAML writes JSON bodies."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def looker_body(rng, n):
+    tiles = [{"id": str(rng.randrange(10**6)), "title": " ".join(rng.choice(WORDS) for _ in range(4)),
+              "query": {"model": rng.choice(WORDS), "view": rng.choice(WORDS),
+                        "fields": [f"{rng.choice(WORDS)}.{rng.choice(WORDS)}" for _ in range(6)],
+                        "filters": {rng.choice(WORDS): str(rng.randrange(1000))}},
+              "updated_at": f"2025-11-{10 + rng.randrange(18)}T0{rng.randrange(10)}:41:07Z"}
+             for _ in range(n)]
+    return json.dumps({"id": str(rng.randrange(10**6)), "title": rng.choice(WORDS), "dashboard_elements": tiles},
+                      separators=(",", ":"), ensure_ascii=False)
+
+
+def mcp_body(rng, n):
+    proposals = []
+    for _ in range(n):
+        urn = f"urn:li:dataset:(urn:li:dataPlatform:snowflake,{rng.choice(WORDS)}.{rng.choice(WORDS)}.t{rng.randrange(10**5)},PROD)"
+        aspect = {"fields": [{"fieldPath": f"{rng.choice(WORDS)}_{i}", "nativeDataType": "VARCHAR",
+                              "type": {"type": {"com.linkedin.schema.StringType": {}}}} for i in range(8)],
+                  "schemaName": rng.choice(WORDS), "platform": "urn:li:dataPlatform:snowflake", "version": 0}
+        proposals.append({"entityType": "dataset", "entityUrn": urn, "changeType": "UPSERT",
+                          "aspectName": "schemaMetadata",
+                          "aspect": {"value": json.dumps(aspect), "contentType": "application/json"},
+                          "systemMetadata": {"lastObserved": 1763458867000 + rng.randrange(10**5),
+                                             "runId": "looker-2025_11_18-09_41_07-k3x9qa"}})
+    return json.dumps({"proposals": proposals})
+
+
+def interaction(rng, i):
+    if i % 50 == 49:
+        method, uri = "POST", "http://datahub-gms.acme-corp.example:8080/aspects?action=ingestProposalBatch"
+        request_body, body, ctype = mcp_body(rng, 20), "{\"value\":[]}", "application/json"
+    else:
+        method, uri = "GET", f"http://looker.acme-corp.example/api/4.0/dashboards/{i}"
+        request_body, body, ctype = None, looker_body(rng, 12), "application/json"
+    lines = ["- request:", "    body: " + ("null" if request_body is None else yaml_quote(request_body)),
+             "    headers:", "      Accept:", "      - application/json", "      User-Agent:", "      - python-requests/2.32.3",
+             f"    method: {method}", f"    uri: {uri}", "  response:", "    body:"]
+    if i % 97 == 96:
+        png = bytes(rng.randrange(256) for _ in range(3000))
+        encoded = base64.encodebytes(png).decode().replace("\n", "\n        ")
+        lines += ["      string: !!binary |", "        " + encoded.rstrip()]
+        ctype = "image/png"
+    else:
+        lines += ["      string: " + yaml_quote(body)]
+    lines += ["    headers:", "      Content-Type:", f"      - {ctype}", "      Date:",
+              "      - Tue, 18 Nov 2025 09:41:07 GMT", "    status:", "      code: 200", "      message: OK"]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("output", help="folder to create")
+    parser.add_argument("--size-mb", type=float, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    os.makedirs(os.path.join(args.output, "http"), exist_ok=True)
+    os.makedirs(os.path.join(args.output, "db"), exist_ok=True)
+    target = int(args.size_mb * 1024 * 1024)
+    cassette = os.path.join(args.output, "http", "cassette.yaml")
+    queries = os.path.join(args.output, "db", "queries.jsonl")
+    written = 0
+    with open(queries, "w", encoding="utf-8") as q:
+        for i in range(2000):
+            row = {"query": f"SELECT * FROM information_schema.columns WHERE table_schema = %(s)s -- {i}",
+                   "parameters": {"s": rng.choice(WORDS)},
+                   "results": [{"column_name": rng.choice(WORDS), "data_type": "VARCHAR",
+                                "last_altered": {"__type__": "datetime", "__value__": "2025-11-18T09:41:07"}}
+                               for _ in range(10)],
+                   "row_count": 10, "description": [["column_name", "text"], ["data_type", "text"]], "error": None}
+            written += q.write(json.dumps(row) + "\n")
+    with open(cassette, "w", encoding="utf-8") as c:
+        c.write("interactions:\n")
+        i = 0
+        while written < target:
+            written += c.write(interaction(rng, i))
+            i += 1
+        c.write("version: 1\n")
+    checksums = {}
+    for rel in ("http/cassette.yaml", "db/queries.jsonl"):
+        h = hashlib.sha256()
+        with open(os.path.join(args.output, rel), "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        checksums[rel] = h.hexdigest()
+    manifest = {"format_version": "1.0.0", "run_id": "bench-run", "source_type": "looker", "sink_type": "datahub-rest",
+                "datahub_cli_version": "1.3.1.2", "python_version": "3.11.2",
+                "created_at": "2025-11-18T09:41:41+00:00", "checksums": checksums,
+                "recording_start_time": "2025-11-18T09:41:07+00:00"}
+    with open(os.path.join(args.output, "manifest.json"), "w") as m:
+        m.write(json.dumps(manifest, indent=2))
+    with open(os.path.join(args.output, "recipe.yaml"), "w") as r:
+        r.write("source:\n  type: looker\n  config:\n    client_secret: __REPLAY_DUMMY__\nsink:\n  type: datahub-rest\n")
+
+
+if __name__ == "__main__":
+    main()
