@@ -60,8 +60,7 @@ std::optional<QString> PasswordSources::promptOnTerminal(const QString &prompt)
 {
     if (!stdinIsTerminal())
         return std::nullopt;
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
+    // Echo goes off before the prompt appears, so nothing typed in response can ever be echoed.
     termios saved {};
     const bool haveTermios = tcgetattr(STDIN_FILENO, &saved) == 0;
     if (haveTermios) {
@@ -70,6 +69,8 @@ std::optional<QString> PasswordSources::promptOnTerminal(const QString &prompt)
         quiet.c_lflag |= ECHONL;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
     QByteArray line;
     for (int c = std::fgetc(stdin); c != EOF && c != '\n'; c = std::fgetc(stdin))
         line.append(char(c));

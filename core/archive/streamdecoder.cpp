@@ -50,9 +50,9 @@ public:
     Status feed(QByteArrayView input, const ChunkSink &sink) override
     {
         if (!m_initialized)
-            return makeError(ErrorCode::Io, tr("zlib could not be initialised"));
+            return makeError(ErrorCode::Io, StreamDecoder::tr("zlib could not be initialised"));
         if (m_ended)
-            return input.isEmpty() ? success() : corrupt(tr("data after the end of the deflate stream"));
+            return input.isEmpty() ? success() : corrupt(StreamDecoder::tr("data after the end of the deflate stream"));
         m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
         m_stream.avail_in = uInt(input.size());
         do {
@@ -69,7 +69,7 @@ public:
             if (rc == Z_STREAM_END) {
                 m_ended = true;
                 if (m_stream.avail_in > 0)
-                    return corrupt(tr("data after the end of the deflate stream"));
+                    return corrupt(StreamDecoder::tr("data after the end of the deflate stream"));
                 break;
             }
             if (rc == Z_BUF_ERROR && produced == 0)
@@ -85,7 +85,7 @@ public:
             if (Status s = feed({}, sink); !s)
                 return s;
         }
-        return m_ended ? success() : corrupt(tr("the deflate stream ends early"));
+        return m_ended ? success() : corrupt(StreamDecoder::tr("the deflate stream ends early"));
     }
 
 private:
@@ -113,9 +113,9 @@ public:
     Status feed(QByteArrayView input, const ChunkSink &sink) override
     {
         if (!m_initialized)
-            return makeError(ErrorCode::Io, tr("libbz2 could not be initialised"));
+            return makeError(ErrorCode::Io, StreamDecoder::tr("libbz2 could not be initialised"));
         if (m_ended)
-            return input.isEmpty() ? success() : corrupt(tr("data after the end of the bzip2 stream"));
+            return input.isEmpty() ? success() : corrupt(StreamDecoder::tr("data after the end of the bzip2 stream"));
         m_stream.next_in = const_cast<char *>(input.data());
         m_stream.avail_in = unsigned(input.size());
         do {
@@ -123,7 +123,7 @@ public:
             m_stream.avail_out = unsigned(m_out.size());
             const int rc = BZ2_bzDecompress(&m_stream);
             if (rc != BZ_OK && rc != BZ_STREAM_END)
-                return corrupt(tr("bzip2 error %1").arg(rc));
+                return corrupt(StreamDecoder::tr("bzip2 error %1").arg(rc));
             const qsizetype produced = m_out.size() - qsizetype(m_stream.avail_out);
             if (produced > 0) {
                 if (Status s = sink(QByteArrayView(m_out.constData(), produced)); !s)
@@ -132,7 +132,7 @@ public:
             if (rc == BZ_STREAM_END) {
                 m_ended = true;
                 if (m_stream.avail_in > 0)
-                    return corrupt(tr("data after the end of the bzip2 stream"));
+                    return corrupt(StreamDecoder::tr("data after the end of the bzip2 stream"));
                 break;
             }
             if (produced == 0 && m_stream.avail_in == 0)
@@ -147,7 +147,7 @@ public:
             if (Status s = feed({}, sink); !s)
                 return s;
         }
-        return m_ended ? success() : corrupt(tr("the bzip2 stream ends early"));
+        return m_ended ? success() : corrupt(StreamDecoder::tr("the bzip2 stream ends early"));
     }
 
 private:
@@ -183,7 +183,7 @@ public:
             m_header.append(input.first(take));
             input = input.sliced(take);
             if (m_header.size() == 4 && headerSize() != 4 + LzmaPropertiesSize)
-                return corrupt(tr("unexpected LZMA properties size %1").arg(headerSize() - 4));
+                return corrupt(StreamDecoder::tr("unexpected LZMA properties size %1").arg(headerSize() - 4));
             if (m_header.size() < headerSize()) {
                 if (input.isEmpty())
                     return success();
@@ -198,7 +198,7 @@ public:
     Status finish(const ChunkSink &sink) override
     {
         if (!m_initialized)
-            return corrupt(tr("the LZMA header is incomplete"));
+            return corrupt(StreamDecoder::tr("the LZMA header is incomplete"));
         if (!m_ended) {
             const Status s = run({}, LZMA_FINISH, sink);
             // Like pyzipper, accept a stream flagged as marker-terminated that simply stops at its size.
@@ -207,7 +207,7 @@ public:
             if (!s)
                 return s;
         }
-        return m_ended ? success() : corrupt(tr("the LZMA stream ends early"));
+        return m_ended ? success() : corrupt(StreamDecoder::tr("the LZMA stream ends early"));
     }
 
 private:
@@ -226,7 +226,7 @@ private:
         if (lzma_properties_decode(&filters[0], nullptr, reinterpret_cast<const uint8_t *>(m_header.constData()) + 4,
                                    LzmaPropertiesSize)
             != LZMA_OK)
-            return corrupt(tr("invalid LZMA properties"));
+            return corrupt(StreamDecoder::tr("invalid LZMA properties"));
         auto *options = static_cast<lzma_options_lzma *>(filters[0].options);
         // The dictionary never needs to exceed the output, so a hostile header cannot make us allocate
         // gigabytes for a tiny entry.
@@ -239,7 +239,7 @@ private:
         const lzma_ret rc = lzma_raw_decoder(&m_stream, filters);
         free(options); // lzma_properties_decode allocates with malloc; the decoder keeps its own copy.
         if (rc != LZMA_OK)
-            return corrupt(tr("liblzma rejected the stream parameters (%1)").arg(int(rc)));
+            return corrupt(StreamDecoder::tr("liblzma rejected the stream parameters (%1)").arg(int(rc)));
         m_initialized = true;
         return success();
     }
@@ -247,7 +247,7 @@ private:
     Status run(QByteArrayView input, lzma_action action, const ChunkSink &sink)
     {
         if (m_ended)
-            return input.isEmpty() ? success() : corrupt(tr("data after the end of the LZMA stream"));
+            return input.isEmpty() ? success() : corrupt(StreamDecoder::tr("data after the end of the LZMA stream"));
         m_stream.next_in = reinterpret_cast<const uint8_t *>(input.data());
         m_stream.avail_in = size_t(input.size());
         for (;;) {
@@ -263,13 +263,13 @@ private:
             if (rc == LZMA_STREAM_END) {
                 m_ended = true;
                 if (m_stream.avail_in > 0)
-                    return corrupt(tr("data after the end of the LZMA stream"));
+                    return corrupt(StreamDecoder::tr("data after the end of the LZMA stream"));
                 return success();
             }
             if (rc == LZMA_BUF_ERROR)
-                return action == LZMA_FINISH ? corrupt(tr("the LZMA stream ends early")) : success();
+                return action == LZMA_FINISH ? corrupt(StreamDecoder::tr("the LZMA stream ends early")) : success();
             if (rc != LZMA_OK)
-                return corrupt(tr("liblzma error %1").arg(int(rc)));
+                return corrupt(StreamDecoder::tr("liblzma error %1").arg(int(rc)));
             if (m_stream.avail_in == 0 && m_stream.avail_out > 0)
                 return success();
         }

@@ -46,7 +46,7 @@ public:
     {
         const ZipEntry *entry = m_archive->find(name);
         if (!entry)
-            return makeError(ErrorCode::InvalidInput, tr("%1 has no entry \"%2\"").arg(displayName(), name));
+            return makeError(ErrorCode::InvalidInput, RecordingSource::tr("%1 has no entry \"%2\"").arg(displayName(), name));
         return m_archive->read(*entry, sink, progress);
     }
 
@@ -85,18 +85,18 @@ public:
     {
         const SourceEntry *entry = find(name);
         if (!entry)
-            return makeError(ErrorCode::InvalidInput, tr("%1 has no file \"%2\"").arg(displayName(), name));
+            return makeError(ErrorCode::InvalidInput, RecordingSource::tr("%1 has no file \"%2\"").arg(displayName(), name));
         if (entry->isSymlink)
-            return makeError(ErrorCode::InvalidInput, tr("%1: \"%2\" is a symbolic link; links are not followed").arg(displayName(), name));
+            return makeError(ErrorCode::InvalidInput, RecordingSource::tr("%1: \"%2\" is a symbolic link; links are not followed").arg(displayName(), name));
         QFile file(QDir(m_location).filePath(name));
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+            return makeError(ErrorCode::Io, RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
         QByteArray buffer(256 * 1024, Qt::Uninitialized);
         qint64 done = 0;
         for (;;) {
             const qint64 n = file.read(buffer.data(), buffer.size());
             if (n < 0)
-                return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+                return makeError(ErrorCode::Io, RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
             if (n == 0)
                 break;
             done += n;
@@ -105,7 +105,7 @@ public:
             if (progress) {
                 progress->setProgress(done, entry->size);
                 if (progress->isCancelled())
-                    return makeError(ErrorCode::Cancelled, tr("cancelled"));
+                    return makeError(ErrorCode::Cancelled, RecordingSource::tr("cancelled"));
             }
         }
         return success();

@@ -258,6 +258,11 @@ private slots:
     void listJson_data();
     void listJson();
 
+    void passwordPrompt_data();
+    void passwordPrompt();
+    void packPromptConfirms_data();
+    void packPromptConfirms();
+
 private:
     QString fixture(const QString &name) const { return m_fixtures.path() + u'/' + name; }
     void verifyMatchesSevenZip(const QString &dir);
@@ -1144,6 +1149,72 @@ void TstCli::listJson()
     QCOMPARE(folder.value(u"created_at"_s).toString(), createdAt);
     QCOMPARE(folder.value(u"has_exception"_s), QJsonValue(true));
     QVERIFY2(byFile.value(u"corrupt.zip"_s).value(u"run_id"_s).isNull(), qPrintable(jsonText(byFile.value(u"corrupt.zip"_s))));
+}
+
+// Interactive entry on a real pseudo-terminal (tests/tools/ptydrive.py answers the prompts).
+static ProcessResult onTerminal(const QStringList &answers, const QStringList &command)
+{
+    QStringList arguments { QStringLiteral(TAPEDECK_TEST_TOOLS "/ptydrive.py") };
+    for (const QString &a : answers)
+        arguments << u"--answer"_s << a;
+    arguments << u"--"_s << QStringLiteral(TAPEDECK_CLI) << command;
+    return run(u"/usr/bin/python3"_s, arguments, {}, cliEnvironment());
+}
+
+void TstCli::passwordPrompt_data()
+{
+    QTest::addColumn<QStringList>("answers");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("prompts");
+    QTest::addRow("right first") << QStringList { SamplePassword } << 0 << 1;
+    QTest::addRow("wrong, then right") << QStringList { u"nope-4711"_s, SamplePassword } << 0 << 2;
+    QTest::addRow("three wrong") << QStringList { u"nope-4711"_s, u"nope-4712"_s, u"nope-4713"_s } << 3 << 3;
+}
+
+void TstCli::passwordPrompt()
+{
+    QFETCH(QStringList, answers);
+    QFETCH(int, exitCode);
+    QFETCH(int, prompts);
+    const ProcessResult r = onTerminal(answers, { u"info"_s, m_sample });
+    QCOMPARE(r.exitCode, exitCode);
+    const QString transcript = QString::fromUtf8(r.out);
+    QCOMPARE(transcript.count(u"Password for sample-recording.zip"_s), prompts);
+    // Echo is off: nothing typed appears on the terminal.
+    for (const QString &a : answers)
+        QVERIFY2(!transcript.contains(a), qPrintable(transcript));
+    if (exitCode == 0)
+        QVERIFY(transcript.contains(RunId));
+    else
+        QVERIFY(transcript.contains(u"wrong password"_s));
+}
+
+void TstCli::packPromptConfirms_data()
+{
+    QTest::addColumn<QString>("repeat");
+    QTest::addColumn<int>("exitCode");
+    QTest::addRow("matching") << u"n3w-Passwört"_s << 0;
+    QTest::addRow("differing") << u"something-else"_s << 3;
+}
+
+void TstCli::packPromptConfirms()
+{
+    QFETCH(QString, repeat);
+    QFETCH(int, exitCode);
+    QTemporaryDir work;
+    const QString source = work.filePath(u"rec"_s);
+    QCOMPARE(runCli({ u"extract"_s, m_sample, u"--output-dir"_s, source, u"--password"_s, SamplePassword }).exitCode, 0);
+    const QString zip = work.filePath(u"packed.zip"_s);
+    const ProcessResult r = onTerminal({ u"n3w-Passwört"_s, repeat }, { u"pack"_s, source, u"--output"_s, zip });
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY(!QString::fromUtf8(r.out).contains(u"n3w-Passw"_s));
+    QCOMPARE(QFileInfo::exists(zip), exitCode == 0);
+    if (exitCode == 0) {
+        const ProcessResult info = runCli({ u"info"_s, zip, u"--password"_s, u"n3w-Passwört"_s });
+        QCOMPARE(info.exitCode, 0);
+    } else {
+        QVERIFY(QString::fromUtf8(r.out).contains(u"differ"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TstCli)

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Entry point of the desktop application: `tapedeck [archive]`.
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("tapedeck"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Tapedeck"));
+    QApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("tapedeck"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.tapedeck.Tapedeck"));
+
+    // Qt's own strings (standard buttons, file dialog) first, then ours; both follow the system locale.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("tapedeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Inspects recorded DataHub ingestion runs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("archive"),
+        QCoreApplication::translate(
+            "main", "The recording to open: an archive or an extracted recording folder."),
+        QStringLiteral("[archive]"));
+    parser.process(app);
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() > 1) {
+        std::fprintf(stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("main", "tapedeck opens one recording at a time.")));
+        return 2;
+    }
+
+    tapedeck::MainWindow window;
+    window.show();
+    if (!arguments.isEmpty())
+        window.openRecording(arguments.first());
+    return QApplication::exec();
+}

@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: MIT
+// Tests the main window end to end on the bundled sample: password dialog and environment paths, the
+// overview's content, the wrong-password loop, damaged and missing input, and cancelling.
+#include "banner.h"
+#include "entriesmodel.h"
+#include "mainwindow.h"
+#include "passworddialog.h"
+#include "recipemodel.h"
+#include "recordingview.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <memory>
+
+using namespace tapedeck;
+
+namespace {
+
+const QString SamplePassword = QStringLiteral("tapedeck-sample");
+const QString SdkErrorMessage
+    = QStringLiteral("dashboard 3: Looker API returned 500 Internal Server Error: An error has occurred.");
+
+QString samplePath()
+{
+    return QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.zip");
+}
+
+QProcessEnvironment environmentWith(const QString &name = {}, const QString &value = {})
+{
+    QProcessEnvironment environment; // empty: no password source unless the test sets one
+    if (!name.isEmpty())
+        environment.insert(name, value);
+    return environment;
+}
+
+std::unique_ptr<MainWindow> makeWindow(
+    const std::optional<QProcessEnvironment> &environment = environmentWith())
+{
+    auto window = std::make_unique<MainWindow>();
+    if (environment)
+        window->setEnvironment(*environment);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qWarning("the main window was not exposed");
+    return window;
+}
+
+template<typename T> T *visibleChild(const QObject *parent, const QString &name = {})
+{
+    const QList<T *> children = parent->findChildren<T *>(name);
+    for (T *child : children) {
+        if (child->isVisible())
+            return child;
+    }
+    return nullptr;
+}
+
+QString labelText(const MainWindow &window, const char *objectName)
+{
+    const auto *label = window.findChild<QLabel *>(QString::fromLatin1(objectName));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QString::fromLatin1(objectName));
+}
+
+Banner *banner(const MainWindow &window, const char *objectName)
+{
+    return window.findChild<Banner *>(QString::fromLatin1(objectName));
+}
+
+// Types into the password dialog and presses Unlock, as a user would.
+void submitPassword(PasswordDialog *dialog, const QString &password)
+{
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    QVERIFY(edit);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, password);
+    auto *unlock = dialog->findChild<QPushButton *>(QStringLiteral("unlockButton"));
+    QVERIFY(unlock);
+    QVERIFY(unlock->isEnabled());
+    QTest::mouseClick(unlock, Qt::LeftButton);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void startsOnWelcomePage();
+    void opensThroughPasswordDialog();
+    void opensWithRecordingEnvironmentPassword();
+    void opensWithAdminPasswordFromEnvironment();
+    void wrongPasswordAsksAgainInSameDialog();
+    void wrongEnvironmentPasswordIsPrefilled();
+    void cancellingPasswordLeavesWindowUsable();
+    void cancelWhileLoading();
+    void corruptArchiveShowsBannerAndSurvives();
+    void folderWithMismatchAndUnknownKeys();
+    void folderWithoutManifest();
+    void missingFileShowsErrorAndKeepsRecording();
+    void sampleActionNeedsNoPassword();
+
+private:
+    void verifySampleShown(const MainWindow &window);
+    void openSample(MainWindow &window);
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY2(QFile::exists(samplePath()), qPrintable(samplePath()));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // The process environment must not leak a password into the dialog tests.
+    qunsetenv("DATAHUB_RECORDING_PASSWORD");
+    qunsetenv("ADMIN_PASSWORD");
+}
+
+void TestMainWindow::verifySampleShown(const MainWindow &window)
+{
+    QVERIFY(window.recording());
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget(), window.recordingView());
+
+    // The manifest, as shown.
+    QCOMPARE(labelText(window, "manifestRunId"), QStringLiteral("looker-2025_11_18-09_41_07-k3x9qa"));
+    QCOMPARE(labelText(window, "manifestSourceType"), QStringLiteral("looker"));
+    QCOMPARE(labelText(window, "manifestSinkType"), QStringLiteral("datahub-rest"));
+    QCOMPARE(labelText(window, "manifestCliVersion"), QStringLiteral("1.3.1.2"));
+    QCOMPARE(labelText(window, "manifestPythonVersion"), QStringLiteral("3.11.2"));
+    QCOMPARE(labelText(window, "manifestFormatVersion"), QStringLiteral("1.0.0"));
+    QCOMPARE(labelText(window, "manifestStartTime"), QStringLiteral("2025-11-18 09:41:07 UTC"));
+    QCOMPARE(labelText(window, "manifestCreatedAt"), QStringLiteral("2025-11-18 09:41:41 UTC"));
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("manifestUnknownKeys"))
+                 ->isVisible()); // the sample has none
+
+    // The run failed with SDKError: a red banner with type and message, the traceback behind a toggle.
+    Banner *exception = banner(window, "exceptionBanner");
+    QVERIFY(exception && exception->isVisible());
+    QCOMPARE(exception->kind(), Banner::Kind::Error);
+    QVERIFY2(exception->title().contains(QStringLiteral("SDKError")), qPrintable(exception->title()));
+    QCOMPARE(exception->text(), SdkErrorMessage);
+    QVERIFY(exception->details().contains(QStringLiteral("raise SDKError")));
+    QVERIFY(!exception->detailsVisible());
+    exception->setDetailsVisible(true);
+    QVERIFY(exception->detailsVisible());
+    exception->setDetailsVisible(false);
+
+    // A healthy archive: no problems banner, no open error.
+    QVERIFY(!banner(window, "problemsBanner")->isVisible());
+    QVERIFY(!banner(window, "openErrorBanner")->isVisible());
+
+    // Entries with their checksum state.
+    const EntriesModel *entries = window.recordingView()->entriesModel();
+    QCOMPARE(entries->rowCount(), 4);
+    QHash<QString, QString> states;
+    for (int row = 0; row < entries->rowCount(); ++row)
+        states.insert(entries->index(row, EntriesModel::NameColumn).data().toString(),
+            entries->index(row, EntriesModel::ChecksumColumn).data().toString());
+    QCOMPARE(states.value(QStringLiteral("http/cassette.yaml")), QStringLiteral("OK"));
+    QCOMPARE(states.value(QStringLiteral("db/queries.jsonl")), QStringLiteral("OK"));
+    QCOMPARE(states.value(QStringLiteral("manifest.json")), QStringLiteral("Not listed"));
+    QCOMPARE(states.value(QStringLiteral("recipe.yaml")), QStringLiteral("Not listed"));
+
+    // The recipe, with DataHub's three redactions.
+    QCOMPARE(window.recordingView()->recipeModel()->rowCount(), 4);
+    QCOMPARE(window.recordingView()->recipeModel()->replayDummyCount(), 3);
+
+    // Status bar: entry count, lock and checksum state.
+    QCOMPARE(labelText(window, "entriesStatus"), QStringLiteral("4 entries"));
+    QCOMPARE(labelText(window, "lockStatusText"), QStringLiteral("Encrypted (AES-256)"));
+    QCOMPARE(labelText(window, "checksumStatusText"), QStringLiteral("Checksums OK (2 files verified)"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("sample-recording.zip"));
+    QVERIFY(!window.isLoading());
+}
+
+void TestMainWindow::openSample(MainWindow &window)
+{
+    QSignalSpy shown(&window, &MainWindow::recordingShown);
+    window.openRecording(samplePath());
+    QVERIFY(shown.wait());
+}
+
+void TestMainWindow::startsOnWelcomePage()
+{
+    auto window = makeWindow();
+    QCOMPARE(
+        window->findChild<QStackedWidget *>()->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+    QVERIFY(!window->recording());
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("entriesStatus"))->isVisible());
+    QVERIFY(!MainWindow::sampleRecordingPath().isEmpty());
+}
+
+void TestMainWindow::opensThroughPasswordDialog()
+{
+    auto window = makeWindow();
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    QVERIFY(dialog->isModal());
+    QVERIFY(!dialog->findChild<QWidget *>(QStringLiteral("passwordProblem"))->isVisible());
+    QVERIFY(!window->recording());
+    submitPassword(dialog, SamplePassword);
+    QVERIFY(shown.wait());
+    QCOMPARE(shown.size(), 1);
+    QTRY_VERIFY(!visibleChild<PasswordDialog>(window.get()));
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::opensWithRecordingEnvironmentPassword()
+{
+    // The real process environment, as `DATAHUB_RECORDING_PASSWORD=… tapedeck archive` gives it.
+    qputenv("DATAHUB_RECORDING_PASSWORD", SamplePassword.toUtf8());
+    auto window = makeWindow(std::nullopt);
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+    const bool loaded = shown.wait();
+    qunsetenv("DATAHUB_RECORDING_PASSWORD");
+    QVERIFY(loaded);
+    QVERIFY(!window->findChild<PasswordDialog *>());
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::opensWithAdminPasswordFromEnvironment()
+{
+    auto window = makeWindow(environmentWith(QStringLiteral("ADMIN_PASSWORD"), SamplePassword));
+    openSample(*window);
+    QVERIFY(!window->findChild<PasswordDialog *>());
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::wrongPasswordAsksAgainInSameDialog()
+{
+    auto window = makeWindow();
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    window->openRecording(samplePath());
+
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    const QPointer<PasswordDialog> first(dialog);
+    submitPassword(dialog, QStringLiteral("not-the-password"));
+
+    auto *problem = dialog->findChild<QLabel *>(QStringLiteral("passwordProblem"));
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("Wrong password")), qPrintable(problem->text()));
+    QVERIFY(!dialog->isChecking());
+    // Same dialog, still open; the window shows no error and no file picker came up.
+    QVERIFY(first && first->isVisible());
+    QCOMPARE(window->findChildren<PasswordDialog *>().size(), 1);
+    QVERIFY(!window->findChild<QWidget *>(QStringLiteral("openDialog")));
+    QVERIFY(!banner(*window, "openErrorBanner")->isVisible());
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(shown.size(), 0);
+
+    submitPassword(dialog, SamplePassword);
+    QVERIFY(shown.wait());
+    QTRY_VERIFY(!first || !first->isVisible());
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::wrongEnvironmentPasswordIsPrefilled()
+{
+    auto window = makeWindow(
+        environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), QStringLiteral("stale-password")));
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    auto *problem = dialog->findChild<QLabel *>(QStringLiteral("passwordProblem"));
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(
+        problem->text().contains(QStringLiteral("DATAHUB_RECORDING_PASSWORD")), qPrintable(problem->text()));
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->text(),
+        QStringLiteral("stale-password"));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("passwordOrigin"))->isVisible());
+
+    submitPassword(dialog, SamplePassword);
+    QVERIFY(shown.wait());
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::cancellingPasswordLeavesWindowUsable()
+{
+    auto window = makeWindow();
+    QSignalSpy cancelled(window.get(), &MainWindow::openCancelled);
+    window->openRecording(samplePath());
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
+    QCOMPARE(cancelled.size(), 1);
+    QTRY_VERIFY(!visibleChild<PasswordDialog>(window.get()));
+    QVERIFY(!window->isLoading());
+    QVERIFY(!window->findChild<QWidget *>(QStringLiteral("loadingBar"))->isVisible());
+    QVERIFY(!banner(*window, "openErrorBanner")->isVisible());
+    QCOMPARE(
+        window->findChild<QStackedWidget *>()->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+
+    // A second attempt asks again and works.
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    submitPassword(dialog, SamplePassword);
+    QVERIFY(shown.wait());
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::cancelWhileLoading()
+{
+    auto window = makeWindow(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
+    QSignalSpy cancelled(window.get(), &MainWindow::openCancelled);
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+    auto *bar = window->findChild<QWidget *>(QStringLiteral("loadingBar"));
+    QVERIFY(bar->isVisible());
+    QVERIFY(window->isLoading());
+    QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("cancelLoadingButton")), Qt::LeftButton);
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(!window->isLoading());
+
+    // The abandoned job never reports; the next load is the only one shown.
+    window->openRecording(samplePath());
+    QVERIFY(shown.wait());
+    QCOMPARE(shown.size(), 1);
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::corruptArchiveShowsBannerAndSurvives()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString damaged = dir.filePath(QStringLiteral("damaged.zip"));
+    QVERIFY(QFile::copy(samplePath(), damaged));
+    QFile file(damaged);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    const qsizetype middle = bytes.size() / 2; // inside http/cassette.yaml's ciphertext
+    bytes[middle] = char(bytes.at(middle) ^ 0x5a);
+    QVERIFY(file.seek(0));
+    QCOMPARE(file.write(bytes), qint64(bytes.size()));
+    file.close();
+
+    auto window = makeWindow(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(damaged);
+    QVERIFY(shown.wait());
+
+    // The damage is reported above what could still be read.
+    Banner *problems = banner(*window, "problemsBanner");
+    QVERIFY(problems->isVisible());
+    QCOMPARE(problems->kind(), Banner::Kind::Error);
+    QVERIFY2(problems->text().contains(QStringLiteral("HMAC")), qPrintable(problems->text()));
+    const EntriesModel *entries = window->recordingView()->entriesModel();
+    QCOMPARE(entries->rowCount(), 4);
+    QCOMPARE(
+        entries->index(2, EntriesModel::NameColumn).data().toString(), QStringLiteral("http/cassette.yaml"));
+    QCOMPARE(entries->index(2, EntriesModel::ChecksumColumn).data(EntriesModel::ChecksumStateRole).toInt(),
+        int(ChecksumState::Unreadable));
+    QCOMPARE(entries->index(3, EntriesModel::ChecksumColumn).data(EntriesModel::ChecksumStateRole).toInt(),
+        int(ChecksumState::Ok));
+    QCOMPARE(labelText(*window, "manifestRunId"), QStringLiteral("looker-2025_11_18-09_41_07-k3x9qa"));
+    QVERIFY(banner(*window, "exceptionBanner")->isVisible());
+    QCOMPARE(labelText(*window, "checksumStatusText"), QStringLiteral("1 checksum problem"));
+
+    // The window carries on: the intact sample opens in it afterwards.
+    QVERIFY(window->isVisible());
+    openSample(*window);
+    verifySampleShown(*window);
+}
+
+void TestMainWindow::folderWithMismatchAndUnknownKeys()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto write = [&](const QString &name, const QByteArray &content) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    };
+    write(QStringLiteral("manifest.json"), R"({
+  "format_version": "1.0.0",
+  "run_id": "folder-run",
+  "source_type": "snowflake",
+  "sink_type": "file",
+  "checksums": {"recipe.yaml": "sha256:0000000000000000000000000000000000000000000000000000000000000000"},
+  "pipeline_owner": "data-platform"
+})");
+    write(QStringLiteral("recipe.yaml"),
+        "source:\n  type: snowflake\n  config:\n    password: __REPLAY_DUMMY__\n");
+
+    auto window = makeWindow();
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(dir.path());
+    QVERIFY(shown.wait());
+    QVERIFY(!window->findChild<PasswordDialog *>());
+
+    QCOMPARE(labelText(*window, "manifestRunId"), QStringLiteral("folder-run"));
+    QCOMPARE(labelText(*window, "manifestCliVersion"), QStringLiteral("(not recorded)"));
+    auto *unknown = window->findChild<QLabel *>(QStringLiteral("manifestUnknownKeys"));
+    QVERIFY(unknown->isVisible());
+    QCOMPARE(unknown->text(), QStringLiteral("pipeline_owner: data-platform"));
+    QVERIFY(!banner(*window, "exceptionBanner")->isVisible());
+
+    Banner *problems = banner(*window, "problemsBanner");
+    QVERIFY(problems->isVisible());
+    QVERIFY2(problems->text().contains(QStringLiteral("checksum mismatch")), qPrintable(problems->text()));
+    const EntriesModel *entries = window->recordingView()->entriesModel();
+    bool sawMismatch = false;
+    for (int row = 0; row < entries->rowCount(); ++row) {
+        if (entries->index(row, 0).data().toString() == QStringLiteral("recipe.yaml"))
+            sawMismatch = entries->index(row, EntriesModel::ChecksumColumn).data().toString()
+                == QStringLiteral("Mismatch");
+    }
+    QVERIFY(sawMismatch);
+    // The recipe is still shown below the banner.
+    QCOMPARE(window->recordingView()->recipeModel()->replayDummyCount(), 1);
+    QCOMPARE(labelText(*window, "lockStatusText"), QStringLiteral("Extracted folder"));
+}
+
+void TestMainWindow::folderWithoutManifest()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile recipe(dir.filePath(QStringLiteral("recipe.yaml")));
+    QVERIFY(recipe.open(QIODevice::WriteOnly));
+    recipe.write("source:\n  type: looker\n");
+    recipe.close();
+
+    auto window = makeWindow();
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(dir.path());
+    QVERIFY(shown.wait());
+    Banner *problems = banner(*window, "problemsBanner");
+    QVERIFY(problems->isVisible());
+    QVERIFY2(problems->text().contains(QStringLiteral("no manifest.json")), qPrintable(problems->text()));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("manifestPlaceholder"))->isVisible());
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("manifestRunId"))->isVisible());
+    QCOMPARE(window->recordingView()->recipeModel()->rowCount(), 1);
+    QCOMPARE(
+        labelText(*window, "checksumStatusText"), QStringLiteral("Checksums not verified (no manifest)"));
+}
+
+void TestMainWindow::missingFileShowsErrorAndKeepsRecording()
+{
+    auto window = makeWindow(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
+    openSample(*window);
+
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    window->openRecording(QStringLiteral("/nonexistent/recording.zip"));
+    QVERIFY(failed.wait());
+    Banner *error = banner(*window, "openErrorBanner");
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->title(), QStringLiteral("recording.zip could not be read"));
+    QVERIFY2(error->text().contains(QStringLiteral("/nonexistent/recording.zip")), qPrintable(error->text()));
+    // The recording shown before is still there.
+    QCOMPARE(labelText(*window, "manifestRunId"), QStringLiteral("looker-2025_11_18-09_41_07-k3x9qa"));
+    QCOMPARE(window->windowTitle(), QStringLiteral("sample-recording.zip"));
+
+    // Not a ZIP at all.
+    QTemporaryDir dir;
+    const QString text = dir.filePath(QStringLiteral("notes.zip"));
+    QFile notes(text);
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("these are not the droids\n");
+    notes.close();
+    window->openRecording(text);
+    QVERIFY(failed.wait());
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->title().startsWith(QStringLiteral("notes.zip")), qPrintable(error->title()));
+
+    // Dismissing the banner hides it; the window stays as it was.
+    auto *close = error->findChild<QToolButton *>(QStringLiteral("dismissButton"));
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+    QVERIFY(window->recording());
+}
+
+void TestMainWindow::sampleActionNeedsNoPassword()
+{
+    auto window = makeWindow();
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openSampleRecording();
+    QVERIFY(shown.wait());
+    QVERIFY(!window->findChild<PasswordDialog *>());
+    verifySampleShown(*window);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: MIT
+// Background loading of recordings: each step runs on the global thread pool and reports back here.
+#include "recordingloader.h"
+
+#include "archive/passwordsources.h"
+#include "promiseprogress.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+namespace tapedeck {
+
+namespace {
+
+using SourcePtr = std::shared_ptr<RecordingSource>;
+using RecordingPtr = std::shared_ptr<const Recording>;
+
+} // namespace
+
+RecordingLoader::RecordingLoader(QObject *parent)
+    : QObject(parent)
+{ }
+
+RecordingLoader::~RecordingLoader()
+{
+    // The job owns what it works on (a shared source), so it may finish after us; cancelling only
+    // makes it stop early.
+    abandon();
+}
+
+void RecordingLoader::setEnvironment(const QProcessEnvironment &environment)
+{
+    m_environment = environment;
+}
+
+template<typename T, typename Handler> void RecordingLoader::track(const QFuture<T> &future, Handler handler)
+{
+    auto *watcher = new QFutureWatcher<T>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, &RecordingLoader::progressChanged);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, handler] {
+        watcher->deleteLater();
+        m_watcher = nullptr;
+        m_running = {};
+        if (watcher->isCanceled()) {
+            // Only abandon() cancels, and it disconnects first; anything else is a failed job.
+            fail(makeError(ErrorCode::Cancelled, tr("%1: loading was cancelled").arg(m_displayName)));
+            return;
+        }
+        handler(watcher->result());
+    });
+    m_watcher = watcher;
+    m_running = future;
+    watcher->setFuture(future);
+}
+
+void RecordingLoader::abandon()
+{
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
+    m_running.cancel();
+    m_running = {};
+    m_source.reset();
+    m_knownPassword.reset();
+    m_state = State::Idle;
+}
+
+void RecordingLoader::open(const QString &path, const std::optional<QString> &knownPassword)
+{
+    abandon();
+    m_path = path;
+    m_displayName = QFileInfo(path).fileName();
+    m_knownPassword = knownPassword;
+    m_state = State::Opening;
+    Q_EMIT started(path);
+
+    // Opening reads the central directory: quick on a local disk, not on a network mount.
+    track(QtConcurrent::run([path]() -> Result<SourcePtr> {
+        Result<std::unique_ptr<RecordingSource>> opened = RecordingSource::open(path);
+        if (!opened)
+            return opened.error();
+        return SourcePtr(std::move(opened).value());
+    }),
+        [this](const Result<SourcePtr> &opened) { onOpened(opened); });
+}
+
+void RecordingLoader::onOpened(const Result<SourcePtr> &opened)
+{
+    if (!opened) {
+        fail(opened.error());
+        return;
+    }
+    m_source = opened.value();
+    if (!m_source->needsPassword()) {
+        startLoading();
+        return;
+    }
+    if (m_knownPassword) {
+        const QString password = *std::exchange(m_knownPassword, std::nullopt);
+        tryPassword(password, PasswordOrigin::Known);
+        return;
+    }
+    const QProcessEnvironment environment = m_environment.value_or(QProcessEnvironment::systemEnvironment());
+    const Result<std::optional<PasswordSources::Resolved>> resolved
+        = PasswordSources::resolve(PasswordOptions {}, environment);
+    if (resolved && resolved.value()) {
+        tryPassword(resolved.value()->password, PasswordOrigin::Environment,
+            PasswordSources::originName(resolved.value()->origin));
+        return;
+    }
+    askPassword({});
+}
+
+void RecordingLoader::tryPassword(const QString &password, PasswordOrigin origin, const QString &originName)
+{
+    m_state = State::CheckingPassword;
+    Q_EMIT checkingPassword();
+    // Checking derives a key (PBKDF2): cheap, but still not GUI-thread work.
+    track(QtConcurrent::run([source = m_source, password] { return source->unlock(password); }),
+        [this, password, origin, originName](
+            const Status &status) { onUnlocked(status, password, origin, originName); });
+}
+
+void RecordingLoader::onUnlocked(
+    const Status &status, const QString &password, PasswordOrigin origin, const QString &originName)
+{
+    if (status) {
+        Q_EMIT passwordAccepted();
+        startLoading();
+        return;
+    }
+    if (status.error().code != ErrorCode::Password) {
+        fail(status.error());
+        return;
+    }
+    switch (origin) {
+    case PasswordOrigin::User:
+        askPassword(tr("Wrong password. Check it (including upper and lower case) and try again."));
+        return;
+    case PasswordOrigin::Environment:
+        askPassword(
+            tr("The password from %1 is wrong for this recording. Enter the right one.").arg(originName),
+            password, originName);
+        return;
+    case PasswordOrigin::Known:
+        askPassword(
+            tr("The sample's documented password was refused. Enter the password of this recording."));
+        return;
+    }
+}
+
+void RecordingLoader::askPassword(
+    const QString &problem, const QString &prefill, const QString &prefillSource)
+{
+    m_state = State::AwaitingPassword;
+    Q_EMIT passwordRequired(PasswordRequest { m_displayName, problem, prefill, prefillSource });
+}
+
+void RecordingLoader::submitPassword(const QString &password)
+{
+    if (m_state != State::AwaitingPassword || !m_source)
+        return;
+    tryPassword(password, PasswordOrigin::User);
+}
+
+void RecordingLoader::startLoading()
+{
+    m_state = State::Loading;
+    Q_EMIT loadingStarted();
+    track(QtConcurrent::run([source = m_source](QPromise<Result<RecordingPtr>> &promise) {
+        PromiseProgress progress(promise);
+        Result<Recording> loaded = Recording::load(*source, ExtractionLimits {}, &progress);
+        if (!loaded)
+            promise.addResult(Result<RecordingPtr>(loaded.error()));
+        else
+            promise.addResult(
+                Result<RecordingPtr>(std::make_shared<const Recording>(std::move(loaded).value())));
+    }),
+        [this](const Result<RecordingPtr> &result) {
+            if (!result) {
+                if (result.error().code == ErrorCode::Cancelled) {
+                    const QString path = m_path;
+                    abandon();
+                    Q_EMIT cancelled(path);
+                    return;
+                }
+                fail(result.error());
+                return;
+            }
+            m_source.reset();
+            m_state = State::Idle;
+            Q_EMIT loaded(result.value());
+        });
+}
+
+void RecordingLoader::cancel()
+{
+    if (m_state == State::Idle)
+        return;
+    const QString path = m_path;
+    abandon();
+    Q_EMIT cancelled(path);
+}
+
+void RecordingLoader::fail(const Error &error)
+{
+    m_source.reset();
+    m_knownPassword.reset();
+    m_state = State::Idle;
+    Q_EMIT failed(m_path, error);
+}
+
+} // namespace tapedeck

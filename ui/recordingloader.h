@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// Opens a recording off the GUI thread: open, ask for and check the password, then load with progress.
+#pragma once
+
+#include "recording/recording.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <memory>
+#include <optional>
+
+class QFutureWatcherBase;
+
+namespace tapedeck {
+
+// What the password dialog needs to know when the loader asks for a password.
+struct PasswordRequest
+{
+    QString displayName; // the recording's file name
+    QString problem; // why the previous password was refused; empty on the first request
+    QString prefill; // a password from the environment that was refused, so the user can correct it
+    QString prefillSource; // where prefill came from, e.g. "DATAHUB_RECORDING_PASSWORD"
+};
+
+class RecordingLoader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordingLoader)
+
+public:
+    enum class State { Idle, Opening, AwaitingPassword, CheckingPassword, Loading };
+
+    explicit RecordingLoader(QObject *parent = nullptr);
+    ~RecordingLoader() override;
+
+    // The environment the password sources are read from; the process environment when never set.
+    void setEnvironment(const QProcessEnvironment &environment);
+
+    // Starts loading path and supersedes any load in progress. knownPassword is tried before the
+    // environment (the bundled sample's documented password).
+    void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt);
+    // Answers passwordRequired(). The password is used for this attempt only and never stored.
+    void submitPassword(const QString &password);
+    // Abandons the load in progress, including a pending password request.
+    void cancel();
+
+    State state() const { return m_state; }
+    bool isBusy() const { return m_state != State::Idle; }
+    QString path() const { return m_path; }
+
+Q_SIGNALS:
+    void started(const QString &path);
+    void passwordRequired(const tapedeck::PasswordRequest &request);
+    void checkingPassword();
+    void passwordAccepted();
+    void loadingStarted();
+    void progressChanged(int permille);
+    void loaded(const std::shared_ptr<const tapedeck::Recording> &recording);
+    void failed(const QString &path, const tapedeck::Error &error);
+    void cancelled(const QString &path);
+
+private:
+    enum class PasswordOrigin { Known, Environment, User };
+
+    template<typename T, typename Handler> void track(const QFuture<T> &future, Handler handler);
+    void abandon();
+    void onOpened(const Result<std::shared_ptr<RecordingSource>> &opened);
+    void tryPassword(const QString &password, PasswordOrigin origin, const QString &originName = {});
+    void onUnlocked(
+        const Status &status, const QString &password, PasswordOrigin origin, const QString &originName);
+    void askPassword(const QString &problem, const QString &prefill = {}, const QString &prefillSource = {});
+    void startLoading();
+    void fail(const Error &error);
+
+    State m_state = State::Idle;
+    QString m_path;
+    QString m_displayName;
+    std::optional<QString> m_knownPassword;
+    std::optional<QProcessEnvironment> m_environment;
+    std::shared_ptr<RecordingSource> m_source;
+    QFuture<void> m_running;
+    QPointer<QFutureWatcherBase> m_watcher;
+};
+
+} // namespace tapedeck
