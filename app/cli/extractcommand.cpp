@@ -56,8 +56,9 @@ int runExtract(const Cli &cli, const QStringList &arguments)
         cli.out(cli.table(rows, { [](const QString &state) {
                     return state == QLatin1String("ok") ? Cli::Colour::Green : state == QLatin1String("unlisted") ? Cli::Colour::Dim : Cli::Colour::Red;
                 } }, 2)
-                + Cli::tr("Extracted %n file(s), %1, to %2 — it holds decrypted data; delete it when done.\n", nullptr, int(report->files.size()))
-                      .arg(formatByteSize(report->bytes), report->outputDir));
+                + Cli::tr("Extracted %1, %2, to %3 — it holds decrypted data; delete it when done.\n")
+                      .arg(report->files.size() == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(report->files.size())),
+                           formatByteSize(report->bytes), report->outputDir));
     }
     return 0;
 }

@@ -90,7 +90,9 @@ QString describe(const Cli &cli, const Recording &r)
     const qsizetype files = std::count_if(r.entries.cbegin(), r.entries.cend(), [](const EntryCheck &c) {
         return !c.entry.isDirectory && c.checksum != ChecksumState::Missing;
     });
-    text += cli.paint(r.displayName, Cli::Colour::Bold) + Cli::tr(" — %1, %n file(s)", nullptr, int(files)).arg(kind) + QLatin1String("\n\n");
+    // Singular and plural are separate source strings so the untranslated English reads right too.
+    const QString count = files == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(files));
+    text += cli.paint(r.displayName, Cli::Colour::Bold) + Cli::tr(" — %1, %2").arg(kind, count) + QLatin1String("\n\n");
 
     if (const std::optional<Manifest> &m = r.manifest) {
         QList<QStringList> rows {
@@ -150,8 +152,10 @@ QString describe(const Cli &cli, const Recording &r)
     }
     if (r.recipe) {
         const QStringList redacted = r.recipe->replayDummyPaths();
-        text += Cli::tr("Recipe: %1 → %2; %n secret(s) redacted by DataHub", nullptr, int(redacted.size()))
-                    .arg(orDash(r.recipe->scalar(QStringLiteral("source.type"))), orDash(r.recipe->scalar(QStringLiteral("sink.type"))));
+        const QString secrets = redacted.size() == 1 ? Cli::tr("1 secret redacted by DataHub")
+                                                     : Cli::tr("%n secrets redacted by DataHub", nullptr, int(redacted.size()));
+        text += Cli::tr("Recipe: %1 → %2; %3")
+                    .arg(orDash(r.recipe->scalar(QStringLiteral("source.type"))), orDash(r.recipe->scalar(QStringLiteral("sink.type"))), secrets);
         if (!redacted.isEmpty())
             text += QLatin1String(": ") + redacted.join(QLatin1String(", "));
         text += QLatin1Char('\n');

@@ -38,8 +38,9 @@ int runPack(const Cli &cli, const QStringList &arguments)
     const Result<PackReport> report = Packer::pack(options);
     if (!report)
         return cli.fail(report.error());
-    cli.out(Cli::tr("Packed %n file(s), %1, into %2 (%3, AES-256, %4).\n", nullptr, int(report->files.size()))
-                .arg(formatByteSize(report->bytes), options.output, formatByteSize(report->archiveSize),
+    cli.out(Cli::tr("Packed %1, %2, into %3 (%4, AES-256, %5).\n")
+                .arg(report->files.size() == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(report->files.size())),
+                     formatByteSize(report->bytes), options.output, formatByteSize(report->archiveSize),
                      options.store ? Cli::tr("stored") : Cli::tr("deflate")));
     return 0;
 }
