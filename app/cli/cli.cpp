@@ -193,6 +193,16 @@ Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) cons
     return makeError(ErrorCode::Password, tr("%1: wrong password").arg(source.displayName()));
 }
 
+Result<std::unique_ptr<RecordingSource>> Cli::openUnlocked(const QString &path, const PasswordOptions &options) const
+{
+    auto source = RecordingSource::open(path);
+    if (!source)
+        return source.error();
+    if (Status s = unlock(**source, options); !s)
+        return s.error();
+    return source;
+}
+
 Result<QString> Cli::newPassword(const PasswordOptions &options) const
 {
     const auto resolved = PasswordSources::resolve(options);

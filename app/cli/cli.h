@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace tapedeck {
@@ -49,6 +50,8 @@ public:
     // Resolves the password sources in order and unlocks the source; asks on the terminal (up to three
     // times) when no source is set and stdin is a terminal. A no-op for unencrypted sources.
     Status unlock(RecordingSource &source, const PasswordOptions &options) const;
+    // Opens an archive or folder and unlocks it with unlock().
+    Result<std::unique_ptr<RecordingSource>> openUnlocked(const QString &path, const PasswordOptions &options) const;
     // A password for a new archive: sources in order, else a confirmed prompt.
     Result<QString> newPassword(const PasswordOptions &options) const;
 

@@ -32,14 +32,12 @@ int runExtract(const Cli &cli, const QStringList &arguments)
     if (!limits)
         return cli.usage(limits.error().message);
 
-    auto source = RecordingSource::open(parser.positionalArguments().constFirst());
+    auto source = cli.openUnlocked(parser.positionalArguments().constFirst(), Cli::passwordOptions(parser));
     if (!source)
         return cli.fail(source.error());
     ZipArchive *archive = (*source)->archive();
     if (!archive)
         return cli.fail(makeError(ErrorCode::Usage, Cli::tr("%1 is a folder, not an archive; there is nothing to extract").arg((*source)->location())));
-    if (Status s = cli.unlock(**source, Cli::passwordOptions(parser)); !s)
-        return cli.fail(s.error());
 
     ExtractOptions options;
     options.outputDir = parser.value(outputDir);

@@ -191,11 +191,9 @@ int runInfo(const Cli &cli, const QStringList &arguments)
     if (!limits)
         return cli.usage(limits.error().message);
 
-    auto source = RecordingSource::open(parser.positionalArguments().constFirst());
+    auto source = cli.openUnlocked(parser.positionalArguments().constFirst(), Cli::passwordOptions(parser));
     if (!source)
         return cli.fail(source.error());
-    if (Status s = cli.unlock(**source, Cli::passwordOptions(parser)); !s)
-        return cli.fail(s.error());
     const Result<Recording> recording = Recording::load(**source, *limits);
     if (!recording)
         return cli.fail(recording.error());

@@ -28,12 +28,6 @@ constexpr qsizetype ReadChunk = 256 * 1024;
 constexpr qint64 PkwareHeaderLength = 12; // traditional PKWARE encryption header, removed by libzip
 constexpr quint64 MaxSaneSize = quint64(1) << 62;
 
-struct ZipFileCloser
-{
-    void operator()(zip_file_t *file) const { zip_fclose(file); }
-};
-using ZipFilePtr = std::unique_ptr<zip_file_t, ZipFileCloser>;
-
 int aesStrength(Encryption encryption)
 {
     switch (encryption) {
@@ -212,34 +206,53 @@ void ZipArchive::setPassword(const QString &password)
     zip_set_default_password(m_zip, m_password.constData());
 }
 
+void ZipArchive::FileCloser::operator()(zip_file *file) const
+{
+    zip_fclose(file);
+}
+
+Result<ZipArchive::FilePtr> ZipArchive::openData(const ZipEntry &entry)
+{
+    FilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index), aesStrength(entry.encryption) ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
+    if (!file) {
+        const int code = zip_error_code_zip(zip_get_error(m_zip));
+        zip_error_clear(m_zip);
+        return libzipError(entry, code);
+    }
+    return file;
+}
+
+Result<std::unique_ptr<WinZipAesDecryptor>> ZipArchive::startAes(const ZipEntry &entry, zip_file *file) const
+{
+    if (m_password.isEmpty())
+        return libzipError(entry, ZIP_ER_NOPASSWD);
+    const int strength = aesStrength(entry.encryption);
+    QByteArray header(WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
+    qsizetype got = 0;
+    if (Status s = readRaw(file, header.data(), header.size(), &got); !s)
+        return entryError(entry, s.error().code, s.error().message);
+    if (got != header.size())
+        return entryError(entry, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
+    auto aes = std::make_unique<WinZipAesDecryptor>();
+    if (Status s = aes->init(m_password, strength, header); !s)
+        return s.error().code == ErrorCode::Password ? libzipError(entry, ZIP_ER_WRONGPASSWD) : entryError(entry, s.error().code, s.error().message);
+    return aes;
+}
+
 Status ZipArchive::verifyPassword()
 {
-    for (const ZipEntry &e : std::as_const(m_entries)) {
-        if (!e.isEncrypted())
-            continue;
-        const int strength = aesStrength(e.encryption);
-        ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(e.index), strength ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
-        if (!file) {
-            const int code = zip_error_code_zip(zip_get_error(m_zip));
-            zip_error_clear(m_zip);
-            return libzipError(e, code);
-        }
-        if (strength == 0)
-            return success(); // libzip checked the PKWARE password header when opening
-        if (m_password.isEmpty())
-            return libzipError(e, ZIP_ER_NOPASSWD);
-        QByteArray header(WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
-        qsizetype got = 0;
-        if (Status s = readRaw(file.get(), header.data(), header.size(), &got); !s)
-            return s;
-        if (got != header.size())
-            return entryError(e, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
-        WinZipAesDecryptor aes;
-        if (Status s = aes.init(m_password, strength, header); !s)
-            return s.error().code == ErrorCode::Password ? libzipError(e, ZIP_ER_WRONGPASSWD) : entryError(e, s.error().code, s.error().message);
+    // The first encrypted entry decides: libzip checks a PKWARE header when opening, the WinZip AES
+    // verifier is checked here. Nothing is decrypted.
+    const auto encrypted = std::find_if(m_entries.cbegin(), m_entries.cend(), [](const ZipEntry &e) { return e.isEncrypted(); });
+    if (encrypted == m_entries.cend())
         return success();
-    }
-    return success();
+    Result<FilePtr> file = openData(*encrypted);
+    if (!file)
+        return file.error();
+    if (aesStrength(encrypted->encryption) == 0)
+        return success();
+    const auto aes = startAes(*encrypted, file->get());
+    return aes ? success() : Status(aes.error());
 }
 
 Status ZipArchive::readRaw(zip_file *file, char *data, qsizetype length, qsizetype *got) const
@@ -292,29 +305,18 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
     if (!decoder)
         return entryError(entry, ErrorCode::InvalidInput, decoder.error().message);
 
-    const int strength = aesStrength(entry.encryption);
-    ZipFilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index), strength ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
-    if (!file) {
-        const int code = zip_error_code_zip(zip_get_error(m_zip));
-        zip_error_clear(m_zip);
-        return libzipError(entry, code);
-    }
-
+    Result<FilePtr> file = openData(entry);
+    if (!file)
+        return file.error();
     // WinZip AES: salt + verifier, then ciphertext, then a 10-byte HMAC that is held back until the end.
+    const int strength = aesStrength(entry.encryption);
     std::unique_ptr<WinZipAesDecryptor> aes;
     QByteArray macTail;
     if (strength) {
-        if (m_password.isEmpty())
-            return libzipError(entry, ZIP_ER_NOPASSWD);
-        QByteArray header(WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
-        qsizetype got = 0;
-        if (Status s = readRaw(file.get(), header.data(), header.size(), &got); !s)
-            return entryError(entry, s.error().code, s.error().message);
-        if (got != header.size())
-            return entryError(entry, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
-        aes = std::make_unique<WinZipAesDecryptor>();
-        if (Status s = aes->init(m_password, strength, header); !s)
-            return s.error().code == ErrorCode::Password ? libzipError(entry, ZIP_ER_WRONGPASSWD) : entryError(entry, s.error().code, s.error().message);
+        auto started = startAes(entry, file->get());
+        if (!started)
+            return started.error();
+        aes = std::move(started).value();
     }
 
     qint64 produced = 0;
@@ -347,9 +349,9 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
         const qsizetype carried = macTail.size();
         std::memcpy(buffer.data(), macTail.constData(), size_t(carried));
         const qint64 want = std::min<qint64>(ReadChunk, rawSize - rawRead);
-        const zip_int64_t n = want > 0 ? zip_fread(file.get(), buffer.data() + carried, zip_uint64_t(want)) : 0;
+        const zip_int64_t n = want > 0 ? zip_fread(file->get(), buffer.data() + carried, zip_uint64_t(want)) : 0;
         if (n < 0)
-            return libzipError(entry, zip_error_code_zip(zip_file_get_error(file.get())));
+            return libzipError(entry, zip_error_code_zip(zip_file_get_error(file->get())));
         if (n == 0 && want > 0)
             return entryError(entry, ErrorCode::InvalidInput, tr("the archive is truncated inside this entry"));
         rawRead += n;

@@ -17,6 +17,8 @@ struct zip_file;
 
 namespace tapedeck {
 
+class WinZipAesDecryptor;
+
 class ZipArchive
 {
     Q_DECLARE_TR_FUNCTIONS(ZipArchive)
@@ -47,7 +49,17 @@ public:
     Result<QByteArray> readAll(const ZipEntry &entry, ProgressReporter *progress = nullptr);
 
 private:
+    struct FileCloser
+    {
+        void operator()(zip_file *file) const;
+    };
+    using FilePtr = std::unique_ptr<zip_file, FileCloser>;
+
     ZipArchive() = default;
+    // Opens an entry's data: raw ciphertext for WinZip AES (decrypted here), libzip-decrypted otherwise.
+    Result<FilePtr> openData(const ZipEntry &entry);
+    // Reads the WinZip AES salt and password verifier and derives the keys (a Password error when wrong).
+    Result<std::unique_ptr<WinZipAesDecryptor>> startAes(const ZipEntry &entry, zip_file *file) const;
     static Result<std::unique_ptr<ZipArchive>> finishOpen(std::unique_ptr<ZipArchive> archive, QIODevice &device);
     Error entryError(const ZipEntry &entry, ErrorCode code, const QString &detail) const;
     Error libzipError(const ZipEntry &entry, int zipErrorCode) const;
