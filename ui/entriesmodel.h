@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QIcon>
+
 #include <array>
 
 namespace tapedeck {

@@ -29,6 +29,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QVBoxLayout>
+
 #include <set>
 
 namespace tapedeck {

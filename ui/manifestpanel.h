@@ -5,6 +5,7 @@
 #include "archive/manifest.h"
 
 #include <QWidget>
+
 #include <optional>
 
 class QFormLayout;

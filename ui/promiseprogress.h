@@ -5,6 +5,7 @@
 #include "common/progress.h"
 
 #include <QPromise>
+
 #include <algorithm>
 
 namespace tapedeck {

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QIcon>
+
 #include <optional>
 
 namespace tapedeck {

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
+
 #include <memory>
 #include <optional>
 

@@ -5,6 +5,7 @@
 #include "recording/recording.h"
 
 #include <QWidget>
+
 #include <memory>
 
 class QGroupBox;

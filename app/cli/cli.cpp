@@ -51,17 +51,29 @@ QString Cli::paint(const QString &text, Colour colour) const
         return text;
     const char *code = "";
     switch (colour) {
-    case Colour::Red: code = "\x1b[1;31m"; break;
-    case Colour::Yellow: code = "\x1b[33m"; break;
-    case Colour::Green: code = "\x1b[32m"; break;
-    case Colour::Bold: code = "\x1b[1m"; break;
-    case Colour::Dim: code = "\x1b[2m"; break;
-    case Colour::None: break;
+    case Colour::Red:
+        code = "\x1b[1;31m";
+        break;
+    case Colour::Yellow:
+        code = "\x1b[33m";
+        break;
+    case Colour::Green:
+        code = "\x1b[32m";
+        break;
+    case Colour::Bold:
+        code = "\x1b[1m";
+        break;
+    case Colour::Dim:
+        code = "\x1b[2m";
+        break;
+    case Colour::None:
+        break;
     }
     return QLatin1String(code) + text + QLatin1String("\x1b[0m");
 }
 
-QString Cli::table(const QList<QStringList> &rows, const QList<std::function<Colour(const QString &)>> &colours, int indent) const
+QString Cli::table(const QList<QStringList> &rows,
+    const QList<std::function<Colour(const QString &)>> &colours, int indent) const
 {
     QList<qsizetype> widths;
     for (const QStringList &row : rows) {
@@ -77,7 +89,8 @@ QString Cli::table(const QList<QStringList> &rows, const QList<std::function<Col
         for (qsizetype c = 0; c < row.size(); ++c) {
             const bool last = c + 1 == row.size();
             const QString cell = last ? row.at(c) : row.at(c).leftJustified(widths.at(c) + 2);
-            const Colour colour = c < colours.size() && colours.at(c) ? colours.at(c)(row.at(c)) : Colour::None;
+            const Colour colour
+                = c < colours.size() && colours.at(c) ? colours.at(c)(row.at(c)) : Colour::None;
             line += paint(cell, colour);
         }
         text += line + QLatin1Char('\n');
@@ -114,18 +127,27 @@ std::optional<int> Cli::parse(QCommandLineParser &parser, const QStringList &arg
 
 void Cli::addPasswordOptions(QCommandLineParser &parser)
 {
-    parser.addOption({ PasswordOption, tr("The archive password (visible to other users in the process list; prefer the alternatives)."), tr("password") });
-    parser.addOption({ PasswordFileOption, tr("Read the archive password from the first line of <file>."), tr("file") });
+    parser.addOption({ PasswordOption,
+        tr("The archive password (visible to other users in the process list; prefer the alternatives)."),
+        tr("password") });
+    parser.addOption(
+        { PasswordFileOption, tr("Read the archive password from the first line of <file>."), tr("file") });
 }
 
 void Cli::addLimitOptions(QCommandLineParser &parser)
 {
-    parser.addOption({ MaxEntryOption, tr("Refuse entries larger than <size> uncompressed (default %1; 0 = no limit).")
-                                           .arg(formatByteSize(ExtractionLimits::DefaultMaxEntrySize)), tr("size") });
-    parser.addOption({ MaxTotalOption, tr("Refuse archives larger than <size> uncompressed in total (default %1; 0 = no limit).")
-                                           .arg(formatByteSize(ExtractionLimits::DefaultMaxTotalSize)), tr("size") });
-    parser.addOption({ MaxRatioOption, tr("Refuse entries that expand more than <ratio> times (default %1; 0 = no limit).")
-                                           .arg(ExtractionLimits::DefaultMaxRatio), tr("ratio") });
+    parser.addOption({ MaxEntryOption,
+        tr("Refuse entries larger than <size> uncompressed (default %1; 0 = no limit).")
+            .arg(formatByteSize(ExtractionLimits::DefaultMaxEntrySize)),
+        tr("size") });
+    parser.addOption({ MaxTotalOption,
+        tr("Refuse archives larger than <size> uncompressed in total (default %1; 0 = no limit).")
+            .arg(formatByteSize(ExtractionLimits::DefaultMaxTotalSize)),
+        tr("size") });
+    parser.addOption({ MaxRatioOption,
+        tr("Refuse entries that expand more than <ratio> times (default %1; 0 = no limit).")
+            .arg(ExtractionLimits::DefaultMaxRatio),
+        tr("ratio") });
 }
 
 PasswordOptions Cli::passwordOptions(const QCommandLineParser &parser)
@@ -142,19 +164,22 @@ Result<ExtractionLimits> Cli::limits(const QCommandLineParser &parser)
 {
     ExtractionLimits limits;
     for (const auto &[option, field] : { std::pair { MaxEntryOption, &ExtractionLimits::maxEntrySize },
-                                         std::pair { MaxTotalOption, &ExtractionLimits::maxTotalSize } }) {
+             std::pair { MaxTotalOption, &ExtractionLimits::maxTotalSize } }) {
         if (!parser.isSet(option))
             continue;
         const std::optional<qint64> size = parseByteSize(parser.value(option));
         if (!size)
-            return makeError(ErrorCode::Usage, tr("--%1 expects a size such as 512M or 8G, not \"%2\"").arg(option, parser.value(option)));
+            return makeError(ErrorCode::Usage,
+                tr("--%1 expects a size such as 512M or 8G, not \"%2\"").arg(option, parser.value(option)));
         limits.*field = *size;
     }
     if (parser.isSet(MaxRatioOption)) {
         bool ok = false;
         const double ratio = parser.value(MaxRatioOption).toDouble(&ok);
         if (!ok || ratio < 0)
-            return makeError(ErrorCode::Usage, tr("--%1 expects a non-negative number, not \"%2\"").arg(MaxRatioOption, parser.value(MaxRatioOption)));
+            return makeError(ErrorCode::Usage,
+                tr("--%1 expects a non-negative number, not \"%2\"")
+                    .arg(MaxRatioOption, parser.value(MaxRatioOption)));
         limits.maxRatio = ratio;
     }
     return limits;
@@ -171,17 +196,21 @@ Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) cons
         const PasswordSources::Resolved &password = **resolved;
         Status s = source.unlock(password.password);
         if (!s && s.error().code == ErrorCode::Password)
-            return makeError(ErrorCode::Password, tr("%1: wrong password (taken from %2)").arg(source.displayName(), PasswordSources::originName(password.origin)));
+            return makeError(ErrorCode::Password,
+                tr("%1: wrong password (taken from %2)")
+                    .arg(source.displayName(), PasswordSources::originName(password.origin)));
         return s;
     }
     if (!PasswordSources::stdinIsTerminal()) {
-        return makeError(ErrorCode::Password, tr("%1 is encrypted: give the password with --password-file, --password, "
-                                                 "or the DATAHUB_RECORDING_PASSWORD environment variable")
-                                                  .arg(source.displayName()));
+        return makeError(ErrorCode::Password,
+            tr("%1 is encrypted: give the password with --password-file, --password, "
+               "or the DATAHUB_RECORDING_PASSWORD environment variable")
+                .arg(source.displayName()));
     }
     constexpr int Attempts = 3;
     for (int attempt = 1; attempt <= Attempts; ++attempt) {
-        const std::optional<QString> typed = PasswordSources::promptOnTerminal(tr("Password for %1: ").arg(source.displayName()));
+        const std::optional<QString> typed
+            = PasswordSources::promptOnTerminal(tr("Password for %1: ").arg(source.displayName()));
         if (!typed)
             break;
         Status s = source.unlock(*typed);
@@ -193,7 +222,8 @@ Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) cons
     return makeError(ErrorCode::Password, tr("%1: wrong password").arg(source.displayName()));
 }
 
-Result<std::unique_ptr<RecordingSource>> Cli::openUnlocked(const QString &path, const PasswordOptions &options) const
+Result<std::unique_ptr<RecordingSource>> Cli::openUnlocked(
+    const QString &path, const PasswordOptions &options) const
 {
     auto source = RecordingSource::open(path);
     if (!source)
@@ -211,8 +241,9 @@ Result<QString> Cli::newPassword(const PasswordOptions &options) const
     if (*resolved)
         return (*resolved)->password;
     if (!PasswordSources::stdinIsTerminal()) {
-        return makeError(ErrorCode::Password, tr("a password is needed: give it with --password-file, --password, "
-                                                 "or the DATAHUB_RECORDING_PASSWORD environment variable"));
+        return makeError(ErrorCode::Password,
+            tr("a password is needed: give it with --password-file, --password, "
+               "or the DATAHUB_RECORDING_PASSWORD environment variable"));
     }
     const std::optional<QString> first = PasswordSources::promptOnTerminal(tr("New archive password: "));
     const std::optional<QString> second = PasswordSources::promptOnTerminal(tr("Repeat the password: "));

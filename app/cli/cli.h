@@ -32,8 +32,8 @@ public:
     QString paint(const QString &text, Colour colour) const;
 
     // Left-aligned columns; colours[i] (optional) paints column i after padding so widths stay right.
-    QString table(const QList<QStringList> &rows, const QList<std::function<Colour(const QString &)>> &colours = {},
-                  int indent = 2) const;
+    QString table(const QList<QStringList> &rows,
+        const QList<std::function<Colour(const QString &)>> &colours = {}, int indent = 2) const;
 
     // Prints "tapedeck-cli: <message>" on stderr and returns the exit code for the error.
     int fail(const Error &error) const;
@@ -51,7 +51,8 @@ public:
     // times) when no source is set and stdin is a terminal. A no-op for unencrypted sources.
     Status unlock(RecordingSource &source, const PasswordOptions &options) const;
     // Opens an archive or folder and unlocks it with unlock().
-    Result<std::unique_ptr<RecordingSource>> openUnlocked(const QString &path, const PasswordOptions &options) const;
+    Result<std::unique_ptr<RecordingSource>> openUnlocked(
+        const QString &path, const PasswordOptions &options) const;
     // A password for a new archive: sources in order, else a confirmed prompt.
     Result<QString> newPassword(const PasswordOptions &options) const;
 

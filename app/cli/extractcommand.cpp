@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli extract: safe, all-or-nothing extraction of a recording archive.
+#include "archive/extractor.h"
 #include "cli.h"
 #include "commands.h"
-
-#include "archive/extractor.h"
 #include "common/bytesize.h"
 #include "recording/recordingsource.h"
 
@@ -12,13 +11,19 @@ namespace tapedeck {
 int runExtract(const Cli &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Extract a recording archive into a new folder. Files are written 0600 into a 0700 "
-                                             "folder; the output holds decrypted data."));
-    parser.addPositionalArgument(QStringLiteral("archive"), Cli::tr("The recording archive."), QStringLiteral("extract <archive>"));
-    const QCommandLineOption outputDir({ QStringLiteral("o"), QStringLiteral("output-dir") }, Cli::tr("The folder to create (required)."), Cli::tr("dir"));
-    const QCommandLineOption force(QStringLiteral("force"), Cli::tr("Overwrite files in an existing, non-empty folder."));
-    const QCommandLineOption ignoreChecksums(QStringLiteral("ignore-checksums"), Cli::tr("Extract even when a file does not match the manifest's checksum."));
-    const QCommandLineOption quiet({ QStringLiteral("q"), QStringLiteral("quiet") }, Cli::tr("Print nothing on success."));
+    parser.setApplicationDescription(
+        Cli::tr("Extract a recording archive into a new folder. Files are written 0600 into a 0700 "
+                "folder; the output holds decrypted data."));
+    parser.addPositionalArgument(
+        QStringLiteral("archive"), Cli::tr("The recording archive."), QStringLiteral("extract <archive>"));
+    const QCommandLineOption outputDir({ QStringLiteral("o"), QStringLiteral("output-dir") },
+        Cli::tr("The folder to create (required)."), Cli::tr("dir"));
+    const QCommandLineOption force(
+        QStringLiteral("force"), Cli::tr("Overwrite files in an existing, non-empty folder."));
+    const QCommandLineOption ignoreChecksums(QStringLiteral("ignore-checksums"),
+        Cli::tr("Extract even when a file does not match the manifest's checksum."));
+    const QCommandLineOption quiet(
+        { QStringLiteral("q"), QStringLiteral("quiet") }, Cli::tr("Print nothing on success."));
     parser.addOptions({ outputDir, force, ignoreChecksums, quiet });
     Cli::addPasswordOptions(parser);
     Cli::addLimitOptions(parser);
@@ -37,7 +42,9 @@ int runExtract(const Cli &cli, const QStringList &arguments)
         return cli.fail(source.error());
     ZipArchive *archive = (*source)->archive();
     if (!archive)
-        return cli.fail(makeError(ErrorCode::Usage, Cli::tr("%1 is a folder, not an archive; there is nothing to extract").arg((*source)->location())));
+        return cli.fail(makeError(ErrorCode::Usage,
+            Cli::tr("%1 is a folder, not an archive; there is nothing to extract")
+                .arg((*source)->location())));
 
     ExtractOptions options;
     options.outputDir = parser.value(outputDir);
@@ -52,11 +59,15 @@ int runExtract(const Cli &cli, const QStringList &arguments)
         for (const QString &file : report->files)
             rows.append({ report->checksumState.value(file), file });
         cli.out(cli.table(rows, { [](const QString &state) {
-                    return state == QLatin1String("ok") ? Cli::Colour::Green : state == QLatin1String("unlisted") ? Cli::Colour::Dim : Cli::Colour::Red;
-                } }, 2)
-                + Cli::tr("Extracted %1, %2, to %3 — it holds decrypted data; delete it when done.\n")
-                      .arg(report->files.size() == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(report->files.size())),
-                           formatByteSize(report->bytes), report->outputDir));
+            return state == QLatin1String("ok")      ? Cli::Colour::Green
+                : state == QLatin1String("unlisted") ? Cli::Colour::Dim
+                                                     : Cli::Colour::Red;
+        } },
+                    2)
+            + Cli::tr("Extracted %1, %2, to %3 — it holds decrypted data; delete it when done.\n")
+                  .arg(report->files.size() == 1 ? Cli::tr("1 file")
+                                                 : Cli::tr("%n files", nullptr, int(report->files.size())),
+                      formatByteSize(report->bytes), report->outputDir));
     }
     return 0;
 }

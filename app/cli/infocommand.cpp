@@ -2,7 +2,6 @@
 // tapedeck-cli info: manifest, entries with checksum status, recipe summary and the captured exception.
 #include "cli.h"
 #include "commands.h"
-
 #include "common/bytesize.h"
 #include "recording/recording.h"
 #include "recording/recordingsource.h"
@@ -18,9 +17,12 @@ namespace {
 QString kindName(RecordingSource::Kind kind)
 {
     switch (kind) {
-    case RecordingSource::Kind::EncryptedArchive: return QStringLiteral("encrypted-archive");
-    case RecordingSource::Kind::Archive: return QStringLiteral("archive");
-    case RecordingSource::Kind::Directory: return QStringLiteral("directory");
+    case RecordingSource::Kind::EncryptedArchive:
+        return QStringLiteral("encrypted-archive");
+    case RecordingSource::Kind::Archive:
+        return QStringLiteral("archive");
+    case RecordingSource::Kind::Directory:
+        return QStringLiteral("directory");
     }
     return {};
 }
@@ -41,7 +43,7 @@ QJsonObject toJson(const Recording &r)
         if (c.entry.isDirectory)
             continue;
         QJsonObject e { { QStringLiteral("name"), c.entry.name },
-                        { QStringLiteral("checksum"), Recording::checksumStateName(c.checksum) } };
+            { QStringLiteral("checksum"), Recording::checksumStateName(c.checksum) } };
         if (c.checksum != ChecksumState::Missing) {
             e.insert(QStringLiteral("size"), c.entry.size);
             e.insert(QStringLiteral("compressed_size"), c.entry.storedSize);
@@ -56,11 +58,13 @@ QJsonObject toJson(const Recording &r)
         entries.append(e);
     }
     o.insert(QStringLiteral("entries"), entries);
-    o.insert(QStringLiteral("source"), QJsonObject { { QStringLiteral("path"), r.location }, { QStringLiteral("kind"), kindName(r.kind) } });
+    o.insert(QStringLiteral("source"),
+        QJsonObject { { QStringLiteral("path"), r.location }, { QStringLiteral("kind"), kindName(r.kind) } });
     if (r.recipe) {
-        o.insert(QStringLiteral("recipe"), QJsonObject { { QStringLiteral("source_type"), r.recipe->scalar(QStringLiteral("source.type")) },
-                                                         { QStringLiteral("sink_type"), r.recipe->scalar(QStringLiteral("sink.type")) },
-                                                         { QStringLiteral("redacted"), QJsonArray::fromStringList(r.recipe->replayDummyPaths()) } });
+        o.insert(QStringLiteral("recipe"),
+            QJsonObject { { QStringLiteral("source_type"), r.recipe->scalar(QStringLiteral("source.type")) },
+                { QStringLiteral("sink_type"), r.recipe->scalar(QStringLiteral("sink.type")) },
+                { QStringLiteral("redacted"), QJsonArray::fromStringList(r.recipe->replayDummyPaths()) } });
     }
     QJsonArray problems;
     for (const Error &e : r.problems)
@@ -83,37 +87,52 @@ QString describe(const Cli &cli, const Recording &r)
     QString text;
     QString kind;
     switch (r.kind) {
-    case RecordingSource::Kind::EncryptedArchive: kind = Cli::tr("encrypted archive"); break;
-    case RecordingSource::Kind::Archive: kind = Cli::tr("unencrypted archive"); break;
-    case RecordingSource::Kind::Directory: kind = Cli::tr("extracted folder"); break;
+    case RecordingSource::Kind::EncryptedArchive:
+        kind = Cli::tr("encrypted archive");
+        break;
+    case RecordingSource::Kind::Archive:
+        kind = Cli::tr("unencrypted archive");
+        break;
+    case RecordingSource::Kind::Directory:
+        kind = Cli::tr("extracted folder");
+        break;
     }
-    const qsizetype files = std::count_if(r.entries.cbegin(), r.entries.cend(), [](const EntryCheck &c) {
-        return !c.entry.isDirectory && c.checksum != ChecksumState::Missing;
-    });
+    const qsizetype files = std::count_if(r.entries.cbegin(), r.entries.cend(),
+        [](const EntryCheck &c) { return !c.entry.isDirectory && c.checksum != ChecksumState::Missing; });
     // Singular and plural are separate source strings so the untranslated English reads right too.
     const QString count = files == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(files));
-    text += cli.paint(r.displayName, Cli::Colour::Bold) + Cli::tr(" — %1, %2").arg(kind, count) + QLatin1String("\n\n");
+    text += cli.paint(r.displayName, Cli::Colour::Bold) + Cli::tr(" — %1, %2").arg(kind, count)
+        + QLatin1String("\n\n");
 
     if (const std::optional<Manifest> &m = r.manifest) {
         QList<QStringList> rows {
             { Cli::tr("Run ID"), orDash(m->runId) },
             { Cli::tr("Source → sink"), Cli::tr("%1 → %2").arg(orDash(m->sourceType), orDash(m->sinkType)) },
-            { Cli::tr("DataHub CLI"), Cli::tr("%1 (Python %2)").arg(orDash(m->datahubCliVersion), orDash(m->pythonVersion)) },
+            { Cli::tr("DataHub CLI"),
+                Cli::tr("%1 (Python %2)").arg(orDash(m->datahubCliVersion), orDash(m->pythonVersion)) },
             { Cli::tr("Recording start"), orDash(m->recordingStartTime) },
             { Cli::tr("Created"), orDash(m->createdAt) },
             { Cli::tr("Format"), orDash(m->formatVersion) },
         };
         for (const QString &key : m->unknownKeys())
-            rows.append({ key, QString::fromUtf8(QJsonDocument(QJsonArray { m->object.value(key) }).toJson(QJsonDocument::Compact)).mid(1).chopped(1) });
+            rows.append({ key,
+                QString::fromUtf8(
+                    QJsonDocument(QJsonArray { m->object.value(key) }).toJson(QJsonDocument::Compact))
+                    .mid(1)
+                    .chopped(1) });
         text += cli.table(rows) + QLatin1Char('\n');
 
         if (m->hasException) {
             const ExceptionInfo e = m->exception.value_or(ExceptionInfo {});
-            text += cli.paint(Cli::tr("✖ THE RUN FAILED: %1").arg(e.type.isEmpty() ? Cli::tr("exception") : e.type), Cli::Colour::Red) + QLatin1Char('\n');
+            text += cli.paint(
+                        Cli::tr("✖ THE RUN FAILED: %1").arg(e.type.isEmpty() ? Cli::tr("exception") : e.type),
+                        Cli::Colour::Red)
+                + QLatin1Char('\n');
             if (!e.message.isEmpty())
                 text += QLatin1String("  ") + cli.paint(e.message, Cli::Colour::Red) + QLatin1Char('\n');
             if (!e.traceback.isEmpty()) {
-                text += QLatin1String("  ") + Cli::tr("Traceback (most recent call last):") + QLatin1Char('\n');
+                text += QLatin1String("  ") + Cli::tr("Traceback (most recent call last):")
+                    + QLatin1Char('\n');
                 for (const QString &line : e.traceback.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                     text += QLatin1String("  ") + cli.paint(line, Cli::Colour::Dim) + QLatin1Char('\n');
             }
@@ -121,16 +140,18 @@ QString describe(const Cli &cli, const Recording &r)
         }
     }
 
-    QList<QStringList> rows { { Cli::tr("CHECKSUM"), Cli::tr("NAME"), Cli::tr("SIZE"), Cli::tr("STORED"), Cli::tr("METHOD"), Cli::tr("ENCRYPTION") } };
+    QList<QStringList> rows { { Cli::tr("CHECKSUM"), Cli::tr("NAME"), Cli::tr("SIZE"), Cli::tr("STORED"),
+        Cli::tr("METHOD"), Cli::tr("ENCRYPTION") } };
     for (const EntryCheck &c : r.entries) {
         if (c.entry.isDirectory)
             continue;
         if (c.checksum == ChecksumState::Missing) {
-            rows.append({ Recording::checksumStateName(c.checksum), c.entry.name, QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—") });
+            rows.append({ Recording::checksumStateName(c.checksum), c.entry.name, QStringLiteral("—"),
+                QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—") });
             continue;
         }
         rows.append({ Recording::checksumStateName(c.checksum), c.entry.name, formatByteSize(c.entry.size),
-                      formatByteSize(c.entry.storedSize), c.entry.method, c.entry.encryption });
+            formatByteSize(c.entry.storedSize), c.entry.method, c.entry.encryption });
     }
     const auto stateColour = [](const QString &state) {
         if (state == QLatin1String("ok"))
@@ -141,28 +162,39 @@ QString describe(const Cli &cli, const Recording &r)
             return Cli::Colour::Bold;
         return Cli::Colour::Red;
     };
-    text += cli.paint(Cli::tr("Entries"), Cli::Colour::Bold) + QLatin1Char('\n') + cli.table(rows, { stateColour });
+    text += cli.paint(Cli::tr("Entries"), Cli::Colour::Bold) + QLatin1Char('\n')
+        + cli.table(rows, { stateColour });
 
-    const qsizetype listed = std::count_if(r.entries.cbegin(), r.entries.cend(), [](const EntryCheck &c) { return c.checksum != ChecksumState::Unlisted; });
-    const qsizetype ok = std::count_if(r.entries.cbegin(), r.entries.cend(), [](const EntryCheck &c) { return c.checksum == ChecksumState::Ok; });
+    const qsizetype listed = std::count_if(r.entries.cbegin(), r.entries.cend(),
+        [](const EntryCheck &c) { return c.checksum != ChecksumState::Unlisted; });
+    const qsizetype ok = std::count_if(r.entries.cbegin(), r.entries.cend(),
+        [](const EntryCheck &c) { return c.checksum == ChecksumState::Ok; });
     if (r.manifest) {
-        text += QLatin1Char('\n') + (r.checksumsOk() ? cli.paint(Cli::tr("Checksums: all %1 listed files match the manifest.").arg(listed), Cli::Colour::Green)
-                                                      : cli.paint(Cli::tr("Checksums: %1 of %2 listed files match the manifest.").arg(ok).arg(listed), Cli::Colour::Red))
+        text += QLatin1Char('\n')
+            + (r.checksumsOk()
+                    ? cli.paint(Cli::tr("Checksums: all %1 listed files match the manifest.").arg(listed),
+                        Cli::Colour::Green)
+                    : cli.paint(
+                        Cli::tr("Checksums: %1 of %2 listed files match the manifest.").arg(ok).arg(listed),
+                        Cli::Colour::Red))
             + QLatin1Char('\n');
     }
     if (r.recipe) {
         const QStringList redacted = r.recipe->replayDummyPaths();
-        const QString secrets = redacted.size() == 1 ? Cli::tr("1 secret redacted by DataHub")
-                                                     : Cli::tr("%n secrets redacted by DataHub", nullptr, int(redacted.size()));
+        const QString secrets = redacted.size() == 1
+            ? Cli::tr("1 secret redacted by DataHub")
+            : Cli::tr("%n secrets redacted by DataHub", nullptr, int(redacted.size()));
         text += Cli::tr("Recipe: %1 → %2; %3")
-                    .arg(orDash(r.recipe->scalar(QStringLiteral("source.type"))), orDash(r.recipe->scalar(QStringLiteral("sink.type"))), secrets);
+                    .arg(orDash(r.recipe->scalar(QStringLiteral("source.type"))),
+                        orDash(r.recipe->scalar(QStringLiteral("sink.type"))), secrets);
         if (!redacted.isEmpty())
             text += QLatin1String(": ") + redacted.join(QLatin1String(", "));
         text += QLatin1Char('\n');
     }
     if (r.manifest) {
         for (const QString &w : r.manifest->warnings)
-            text += cli.paint(Cli::tr("Warning: manifest: %1").arg(w), Cli::Colour::Yellow) + QLatin1Char('\n');
+            text += cli.paint(Cli::tr("Warning: manifest: %1").arg(w), Cli::Colour::Yellow)
+                + QLatin1Char('\n');
     }
     if (!r.problems.isEmpty()) {
         text += QLatin1Char('\n') + cli.paint(Cli::tr("Problems"), Cli::Colour::Red) + QLatin1Char('\n');
@@ -177,8 +209,11 @@ QString describe(const Cli &cli, const Recording &r)
 int runInfo(const Cli &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Show a recording's manifest, entries with checksum status, recipe and captured exception."));
-    parser.addPositionalArgument(QStringLiteral("source"), Cli::tr("A recording archive or an extracted recording folder."), QStringLiteral("info <archive|dir>"));
+    parser.setApplicationDescription(
+        Cli::tr("Show a recording's manifest, entries with checksum status, recipe and captured exception."));
+    parser.addPositionalArgument(QStringLiteral("source"),
+        Cli::tr("A recording archive or an extracted recording folder."),
+        QStringLiteral("info <archive|dir>"));
     const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print machine-readable JSON."));
     parser.addOption(json);
     Cli::addPasswordOptions(parser);

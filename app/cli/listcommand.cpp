@@ -2,7 +2,6 @@
 // tapedeck-cli list: the recordings in a folder with run id, source type, creation time and failure flag.
 #include "cli.h"
 #include "commands.h"
-
 #include "common/bytesize.h"
 #include "recording/recordinglist.h"
 
@@ -17,10 +16,12 @@ namespace tapedeck {
 int runList(const Cli &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("List the recordings in a folder (default: $INGESTION_ARTIFACT_DIR). Encrypted "
-                                             "manifests are read with the usual password sources; without a password, "
-                                             "archives are listed as locked."));
-    parser.addPositionalArgument(QStringLiteral("dir"), Cli::tr("The folder to list."), QStringLiteral("list [<dir>]"));
+    parser.setApplicationDescription(
+        Cli::tr("List the recordings in a folder (default: $INGESTION_ARTIFACT_DIR). Encrypted "
+                "manifests are read with the usual password sources; without a password, "
+                "archives are listed as locked."));
+    parser.addPositionalArgument(
+        QStringLiteral("dir"), Cli::tr("The folder to list."), QStringLiteral("list [<dir>]"));
     const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print machine-readable JSON."));
     parser.addOption(json);
     Cli::addPasswordOptions(parser);
@@ -38,7 +39,8 @@ int runList(const Cli &cli, const QStringList &arguments)
     const auto password = PasswordSources::resolve(Cli::passwordOptions(parser));
     if (!password)
         return cli.fail(password.error());
-    const std::optional<QString> pw = *password ? std::optional<QString>((*password)->password) : std::nullopt;
+    const std::optional<QString> pw
+        = *password ? std::optional<QString>((*password)->password) : std::nullopt;
     const Result<QList<RecordingSummary>> list = RecordingList::scan(folder, pw);
     if (!list)
         return cli.fail(list.error());
@@ -47,14 +49,17 @@ int runList(const Cli &cli, const QStringList &arguments)
         QJsonArray array;
         for (const RecordingSummary &s : *list) {
             QJsonObject o { { QStringLiteral("path"), s.path },
-                            { QStringLiteral("run_id"), s.runId.isEmpty() ? QJsonValue() : QJsonValue(s.runId) },
-                            { QStringLiteral("source_type"), s.sourceType.isEmpty() ? QJsonValue() : QJsonValue(s.sourceType) },
-                            { QStringLiteral("created_at"), s.createdAt.isEmpty() ? QJsonValue() : QJsonValue(s.createdAt) },
-                            { QStringLiteral("has_exception"), s.manifestRead ? QJsonValue(s.hasException) : QJsonValue() },
-                            { QStringLiteral("encrypted"), s.archiveOpened || s.isDirectory ? QJsonValue(s.encrypted) : QJsonValue() },
-                            { QStringLiteral("directory"), s.isDirectory },
-                            { QStringLiteral("size"), s.size },
-                            { QStringLiteral("manifest_read"), s.manifestRead } };
+                { QStringLiteral("run_id"), s.runId.isEmpty() ? QJsonValue() : QJsonValue(s.runId) },
+                { QStringLiteral("source_type"),
+                    s.sourceType.isEmpty() ? QJsonValue() : QJsonValue(s.sourceType) },
+                { QStringLiteral("created_at"),
+                    s.createdAt.isEmpty() ? QJsonValue() : QJsonValue(s.createdAt) },
+                { QStringLiteral("has_exception"),
+                    s.manifestRead ? QJsonValue(s.hasException) : QJsonValue() },
+                { QStringLiteral("encrypted"),
+                    s.archiveOpened || s.isDirectory ? QJsonValue(s.encrypted) : QJsonValue() },
+                { QStringLiteral("directory"), s.isDirectory }, { QStringLiteral("size"), s.size },
+                { QStringLiteral("manifest_read"), s.manifestRead } };
             if (s.problem)
                 o.insert(QStringLiteral("problem"), s.problem->message);
             array.append(o);
@@ -66,7 +71,8 @@ int runList(const Cli &cli, const QStringList &arguments)
         cli.out(Cli::tr("No recordings in %1.\n").arg(QDir(folder).absolutePath()));
         return 0;
     }
-    QList<QStringList> rows { { Cli::tr("RUN ID"), Cli::tr("SOURCE"), Cli::tr("CREATED"), Cli::tr("STATUS"), Cli::tr("SIZE"), Cli::tr("FILE") } };
+    QList<QStringList> rows { { Cli::tr("RUN ID"), Cli::tr("SOURCE"), Cli::tr("CREATED"), Cli::tr("STATUS"),
+        Cli::tr("SIZE"), Cli::tr("FILE") } };
     for (const RecordingSummary &s : *list) {
         QString status;
         if (s.manifestRead)
@@ -75,18 +81,24 @@ int runList(const Cli &cli, const QStringList &arguments)
             status = pw ? Cli::tr("wrong password") : Cli::tr("locked");
         else
             status = Cli::tr("unreadable");
-        rows.append({ s.runId.isEmpty() ? QStringLiteral("—") : s.runId, s.sourceType.isEmpty() ? QStringLiteral("—") : s.sourceType,
-                      s.createdAt.isEmpty() ? QStringLiteral("—") : s.createdAt, status,
-                      s.isDirectory ? Cli::tr("folder") : formatByteSize(s.size), QFileInfo(s.path).fileName() });
+        rows.append({ s.runId.isEmpty() ? QStringLiteral("—") : s.runId,
+            s.sourceType.isEmpty() ? QStringLiteral("—") : s.sourceType,
+            s.createdAt.isEmpty() ? QStringLiteral("—") : s.createdAt, status,
+            s.isDirectory ? Cli::tr("folder") : formatByteSize(s.size), QFileInfo(s.path).fileName() });
     }
-    cli.out(cli.table(rows, { {}, {}, {}, [](const QString &status) {
-                              if (status == Cli::tr("FAILED") || status == Cli::tr("unreadable") || status == Cli::tr("wrong password"))
-                                  return Cli::Colour::Red;
-                              return status == Cli::tr("ok") ? Cli::Colour::Green : Cli::Colour::None;
-                          } }, 0));
+    cli.out(cli.table(rows,
+        { {}, {}, {},
+            [](const QString &status) {
+                if (status == Cli::tr("FAILED") || status == Cli::tr("unreadable")
+                    || status == Cli::tr("wrong password"))
+                    return Cli::Colour::Red;
+                return status == Cli::tr("ok") ? Cli::Colour::Green : Cli::Colour::None;
+            } },
+        0));
     for (const RecordingSummary &s : *list) {
         if (s.problem && s.problem->code != ErrorCode::Password)
-            cli.err(QStringLiteral("tapedeck-cli: ") + s.problem->message + QLatin1Char('\n')); // messages name their file
+            cli.err(QStringLiteral("tapedeck-cli: ") + s.problem->message
+                + QLatin1Char('\n')); // messages name their file
     }
     return 0;
 }

@@ -11,8 +11,7 @@ namespace {
 
 QString overview()
 {
-    return QCoreApplication::translate(
-        "main",
+    return QCoreApplication::translate("main",
         "Usage: tapedeck-cli <command> [options] [arguments]\n"
         "\n"
         "Inspect DataHub ingestion recordings (encrypted ZIP archives or extracted folders).\n"
@@ -21,7 +20,8 @@ QString overview()
         "  info <archive|dir> [--json]                  manifest, entries, checksum status, exception\n"
         "  extract <archive> --output-dir <dir>         safe extraction (files 0600 in a 0700 folder)\n"
         "  pack <dir> --output <archive>                AES-256 archive that 7-Zip and pyzipper read\n"
-        "  list [<dir>] [--json]                        recordings in a folder (default $INGESTION_ARTIFACT_DIR)\n"
+        "  list [<dir>] [--json]                        recordings in a folder (default "
+        "$INGESTION_ARTIFACT_DIR)\n"
         "\n"
         "Run \"tapedeck-cli <command> --help\" for a command's options.\n"
         "\n"
@@ -51,12 +51,14 @@ int main(int argc, char **argv)
         command = arguments.at(2);
         arguments = { arguments.at(0), command, QStringLiteral("--help") };
     }
-    if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+    if (command == QLatin1String("help") || command == QLatin1String("--help")
+        || command == QLatin1String("-h")) {
         cli.out(overview());
         return 0;
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        cli.out(QStringLiteral("tapedeck-cli %1 (Qt %2)\n").arg(QStringLiteral(TAPEDECK_VERSION), QString::fromLatin1(qVersion())));
+        cli.out(QStringLiteral("tapedeck-cli %1 (Qt %2)\n")
+                    .arg(QStringLiteral(TAPEDECK_VERSION), QString::fromLatin1(qVersion())));
         return 0;
     }
     // The command name takes the place of the program name, so each command's parser skips it.
@@ -69,6 +71,8 @@ int main(int argc, char **argv)
         return runPack(cli, commandArguments);
     if (command == QLatin1String("list"))
         return runList(cli, commandArguments);
-    cli.err(QCoreApplication::translate("main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n").arg(command));
+    cli.err(QCoreApplication::translate(
+        "main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n")
+                .arg(command));
     return int(ErrorCode::Usage);
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli pack: an extracted recording folder back into an AES-256 archive.
+#include "archive/packer.h"
 #include "cli.h"
 #include "commands.h"
-
-#include "archive/packer.h"
 #include "common/bytesize.h"
 
 namespace tapedeck {
@@ -11,11 +10,15 @@ namespace tapedeck {
 int runPack(const Cli &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Pack an extracted recording folder into an AES-256 encrypted archive with a fresh "
-                                             "checksum table in its manifest."));
-    parser.addPositionalArgument(QStringLiteral("dir"), Cli::tr("The recording folder (with manifest.json)."), QStringLiteral("pack <dir>"));
-    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") }, Cli::tr("The archive to write (required)."), Cli::tr("archive"));
-    const QCommandLineOption store(QStringLiteral("store"), Cli::tr("Store files without compression (default: deflate)."));
+    parser.setApplicationDescription(
+        Cli::tr("Pack an extracted recording folder into an AES-256 encrypted archive with a fresh "
+                "checksum table in its manifest."));
+    parser.addPositionalArgument(QStringLiteral("dir"), Cli::tr("The recording folder (with manifest.json)."),
+        QStringLiteral("pack <dir>"));
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
+        Cli::tr("The archive to write (required)."), Cli::tr("archive"));
+    const QCommandLineOption store(
+        QStringLiteral("store"), Cli::tr("Store files without compression (default: deflate)."));
     const QCommandLineOption force(QStringLiteral("force"), Cli::tr("Replace an existing archive."));
     parser.addOptions({ output, store, force });
     Cli::addPasswordOptions(parser);
@@ -39,9 +42,10 @@ int runPack(const Cli &cli, const QStringList &arguments)
     if (!report)
         return cli.fail(report.error());
     cli.out(Cli::tr("Packed %1, %2, into %3 (%4, AES-256, %5).\n")
-                .arg(report->files.size() == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(report->files.size())),
-                     formatByteSize(report->bytes), options.output, formatByteSize(report->archiveSize),
-                     options.store ? Cli::tr("stored") : Cli::tr("deflate")));
+                .arg(report->files.size() == 1 ? Cli::tr("1 file")
+                                               : Cli::tr("%n files", nullptr, int(report->files.size())),
+                    formatByteSize(report->bytes), options.output, formatByteSize(report->archiveSize),
+                    options.store ? Cli::tr("stored") : Cli::tr("deflate")));
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+
 #include <cstdio>
 
 int main(int argc, char *argv[])

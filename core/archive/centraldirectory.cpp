@@ -40,7 +40,8 @@ QByteArray readAt(QIODevice &device, qint64 offset, qint64 length)
 
 Error damaged(const QString &detail)
 {
-    return makeError(ErrorCode::InvalidInput, CentralDirectory::tr("the ZIP directory is damaged (%1)").arg(detail));
+    return makeError(
+        ErrorCode::InvalidInput, CentralDirectory::tr("the ZIP directory is damaged (%1)").arg(detail));
 }
 
 } // namespace

@@ -15,10 +15,10 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
-#include <mutex>
-#include <thread>
 #include <fcntl.h>
+#include <mutex>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace tapedeck {
@@ -38,14 +38,17 @@ Status makeFolders(const QString &root, const QString &relativeDir)
     for (const QString &segment : relativeDir.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         path += QLatin1Char('/') + segment;
         const QByteArray native = QFile::encodeName(path);
-        struct stat st {};
+        struct stat st
+        {
+        };
         if (lstat(native.constData(), &st) == 0) {
             if (!S_ISDIR(st.st_mode))
                 return makeError(ErrorCode::Io, Extractor::tr("%1 exists and is not a folder").arg(path));
             continue;
         }
         if (mkdir(native.constData(), 0700) != 0)
-            return makeError(ErrorCode::Io, Extractor::tr("the folder %1 could not be created: %2").arg(path, systemError()));
+            return makeError(ErrorCode::Io,
+                Extractor::tr("the folder %1 could not be created: %2").arg(path, systemError()));
     }
     return success();
 }
@@ -62,7 +65,8 @@ public:
     {
         QByteArray templ = QFile::encodeName(parent + QLatin1String("/.tapedeck-extract-XXXXXX"));
         if (!mkdtemp(templ.data()))
-            return makeError(ErrorCode::Io, Extractor::tr("a staging folder could not be created in %1: %2").arg(parent, systemError()));
+            return makeError(ErrorCode::Io,
+                Extractor::tr("a staging folder could not be created in %1: %2").arg(parent, systemError()));
         m_path = QFile::decodeName(templ);
         return success();
     }
@@ -82,7 +86,8 @@ Status writeAll(int fd, QByteArrayView data, const QString &path)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return makeError(ErrorCode::Io, Extractor::tr("%1 could not be written: %2").arg(path, systemError()));
+            return makeError(
+                ErrorCode::Io, Extractor::tr("%1 could not be written: %2").arg(path, systemError()));
         }
         p += n;
         left -= n;
@@ -95,7 +100,11 @@ Status writeAll(int fd, QByteArrayView data, const QString &path)
 class ChunkWriter
 {
 public:
-    ChunkWriter(int fd, QString path) : m_fd(fd), m_path(std::move(path)), m_thread([this] { run(); }) { }
+    ChunkWriter(int fd, QString path)
+        : m_fd(fd)
+        , m_path(std::move(path))
+        , m_thread([this] { run(); })
+    { }
     ~ChunkWriter() { stop(); }
     ChunkWriter(const ChunkWriter &) = delete;
     ChunkWriter &operator=(const ChunkWriter &) = delete;
@@ -177,7 +186,8 @@ bool isEmptyFolder(const QString &path)
 
 } // namespace
 
-Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptions &options, ProgressReporter *progress)
+Result<ExtractReport> Extractor::extract(
+    ZipArchive &archive, const ExtractOptions &options, ProgressReporter *progress)
 {
     const QString name = archive.displayName();
     if (Status s = options.limits.check(archive.entries(), name); !s)
@@ -187,9 +197,11 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
     QSet<QString> seen;
     for (const ZipEntry &e : archive.entries()) {
         if (const std::optional<QString> reason = EntryName::unsafeReason(e.name))
-            return makeError(ErrorCode::InvalidInput, tr("%1: entry \"%2\" is refused: %3").arg(name, e.name, *reason));
+            return makeError(
+                ErrorCode::InvalidInput, tr("%1: entry \"%2\" is refused: %3").arg(name, e.name, *reason));
         if (e.isSymlink)
-            return makeError(ErrorCode::InvalidInput, tr("%1: entry \"%2\" is a symbolic link; links are never extracted").arg(name, e.name));
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1: entry \"%2\" is a symbolic link; links are never extracted").arg(name, e.name));
         if (seen.contains(e.name))
             return makeError(ErrorCode::InvalidInput, tr("%1: entry \"%2\" appears twice").arg(name, e.name));
         seen.insert(e.name);
@@ -203,7 +215,9 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
             return makeError(ErrorCode::Io, tr("%1 exists and is not a folder").arg(targetPath));
         if (!isEmptyFolder(targetPath)) {
             if (!options.force)
-                return makeError(ErrorCode::Io, tr("%1 already exists and is not empty; use --force to overwrite its files").arg(targetPath));
+                return makeError(ErrorCode::Io,
+                    tr("%1 already exists and is not empty; use --force to overwrite its files")
+                        .arg(targetPath));
             mergeIntoExisting = true;
         }
     }
@@ -219,13 +233,15 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
     // A recording without a readable manifest cannot be verified: refuse it, as info does.
     const ZipEntry *manifestEntry = archive.find(Manifest::FileName);
     if (!manifestEntry)
-        return makeError(ErrorCode::InvalidInput, tr("%1 has no manifest.json, so it is not a DataHub recording; nothing was extracted").arg(name));
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 has no manifest.json, so it is not a DataHub recording; nothing was extracted").arg(name));
     Result<QByteArray> manifestData = archive.readAll(*manifestEntry);
     if (!manifestData)
         return manifestData.error();
     Result<Manifest> manifest = Manifest::parse(*manifestData, name + QLatin1Char('/') + manifestEntry->name);
     if (!manifest)
-        return makeError(manifest.error().code, tr("%1; nothing was extracted").arg(manifest.error().message));
+        return makeError(
+            manifest.error().code, tr("%1; nothing was extracted").arg(manifest.error().message));
 
     ExtractReport report;
     report.outputDir = targetPath;
@@ -258,12 +274,14 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
         if (e.isDirectory)
             continue;
         const QString path = staging.path() + QLatin1Char('/') + e.name;
-        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        const int fd = ::open(
+            QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0)
             return makeError(ErrorCode::Io, tr("%1 could not be created: %2").arg(path, systemError()));
         const QString shownPath = targetPath + QLatin1Char('/') + e.name;
         ChunkWriter writer(fd, shownPath);
-        Status s = archive.read(e, [&](QByteArrayView chunk) { return writer.push(chunk); }, &entryProgress);
+        Status s = archive.read(
+            e, [&](QByteArrayView chunk) { return writer.push(chunk); }, &entryProgress);
         const Result<QByteArray> digest = writer.finish();
         if (s && !digest)
             s = digest.error();
@@ -284,15 +302,19 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
         report.bytes += e.size;
     }
     if (!mismatches.isEmpty() && !options.ignoreChecksums) {
-        return makeError(ErrorCode::InvalidInput, tr("%1: checksum mismatch for %2; nothing was extracted (use --ignore-checksums to extract anyway)")
-                                                      .arg(name, mismatches.join(QLatin1String(", "))));
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1: checksum mismatch for %2; nothing was extracted (use --ignore-checksums to extract "
+               "anyway)")
+                .arg(name, mismatches.join(QLatin1String(", "))));
     }
 
     if (!mergeIntoExisting) {
         if (target.exists() && !QDir().rmdir(targetPath))
             return makeError(ErrorCode::Io, tr("the empty folder %1 could not be replaced").arg(targetPath));
-        if (::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(targetPath).constData()) != 0)
-            return makeError(ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(targetPath, systemError()));
+        if (::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(targetPath).constData())
+            != 0)
+            return makeError(
+                ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(targetPath, systemError()));
         staging.release();
         return report;
     }
@@ -301,11 +323,17 @@ Result<ExtractReport> Extractor::extract(ZipArchive &archive, const ExtractOptio
         if (Status s = makeFolders(targetPath, file.section(QLatin1Char('/'), 0, -2)); !s)
             return s.error();
         const QString destination = targetPath + QLatin1Char('/') + file;
-        struct stat st {};
+        struct stat st
+        {
+        };
         if (lstat(QFile::encodeName(destination).constData(), &st) == 0 && S_ISDIR(st.st_mode))
-            return makeError(ErrorCode::Io, tr("%1 is a folder and cannot be replaced by a file").arg(destination));
-        if (::rename(QFile::encodeName(staging.path() + QLatin1Char('/') + file).constData(), QFile::encodeName(destination).constData()) != 0)
-            return makeError(ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(destination, systemError()));
+            return makeError(
+                ErrorCode::Io, tr("%1 is a folder and cannot be replaced by a file").arg(destination));
+        if (::rename(QFile::encodeName(staging.path() + QLatin1Char('/') + file).constData(),
+                QFile::encodeName(destination).constData())
+            != 0)
+            return makeError(
+                ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(destination, systemError()));
     }
     return report;
 }

@@ -38,7 +38,8 @@ public:
     // Everything is written to a private staging folder beside the target and moved into place only
     // when every entry decoded and verified, so a failure leaves nothing behind. Files are 0600, folders
     // 0700, and files are created with O_EXCL|O_NOFOLLOW so no pre-existing link is ever written through.
-    static Result<ExtractReport> extract(ZipArchive &archive, const ExtractOptions &options, ProgressReporter *progress = nullptr);
+    static Result<ExtractReport> extract(
+        ZipArchive &archive, const ExtractOptions &options, ProgressReporter *progress = nullptr);
 };
 
 } // namespace tapedeck

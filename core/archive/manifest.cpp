@@ -40,11 +40,10 @@ QString position(const QByteArray &text, qsizetype offset)
 const QStringList &Manifest::knownKeys()
 {
     static const QStringList keys { QStringLiteral("format_version"), QStringLiteral("run_id"),
-                                    QStringLiteral("source_type"), QStringLiteral("sink_type"),
-                                    QStringLiteral("datahub_cli_version"), QStringLiteral("python_version"),
-                                    QStringLiteral("created_at"), QStringLiteral("checksums"),
-                                    QStringLiteral("recording_start_time"), QStringLiteral("exception_info"),
-                                    QStringLiteral("files"), QStringLiteral("has_exception") };
+        QStringLiteral("source_type"), QStringLiteral("sink_type"), QStringLiteral("datahub_cli_version"),
+        QStringLiteral("python_version"), QStringLiteral("created_at"), QStringLiteral("checksums"),
+        QStringLiteral("recording_start_time"), QStringLiteral("exception_info"), QStringLiteral("files"),
+        QStringLiteral("has_exception") };
     return keys;
 }
 
@@ -64,8 +63,9 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return makeError(ErrorCode::InvalidInput, tr("%1 is not valid JSON (%2: %3)")
-                                                      .arg(origin, position(json, parseError.offset), parseError.errorString()));
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 is not valid JSON (%2: %3)")
+                .arg(origin, position(json, parseError.offset), parseError.errorString()));
     }
     if (!document.isObject())
         return makeError(ErrorCode::InvalidInput, tr("%1 does not hold a JSON object").arg(origin));
@@ -84,7 +84,8 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
     if (!o.contains(QStringLiteral("run_id")))
         m.warnings.append(tr("the manifest has no run_id"));
     if (!m.formatVersion.isEmpty() && !m.formatVersion.startsWith(QLatin1String("1.")))
-        m.warnings.append(tr("format_version %1 is newer than this Tapedeck knows (1.x)").arg(m.formatVersion));
+        m.warnings.append(
+            tr("format_version %1 is newer than this Tapedeck knows (1.x)").arg(m.formatVersion));
 
     const QJsonValue checksums = o.value(QStringLiteral("checksums"));
     if (checksums.isObject()) {
@@ -111,8 +112,8 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
     const QJsonValue exception = o.value(QStringLiteral("exception_info"));
     if (exception.isObject()) {
         const QJsonObject e = exception.toObject();
-        m.exception = ExceptionInfo { e.value(QStringLiteral("type")).toString(), e.value(QStringLiteral("message")).toString(),
-                                      e.value(QStringLiteral("traceback")).toString() };
+        m.exception = ExceptionInfo { e.value(QStringLiteral("type")).toString(),
+            e.value(QStringLiteral("message")).toString(), e.value(QStringLiteral("traceback")).toString() };
     } else if (exception.isString()) {
         m.exception = ExceptionInfo { QString(), exception.toString(), QString() };
     }
@@ -150,7 +151,8 @@ QByteArray Manifest::toJson(const QMap<QString, QString> &newChecksums) const
         o.insert(QStringLiteral("files"), list);
     }
     // exception_info's keys in the order DataHub's recorder builds the dict.
-    static const QStringList order = knownKeys() + QStringList { QStringLiteral("type"), QStringLiteral("message"), QStringLiteral("traceback") };
+    static const QStringList order = knownKeys()
+        + QStringList { QStringLiteral("type"), QStringLiteral("message"), QStringLiteral("traceback") };
     return PythonJson::dumps(o, 2, order);
 }
 

@@ -46,7 +46,8 @@ Result<QByteArray> hashFile(const QString &path)
     for (;;) {
         const qint64 n = file.read(buffer.data(), buffer.size());
         if (n < 0)
-            return makeError(ErrorCode::Io, Packer::tr("%1 could not be read: %2").arg(path, file.errorString()));
+            return makeError(
+                ErrorCode::Io, Packer::tr("%1 could not be read: %2").arg(path, file.errorString()));
         if (n == 0)
             break;
         hash.addData(QByteArrayView(buffer.constData(), qsizetype(n)));
@@ -66,12 +67,14 @@ Result<PackReport> Packer::pack(const PackOptions &options, ProgressReporter *pr
         return makeError(ErrorCode::Password, tr("a password is needed to create an encrypted archive"));
 
     QStringList others;
-    QDirIterator it(root.path(), QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root.path(), QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         const QString relative = root.relativeFilePath(it.filePath());
         if (it.fileInfo().isSymLink())
-            return makeError(ErrorCode::InvalidInput, tr("%1 is a symbolic link; recordings hold regular files only").arg(it.filePath()));
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1 is a symbolic link; recordings hold regular files only").arg(it.filePath()));
         if (const std::optional<QString> reason = EntryName::unsafeReason(relative))
             return makeError(ErrorCode::InvalidInput, tr("%1 cannot be stored: %2").arg(relative, *reason));
         if (relative != Manifest::FileName && relative != Recipe::FileName)
@@ -81,9 +84,11 @@ Result<PackReport> Packer::pack(const PackOptions &options, ProgressReporter *pr
 
     QFile manifestFile(root.filePath(Manifest::FileName));
     if (!manifestFile.exists())
-        return makeError(ErrorCode::InvalidInput, tr("%1 has no manifest.json; pack expects an extracted recording").arg(root.path()));
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 has no manifest.json; pack expects an extracted recording").arg(root.path()));
     if (!manifestFile.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(manifestFile.fileName(), manifestFile.errorString()));
+        return makeError(ErrorCode::Io,
+            tr("%1 could not be read: %2").arg(manifestFile.fileName(), manifestFile.errorString()));
     Result<Manifest> manifest = Manifest::parse(manifestFile.readAll(), manifestFile.fileName());
     if (!manifest)
         return manifest.error();
@@ -100,22 +105,26 @@ Result<PackReport> Packer::pack(const PackOptions &options, ProgressReporter *pr
 
     const QFileInfo outputInfo(options.output);
     if (outputInfo.exists() && !options.force)
-        return makeError(ErrorCode::Io, tr("%1 already exists; use --force to replace it").arg(outputInfo.absoluteFilePath()));
+        return makeError(ErrorCode::Io,
+            tr("%1 already exists; use --force to replace it").arg(outputInfo.absoluteFilePath()));
     if (outputInfo.isDir())
         return makeError(ErrorCode::Io, tr("%1 is a folder").arg(outputInfo.absoluteFilePath()));
 
     int code = ZIP_ER_OK;
-    zip_t *z = zip_open(QFile::encodeName(outputInfo.absoluteFilePath()).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+    zip_t *z = zip_open(
+        QFile::encodeName(outputInfo.absoluteFilePath()).constData(), ZIP_CREATE | ZIP_TRUNCATE, &code);
     if (!z) {
         zip_error_t error;
         zip_error_init_with_code(&error, code);
         const QString message = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return makeError(ErrorCode::Io, tr("%1 could not be created: %2").arg(outputInfo.absoluteFilePath(), message));
+        return makeError(
+            ErrorCode::Io, tr("%1 could not be created: %2").arg(outputInfo.absoluteFilePath(), message));
     }
     const auto fail = [&](const QString &what) -> Error {
-        const QString message = tr("%1 could not be written (%2): %3")
-                                    .arg(outputInfo.absoluteFilePath(), what, QString::fromUtf8(zip_strerror(z)));
+        const QString message
+            = tr("%1 could not be written (%2): %3")
+                  .arg(outputInfo.absoluteFilePath(), what, QString::fromUtf8(zip_strerror(z)));
         zip_discard(z);
         return makeError(ErrorCode::Io, message);
     };
@@ -128,17 +137,22 @@ Result<PackReport> Packer::pack(const PackOptions &options, ProgressReporter *pr
             zip_source_free(source);
             return false;
         }
-        return zip_set_file_compression(z, zip_uint64_t(index), options.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) == 0
+        return zip_set_file_compression(
+                   z, zip_uint64_t(index), options.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0)
+            == 0
             && zip_file_set_encryption(z, zip_uint64_t(index), ZIP_EM_AES_256, password.constData()) == 0
             // Regular file, mode 0600: tools that honour Unix attributes extract it private.
-            && zip_file_set_external_attributes(z, zip_uint64_t(index), 0, ZIP_OPSYS_UNIX, (0100600u) << 16) == 0;
+            && zip_file_set_external_attributes(z, zip_uint64_t(index), 0, ZIP_OPSYS_UNIX, (0100600u) << 16)
+            == 0;
     };
 
-    if (!add(Manifest::FileName, zip_source_buffer(z, manifestJson.constData(), zip_uint64_t(manifestJson.size()), 0)))
+    if (!add(Manifest::FileName,
+            zip_source_buffer(z, manifestJson.constData(), zip_uint64_t(manifestJson.size()), 0)))
         return fail(Manifest::FileName);
     report.files.append(Manifest::FileName);
     if (root.exists(Recipe::FileName)) {
-        if (!add(Recipe::FileName, zip_source_file(z, QFile::encodeName(root.filePath(Recipe::FileName)).constData(), 0, -1)))
+        if (!add(Recipe::FileName,
+                zip_source_file(z, QFile::encodeName(root.filePath(Recipe::FileName)).constData(), 0, -1)))
             return fail(Recipe::FileName);
         report.files.append(Recipe::FileName);
     }

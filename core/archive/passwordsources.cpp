@@ -10,8 +10,8 @@
 
 namespace tapedeck {
 
-Result<std::optional<PasswordSources::Resolved>> PasswordSources::resolve(const PasswordOptions &options,
-                                                                         const QProcessEnvironment &environment)
+Result<std::optional<PasswordSources::Resolved>> PasswordSources::resolve(
+    const PasswordOptions &options, const QProcessEnvironment &environment)
 {
     using Found = std::optional<Resolved>;
     if (options.password)
@@ -19,7 +19,9 @@ Result<std::optional<PasswordSources::Resolved>> PasswordSources::resolve(const 
     if (options.passwordFile) {
         QFile file(*options.passwordFile);
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Io, tr("the password file %1 could not be read: %2").arg(*options.passwordFile, file.errorString()));
+            return makeError(ErrorCode::Io,
+                tr("the password file %1 could not be read: %2")
+                    .arg(*options.passwordFile, file.errorString()));
         QByteArray content = file.readAll();
         // Only the line ending a text editor adds is stripped: spaces may be part of a password.
         if (content.endsWith('\n'))
@@ -27,7 +29,8 @@ Result<std::optional<PasswordSources::Resolved>> PasswordSources::resolve(const 
         if (content.endsWith('\r'))
             content.chop(1);
         if (content.isEmpty())
-            return makeError(ErrorCode::Password, tr("the password file %1 is empty").arg(*options.passwordFile));
+            return makeError(
+                ErrorCode::Password, tr("the password file %1 is empty").arg(*options.passwordFile));
         return Found(Resolved { QString::fromUtf8(content), Origin::File });
     }
     const QString recording = environment.value(QStringLiteral("DATAHUB_RECORDING_PASSWORD"));
@@ -42,11 +45,16 @@ Result<std::optional<PasswordSources::Resolved>> PasswordSources::resolve(const 
 QString PasswordSources::originName(Origin origin)
 {
     switch (origin) {
-    case Origin::Option: return tr("--password");
-    case Origin::File: return tr("--password-file");
-    case Origin::RecordingEnvironment: return QStringLiteral("DATAHUB_RECORDING_PASSWORD");
-    case Origin::AdminEnvironment: return QStringLiteral("ADMIN_PASSWORD");
-    case Origin::Prompt: return tr("prompt");
+    case Origin::Option:
+        return tr("--password");
+    case Origin::File:
+        return tr("--password-file");
+    case Origin::RecordingEnvironment:
+        return QStringLiteral("DATAHUB_RECORDING_PASSWORD");
+    case Origin::AdminEnvironment:
+        return QStringLiteral("ADMIN_PASSWORD");
+    case Origin::Prompt:
+        return tr("prompt");
     }
     return {};
 }

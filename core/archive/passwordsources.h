@@ -33,7 +33,7 @@ public:
     // Option, file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD (empty variables count as unset, as in
     // DataHub). nullopt when no source is set; an error when the password file cannot be read.
     static Result<std::optional<Resolved>> resolve(const PasswordOptions &options,
-                                                   const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
     static QString originName(Origin origin);
 

@@ -4,9 +4,8 @@
 
 #include <QHash>
 
-#include <yaml.h>
-
 #include <memory>
+#include <yaml.h>
 
 namespace tapedeck {
 
@@ -54,7 +53,9 @@ QString text(const yaml_char_t *s)
 
 bool RecipeNode::isNull() const
 {
-    return type == Type::Scalar && plain && (value.isEmpty() || value == QLatin1String("~") || value == QLatin1String("null") || value == QLatin1String("Null") || value == QLatin1String("NULL"));
+    return type == Type::Scalar && plain
+        && (value.isEmpty() || value == QLatin1String("~") || value == QLatin1String("null")
+            || value == QLatin1String("Null") || value == QLatin1String("NULL"));
 }
 
 bool RecipeNode::isReplayDummy() const
@@ -67,7 +68,8 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
     std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
     if (!yaml_parser_initialize(parser.get()))
         return makeError(ErrorCode::Io, tr("the YAML parser could not be initialised"));
-    yaml_parser_set_input_string(parser.get(), reinterpret_cast<const unsigned char *>(yaml.constData()), size_t(yaml.size()));
+    yaml_parser_set_input_string(
+        parser.get(), reinterpret_cast<const unsigned char *>(yaml.constData()), size_t(yaml.size()));
 
     // Nodes under construction; the last is the innermost open mapping or sequence.
     QList<RecipeNode> stack;
@@ -82,7 +84,8 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
     const auto place = [&](RecipeNode node, const QString &anchor) -> Status {
         nodes += countNodes(node);
         if (nodes > MaxNodes)
-            return makeError(ErrorCode::InvalidInput, tr("%1 expands to more than %2 nodes").arg(origin).arg(MaxNodes));
+            return makeError(
+                ErrorCode::InvalidInput, tr("%1 expands to more than %2 nodes").arg(origin).arg(MaxNodes));
         if (!anchor.isEmpty())
             anchors.insert(anchor, node);
         if (stack.isEmpty()) {
@@ -114,8 +117,12 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             QString detail = QString::fromUtf8(parser->problem ? parser->problem : "syntax error");
             if (parser->context)
                 detail += QLatin1String(" ") + QString::fromUtf8(parser->context);
-            return makeError(ErrorCode::InvalidInput, tr("%1 is not valid YAML (line %2, column %3: %4)")
-                                                          .arg(origin).arg(mark.line + 1).arg(mark.column + 1).arg(detail));
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1 is not valid YAML (line %2, column %3: %4)")
+                    .arg(origin)
+                    .arg(mark.line + 1)
+                    .arg(mark.column + 1)
+                    .arg(detail));
         }
         const yaml_event_type_t type = event.type;
         Status status = success();
@@ -123,7 +130,8 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
         case YAML_SCALAR_EVENT: {
             RecipeNode node;
             node.type = RecipeNode::Type::Scalar;
-            node.value = QString::fromUtf8(reinterpret_cast<const char *>(event.data.scalar.value), qsizetype(event.data.scalar.length));
+            node.value = QString::fromUtf8(
+                reinterpret_cast<const char *>(event.data.scalar.value), qsizetype(event.data.scalar.length));
             node.tag = text(event.data.scalar.tag);
             node.plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             node.line = int(event.start_mark.line) + 1;
@@ -137,7 +145,8 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             node.type = mapping ? RecipeNode::Type::Mapping : RecipeNode::Type::Sequence;
             node.tag = text(mapping ? event.data.mapping_start.tag : event.data.sequence_start.tag);
             node.line = int(event.start_mark.line) + 1;
-            openAnchors.append(text(mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor));
+            openAnchors.append(
+                text(mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor));
             stack.append(std::move(node));
             expectingKey.append(true);
             pendingKey.append(QString());
@@ -157,14 +166,17 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             const QString name = text(event.data.alias.anchor);
             const auto it = anchors.constFind(name);
             if (it == anchors.cend()) {
-                status = makeError(ErrorCode::InvalidInput, tr("%1 uses an undefined alias *%2 (line %3)")
-                                                                .arg(origin, name).arg(event.start_mark.line + 1));
+                status = makeError(ErrorCode::InvalidInput,
+                    tr("%1 uses an undefined alias *%2 (line %3)")
+                        .arg(origin, name)
+                        .arg(event.start_mark.line + 1));
             } else {
                 status = place(*it, QString());
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
         yaml_event_delete(&event);
         if (!status)
@@ -195,7 +207,8 @@ QString Recipe::scalar(const QString &dottedPath) const
     for (const QString &part : dottedPath.split(QLatin1Char('.'))) {
         if (node->type != RecipeNode::Type::Mapping)
             return {};
-        const auto it = std::find_if(node->children.cbegin(), node->children.cend(), [&](const RecipeNode &c) { return c.key == part; });
+        const auto it = std::find_if(node->children.cbegin(), node->children.cend(),
+            [&](const RecipeNode &c) { return c.key == part; });
         if (it == node->children.cend())
             return {};
         node = &*it;

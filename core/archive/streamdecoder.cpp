@@ -4,13 +4,12 @@
 
 #include <QByteArray>
 
-#include <bzlib.h>
-#include <lzma.h>
-#include <zlib.h>
-
 #include <algorithm>
 #include <array>
+#include <bzlib.h>
 #include <limits>
+#include <lzma.h>
+#include <zlib.h>
 
 namespace tapedeck {
 
@@ -22,7 +21,8 @@ constexpr qsizetype LzmaPropertiesSize = 5;
 
 Error corrupt(const QString &detail)
 {
-    return makeError(ErrorCode::InvalidInput, StreamDecoder::tr("the compressed data is corrupt (%1)").arg(detail));
+    return makeError(
+        ErrorCode::InvalidInput, StreamDecoder::tr("the compressed data is corrupt (%1)").arg(detail));
 }
 
 class StoreDecoder final : public StreamDecoder
@@ -52,7 +52,8 @@ public:
         if (!m_initialized)
             return makeError(ErrorCode::Io, StreamDecoder::tr("zlib could not be initialised"));
         if (m_ended)
-            return input.isEmpty() ? success() : corrupt(StreamDecoder::tr("data after the end of the deflate stream"));
+            return input.isEmpty() ? success()
+                                   : corrupt(StreamDecoder::tr("data after the end of the deflate stream"));
         m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
         m_stream.avail_in = uInt(input.size());
         do {
@@ -115,7 +116,8 @@ public:
         if (!m_initialized)
             return makeError(ErrorCode::Io, StreamDecoder::tr("libbz2 could not be initialised"));
         if (m_ended)
-            return input.isEmpty() ? success() : corrupt(StreamDecoder::tr("data after the end of the bzip2 stream"));
+            return input.isEmpty() ? success()
+                                   : corrupt(StreamDecoder::tr("data after the end of the bzip2 stream"));
         m_stream.next_in = const_cast<char *>(input.data());
         m_stream.avail_in = unsigned(input.size());
         do {
@@ -165,7 +167,9 @@ private:
 class LzmaDecoder final : public StreamDecoder
 {
 public:
-    LzmaDecoder(qint64 expectedSize, bool endMarker) : m_expectedSize(expectedSize), m_endMarker(endMarker)
+    LzmaDecoder(qint64 expectedSize, bool endMarker)
+        : m_expectedSize(expectedSize)
+        , m_endMarker(endMarker)
     {
         m_out.resize(OutputChunk);
     }
@@ -223,8 +227,8 @@ private:
         lzma_filter filters[2] = {};
         filters[0].id = m_endMarker ? LZMA_FILTER_LZMA1 : LZMA_FILTER_LZMA1EXT;
         filters[1].id = LZMA_VLI_UNKNOWN;
-        if (lzma_properties_decode(&filters[0], nullptr, reinterpret_cast<const uint8_t *>(m_header.constData()) + 4,
-                                   LzmaPropertiesSize)
+        if (lzma_properties_decode(&filters[0], nullptr,
+                reinterpret_cast<const uint8_t *>(m_header.constData()) + 4, LzmaPropertiesSize)
             != LZMA_OK)
             return corrupt(StreamDecoder::tr("invalid LZMA properties"));
         auto *options = static_cast<lzma_options_lzma *>(filters[0].options);
@@ -247,7 +251,8 @@ private:
     Status run(QByteArrayView input, lzma_action action, const ChunkSink &sink)
     {
         if (m_ended)
-            return input.isEmpty() ? success() : corrupt(StreamDecoder::tr("data after the end of the LZMA stream"));
+            return input.isEmpty() ? success()
+                                   : corrupt(StreamDecoder::tr("data after the end of the LZMA stream"));
         m_stream.next_in = reinterpret_cast<const uint8_t *>(input.data());
         m_stream.avail_in = size_t(input.size());
         for (;;) {
@@ -267,7 +272,8 @@ private:
                 return success();
             }
             if (rc == LZMA_BUF_ERROR)
-                return action == LZMA_FINISH ? corrupt(StreamDecoder::tr("the LZMA stream ends early")) : success();
+                return action == LZMA_FINISH ? corrupt(StreamDecoder::tr("the LZMA stream ends early"))
+                                             : success();
             if (rc != LZMA_OK)
                 return corrupt(StreamDecoder::tr("liblzma error %1").arg(int(rc)));
             if (m_stream.avail_in == 0 && m_stream.avail_out > 0)
@@ -292,14 +298,20 @@ bool StreamDecoder::isSupported(quint16 method)
     return method == Store || method == Deflate || method == BZip2 || method == Lzma;
 }
 
-Result<std::unique_ptr<StreamDecoder>> StreamDecoder::create(quint16 method, qint64 expectedSize, bool lzmaEndMarker)
+Result<std::unique_ptr<StreamDecoder>> StreamDecoder::create(
+    quint16 method, qint64 expectedSize, bool lzmaEndMarker)
 {
     switch (method) {
-    case Store: return std::unique_ptr<StreamDecoder>(new StoreDecoder);
-    case Deflate: return std::unique_ptr<StreamDecoder>(new DeflateDecoder);
-    case BZip2: return std::unique_ptr<StreamDecoder>(new BZip2Decoder);
-    case Lzma: return std::unique_ptr<StreamDecoder>(new LzmaDecoder(expectedSize, lzmaEndMarker));
-    default: break;
+    case Store:
+        return std::unique_ptr<StreamDecoder>(new StoreDecoder);
+    case Deflate:
+        return std::unique_ptr<StreamDecoder>(new DeflateDecoder);
+    case BZip2:
+        return std::unique_ptr<StreamDecoder>(new BZip2Decoder);
+    case Lzma:
+        return std::unique_ptr<StreamDecoder>(new LzmaDecoder(expectedSize, lzmaEndMarker));
+    default:
+        break;
     }
     return makeError(ErrorCode::InvalidInput, tr("compression method %1 is not supported").arg(method));
 }

@@ -24,7 +24,8 @@ public:
 
     // expectedSize is the uncompressed size the entry declares; LZMA uses it to bound its dictionary and,
     // when the entry's general-purpose flag bit 1 says there is no end marker, to know where to stop.
-    static Result<std::unique_ptr<StreamDecoder>> create(quint16 method, qint64 expectedSize, bool lzmaEndMarker = true);
+    static Result<std::unique_ptr<StreamDecoder>> create(
+        quint16 method, qint64 expectedSize, bool lzmaEndMarker = true);
     static bool isSupported(quint16 method);
 
     virtual ~StreamDecoder() = default;

@@ -42,7 +42,8 @@ private:
 
     evp_cipher_ctx_st *m_cipher = nullptr;
     evp_mac_ctx_st *m_mac = nullptr;
-    quint64 m_counterLow = 0; // the 128-bit little-endian block counter; the high half never moves in practice
+    quint64 m_counterLow
+        = 0; // the 128-bit little-endian block counter; the high half never moves in practice
     quint64 m_counterHigh = 0;
     QByteArray m_counters;
     QByteArray m_keystream;

@@ -12,13 +12,12 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <openssl/crypto.h>
-#include <zip.h>
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <openssl/crypto.h>
+#include <zip.h>
+#include <zlib.h>
 
 namespace tapedeck {
 
@@ -31,22 +30,32 @@ constexpr quint64 MaxSaneSize = quint64(1) << 62;
 int aesStrength(Encryption encryption)
 {
     switch (encryption) {
-    case Encryption::Aes128: return 1;
-    case Encryption::Aes192: return 2;
-    case Encryption::Aes256: return 3;
-    default: return 0;
+    case Encryption::Aes128:
+        return 1;
+    case Encryption::Aes192:
+        return 2;
+    case Encryption::Aes256:
+        return 3;
+    default:
+        return 0;
     }
 }
 
 Encryption encryptionFrom(quint16 method)
 {
     switch (method) {
-    case ZIP_EM_NONE: return Encryption::None;
-    case ZIP_EM_TRAD_PKWARE: return Encryption::ZipCrypto;
-    case ZIP_EM_AES_128: return Encryption::Aes128;
-    case ZIP_EM_AES_192: return Encryption::Aes192;
-    case ZIP_EM_AES_256: return Encryption::Aes256;
-    default: return Encryption::Unsupported;
+    case ZIP_EM_NONE:
+        return Encryption::None;
+    case ZIP_EM_TRAD_PKWARE:
+        return Encryption::ZipCrypto;
+    case ZIP_EM_AES_128:
+        return Encryption::Aes128;
+    case ZIP_EM_AES_192:
+        return Encryption::Aes192;
+    case ZIP_EM_AES_256:
+        return Encryption::Aes256;
+    default:
+        return Encryption::Unsupported;
     }
 }
 
@@ -65,20 +74,23 @@ Error openError(const QString &displayName, int code, const QByteArray &head)
     case ZIP_ER_NOZIP:
         if (head.startsWith("PK\x03\x04"))
             return makeError(ErrorCode::InvalidInput,
-                             ZipArchive::tr("%1 is truncated or damaged: its ZIP directory is missing").arg(displayName));
+                ZipArchive::tr("%1 is truncated or damaged: its ZIP directory is missing").arg(displayName));
         return makeError(ErrorCode::InvalidInput, ZipArchive::tr("%1 is not a ZIP archive").arg(displayName));
     case ZIP_ER_INCONS:
         return makeError(ErrorCode::InvalidInput,
-                         ZipArchive::tr("%1 is damaged or tampered: its ZIP headers contradict each other").arg(displayName));
+            ZipArchive::tr("%1 is damaged or tampered: its ZIP headers contradict each other")
+                .arg(displayName));
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
     case ZIP_ER_NOENT:
     case ZIP_ER_MEMORY:
-        return makeError(ErrorCode::Io, ZipArchive::tr("%1 could not be read: %2").arg(displayName, libzipMessage(code)));
+        return makeError(
+            ErrorCode::Io, ZipArchive::tr("%1 could not be read: %2").arg(displayName, libzipMessage(code)));
     default:
         return makeError(ErrorCode::InvalidInput,
-                         ZipArchive::tr("%1 could not be opened as a ZIP archive: %2").arg(displayName, libzipMessage(code)));
+            ZipArchive::tr("%1 could not be opened as a ZIP archive: %2")
+                .arg(displayName, libzipMessage(code)));
     }
 }
 
@@ -119,7 +131,8 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::fromData(const QByteArray &data,
     archive->m_displayName = displayName;
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *source = zip_source_buffer_create(archive->m_data.constData(), zip_uint64_t(archive->m_data.size()), 0, &error);
+    zip_source_t *source = zip_source_buffer_create(
+        archive->m_data.constData(), zip_uint64_t(archive->m_data.size()), 0, &error);
     if (!source) {
         const int code = zip_error_code_zip(&error);
         zip_error_fini(&error);
@@ -139,7 +152,8 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::fromData(const QByteArray &data,
     return finishOpen(std::move(archive), buffer);
 }
 
-Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(std::unique_ptr<ZipArchive> archive, QIODevice &device)
+Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(
+    std::unique_ptr<ZipArchive> archive, QIODevice &device)
 {
     const zip_int64_t count = zip_get_num_entries(archive->m_zip, 0);
     // libzip hides the WinZip AES extra field; read it ourselves. If that fails on an archive libzip
@@ -152,9 +166,11 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(std::unique_ptr<ZipAr
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat_index(archive->m_zip, zip_uint64_t(i), 0, &st) != 0)
-            return makeError(ErrorCode::InvalidInput, tr("%1: entry %2 cannot be read from the ZIP directory").arg(archive->m_displayName).arg(i));
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1: entry %2 cannot be read from the ZIP directory").arg(archive->m_displayName).arg(i));
         if (st.size > MaxSaneSize || st.comp_size > MaxSaneSize)
-            return makeError(ErrorCode::InvalidInput, tr("%1: entry %2 declares an impossible size").arg(archive->m_displayName).arg(i));
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1: entry %2 declares an impossible size").arg(archive->m_displayName).arg(i));
         ZipEntry e;
         e.index = i;
         e.name = QString::fromUtf8(st.name);
@@ -189,13 +205,15 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(std::unique_ptr<ZipAr
 
 const ZipEntry *ZipArchive::find(const QString &name) const
 {
-    const auto it = std::find_if(m_entries.cbegin(), m_entries.cend(), [&](const ZipEntry &e) { return e.name == name; });
+    const auto it = std::find_if(
+        m_entries.cbegin(), m_entries.cend(), [&](const ZipEntry &e) { return e.name == name; });
     return it == m_entries.cend() ? nullptr : &*it;
 }
 
 bool ZipArchive::isEncrypted() const
 {
-    return std::any_of(m_entries.cbegin(), m_entries.cend(), [](const ZipEntry &e) { return e.isEncrypted(); });
+    return std::any_of(
+        m_entries.cbegin(), m_entries.cend(), [](const ZipEntry &e) { return e.isEncrypted(); });
 }
 
 void ZipArchive::setPassword(const QString &password)
@@ -213,7 +231,8 @@ void ZipArchive::FileCloser::operator()(zip_file *file) const
 
 Result<ZipArchive::FilePtr> ZipArchive::openData(const ZipEntry &entry)
 {
-    FilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index), aesStrength(entry.encryption) ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
+    FilePtr file(zip_fopen_index(m_zip, zip_uint64_t(entry.index),
+        aesStrength(entry.encryption) ? ZIP_FL_ENCRYPTED : ZIP_FL_COMPRESSED));
     if (!file) {
         const int code = zip_error_code_zip(zip_get_error(m_zip));
         zip_error_clear(m_zip);
@@ -227,7 +246,8 @@ Result<std::unique_ptr<WinZipAesDecryptor>> ZipArchive::startAes(const ZipEntry 
     if (m_password.isEmpty())
         return libzipError(entry, ZIP_ER_NOPASSWD);
     const int strength = aesStrength(entry.encryption);
-    QByteArray header(WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
+    QByteArray header(
+        WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength, Qt::Uninitialized);
     qsizetype got = 0;
     if (Status s = readRaw(file, header.data(), header.size(), &got); !s)
         return entryError(entry, s.error().code, s.error().message);
@@ -235,7 +255,8 @@ Result<std::unique_ptr<WinZipAesDecryptor>> ZipArchive::startAes(const ZipEntry 
         return entryError(entry, ErrorCode::InvalidInput, tr("the encrypted data is truncated"));
     auto aes = std::make_unique<WinZipAesDecryptor>();
     if (Status s = aes->init(m_password, strength, header); !s)
-        return s.error().code == ErrorCode::Password ? libzipError(entry, ZIP_ER_WRONGPASSWD) : entryError(entry, s.error().code, s.error().message);
+        return s.error().code == ErrorCode::Password ? libzipError(entry, ZIP_ER_WRONGPASSWD)
+                                                     : entryError(entry, s.error().code, s.error().message);
     return aes;
 }
 
@@ -243,7 +264,8 @@ Status ZipArchive::verifyPassword()
 {
     // The first encrypted entry decides: libzip checks a PKWARE header when opening, the WinZip AES
     // verifier is checked here. Nothing is decrypted.
-    const auto encrypted = std::find_if(m_entries.cbegin(), m_entries.cend(), [](const ZipEntry &e) { return e.isEncrypted(); });
+    const auto encrypted = std::find_if(
+        m_entries.cbegin(), m_entries.cend(), [](const ZipEntry &e) { return e.isEncrypted(); });
     if (encrypted == m_entries.cend())
         return success();
     Result<FilePtr> file = openData(*encrypted);
@@ -261,7 +283,8 @@ Status ZipArchive::readRaw(zip_file *file, char *data, qsizetype length, qsizety
     while (*got < length) {
         const zip_int64_t n = zip_fread(file, data + *got, zip_uint64_t(length - *got));
         if (n < 0)
-            return makeError(ErrorCode::InvalidInput, libzipMessage(zip_error_code_zip(zip_file_get_error(file))));
+            return makeError(
+                ErrorCode::InvalidInput, libzipMessage(zip_error_code_zip(zip_file_get_error(file))));
         if (n == 0)
             break;
         *got += qsizetype(n);
@@ -280,9 +303,11 @@ Error ZipArchive::libzipError(const ZipEntry &entry, int zipErrorCode) const
     case ZIP_ER_WRONGPASSWD:
         return makeError(ErrorCode::Password, tr("%1: wrong password").arg(m_displayName));
     case ZIP_ER_NOPASSWD:
-        return makeError(ErrorCode::Password, tr("%1 is encrypted and no password was given").arg(m_displayName));
+        return makeError(
+            ErrorCode::Password, tr("%1 is encrypted and no password was given").arg(m_displayName));
     case ZIP_ER_CRC:
-        return entryError(entry, ErrorCode::InvalidInput, tr("CRC-32 mismatch: the data was modified or damaged"));
+        return entryError(
+            entry, ErrorCode::InvalidInput, tr("CRC-32 mismatch: the data was modified or damaged"));
     case ZIP_ER_ENCRNOTSUPP:
         return entryError(entry, ErrorCode::InvalidInput, tr("the encryption method is not supported"));
     case ZIP_ER_READ:
@@ -291,7 +316,8 @@ Error ZipArchive::libzipError(const ZipEntry &entry, int zipErrorCode) const
     case ZIP_ER_EOF:
     case ZIP_ER_SEEK:
     case ZIP_ER_INCONS:
-        return entryError(entry, ErrorCode::InvalidInput, tr("the archive is truncated or damaged (%1)").arg(libzipMessage(zipErrorCode)));
+        return entryError(entry, ErrorCode::InvalidInput,
+            tr("the archive is truncated or damaged (%1)").arg(libzipMessage(zipErrorCode)));
     default:
         return entryError(entry, ErrorCode::InvalidInput, libzipMessage(zipErrorCode));
     }
@@ -327,7 +353,7 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
         if (produced > entry.size) {
             sinkFailed = true;
             return entryError(entry, ErrorCode::InvalidInput,
-                              tr("it produces more data than the %1 bytes it declares").arg(entry.size));
+                tr("it produces more data than the %1 bytes it declares").arg(entry.size));
         }
         if (entry.verifiesCrc)
             crc = crc32_z(crc, reinterpret_cast<const Bytef *>(chunk.data()), size_t(chunk.size()));
@@ -336,12 +362,13 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
         return s;
     };
     const Error hmacFailure = entryError(entry, ErrorCode::InvalidInput,
-                                         tr("authentication failed (HMAC mismatch): the encrypted data was modified or damaged"));
+        tr("authentication failed (HMAC mismatch): the encrypted data was modified or damaged"));
 
     // Never read past the entry's last byte: at EOF libzip checks the CRC of stored entries even when
     // reading raw ciphertext (ZIP_FL_ENCRYPTED), which fails every encrypted stored entry. Our own CRC
     // and HMAC checks cover the data instead.
-    const qint64 rawSize = entry.compressedSize - (entry.encryption == Encryption::ZipCrypto ? PkwareHeaderLength : 0);
+    const qint64 rawSize
+        = entry.compressedSize - (entry.encryption == Encryption::ZipCrypto ? PkwareHeaderLength : 0);
     qint64 rawRead = aes ? WinZipAesDecryptor::saltLength(strength) + WinZipAesDecryptor::VerifierLength : 0;
     QByteArray buffer(ReadChunk + WinZipAesDecryptor::MacLength, Qt::Uninitialized);
     // Reads the next piece of plaintext (still compressed); *end once the raw data is exhausted.
@@ -349,11 +376,13 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
         const qsizetype carried = macTail.size();
         std::memcpy(buffer.data(), macTail.constData(), size_t(carried));
         const qint64 want = std::min<qint64>(ReadChunk, rawSize - rawRead);
-        const zip_int64_t n = want > 0 ? zip_fread(file->get(), buffer.data() + carried, zip_uint64_t(want)) : 0;
+        const zip_int64_t n
+            = want > 0 ? zip_fread(file->get(), buffer.data() + carried, zip_uint64_t(want)) : 0;
         if (n < 0)
             return libzipError(entry, zip_error_code_zip(zip_file_get_error(file->get())));
         if (n == 0 && want > 0)
-            return entryError(entry, ErrorCode::InvalidInput, tr("the archive is truncated inside this entry"));
+            return entryError(
+                entry, ErrorCode::InvalidInput, tr("the archive is truncated inside this entry"));
         rawRead += n;
         qsizetype available = carried + qsizetype(n);
         if (aes) {
@@ -404,12 +433,12 @@ Status ZipArchive::read(const ZipEntry &entry, const ChunkSink &sink, ProgressRe
         return s;
     if (produced != entry.size)
         return entryError(entry, ErrorCode::InvalidInput,
-                          tr("it ends after %1 of the %2 bytes it declares").arg(produced).arg(entry.size));
+            tr("it ends after %1 of the %2 bytes it declares").arg(produced).arg(entry.size));
     if (entry.verifiesCrc && quint32(crc) != entry.crc)
         return entryError(entry, ErrorCode::InvalidInput,
-                          tr("CRC-32 mismatch (stored %1, computed %2)")
-                              .arg(entry.crc, 8, 16, QLatin1Char('0'))
-                              .arg(quint32(crc), 8, 16, QLatin1Char('0')));
+            tr("CRC-32 mismatch (stored %1, computed %2)")
+                .arg(entry.crc, 8, 16, QLatin1Char('0'))
+                .arg(quint32(crc), 8, 16, QLatin1Char('0')));
     return success();
 }
 
@@ -417,10 +446,13 @@ Result<QByteArray> ZipArchive::readAll(const ZipEntry &entry, ProgressReporter *
 {
     QByteArray data;
     data.reserve(qsizetype(std::min<qint64>(entry.size, qint64(1) << 30)));
-    const Status s = read(entry, [&](QByteArrayView chunk) {
-        data.append(chunk);
-        return success();
-    }, progress);
+    const Status s = read(
+        entry,
+        [&](QByteArrayView chunk) {
+            data.append(chunk);
+            return success();
+        },
+        progress);
     if (!s)
         return s.error();
     return data;

@@ -60,7 +60,8 @@ private:
     Result<FilePtr> openData(const ZipEntry &entry);
     // Reads the WinZip AES salt and password verifier and derives the keys (a Password error when wrong).
     Result<std::unique_ptr<WinZipAesDecryptor>> startAes(const ZipEntry &entry, zip_file *file) const;
-    static Result<std::unique_ptr<ZipArchive>> finishOpen(std::unique_ptr<ZipArchive> archive, QIODevice &device);
+    static Result<std::unique_ptr<ZipArchive>> finishOpen(
+        std::unique_ptr<ZipArchive> archive, QIODevice &device);
     Error entryError(const ZipEntry &entry, ErrorCode code, const QString &detail) const;
     Error libzipError(const ZipEntry &entry, int zipErrorCode) const;
     Status readRaw(zip_file *file, char *data, qsizetype length, qsizetype *got) const;

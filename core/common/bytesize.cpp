@@ -18,11 +18,20 @@ std::optional<qint64> parseByteSize(const QString &text)
     qint64 multiplier = 1;
     if (!t.isEmpty()) {
         switch (t.back().unicode()) {
-        case 'K': multiplier = qint64(1) << 10; break;
-        case 'M': multiplier = qint64(1) << 20; break;
-        case 'G': multiplier = qint64(1) << 30; break;
-        case 'T': multiplier = qint64(1) << 40; break;
-        default: break;
+        case 'K':
+            multiplier = qint64(1) << 10;
+            break;
+        case 'M':
+            multiplier = qint64(1) << 20;
+            break;
+        case 'G':
+            multiplier = qint64(1) << 30;
+            break;
+        case 'T':
+            multiplier = qint64(1) << 40;
+            break;
+        default:
+            break;
         }
         if (multiplier != 1)
             t.chop(1);

@@ -37,10 +37,18 @@ void writeValue(QByteArray &out, const QJsonValue &value, int indent, int level,
 {
     switch (value.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out += "null"; break;
-    case QJsonValue::Bool: out += value.toBool() ? "true" : "false"; break;
-    case QJsonValue::Double: out += number(value.toDouble()); break;
-    case QJsonValue::String: out += quote(value.toString()); break;
+    case QJsonValue::Undefined:
+        out += "null";
+        break;
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Double:
+        out += number(value.toDouble());
+        break;
+    case QJsonValue::String:
+        out += quote(value.toString());
+        break;
     case QJsonValue::Array: {
         const QJsonArray array = value.toArray();
         if (array.isEmpty()) {
@@ -99,13 +107,27 @@ QByteArray quote(const QString &text)
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         switch (u) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (u < 0x20 || u > 0x7e) {
                 // QString is UTF-16, so surrogate pairs come out as two escapes, exactly like Python.

@@ -6,7 +6,8 @@
 
 namespace tapedeck {
 
-Sha256::Sha256() : m_context(EVP_MD_CTX_new())
+Sha256::Sha256()
+    : m_context(EVP_MD_CTX_new())
 {
     EVP_DigestInit_ex(m_context, EVP_sha256(), nullptr);
 }

@@ -13,7 +13,10 @@ namespace {
 class OverallProgress final : public ProgressReporter
 {
 public:
-    OverallProgress(ProgressReporter *outer, qint64 total) : m_outer(outer), m_total(total) { }
+    OverallProgress(ProgressReporter *outer, qint64 total)
+        : m_outer(outer)
+        , m_total(total)
+    { }
     void startEntry(qint64 storedSize)
     {
         m_base += m_current;
@@ -41,16 +44,22 @@ private:
 QString Recording::checksumStateName(ChecksumState state)
 {
     switch (state) {
-    case ChecksumState::Ok: return QStringLiteral("ok");
-    case ChecksumState::Mismatch: return QStringLiteral("mismatch");
-    case ChecksumState::Missing: return QStringLiteral("missing");
-    case ChecksumState::Unlisted: return QStringLiteral("unlisted");
-    case ChecksumState::Unreadable: return QStringLiteral("unreadable");
+    case ChecksumState::Ok:
+        return QStringLiteral("ok");
+    case ChecksumState::Mismatch:
+        return QStringLiteral("mismatch");
+    case ChecksumState::Missing:
+        return QStringLiteral("missing");
+    case ChecksumState::Unlisted:
+        return QStringLiteral("unlisted");
+    case ChecksumState::Unreadable:
+        return QStringLiteral("unreadable");
     }
     return {};
 }
 
-Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimits &limits, ProgressReporter *progress)
+Result<Recording> Recording::load(
+    RecordingSource &source, const ExtractionLimits &limits, ProgressReporter *progress)
 {
     if (Status s = source.checkLimits(limits); !s)
         return s.error();
@@ -67,7 +76,8 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
 
     // The manifest first: it says which checksums to expect.
     QList<SourceEntry> order = source.entries();
-    std::stable_partition(order.begin(), order.end(), [](const SourceEntry &e) { return e.name == Manifest::FileName; });
+    std::stable_partition(
+        order.begin(), order.end(), [](const SourceEntry &e) { return e.name == Manifest::FileName; });
 
     for (const SourceEntry &e : std::as_const(order)) {
         EntryCheck check;
@@ -79,14 +89,16 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
         if (const std::optional<QString> unsafe = EntryName::unsafeReason(e.name)) {
             check.checksum = ChecksumState::Unreadable;
             check.problem = *unsafe;
-            r.problems.append(makeError(ErrorCode::InvalidInput, tr("%1: entry \"%2\" is refused: %3").arg(r.displayName, e.name, *unsafe)));
+            r.problems.append(makeError(ErrorCode::InvalidInput,
+                tr("%1: entry \"%2\" is refused: %3").arg(r.displayName, e.name, *unsafe)));
             r.entries.append(check);
             continue;
         }
         if (e.isSymlink) {
             check.checksum = ChecksumState::Unreadable;
             check.problem = tr("symbolic links are not read");
-            r.problems.append(makeError(ErrorCode::InvalidInput, tr("%1: entry \"%2\" is a symbolic link; links are refused").arg(r.displayName, e.name)));
+            r.problems.append(makeError(ErrorCode::InvalidInput,
+                tr("%1: entry \"%2\" is a symbolic link; links are refused").arg(r.displayName, e.name)));
             r.entries.append(check);
             continue;
         }
@@ -95,11 +107,14 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
         QByteArray data;
         data.reserve(qsizetype(std::min<qint64>(e.size, qint64(1) << 30)));
         Sha256 hash;
-        const Status read = source.read(e.name, [&](QByteArrayView chunk) {
-            data.append(chunk);
-            hash.addData(chunk);
-            return success();
-        }, &overall);
+        const Status read = source.read(
+            e.name,
+            [&](QByteArrayView chunk) {
+                data.append(chunk);
+                hash.addData(chunk);
+                return success();
+            },
+            &overall);
         if (!read) {
             if (read.error().code == ErrorCode::Cancelled || read.error().code == ErrorCode::Password)
                 return read.error();
@@ -127,8 +142,9 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
             check.expected = r.manifest->checksums.value(e.name);
             check.checksum = check.expected == check.actual ? ChecksumState::Ok : ChecksumState::Mismatch;
             if (check.checksum == ChecksumState::Mismatch) {
-                r.problems.append(makeError(ErrorCode::InvalidInput, tr("%1: checksum mismatch for %2 (the manifest says %3, the content hashes to %4)")
-                                                                         .arg(r.displayName, e.name, check.expected, check.actual)));
+                r.problems.append(makeError(ErrorCode::InvalidInput,
+                    tr("%1: checksum mismatch for %2 (the manifest says %3, the content hashes to %4)")
+                        .arg(r.displayName, e.name, check.expected, check.actual)));
             }
         }
         r.contents.insert(e.name, data);
@@ -137,7 +153,8 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
 
     if (!r.manifest && !source.find(Manifest::FileName)) {
         r.problems.prepend(makeError(ErrorCode::InvalidInput,
-                                     tr("%1 has no manifest.json, so it is not a DataHub recording or its manifest was lost").arg(r.displayName)));
+            tr("%1 has no manifest.json, so it is not a DataHub recording or its manifest was lost")
+                .arg(r.displayName)));
     }
     // Show entries in archive order (the manifest was read first only to know what to expect).
     QHash<QString, qsizetype> position;
@@ -155,7 +172,8 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
             missing.checksum = ChecksumState::Missing;
             missing.expected = it.value();
             r.entries.append(missing);
-            r.problems.append(makeError(ErrorCode::InvalidInput, tr("%1: %2 is listed in the manifest but missing").arg(r.displayName, it.key())));
+            r.problems.append(makeError(ErrorCode::InvalidInput,
+                tr("%1: %2 is listed in the manifest but missing").arg(r.displayName, it.key())));
         }
     }
     return r;
@@ -164,7 +182,8 @@ Result<Recording> Recording::load(RecordingSource &source, const ExtractionLimit
 bool Recording::checksumsOk() const
 {
     return std::none_of(entries.cbegin(), entries.cend(), [](const EntryCheck &c) {
-        return c.checksum == ChecksumState::Mismatch || c.checksum == ChecksumState::Missing || c.checksum == ChecksumState::Unreadable;
+        return c.checksum == ChecksumState::Mismatch || c.checksum == ChecksumState::Missing
+            || c.checksum == ChecksumState::Unreadable;
     });
 }
 
@@ -174,7 +193,8 @@ std::optional<Error> Recording::mainProblem() const
         return std::nullopt;
     // Exit codes rank password (3) < damage (4) < I/O (5) numerically, but a password problem explains
     // every later failure, so it wins; otherwise the first problem found is the clearest.
-    const auto password = std::find_if(problems.cbegin(), problems.cend(), [](const Error &e) { return e.code == ErrorCode::Password; });
+    const auto password = std::find_if(
+        problems.cbegin(), problems.cend(), [](const Error &e) { return e.code == ErrorCode::Password; });
     return password != problems.cend() ? *password : problems.first();
 }
 

@@ -31,8 +31,8 @@ public:
     // Reads every entry once (decrypting, decompressing, hashing) and keeps the decoded bytes in memory.
     // Fails only when nothing can be shown (limits exceeded, cancelled, unreadable archive); every other
     // problem lands in problems() next to whatever could still be read.
-    static Result<Recording> load(RecordingSource &source, const ExtractionLimits &limits = {},
-                                  ProgressReporter *progress = nullptr);
+    static Result<Recording> load(
+        RecordingSource &source, const ExtractionLimits &limits = {}, ProgressReporter *progress = nullptr);
 
     static QString checksumStateName(ChecksumState state); // the stable names of `info --json`
 

@@ -41,7 +41,8 @@ void readArchive(RecordingSummary &s, const std::optional<QString> &password)
     s.encrypted = (*archive)->isEncrypted();
     const ZipEntry *entry = (*archive)->find(Manifest::FileName);
     if (!entry) {
-        s.problem = makeError(ErrorCode::InvalidInput, RecordingList::tr("%1 has no manifest.json").arg(QFileInfo(s.path).fileName()));
+        s.problem = makeError(ErrorCode::InvalidInput,
+            RecordingList::tr("%1 has no manifest.json").arg(QFileInfo(s.path).fileName()));
         return;
     }
     if (entry->isEncrypted()) {
@@ -54,7 +55,8 @@ void readArchive(RecordingSummary &s, const std::optional<QString> &password)
     // A manifest is small; refuse one that claims otherwise rather than inflating it.
     constexpr qint64 MaxManifestSize = qint64(16) << 20;
     if (entry->size > MaxManifestSize) {
-        s.problem = makeError(ErrorCode::InvalidInput, RecordingList::tr("manifest.json is implausibly large"));
+        s.problem
+            = makeError(ErrorCode::InvalidInput, RecordingList::tr("manifest.json is implausibly large"));
         return;
     }
     Result<QByteArray> json = (*archive)->readAll(*entry);
@@ -67,14 +69,16 @@ void readArchive(RecordingSummary &s, const std::optional<QString> &password)
 
 } // namespace
 
-Result<QList<RecordingSummary>> RecordingList::scan(const QString &folder, const std::optional<QString> &password)
+Result<QList<RecordingSummary>> RecordingList::scan(
+    const QString &folder, const std::optional<QString> &password)
 {
     const QDir dir(folder);
     if (!dir.exists())
         return makeError(ErrorCode::Io, tr("the folder %1 does not exist").arg(folder));
 
     QList<RecordingSummary> list;
-    const QFileInfoList infos = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable);
+    const QFileInfoList infos
+        = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable);
     for (const QFileInfo &info : infos) {
         RecordingSummary s;
         s.path = info.absoluteFilePath();
@@ -87,7 +91,8 @@ Result<QList<RecordingSummary>> RecordingList::scan(const QString &folder, const
             if (manifest.open(QIODevice::ReadOnly))
                 applyManifest(s, manifest.readAll(), manifest.fileName());
             else
-                s.problem = makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(manifest.fileName(), manifest.errorString()));
+                s.problem = makeError(ErrorCode::Io,
+                    tr("%1 could not be read: %2").arg(manifest.fileName(), manifest.errorString()));
         } else {
             if (info.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) != 0)
                 continue;
@@ -101,8 +106,10 @@ Result<QList<RecordingSummary>> RecordingList::scan(const QString &folder, const
         list.append(s);
     }
     std::stable_sort(list.begin(), list.end(), [](const RecordingSummary &a, const RecordingSummary &b) {
-        const QDateTime ta = a.createdAt.isEmpty() ? a.modified : QDateTime::fromString(a.createdAt, Qt::ISODateWithMs);
-        const QDateTime tb = b.createdAt.isEmpty() ? b.modified : QDateTime::fromString(b.createdAt, Qt::ISODateWithMs);
+        const QDateTime ta
+            = a.createdAt.isEmpty() ? a.modified : QDateTime::fromString(a.createdAt, Qt::ISODateWithMs);
+        const QDateTime tb
+            = b.createdAt.isEmpty() ? b.modified : QDateTime::fromString(b.createdAt, Qt::ISODateWithMs);
         return ta > tb;
     });
     return list;

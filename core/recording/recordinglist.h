@@ -35,7 +35,8 @@ class RecordingList
 public:
     // Every *.zip file and every sub-folder holding a manifest.json, newest first. The password (if any)
     // opens encrypted archives; without it they are listed as locked with what their file name tells.
-    static Result<QList<RecordingSummary>> scan(const QString &folder, const std::optional<QString> &password);
+    static Result<QList<RecordingSummary>> scan(
+        const QString &folder, const std::optional<QString> &password);
 };
 
 } // namespace tapedeck

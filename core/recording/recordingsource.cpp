@@ -19,11 +19,12 @@ class ArchiveSource final : public RecordingSource
 {
 public:
     ArchiveSource(QString location, std::unique_ptr<ZipArchive> archive)
-        : RecordingSource(std::move(location)), m_archive(std::move(archive))
+        : RecordingSource(std::move(location))
+        , m_archive(std::move(archive))
     {
         for (const ZipEntry &e : m_archive->entries()) {
-            m_entries.append(SourceEntry { e.name, e.size, e.compressedSize, e.methodName(), e.encryptionName(),
-                                           e.isDirectory, e.isSymlink });
+            m_entries.append(SourceEntry { e.name, e.size, e.compressedSize, e.methodName(),
+                e.encryptionName(), e.isDirectory, e.isSymlink });
         }
     }
 
@@ -46,7 +47,8 @@ public:
     {
         const ZipEntry *entry = m_archive->find(name);
         if (!entry)
-            return makeError(ErrorCode::InvalidInput, RecordingSource::tr("%1 has no entry \"%2\"").arg(displayName(), name));
+            return makeError(ErrorCode::InvalidInput,
+                RecordingSource::tr("%1 has no entry \"%2\"").arg(displayName(), name));
         return m_archive->read(*entry, sink, progress);
     }
 
@@ -59,11 +61,13 @@ private:
 class DirectorySource final : public RecordingSource
 {
 public:
-    explicit DirectorySource(const QString &location) : RecordingSource(location)
+    explicit DirectorySource(const QString &location)
+        : RecordingSource(location)
     {
         const QDir root(location);
         // Symbolic links are listed but never followed: an extracted recording has none of its own.
-        QDirIterator it(location, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        QDirIterator it(location, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
+            QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
             const QFileInfo info = it.fileInfo();
@@ -76,7 +80,8 @@ public:
             e.encryption = QStringLiteral("none");
             m_entries.append(e);
         }
-        std::sort(m_entries.begin(), m_entries.end(), [](const SourceEntry &a, const SourceEntry &b) { return a.name < b.name; });
+        std::sort(m_entries.begin(), m_entries.end(),
+            [](const SourceEntry &a, const SourceEntry &b) { return a.name < b.name; });
     }
 
     Kind kind() const override { return Kind::Directory; }
@@ -85,18 +90,23 @@ public:
     {
         const SourceEntry *entry = find(name);
         if (!entry)
-            return makeError(ErrorCode::InvalidInput, RecordingSource::tr("%1 has no file \"%2\"").arg(displayName(), name));
+            return makeError(ErrorCode::InvalidInput,
+                RecordingSource::tr("%1 has no file \"%2\"").arg(displayName(), name));
         if (entry->isSymlink)
-            return makeError(ErrorCode::InvalidInput, RecordingSource::tr("%1: \"%2\" is a symbolic link; links are not followed").arg(displayName(), name));
+            return makeError(ErrorCode::InvalidInput,
+                RecordingSource::tr("%1: \"%2\" is a symbolic link; links are not followed")
+                    .arg(displayName(), name));
         QFile file(QDir(m_location).filePath(name));
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Io, RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+            return makeError(ErrorCode::Io,
+                RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
         QByteArray buffer(256 * 1024, Qt::Uninitialized);
         qint64 done = 0;
         for (;;) {
             const qint64 n = file.read(buffer.data(), buffer.size());
             if (n < 0)
-                return makeError(ErrorCode::Io, RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+                return makeError(ErrorCode::Io,
+                    RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
             if (n == 0)
                 break;
             done += n;
@@ -124,7 +134,8 @@ Result<std::unique_ptr<RecordingSource>> RecordingSource::open(const QString &pa
     auto archive = ZipArchive::open(info.absoluteFilePath());
     if (!archive)
         return archive.error();
-    return std::unique_ptr<RecordingSource>(new ArchiveSource(info.absoluteFilePath(), std::move(archive).value()));
+    return std::unique_ptr<RecordingSource>(
+        new ArchiveSource(info.absoluteFilePath(), std::move(archive).value()));
 }
 
 QString RecordingSource::displayName() const
@@ -134,7 +145,8 @@ QString RecordingSource::displayName() const
 
 const SourceEntry *RecordingSource::find(const QString &name) const
 {
-    const auto it = std::find_if(m_entries.cbegin(), m_entries.cend(), [&](const SourceEntry &e) { return e.name == name; });
+    const auto it = std::find_if(
+        m_entries.cbegin(), m_entries.cend(), [&](const SourceEntry &e) { return e.name == name; });
     return it == m_entries.cend() ? nullptr : &*it;
 }
 
@@ -153,10 +165,13 @@ Result<QByteArray> RecordingSource::readAll(const QString &name, ProgressReporte
     QByteArray data;
     if (const SourceEntry *e = find(name))
         data.reserve(qsizetype(std::min<qint64>(e->size, qint64(1) << 30)));
-    const Status s = read(name, [&](QByteArrayView chunk) {
-        data.append(chunk);
-        return success();
-    }, progress);
+    const Status s = read(
+        name,
+        [&](QByteArrayView chunk) {
+            data.append(chunk);
+            return success();
+        },
+        progress);
     if (!s)
         return s.error();
     return data;

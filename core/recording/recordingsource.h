@@ -58,7 +58,9 @@ public:
     virtual ZipArchive *archive() { return nullptr; }
 
 protected:
-    explicit RecordingSource(QString location) : m_location(std::move(location)) { }
+    explicit RecordingSource(QString location)
+        : m_location(std::move(location))
+    { }
 
     QString m_location;
     QList<SourceEntry> m_entries;

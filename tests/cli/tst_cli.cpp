@@ -32,34 +32,38 @@ constexpr qsizetype BombSize = qsizetype(200) << 20;
 QString describe(const ProcessResult &r)
 {
     return u"exit %1%2\n--- stderr ---\n%3\n--- stdout (start) ---\n%4"_s.arg(r.exitCode)
-        .arg(r.crashed ? u" (CRASHED)"_s : QString(), QString::fromUtf8(r.err), QString::fromUtf8(r.out.left(3000)));
+        .arg(r.crashed ? u" (CRASHED)"_s : QString(), QString::fromUtf8(r.err),
+            QString::fromUtf8(r.out.left(3000)));
 }
 
 // Checks the exit code and that the process did not crash; prints both streams on failure.
-#define VERIFY_EXIT(result, expected)                                                                                   \
-    do {                                                                                                                \
-        const ProcessResult &r_ = (result);                                                                             \
-        QVERIFY2(!r_.crashed, qPrintable(describe(r_)));                                                                \
-        QVERIFY2(r_.exitCode == (expected), qPrintable(u"expected exit %1, got "_s.arg(expected) + describe(r_)));     \
+#define VERIFY_EXIT(result, expected)                                                                        \
+    do {                                                                                                     \
+        const ProcessResult &r_ = (result);                                                                  \
+        QVERIFY2(!r_.crashed, qPrintable(describe(r_)));                                                     \
+        QVERIFY2(r_.exitCode == (expected),                                                                  \
+            qPrintable(u"expected exit %1, got "_s.arg(expected) + describe(r_)));                           \
     } while (false)
 
 // Calls a void helper that uses QVERIFY and stops the test function when it failed.
-#define CHECK(call)                                                                                                     \
-    do {                                                                                                                \
-        call;                                                                                                           \
-        if (QTest::currentTestFailed())                                                                                 \
-            return;                                                                                                     \
+#define CHECK(call)                                                                                          \
+    do {                                                                                                     \
+        call;                                                                                                \
+        if (QTest::currentTestFailed())                                                                      \
+            return;                                                                                          \
     } while (false)
 
 // "a|b" matches when either alternative occurs (case-insensitive).
 bool containsAny(const QString &text, const QString &alternatives)
 {
     const QStringList options = alternatives.split(u'|');
-    return std::any_of(options.cbegin(), options.cend(), [&](const QString &o) { return text.contains(o, Qt::CaseInsensitive); });
+    return std::any_of(options.cbegin(), options.cend(),
+        [&](const QString &o) { return text.contains(o, Qt::CaseInsensitive); });
 }
 
-// stderr must be one line "tapedeck-cli: …" that names the file and holds every keyword (after the file name is
-// taken out, so a keyword never matches the name). Returns a description of what is wrong, empty when fine.
+// stderr must be one line "tapedeck-cli: …" that names the file and holds every keyword (after the file name
+// is taken out, so a keyword never matches the name). Returns a description of what is wrong, empty when
+// fine.
 QString errorLineProblem(const ProcessResult &r, const QString &named, const QStringList &keywords)
 {
     const QString err = QString::fromUtf8(r.err).trimmed();
@@ -69,7 +73,8 @@ QString errorLineProblem(const ProcessResult &r, const QString &named, const QSt
         return u"stderr is not one line:\n"_s + err;
     if (!err.startsWith(u"tapedeck-cli: "_s))
         return u"stderr does not start with \"tapedeck-cli: \": "_s + err;
-    for (const char *noise : { "Traceback", "terminate called", "Assertion", "Segmentation", "ASSERT", "qFatal" }) {
+    for (const char *noise :
+        { "Traceback", "terminate called", "Assertion", "Segmentation", "ASSERT", "qFatal" }) {
         if (err.contains(QLatin1String(noise)))
             return u"stderr looks like a crash report: "_s + err;
     }
@@ -122,7 +127,8 @@ bool copyDir(const QString &from, const QString &to)
 QStringList listEverything(const QString &dir)
 {
     QStringList all;
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
     while (it.hasNext())
         all.append(QDir(dir).relativeFilePath(it.next()));
     all.sort();
@@ -131,7 +137,9 @@ QStringList listEverything(const QString &dir)
 
 int permissionBits(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (lstat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -210,7 +218,8 @@ bool patchDeclaredSize(QByteArray &zip, const QString &name, quint32 size)
 // aeszip.py write from NAME=FILE pairs; fails the calling test when aeszip.py fails.
 QString aeszipWriteProblem(const QString &output, const QStringList &entries, const QStringList &extra = {})
 {
-    const ProcessResult r = aeszip(QStringList { u"write"_s, u"--password"_s, SamplePassword, u"--output"_s, output } + extra + entries);
+    const ProcessResult r = aeszip(
+        QStringList { u"write"_s, u"--password"_s, SamplePassword, u"--output"_s, output } + extra + entries);
     return r.exitCode == 0 && !r.crashed ? QString() : u"aeszip.py write failed: "_s + describe(r);
 }
 
@@ -269,10 +278,10 @@ private:
     void verifyPrivateModes(const QString &dir);
 
     QTemporaryDir m_fixtures;
-    QString m_sample;          // copy of the bundled sample archive
-    QString m_extracted;       // the sample, extracted by aeszip.py (pyzipper's reader rules)
-    QString m_sevenZipped;     // the sample, extracted by 7z x; empty when 7z is missing
-    QJsonObject m_manifest;    // the sample's manifest.json
+    QString m_sample; // copy of the bundled sample archive
+    QString m_extracted; // the sample, extracted by aeszip.py (pyzipper's reader rules)
+    QString m_sevenZipped; // the sample, extracted by 7z x; empty when 7z is missing
+    QJsonObject m_manifest; // the sample's manifest.json
     QHash<QString, qint64> m_compressedSizes; // from aeszip.py inspect
     QString m_listDir;
     bool m_absExisted = false;
@@ -290,9 +299,11 @@ void TstCli::initTestCase()
 
     // The sample, read independently of Tapedeck.
     m_extracted = fixture(u"extracted"_s);
-    ProcessResult r = aeszip({ u"read"_s, u"--password"_s, SamplePassword, u"--output-dir"_s, m_extracted, m_sample });
+    ProcessResult r
+        = aeszip({ u"read"_s, u"--password"_s, SamplePassword, u"--output-dir"_s, m_extracted, m_sample });
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-    QCOMPARE(listFiles(m_extracted), (QStringList { QueriesName, CassetteName, u"manifest.json"_s, u"recipe.yaml"_s }));
+    QCOMPARE(listFiles(m_extracted),
+        (QStringList { QueriesName, CassetteName, u"manifest.json"_s, u"recipe.yaml"_s }));
     m_manifest = readJsonObject(m_extracted + u"/manifest.json"_s);
     QCOMPARE(m_manifest.value(u"run_id"_s).toString(), RunId);
     r = aeszip({ u"inspect"_s, m_sample });
@@ -336,7 +347,8 @@ void TstCli::initTestCase()
     checksums.insert(CassetteName, digest);
     manifest.insert(u"checksums"_s, checksums);
     QVERIFY(writeJson(tamperedDir + u"/manifest.json"_s, manifest));
-    QString problem = aeszipWriteProblem(fixture(u"tampered-checksum.zip"_s), {}, { u"--from-dir"_s, tamperedDir });
+    QString problem
+        = aeszipWriteProblem(fixture(u"tampered-checksum.zip"_s), {}, { u"--from-dir"_s, tamperedDir });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     QVERIFY(writeFile(fixture(u"plain-text.zip"_s), "This is a text file, not a recording.\nSecond line.\n"));
@@ -348,16 +360,18 @@ void TstCli::initTestCase()
     QVERIFY(writeFile(fixture(u"wrong-password.txt"_s), WrongPassword.toUtf8() + '\n'));
 
     const QString extracted = m_extracted + u'/';
-    problem = aeszipWriteProblem(fixture(u"no-manifest.zip"_s), { u"recipe.yaml="_s + extracted + u"recipe.yaml"_s,
-                                                                 CassetteName + u'=' + extracted + CassetteName,
-                                                                 QueriesName + u'=' + extracted + QueriesName });
+    problem = aeszipWriteProblem(fixture(u"no-manifest.zip"_s),
+        { u"recipe.yaml="_s + extracted + u"recipe.yaml"_s, CassetteName + u'=' + extracted + CassetteName,
+            QueriesName + u'=' + extracted + QueriesName });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY(writeFile(fixture(u"not-json-manifest.json"_s), "{\"run_id\": \"looker-\n"));
-    problem = aeszipWriteProblem(fixture(u"bad-manifest.zip"_s), { u"manifest.json="_s + fixture(u"not-json-manifest.json"_s),
-                                                                  CassetteName + u'=' + extracted + CassetteName });
+    problem = aeszipWriteProblem(fixture(u"bad-manifest.zip"_s),
+        { u"manifest.json="_s + fixture(u"not-json-manifest.json"_s),
+            CassetteName + u'=' + extracted + CassetteName });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-    // Hostile archives carry a manifest whose checksum table is empty, so the hostile entry is the only problem.
+    // Hostile archives carry a manifest whose checksum table is empty, so the hostile entry is the only
+    // problem.
     QJsonObject plain = m_manifest;
     plain.insert(u"checksums"_s, QJsonObject());
     const QString plainManifest = fixture(u"plain-manifest.json"_s);
@@ -365,16 +379,17 @@ void TstCli::initTestCase()
     const QString evil = fixture(u"evil.txt"_s);
     QVERIFY(writeFile(evil, "written where it must not be\n"));
     const QList<std::pair<QString, QString>> escapes { { u"escape-dotdot.zip"_s, u"../evil.txt"_s },
-                                                       { u"escape-absolute.zip"_s, u"/abs.txt"_s },
-                                                       { u"escape-drive.zip"_s, u"C:/x.txt"_s },
-                                                       { u"escape-backslash.zip"_s, u"a\\b.txt"_s } };
+        { u"escape-absolute.zip"_s, u"/abs.txt"_s }, { u"escape-drive.zip"_s, u"C:/x.txt"_s },
+        { u"escape-backslash.zip"_s, u"a\\b.txt"_s } };
     for (const auto &[file, entry] : escapes) {
-        problem = aeszipWriteProblem(fixture(file), { u"manifest.json="_s + plainManifest, entry + u'=' + evil });
+        problem
+            = aeszipWriteProblem(fixture(file), { u"manifest.json="_s + plainManifest, entry + u'=' + evil });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
     QVERIFY(writeFile(fixture(u"link-target"_s), "/etc/passwd"));
-    problem = aeszipWriteProblem(fixture(u"symlink.zip"_s), { u"manifest.json="_s + plainManifest, u"evil-link="_s + fixture(u"link-target"_s) },
-                                 { u"--symlink"_s, u"evil-link"_s });
+    problem = aeszipWriteProblem(fixture(u"symlink.zip"_s),
+        { u"manifest.json="_s + plainManifest, u"evil-link="_s + fixture(u"link-target"_s) },
+        { u"--symlink"_s, u"evil-link"_s });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     // The bomb: ~200 MB of zeros in one LZMA entry, with a manifest that lists its true checksum, so it is a
@@ -386,8 +401,9 @@ void TstCli::initTestCase()
         QJsonObject bombManifest = m_manifest;
         bombManifest.insert(u"checksums"_s, QJsonObject { { u"data/zeros.bin"_s, sha256Hex(data) } });
         QVERIFY(writeJson(fixture(u"bomb-manifest.json"_s), bombManifest));
-        problem = aeszipWriteProblem(fixture(u"bomb.zip"_s), { u"manifest.json="_s + fixture(u"bomb-manifest.json"_s), u"data/zeros.bin="_s + zeros },
-                                     { u"--method"_s, u"lzma"_s });
+        problem = aeszipWriteProblem(fixture(u"bomb.zip"_s),
+            { u"manifest.json="_s + fixture(u"bomb-manifest.json"_s), u"data/zeros.bin="_s + zeros },
+            { u"--method"_s, u"lzma"_s });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(QFile::remove(zeros));
         QVERIFY(QFileInfo(fixture(u"bomb.zip"_s)).size() < 1 << 20);
@@ -396,14 +412,16 @@ void TstCli::initTestCase()
     {
         const QString zeros = fixture(u"zeros-small.bin"_s);
         QVERIFY(writeFile(zeros, QByteArray(3 << 20, '\0')));
-        problem = aeszipWriteProblem(fixture(u"lying-size.zip"_s), { u"manifest.json="_s + plainManifest, u"data/zeros.bin="_s + zeros });
+        problem = aeszipWriteProblem(fixture(u"lying-size.zip"_s),
+            { u"manifest.json="_s + plainManifest, u"data/zeros.bin="_s + zeros });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QByteArray lying = readFile(fixture(u"lying-size.zip"_s));
         QVERIFY(patchDeclaredSize(lying, u"data/zeros.bin"_s, 2000));
         QVERIFY(writeFile(fixture(u"lying-size.zip"_s), lying));
     }
 
-    // A folder for list: the sample as DataHub names it, an extracted recording, a corrupt archive, a stray file.
+    // A folder for list: the sample as DataHub names it, an extracted recording, a corrupt archive, a stray
+    // file.
     m_listDir = fixture(u"artifacts"_s);
     QVERIFY(QDir().mkpath(m_listDir));
     QVERIFY(QFile::copy(m_sample, m_listDir + u"/recording-"_s + RunId + u".zip"_s));
@@ -426,23 +444,30 @@ void TstCli::badInput_data()
 
     const QStringList password { u"--password"_s, SamplePassword };
     const QString sampleName = u"sample-recording.zip"_s;
-    const auto add = [](const char *name, const QString &input, const QStringList &options, int exitCode, const QString &named,
-                        const QStringList &keywords) {
+    const auto add = [](const char *name, const QString &input, const QStringList &options, int exitCode,
+                         const QString &named, const QStringList &keywords) {
         for (const char *command : { "info", "extract" })
-            QTest::addRow("%s/%s", name, command) << QString::fromLatin1(command) << input << options << exitCode << named << keywords;
+            QTest::addRow("%s/%s", name, command)
+                << QString::fromLatin1(command) << input << options << exitCode << named << keywords;
     };
-    add("wrong password", m_sample, { u"--password"_s, WrongPassword }, 3, sampleName, { u"wrong password"_s });
-    add("missing password, stdin not a terminal", m_sample, {}, 3, sampleName, { u"password"_s, u"encrypted|no password|needs"_s });
-    add("truncated archive", fixture(u"truncated.zip"_s), password, 4, u"truncated.zip"_s, { u"truncated|damaged|incomplete"_s });
-    add("flipped ciphertext byte", fixture(u"flipped-ciphertext.zip"_s), password, 4, u"flipped-ciphertext.zip"_s,
+    add("wrong password", m_sample, { u"--password"_s, WrongPassword }, 3, sampleName,
+        { u"wrong password"_s });
+    add("missing password, stdin not a terminal", m_sample, {}, 3, sampleName,
+        { u"password"_s, u"encrypted|no password|needs"_s });
+    add("truncated archive", fixture(u"truncated.zip"_s), password, 4, u"truncated.zip"_s,
+        { u"truncated|damaged|incomplete"_s });
+    add("flipped ciphertext byte", fixture(u"flipped-ciphertext.zip"_s), password, 4,
+        u"flipped-ciphertext.zip"_s, { CassetteName, u"HMAC|authenticat|tamper"_s });
+    add("flipped HMAC byte", fixture(u"flipped-hmac.zip"_s), password, 4, u"flipped-hmac.zip"_s,
         { CassetteName, u"HMAC|authenticat|tamper"_s });
-    add("flipped HMAC byte", fixture(u"flipped-hmac.zip"_s), password, 4, u"flipped-hmac.zip"_s, { CassetteName, u"HMAC|authenticat|tamper"_s });
-    add("flipped checksum digit", fixture(u"tampered-checksum.zip"_s), password, 4, u"tampered-checksum.zip"_s,
-        { u"checksum"_s, u"mismatch"_s, CassetteName });
+    add("flipped checksum digit", fixture(u"tampered-checksum.zip"_s), password, 4,
+        u"tampered-checksum.zip"_s, { u"checksum"_s, u"mismatch"_s, CassetteName });
     add("not a ZIP", fixture(u"plain-text.zip"_s), password, 4, u"plain-text.zip"_s, { u"not a ZIP"_s });
     add("empty file", fixture(u"empty.zip"_s), password, 4, u"empty.zip"_s, { u"empty"_s });
-    add("missing manifest", fixture(u"no-manifest.zip"_s), password, 4, u"no-manifest.zip"_s, { u"manifest"_s });
-    add("manifest is not JSON", fixture(u"bad-manifest.zip"_s), password, 4, u"bad-manifest.zip"_s, { u"manifest"_s, u"JSON|invalid|corrupt"_s });
+    add("missing manifest", fixture(u"no-manifest.zip"_s), password, 4, u"no-manifest.zip"_s,
+        { u"manifest"_s });
+    add("manifest is not JSON", fixture(u"bad-manifest.zip"_s), password, 4, u"bad-manifest.zip"_s,
+        { u"manifest"_s, u"JSON|invalid|corrupt"_s });
     add("entry ../evil.txt", fixture(u"escape-dotdot.zip"_s), password, 4, u"escape-dotdot.zip"_s,
         { u"../evil.txt"_s, u"refused|unsafe|escape|not allowed"_s });
     add("entry /abs.txt", fixture(u"escape-absolute.zip"_s), password, 4, u"escape-absolute.zip"_s,
@@ -451,16 +476,19 @@ void TstCli::badInput_data()
         { u"C:/x.txt"_s, u"refused|unsafe|escape|not allowed"_s });
     add("entry a\\b.txt", fixture(u"escape-backslash.zip"_s), password, 4, u"escape-backslash.zip"_s,
         { u"a\\b.txt"_s, u"refused|unsafe|escape|not allowed"_s });
-    add("symlink entry", fixture(u"symlink.zip"_s), password, 4, u"symlink.zip"_s, { u"evil-link"_s, u"symbolic link|symlink"_s });
-    add("decompression bomb", fixture(u"bomb.zip"_s), password, 4, u"bomb.zip"_s, { u"data/zeros.bin"_s, u"ratio"_s });
+    add("symlink entry", fixture(u"symlink.zip"_s), password, 4, u"symlink.zip"_s,
+        { u"evil-link"_s, u"symbolic link|symlink"_s });
+    add("decompression bomb", fixture(u"bomb.zip"_s), password, 4, u"bomb.zip"_s,
+        { u"data/zeros.bin"_s, u"ratio"_s });
     add("entry larger than it declares", fixture(u"lying-size.zip"_s), password, 4, u"lying-size.zip"_s,
         { u"data/zeros.bin"_s, u"corrupt|declare"_s });
-    add("entry over --max-entry-size 1K", m_sample, password + QStringList { u"--max-entry-size"_s, u"1K"_s }, 4, sampleName,
-        { u"limit|max-entry-size"_s });
+    add("entry over --max-entry-size 1K", m_sample, password + QStringList { u"--max-entry-size"_s, u"1K"_s },
+        4, sampleName, { u"limit|max-entry-size"_s });
     add("nonexistent path", fixture(u"does-not-exist.zip"_s), password, 5, u"does-not-exist.zip"_s,
         { u"does not exist|no such file|not found"_s });
-    add("missing --password-file", m_sample, { u"--password-file"_s, fixture(u"no-such-password-file.txt"_s) }, 5,
-        u"no-such-password-file.txt"_s, { u"password"_s, u"could not be read|does not exist|no such|not found"_s });
+    add("missing --password-file", m_sample,
+        { u"--password-file"_s, fixture(u"no-such-password-file.txt"_s) }, 5, u"no-such-password-file.txt"_s,
+        { u"password"_s, u"could not be read|does not exist|no such|not found"_s });
     add("empty password file", m_sample, { u"--password-file"_s, fixture(u"empty-password-file.txt"_s) }, 3,
         u"empty-password-file.txt"_s, { u"empty"_s });
 }
@@ -489,7 +517,8 @@ void TstCli::badInput()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     // Nothing written anywhere: no output folder, no staging folder, nothing escaped beside them.
-    QVERIFY2(!QFileInfo::exists(output), qPrintable(u"the output folder exists: "_s + listEverything(output).join(u", "_s)));
+    QVERIFY2(!QFileInfo::exists(output),
+        qPrintable(u"the output folder exists: "_s + listEverything(output).join(u", "_s)));
     QCOMPARE(listEverything(work), QStringList());
     QCOMPARE(listEverything(scratch.path()), QStringList { u"work"_s });
     if (!m_absExisted)
@@ -505,14 +534,18 @@ void TstCli::usageErrors_data()
     QTest::addRow("no arguments") << QStringList() << u"usage"_s;
     QTest::addRow("unknown command") << QStringList { u"frobnicate"_s } << u"frobnicate"_s;
     QTest::addRow("unknown option (info)") << QStringList { u"info"_s, u"--bogus"_s, m_sample } << u"bogus"_s;
-    QTest::addRow("unknown option (extract)") << QStringList { u"extract"_s, u"--bogus"_s, m_sample, u"--output-dir"_s, out } << u"bogus"_s;
-    QTest::addRow("extract without --output-dir") << QStringList { u"extract"_s, m_sample, u"--password"_s, SamplePassword } << u"--output-dir"_s;
+    QTest::addRow("unknown option (extract)")
+        << QStringList { u"extract"_s, u"--bogus"_s, m_sample, u"--output-dir"_s, out } << u"bogus"_s;
+    QTest::addRow("extract without --output-dir")
+        << QStringList { u"extract"_s, m_sample, u"--password"_s, SamplePassword } << u"--output-dir"_s;
     QTest::addRow("info without a source") << QStringList { u"info"_s } << u"info"_s;
     QTest::addRow("info with two sources") << QStringList { u"info"_s, m_sample, m_sample } << u"info"_s;
-    QTest::addRow("pack without --output") << QStringList { u"pack"_s, m_extracted, u"--password"_s, SamplePassword } << u"--output"_s;
-    QTest::addRow("list without a folder or INGESTION_ARTIFACT_DIR") << QStringList { u"list"_s } << u"INGESTION_ARTIFACT_DIR"_s;
-    QTest::addRow("bad --max-ratio") << QStringList { u"info"_s, m_sample, u"--password"_s, SamplePassword, u"--max-ratio"_s, u"lots"_s }
-                                     << u"max-ratio"_s;
+    QTest::addRow("pack without --output")
+        << QStringList { u"pack"_s, m_extracted, u"--password"_s, SamplePassword } << u"--output"_s;
+    QTest::addRow("list without a folder or INGESTION_ARTIFACT_DIR")
+        << QStringList { u"list"_s } << u"INGESTION_ARTIFACT_DIR"_s;
+    QTest::addRow("bad --max-ratio") << QStringList { u"info"_s, m_sample, u"--password"_s, SamplePassword,
+        u"--max-ratio"_s, u"lots"_s } << u"max-ratio"_s;
 }
 
 void TstCli::usageErrors()
@@ -531,7 +564,8 @@ void TstCli::usageErrors()
 
 void TstCli::checksumMismatchReportedPerEntry()
 {
-    const ProcessResult r = runCli({ u"info"_s, fixture(u"tampered-checksum.zip"_s), u"--password"_s, SamplePassword, u"--json"_s });
+    const ProcessResult r = runCli(
+        { u"info"_s, fixture(u"tampered-checksum.zip"_s), u"--password"_s, SamplePassword, u"--json"_s });
     VERIFY_EXIT(r, 4);
     const QString problem = errorLineProblem(r, u"tampered-checksum.zip"_s, { u"mismatch"_s, CassetteName });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -553,8 +587,8 @@ void TstCli::checksumMismatchExtractsWithIgnoreChecksums()
 {
     QTemporaryDir scratch;
     const QString output = scratch.path() + u"/out"_s;
-    const ProcessResult r = runCli({ u"extract"_s, fixture(u"tampered-checksum.zip"_s), u"--password"_s, SamplePassword, u"--output-dir"_s,
-                                     output, u"--ignore-checksums"_s });
+    const ProcessResult r = runCli({ u"extract"_s, fixture(u"tampered-checksum.zip"_s), u"--password"_s,
+        SamplePassword, u"--output-dir"_s, output, u"--ignore-checksums"_s });
     VERIFY_EXIT(r, 0);
     QCOMPARE(listFiles(output), listFiles(m_extracted));
     QCOMPARE(readFile(output + u'/' + CassetteName), readFile(m_extracted + u'/' + CassetteName));
@@ -563,7 +597,8 @@ void TstCli::checksumMismatchExtractsWithIgnoreChecksums()
 
 void TstCli::missingManifestStillListsEntries()
 {
-    const ProcessResult r = runCli({ u"info"_s, fixture(u"no-manifest.zip"_s), u"--password"_s, SamplePassword, u"--json"_s });
+    const ProcessResult r
+        = runCli({ u"info"_s, fixture(u"no-manifest.zip"_s), u"--password"_s, SamplePassword, u"--json"_s });
     VERIFY_EXIT(r, 4);
     const QString problem = errorLineProblem(r, u"no-manifest.zip"_s, { u"manifest"_s });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -581,8 +616,8 @@ void TstCli::missingManifestStillListsEntries()
 
 void TstCli::bombPassesWithLimitsLifted()
 {
-    const ProcessResult r = runCli({ u"info"_s, fixture(u"bomb.zip"_s), u"--password"_s, SamplePassword, u"--max-ratio"_s, u"0"_s,
-                                     u"--max-entry-size"_s, u"0"_s, u"--json"_s });
+    const ProcessResult r = runCli({ u"info"_s, fixture(u"bomb.zip"_s), u"--password"_s, SamplePassword,
+        u"--max-ratio"_s, u"0"_s, u"--max-entry-size"_s, u"0"_s, u"--json"_s });
     VERIFY_EXIT(r, 0);
     QVERIFY2(r.err.isEmpty(), qPrintable(describe(r)));
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -598,7 +633,8 @@ void TstCli::bombPassesWithLimitsLifted()
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// 2. Password sources: --password, --password-file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD, in that order.
+// 2. Password sources: --password, --password-file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD, in that
+// order.
 
 void TstCli::passwordSources_data()
 {
@@ -616,28 +652,39 @@ void TstCli::passwordSources_data()
     const QString rightAdmin = u"ADMIN_PASSWORD="_s + SamplePassword;
     const QString wrongAdmin = u"ADMIN_PASSWORD="_s + WrongPassword;
 
-    QTest::addRow("--password right beats --password-file wrong") << right + wrongFile << QStringList() << 0 << QString();
-    QTest::addRow("--password wrong beats --password-file right") << wrong + rightFile << QStringList() << 3 << u"--password"_s;
-    QTest::addRow("--password right beats both variables wrong") << right << QStringList { wrongRecording, wrongAdmin } << 0 << QString();
-    QTest::addRow("--password wrong beats both variables right") << wrong << QStringList { rightRecording, rightAdmin } << 3 << u"--password"_s;
-    QTest::addRow("--password-file right beats DATAHUB_RECORDING_PASSWORD wrong") << rightFile << QStringList { wrongRecording } << 0 << QString();
+    QTest::addRow("--password right beats --password-file wrong")
+        << right + wrongFile << QStringList() << 0 << QString();
+    QTest::addRow("--password wrong beats --password-file right")
+        << wrong + rightFile << QStringList() << 3 << u"--password"_s;
+    QTest::addRow("--password right beats both variables wrong")
+        << right << QStringList { wrongRecording, wrongAdmin } << 0 << QString();
+    QTest::addRow("--password wrong beats both variables right")
+        << wrong << QStringList { rightRecording, rightAdmin } << 3 << u"--password"_s;
+    QTest::addRow("--password-file right beats DATAHUB_RECORDING_PASSWORD wrong")
+        << rightFile << QStringList { wrongRecording } << 0 << QString();
     QTest::addRow("--password-file wrong beats DATAHUB_RECORDING_PASSWORD right")
         << wrongFile << QStringList { rightRecording, rightAdmin } << 3 << u"--password-file"_s;
-    QTest::addRow("DATAHUB_RECORDING_PASSWORD right beats ADMIN_PASSWORD wrong") << QStringList() << QStringList { rightRecording, wrongAdmin } << 0
-                                                                                 << QString();
+    QTest::addRow("DATAHUB_RECORDING_PASSWORD right beats ADMIN_PASSWORD wrong")
+        << QStringList() << QStringList { rightRecording, wrongAdmin } << 0 << QString();
     QTest::addRow("DATAHUB_RECORDING_PASSWORD wrong beats ADMIN_PASSWORD right")
-        << QStringList() << QStringList { wrongRecording, rightAdmin } << 3 << u"DATAHUB_RECORDING_PASSWORD"_s;
-    QTest::addRow("ADMIN_PASSWORD alone, right") << QStringList() << QStringList { rightAdmin } << 0 << QString();
-    QTest::addRow("ADMIN_PASSWORD alone, wrong") << QStringList() << QStringList { wrongAdmin } << 3 << u"ADMIN_PASSWORD"_s;
+        << QStringList() << QStringList { wrongRecording, rightAdmin } << 3
+        << u"DATAHUB_RECORDING_PASSWORD"_s;
+    QTest::addRow("ADMIN_PASSWORD alone, right")
+        << QStringList() << QStringList { rightAdmin } << 0 << QString();
+    QTest::addRow("ADMIN_PASSWORD alone, wrong")
+        << QStringList() << QStringList { wrongAdmin } << 3 << u"ADMIN_PASSWORD"_s;
     QTest::addRow("empty DATAHUB_RECORDING_PASSWORD falls through to ADMIN_PASSWORD right")
         << QStringList() << QStringList { u"DATAHUB_RECORDING_PASSWORD="_s, rightAdmin } << 0 << QString();
     QTest::addRow("empty DATAHUB_RECORDING_PASSWORD falls through to ADMIN_PASSWORD wrong")
-        << QStringList() << QStringList { u"DATAHUB_RECORDING_PASSWORD="_s, wrongAdmin } << 3 << u"ADMIN_PASSWORD"_s;
+        << QStringList() << QStringList { u"DATAHUB_RECORDING_PASSWORD="_s, wrongAdmin } << 3
+        << u"ADMIN_PASSWORD"_s;
     QTest::addRow("password file with a trailing newline") << rightFile << QStringList() << 0 << QString();
-    QTest::addRow("password file with a trailing CRLF") << QStringList { u"--password-file"_s, fixture(u"password-crlf.txt"_s) } << QStringList() << 0
-                                                        << QString();
-    QTest::addRow("password file without a newline") << QStringList { u"--password-file"_s, fixture(u"password-bare.txt"_s) } << QStringList() << 0
-                                                     << QString();
+    QTest::addRow("password file with a trailing CRLF")
+        << QStringList { u"--password-file"_s, fixture(u"password-crlf.txt"_s) } << QStringList() << 0
+        << QString();
+    QTest::addRow("password file without a newline")
+        << QStringList { u"--password-file"_s, fixture(u"password-bare.txt"_s) } << QStringList() << 0
+        << QString();
 }
 
 void TstCli::passwordSources()
@@ -661,7 +708,8 @@ void TstCli::passwordSources()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     // The message names the source that was used, which proves the order from the other side.
     const QRegularExpression named(QRegularExpression::escape(origin) + u"(?![-_A-Za-z])"_s);
-    QVERIFY2(QString::fromUtf8(r.err).contains(named), qPrintable(u"the message does not name "_s + origin + u": "_s + describe(r)));
+    QVERIFY2(QString::fromUtf8(r.err).contains(named),
+        qPrintable(u"the message does not name "_s + origin + u": "_s + describe(r)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -702,12 +750,13 @@ void TstCli::infoJson()
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + describe(r)));
 
     for (auto it = m_manifest.constBegin(); it != m_manifest.constEnd(); ++it)
-        QVERIFY2(o.value(it.key()) == it.value(), qPrintable(u"%1: %2 != %3"_s.arg(it.key(), jsonText(o.value(it.key())), jsonText(it.value()))));
+        QVERIFY2(o.value(it.key()) == it.value(),
+            qPrintable(u"%1: %2 != %3"_s.arg(it.key(), jsonText(o.value(it.key())), jsonText(it.value()))));
     QCOMPARE(o.value(u"has_exception"_s), QJsonValue(true));
     QCOMPARE(o.value(u"checksums_ok"_s), QJsonValue(true));
 
     const QHash<QString, QString> expectedStates { { CassetteName, u"ok"_s }, { QueriesName, u"ok"_s },
-                                                   { u"manifest.json"_s, u"unlisted"_s }, { u"recipe.yaml"_s, u"unlisted"_s } };
+        { u"manifest.json"_s, u"unlisted"_s }, { u"recipe.yaml"_s, u"unlisted"_s } };
     const QJsonArray entries = o.value(u"entries"_s).toArray();
     QCOMPARE(entries.size(), 4);
     QSet<QString> seen;
@@ -716,7 +765,8 @@ void TstCli::infoJson()
         const QString name = e.value(u"name"_s).toString();
         QVERIFY2(expectedStates.contains(name), qPrintable(name));
         seen.insert(name);
-        for (const QString &key : { u"size"_s, u"compressed_size"_s, u"encryption"_s, u"method"_s, u"checksum"_s })
+        for (const QString &key :
+            { u"size"_s, u"compressed_size"_s, u"encryption"_s, u"method"_s, u"checksum"_s })
             QVERIFY2(e.contains(key), qPrintable(name + u" has no "_s + key));
         QCOMPARE(e.value(u"size"_s).toInteger(), QFileInfo(m_extracted + u'/' + name).size());
         QCOMPARE(e.value(u"compressed_size"_s).toInteger(), m_compressedSizes.value(name));
@@ -729,7 +779,8 @@ void TstCli::infoJson()
 
 void TstCli::infoOnFolderMatchesArchive()
 {
-    const ProcessResult archive = runCli({ u"info"_s, m_sample, u"--password"_s, SamplePassword, u"--json"_s });
+    const ProcessResult archive
+        = runCli({ u"info"_s, m_sample, u"--password"_s, SamplePassword, u"--json"_s });
     VERIFY_EXIT(archive, 0);
     const ProcessResult folder = runCli({ u"info"_s, m_extracted, u"--json"_s });
     VERIFY_EXIT(folder, 0);
@@ -741,7 +792,9 @@ void TstCli::infoOnFolderMatchesArchive()
     keys << u"has_exception"_s << u"checksums_ok"_s << u"files"_s;
     for (const QString &key : std::as_const(keys)) {
         QVERIFY2(f.contains(key), qPrintable(key));
-        QVERIFY2(f.value(key) == a.value(key), qPrintable(u"%1: folder %2, archive %3"_s.arg(key, jsonText(f.value(key)), jsonText(a.value(key)))));
+        QVERIFY2(f.value(key) == a.value(key),
+            qPrintable(
+                u"%1: folder %2, archive %3"_s.arg(key, jsonText(f.value(key)), jsonText(a.value(key)))));
     }
     QCOMPARE(f.value(u"has_exception"_s), QJsonValue(true));
     QCOMPARE(f.value(u"checksums_ok"_s), QJsonValue(true));
@@ -801,10 +854,12 @@ void TstCli::derivedManifestFields_data()
     QTest::addRow("exception_info, no has_exception or files")
         << QStringList { u"has_exception"_s, u"files"_s } << QJsonObject() << true << derivedFiles;
     QTest::addRow("no exception_info, no has_exception or files")
-        << QStringList { u"has_exception"_s, u"files"_s, u"exception_info"_s } << QJsonObject() << false << derivedFiles;
+        << QStringList { u"has_exception"_s, u"files"_s, u"exception_info"_s } << QJsonObject() << false
+        << derivedFiles;
     QTest::addRow("explicit files and has_exception are kept")
         << QStringList { u"exception_info"_s }
-        << QJsonObject { { u"files"_s, QJsonArray { CassetteName } }, { u"has_exception"_s, true } } << true << QStringList { CassetteName };
+        << QJsonObject { { u"files"_s, QJsonArray { CassetteName } }, { u"has_exception"_s, true } } << true
+        << QStringList { CassetteName };
 }
 
 void TstCli::derivedManifestFields()
@@ -842,21 +897,27 @@ void TstCli::derivedManifestFields()
 
 void TstCli::verifyMatchesSevenZip(const QString &dir)
 {
-    QVERIFY2(!m_sevenZipped.isEmpty(), "7z (p7zip-full) is not installed; packaging/install-deps.sh installs it");
+    QVERIFY2(
+        !m_sevenZipped.isEmpty(), "7z (p7zip-full) is not installed; packaging/install-deps.sh installs it");
     const QStringList files = listFiles(m_sevenZipped);
     QCOMPARE(listFiles(dir), files);
     for (const QString &file : files)
-        QVERIFY2(readFile(dir + u'/' + file) == readFile(m_sevenZipped + u'/' + file), qPrintable(file + u" differs from 7z x"_s));
+        QVERIFY2(readFile(dir + u'/' + file) == readFile(m_sevenZipped + u'/' + file),
+            qPrintable(file + u" differs from 7z x"_s));
 }
 
 void TstCli::verifyPrivateModes(const QString &dir)
 {
     QCOMPARE(permissionBits(dir), 0700);
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const int expected = it.fileInfo().isDir() ? 0700 : 0600;
-        QVERIFY2(permissionBits(path) == expected, qPrintable(u"%1 has mode %2, expected %3"_s.arg(path).arg(permissionBits(path), 0, 8).arg(expected, 0, 8)));
+        QVERIFY2(permissionBits(path) == expected,
+            qPrintable(u"%1 has mode %2, expected %3"_s.arg(path)
+                           .arg(permissionBits(path), 0, 8)
+                           .arg(expected, 0, 8)));
     }
 }
 
@@ -878,14 +939,16 @@ void TstCli::extract()
     if (precreate)
         QVERIFY(QDir().mkpath(output));
 
-    const ProcessResult r = runCli({ u"extract"_s, m_sample, u"--password"_s, SamplePassword, u"--output-dir"_s, output });
+    const ProcessResult r
+        = runCli({ u"extract"_s, m_sample, u"--password"_s, SamplePassword, u"--output-dir"_s, output });
     VERIFY_EXIT(r, 0);
     QVERIFY2(r.err.isEmpty(), qPrintable(describe(r)));
     CHECK(verifyMatchesSevenZip(output));
     CHECK(verifyPrivateModes(output));
     // The staging folder is gone: the output's parent holds the output only.
-    QCOMPARE(QDir(QFileInfo(output).absolutePath()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
-             QStringList { u"out"_s });
+    QCOMPARE(QDir(QFileInfo(output).absolutePath())
+                 .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+        QStringList { u"out"_s });
 }
 
 void TstCli::extractRefusesNonEmptyFolder()
@@ -897,7 +960,8 @@ void TstCli::extractRefusesNonEmptyFolder()
     QVERIFY(writeFile(output + u'/' + CassetteName, "old cassette\n"));
     const QStringList before = listEverything(scratch.path());
 
-    const ProcessResult r = runCli({ u"extract"_s, m_sample, u"--password"_s, SamplePassword, u"--output-dir"_s, output });
+    const ProcessResult r
+        = runCli({ u"extract"_s, m_sample, u"--password"_s, SamplePassword, u"--output-dir"_s, output });
     VERIFY_EXIT(r, 5);
     const QString problem = errorLineProblem(r, output, { u"not empty|exists"_s, u"--force"_s });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -916,16 +980,19 @@ void TstCli::extractForceReplacesSameNamedFiles()
     QVERIFY(writeFile(output + u"/keep.txt"_s, "keep me\n"));
     QVERIFY(writeFile(output + u'/' + CassetteName, "old cassette\n"));
 
-    const ProcessResult r = runCli({ u"extract"_s, m_sample, u"--password"_s, SamplePassword, u"--output-dir"_s, output, u"--force"_s });
+    const ProcessResult r = runCli(
+        { u"extract"_s, m_sample, u"--password"_s, SamplePassword, u"--output-dir"_s, output, u"--force"_s });
     VERIFY_EXIT(r, 0);
-    QCOMPARE(listFiles(output), (QStringList { QueriesName, CassetteName, u"keep.txt"_s, u"manifest.json"_s, u"recipe.yaml"_s }));
+    QCOMPARE(listFiles(output),
+        (QStringList { QueriesName, CassetteName, u"keep.txt"_s, u"manifest.json"_s, u"recipe.yaml"_s }));
     for (const QString &file : listFiles(m_sevenZipped)) {
         QVERIFY2(readFile(output + u'/' + file) == readFile(m_sevenZipped + u'/' + file), qPrintable(file));
         QCOMPARE(permissionBits(output + u'/' + file), 0600);
     }
     QCOMPARE(readFile(output + u"/keep.txt"_s), QByteArray("keep me\n"));
     QCOMPARE(listEverything(scratch.path()).filter(u".tapedeck-extract-"_s), QStringList());
-    QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList { u"out"_s });
+    QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList { u"out"_s });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -963,14 +1030,16 @@ void TstCli::pack()
     const QString outDir = scratch.path() + u"/packed"_s;
     QVERIFY(QDir().mkpath(outDir));
     const QString archive = outDir + u"/recording.zip"_s;
-    const ProcessResult r = runCli(QStringList { u"pack"_s, source, u"--output"_s, archive, u"--password"_s, password } + options);
+    const ProcessResult r = runCli(
+        QStringList { u"pack"_s, source, u"--output"_s, archive, u"--password"_s, password } + options);
     VERIFY_EXIT(r, 0);
     QVERIFY2(r.err.isEmpty(), qPrintable(describe(r)));
     QCOMPARE(listEverything(outDir), QStringList { u"recording.zip"_s }); // no temporary files beside it
 
     // 7-Zip reads it byte-identically, except the manifest whose checksum table is fresh.
     const QString unpacked = scratch.path() + u"/7z"_s;
-    const ProcessResult x = run(sevenZip(), { u"x"_s, u"-y"_s, u"-p"_s + password, u"-o"_s + unpacked, archive });
+    const ProcessResult x
+        = run(sevenZip(), { u"x"_s, u"-y"_s, u"-p"_s + password, u"-o"_s + unpacked, archive });
     QVERIFY2(x.exitCode == 0, qPrintable(describe(x)));
     const QStringList files = listFiles(source);
     QCOMPARE(listFiles(unpacked), files);
@@ -979,11 +1048,13 @@ void TstCli::pack()
             QVERIFY2(readFile(unpacked + u'/' + file) == readFile(source + u'/' + file), qPrintable(file));
     }
     QJsonParseError error {};
-    const QJsonObject packed = QJsonDocument::fromJson(readFile(unpacked + u"/manifest.json"_s), &error).object();
+    const QJsonObject packed
+        = QJsonDocument::fromJson(readFile(unpacked + u"/manifest.json"_s), &error).object();
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     const QJsonObject checksums = packed.value(u"checksums"_s).toObject();
     for (auto it = checksums.constBegin(); it != checksums.constEnd(); ++it) {
-        QVERIFY2(files.contains(it.key()) && it.key() != u"manifest.json"_s, qPrintable(u"stale checksum entry "_s + it.key()));
+        QVERIFY2(files.contains(it.key()) && it.key() != u"manifest.json"_s,
+            qPrintable(u"stale checksum entry "_s + it.key()));
         QCOMPARE(it.value().toString(), sha256Hex(readFile(source + u'/' + it.key())));
     }
     for (const QString &file : files) {
@@ -992,7 +1063,8 @@ void TstCli::pack()
     }
     for (auto it = manifest.constBegin(); it != manifest.constEnd(); ++it) {
         if (it.key() != u"checksums"_s)
-            QVERIFY2(packed.value(it.key()) == it.value(), qPrintable(u"%1 was not preserved: %2"_s.arg(it.key(), jsonText(packed.value(it.key())))));
+            QVERIFY2(packed.value(it.key()) == it.value(),
+                qPrintable(u"%1 was not preserved: %2"_s.arg(it.key(), jsonText(packed.value(it.key())))));
     }
 
     // pyzipper's reader rules accept it.
@@ -1028,14 +1100,16 @@ void TstCli::packRefusesExistingArchive()
     const QString archive = scratch.path() + u"/existing.zip"_s;
     QVERIFY(writeFile(archive, "an older archive\n"));
 
-    ProcessResult r = runCli({ u"pack"_s, m_extracted, u"--output"_s, archive, u"--password"_s, SamplePassword });
+    ProcessResult r
+        = runCli({ u"pack"_s, m_extracted, u"--output"_s, archive, u"--password"_s, SamplePassword });
     VERIFY_EXIT(r, 5);
     const QString problem = errorLineProblem(r, u"existing.zip"_s, { u"exists"_s, u"--force"_s });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(readFile(archive), QByteArray("an older archive\n"));
     QCOMPARE(listEverything(scratch.path()), QStringList { u"existing.zip"_s });
 
-    r = runCli({ u"pack"_s, m_extracted, u"--output"_s, archive, u"--password"_s, SamplePassword, u"--force"_s });
+    r = runCli(
+        { u"pack"_s, m_extracted, u"--output"_s, archive, u"--password"_s, SamplePassword, u"--force"_s });
     VERIFY_EXIT(r, 0);
     QCOMPARE(listEverything(scratch.path()), QStringList { u"existing.zip"_s });
     r = runCli({ u"info"_s, archive, u"--password"_s, SamplePassword });
@@ -1063,7 +1137,8 @@ void TstCli::listText()
     VERIFY_EXIT(r, 0);
     const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
     const auto lineOf = [&](const QString &file) {
-        const QStringList found = lines.filter(QRegularExpression(QRegularExpression::escape(file) + u"\\s*$"_s));
+        const QStringList found
+            = lines.filter(QRegularExpression(QRegularExpression::escape(file) + u"\\s*$"_s));
         return found.size() == 1 ? found.first() : QString();
     };
     const QString createdAt = m_manifest.value(u"created_at"_s).toString();
@@ -1071,7 +1146,8 @@ void TstCli::listText()
 
     const QString archiveLine = lineOf(u"recording-"_s + RunId + u".zip"_s);
     QVERIFY2(!archiveLine.isEmpty(), qPrintable(describe(r)));
-    QVERIFY2(archiveLine.startsWith(RunId), qPrintable(archiveLine)); // the run id column, from the file name when locked
+    QVERIFY2(archiveLine.startsWith(RunId),
+        qPrintable(archiveLine)); // the run id column, from the file name when locked
     if (withPassword) {
         QVERIFY2(archiveLine.contains(u" looker "_s), qPrintable(archiveLine));
         QVERIFY2(archiveLine.contains(createdAt), qPrintable(archiveLine));
@@ -1082,14 +1158,17 @@ void TstCli::listText()
     }
     const QString folderLine = lineOf(u"extracted-run"_s);
     QVERIFY2(folderLine.startsWith(RunId), qPrintable(describe(r)));
-    QVERIFY2(folderLine.contains(u" looker "_s) && folderLine.contains(createdAt) && folderLine.contains(u"FAILED"_s), qPrintable(folderLine));
+    QVERIFY2(folderLine.contains(u" looker "_s) && folderLine.contains(createdAt)
+            && folderLine.contains(u"FAILED"_s),
+        qPrintable(folderLine));
     QVERIFY2(!lineOf(u"corrupt.zip"_s).isEmpty(), qPrintable(describe(r)));
     QVERIFY2(!r.out.contains("notes.txt"), qPrintable(describe(r)));
 
     // The corrupt archive is reported in one clear line that names it once.
     const QString problem = errorLineProblem(r, u"corrupt.zip"_s, { u"truncated|damaged|corrupt"_s });
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QVERIFY2(QString::fromUtf8(r.err).count(u"corrupt.zip"_s) == 1, qPrintable(u"the file is named twice: "_s + describe(r)));
+    QVERIFY2(QString::fromUtf8(r.err).count(u"corrupt.zip"_s) == 1,
+        qPrintable(u"the file is named twice: "_s + describe(r)));
 }
 
 void TstCli::listJson_data()
@@ -1119,16 +1198,19 @@ void TstCli::listJson()
 
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-    QVERIFY2(error.error == QJsonParseError::NoError && doc.isArray(), qPrintable(error.errorString() + describe(r)));
+    QVERIFY2(error.error == QJsonParseError::NoError && doc.isArray(),
+        qPrintable(error.errorString() + describe(r)));
     QHash<QString, QJsonObject> byFile;
     for (const QJsonValue &v : doc.array()) {
         const QJsonObject o = v.toObject();
-        for (const QString &key : { u"path"_s, u"run_id"_s, u"source_type"_s, u"created_at"_s, u"has_exception"_s })
+        for (const QString &key :
+            { u"path"_s, u"run_id"_s, u"source_type"_s, u"created_at"_s, u"has_exception"_s })
             QVERIFY2(o.contains(key), qPrintable(u"no \"%1\" in %2"_s.arg(key, jsonText(o))));
         byFile.insert(QFileInfo(o.value(u"path"_s).toString()).fileName(), o);
     }
     const QString archiveName = u"recording-"_s + RunId + u".zip"_s;
-    QCOMPARE(QSet<QString>(byFile.keyBegin(), byFile.keyEnd()), (QSet<QString> { archiveName, u"extracted-run"_s, u"corrupt.zip"_s }));
+    QCOMPARE(QSet<QString>(byFile.keyBegin(), byFile.keyEnd()),
+        (QSet<QString> { archiveName, u"extracted-run"_s, u"corrupt.zip"_s }));
 
     const QString createdAt = m_manifest.value(u"created_at"_s).toString();
     const QJsonObject archive = byFile.value(archiveName);
@@ -1148,7 +1230,8 @@ void TstCli::listJson()
     QCOMPARE(folder.value(u"source_type"_s).toString(), u"looker"_s);
     QCOMPARE(folder.value(u"created_at"_s).toString(), createdAt);
     QCOMPARE(folder.value(u"has_exception"_s), QJsonValue(true));
-    QVERIFY2(byFile.value(u"corrupt.zip"_s).value(u"run_id"_s).isNull(), qPrintable(jsonText(byFile.value(u"corrupt.zip"_s))));
+    QVERIFY2(byFile.value(u"corrupt.zip"_s).value(u"run_id"_s).isNull(),
+        qPrintable(jsonText(byFile.value(u"corrupt.zip"_s))));
 }
 
 // Interactive entry on a real pseudo-terminal (tests/tools/ptydrive.py answers the prompts).
@@ -1203,9 +1286,12 @@ void TstCli::packPromptConfirms()
     QFETCH(int, exitCode);
     QTemporaryDir work;
     const QString source = work.filePath(u"rec"_s);
-    QCOMPARE(runCli({ u"extract"_s, m_sample, u"--output-dir"_s, source, u"--password"_s, SamplePassword }).exitCode, 0);
+    QCOMPARE(runCli({ u"extract"_s, m_sample, u"--output-dir"_s, source, u"--password"_s, SamplePassword })
+                 .exitCode,
+        0);
     const QString zip = work.filePath(u"packed.zip"_s);
-    const ProcessResult r = onTerminal({ u"n3w-Passwört"_s, repeat }, { u"pack"_s, source, u"--output"_s, zip });
+    const ProcessResult r
+        = onTerminal({ u"n3w-Passwört"_s, repeat }, { u"pack"_s, source, u"--output"_s, zip });
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY(!QString::fromUtf8(r.out).contains(u"n3w-Passw"_s));
     QCOMPARE(QFileInfo::exists(zip), exitCode == 0);

@@ -52,7 +52,8 @@ void compareWithTree(ZipArchive &archive, const QString &expectedRoot)
     int compared = 0;
     for (const QString &file : files) {
         const Result<QByteArray> data = readEntry(archive, file);
-        QVERIFY2(data.ok(), qPrintable(file + QStringLiteral(": ") + (data.ok() ? QString() : data.error().message)));
+        QVERIFY2(data.ok(),
+            qPrintable(file + QStringLiteral(": ") + (data.ok() ? QString() : data.error().message)));
         QVERIFY2(*data == test::readFile(expectedRoot + QLatin1Char('/') + file), qPrintable(file));
         ++compared;
     }
@@ -80,7 +81,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(!test::sevenZip().isEmpty(), "7z is missing: run packaging/install-deps.sh");
-        QVERIFY2(test::aeszip({ QStringLiteral("--help") }).exitCode == 0, "Debian's python3 with python3-cryptography is missing");
+        QVERIFY2(test::aeszip({ QStringLiteral("--help") }).exitCode == 0,
+            "Debian's python3 with python3-cryptography is missing");
         fillTree(m_tree.path());
     }
 
@@ -104,15 +106,16 @@ private slots:
         QFETCH(int, expectedMethod);
         QTemporaryDir work;
         const QString zip = work.filePath(QStringLiteral("7z.zip"));
-        const test::ProcessResult made = test::run(test::sevenZip(), { QStringLiteral("a"), QStringLiteral("-tzip"), QStringLiteral("-mm=") + method,
-                                                                       QStringLiteral("-mem=") + encryption, QStringLiteral("-p") + Password,
-                                                                       QStringLiteral("-mcu=on"), zip, QStringLiteral("*") },
-                                                   m_tree.path());
+        const test::ProcessResult made = test::run(test::sevenZip(),
+            { QStringLiteral("a"), QStringLiteral("-tzip"), QStringLiteral("-mm=") + method,
+                QStringLiteral("-mem=") + encryption, QStringLiteral("-p") + Password,
+                QStringLiteral("-mcu=on"), zip, QStringLiteral("*") },
+            m_tree.path());
         QVERIFY2(made.exitCode == 0, made.err.constData());
         // 7-Zip's own extraction is the reference.
         const QString reference = work.filePath(QStringLiteral("x"));
-        const test::ProcessResult extracted = test::run(test::sevenZip(), { QStringLiteral("x"), QStringLiteral("-o") + reference,
-                                                                            QStringLiteral("-p") + Password, zip });
+        const test::ProcessResult extracted = test::run(test::sevenZip(),
+            { QStringLiteral("x"), QStringLiteral("-o") + reference, QStringLiteral("-p") + Password, zip });
         QVERIFY2(extracted.exitCode == 0, extracted.err.constData());
 
         auto archive = ZipArchive::open(zip);
@@ -141,8 +144,10 @@ private slots:
         QTest::addColumn<int>("aeVersion");
         for (const char *m : { "lzma", "deflate", "bzip2", "store" }) {
             for (const int strength : { 1, 2, 3 }) {
-                QTest::addRow("%s AES-%d AE-1", m, 64 + 64 * strength) << QString::fromLatin1(m) << strength << 1;
-                QTest::addRow("%s AES-%d AE-2", m, 64 + 64 * strength) << QString::fromLatin1(m) << strength << 2;
+                QTest::addRow("%s AES-%d AE-1", m, 64 + 64 * strength)
+                    << QString::fromLatin1(m) << strength << 1;
+                QTest::addRow("%s AES-%d AE-2", m, 64 + 64 * strength)
+                    << QString::fromLatin1(m) << strength << 2;
             }
         }
     }
@@ -154,10 +159,10 @@ private slots:
         QFETCH(int, aeVersion);
         QTemporaryDir work;
         const QString zip = work.filePath(QStringLiteral("py.zip"));
-        const test::ProcessResult made = test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), Utf8Password,
-                                                        QStringLiteral("--method"), method, QStringLiteral("--strength"), QString::number(strength),
-                                                        QStringLiteral("--ae-version"), QString::number(aeVersion), QStringLiteral("--output"), zip,
-                                                        QStringLiteral("--from-dir"), m_tree.path() });
+        const test::ProcessResult made = test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"),
+            Utf8Password, QStringLiteral("--method"), method, QStringLiteral("--strength"),
+            QString::number(strength), QStringLiteral("--ae-version"), QString::number(aeVersion),
+            QStringLiteral("--output"), zip, QStringLiteral("--from-dir"), m_tree.path() });
         QVERIFY2(made.exitCode == 0, made.err.constData());
         auto archive = ZipArchive::open(zip);
         QVERIFY2(archive.ok(), qPrintable(archive.ok() ? QString() : archive.error().message));
@@ -177,10 +182,11 @@ private slots:
         // pyzipper 0.3.6 stores the real CRC with AE-1: a wrong one must be caught after decryption.
         QTemporaryDir work;
         const QString zip = work.filePath(QStringLiteral("crc.zip"));
-        QVERIFY(test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), Password, QStringLiteral("--output"), zip,
-                               QStringLiteral("--from-dir"), m_tree.path() })
-                    .exitCode
-                == 0);
+        QVERIFY(
+            test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), Password,
+                             QStringLiteral("--output"), zip, QStringLiteral("--from-dir"), m_tree.path() })
+                .exitCode
+            == 0);
         QByteArray bytes = test::readFile(zip);
         const qsizetype central = centralHeader(bytes, "http/cassette.yaml");
         QVERIFY(central > 0);
@@ -202,10 +208,12 @@ private slots:
     {
         QTemporaryDir work;
         const QString zip = work.filePath(QStringLiteral("plain.zip"));
-        QVERIFY(test::aeszip({ QStringLiteral("write"), QStringLiteral("--no-encrypt"), QStringLiteral("--method"), QStringLiteral("lzma"),
-                               QStringLiteral("--output"), zip, QStringLiteral("--from-dir"), m_tree.path() })
-                    .exitCode
-                == 0);
+        QVERIFY(
+            test::aeszip({ QStringLiteral("write"), QStringLiteral("--no-encrypt"),
+                             QStringLiteral("--method"), QStringLiteral("lzma"), QStringLiteral("--output"),
+                             zip, QStringLiteral("--from-dir"), m_tree.path() })
+                .exitCode
+            == 0);
         auto archive = ZipArchive::fromData(test::readFile(zip), QStringLiteral("plain.zip"));
         QVERIFY2(archive.ok(), qPrintable(archive.ok() ? QString() : archive.error().message));
         QVERIFY(!(*archive)->isEncrypted());
@@ -226,7 +234,8 @@ private slots:
         QTemporaryDir work;
         const QString source = work.filePath(QStringLiteral("rec"));
         fillTree(source);
-        QVERIFY(test::writeFile(source + QStringLiteral("/manifest.json"), "{\"format_version\": \"1.0.0\", \"run_id\": \"r1\", \"checksums\": {}}"));
+        QVERIFY(test::writeFile(source + QStringLiteral("/manifest.json"),
+            "{\"format_version\": \"1.0.0\", \"run_id\": \"r1\", \"checksums\": {}}"));
         QVERIFY(test::writeFile(source + QStringLiteral("/recipe.yaml"), "source:\n  type: looker\n"));
         const QString zip = work.filePath(QStringLiteral("packed.zip"));
         PackOptions options;
@@ -236,30 +245,39 @@ private slots:
         options.store = store;
         const Result<PackReport> report = Packer::pack(options);
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
-        QCOMPARE(report->files.mid(0, 2), (QStringList { QStringLiteral("manifest.json"), QStringLiteral("recipe.yaml") }));
+        QCOMPARE(report->files.mid(0, 2),
+            (QStringList { QStringLiteral("manifest.json"), QStringLiteral("recipe.yaml") }));
         QVERIFY(!report->checksums.contains(QStringLiteral("manifest.json")));
         QVERIFY(!report->checksums.contains(QStringLiteral("recipe.yaml")));
         QCOMPARE(report->checksums.size(), 5);
 
         const QString out = work.filePath(QStringLiteral("7z-out"));
-        const test::ProcessResult extracted = test::run(test::sevenZip(), { QStringLiteral("x"), QStringLiteral("-o") + out, QStringLiteral("-p") + Password, zip });
+        const test::ProcessResult extracted = test::run(test::sevenZip(),
+            { QStringLiteral("x"), QStringLiteral("-o") + out, QStringLiteral("-p") + Password, zip });
         QVERIFY2(extracted.exitCode == 0, extracted.err.constData());
         const QStringList files = test::listFiles(source);
         QCOMPARE(test::listFiles(out), files);
         for (const QString &f : files) {
             if (f != QLatin1String("manifest.json"))
-                QVERIFY2(test::readFile(out + QLatin1Char('/') + f) == test::readFile(source + QLatin1Char('/') + f), qPrintable(f));
+                QVERIFY2(test::readFile(out + QLatin1Char('/') + f)
+                        == test::readFile(source + QLatin1Char('/') + f),
+                    qPrintable(f));
         }
         // The manifest gained a fresh checksum table that matches what 7-Zip extracted.
         const QByteArray manifest = test::readFile(out + QStringLiteral("/manifest.json"));
         QVERIFY(manifest.contains("\"run_id\": \"r1\""));
-        const QByteArray expectedLine = QByteArray("\"http/cassette.yaml\": \"") + Sha256Hex(test::readFile(source + QStringLiteral("/http/cassette.yaml")));
+        const QByteArray expectedLine = QByteArray("\"http/cassette.yaml\": \"")
+            + Sha256Hex(test::readFile(source + QStringLiteral("/http/cassette.yaml")));
         QVERIFY(manifest.contains(expectedLine));
 
-        const test::ProcessResult pyzipper = test::aeszip({ QStringLiteral("read"), QStringLiteral("--password"), Password, zip });
+        const test::ProcessResult pyzipper
+            = test::aeszip({ QStringLiteral("read"), QStringLiteral("--password"), Password, zip });
         QVERIFY2(pyzipper.exitCode == 0, pyzipper.err.constData());
         QCOMPARE(pyzipper.out.count('\n'), qsizetype(files.size()));
-        QVERIFY(!test::aeszip({ QStringLiteral("read"), QStringLiteral("--password"), QStringLiteral("wrong"), zip }).exitCode == 0);
+        QVERIFY(!test::aeszip(
+                    { QStringLiteral("read"), QStringLiteral("--password"), QStringLiteral("wrong"), zip })
+                     .exitCode
+            == 0);
 
         auto archive = ZipArchive::open(zip);
         QVERIFY(archive.ok());
@@ -271,10 +289,11 @@ private slots:
     {
         QTemporaryDir work;
         const QString zip = work.filePath(QStringLiteral("d.zip"));
-        QVERIFY(test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), Password, QStringLiteral("--output"), zip,
-                               QStringLiteral("--from-dir"), m_tree.path() })
-                    .exitCode
-                == 0);
+        QVERIFY(
+            test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), Password,
+                             QStringLiteral("--output"), zip, QStringLiteral("--from-dir"), m_tree.path() })
+                .exitCode
+            == 0);
         const QByteArray good = test::readFile(zip);
 
         // Wrong and missing passwords are password errors, caught by the verifier before any decryption.
@@ -291,7 +310,8 @@ private slots:
         QByteArray flipped = good;
         const qsizetype central = centralHeader(flipped, "http/cassette.yaml");
         const quint32 local = qFromLittleEndian<quint32>(flipped.constData() + central + 42);
-        const qsizetype dataStart = qsizetype(local) + 30 + qFromLittleEndian<quint16>(flipped.constData() + local + 26)
+        const qsizetype dataStart = qsizetype(local) + 30
+            + qFromLittleEndian<quint16>(flipped.constData() + local + 26)
             + qFromLittleEndian<quint16>(flipped.constData() + local + 28);
         flipped[dataStart + 16 + 2 + 1000] = char(flipped.at(dataStart + 16 + 2 + 1000) ^ 0x20);
         QVERIFY(test::writeFile(zip, flipped));
@@ -301,7 +321,8 @@ private slots:
         const Result<QByteArray> tampered = readEntry(**archive, QStringLiteral("http/cassette.yaml"));
         QVERIFY(!tampered.ok());
         QCOMPARE(tampered.error().code, ErrorCode::InvalidInput);
-        QVERIFY2(tampered.error().message.contains(QLatin1String("HMAC")), qPrintable(tampered.error().message));
+        QVERIFY2(
+            tampered.error().message.contains(QLatin1String("HMAC")), qPrintable(tampered.error().message));
         QVERIFY(readEntry(**archive, QStringLiteral("tiny.txt")).ok());
 
         // Truncated: the directory is gone.
@@ -309,7 +330,8 @@ private slots:
         const auto truncated = ZipArchive::open(zip);
         QVERIFY(!truncated.ok());
         QCOMPARE(truncated.error().code, ErrorCode::InvalidInput);
-        QVERIFY2(truncated.error().message.contains(QLatin1String("truncated")), qPrintable(truncated.error().message));
+        QVERIFY2(truncated.error().message.contains(QLatin1String("truncated")),
+            qPrintable(truncated.error().message));
 
         // Not a ZIP at all.
         QVERIFY(test::writeFile(zip, "just some text\n"));

@@ -39,19 +39,26 @@ private slots:
         QTest::addColumn<double>("maxRatio");
         QTest::addColumn<QList<ZipEntry>>("entries");
         QTest::addColumn<QString>("expected"); // empty = accepted
-        const QList<ZipEntry> normal { entry(QStringLiteral("a"), 200 * MiB, 20 * MiB), entry(QStringLiteral("b"), 10, 30) };
-        QTest::addRow("defaults accept a realistic recording") << ExtractionLimits::DefaultMaxEntrySize << ExtractionLimits::DefaultMaxTotalSize
-                                                               << ExtractionLimits::DefaultMaxRatio << normal << QString();
-        QTest::addRow("entry too large") << 100 * MiB << qint64(0) << 0.0 << normal << QStringLiteral("per-entry limit");
+        const QList<ZipEntry> normal { entry(QStringLiteral("a"), 200 * MiB, 20 * MiB),
+            entry(QStringLiteral("b"), 10, 30) };
+        QTest::addRow("defaults accept a realistic recording")
+            << ExtractionLimits::DefaultMaxEntrySize << ExtractionLimits::DefaultMaxTotalSize
+            << ExtractionLimits::DefaultMaxRatio << normal << QString();
+        QTest::addRow("entry too large")
+            << 100 * MiB << qint64(0) << 0.0 << normal << QStringLiteral("per-entry limit");
         QTest::addRow("total too large") << qint64(0) << 150 * MiB << 0.0
-                                         << QList<ZipEntry> { entry(QStringLiteral("a"), 100 * MiB, 50 * MiB), entry(QStringLiteral("b"), 100 * MiB, 50 * MiB) }
+                                         << QList<ZipEntry> { entry(QStringLiteral("a"), 100 * MiB, 50 * MiB),
+                                                entry(QStringLiteral("b"), 100 * MiB, 50 * MiB) }
                                          << QStringLiteral("total limit");
-        QTest::addRow("ratio too high") << qint64(0) << qint64(0) << 1000.0 << QList<ZipEntry> { entry(QStringLiteral("zeros"), 2000 * MiB, MiB) }
+        QTest::addRow("ratio too high") << qint64(0) << qint64(0) << 1000.0
+                                        << QList<ZipEntry> { entry(QStringLiteral("zeros"), 2000 * MiB, MiB) }
                                         << QStringLiteral("ratio limit");
-        QTest::addRow("tiny entries are not ratio-checked") << qint64(0) << qint64(0) << 10.0 << QList<ZipEntry> { entry(QStringLiteral("t"), 100000, 10) }
-                                                            << QString();
-        QTest::addRow("zero disables every limit") << qint64(0) << qint64(0) << 0.0 << QList<ZipEntry> { entry(QStringLiteral("z"), qint64(1) << 40, 1) }
-                                                   << QString();
+        QTest::addRow("tiny entries are not ratio-checked")
+            << qint64(0) << qint64(0) << 10.0 << QList<ZipEntry> { entry(QStringLiteral("t"), 100000, 10) }
+            << QString();
+        QTest::addRow("zero disables every limit")
+            << qint64(0) << qint64(0) << 0.0
+            << QList<ZipEntry> { entry(QStringLiteral("z"), qint64(1) << 40, 1) } << QString();
     }
 
     void check()
@@ -82,16 +89,18 @@ private slots:
         const QString zeros = work.filePath(QStringLiteral("zeros.bin"));
         QVERIFY(test::writeFile(zeros, QByteArray(64 * MiB, '\0')));
         const QString zip = work.filePath(QStringLiteral("bomb.zip"));
-        QVERIFY(test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), QStringLiteral("pw"), QStringLiteral("--output"), zip,
-                               QStringLiteral("http/cassette.yaml=") + zeros })
-                    .exitCode
-                == 0);
+        QVERIFY(
+            test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), QStringLiteral("pw"),
+                             QStringLiteral("--output"), zip, QStringLiteral("http/cassette.yaml=") + zeros })
+                .exitCode
+            == 0);
         auto source = RecordingSource::open(zip);
         QVERIFY(source.ok());
         QVERIFY((*source)->unlock(QStringLiteral("pw")).ok());
         const Result<Recording> refused = Recording::load(**source);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message.contains(QLatin1String("ratio")), qPrintable(refused.error().message));
+        QVERIFY2(
+            refused.error().message.contains(QLatin1String("ratio")), qPrintable(refused.error().message));
 
         ExtractionLimits lenient;
         lenient.maxRatio = 0;
@@ -107,10 +116,10 @@ private slots:
         const QString big = work.filePath(QStringLiteral("big.txt"));
         QVERIFY(test::writeFile(big, test::jsonLines(MiB, 4)));
         const QString zip = work.filePath(QStringLiteral("liar.zip"));
-        QVERIFY(test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), QStringLiteral("pw"), QStringLiteral("--output"), zip,
-                               QStringLiteral("big.txt=") + big })
+        QVERIFY(test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"), QStringLiteral("pw"),
+                                 QStringLiteral("--output"), zip, QStringLiteral("big.txt=") + big })
                     .exitCode
-                == 0);
+            == 0);
         QByteArray bytes = test::readFile(zip);
         const qsizetype central = bytes.lastIndexOf("PK\x01\x02");
         const quint32 local = qFromLittleEndian<quint32>(bytes.constData() + central + 42);

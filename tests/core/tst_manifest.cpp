@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Tests manifest.json parsing (every field of DESIGN.md §3) and writing (byte-identical to Python's json.dumps).
+// Tests manifest.json parsing (every field of DESIGN.md §3) and writing (byte-identical to Python's
+// json.dumps).
 #include "archive/manifest.h"
 #include "testsupport.h"
 
@@ -12,26 +13,28 @@ using namespace tapedeck;
 namespace {
 
 // moc cannot read raw string literals that contain quotes, so fixtures are plain literals.
-const QByteArray Full =
-    "{\n"
-    "  \"format_version\": \"1.0.0\",\n"
-    "  \"run_id\": \"looker-2024-12-03-10_30_00-abc123\",\n"
-    "  \"source_type\": \"looker\",\n"
-    "  \"sink_type\": \"datahub-rest\",\n"
-    "  \"datahub_cli_version\": \"0.14.0\",\n"
-    "  \"python_version\": \"3.10.15\",\n"
-    "  \"created_at\": \"2024-12-03T10:35:00Z\",\n"
-    "  \"recording_start_time\": \"2024-12-03T10:30:00Z\",\n"
-    "  \"files\": [\"http/cassette.yaml\", \"db/queries.jsonl\"],\n"
-    "  \"checksums\": {\n"
-    "    \"http/cassette.yaml\": \"sha256:B541929A8E59EB499B1962A96C633351F1F79C4A2E153DBD4501B1DE5E7B7C52\",\n"
-    "    \"db/queries.jsonl\": \"2b1f99575ca508d398514cb6c4e9b4c8443f344eb41e4609cffd517045d67349\"\n"
-    "  },\n"
-    "  \"has_exception\": true,\n"
-    "  \"exception_info\": {\"type\": \"SDKError\", \"message\": \"dashboard 3 failed\", \"traceback\": \"  File \\\"x.py\\\", line 1\\n\"},\n"
-    "  \"operator\": \"jane@example.com\",\n"
-    "  \"retries\": 2\n"
-    "}\n";
+const QByteArray Full
+    = "{\n"
+      "  \"format_version\": \"1.0.0\",\n"
+      "  \"run_id\": \"looker-2024-12-03-10_30_00-abc123\",\n"
+      "  \"source_type\": \"looker\",\n"
+      "  \"sink_type\": \"datahub-rest\",\n"
+      "  \"datahub_cli_version\": \"0.14.0\",\n"
+      "  \"python_version\": \"3.10.15\",\n"
+      "  \"created_at\": \"2024-12-03T10:35:00Z\",\n"
+      "  \"recording_start_time\": \"2024-12-03T10:30:00Z\",\n"
+      "  \"files\": [\"http/cassette.yaml\", \"db/queries.jsonl\"],\n"
+      "  \"checksums\": {\n"
+      "    \"http/cassette.yaml\": "
+      "\"sha256:B541929A8E59EB499B1962A96C633351F1F79C4A2E153DBD4501B1DE5E7B7C52\",\n"
+      "    \"db/queries.jsonl\": \"2b1f99575ca508d398514cb6c4e9b4c8443f344eb41e4609cffd517045d67349\"\n"
+      "  },\n"
+      "  \"has_exception\": true,\n"
+      "  \"exception_info\": {\"type\": \"SDKError\", \"message\": \"dashboard 3 failed\", \"traceback\": \" "
+      " File \\\"x.py\\\", line 1\\n\"},\n"
+      "  \"operator\": \"jane@example.com\",\n"
+      "  \"retries\": 2\n"
+      "}\n";
 
 } // namespace
 
@@ -52,7 +55,8 @@ private slots:
         QCOMPARE(m->pythonVersion, QStringLiteral("3.10.15"));
         QCOMPARE(m->createdAt, QStringLiteral("2024-12-03T10:35:00Z"));
         QCOMPARE(m->recordingStartTime, QStringLiteral("2024-12-03T10:30:00Z"));
-        QCOMPARE(m->files, (QStringList { QStringLiteral("http/cassette.yaml"), QStringLiteral("db/queries.jsonl") }));
+        QCOMPARE(m->files,
+            (QStringList { QStringLiteral("http/cassette.yaml"), QStringLiteral("db/queries.jsonl") }));
         QVERIFY(!m->filesDerived);
         QVERIFY(m->hasException);
         QVERIFY(!m->hasExceptionDerived);
@@ -62,9 +66,9 @@ private slots:
         QCOMPARE(m->exception->traceback, QStringLiteral("  File \"x.py\", line 1\n"));
         // The "sha256:" prefix and upper case are normalised away.
         QCOMPARE(m->checksums.value(QStringLiteral("http/cassette.yaml")),
-                 QStringLiteral("b541929a8e59eb499b1962a96c633351f1f79c4a2e153dbd4501b1de5e7b7c52"));
+            QStringLiteral("b541929a8e59eb499b1962a96c633351f1f79c4a2e153dbd4501b1de5e7b7c52"));
         QCOMPARE(m->checksums.value(QStringLiteral("db/queries.jsonl")),
-                 QStringLiteral("2b1f99575ca508d398514cb6c4e9b4c8443f344eb41e4609cffd517045d67349"));
+            QStringLiteral("2b1f99575ca508d398514cb6c4e9b4c8443f344eb41e4609cffd517045d67349"));
         QCOMPARE(m->unknownKeys(), (QStringList { QStringLiteral("operator"), QStringLiteral("retries") }));
         QCOMPARE(m->object.value(QStringLiteral("operator")).toString(), QStringLiteral("jane@example.com"));
         QVERIFY(m->warnings.isEmpty());
@@ -76,12 +80,16 @@ private slots:
         QTest::addColumn<bool>("hasException");
         QTest::addColumn<QStringList>("files");
         QTest::addRow("DataHub's real writer, failed run")
-            << QByteArray("{\"run_id\": \"r\", \"checksums\": {\"b\": \"sha256:" + QByteArray(64, 'a') + "\", \"a\": \"" + QByteArray(64, 'b')
-                          + "\"}, \"exception_info\": {\"type\": \"E\", \"message\": \"m\", \"traceback\": \"t\"}}")
+            << QByteArray("{\"run_id\": \"r\", \"checksums\": {\"b\": \"sha256:" + QByteArray(64, 'a')
+                   + "\", \"a\": \"" + QByteArray(64, 'b')
+                   + "\"}, \"exception_info\": {\"type\": \"E\", \"message\": \"m\", \"traceback\": \"t\"}}")
             << true << QStringList { QStringLiteral("a"), QStringLiteral("b") };
-        QTest::addRow("clean run") << QByteArray("{\"run_id\": \"r\", \"checksums\": {}}") << false << QStringList();
-        QTest::addRow("exception_info null") << QByteArray("{\"run_id\": \"r\", \"exception_info\": null}") << false << QStringList();
-        QTest::addRow("explicit flag wins") << QByteArray("{\"run_id\": \"r\", \"has_exception\": true}") << true << QStringList();
+        QTest::addRow("clean run") << QByteArray("{\"run_id\": \"r\", \"checksums\": {}}") << false
+                                   << QStringList();
+        QTest::addRow("exception_info null")
+            << QByteArray("{\"run_id\": \"r\", \"exception_info\": null}") << false << QStringList();
+        QTest::addRow("explicit flag wins")
+            << QByteArray("{\"run_id\": \"r\", \"has_exception\": true}") << true << QStringList();
     }
 
     void derivesMissingFields()
@@ -97,8 +105,9 @@ private slots:
 
     void warnsButKeepsGoing()
     {
-        const Result<Manifest> m = Manifest::parse("{\"format_version\": \"2.0.0\", \"checksums\": {\"a\": \"md5:abc\"}, \"source_type\": 5}",
-                                                   QStringLiteral("manifest.json"));
+        const Result<Manifest> m = Manifest::parse(
+            "{\"format_version\": \"2.0.0\", \"checksums\": {\"a\": \"md5:abc\"}, \"source_type\": 5}",
+            QStringLiteral("manifest.json"));
         QVERIFY(m.ok());
         const QString all = m->warnings.join(QLatin1Char('|'));
         QVERIFY2(all.contains(QLatin1String("run_id")), qPrintable(all));
@@ -111,7 +120,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("missing comma") << QByteArray("{\n  \"run_id\": \"r\"\n  \"x\": 1\n}") << QStringLiteral("line 3");
+        QTest::addRow("missing comma")
+            << QByteArray("{\n  \"run_id\": \"r\"\n  \"x\": 1\n}") << QStringLiteral("line 3");
         QTest::addRow("truncated") << QByteArray("{\"run_id\": \"r\", ") << QStringLiteral("line 1");
         QTest::addRow("not an object") << QByteArray("[1, 2]") << QStringLiteral("object");
         QTest::addRow("empty") << QByteArray() << QStringLiteral("not valid JSON");
@@ -124,7 +134,8 @@ private slots:
         const Result<Manifest> m = Manifest::parse(json, QStringLiteral("rec.zip/manifest.json"));
         QVERIFY(!m.ok());
         QCOMPARE(m.error().code, ErrorCode::InvalidInput);
-        QVERIFY2(m.error().message.contains(QLatin1String("rec.zip/manifest.json")), qPrintable(m.error().message));
+        QVERIFY2(m.error().message.contains(QLatin1String("rec.zip/manifest.json")),
+            qPrintable(m.error().message));
         QVERIFY2(m.error().message.contains(expected), qPrintable(m.error().message));
     }
 
@@ -132,10 +143,15 @@ private slots:
     {
         // The file DataHub writes is json.dumps(to_dict(), indent=2); ours must be byte-identical to
         // what Python prints for the same keys in the same order, non-ASCII escaping included.
-        const QByteArray input = "{\"format_version\": \"1.0.0\", \"run_id\": \"Umsätze-売上-\\u00e9\\ud83d\\ude00\", \"source_type\": null,\n"
-            "            \"sink_type\": \"file\", \"checksums\": {\"old\": \"x\"}, \"created_at\": \"2025-01-01T00:00:00+00:00\",\n"
-            "            \"exception_info\": {\"type\": \"E\", \"message\": \"tab\\there \\\"quoted\\\" back\\\\slash\", \"traceback\": \"a\\nb\\u0001\"},\n"
-            "            \"zeta\": [1, 2.5, true, null, {}, []], \"alpha\": {\"nested\": {\"k\": -3}}, \"recording_start_time\": \"2025\"}";
+        const QByteArray input
+            = "{\"format_version\": \"1.0.0\", \"run_id\": \"Umsätze-売上-\\u00e9\\ud83d\\ude00\", "
+              "\"source_type\": null,\n"
+              "            \"sink_type\": \"file\", \"checksums\": {\"old\": \"x\"}, \"created_at\": "
+              "\"2025-01-01T00:00:00+00:00\",\n"
+              "            \"exception_info\": {\"type\": \"E\", \"message\": \"tab\\there \\\"quoted\\\" "
+              "back\\\\slash\", \"traceback\": \"a\\nb\\u0001\"},\n"
+              "            \"zeta\": [1, 2.5, true, null, {}, []], \"alpha\": {\"nested\": {\"k\": -3}}, "
+              "\"recording_start_time\": \"2025\"}";
         const Result<Manifest> m = Manifest::parse(input, QStringLiteral("manifest.json"));
         QVERIFY(m.ok());
         QMap<QString, QString> fresh;
@@ -149,11 +165,14 @@ private slots:
             "import json, sys\n"
             "d = json.load(open(sys.argv[1]))\n"
             "d['checksums'] = {'db/queries.jsonl': 'd' * 64, 'http/cassette.yaml': 'c' * 64}\n"
-            "known = ['format_version', 'run_id', 'source_type', 'sink_type', 'datahub_cli_version', 'python_version',\n"
-            "         'created_at', 'checksums', 'recording_start_time', 'exception_info', 'files', 'has_exception']\n"
+            "known = ['format_version', 'run_id', 'source_type', 'sink_type', 'datahub_cli_version', "
+            "'python_version',\n"
+            "         'created_at', 'checksums', 'recording_start_time', 'exception_info', 'files', "
+            "'has_exception']\n"
             "order = [k for k in known if k in d] + sorted(k for k in d if k not in known)\n"
             "sys.stdout.write(json.dumps({k: d[k] for k in order}, indent=2))\n");
-        const test::ProcessResult python = test::run(QStringLiteral("/usr/bin/python3"), { QStringLiteral("-c"), script, dir.filePath(QStringLiteral("in.json")) });
+        const test::ProcessResult python = test::run(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral("-c"), script, dir.filePath(QStringLiteral("in.json")) });
         QCOMPARE(python.exitCode, 0);
         // Line by line, so a failure shows the first differing line.
         QCOMPARE(ours.split('\n'), python.out.split('\n'));

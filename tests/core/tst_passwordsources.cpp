@@ -22,11 +22,20 @@ private slots:
         QTest::addColumn<QString>("adminEnv");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<int>("origin");
-        QTest::addRow("option beats all") << true << true << "env" << "admin" << "opt" << int(Origin::Option);
-        QTest::addRow("file beats env") << false << true << "env" << "admin" << "from file" << int(Origin::File);
-        QTest::addRow("recording env beats admin") << false << false << "env" << "admin" << "env" << int(Origin::RecordingEnvironment);
-        QTest::addRow("empty recording env falls through") << false << false << "" << "admin" << "admin" << int(Origin::AdminEnvironment);
-        QTest::addRow("admin alone") << false << false << QString() << "admin" << "admin" << int(Origin::AdminEnvironment);
+        QTest::addRow("option beats all") << true << true << "env"
+                                          << "admin"
+                                          << "opt" << int(Origin::Option);
+        QTest::addRow("file beats env") << false << true << "env"
+                                        << "admin"
+                                        << "from file" << int(Origin::File);
+        QTest::addRow("recording env beats admin") << false << false << "env"
+                                                   << "admin"
+                                                   << "env" << int(Origin::RecordingEnvironment);
+        QTest::addRow("empty recording env falls through") << false << false << ""
+                                                           << "admin"
+                                                           << "admin" << int(Origin::AdminEnvironment);
+        QTest::addRow("admin alone") << false << false << QString() << "admin"
+                                     << "admin" << int(Origin::AdminEnvironment);
         QTest::addRow("nothing") << false << false << QString() << QString() << QString() << -1;
     }
 

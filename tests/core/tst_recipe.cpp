@@ -39,23 +39,27 @@ private slots:
         QCOMPARE(r->scalar(QStringLiteral("source.config.title")), QStringLiteral("Umsätze 売上"));
         QCOMPARE(r->scalar(QStringLiteral("source.config.port")), QStringLiteral("443"));
         QCOMPARE(r->scalar(QStringLiteral("nope.nothing")), QString());
-        QCOMPARE(r->replayDummyPaths(), (QStringList { QStringLiteral("sink.config.token"), QStringLiteral("source.config.client_secret"),
-                                                       QStringLiteral("source.config.headers[1]") }));
+        QCOMPARE(r->replayDummyPaths(),
+            (QStringList { QStringLiteral("sink.config.token"), QStringLiteral("source.config.client_secret"),
+                QStringLiteral("source.config.headers[1]") }));
         const RecipeNode &source = r->root.children.at(2);
         QCOMPARE(source.key, QStringLiteral("source"));
         QCOMPARE(source.line, 7);
         const RecipeNode &config = source.children.at(0);
-        const auto empty = std::find_if(config.children.cbegin(), config.children.cend(), [](const RecipeNode &n) { return n.key == QLatin1String("empty"); });
+        const auto empty = std::find_if(config.children.cbegin(), config.children.cend(),
+            [](const RecipeNode &n) { return n.key == QLatin1String("empty"); });
         QVERIFY(empty != config.children.cend());
         QVERIFY(empty->isNull());
-        const auto secret = std::find_if(config.children.cbegin(), config.children.cend(), [](const RecipeNode &n) { return n.key == QLatin1String("client_secret"); });
+        const auto secret = std::find_if(config.children.cbegin(), config.children.cend(),
+            [](const RecipeNode &n) { return n.key == QLatin1String("client_secret"); });
         QVERIFY(secret->isReplayDummy());
         QVERIFY(!config.children.at(0).isNull());
     }
 
     void flowStyleAndAliases()
     {
-        const Result<Recipe> r = Recipe::parse("base: &b {a: 1, b: [x, y]}\ncopy: *b\n", QStringLiteral("recipe.yaml"));
+        const Result<Recipe> r
+            = Recipe::parse("base: &b {a: 1, b: [x, y]}\ncopy: *b\n", QStringLiteral("recipe.yaml"));
         QVERIFY(r.ok());
         QCOMPARE(r->root.children.size(), 2);
         QCOMPARE(r->root.children.at(1).key, QStringLiteral("copy"));
@@ -74,7 +78,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("bad indentation") << QByteArray("source:\n  type: looker\n config: 1\n") << QStringLiteral("line 3");
+        QTest::addRow("bad indentation")
+            << QByteArray("source:\n  type: looker\n config: 1\n") << QStringLiteral("line 3");
         QTest::addRow("unclosed quote") << QByteArray("a: 'open\nb: 2\n") << QStringLiteral("line 3");
         QTest::addRow("tab indentation") << QByteArray("a:\n\tb: 1\n") << QStringLiteral("line 2");
         QTest::addRow("undefined alias") << QByteArray("a: *nothing\n") << QStringLiteral("undefined alias");
@@ -95,7 +100,8 @@ private slots:
         const Result<Recipe> r = Recipe::parse(yaml, QStringLiteral("rec.zip/recipe.yaml"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::InvalidInput);
-        QVERIFY2(r.error().message.contains(QLatin1String("rec.zip/recipe.yaml")), qPrintable(r.error().message));
+        QVERIFY2(
+            r.error().message.contains(QLatin1String("rec.zip/recipe.yaml")), qPrintable(r.error().message));
         QVERIFY2(r.error().message.contains(expected), qPrintable(r.error().message));
     }
 };

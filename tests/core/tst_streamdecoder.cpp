@@ -32,7 +32,8 @@ QByteArray bzip2(const QByteArray &input)
 {
     QByteArray out(input.size() + input.size() / 100 + 600, Qt::Uninitialized);
     unsigned int length = unsigned(out.size());
-    BZ2_bzBuffToBuffCompress(out.data(), &length, const_cast<char *>(input.constData()), unsigned(input.size()), 9, 0, 0);
+    BZ2_bzBuffToBuffCompress(
+        out.data(), &length, const_cast<char *>(input.constData()), unsigned(input.size()), 9, 0, 0);
     out.truncate(qsizetype(length));
     return out;
 }
@@ -47,7 +48,8 @@ QByteArray zipLzma(const QByteArray &input, bool endMarker)
         options.ext_size_low = uint32_t(input.size());
         options.ext_size_high = 0;
     }
-    lzma_filter filters[2] = { { endMarker ? LZMA_FILTER_LZMA1 : LZMA_FILTER_LZMA1EXT, &options }, { LZMA_VLI_UNKNOWN, nullptr } };
+    lzma_filter filters[2] = { { endMarker ? LZMA_FILTER_LZMA1 : LZMA_FILTER_LZMA1EXT, &options },
+        { LZMA_VLI_UNKNOWN, nullptr } };
     uint8_t properties[5];
     lzma_filter propertyFilter { LZMA_FILTER_LZMA1, &options };
     lzma_properties_encode(&propertyFilter, properties);
@@ -63,7 +65,8 @@ QByteArray zipLzma(const QByteArray &input, bool endMarker)
         out.clear();
     out.truncate(qsizetype(s.total_out));
     lzma_end(&s);
-    return QByteArray("\x09\x04\x05\x00", 4) + QByteArray(reinterpret_cast<const char *>(properties), 5) + out;
+    return QByteArray("\x09\x04\x05\x00", 4) + QByteArray(reinterpret_cast<const char *>(properties), 5)
+        + out;
 }
 
 struct Decoded
@@ -72,7 +75,8 @@ struct Decoded
     QByteArray data;
 };
 
-Decoded decode(quint16 method, const QByteArray &compressed, qint64 expectedSize, qsizetype piece, bool endMarker = true)
+Decoded decode(
+    quint16 method, const QByteArray &compressed, qint64 expectedSize, qsizetype piece, bool endMarker = true)
 {
     Decoded result;
     auto decoder = StreamDecoder::create(method, expectedSize, endMarker);
@@ -85,7 +89,8 @@ Decoded decode(quint16 method, const QByteArray &compressed, qint64 expectedSize
         return success();
     };
     for (qsizetype at = 0; at < compressed.size(); at += piece) {
-        result.status = (*decoder)->feed(QByteArrayView(compressed).sliced(at, std::min(piece, compressed.size() - at)), sink);
+        result.status = (*decoder)->feed(
+            QByteArrayView(compressed).sliced(at, std::min(piece, compressed.size() - at)), sink);
         if (!result.status)
             return result;
     }
@@ -96,11 +101,16 @@ Decoded decode(quint16 method, const QByteArray &compressed, qint64 expectedSize
 QByteArray compress(quint16 method, const QByteArray &data, bool endMarker = true)
 {
     switch (method) {
-    case StreamDecoder::Store: return data;
-    case StreamDecoder::Deflate: return deflateRaw(data);
-    case StreamDecoder::BZip2: return bzip2(data);
-    case StreamDecoder::Lzma: return zipLzma(data, endMarker);
-    default: return {};
+    case StreamDecoder::Store:
+        return data;
+    case StreamDecoder::Deflate:
+        return deflateRaw(data);
+    case StreamDecoder::BZip2:
+        return bzip2(data);
+    case StreamDecoder::Lzma:
+        return zipLzma(data, endMarker);
+    default:
+        return {};
     }
 }
 
@@ -124,13 +134,17 @@ private slots:
             const char *name;
             int method;
             bool endMarker;
-        } methods[] = { { "store", 0, true }, { "deflate", 8, true }, { "bzip2", 12, true }, { "lzma-eos", 14, true }, { "lzma-no-eos", 14, false } };
+        } methods[] = { { "store", 0, true }, { "deflate", 8, true }, { "bzip2", 12, true },
+            { "lzma-eos", 14, true }, { "lzma-no-eos", 14, false } };
         for (const auto &m : methods) {
             for (const int piece : { 1, 5, 9, 4096, 1 << 30 }) {
-                // Byte-by-byte over hundreds of kilobytes is slow for no extra insight: use small inputs there.
+                // Byte-by-byte over hundreds of kilobytes is slow for no extra insight: use small inputs
+                // there.
                 const bool tiny = piece < 16;
-                QTest::addRow("%s text piece %d", m.name, piece) << m.method << m.endMarker << (tiny ? text.left(20000) : text) << piece;
-                QTest::addRow("%s noise piece %d", m.name, piece) << m.method << m.endMarker << (tiny ? noise.left(9000) : noise) << piece;
+                QTest::addRow("%s text piece %d", m.name, piece)
+                    << m.method << m.endMarker << (tiny ? text.left(20000) : text) << piece;
+                QTest::addRow("%s noise piece %d", m.name, piece)
+                    << m.method << m.endMarker << (tiny ? noise.left(9000) : noise) << piece;
             }
             QTest::addRow("%s empty", m.name) << m.method << m.endMarker << QByteArray() << 4096;
             QTest::addRow("%s one byte", m.name) << m.method << m.endMarker << QByteArray("x") << 1;
@@ -161,16 +175,27 @@ private slots:
         for (const int method : { 8, 12, 14 }) {
             const QByteArray good = compress(quint16(method), text);
             const QByteArray name = method == 8 ? "deflate" : method == 12 ? "bzip2" : "lzma";
-            QTest::addRow("%s truncated", name.constData()) << method << good.left(good.size() / 2) << qint64(text.size()) << QStringLiteral("ends early");
-            QTest::addRow("%s trailing garbage", name.constData()) << method << good + QByteArray("garbage") << qint64(text.size()) << QStringLiteral("after the end");
+            QTest::addRow("%s truncated", name.constData())
+                << method << good.left(good.size() / 2) << qint64(text.size())
+                << QStringLiteral("ends early");
+            QTest::addRow("%s trailing garbage", name.constData())
+                << method << good + QByteArray("garbage") << qint64(text.size())
+                << QStringLiteral("after the end");
             QByteArray flipped = good;
             flipped[flipped.size() / 3] = char(flipped.at(flipped.size() / 3) ^ 0x55);
-            QTest::addRow("%s flipped byte", name.constData()) << method << flipped << qint64(text.size()) << QString();
-            QTest::addRow("%s garbage", name.constData()) << method << test::pseudoRandom(5000, 5) << qint64(text.size()) << QString();
+            QTest::addRow("%s flipped byte", name.constData())
+                << method << flipped << qint64(text.size()) << QString();
+            QTest::addRow("%s garbage", name.constData())
+                << method << test::pseudoRandom(5000, 5) << qint64(text.size()) << QString();
         }
-        QTest::addRow("lzma bad properties size") << 14 << QByteArray("\x09\x04\x07\x00\x5d\x00\x00\x10\x00\x00\x00", 11) << qint64(10) << QStringLiteral("properties size");
-        QTest::addRow("lzma header only") << 14 << QByteArray("\x09\x04", 2) << qint64(10) << QStringLiteral("header");
-        QTest::addRow("lzma invalid lc/lp/pb") << 14 << QByteArray("\x09\x04\x05\x00\xff\x00\x00\x10\x00", 9) + QByteArray(16, 'x') << qint64(10) << QStringLiteral("properties");
+        QTest::addRow("lzma bad properties size")
+            << 14 << QByteArray("\x09\x04\x07\x00\x5d\x00\x00\x10\x00\x00\x00", 11) << qint64(10)
+            << QStringLiteral("properties size");
+        QTest::addRow("lzma header only")
+            << 14 << QByteArray("\x09\x04", 2) << qint64(10) << QStringLiteral("header");
+        QTest::addRow("lzma invalid lc/lp/pb")
+            << 14 << QByteArray("\x09\x04\x05\x00\xff\x00\x00\x10\x00", 9) + QByteArray(16, 'x') << qint64(10)
+            << QStringLiteral("properties");
     }
 
     void corrupt()
@@ -195,7 +220,8 @@ private slots:
     {
         // Flag bit 1 promises an end marker but the writer stopped at the declared size: accepted.
         const QByteArray data = test::jsonLines(50000, 9);
-        const Decoded d = decode(StreamDecoder::Lzma, compress(StreamDecoder::Lzma, data, false), data.size(), 777, true);
+        const Decoded d
+            = decode(StreamDecoder::Lzma, compress(StreamDecoder::Lzma, data, false), data.size(), 777, true);
         QVERIFY2(d.status.ok(), qPrintable(d.status.ok() ? QString() : d.status.error().message));
         QVERIFY(d.data == data);
         // Cut short of the declared size it is still an error.

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
 #include <memory>
 
 using namespace tapedeck;

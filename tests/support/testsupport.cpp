@@ -11,7 +11,7 @@
 namespace tapedeck::test {
 
 ProcessResult run(const QString &program, const QStringList &arguments, const QString &workingDir,
-                  const QProcessEnvironment &environment, int timeoutMs)
+    const QProcessEnvironment &environment, int timeoutMs)
 {
     QProcess process;
     process.setProgram(program);
@@ -54,7 +54,8 @@ ProcessResult runCli(const QStringList &arguments, const QProcessEnvironment &ex
 
 ProcessResult aeszip(const QStringList &arguments)
 {
-    return run(QStringLiteral("/usr/bin/python3"), QStringList { QStringLiteral(TAPEDECK_TEST_TOOLS "/aeszip.py") } + arguments);
+    return run(QStringLiteral("/usr/bin/python3"),
+        QStringList { QStringLiteral(TAPEDECK_TEST_TOOLS "/aeszip.py") } + arguments);
 }
 
 QString sevenZip()
@@ -106,7 +107,7 @@ QByteArray pseudoRandom(qsizetype size, quint64 seed)
 QByteArray jsonLines(qsizetype size, quint64 seed)
 {
     static const char *const words[] = { "orders", "customers", "revenue", "dashboard", "Umsätze", "region",
-                                         "snowflake", "schema", "売上", "lineage", "owner", "status" };
+        "snowflake", "schema", "売上", "lineage", "owner", "status" };
     QByteArray out;
     out.reserve(size + 256);
     quint64 x = seed | 1;
@@ -117,9 +118,10 @@ QByteArray jsonLines(qsizetype size, quint64 seed)
         return x;
     };
     for (qint64 row = 0; out.size() < size; ++row) {
-        out += "{\"id\": " + QByteArray::number(row) + ", \"name\": \"" + words[next() % 12] + '_' + QByteArray::number(next() % 100000)
-            + "\", \"table\": \"" + words[next() % 12] + "\", \"rows\": " + QByteArray::number(next() % 1000000)
-            + ", \"updated\": \"2025-11-" + QByteArray::number(10 + next() % 18) + "T09:41:07Z\"}\n";
+        out += "{\"id\": " + QByteArray::number(row) + ", \"name\": \"" + words[next() % 12] + '_'
+            + QByteArray::number(next() % 100000) + "\", \"table\": \"" + words[next() % 12]
+            + "\", \"rows\": " + QByteArray::number(next() % 1000000) + ", \"updated\": \"2025-11-"
+            + QByteArray::number(10 + next() % 18) + "T09:41:07Z\"}\n";
     }
     out.truncate(size);
     return out;

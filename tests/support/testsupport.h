@@ -19,7 +19,8 @@ struct ProcessResult
 
 // Runs a program to completion (up to timeoutMs) and captures both streams. stdin is closed.
 ProcessResult run(const QString &program, const QStringList &arguments, const QString &workingDir = {},
-                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 300000);
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    int timeoutMs = 300000);
 
 // tapedeck-cli from this build, with the password environment variables removed unless given in env.
 ProcessResult runCli(const QStringList &arguments, const QProcessEnvironment &extra = {});
