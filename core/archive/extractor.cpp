@@ -19,6 +19,7 @@
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
+#include <vector>
 #include <unistd.h>
 
 namespace tapedeck {
@@ -111,11 +112,24 @@ public:
 
     Status push(QByteArrayView chunk)
     {
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [this] { return m_queue.size() < MaxQueued || m_error; });
-        if (m_error)
-            return *m_error;
-        m_queue.emplace_back(chunk.data(), chunk.size());
+        QByteArray buffer;
+        {
+            std::unique_lock lock(m_mutex);
+            m_space.wait(lock, [this] { return m_queue.size() < MaxQueued || m_error; });
+            if (m_error)
+                return *m_error;
+            if (!m_spare.empty()) {
+                buffer = std::move(m_spare.back());
+                m_spare.pop_back();
+            }
+        }
+        // Buffers are recycled: allocating 256 KiB per chunk costs an mmap and page faults each time.
+        buffer.resize(chunk.size());
+        std::memcpy(buffer.data(), chunk.data(), size_t(chunk.size()));
+        {
+            std::lock_guard lock(m_mutex);
+            m_queue.push_back(std::move(buffer));
+        }
         m_ready.notify_one();
         return success();
     }
@@ -164,6 +178,8 @@ private:
                 m_space.notify_all();
                 return;
             }
+            std::lock_guard lock(m_mutex);
+            m_spare.push_back(std::move(chunk));
         }
     }
 
@@ -174,6 +190,7 @@ private:
     std::condition_variable m_ready;
     std::condition_variable m_space;
     std::deque<QByteArray> m_queue;
+    std::vector<QByteArray> m_spare;
     std::optional<Error> m_error;
     bool m_done = false;
     std::thread m_thread; // last: starts after every other member is ready
