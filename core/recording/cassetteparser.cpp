@@ -1,0 +1,614 @@
+// SPDX-License-Identifier: MIT
+// VCR.py cassette reading: libyaml events -> one small node tree per interaction -> HttpExchange.
+#include "cassetteparser.h"
+
+#include <QHash>
+
+#include <yaml.h>
+
+#include <bit>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace tapedeck {
+
+namespace {
+
+constexpr std::string_view TagBinary = "tag:yaml.org,2002:binary";
+constexpr std::string_view TagNull = "tag:yaml.org,2002:null";
+constexpr std::string_view TagStr = "tag:yaml.org,2002:str";
+constexpr std::string_view TagPythonPrefix = "tag:yaml.org,2002:python/";
+constexpr std::string_view TagPythonTuple = "tag:yaml.org,2002:python/tuple";
+constexpr std::string_view TagPythonStr = "tag:yaml.org,2002:python/str";
+constexpr std::string_view TagPythonUnicode = "tag:yaml.org,2002:python/unicode";
+constexpr std::string_view TagPythonBytes = "tag:yaml.org,2002:python/bytes";
+constexpr std::string_view TagBytesIO = "tag:yaml.org,2002:python/object/new:_io.BytesIO";
+constexpr std::string_view TagIter = "tag:yaml.org,2002:python/object/apply:builtins.iter";
+constexpr qint64 LargeBody = qint64(100) << 20;
+
+// A YAML node of one interaction. Mapping items alternate key, value.
+struct Node
+{
+    enum class Type : quint8 { Scalar, Mapping, Sequence };
+    Type type = Type::Scalar;
+    bool plain = true;
+    int line = 0;
+    QByteArray tag;
+    QByteArray value;
+    std::vector<Node> items;
+
+    bool hasTag(std::string_view t) const { return std::string_view(tag.constData(), size_t(tag.size())) == t; }
+    bool isNull() const
+    {
+        if (type != Type::Scalar)
+            return false;
+        if (hasTag(TagNull))
+            return true;
+        return tag.isEmpty() && plain && (value.isEmpty() || value == "null" || value == "~" || value == "Null" || value == "NULL");
+    }
+    const Node *get(std::string_view key) const
+    {
+        if (type != Type::Mapping)
+            return nullptr;
+        for (size_t i = 0; i + 1 < items.size(); i += 2) {
+            const Node &k = items[i];
+            if (k.type == Type::Scalar && std::string_view(k.value.constData(), size_t(k.value.size())) == key)
+                return &items[i + 1];
+        }
+        return nullptr;
+    }
+};
+
+struct ParserDeleter
+{
+    void operator()(yaml_parser_t *p) const
+    {
+        yaml_parser_delete(p);
+        delete p;
+    }
+};
+
+// Converts libyaml's character positions into byte offsets, moving forward only.
+class CharCursor
+{
+public:
+    explicit CharCursor(QByteArrayView data) : m_data(data) { }
+    qint64 byteFor(qint64 charIndex)
+    {
+        // Whole words while far away: a byte starts a character unless it is 10xxxxxx.
+        while (charIndex - m_chars >= 8 && m_byte + 8 <= m_data.size()) {
+            quint64 w;
+            std::memcpy(&w, m_data.data() + m_byte, 8);
+            const quint64 continuation = w & ~(w << 1) & 0x8080808080808080ull;
+            m_chars += 8 - std::popcount(continuation);
+            m_byte += 8;
+        }
+        // The word loop may overshoot into a multi-byte character; step back to its start.
+        while (m_chars > charIndex && m_byte > 0) {
+            --m_byte;
+            if ((quint8(m_data[m_byte]) & 0xc0) != 0x80)
+                --m_chars;
+        }
+        while (m_chars < charIndex && m_byte < m_data.size()) {
+            ++m_byte;
+            while (m_byte < m_data.size() && (quint8(m_data[m_byte]) & 0xc0) == 0x80)
+                ++m_byte;
+            ++m_chars;
+        }
+        return m_byte;
+    }
+
+private:
+    QByteArrayView m_data;
+    qint64 m_byte = 0;
+    qint64 m_chars = 0;
+};
+
+// Replaces every byte that is not part of valid UTF-8 with '?' (libyaml stops at the first one), keeping
+// every offset. Returns the offsets replaced; the buffer is only copied when something is wrong.
+QList<qint64> repairUtf8(QByteArray &data)
+{
+    QList<qint64> bad;
+    const auto *p = reinterpret_cast<const quint8 *>(data.constData());
+    const qint64 n = data.size();
+    qint64 i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            quint64 w;
+            std::memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const quint8 c = p[i];
+        int length = 0;
+        quint32 minimum = 0;
+        if (c < 0x80)
+            length = 1;
+        else if (c >= 0xc2 && c <= 0xdf)
+            length = 2, minimum = 0x80;
+        else if (c >= 0xe0 && c <= 0xef)
+            length = 3, minimum = 0x800;
+        else if (c >= 0xf0 && c <= 0xf4)
+            length = 4, minimum = 0x10000;
+        bool valid = length > 0 && i + length <= n;
+        quint32 codePoint = length == 1 ? c : (c & (0x7f >> length));
+        for (int k = 1; valid && k < length; ++k) {
+            valid = (p[i + k] & 0xc0) == 0x80;
+            codePoint = (codePoint << 6) | (p[i + k] & 0x3f);
+        }
+        if (valid && length > 1)
+            valid = codePoint >= minimum && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+        if (valid) {
+            i += length;
+            continue;
+        }
+        bad.append(i);
+        ++i;
+    }
+    if (!bad.isEmpty()) {
+        char *w = data.data(); // detaches: the caller's buffer stays untouched
+        for (const qint64 offset : std::as_const(bad))
+            w[offset] = '?';
+    }
+    return bad;
+}
+
+QString text(const Node &n)
+{
+    return QString::fromUtf8(n.value);
+}
+
+// The events of one libyaml parse, with nodes built on demand.
+class EventStream
+{
+public:
+    EventStream(const QByteArray &data, QString origin) : m_origin(std::move(origin)), m_parser(new yaml_parser_t)
+    {
+        m_ok = yaml_parser_initialize(m_parser.get()) != 0;
+        if (m_ok)
+            yaml_parser_set_input_string(m_parser.get(), reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
+    }
+    ~EventStream()
+    {
+        if (m_havePeek)
+            yaml_event_delete(&m_peek);
+    }
+
+    // The next event without consuming it; nullptr after a parse error (see error()).
+    const yaml_event_t *peek()
+    {
+        if (!m_ok)
+            return nullptr;
+        if (!m_havePeek) {
+            if (!yaml_parser_parse(m_parser.get(), &m_peek)) {
+                m_ok = false;
+                const yaml_mark_t mark = m_parser->problem_mark;
+                QString detail = QString::fromUtf8(m_parser->problem ? m_parser->problem : "syntax error");
+                if (m_parser->context)
+                    detail += QLatin1String(" ") + QString::fromUtf8(m_parser->context);
+                m_error = makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 is not valid YAML (line %2, column %3: %4)")
+                                                                 .arg(m_origin)
+                                                                 .arg(mark.line + 1)
+                                                                 .arg(mark.column + 1)
+                                                                 .arg(detail));
+                return nullptr;
+            }
+            m_havePeek = true;
+        }
+        return &m_peek;
+    }
+    void skip()
+    {
+        if (m_havePeek) {
+            yaml_event_delete(&m_peek);
+            m_havePeek = false;
+        }
+    }
+    const std::optional<Error> &error() const { return m_error; }
+    void fail(Error e)
+    {
+        m_ok = false;
+        m_error = std::move(e);
+    }
+
+    // Consumes the events of one node (starting at the next event) into a tree.
+    std::optional<Node> node()
+    {
+        const yaml_event_t *e = peek();
+        if (!e)
+            return std::nullopt;
+        Node n;
+        n.line = int(e->start_mark.line) + 1;
+        QByteArray anchor;
+        const auto tagOf = [](const yaml_char_t *t) { return t ? QByteArray(reinterpret_cast<const char *>(t)) : QByteArray(); };
+        switch (e->type) {
+        case YAML_ALIAS_EVENT: {
+            const QByteArray name = tagOf(e->data.alias.anchor);
+            const int line = n.line;
+            skip();
+            const auto it = m_anchors.constFind(name);
+            if (it == m_anchors.cend()) {
+                fail(makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 uses an undefined alias *%2 (line %3)").arg(m_origin, QString::fromUtf8(name)).arg(line)));
+                return std::nullopt;
+            }
+            return *it;
+        }
+        case YAML_SCALAR_EVENT:
+            n.type = Node::Type::Scalar;
+            n.tag = tagOf(e->data.scalar.tag);
+            n.value = QByteArray(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+            n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            anchor = tagOf(e->data.scalar.anchor);
+            skip();
+            break;
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT: {
+            const bool mapping = e->type == YAML_MAPPING_START_EVENT;
+            n.type = mapping ? Node::Type::Mapping : Node::Type::Sequence;
+            n.tag = tagOf(mapping ? e->data.mapping_start.tag : e->data.sequence_start.tag);
+            anchor = tagOf(mapping ? e->data.mapping_start.anchor : e->data.sequence_start.anchor);
+            const yaml_event_type_t endType = mapping ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+            skip();
+            for (;;) {
+                const yaml_event_t *next = peek();
+                if (!next)
+                    return std::nullopt;
+                if (next->type == endType) {
+                    m_lastEnd = next->end_mark;
+                    skip();
+                    break;
+                }
+                std::optional<Node> child = node();
+                if (!child)
+                    return std::nullopt;
+                n.items.push_back(std::move(*child));
+            }
+            break;
+        }
+        default:
+            fail(makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1: unexpected YAML structure at line %2").arg(m_origin).arg(n.line)));
+            return std::nullopt;
+        }
+        if (!anchor.isEmpty())
+            m_anchors.insert(anchor, n);
+        return n;
+    }
+
+    yaml_mark_t lastEnd() const { return m_lastEnd; }
+
+private:
+    QString m_origin;
+    std::unique_ptr<yaml_parser_t, ParserDeleter> m_parser;
+    yaml_event_t m_peek {};
+    bool m_havePeek = false;
+    bool m_ok = false;
+    std::optional<Error> m_error;
+    QHash<QByteArray, Node> m_anchors;
+    yaml_mark_t m_lastEnd {};
+};
+
+// Turns a node into body bytes the way VCR.py does on load: str -> UTF-8, !!binary -> bytes, null -> None,
+// and the Python-specific wrappers of older versions read as plain data.
+std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, int depth = 0)
+{
+    if (depth > 8)
+        return QByteArray();
+    if (n.type == Node::Type::Scalar) {
+        if (n.hasTag(TagBinary) || n.hasTag(TagPythonBytes))
+            return QByteArray::fromBase64(n.value);
+        if (n.isNull())
+            return std::nullopt;
+        if (!n.tag.isEmpty() && !n.hasTag(TagStr) && !n.hasTag(TagPythonStr) && !n.hasTag(TagPythonUnicode))
+            warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as text").arg(QString::fromUtf8(n.tag)).arg(n.line));
+        return n.value;
+    }
+    if (n.hasTag(TagIter)) {
+        // builtins.iter(args=[[chunk, chunk, …]]): the body is the chunks concatenated.
+        QByteArray joined;
+        const Node *args = n.type == Node::Type::Mapping ? n.get("args") : &n;
+        const std::function<void(const Node &)> collect = [&](const Node &c) {
+            if (c.type == Node::Type::Scalar) {
+                if (const std::optional<QByteArray> b = bodyBytes(c, warnings, depth + 1))
+                    joined.append(*b);
+                return;
+            }
+            for (const Node &item : c.items)
+                collect(item);
+        };
+        if (args)
+            collect(*args);
+        return joined;
+    }
+    if (n.hasTag(TagBytesIO)) {
+        // _io.BytesIO(initial_value) pickled as args or state: the first bytes/str scalar is the content.
+        for (const char *key : { "args", "state", "listitems" }) {
+            const Node *part = n.get(key);
+            if (!part)
+                continue;
+            if (part->type == Node::Type::Scalar)
+                return bodyBytes(*part, warnings, depth + 1);
+            for (const Node &item : part->items) {
+                if (item.type == Node::Type::Scalar && !item.isNull() && (item.hasTag(TagBinary) || !item.plain || item.tag.isEmpty()))
+                    return bodyBytes(item, warnings, depth + 1);
+            }
+        }
+        warnings.append(CassetteParser::tr("an io.BytesIO body without content (line %1)").arg(n.line));
+        return QByteArray();
+    }
+    if (n.type == Node::Type::Mapping) {
+        if (const Node *s = n.get("string"))
+            return bodyBytes(*s, warnings, depth + 1);
+        if (n.items.empty())
+            return QByteArray();
+        warnings.append(CassetteParser::tr("a body mapping without \"string\" (line %1)").arg(n.line));
+        return std::nullopt;
+    }
+    if (!n.tag.isEmpty() && !n.hasTag(TagPythonTuple))
+        warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data").arg(QString::fromUtf8(n.tag)).arg(n.line));
+    QByteArray joined; // a sequence of chunks
+    for (const Node &item : n.items) {
+        if (const std::optional<QByteArray> b = bodyBytes(item, warnings, depth + 1))
+            joined.append(*b);
+    }
+    return joined;
+}
+
+QString scalarText(const Node &n)
+{
+    if (n.type == Node::Type::Scalar && (n.hasTag(TagBinary) || n.hasTag(TagPythonBytes)))
+        return QString::fromUtf8(QByteArray::fromBase64(n.value));
+    return text(n);
+}
+
+QList<HttpHeader> headers(const Node *n, QStringList &warnings)
+{
+    QList<HttpHeader> list;
+    if (!n || n->isNull())
+        return list;
+    if (n->type != Node::Type::Mapping) {
+        warnings.append(CassetteParser::tr("headers are not a mapping (line %1)").arg(n->line));
+        return list;
+    }
+    for (size_t i = 0; i + 1 < n->items.size(); i += 2) {
+        const QString name = scalarText(n->items[i]);
+        const Node &value = n->items[i + 1];
+        if (value.type == Node::Type::Scalar) {
+            list.append({ name, scalarText(value) });
+            continue;
+        }
+        for (const Node &v : value.items) // a list, or a !!python/tuple of values
+            list.append({ name, scalarText(v) });
+    }
+    return list;
+}
+
+HttpExchange interpret(const Node &item, const QString &origin)
+{
+    HttpExchange x;
+    if (item.type != Node::Type::Mapping) {
+        x.warnings.append(CassetteParser::tr("interaction at line %1 is not a mapping").arg(item.line));
+        return x;
+    }
+    const Node *request = item.get("request");
+    const Node *response = item.get("response");
+    if (!request || request->type != Node::Type::Mapping)
+        x.warnings.append(CassetteParser::tr("interaction at line %1 has no request").arg(item.line));
+    if (!response || response->type != Node::Type::Mapping)
+        x.warnings.append(CassetteParser::tr("interaction at line %1 has no response").arg(item.line));
+
+    if (request && request->type == Node::Type::Mapping) {
+        if (const Node *m = request->get("method"))
+            x.method = text(*m).toUpper();
+        if (const Node *u = request->get("uri"); u && !u->isNull()) {
+            x.uri = text(*u);
+        } else if (const Node *url = request->get("url")) {
+            x.uri = text(*url);
+        } else if (const Node *host = request->get("host")) {
+            // VCR.py 0.x stored the parts.
+            const Node *protocol = request->get("protocol");
+            const Node *port = request->get("port");
+            const Node *path = request->get("path");
+            x.uri = (protocol ? text(*protocol) : QStringLiteral("http")) + QLatin1String("://") + text(*host)
+                + (port && !port->isNull() ? QLatin1Char(':') + text(*port) : QString()) + (path ? text(*path) : QString());
+        }
+        if (x.method.isEmpty())
+            x.warnings.append(CassetteParser::tr("the request has no method"));
+        if (x.uri.isEmpty())
+            x.warnings.append(CassetteParser::tr("the request has no URI"));
+        x.requestHeaders = headers(request->get("headers"), x.warnings);
+        if (const Node *b = request->get("body"))
+            x.requestBody = bodyBytes(*b, x.warnings);
+    }
+    if (response && response->type == Node::Type::Mapping) {
+        if (const Node *status = response->get("status")) {
+            if (status->type == Node::Type::Mapping) {
+                if (const Node *code = status->get("code"))
+                    x.status = text(*code).toInt();
+                if (const Node *message = status->get("message"))
+                    x.statusMessage = text(*message);
+            } else {
+                x.status = text(*status).toInt();
+            }
+        } else if (const Node *code = response->get("status_code")) { // the httpx shape
+            x.status = text(*code).toInt();
+        }
+        if (x.status == 0)
+            x.warnings.append(CassetteParser::tr("the response has no status code"));
+        if (const Node *version = response->get("http_version"))
+            x.httpVersion = text(*version);
+        x.responseHeaders = headers(response->get("headers"), x.warnings);
+        if (const Node *b = response->get("body"))
+            x.responseBody = bodyBytes(*b, x.warnings);
+        else if (const Node *content = response->get("content"))
+            x.responseBody = bodyBytes(*content, x.warnings);
+    }
+    for (const std::optional<QByteArray> *body : { &x.requestBody, &x.responseBody }) {
+        if (*body && (*body)->size() > LargeBody)
+            x.warnings.append(CassetteParser::tr("a body of %1 MiB").arg((*body)->size() >> 20));
+    }
+    Q_UNUSED(origin)
+    return x;
+}
+
+// Where the snippet for an item starts: block-style items begin at their line's "- ", flow-style items
+// exactly at their '{'.
+qint64 snippetStart(QByteArrayView data, qint64 itemByte)
+{
+    qint64 lineStart = itemByte;
+    while (lineStart > 0 && data[lineStart - 1] != '\n')
+        --lineStart;
+    for (qint64 i = lineStart; i < itemByte; ++i) {
+        if (data[i] != ' ' && data[i] != '-')
+            return itemByte;
+    }
+    return lineStart;
+}
+
+} // namespace
+
+CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler, ProgressReporter *progress)
+{
+    CassetteSummary summary;
+    QByteArray data = yaml;
+    const QList<qint64> invalid = repairUtf8(data);
+    if (!invalid.isEmpty())
+        summary.warnings.append(tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalid.size())).arg(origin));
+
+    EventStream events(data, origin);
+    CharCursor cursor(data);
+    qsizetype nextInvalid = 0;
+
+    const auto finish = [&]() {
+        if (events.error())
+            summary.fault = *events.error();
+        return summary;
+    };
+    // Stream start, document start.
+    for (int i = 0; i < 2; ++i) {
+        const yaml_event_t *e = events.peek();
+        if (!e)
+            return finish();
+        if (e->type == YAML_STREAM_END_EVENT) {
+            summary.warnings.append(tr("%1 is empty").arg(origin));
+            return summary;
+        }
+        events.skip();
+    }
+
+    const auto streamItems = [&]() -> bool {
+        events.skip(); // SEQUENCE_START of the interactions
+        for (;;) {
+            const yaml_event_t *e = events.peek();
+            if (!e)
+                return false;
+            if (e->type == YAML_SEQUENCE_END_EVENT) {
+                events.skip();
+                return true;
+            }
+            const qint64 beginChar = qint64(e->start_mark.index);
+            const int line = int(e->start_mark.line) + 1;
+            std::optional<Node> item = events.node();
+            if (!item)
+                return false;
+            CassetteInteraction interaction;
+            interaction.index = summary.interactions;
+            interaction.line = line;
+            interaction.begin = snippetStart(data, cursor.byteFor(beginChar));
+            interaction.end = cursor.byteFor(qint64(events.lastEnd().index));
+            interaction.exchange = interpret(*item, origin);
+            while (nextInvalid < invalid.size() && invalid.at(nextInvalid) < interaction.end) {
+                if (invalid.at(nextInvalid) >= interaction.begin)
+                    interaction.exchange.warnings.append(tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(invalid.at(nextInvalid)));
+                ++nextInvalid;
+            }
+            ++summary.interactions;
+            if (!handler(std::move(interaction))) {
+                summary.cancelled = true;
+                return false;
+            }
+            if (progress && (summary.interactions & 63) == 0) {
+                progress->setProgress(cursor.byteFor(qint64(events.lastEnd().index)), data.size());
+                if (progress->isCancelled()) {
+                    summary.cancelled = true;
+                    return false;
+                }
+            }
+        }
+    };
+
+    const yaml_event_t *root = events.peek();
+    if (!root)
+        return finish();
+    if (root->type == YAML_SEQUENCE_START_EVENT) { // a bare list of interactions (very old cassettes)
+        streamItems();
+        return finish();
+    }
+    if (root->type != YAML_MAPPING_START_EVENT) {
+        summary.fault = makeError(ErrorCode::InvalidInput, tr("%1 is not a VCR.py cassette (no \"interactions\")").arg(origin));
+        return summary;
+    }
+    events.skip();
+    bool sawInteractions = false;
+    for (;;) {
+        const yaml_event_t *e = events.peek();
+        if (!e)
+            return finish();
+        if (e->type == YAML_MAPPING_END_EVENT)
+            break;
+        std::optional<Node> key = events.node();
+        if (!key)
+            return finish();
+        const yaml_event_t *value = events.peek();
+        if (!value)
+            return finish();
+        if (key->value == "interactions" && value->type == YAML_SEQUENCE_START_EVENT) {
+            sawInteractions = true;
+            if (!streamItems())
+                return finish();
+            continue;
+        }
+        std::optional<Node> v = events.node();
+        if (!v)
+            return finish();
+        if (key->value == "version")
+            summary.version = text(*v).toInt();
+        else if (key->value == "interactions" && !v->isNull())
+            summary.warnings.append(tr("%1: \"interactions\" is not a list").arg(origin));
+    }
+    if (!sawInteractions)
+        summary.warnings.append(tr("%1 has no interactions").arg(origin));
+    return summary;
+}
+
+Result<HttpExchange> CassetteParser::parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin)
+{
+    if (begin < 0 || end > yaml.size() || begin > end)
+        return makeError(ErrorCode::InvalidInput, tr("%1: the interaction's position is outside the cassette").arg(origin));
+    QByteArray snippet = yaml.mid(begin, end - begin);
+    const QList<qint64> invalid = repairUtf8(snippet);
+    EventStream events(snippet, origin);
+    for (int i = 0; i < 2; ++i) { // stream and document start
+        if (!events.peek())
+            return *events.error();
+        events.skip();
+    }
+    const yaml_event_t *root = events.peek();
+    if (!root)
+        return *events.error();
+    const bool wrapped = root->type == YAML_SEQUENCE_START_EVENT;
+    if (wrapped)
+        events.skip();
+    std::optional<Node> item = events.node();
+    if (!item)
+        return *events.error();
+    HttpExchange x = interpret(*item, origin);
+    for (const qint64 offset : invalid)
+        x.warnings.append(tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(begin + offset));
+    return x;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Streaming reader of VCR.py cassettes (every shape VCR.py 1.x–8.x wrote) over libyaml's event parser.
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "recording/httpexchange.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <optional>
+
+namespace tapedeck {
+
+struct CassetteInteraction
+{
+    qsizetype index = 0; // position in the cassette, from 0
+    qint64 begin = 0; // byte range of the interaction: a YAML snippet parseInteraction() re-reads alone
+    qint64 end = 0;
+    int line = 0; // 1-based line where it starts
+    HttpExchange exchange;
+};
+
+struct CassetteSummary
+{
+    int version = 0;
+    qsizetype interactions = 0;
+    bool cancelled = false;
+    // Set when the YAML is malformed: file, line, column and the problem. Every interaction before the
+    // fault was delivered.
+    std::optional<Error> fault;
+    QStringList warnings; // about the cassette as a whole
+};
+
+class CassetteParser
+{
+    Q_DECLARE_TR_FUNCTIONS(CassetteParser)
+
+public:
+    // Returns false to stop (cancellation).
+    using Handler = std::function<bool(CassetteInteraction &&)>;
+
+    // Delivers interactions one by one as they are parsed; memory stays at one interaction beyond the
+    // buffer. Nothing in the cassette is executed or instantiated: Python tags are read as data.
+    static CassetteSummary parse(const QByteArray &yaml, const QString &origin, const Handler &handler,
+                                 ProgressReporter *progress = nullptr);
+
+    // Re-reads one interaction from the byte range parse() reported (lazy access to bodies).
+    static Result<HttpExchange> parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin);
+};
+
+} // namespace tapedeck
