@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// Tests the compact timeline: fields, lanes, publication while indexing, memory overhead.
+#include "archive/ziparchive.h"
+#include "recording/cassetteparser.h"
+#include "recording/timelineindexer.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace tapedeck;
+
+namespace {
+
+QByteArray sampleEntry(const QString &name)
+{
+    auto archive = ZipArchive::open(test::samplePath());
+    if (!archive)
+        return {};
+    (*archive)->setPassword(test::SamplePassword);
+    const ZipEntry *e = (*archive)->find(name);
+    Result<QByteArray> data = e ? (*archive)->readAll(*e) : Result<QByteArray>(QByteArray());
+    return data ? *data : QByteArray();
+}
+
+// A DataHub-shaped cassette from tests/bench/gen_recording.py.
+QByteArray generatedCassette(const QString &dir, double megabytes)
+{
+    const test::ProcessResult r = test::run(QStringLiteral("/usr/bin/python3"), { QStringLiteral(TAPEDECK_TEST_TOOLS "/../bench/gen_recording.py"),
+                                                                                dir, QStringLiteral("--size-mb"), QString::number(megabytes) });
+    if (r.exitCode != 0)
+        return {};
+    return test::readFile(dir + QStringLiteral("/http/cassette.yaml"));
+}
+
+} // namespace
+
+class TestTimeline : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sampleCassette()
+    {
+        const QByteArray yaml = sampleEntry(QStringLiteral("http/cassette.yaml"));
+        QVERIFY(!yaml.isEmpty());
+        Timeline timeline;
+        QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("http/cassette.yaml"), yaml).ok());
+        QCOMPARE(timeline.count(), 12);
+        QCOMPARE(timeline.laneCount(EventKind::Http), 12);
+        QVERIFY(timeline.warnings().isEmpty());
+        for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
+            const EventRecord &r = timeline.record(seq);
+            QCOMPARE(r.kind, EventKind::Http);
+            QCOMPARE(qsizetype(r.lane), seq);
+            // The record's byte range re-reads to the same request.
+            const Result<HttpExchange> x = CassetteParser::parseInteraction(timeline.sourceText(r.source), r.sourceBegin, r.sourceEnd, QString());
+            QVERIFY(x.ok());
+            QCOMPARE(timeline.field(seq, EventField::Method), QStringView(x->method));
+            QCOMPARE(timeline.field(seq, EventField::Uri), QStringView(x->uri));
+            QCOMPARE(r.number, x->status);
+            QCOMPARE(qint64(r.sizeB), x->responseBody ? x->responseBody->size() : 0);
+            QCOMPARE(bool(r.flags & ErrorFlag), x->status >= 400);
+        }
+        QCOMPARE(timeline.field(0, EventField::ContentType), u"application/json");
+        QCOMPARE(timeline.record(11).number, 500);
+    }
+
+    void readersSeeOnlyCompleteEvents()
+    {
+        QTemporaryDir dir;
+        const QByteArray yaml = generatedCassette(dir.path(), 8); // the first ~3 MB go to queries.jsonl
+        QVERIFY(!yaml.isEmpty());
+        Timeline timeline;
+        std::atomic<bool> done { false };
+        qsizetype observedBatches = 0;
+        bool consistent = true;
+        // A reader on another thread checks every published event while the writer indexes.
+        std::thread reader([&] {
+            qsizetype seen = 0;
+            while (!done.load() || seen < timeline.count()) {
+                const qsizetype n = timeline.count();
+                if (n > seen)
+                    ++observedBatches;
+                for (qsizetype seq = seen; seq < n; ++seq) {
+                    const QStringView method = timeline.field(seq, EventField::Method);
+                    consistent = consistent && (method == u"GET" || method == u"POST") && timeline.record(seq).lane == quint32(seq);
+                }
+                seen = n;
+            }
+        });
+        const Status s = TimelineIndexer::indexCassette(timeline, QStringLiteral("cassette.yaml"), yaml);
+        done = true;
+        reader.join();
+        QVERIFY(s.ok());
+        QVERIFY(consistent);
+        QVERIFY(timeline.count() > 500);
+        QVERIFY2(observedBatches > 1, "events were published only at the end");
+    }
+
+    void overheadIsSmall()
+    {
+        QTemporaryDir dir;
+        const QByteArray yaml = generatedCassette(dir.path(), 20);
+        Timeline timeline;
+        QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("cassette.yaml"), yaml).ok());
+        // The index must cost at most half of the decompressed data it describes.
+        QVERIFY2(timeline.indexBytes() * 2 <= yaml.size(), qPrintable(QString::number(timeline.indexBytes())));
+    }
+
+    void faultIsAWarningAndEarlierEventsStay()
+    {
+        QByteArray yaml = sampleEntry(QStringLiteral("http/cassette.yaml"));
+        // Cut where the third interaction starts and break it: the first two remain.
+        const qsizetype cut = yaml.indexOf("\n- request:", yaml.indexOf("\n- request:", yaml.indexOf("\n- request:") + 1) + 1);
+        yaml = yaml.left(cut) + "\n- request: [broken\n";
+        Timeline timeline;
+        QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("http/cassette.yaml"), yaml).ok());
+        QCOMPARE(timeline.count(), 2);
+        QCOMPARE(timeline.warnings().size(), 1);
+        QVERIFY(timeline.warnings().first().contains(QLatin1String("line ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTimeline)
+#include "tst_timeline.moc"
