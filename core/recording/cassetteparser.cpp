@@ -6,10 +6,11 @@
 
 #include <yaml.h>
 
-#include <bit>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace tapedeck {
@@ -27,6 +28,20 @@ constexpr std::string_view TagPythonBytes = "tag:yaml.org,2002:python/bytes";
 constexpr std::string_view TagBytesIO = "tag:yaml.org,2002:python/object/new:_io.BytesIO";
 constexpr std::string_view TagIter = "tag:yaml.org,2002:python/object/apply:builtins.iter";
 constexpr qint64 LargeBody = qint64(100) << 20;
+// Summary mode measures response scalars above this size instead of copying them.
+constexpr size_t ElideAbove = 1024;
+// Below this size a cassette is parsed on one thread: splitting would not pay.
+constexpr qsizetype ParallelAbove = qsizetype(16) << 20;
+
+qint64 base64DecodedSize(QByteArrayView text)
+{
+    qint64 symbols = 0;
+    for (const char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')
+            ++symbols;
+    }
+    return symbols * 6 / 8;
+}
 
 // A YAML node of one interaction. Mapping items alternate key, value.
 struct Node
@@ -37,6 +52,7 @@ struct Node
     int line = 0;
     QByteArray tag;
     QByteArray value;
+    qint64 elidedSize = -1; // summary mode: a large scalar's decoded size; its value was not copied
     std::vector<Node> items;
 
     bool hasTag(std::string_view t) const { return std::string_view(tag.constData(), size_t(tag.size())) == t; }
@@ -81,8 +97,9 @@ public:
         while (charIndex - m_chars >= 8 && m_byte + 8 <= m_data.size()) {
             quint64 w;
             std::memcpy(&w, m_data.data() + m_byte, 8);
-            const quint64 continuation = w & ~(w << 1) & 0x8080808080808080ull;
-            m_chars += 8 - std::popcount(continuation);
+            const quint64 continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+            // Sum the eight 0/1 bytes in the top byte (no popcnt instruction on baseline x86-64).
+            m_chars += 8 - qint64((continuation * 0x0101010101010101ull) >> 56);
             m_byte += 8;
         }
         // The word loop may overshoot into a multi-byte character; step back to its start.
@@ -166,7 +183,8 @@ QString text(const Node &n)
 class EventStream
 {
 public:
-    EventStream(const QByteArray &data, QString origin) : m_origin(std::move(origin)), m_parser(new yaml_parser_t)
+    EventStream(QByteArrayView data, QString origin, int lineOffset = 0, bool summary = false)
+        : m_origin(std::move(origin)), m_lineOffset(lineOffset), m_summary(summary), m_parser(new yaml_parser_t)
     {
         m_ok = yaml_parser_initialize(m_parser.get()) != 0;
         if (m_ok)
@@ -192,7 +210,7 @@ public:
                     detail += QLatin1String(" ") + QString::fromUtf8(m_parser->context);
                 m_error = makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 is not valid YAML (line %2, column %3: %4)")
                                                                  .arg(m_origin)
-                                                                 .arg(mark.line + 1)
+                                                                 .arg(qint64(mark.line) + 1 + m_lineOffset)
                                                                  .arg(mark.column + 1)
                                                                  .arg(detail));
                 return nullptr;
@@ -216,13 +234,14 @@ public:
     }
 
     // Consumes the events of one node (starting at the next event) into a tree.
-    std::optional<Node> node()
+    // elide: in summary mode, large scalars below this node are measured, not copied.
+    std::optional<Node> node(bool elide = false)
     {
         const yaml_event_t *e = peek();
         if (!e)
             return std::nullopt;
         Node n;
-        n.line = int(e->start_mark.line) + 1;
+        n.line = int(e->start_mark.line) + 1 + m_lineOffset;
         QByteArray anchor;
         const auto tagOf = [](const yaml_char_t *t) { return t ? QByteArray(reinterpret_cast<const char *>(t)) : QByteArray(); };
         switch (e->type) {
@@ -240,7 +259,12 @@ public:
         case YAML_SCALAR_EVENT:
             n.type = Node::Type::Scalar;
             n.tag = tagOf(e->data.scalar.tag);
-            n.value = QByteArray(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+            if (elide && e->data.scalar.length > ElideAbove) {
+                const QByteArrayView v(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+                n.elidedSize = n.hasTag(TagBinary) || n.hasTag(TagPythonBytes) ? base64DecodedSize(v) : v.size();
+            } else {
+                n.value = QByteArray(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+            }
             n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             anchor = tagOf(e->data.scalar.anchor);
             skip();
@@ -262,7 +286,10 @@ public:
                     skip();
                     break;
                 }
-                std::optional<Node> child = node();
+                // In a mapping, every second child is a value; the response's subtree may be elided.
+                const bool isValue = mapping && n.items.size() % 2 == 1;
+                const bool elideChild = elide || (m_summary && isValue && n.items.back().value == "response");
+                std::optional<Node> child = node(elideChild);
                 if (!child)
                     return std::nullopt;
                 n.items.push_back(std::move(*child));
@@ -282,6 +309,8 @@ public:
 
 private:
     QString m_origin;
+    int m_lineOffset;
+    bool m_summary;
     std::unique_ptr<yaml_parser_t, ParserDeleter> m_parser;
     yaml_event_t m_peek {};
     bool m_havePeek = false;
@@ -292,19 +321,25 @@ private:
 };
 
 // Turns a node into body bytes the way VCR.py does on load: str -> UTF-8, !!binary -> bytes, null -> None,
-// and the Python-specific wrappers of older versions read as plain data.
-std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, int depth = 0)
+// and the Python-specific wrappers of older versions read as plain data. size receives the body's size
+// even where summary mode left the bytes out.
+std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64 &size, int depth = 0)
 {
     if (depth > 8)
         return QByteArray();
     if (n.type == Node::Type::Scalar) {
-        if (n.hasTag(TagBinary) || n.hasTag(TagPythonBytes))
-            return QByteArray::fromBase64(n.value);
-        if (n.isNull())
+        if (n.isNull() && n.elidedSize < 0)
             return std::nullopt;
-        if (!n.tag.isEmpty() && !n.hasTag(TagStr) && !n.hasTag(TagPythonStr) && !n.hasTag(TagPythonUnicode))
+        const bool binary = n.hasTag(TagBinary) || n.hasTag(TagPythonBytes);
+        if (!binary && !n.tag.isEmpty() && !n.hasTag(TagStr) && !n.hasTag(TagPythonStr) && !n.hasTag(TagPythonUnicode))
             warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as text").arg(QString::fromUtf8(n.tag)).arg(n.line));
-        return n.value;
+        if (n.elidedSize >= 0) {
+            size += n.elidedSize;
+            return QByteArray();
+        }
+        QByteArray bytes = binary ? QByteArray::fromBase64(n.value) : n.value;
+        size += bytes.size();
+        return bytes;
     }
     if (n.hasTag(TagIter)) {
         // builtins.iter(args=[[chunk, chunk, …]]): the body is the chunks concatenated.
@@ -312,7 +347,7 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, int de
         const Node *args = n.type == Node::Type::Mapping ? n.get("args") : &n;
         const std::function<void(const Node &)> collect = [&](const Node &c) {
             if (c.type == Node::Type::Scalar) {
-                if (const std::optional<QByteArray> b = bodyBytes(c, warnings, depth + 1))
+                if (const std::optional<QByteArray> b = bodyBytes(c, warnings, size, depth + 1))
                     joined.append(*b);
                 return;
             }
@@ -330,10 +365,11 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, int de
             if (!part)
                 continue;
             if (part->type == Node::Type::Scalar)
-                return bodyBytes(*part, warnings, depth + 1);
+                return bodyBytes(*part, warnings, size, depth + 1);
             for (const Node &item : part->items) {
-                if (item.type == Node::Type::Scalar && !item.isNull() && (item.hasTag(TagBinary) || !item.plain || item.tag.isEmpty()))
-                    return bodyBytes(item, warnings, depth + 1);
+                if (item.type == Node::Type::Scalar && (!item.isNull() || item.elidedSize >= 0)
+                    && (item.hasTag(TagBinary) || !item.plain || item.tag.isEmpty()))
+                    return bodyBytes(item, warnings, size, depth + 1);
             }
         }
         warnings.append(CassetteParser::tr("an io.BytesIO body without content (line %1)").arg(n.line));
@@ -341,7 +377,7 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, int de
     }
     if (n.type == Node::Type::Mapping) {
         if (const Node *s = n.get("string"))
-            return bodyBytes(*s, warnings, depth + 1);
+            return bodyBytes(*s, warnings, size, depth + 1);
         if (n.items.empty())
             return QByteArray();
         warnings.append(CassetteParser::tr("a body mapping without \"string\" (line %1)").arg(n.line));
@@ -351,7 +387,7 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, int de
         warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data").arg(QString::fromUtf8(n.tag)).arg(n.line));
     QByteArray joined; // a sequence of chunks
     for (const Node &item : n.items) {
-        if (const std::optional<QByteArray> b = bodyBytes(item, warnings, depth + 1))
+        if (const std::optional<QByteArray> b = bodyBytes(item, warnings, size, depth + 1))
             joined.append(*b);
     }
     return joined;
@@ -386,7 +422,13 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
     return list;
 }
 
-HttpExchange interpret(const Node &item, const QString &origin)
+struct BodySizes
+{
+    qint64 request = -1; // -1: no body (null)
+    qint64 response = -1;
+};
+
+HttpExchange interpret(const Node &item, BodySizes &sizes)
 {
     HttpExchange x;
     if (item.type != Node::Type::Mapping) {
@@ -420,8 +462,11 @@ HttpExchange interpret(const Node &item, const QString &origin)
         if (x.uri.isEmpty())
             x.warnings.append(CassetteParser::tr("the request has no URI"));
         x.requestHeaders = headers(request->get("headers"), x.warnings);
-        if (const Node *b = request->get("body"))
-            x.requestBody = bodyBytes(*b, x.warnings);
+        if (const Node *b = request->get("body")) {
+            qint64 size = 0;
+            x.requestBody = bodyBytes(*b, x.warnings, size);
+            sizes.request = x.requestBody ? size : -1;
+        }
     }
     if (response && response->type == Node::Type::Mapping) {
         if (const Node *status = response->get("status")) {
@@ -441,16 +486,19 @@ HttpExchange interpret(const Node &item, const QString &origin)
         if (const Node *version = response->get("http_version"))
             x.httpVersion = text(*version);
         x.responseHeaders = headers(response->get("headers"), x.warnings);
-        if (const Node *b = response->get("body"))
-            x.responseBody = bodyBytes(*b, x.warnings);
-        else if (const Node *content = response->get("content"))
-            x.responseBody = bodyBytes(*content, x.warnings);
+        const Node *b = response->get("body");
+        if (!b)
+            b = response->get("content"); // the httpx shape
+        if (b) {
+            qint64 size = 0;
+            x.responseBody = bodyBytes(*b, x.warnings, size);
+            sizes.response = x.responseBody ? size : -1;
+        }
     }
-    for (const std::optional<QByteArray> *body : { &x.requestBody, &x.responseBody }) {
-        if (*body && (*body)->size() > LargeBody)
-            x.warnings.append(CassetteParser::tr("a body of %1 MiB").arg((*body)->size() >> 20));
+    for (const qint64 size : { sizes.request, sizes.response }) {
+        if (size > LargeBody)
+            x.warnings.append(CassetteParser::tr("a body of %1 MiB").arg(size >> 20));
     }
-    Q_UNUSED(origin)
     return x;
 }
 
@@ -470,118 +518,243 @@ qint64 snippetStart(QByteArrayView data, qint64 itemByte)
 
 } // namespace
 
-CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler, ProgressReporter *progress)
+namespace {
+
+// Reads one stretch of a cassette: the whole document, or (when split for two threads) a run of its
+// interactions. Byte offsets and lines it reports are absolute.
+struct RangeReader
 {
-    CassetteSummary summary;
-    QByteArray data = yaml;
-    const QList<qint64> invalid = repairUtf8(data);
-    if (!invalid.isEmpty())
-        summary.warnings.append(tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalid.size())).arg(origin));
+    QByteArrayView data; // the stretch
+    qint64 baseByte = 0; // where it starts in the whole cassette
+    int baseLine = 0;
+    QString origin;
+    bool summary = false;
+    QList<qint64> invalid; // absolute offsets of repaired bytes, sorted
+    std::function<bool(CassetteInteraction &&)> handler;
+    std::function<bool(qint64)> progress; // bytes read so far in this stretch; false to cancel
 
-    EventStream events(data, origin);
-    CharCursor cursor(data);
-    qsizetype nextInvalid = 0;
-
-    const auto finish = [&]() {
-        if (events.error())
-            summary.fault = *events.error();
-        return summary;
-    };
-    // Stream start, document start.
-    for (int i = 0; i < 2; ++i) {
-        const yaml_event_t *e = events.peek();
-        if (!e)
-            return finish();
-        if (e->type == YAML_STREAM_END_EVENT) {
-            summary.warnings.append(tr("%1 is empty").arg(origin));
+    CassetteSummary run()
+    {
+        CassetteSummary summary;
+        EventStream events(data, origin, baseLine, this->summary);
+        CharCursor cursor(data);
+        qsizetype nextInvalid = 0;
+        const auto finish = [&]() {
+            if (events.error())
+                summary.fault = *events.error();
             return summary;
-        }
-        events.skip();
-    }
-
-    const auto streamItems = [&]() -> bool {
-        events.skip(); // SEQUENCE_START of the interactions
-        for (;;) {
+        };
+        for (int i = 0; i < 2; ++i) { // stream start, document start
             const yaml_event_t *e = events.peek();
             if (!e)
-                return false;
-            if (e->type == YAML_SEQUENCE_END_EVENT) {
-                events.skip();
-                return true;
+                return finish();
+            if (e->type == YAML_STREAM_END_EVENT) {
+                summary.warnings.append(CassetteParser::tr("%1 is empty").arg(origin));
+                return summary;
             }
-            const qint64 beginChar = qint64(e->start_mark.index);
-            const int line = int(e->start_mark.line) + 1;
-            std::optional<Node> item = events.node();
-            if (!item)
-                return false;
-            CassetteInteraction interaction;
-            interaction.index = summary.interactions;
-            interaction.line = line;
-            interaction.begin = snippetStart(data, cursor.byteFor(beginChar));
-            interaction.end = cursor.byteFor(qint64(events.lastEnd().index));
-            interaction.exchange = interpret(*item, origin);
-            while (nextInvalid < invalid.size() && invalid.at(nextInvalid) < interaction.end) {
-                if (invalid.at(nextInvalid) >= interaction.begin)
-                    interaction.exchange.warnings.append(tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(invalid.at(nextInvalid)));
-                ++nextInvalid;
-            }
-            ++summary.interactions;
-            if (!handler(std::move(interaction))) {
-                summary.cancelled = true;
-                return false;
-            }
-            if (progress && (summary.interactions & 63) == 0) {
-                progress->setProgress(cursor.byteFor(qint64(events.lastEnd().index)), data.size());
-                if (progress->isCancelled()) {
+            events.skip();
+        }
+        const auto streamItems = [&]() -> bool {
+            events.skip(); // SEQUENCE_START of the interactions
+            for (;;) {
+                const yaml_event_t *e = events.peek();
+                if (!e)
+                    return false;
+                if (e->type == YAML_SEQUENCE_END_EVENT) {
+                    events.skip();
+                    return true;
+                }
+                const qint64 beginChar = qint64(e->start_mark.index);
+                const int line = int(e->start_mark.line) + 1 + baseLine;
+                std::optional<Node> item = events.node();
+                if (!item)
+                    return false;
+                CassetteInteraction interaction;
+                interaction.index = summary.interactions;
+                interaction.line = line;
+                interaction.begin = baseByte + snippetStart(data, cursor.byteFor(beginChar));
+                interaction.end = baseByte + cursor.byteFor(qint64(events.lastEnd().index));
+                BodySizes sizes;
+                interaction.exchange = interpret(*item, sizes);
+                interaction.requestBodySize = sizes.request;
+                interaction.responseBodySize = sizes.response;
+                while (nextInvalid < invalid.size() && invalid.at(nextInvalid) < interaction.end) {
+                    if (invalid.at(nextInvalid) >= interaction.begin)
+                        interaction.exchange.warnings.append(CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(invalid.at(nextInvalid)));
+                    ++nextInvalid;
+                }
+                ++summary.interactions;
+                if (!handler(std::move(interaction))) {
+                    summary.cancelled = true;
+                    return false;
+                }
+                if (progress && (summary.interactions & 63) == 0 && !progress(interaction.end - baseByte)) {
                     summary.cancelled = true;
                     return false;
                 }
             }
-        }
-    };
+        };
 
-    const yaml_event_t *root = events.peek();
-    if (!root)
-        return finish();
-    if (root->type == YAML_SEQUENCE_START_EVENT) { // a bare list of interactions (very old cassettes)
-        streamItems();
-        return finish();
-    }
-    if (root->type != YAML_MAPPING_START_EVENT) {
-        summary.fault = makeError(ErrorCode::InvalidInput, tr("%1 is not a VCR.py cassette (no \"interactions\")").arg(origin));
+        const yaml_event_t *root = events.peek();
+        if (!root)
+            return finish();
+        if (root->type == YAML_SEQUENCE_START_EVENT) { // a bare list: very old cassettes, or a split stretch
+            streamItems();
+            return finish();
+        }
+        if (root->type != YAML_MAPPING_START_EVENT) {
+            summary.fault = makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 is not a VCR.py cassette (no \"interactions\")").arg(origin));
+            return summary;
+        }
+        events.skip();
+        bool sawInteractions = false;
+        for (;;) {
+            const yaml_event_t *e = events.peek();
+            if (!e)
+                return finish();
+            if (e->type == YAML_MAPPING_END_EVENT)
+                break;
+            std::optional<Node> key = events.node();
+            if (!key)
+                return finish();
+            const yaml_event_t *value = events.peek();
+            if (!value)
+                return finish();
+            if (key->value == "interactions" && value->type == YAML_SEQUENCE_START_EVENT) {
+                sawInteractions = true;
+                if (!streamItems())
+                    return finish();
+                continue;
+            }
+            std::optional<Node> v = events.node();
+            if (!v)
+                return finish();
+            if (key->value == "version")
+                summary.version = text(*v).toInt();
+            else if (key->value == "interactions" && !v->isNull())
+                summary.warnings.append(CassetteParser::tr("%1: \"interactions\" is not a list").arg(origin));
+        }
+        if (!sawInteractions)
+            summary.warnings.append(CassetteParser::tr("%1 has no interactions").arg(origin));
         return summary;
     }
-    events.skip();
-    bool sawInteractions = false;
-    for (;;) {
-        const yaml_event_t *e = events.peek();
-        if (!e)
-            return finish();
-        if (e->type == YAML_MAPPING_END_EVENT)
+};
+
+// A block-style cassette (PyYAML's default) lists its interactions as lines starting with "- " at
+// column 0. Finds such a line near the middle and the first column-0 line after the list ("version: 1"),
+// or nullopt when the layout is anything else (flow style, indented lists).
+struct Split
+{
+    qint64 middle = 0;
+    qint64 listEnd = 0;
+};
+
+std::optional<Split> findSplit(QByteArrayView data)
+{
+    if (!data.startsWith("interactions:\n- "))
+        return std::nullopt;
+    const char *begin = data.data();
+    const qint64 size = data.size();
+    Split split;
+    for (qint64 at = size / 2; at < size;) {
+        const void *nl = std::memchr(begin + at, '\n', size_t(size - at));
+        if (!nl)
+            return std::nullopt;
+        at = static_cast<const char *>(nl) - begin + 1;
+        if (at + 2 <= size && begin[at] == '-' && begin[at + 1] == ' ') {
+            split.middle = at;
             break;
-        std::optional<Node> key = events.node();
-        if (!key)
-            return finish();
-        const yaml_event_t *value = events.peek();
-        if (!value)
-            return finish();
-        if (key->value == "interactions" && value->type == YAML_SEQUENCE_START_EVENT) {
-            sawInteractions = true;
-            if (!streamItems())
-                return finish();
-            continue;
         }
-        std::optional<Node> v = events.node();
-        if (!v)
-            return finish();
-        if (key->value == "version")
-            summary.version = text(*v).toInt();
-        else if (key->value == "interactions" && !v->isNull())
-            summary.warnings.append(tr("%1: \"interactions\" is not a list").arg(origin));
     }
-    if (!sawInteractions)
-        summary.warnings.append(tr("%1 has no interactions").arg(origin));
-    return summary;
+    if (split.middle == 0)
+        return std::nullopt;
+    split.listEnd = size;
+    for (qint64 at = split.middle; at < size;) {
+        const void *nl = std::memchr(begin + at, '\n', size_t(size - at));
+        if (!nl)
+            break;
+        at = static_cast<const char *>(nl) - begin + 1;
+        if (at < size && begin[at] != ' ' && begin[at] != '-' && begin[at] != '\n') {
+            split.listEnd = at;
+            break;
+        }
+    }
+    return split;
+}
+
+} // namespace
+
+CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler, ProgressReporter *progress, Mode mode)
+{
+    QByteArray data = yaml;
+    const QList<qint64> invalid = repairUtf8(data);
+    QStringList warnings;
+    if (!invalid.isEmpty())
+        warnings.append(tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalid.size())).arg(origin));
+    const auto withWarnings = [&warnings](CassetteSummary s) {
+        s.warnings = warnings + s.warnings;
+        return s;
+    };
+
+    std::atomic<qint64> secondDone { 0 };
+    std::atomic<bool> stop { false };
+    const std::optional<Split> split = mode == Mode::Summary && data.size() >= ParallelAbove && std::thread::hardware_concurrency() > 1
+        ? findSplit(data)
+        : std::nullopt;
+    const auto report = [&](qint64 firstDone) {
+        if (!progress)
+            return true;
+        progress->setProgress(firstDone + secondDone.load(), data.size());
+        if (progress->isCancelled())
+            stop = true;
+        return !stop.load();
+    };
+
+    if (!split) {
+        RangeReader whole { data, 0, 0, origin, mode == Mode::Summary, invalid, handler, report };
+        return withWarnings(whole.run());
+    }
+
+    // Two stretches on two threads: the first delivers live, the second's (small, summary-mode) records
+    // wait until the first is done, so the handler still sees interactions in cassette order.
+    const QByteArrayView all(data);
+    std::vector<CassetteInteraction> later;
+    RangeReader second { all.sliced(split->middle, split->listEnd - split->middle), split->middle, 0, origin, true, invalid,
+                         [&later](CassetteInteraction &&i) {
+                             later.push_back(std::move(i));
+                             return true;
+                         },
+                         [&](qint64 done) {
+                             secondDone = done;
+                             return !stop.load();
+                         } };
+    CassetteSummary secondSummary;
+    std::thread worker([&] {
+        second.baseLine = int(all.first(split->middle).count('\n')); // counted here, off the delivering thread
+        secondSummary = second.run();
+    });
+    RangeReader first { all.first(split->middle), 0, 0, origin, true, invalid, handler, report };
+    CassetteSummary summary = first.run();
+    if (summary.fault || summary.cancelled)
+        stop = true;
+    worker.join();
+    if (summary.fault || summary.cancelled)
+        return withWarnings(summary);
+    // The version key follows the list.
+    const QByteArrayView tail = all.sliced(split->listEnd);
+    if (tail.startsWith("version:"))
+        summary.version = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
+    for (CassetteInteraction &i : later) {
+        i.index = summary.interactions++;
+        if (!handler(std::move(i))) {
+            summary.cancelled = true;
+            break;
+        }
+    }
+    summary.fault = secondSummary.fault;
+    summary.cancelled = summary.cancelled || secondSummary.cancelled;
+    summary.warnings += secondSummary.warnings;
+    return withWarnings(summary);
 }
 
 Result<HttpExchange> CassetteParser::parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin)
@@ -605,7 +778,8 @@ Result<HttpExchange> CassetteParser::parseInteraction(const QByteArray &yaml, qi
     std::optional<Node> item = events.node();
     if (!item)
         return *events.error();
-    HttpExchange x = interpret(*item, origin);
+    BodySizes sizes;
+    HttpExchange x = interpret(*item, sizes);
     for (const qint64 offset : invalid)
         x.warnings.append(tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(begin + offset));
     return x;

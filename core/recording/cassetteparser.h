@@ -19,7 +19,9 @@ struct CassetteInteraction
     qint64 begin = 0; // byte range of the interaction: a YAML snippet parseInteraction() re-reads alone
     qint64 end = 0;
     int line = 0; // 1-based line where it starts
-    HttpExchange exchange;
+    qint64 requestBodySize = -1; // decoded body sizes; -1 for a null body
+    qint64 responseBodySize = -1;
+    HttpExchange exchange; // in summary mode the response body is left out (its size is above)
 };
 
 struct CassetteSummary
@@ -41,10 +43,16 @@ public:
     // Returns false to stop (cancellation).
     using Handler = std::function<bool(CassetteInteraction &&)>;
 
-    // Delivers interactions one by one as they are parsed; memory stays at one interaction beyond the
-    // buffer. Nothing in the cassette is executed or instantiated: Python tags are read as data.
+    enum class Mode {
+        Full, // every body in full
+        Summary, // response bodies measured but not kept (indexing); large cassettes parse on two threads
+    };
+
+    // Delivers interactions in order as they are parsed; memory stays at one interaction beyond the buffer
+    // (in summary mode, plus small records of the second half while the first is still being read).
+    // Nothing in the cassette is executed or instantiated: Python tags are read as data.
     static CassetteSummary parse(const QByteArray &yaml, const QString &origin, const Handler &handler,
-                                 ProgressReporter *progress = nullptr);
+                                 ProgressReporter *progress = nullptr, Mode mode = Mode::Full);
 
     // Re-reads one interaction from the byte range parse() reported (lazy access to bodies).
     static Result<HttpExchange> parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin);

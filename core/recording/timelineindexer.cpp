@@ -8,9 +8,9 @@ namespace tapedeck {
 
 namespace {
 
-quint32 clampSize(const std::optional<QByteArray> &body)
+quint32 clampSize(qint64 size)
 {
-    return body ? quint32(std::min<qsizetype>(body->size(), 0xffffffff)) : 0;
+    return quint32(std::clamp<qint64>(size, 0, 0xffffffff));
 }
 
 } // namespace
@@ -26,8 +26,8 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
         r.sourceBegin = i.begin;
         r.sourceEnd = i.end;
         r.number = x.status;
-        r.sizeA = clampSize(x.requestBody);
-        r.sizeB = clampSize(x.responseBody);
+        r.sizeA = clampSize(i.requestBodySize);
+        r.sizeB = clampSize(i.responseBodySize);
         if (x.status >= 400 || x.status <= 0)
             r.flags |= ErrorFlag;
         if (!x.warnings.isEmpty())
@@ -37,7 +37,7 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
         if ((i.index + 1) % PublishEvery == 0)
             timeline.publish();
         return true;
-    }, progress);
+    }, progress, CassetteParser::Mode::Summary);
     timeline.publish();
     for (const QString &w : summary.warnings)
         timeline.addWarning(w);

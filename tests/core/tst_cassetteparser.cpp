@@ -4,6 +4,7 @@
 #include "recording/cassetteparser.h"
 #include "testsupport.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tapedeck;
@@ -75,6 +76,40 @@ private slots:
         const auto login = std::find_if(all.cbegin(), all.cend(), [](const CassetteInteraction &i) { return i.exchange.uri.endsWith(QLatin1String("/login")); });
         QVERIFY(login != all.cend());
         QCOMPARE(HttpExchange::headerValues(login->exchange.responseHeaders, u"set-cookie").size(), 2);
+    }
+
+    void summaryModeOnTwoThreadsMatchesFullMode()
+    {
+        // Large enough to be split across two threads; the summary must agree with a full read.
+        QTemporaryDir dir;
+        const test::ProcessResult gen = test::run(QStringLiteral("/usr/bin/python3"), { QStringLiteral(TAPEDECK_TEST_TOOLS "/../bench/gen_recording.py"),
+                                                                                      dir.path(), QStringLiteral("--size-mb"), QStringLiteral("24") });
+        QCOMPARE(gen.exitCode, 0);
+        const QByteArray yaml = test::readFile(dir.filePath(QStringLiteral("http/cassette.yaml")));
+        QVERIFY(yaml.size() > (16 << 20));
+        CassetteSummary fullSummary;
+        const QList<CassetteInteraction> full = parseAll(yaml, &fullSummary);
+        QList<CassetteInteraction> summary;
+        const CassetteSummary s = CassetteParser::parse(yaml, QStringLiteral("c.yaml"), [&](CassetteInteraction &&i) {
+            summary.append(std::move(i));
+            return true;
+        }, nullptr, CassetteParser::Mode::Summary);
+        QVERIFY(!s.fault && !fullSummary.fault);
+        QCOMPARE(s.version, 1);
+        QCOMPARE(summary.size(), full.size());
+        for (qsizetype k = 0; k < full.size(); ++k) {
+            const CassetteInteraction &a = full.at(k);
+            const CassetteInteraction &b = summary.at(k);
+            QCOMPARE(b.index, k);
+            QCOMPARE(b.begin, a.begin);
+            QCOMPARE(b.end, a.end);
+            QCOMPARE(b.line, a.line);
+            QCOMPARE(b.exchange.uri, a.exchange.uri);
+            QCOMPARE(b.exchange.status, a.exchange.status);
+            QCOMPARE(b.requestBodySize, a.exchange.requestBody ? a.exchange.requestBody->size() : -1);
+            QCOMPARE(b.responseBodySize, a.exchange.responseBody ? a.exchange.responseBody->size() : -1);
+            QVERIFY(b.exchange.requestBody == a.exchange.requestBody); // requests are kept (MCPs ride in them)
+        }
     }
 
     void faultKeepsEarlierInteractions()
