@@ -2,7 +2,10 @@
 // VCR.py cassette reading: libyaml events -> one small node tree per interaction -> HttpExchange.
 #include "cassetteparser.h"
 
+#include "common/pythonjson.h"
+
 #include <QHash>
+#include <QRegularExpression>
 
 #include <yaml.h>
 
@@ -320,6 +323,42 @@ private:
     yaml_mark_t m_lastEnd {};
 };
 
+// A node as Python's json.dumps writes the value PyYAML loads from it (YAML 1.1 plain scalars resolve
+// to null, booleans and numbers).
+QByteArray pythonJson(const Node &n)
+{
+    if (n.type == Node::Type::Mapping) {
+        QByteArray out = "{";
+        for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
+            if (i > 0)
+                out += ", ";
+            out += PythonJson::quote(QString::fromUtf8(n.items[i].value)) + ": " + pythonJson(n.items[i + 1]);
+        }
+        return out + '}';
+    }
+    if (n.type == Node::Type::Sequence) {
+        QByteArray out = "[";
+        for (size_t i = 0; i < n.items.size(); ++i)
+            out += (i > 0 ? ", " : "") + pythonJson(n.items[i]);
+        return out + ']';
+    }
+    if (n.isNull())
+        return "null";
+    if (n.plain && n.tag.isEmpty()) {
+        static const QRegularExpression number(QStringLiteral("^[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+)$"));
+        const QString v = QString::fromUtf8(n.value);
+        static const QStringList yes { QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on") };
+        static const QStringList no { QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off") };
+        if (yes.contains(v, Qt::CaseInsensitive))
+            return "true";
+        if (no.contains(v, Qt::CaseInsensitive))
+            return "false";
+        if (number.match(v).hasMatch())
+            return n.value;
+    }
+    return PythonJson::quote(QString::fromUtf8(n.value));
+}
+
 // Turns a node into body bytes the way VCR.py does on load: str -> UTF-8, !!binary -> bytes, null -> None,
 // and the Python-specific wrappers of older versions read as plain data. size receives the body's size
 // even where summary mode left the bytes out.
@@ -376,12 +415,17 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
         return QByteArray();
     }
     if (n.type == Node::Type::Mapping) {
+        if (!n.tag.isEmpty()) // e.g. !!python/object:os.system: shown as data, never constructed
+            warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data").arg(QString::fromUtf8(n.tag)).arg(n.line));
         if (const Node *s = n.get("string"))
             return bodyBytes(*s, warnings, size, depth + 1);
         if (n.items.empty())
             return QByteArray();
-        warnings.append(CassetteParser::tr("a body mapping without \"string\" (line %1)").arg(n.line));
-        return std::nullopt;
+        // aiohttp's recorder stores a JSON request body as the data itself: show it as JSON text, the
+        // way Python's json.dumps writes it (the original bytes are not in the cassette).
+        QByteArray json = pythonJson(n);
+        size += json.size();
+        return json;
     }
     if (!n.tag.isEmpty() && !n.hasTag(TagPythonTuple))
         warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data").arg(QString::fromUtf8(n.tag)).arg(n.line));
@@ -405,6 +449,21 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
     QList<HttpHeader> list;
     if (!n || n->isNull())
         return list;
+    if (n->type == Node::Type::Sequence) {
+        // Tornado's shape: a list of (name, values) pairs.
+        for (const Node &pair : n->items) {
+            if (pair.type != Node::Type::Sequence || pair.items.size() != 2) {
+                warnings.append(CassetteParser::tr("a header entry that is not a name/value pair (line %1)").arg(pair.line));
+                continue;
+            }
+            const Node &value = pair.items[1];
+            if (value.type == Node::Type::Scalar)
+                list.append({ scalarText(pair.items[0]), scalarText(value) });
+            for (const Node &v : value.items)
+                list.append({ scalarText(pair.items[0]), scalarText(v) });
+        }
+        return list;
+    }
     if (n->type != Node::Type::Mapping) {
         warnings.append(CassetteParser::tr("headers are not a mapping (line %1)").arg(n->line));
         return list;
@@ -473,7 +532,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
             if (status->type == Node::Type::Mapping) {
                 if (const Node *code = status->get("code"))
                     x.status = text(*code).toInt();
-                if (const Node *message = status->get("message"))
+                if (const Node *message = status->get("message"); message && !message->isNull())
                     x.statusMessage = text(*message);
             } else {
                 x.status = text(*status).toInt();
