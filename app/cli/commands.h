@@ -12,5 +12,7 @@ int runInfo(const Cli &cli, const QStringList &arguments);
 int runExtract(const Cli &cli, const QStringList &arguments);
 int runPack(const Cli &cli, const QStringList &arguments);
 int runList(const Cli &cli, const QStringList &arguments);
+int runEvents(const Cli &cli, const QStringList &arguments);
+int runMcps(const Cli &cli, const QStringList &arguments);
 
 } // namespace tapedeck

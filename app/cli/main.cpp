@@ -71,6 +71,10 @@ int main(int argc, char **argv)
         return runPack(cli, commandArguments);
     if (command == QLatin1String("list"))
         return runList(cli, commandArguments);
+    if (command == QLatin1String("events"))
+        return runEvents(cli, commandArguments);
+    if (command == QLatin1String("mcps"))
+        return runMcps(cli, commandArguments);
     cli.err(QCoreApplication::translate(
         "main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n")
                 .arg(command));

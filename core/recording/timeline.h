@@ -17,19 +17,22 @@
 
 namespace tapedeck {
 
+// The text fields stored per event, by kind (the index of a field inside its event's text block).
 enum class EventField : quint8 {
     // HTTP
     Method = 0,
     Uri = 1,
     ContentType = 2,
+    HttpMessage = 3, // reason phrase of a failed response, and reader warnings
     // SQL
     Query = 0,
-    SqlError = 1,
+    SqlError = 1, // the recorded error, and reader warnings
     // MCP
     EntityType = 0,
     EntityUrn = 1,
     AspectName = 2,
     ChangeType = 3,
+    McpMessage = 4, // reader warnings
 };
 
 enum EventFlag : quint8 {

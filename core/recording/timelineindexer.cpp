@@ -3,6 +3,11 @@
 #include "timelineindexer.h"
 
 #include "recording/cassetteparser.h"
+#include "recording/mcpextractor.h"
+#include "recording/sqlquery.h"
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace tapedeck {
 
@@ -11,6 +16,23 @@ namespace {
 quint32 clampSize(qint64 size)
 {
     return quint32(std::clamp<qint64>(size, 0, 0xffffffff));
+}
+
+constexpr quint32 NoCarrier = 0xffffffff;
+
+void appendMcp(Timeline &timeline, const McpRecord &m, int source, qint64 begin, qint64 end, quint32 carrier, int ordinal)
+{
+    EventRecord r;
+    r.kind = EventKind::Mcp;
+    r.source = quint8(source);
+    r.sourceBegin = begin;
+    r.sourceEnd = end;
+    r.related = carrier;
+    r.number = ordinal;
+    r.sizeA = clampSize(m.aspectJson.size());
+    if (!m.warnings.isEmpty())
+        r.flags |= WarningFlag;
+    timeline.append(r, { m.entityType, m.entityUrn, m.aspectName, m.changeType, m.warnings.join(QLatin1Char('\n')) });
 }
 
 } // namespace
@@ -33,7 +55,23 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
         if (!x.warnings.isEmpty())
             r.flags |= WarningFlag;
         const QString contentType = HttpExchange::headerValue(x.responseHeaders, u"content-type");
-        timeline.append(r, { x.method, x.uri, contentType });
+        QStringList messages = x.warnings;
+        if (x.status >= 400 && !x.statusMessage.isEmpty())
+            messages.prepend(x.statusMessage);
+        QStringList mcpWarnings;
+        const QList<McpRecord> mcps = x.requestBody && McpExtractor::isGmsIngest(x.method, x.uri)
+            ? McpExtractor::fromRequest(x.method, x.uri, *x.requestBody, &mcpWarnings)
+            : QList<McpRecord>();
+        if (!mcps.isEmpty())
+            r.flags |= GmsIngestFlag;
+        if (!mcpWarnings.isEmpty()) {
+            r.flags |= WarningFlag;
+            messages += mcpWarnings;
+        }
+        r.related = quint32(mcps.size());
+        const qsizetype httpSeq = timeline.append(r, { x.method, x.uri, contentType, messages.join(QLatin1Char('\n')) });
+        for (qsizetype k = 0; k < mcps.size(); ++k)
+            appendMcp(timeline, mcps.at(k), source, i.begin, i.end, quint32(httpSeq), int(k));
         if ((i.index + 1) % PublishEvery == 0)
             timeline.publish();
         return true;
@@ -46,6 +84,145 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
     if (summary.cancelled)
         return makeError(ErrorCode::Cancelled, tr("cancelled"));
     return success();
+}
+
+Status TimelineIndexer::indexQueries(Timeline &timeline, const QString &name, const QByteArray &jsonl, ProgressReporter *progress)
+{
+    Result<QueryLog> log = QueryLog::parse(jsonl, name, progress);
+    if (!log)
+        return log.error();
+    const int source = timeline.addSource(name, jsonl);
+    for (const QString &w : log->warnings())
+        timeline.addWarning(w);
+    for (qsizetype k = 0; k < log->size(); ++k) {
+        const QueryLog::Entry &e = log->entry(k);
+        const Result<SqlQuery> q = log->query(k);
+        EventRecord r;
+        r.kind = EventKind::Sql;
+        r.source = quint8(source);
+        r.sourceBegin = e.offset;
+        r.sourceEnd = e.offset + e.length;
+        r.number = e.resultCount;
+        QStringList messages;
+        if (q) {
+            if (q->rowCount)
+                r.number = int(*q->rowCount);
+            if (q->error) {
+                r.flags |= ErrorFlag;
+                messages.append(*q->error);
+            }
+            messages += q->warnings;
+        } else {
+            r.flags |= ErrorFlag;
+            messages.append(q.error().message);
+        }
+        if (e.flags & QueryLog::HasWarnings)
+            r.flags |= WarningFlag;
+        timeline.append(r, { q ? q->query : QString(), messages.join(QLatin1Char('\n')) });
+        if ((k + 1) % PublishEvery == 0)
+            timeline.publish();
+    }
+    timeline.publish();
+    return success();
+}
+
+Status TimelineIndexer::indexMcpFile(Timeline &timeline, const QString &name, const QByteArray &json)
+{
+    QStringList warnings;
+    Result<QList<McpRecord>> records = McpExtractor::fromFile(json, name, &warnings);
+    if (!records)
+        return records.error();
+    const int source = timeline.addSource(name, json);
+    for (const QString &w : std::as_const(warnings))
+        timeline.addWarning(w);
+    for (qsizetype k = 0; k < records->size(); ++k) {
+        appendMcp(timeline, records->at(k), source, 0, json.size(), NoCarrier, int(k));
+        if ((k + 1) % PublishEvery == 0)
+            timeline.publish();
+    }
+    timeline.publish();
+    return success();
+}
+
+Status TimelineIndexer::indexRecording(Timeline &timeline, const Recording &recording, ProgressReporter *progress)
+{
+    const QString cassette = QStringLiteral("http/cassette.yaml");
+    if (recording.contents.contains(cassette)) {
+        if (Status s = indexCassette(timeline, recording.displayName + QLatin1Char('/') + cassette, recording.contents.value(cassette), progress); !s)
+            return s;
+    }
+    if (recording.contents.contains(QueryLog::FileName)) {
+        if (Status s = indexQueries(timeline, recording.displayName + QLatin1Char('/') + QueryLog::FileName, recording.contents.value(QueryLog::FileName), progress); !s)
+            return s;
+    }
+    timeline.setComplete();
+    return success();
+}
+
+std::optional<TimelineIndexer::FileKind> TimelineIndexer::detect(const QString &path, QByteArrayView head)
+{
+    const QString lower = path.toLower();
+    if (lower.endsWith(QLatin1String(".yaml")) || lower.endsWith(QLatin1String(".yml")))
+        return FileKind::Cassette;
+    QByteArrayView trimmed = head.trimmed();
+    if (trimmed.startsWith("\xef\xbb\xbf"))
+        trimmed = trimmed.sliced(3).trimmed();
+    if (trimmed.startsWith("interactions:") || trimmed.startsWith("version:") || trimmed.startsWith("---"))
+        return FileKind::Cassette;
+    if (trimmed.startsWith('[') || lower.endsWith(QLatin1String(".json")))
+        return FileKind::McpFile;
+    if (trimmed.startsWith('{')) {
+        // JSON lines: queries carry "query", file-sink records carry "entityUrn" or "proposedSnapshot".
+        const QByteArrayView firstLine = trimmed.first(std::max<qsizetype>(trimmed.indexOf('\n'), std::min<qsizetype>(trimmed.size(), 65536)));
+        if (firstLine.contains("\"query\""))
+            return FileKind::Queries;
+        return FileKind::McpFile;
+    }
+    return std::nullopt;
+}
+
+Status TimelineIndexer::indexFile(Timeline &timeline, const QString &path, ProgressReporter *progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(path, file.errorString()));
+    const QByteArray data = file.readAll();
+    const QString name = QFileInfo(path).fileName();
+    const std::optional<FileKind> kind = detect(path, QByteArrayView(data).first(std::min<qsizetype>(data.size(), 65536)));
+    if (!kind)
+        return makeError(ErrorCode::InvalidInput, tr("%1 is neither a recording, a cassette, a queries.jsonl nor an MCP file").arg(path));
+    Status s = success();
+    switch (*kind) {
+    case FileKind::Cassette: s = indexCassette(timeline, name, data, progress); break;
+    case FileKind::Queries: s = indexQueries(timeline, name, data, progress); break;
+    case FileKind::McpFile: s = indexMcpFile(timeline, name, data); break;
+    }
+    timeline.setComplete();
+    return s;
+}
+
+Result<McpRecord> TimelineIndexer::mcp(const Timeline &timeline, qsizetype seq)
+{
+    const EventRecord &r = timeline.record(seq);
+    if (r.kind != EventKind::Mcp)
+        return makeError(ErrorCode::Usage, tr("event %1 is not an MCP").arg(seq));
+    const QByteArray &text = timeline.sourceText(r.source);
+    QList<McpRecord> records;
+    if (r.related == NoCarrier) {
+        Result<QList<McpRecord>> all = McpExtractor::fromFile(text, timeline.sourceName(r.source));
+        if (!all)
+            return all.error();
+        records = std::move(all).value();
+    } else {
+        const Result<HttpExchange> x = CassetteParser::parseInteraction(text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
+        if (!x)
+            return x.error();
+        QStringList warnings;
+        records = McpExtractor::fromRequest(x->method, x->uri, x->requestBody.value_or(QByteArray()), &warnings);
+    }
+    if (r.number < 0 || r.number >= records.size())
+        return makeError(ErrorCode::InvalidInput, tr("MCP event %1 is no longer in its source").arg(seq));
+    return records.at(r.number);
 }
 
 } // namespace tapedeck

@@ -5,9 +5,13 @@
 
 #include "common/progress.h"
 #include "common/result.h"
+#include "recording/mcprecord.h"
+#include "recording/recording.h"
 #include "recording/timeline.h"
 
 #include <QCoreApplication>
+
+#include <optional>
 
 namespace tapedeck {
 
@@ -16,10 +20,28 @@ class TimelineIndexer
     Q_DECLARE_TR_FUNCTIONS(TimelineIndexer)
 
 public:
-    // HTTP events for every interaction of a VCR.py cassette. A malformed cassette keeps every event
-    // read before the fault and records the fault (file, line, column) as a timeline warning.
+    // HTTP events for every interaction of a VCR.py cassette, each GMS ingest request followed by the
+    // MCP events it carried. A malformed cassette keeps every event read before the fault and records the
+    // fault (file, line, column) as a timeline warning.
     static Status indexCassette(Timeline &timeline, const QString &name, const QByteArray &yaml,
                                 ProgressReporter *progress = nullptr);
+    // SQL events for every readable line of a queries.jsonl; skipped lines become timeline warnings.
+    static Status indexQueries(Timeline &timeline, const QString &name, const QByteArray &jsonl,
+                               ProgressReporter *progress = nullptr);
+    // MCP events from a file-sink output file (JSON array or JSON lines, MCP and MCE forms).
+    static Status indexMcpFile(Timeline &timeline, const QString &name, const QByteArray &json);
+
+    // Every event source a loaded recording holds: the cassette (HTTP and MCP events), then queries.jsonl.
+    static Status indexRecording(Timeline &timeline, const Recording &recording, ProgressReporter *progress = nullptr);
+
+    enum class FileKind { Cassette, Queries, McpFile };
+    // What a bare file is, by name and first bytes: a cassette (.yaml/.yml), a queries.jsonl (JSON lines
+    // with "query"), or file-sink MCP output (.json, or JSON lines of MCPs).
+    static std::optional<FileKind> detect(const QString &path, QByteArrayView head);
+    static Status indexFile(Timeline &timeline, const QString &path, ProgressReporter *progress = nullptr);
+
+    // MCP event seq's record in full (re-read from the request that carried it, or from its file).
+    static Result<McpRecord> mcp(const Timeline &timeline, qsizetype seq);
 
     // How many events are indexed between two publications.
     static constexpr qsizetype PublishEvery = 64;

@@ -2,6 +2,7 @@
 // Tests the compact timeline: fields, lanes, publication while indexing, memory overhead.
 #include "archive/ziparchive.h"
 #include "recording/cassetteparser.h"
+#include "recording/mcpextractor.h"
 #include "recording/timelineindexer.h"
 #include "testsupport.h"
 
@@ -49,13 +50,36 @@ private slots:
         QVERIFY(!yaml.isEmpty());
         Timeline timeline;
         QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("http/cassette.yaml"), yaml).ok());
-        QCOMPARE(timeline.count(), 12);
+        // 12 interactions, and right after each GMS ingest request the MCPs it carried (24 in all).
+        QCOMPARE(timeline.count(), 36);
         QCOMPARE(timeline.laneCount(EventKind::Http), 12);
+        QCOMPARE(timeline.laneCount(EventKind::Mcp), 24);
         QVERIFY(timeline.warnings().isEmpty());
+        const Result<QList<McpRecord>> fileSink = McpExtractor::fromFile(test::readFile(QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.mcps.json")), QString());
+        QVERIFY(fileSink.ok());
+        QCOMPARE(fileSink->size(), 24);
+        qsizetype http = 0;
+        qsizetype mcp = 0;
+        qsizetype lastHttp = -1;
         for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
             const EventRecord &r = timeline.record(seq);
+            if (r.kind == EventKind::Mcp) {
+                QCOMPARE(qsizetype(r.lane), mcp);
+                QCOMPARE(qsizetype(r.related), lastHttp);
+                QVERIFY(timeline.record(lastHttp).flags & GmsIngestFlag);
+                const McpRecord &expected = fileSink->at(mcp);
+                QCOMPARE(timeline.field(seq, EventField::EntityUrn), QStringView(expected.entityUrn));
+                QCOMPARE(timeline.field(seq, EventField::AspectName), QStringView(expected.aspectName));
+                QCOMPARE(timeline.field(seq, EventField::ChangeType), QStringView(expected.changeType));
+                const Result<McpRecord> full = TimelineIndexer::mcp(timeline, seq);
+                QVERIFY(full.ok());
+                QCOMPARE(full->aspectJson, expected.aspectJson);
+                ++mcp;
+                continue;
+            }
             QCOMPARE(r.kind, EventKind::Http);
-            QCOMPARE(qsizetype(r.lane), seq);
+            QCOMPARE(qsizetype(r.lane), http++);
+            lastHttp = seq;
             // The record's byte range re-reads to the same request.
             const Result<HttpExchange> x = CassetteParser::parseInteraction(timeline.sourceText(r.source), r.sourceBegin, r.sourceEnd, QString());
             QVERIFY(x.ok());
@@ -65,8 +89,9 @@ private slots:
             QCOMPARE(qint64(r.sizeB), x->responseBody ? x->responseBody->size() : 0);
             QCOMPARE(bool(r.flags & ErrorFlag), x->status >= 400);
         }
+        QCOMPARE(mcp, 24);
         QCOMPARE(timeline.field(0, EventField::ContentType), u"application/json");
-        QCOMPARE(timeline.record(11).number, 500);
+        QCOMPARE(timeline.record(timeline.count() - 1).number, 500);
     }
 
     void readersSeeOnlyCompleteEvents()
@@ -81,13 +106,20 @@ private slots:
         // A reader on another thread checks every published event while the writer indexes.
         std::thread reader([&] {
             qsizetype seen = 0;
+            qsizetype httpSeen = 0;
             while (!done.load() || seen < timeline.count()) {
                 const qsizetype n = timeline.count();
                 if (n > seen)
                     ++observedBatches;
                 for (qsizetype seq = seen; seq < n; ++seq) {
-                    const QStringView method = timeline.field(seq, EventField::Method);
-                    consistent = consistent && (method == u"GET" || method == u"POST") && timeline.record(seq).lane == quint32(seq);
+                    const EventRecord &r = timeline.record(seq);
+                    if (r.kind == EventKind::Http) {
+                        const QStringView method = timeline.field(seq, EventField::Method);
+                        consistent = consistent && (method == u"GET" || method == u"POST") && r.lane == quint32(httpSeen++);
+                    } else {
+                        consistent = consistent && r.kind == EventKind::Mcp && r.related < quint32(seq)
+                            && timeline.field(seq, EventField::EntityUrn).startsWith(u"urn:li:");
+                    }
                 }
                 seen = n;
             }

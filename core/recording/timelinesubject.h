@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// The filter language's view of one timeline event: a reusable adapter pointed at row after row.
+#pragma once
+
+#include "recording/filtersubject.h"
+#include "recording/timeline.h"
+
+namespace tapedeck {
+
+class TimelineSubject final : public FilterSubject
+{
+public:
+    explicit TimelineSubject(const Timeline &timeline) : m_timeline(timeline) { }
+
+    void setRow(qsizetype seq);
+
+    EventKind kind() const override;
+    qint64 sequence() const override { return m_seq; }
+    int status() const override;
+    bool hasError() const override;
+    bool hasWarning() const override;
+    QAnyStringView text(FilterField field) const override;
+
+    // Host and path of a request URI, as views into it (no allocation).
+    static QStringView hostOf(QStringView uri);
+    static QStringView pathOf(QStringView uri);
+
+private:
+    // The HTTP event behind this row: itself, or the request that carried an MCP.
+    qsizetype httpRow() const;
+
+    const Timeline &m_timeline;
+    qsizetype m_seq = 0;
+};
+
+} // namespace tapedeck
