@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Installs every Debian 12 package Tapedeck's build, tests and test peers need. Idempotent; uses sudo
-# only when not already root. Usage: packaging/install-deps.sh [--gui-only|--no-gui]
+# Installs every Debian 12 package Tapedeck's build, tests and test peers need, and the npm test peers
+# of tests/npm. Idempotent; uses sudo only when not already root.
+# Usage: packaging/install-deps.sh [--gui-only|--no-gui]
 set -eu
 
 build="build-essential cmake ninja-build pkg-config git"
@@ -23,17 +24,34 @@ for p in $packages; do
         missing="$missing $p"
     fi
 done
+# Node.js and npm run the npm test peers (tests/npm, e.g. har-validator). Any node/npm already on PATH
+# will do (NodeSource's nodejs bundles npm and conflicts with Debian's npm package); else Debian's.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+
 if [ -z "$missing" ]; then
     echo "install-deps: all packages are installed"
-    exit 0
+else
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then
+        sudo="sudo"
+    fi
+    echo "install-deps: installing$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -q
+    # shellcheck disable=SC2086 # the package list is meant to split into words
+    $sudo apt-get install -y -q --no-install-recommends $missing
 fi
 
-sudo=""
-if [ "$(id -u)" != 0 ]; then
-    sudo="sudo"
+# The npm test peers, exactly as locked. Reinstalled only when node_modules is missing or was installed
+# from another package-lock.json (a checksum stamp, since checkouts do not keep file times).
+npm_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/npm"
+lock_sum="$(sha256sum "$npm_dir/package-lock.json" | cut -d' ' -f1)"
+stamp="$npm_dir/node_modules/.tapedeck-lock.sha256"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+    echo "install-deps: installing the npm test peers (tests/npm)"
+    npm ci --prefix "$npm_dir" --no-audit --no-fund --loglevel=error >/dev/null
+    echo "$lock_sum" >"$stamp"
+else
+    echo "install-deps: npm test peers are installed"
 fi
-echo "install-deps: installing$missing"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-# shellcheck disable=SC2086 # the package list is meant to split into words
-$sudo apt-get install -y -q --no-install-recommends $missing

@@ -14,5 +14,7 @@ int runPack(const Cli &cli, const QStringList &arguments);
 int runList(const Cli &cli, const QStringList &arguments);
 int runEvents(const Cli &cli, const QStringList &arguments);
 int runMcps(const Cli &cli, const QStringList &arguments);
+int runShow(const Cli &cli, const QStringList &arguments);
+int runExportHar(const Cli &cli, const QStringList &arguments);
 
 } // namespace tapedeck

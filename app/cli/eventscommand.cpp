@@ -41,7 +41,7 @@ QJsonObject jsonFor(const Timeline &t, qsizetype seq)
         break;
     case EventKind::Sql: {
         o.insert(QStringLiteral("query"), t.field(seq, EventField::Query).toString());
-        o.insert(QStringLiteral("row_count"), r.number);
+        o.insert(QStringLiteral("row_count"), (r.flags & NoNumberFlag) ? QJsonValue() : QJsonValue(r.number));
         const QStringView error = t.field(seq, EventField::SqlError);
         o.insert(QStringLiteral("error"), (r.flags & ErrorFlag) ? QJsonValue(error.toString()) : QJsonValue());
         break;
@@ -81,7 +81,10 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
     case EventKind::Sql: {
         const QString query = t.field(seq, EventField::Query).toString().simplified();
         what = query.section(QLatin1Char(' '), 0, 0).toUpper();
-        result = (r.flags & ErrorFlag) ? Cli::tr("error") : r.number == 1 ? Cli::tr("1 row") : Cli::tr("%1 rows").arg(r.number);
+        result = (r.flags & ErrorFlag)  ? Cli::tr("error")
+            : (r.flags & NoNumberFlag) ? QString()
+            : r.number == 1            ? Cli::tr("1 row")
+                                       : Cli::tr("%1 rows").arg(r.number);
         target = oneLine(query, 160);
         break;
     }
@@ -147,15 +150,11 @@ int runEvents(const Cli &cli, const QStringList &arguments)
         cli.out(json ? QString::fromUtf8(QJsonDocument(jsonFor(timeline, seq)).toJson(QJsonDocument::Compact)) + QLatin1Char('\n')
                      : rowFor(cli, timeline, seq));
     });
-    for (const QString &w : timeline.warnings())
-        cli.err(Cli::tr("tapedeck-cli: warning: %1\n").arg(w));
     if (!s)
         return cli.fail(s.error());
     if (!json)
         cli.err(Cli::tr("%1 of %2 events shown\n").arg(shown).arg(timeline.count()));
-    if ((*job)->recordingProblem())
-        return cli.fail(*(*job)->recordingProblem());
-    return 0;
+    return (*job)->finish(cli);
 }
 
 } // namespace tapedeck

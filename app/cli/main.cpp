@@ -75,6 +75,10 @@ int main(int argc, char **argv)
         return runEvents(cli, commandArguments);
     if (command == QLatin1String("mcps"))
         return runMcps(cli, commandArguments);
+    if (command == QLatin1String("show"))
+        return runShow(cli, commandArguments);
+    if (command == QLatin1String("export-har"))
+        return runExportHar(cli, commandArguments);
     cli.err(QCoreApplication::translate(
         "main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n")
                 .arg(command));

@@ -52,13 +52,9 @@ int runMcps(const Cli &cli, const QStringList &arguments)
             return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(parser.value(output), file.errorString())));
         cli.err(Cli::tr("%1 MCPs written to %2\n").arg(records.size()).arg(parser.value(output)));
     } else {
-        cli.out(QString::fromUtf8(json) + QLatin1Char('\n'));
+        cli.out(QString::fromUtf8(json)); // byte for byte what the file sink writes (no final newline)
     }
-    for (const QString &w : timeline.warnings())
-        cli.err(Cli::tr("tapedeck-cli: warning: %1\n").arg(w));
-    if ((*job)->recordingProblem())
-        return cli.fail(*(*job)->recordingProblem());
-    return 0;
+    return (*job)->finish(cli);
 }
 
 } // namespace tapedeck

@@ -65,6 +65,20 @@ Status TimelineJob::follow(const std::function<void(qsizetype)> &onEvent)
     return wait();
 }
 
+int TimelineJob::finish(const Cli &cli) const
+{
+    for (const QString &w : m_timeline.warnings())
+        cli.err(Cli::tr("tapedeck-cli: warning: %1\n").arg(w));
+    const QList<Error> faults = m_timeline.faults();
+    for (qsizetype k = 1; k < faults.size(); ++k)
+        cli.err(QStringLiteral("tapedeck-cli: ") + faults.at(k).message + QLatin1Char('\n'));
+    if (!faults.isEmpty())
+        return cli.fail(faults.first());
+    if (m_recordingProblem)
+        return cli.fail(*m_recordingProblem);
+    return 0;
+}
+
 Status TimelineJob::wait()
 {
     if (m_worker.joinable())

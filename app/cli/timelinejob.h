@@ -32,6 +32,9 @@ public:
     Status wait();
     // A problem of the recording that still let its events be read (checksum mismatch, damaged entry).
     const std::optional<Error> &recordingProblem() const { return m_recordingProblem; }
+    // After a command's output: prints the timeline's warnings and faults on stderr and returns the exit
+    // code: 4 for a fault that stopped reading (malformed YAML/JSON), the recording's problem, else 0.
+    int finish(const Cli &cli) const;
 
 private:
     TimelineJob() = default;

@@ -126,15 +126,22 @@ private:
     qint64 m_chars = 0;
 };
 
-// Replaces every byte that is not part of valid UTF-8 with '?' (libyaml stops at the first one), keeping
-// every offset. Returns the offsets replaced; the buffer is only copied when something is wrong.
-QList<qint64> repairUtf8(QByteArray &data)
+// The offsets of every byte that is not part of valid UTF-8 (libyaml stops at the first one).
+QList<qint64> findInvalidUtf8(QByteArrayView data)
 {
     QList<qint64> bad;
-    const auto *p = reinterpret_cast<const quint8 *>(data.constData());
+    const auto *p = reinterpret_cast<const quint8 *>(data.data());
     const qint64 n = data.size();
     qint64 i = 0;
     while (i < n) {
+        if (i + 32 <= n) { // ASCII runs, 32 bytes at a time
+            quint64 w[4];
+            std::memcpy(w, p + i, 32);
+            if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) == 0) {
+                i += 32;
+                continue;
+            }
+        }
         if (i + 8 <= n) {
             quint64 w;
             std::memcpy(&w, p + i, 8);
@@ -169,12 +176,16 @@ QList<qint64> repairUtf8(QByteArray &data)
         bad.append(i);
         ++i;
     }
-    if (!bad.isEmpty()) {
-        char *w = data.data(); // detaches: the caller's buffer stays untouched
-        for (const qint64 offset : std::as_const(bad))
-            w[offset] = '?';
-    }
     return bad;
+}
+
+// A copy of data with every invalid byte replaced by '?', so libyaml reads on; offsets stay the same.
+QByteArray repaired(QByteArrayView data, const QList<qint64> &invalid)
+{
+    QByteArray copy = data.toByteArray();
+    for (const qint64 offset : invalid)
+        copy[offset] = '?';
+    return copy;
 }
 
 QString text(const Node &n)
@@ -588,13 +599,20 @@ struct RangeReader
     int baseLine = 0;
     QString origin;
     bool summary = false;
-    QList<qint64> invalid; // absolute offsets of repaired bytes, sorted
+    QList<qint64> invalid; // offsets of invalid UTF-8 bytes in data, found by run()
     std::function<bool(CassetteInteraction &&)> handler;
+    CassetteParser::Preparer prepare;
     std::function<bool(qint64)> progress; // bytes read so far in this stretch; false to cancel
 
     CassetteSummary run()
     {
         CassetteSummary summary;
+        invalid = findInvalidUtf8(data);
+        QByteArray patched;
+        if (!invalid.isEmpty()) {
+            patched = repaired(data, invalid);
+            data = patched;
+        }
         EventStream events(data, origin, baseLine, this->summary);
         CharCursor cursor(data);
         qsizetype nextInvalid = 0;
@@ -637,12 +655,15 @@ struct RangeReader
                 interaction.exchange = interpret(*item, sizes);
                 interaction.requestBodySize = sizes.request;
                 interaction.responseBodySize = sizes.response;
-                while (nextInvalid < invalid.size() && invalid.at(nextInvalid) < interaction.end) {
-                    if (invalid.at(nextInvalid) >= interaction.begin)
-                        interaction.exchange.warnings.append(CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(invalid.at(nextInvalid)));
+                while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
+                    const qint64 offset = baseByte + invalid.at(nextInvalid);
+                    if (offset >= interaction.begin)
+                        interaction.exchange.warnings.append(CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(offset));
                     ++nextInvalid;
                 }
                 ++summary.interactions;
+                if (prepare)
+                    prepare(interaction);
                 if (!handler(std::move(interaction))) {
                     summary.cancelled = true;
                     return false;
@@ -700,107 +721,128 @@ struct RangeReader
 };
 
 // A block-style cassette (PyYAML's default) lists its interactions as lines starting with "- " at
-// column 0. Finds such a line near the middle and the first column-0 line after the list ("version: 1"),
-// or nullopt when the layout is anything else (flow style, indented lists).
-struct Split
-{
-    qint64 middle = 0;
-    qint64 listEnd = 0;
-};
-
-std::optional<Split> findSplit(QByteArrayView data)
+// column 0. Finds such a line near the middle, or -1 when the layout is anything else (flow style,
+// indented lists).
+qint64 findMiddleItem(QByteArrayView data)
 {
     if (!data.startsWith("interactions:\n- "))
-        return std::nullopt;
+        return -1;
     const char *begin = data.data();
     const qint64 size = data.size();
-    Split split;
     for (qint64 at = size / 2; at < size;) {
         const void *nl = std::memchr(begin + at, '\n', size_t(size - at));
         if (!nl)
-            return std::nullopt;
+            return -1;
         at = static_cast<const char *>(nl) - begin + 1;
-        if (at + 2 <= size && begin[at] == '-' && begin[at + 1] == ' ') {
-            split.middle = at;
-            break;
-        }
+        if (at + 2 <= size && begin[at] == '-' && begin[at + 1] == ' ')
+            return at;
     }
-    if (split.middle == 0)
-        return std::nullopt;
-    split.listEnd = size;
-    for (qint64 at = split.middle; at < size;) {
-        const void *nl = std::memchr(begin + at, '\n', size_t(size - at));
-        if (!nl)
-            break;
-        at = static_cast<const char *>(nl) - begin + 1;
-        if (at < size && begin[at] != ' ' && begin[at] != '-' && begin[at] != '\n') {
-            split.listEnd = at;
-            break;
-        }
+    return -1;
+}
+
+// Line feeds in data, eight bytes at a time (exact per-byte zero test, no popcnt needed).
+qint64 countNewlines(QByteArrayView data)
+{
+    constexpr quint64 Ones = 0x0101010101010101ull;
+    constexpr quint64 Low7 = 0x7f7f7f7f7f7f7f7full;
+    qint64 count = 0;
+    qint64 i = 0;
+    for (; i + 8 <= data.size(); i += 8) {
+        quint64 w;
+        std::memcpy(&w, data.data() + i, 8);
+        const quint64 x = w ^ (Ones * '\n');
+        const quint64 zero = ~(((x & Low7) + Low7) | x | Low7); // high bit set exactly where a byte was '\n'
+        count += qint64(((zero >> 7) * Ones) >> 56);
     }
-    return split;
+    for (; i < data.size(); ++i)
+        count += data[i] == '\n';
+    return count;
+}
+
+// Where the list ends: the trailing column-0 lines that are not items ("version: 1"), found by walking
+// back from the end of the file instead of scanning the whole second half.
+qint64 findListEnd(QByteArrayView data, qint64 from)
+{
+    qint64 end = data.size();
+    qint64 lineEnd = data.size();
+    while (lineEnd > from) {
+        qint64 lineStart = lineEnd;
+        while (lineStart > from && data[lineStart - 1] != '\n')
+            --lineStart;
+        const QByteArrayView line = data.sliced(lineStart, lineEnd - lineStart);
+        const bool blank = line.trimmed().isEmpty();
+        if (!blank && (line.startsWith(' ') || line.startsWith("- ") || line.startsWith('-')))
+            break; // the last line of the last interaction
+        if (!blank)
+            end = lineStart;
+        lineEnd = lineStart > from ? lineStart - 1 : from;
+    }
+    return end;
 }
 
 } // namespace
 
-CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler, ProgressReporter *progress, Mode mode)
+CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler, ProgressReporter *progress, Mode mode,
+                                      const Preparer &prepare)
 {
-    QByteArray data = yaml;
-    const QList<qint64> invalid = repairUtf8(data);
-    QStringList warnings;
-    if (!invalid.isEmpty())
-        warnings.append(tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalid.size())).arg(origin));
-    const auto withWarnings = [&warnings](CassetteSummary s) {
-        s.warnings = warnings + s.warnings;
-        return s;
-    };
-
     std::atomic<qint64> secondDone { 0 };
     std::atomic<bool> stop { false };
-    const std::optional<Split> split = mode == Mode::Summary && data.size() >= ParallelAbove && std::thread::hardware_concurrency() > 1
-        ? findSplit(data)
-        : std::nullopt;
+    const qint64 middle = mode == Mode::Summary && yaml.size() >= ParallelAbove && std::thread::hardware_concurrency() > 1
+        ? findMiddleItem(yaml)
+        : -1;
     const auto report = [&](qint64 firstDone) {
         if (!progress)
             return true;
-        progress->setProgress(firstDone + secondDone.load(), data.size());
+        progress->setProgress(firstDone + secondDone.load(), yaml.size());
         if (progress->isCancelled())
             stop = true;
         return !stop.load();
     };
+    const auto finish = [&origin](CassetteSummary s, qsizetype invalidBytes) {
+        if (invalidBytes > 0)
+            s.warnings.prepend(tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalidBytes)).arg(origin));
+        return s;
+    };
 
-    if (!split) {
-        RangeReader whole { data, 0, 0, origin, mode == Mode::Summary, invalid, handler, report };
-        return withWarnings(whole.run());
+    if (middle < 0) {
+        RangeReader whole { yaml, 0, 0, origin, mode == Mode::Summary, {}, handler, prepare, report };
+        CassetteSummary summary = whole.run();
+        return finish(summary, whole.invalid.size());
     }
 
     // Two stretches on two threads: the first delivers live, the second's (small, summary-mode) records
     // wait until the first is done, so the handler still sees interactions in cassette order.
-    const QByteArrayView all(data);
+    const QByteArrayView all(yaml);
     std::vector<CassetteInteraction> later;
-    RangeReader second { all.sliced(split->middle, split->listEnd - split->middle), split->middle, 0, origin, true, invalid,
+    qint64 listEnd = all.size();
+    RangeReader second { {}, middle, 0, origin, true, {},
                          [&later](CassetteInteraction &&i) {
                              later.push_back(std::move(i));
                              return true;
                          },
+                         prepare,
                          [&](qint64 done) {
                              secondDone = done;
                              return !stop.load();
                          } };
     CassetteSummary secondSummary;
     std::thread worker([&] {
-        second.baseLine = int(all.first(split->middle).count('\n')); // counted here, off the delivering thread
+        // Everything the second stretch needs is found here, off the delivering thread.
+        listEnd = findListEnd(all, middle);
+        second.data = all.sliced(middle, listEnd - middle);
+        second.baseLine = int(countNewlines(all.first(middle)));
         secondSummary = second.run();
     });
-    RangeReader first { all.first(split->middle), 0, 0, origin, true, invalid, handler, report };
+    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report };
     CassetteSummary summary = first.run();
     if (summary.fault || summary.cancelled)
         stop = true;
     worker.join();
+    const qsizetype invalidBytes = first.invalid.size() + second.invalid.size();
     if (summary.fault || summary.cancelled)
-        return withWarnings(summary);
+        return finish(summary, invalidBytes);
     // The version key follows the list.
-    const QByteArrayView tail = all.sliced(split->listEnd);
+    const QByteArrayView tail = all.sliced(listEnd);
     if (tail.startsWith("version:"))
         summary.version = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
     for (CassetteInteraction &i : later) {
@@ -813,7 +855,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     summary.fault = secondSummary.fault;
     summary.cancelled = summary.cancelled || secondSummary.cancelled;
     summary.warnings += secondSummary.warnings;
-    return withWarnings(summary);
+    return finish(summary, invalidBytes);
 }
 
 Result<HttpExchange> CassetteParser::parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin)
@@ -821,7 +863,9 @@ Result<HttpExchange> CassetteParser::parseInteraction(const QByteArray &yaml, qi
     if (begin < 0 || end > yaml.size() || begin > end)
         return makeError(ErrorCode::InvalidInput, tr("%1: the interaction's position is outside the cassette").arg(origin));
     QByteArray snippet = yaml.mid(begin, end - begin);
-    const QList<qint64> invalid = repairUtf8(snippet);
+    const QList<qint64> invalid = findInvalidUtf8(snippet);
+    if (!invalid.isEmpty())
+        snippet = repaired(snippet, invalid);
     EventStream events(snippet, origin);
     for (int i = 0; i < 2; ++i) { // stream and document start
         if (!events.peek())

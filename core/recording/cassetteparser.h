@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 
+#include <any>
 #include <functional>
 #include <optional>
 
@@ -22,6 +23,7 @@ struct CassetteInteraction
     qint64 requestBodySize = -1; // decoded body sizes; -1 for a null body
     qint64 responseBodySize = -1;
     HttpExchange exchange; // in summary mode the response body is left out (its size is above)
+    std::any prepared; // whatever the Preparer derived from this interaction on the parsing thread
 };
 
 struct CassetteSummary
@@ -40,8 +42,11 @@ class CassetteParser
     Q_DECLARE_TR_FUNCTIONS(CassetteParser)
 
 public:
-    // Returns false to stop (cancellation).
+    // Returns false to stop (cancellation). Always called on the calling thread, in cassette order.
     using Handler = std::function<bool(CassetteInteraction &&)>;
+    // Optional per-interaction work that may run on a parsing thread, before the Handler sees the
+    // interaction (e.g. extracting MCPs from a request body): it must only touch the interaction.
+    using Preparer = std::function<void(CassetteInteraction &)>;
 
     enum class Mode {
         Full, // every body in full
@@ -52,7 +57,7 @@ public:
     // (in summary mode, plus small records of the second half while the first is still being read).
     // Nothing in the cassette is executed or instantiated: Python tags are read as data.
     static CassetteSummary parse(const QByteArray &yaml, const QString &origin, const Handler &handler,
-                                 ProgressReporter *progress = nullptr, Mode mode = Mode::Full);
+                                 ProgressReporter *progress = nullptr, Mode mode = Mode::Full, const Preparer &prepare = {});
 
     // Re-reads one interaction from the byte range parse() reported (lazy access to bodies).
     static Result<HttpExchange> parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin);

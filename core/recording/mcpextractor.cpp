@@ -715,9 +715,10 @@ QString lowerFirst(const QString &name)
 class Extraction
 {
 public:
-    Extraction(QByteArrayView text, QStringList &warnings)
+    Extraction(QByteArrayView text, QStringList &warnings, bool summary = false)
         : m_s(text)
         , m_warnings(warnings)
+        , m_summary(summary)
     { }
 
     QList<McpRecord> records;
@@ -792,11 +793,15 @@ public:
         }
         if (r.changeType.isEmpty())
             r.warnings.append(McpExtractor::tr("there is no changeType"));
-        if (const auto it = f.constFind(QStringLiteral("aspect")); it != f.constEnd() && kind(*it) != 'n')
-            r.aspectJson = genericAspect(*it, r.warnings);
-        if (const auto it = f.constFind(QStringLiteral("systemMetadata")); it != f.constEnd())
+        if (const auto it = f.constFind(QStringLiteral("aspect")); it != f.constEnd() && kind(*it) != 'n') {
+            if (m_summary)
+                r.aspectWrittenSize = it->end - it->begin;
+            else
+                r.aspectJson = genericAspect(*it, r.warnings);
+        }
+        if (const auto it = f.constFind(QStringLiteral("systemMetadata")); it != f.constEnd() && !m_summary)
             r.systemMetadata = jsonObject(*it, QStringLiteral("systemMetadata"), r.warnings);
-        if (!r.aspectJson.isEmpty() && r.aspectName.isEmpty())
+        if ((!r.aspectJson.isEmpty() || r.aspectWrittenSize > 0) && r.aspectName.isEmpty())
             r.warnings.append(McpExtractor::tr("there is an aspect but no aspectName"));
         records.append(r);
     }
@@ -1023,6 +1028,7 @@ public:
 private:
     QByteArrayView m_s;
     QStringList &m_warnings;
+    bool m_summary = false;
 };
 
 // The top-level object of a request body, with the one list member that carries the records walked element
@@ -1144,7 +1150,7 @@ bool McpExtractor::isGmsIngest(const QString &method, const QString &uri)
 }
 
 QList<McpRecord> McpExtractor::fromRequest(
-    const QString &method, const QString &uri, const QByteArray &body, QStringList *warnings)
+    const QString &method, const QString &uri, const QByteArray &body, QStringList *warnings, Detail detail)
 {
     const Route r = route(method, uri);
     if (r.endpoint == Endpoint::None)
@@ -1166,7 +1172,7 @@ QList<McpRecord> McpExtractor::fromRequest(
         w.append(tr("the request has an empty body"));
         return {};
     }
-    Extraction ex(body, w);
+    Extraction ex(body, w, detail == Detail::Summary);
     Scanner scanner(body);
     const char first = body.at(start);
     bool ok = true;

@@ -32,6 +32,9 @@ struct McpRecord
     // "com.linkedin.", null members dropped), i.e. what GMS receives. When the aspect text is not valid JSON
     // it is kept verbatim and a warning says so. Empty when the proposal carries no aspect (e.g. DELETE).
     QByteArray aspectJson;
+    // Summary extraction (indexing) leaves aspectJson and systemMetadata out; this is then the size of the
+    // aspect as it was written. -1 when the aspect was read in full.
+    qint64 aspectWrittenSize = -1;
     QJsonObject systemMetadata;
     Form form = Form::Proposal;
     // Index of the JSON element that carried the record: the proposal in "proposals", the bucket in

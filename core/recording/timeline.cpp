@@ -58,7 +58,7 @@ const QString &Timeline::sourceName(int index) const
     return m_sources.at(size_t(index)).name;
 }
 
-qsizetype Timeline::append(EventRecord r, const QList<QStringView> &fields)
+qsizetype Timeline::append(EventRecord r, std::initializer_list<QStringView> fields)
 {
     qsizetype needed = 0;
     for (const QStringView f : fields)
@@ -114,6 +114,18 @@ void Timeline::addWarning(const QString &warning)
 {
     std::lock_guard lock(m_warningMutex);
     m_warnings.append(warning);
+}
+
+QList<Error> Timeline::faults() const
+{
+    std::lock_guard lock(m_warningMutex);
+    return m_faults;
+}
+
+void Timeline::addFault(const Error &fault)
+{
+    std::lock_guard lock(m_warningMutex);
+    m_faults.append(fault);
 }
 
 qint64 Timeline::indexBytes() const

@@ -3,6 +3,7 @@
 // in small records and a text arena; bodies and rows are re-read lazily from the decompressed sources.
 #pragma once
 
+#include "common/result.h"
 #include "recording/eventkind.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QStringView>
 
 #include <atomic>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -39,6 +41,7 @@ enum EventFlag : quint8 {
     ErrorFlag = 0x01, // HTTP status >= 400, SQL error, unreadable record
     WarningFlag = 0x02, // the event has parse warnings
     GmsIngestFlag = 0x04, // an HTTP request that carried MCPs to GMS
+    NoNumberFlag = 0x08, // the recorded number (SQL row_count) was null
 };
 
 struct EventRecord
@@ -83,14 +86,18 @@ public:
     int sourceCount() const { return int(m_sources.size()); }
 
     // Writer side.
-    qsizetype append(EventRecord record, const QList<QStringView> &fields);
+    qsizetype append(EventRecord record, std::initializer_list<QStringView> fields);
     void publish(); // makes every appended event visible to readers
     bool isComplete() const { return m_complete.load(std::memory_order_acquire); }
     void setComplete();
 
-    // Warnings about the sources as a whole (faults that stopped reading, skipped lines).
+    // Warnings about the sources as a whole (skipped lines, odd bytes): reading went on.
     QStringList warnings() const;
     void addWarning(const QString &warning);
+    // Faults that stopped reading a source (malformed YAML or JSON, with file, line and column): the
+    // events before them are kept.
+    QList<Error> faults() const;
+    void addFault(const Error &fault);
 
     // Bytes held by the index itself (records and text), not counting the sources.
     qint64 indexBytes() const;
@@ -119,6 +126,7 @@ private:
     std::vector<Source> m_sources; // filled before indexing starts, then read-only
     mutable std::mutex m_warningMutex;
     QStringList m_warnings;
+    QList<Error> m_faults;
 };
 
 } // namespace tapedeck

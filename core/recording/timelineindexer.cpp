@@ -20,6 +20,12 @@ quint32 clampSize(qint64 size)
 
 constexpr quint32 NoCarrier = 0xffffffff;
 
+struct ExtractedMcps
+{
+    QList<McpRecord> records;
+    QStringList warnings;
+};
+
 void appendMcp(Timeline &timeline, const McpRecord &m, int source, qint64 begin, qint64 end, quint32 carrier, int ordinal)
 {
     EventRecord r;
@@ -29,7 +35,7 @@ void appendMcp(Timeline &timeline, const McpRecord &m, int source, qint64 begin,
     r.sourceEnd = end;
     r.related = carrier;
     r.number = ordinal;
-    r.sizeA = clampSize(m.aspectJson.size());
+    r.sizeA = clampSize(m.aspectWrittenSize >= 0 ? m.aspectWrittenSize : m.aspectJson.size());
     if (!m.warnings.isEmpty())
         r.flags |= WarningFlag;
     timeline.append(r, { m.entityType, m.entityUrn, m.aspectName, m.changeType, m.warnings.join(QLatin1Char('\n')) });
@@ -59,9 +65,11 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
         if (x.status >= 400 && !x.statusMessage.isEmpty())
             messages.prepend(x.statusMessage);
         QStringList mcpWarnings;
-        const QList<McpRecord> mcps = x.requestBody && McpExtractor::isGmsIngest(x.method, x.uri)
-            ? McpExtractor::fromRequest(x.method, x.uri, *x.requestBody, &mcpWarnings)
-            : QList<McpRecord>();
+        QList<McpRecord> mcps;
+        if (const auto *extracted = std::any_cast<ExtractedMcps>(&i.prepared)) {
+            mcps = extracted->records;
+            mcpWarnings = extracted->warnings;
+        }
         if (!mcps.isEmpty())
             r.flags |= GmsIngestFlag;
         if (!mcpWarnings.isEmpty()) {
@@ -75,12 +83,22 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
         if ((i.index + 1) % PublishEvery == 0)
             timeline.publish();
         return true;
-    }, progress, CassetteParser::Mode::Summary);
+    }, progress, CassetteParser::Mode::Summary, [](CassetteInteraction &i) {
+        // On the parsing threads: MCP extraction is the costly part of a GMS request; other request
+        // bodies are not needed by the index.
+        HttpExchange &x = i.exchange;
+        if (x.requestBody && McpExtractor::isGmsIngest(x.method, x.uri)) {
+            ExtractedMcps extracted;
+            extracted.records = McpExtractor::fromRequest(x.method, x.uri, *x.requestBody, &extracted.warnings, McpExtractor::Detail::Summary);
+            i.prepared = std::move(extracted);
+        }
+        x.requestBody.reset();
+    });
     timeline.publish();
     for (const QString &w : summary.warnings)
         timeline.addWarning(w);
     if (summary.fault)
-        timeline.addWarning(summary.fault->message);
+        timeline.addFault(*summary.fault);
     if (summary.cancelled)
         return makeError(ErrorCode::Cancelled, tr("cancelled"));
     return success();
@@ -107,6 +125,8 @@ Status TimelineIndexer::indexQueries(Timeline &timeline, const QString &name, co
         if (q) {
             if (q->rowCount)
                 r.number = int(*q->rowCount);
+            else
+                r.flags |= NoNumberFlag;
             if (q->error) {
                 r.flags |= ErrorFlag;
                 messages.append(*q->error);
@@ -186,6 +206,7 @@ Status TimelineIndexer::indexFile(Timeline &timeline, const QString &path, Progr
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(path, file.errorString()));
+    // Read, not mapped: a file that changes while it is mapped could crash the reader (SIGBUS).
     const QByteArray data = file.readAll();
     const QString name = QFileInfo(path).fileName();
     const std::optional<FileKind> kind = detect(path, QByteArrayView(data).first(std::min<qsizetype>(data.size(), 65536)));

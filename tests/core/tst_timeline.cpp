@@ -152,8 +152,9 @@ private slots:
         Timeline timeline;
         QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("http/cassette.yaml"), yaml).ok());
         QCOMPARE(timeline.count(), 2);
-        QCOMPARE(timeline.warnings().size(), 1);
-        QVERIFY(timeline.warnings().first().contains(QLatin1String("line ")));
+        QVERIFY(timeline.warnings().isEmpty());
+        QCOMPARE(timeline.faults().size(), 1);
+        QVERIFY(timeline.faults().first().message.contains(QLatin1String("line ")));
     }
 };
 

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// tapedeck-cli export-har: the HTTP events of a recording as a HAR 1.2 file, written while indexing.
+#include "cli.h"
+#include "commands.h"
+#include "recording/filterexpression.h"
+#include "recording/harwriter.h"
+#include "recording/timelinesubject.h"
+#include "timelinejob.h"
+
+#include <QSaveFile>
+
+namespace tapedeck {
+
+int runExportHar(const Cli &cli, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Write the HTTP events of a recording as an HTTP Archive (HAR 1.2) for browser "
+                "developer tools and HAR viewers. Bodies are decoded (Content-Encoding undone); "
+                "binary bodies are base64. Recordings store no timings: times are taken from "
+                "Date headers."));
+    parser.addPositionalArgument(QStringLiteral("source"),
+        Cli::tr("An archive, an extracted folder or a cassette.yaml."),
+        QStringLiteral("export-har <source>"));
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
+        Cli::tr("Write the HAR to <file> (required)."), Cli::tr("file"));
+    const QCommandLineOption filter({ QStringLiteral("f"), QStringLiteral("filter") },
+        Cli::tr("Only HTTP events matching <expression> (see the filter language in the README)."),
+        Cli::tr("expression"));
+    parser.addOptions({ output, filter });
+    Cli::addPasswordOptions(parser);
+    Cli::addLimitOptions(parser);
+    if (const std::optional<int> stop = cli.parse(parser, arguments))
+        return *stop;
+    if (parser.positionalArguments().size() != 1)
+        return cli.usage(Cli::tr("export-har needs exactly one source"));
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return cli.usage(Cli::tr("export-har needs --output <file>"));
+    const Result<ExtractionLimits> limits = Cli::limits(parser);
+    if (!limits)
+        return cli.usage(limits.error().message);
+    FilterExpression expression;
+    if (parser.isSet(filter)) {
+        Result<FilterExpression> parsed = FilterExpression::parse(parser.value(filter));
+        if (!parsed) {
+            cli.err(QStringLiteral("tapedeck-cli: ") + parsed.error().message + QLatin1Char('\n'));
+            return int(ErrorCode::Usage);
+        }
+        expression = std::move(parsed).value();
+    }
+
+    auto job = TimelineJob::start(
+        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    if (!job)
+        return cli.fail(job.error());
+
+    const QString path = parser.value(output);
+    // QSaveFile writes next to the target and renames on commit: on any failure the target is untouched.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        const Error error
+            = makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(path, file.errorString()));
+        (void)(*job)->wait();
+        return cli.fail(error);
+    }
+    // Entries are written as events are indexed. The timeline does not carry the manifest, so entries
+    // before the first Date header start from the Unix epoch (HarWriter's documented fallback).
+    HarWriter writer(file);
+    Status written = writer.begin();
+    const Timeline &timeline = (*job)->timeline();
+    TimelineSubject subject(timeline);
+    const Status indexed = (*job)->follow([&](qsizetype seq) {
+        if (!written || timeline.record(seq).kind != EventKind::Http)
+            return;
+        subject.setRow(seq);
+        if (!expression.isEmpty() && !expression.matches(subject))
+            return;
+        written = writer.addEvent(timeline, seq);
+    });
+    if (!indexed)
+        return cli.fail(indexed.error());
+    if (written) {
+        // What went wrong while reading travels with the file, as the log's comment.
+        QStringList comments = timeline.warnings();
+        for (const Error &fault : timeline.faults())
+            comments.append(fault.message);
+        written = writer.finish(comments);
+    }
+    if (!written)
+        return cli.fail(
+            makeError(written.error().code, Cli::tr("%1: %2").arg(path, written.error().message)));
+    if (!file.commit())
+        return cli.fail(
+            makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(path, file.errorString())));
+    cli.err(writer.entryCount() == 1
+            ? Cli::tr("1 HTTP entry written to %1\n").arg(path)
+            : Cli::tr("%1 HTTP entries written to %2\n").arg(writer.entryCount()).arg(path));
+    // A fault that stopped reading (exit 4) still leaves the HAR of everything before it.
+    return (*job)->finish(cli);
+}
+
+} // namespace tapedeck
