@@ -77,7 +77,8 @@ qsizetype Timeline::append(EventRecord r, std::initializer_list<QStringView> fie
     for (const QStringView f : fields) {
         p[0] = char16_t(f.size() & 0xffff);
         p[1] = char16_t(f.size() >> 16);
-        std::memcpy(p + 2, f.utf16(), size_t(f.size()) * sizeof(char16_t));
+        if (!f.isEmpty()) // an empty view may have no data pointer at all
+            std::memcpy(p + 2, f.utf16(), size_t(f.size()) * sizeof(char16_t));
         p += 2 + f.size();
     }
     m_textUsed += needed;
