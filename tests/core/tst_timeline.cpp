@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -131,6 +132,44 @@ private slots:
         QVERIFY(consistent);
         QVERIFY(timeline.count() > 500);
         QVERIFY2(observedBatches > 1, "events were published only at the end");
+    }
+
+    void progressAndCancellation()
+    {
+        QTemporaryDir dir;
+        const QByteArray yaml = generatedCassette(dir.path(), 24); // large enough for the two-thread path
+        QVERIFY(yaml.size() > (16 << 20));
+
+        // Progress climbs monotonically to the end.
+        struct Recorder final : ProgressReporter
+        {
+            QList<qint64> done;
+            qint64 cancelAt = -1;
+            qint64 total = 0;
+            void setProgress(qint64 d, qint64 t) override
+            {
+                done.append(d);
+                total = t;
+            }
+            bool isCancelled() const override { return cancelAt >= 0 && !done.isEmpty() && done.last() >= cancelAt; }
+        } full;
+        Timeline complete;
+        QVERIFY(TimelineIndexer::indexCassette(complete, QStringLiteral("c.yaml"), yaml, &full).ok());
+        QVERIFY(full.done.size() > 10);
+        QCOMPARE(full.total, yaml.size());
+        QVERIFY(std::is_sorted(full.done.cbegin(), full.done.cend()));
+
+        // Cancelled at a quarter: stops early, says so, keeps a consistent prefix.
+        Recorder quarter;
+        quarter.cancelAt = yaml.size() / 4;
+        Timeline partial;
+        const Status s = TimelineIndexer::indexCassette(partial, QStringLiteral("c.yaml"), yaml, &quarter);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::Cancelled);
+        QVERIFY(partial.count() > 0);
+        QVERIFY(partial.count() < complete.count());
+        for (qsizetype seq = 0; seq < partial.count(); ++seq)
+            QCOMPARE(partial.field(seq, EventField::Uri).toString(), complete.field(seq, EventField::Uri).toString());
     }
 
     void overheadIsSmall()
