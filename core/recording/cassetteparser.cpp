@@ -193,6 +193,56 @@ QString text(const Node &n)
     return QString::fromUtf8(n.value);
 }
 
+// Scalar text of the interaction being read, in blocks that never move: nodes refer to it without an
+// allocation each (QByteArray::fromRawData). Reset before every interaction, so whatever outlives one
+// (bodies, anchors) is copied out explicitly.
+class ScalarArena
+{
+public:
+    QByteArray store(const char *data, qsizetype size)
+    {
+        if (size == 0)
+            return QByteArray("");
+        if (size > BlockSize / 4) { // large scalars get a block of their own
+            m_large.emplace_back(new char[size_t(size)]);
+            std::memcpy(m_large.back().get(), data, size_t(size));
+            return QByteArray::fromRawData(m_large.back().get(), size);
+        }
+        if (m_blocks.empty() || m_used + size > BlockSize) {
+            if (++m_current >= qsizetype(m_blocks.size()))
+                m_blocks.emplace_back(new char[BlockSize]);
+            m_used = 0;
+        }
+        char *at = m_blocks[size_t(m_current)].get() + m_used;
+        std::memcpy(at, data, size_t(size));
+        m_used += size;
+        return QByteArray::fromRawData(at, size);
+    }
+    void reset()
+    {
+        m_large.clear();
+        m_current = m_blocks.empty() ? -1 : 0;
+        m_used = 0;
+    }
+
+private:
+    static constexpr qsizetype BlockSize = 256 * 1024;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<std::unique_ptr<char[]>> m_large;
+    qsizetype m_current = -1;
+    qsizetype m_used = 0;
+};
+
+// A deep copy of a node whose scalars may live in the arena.
+Node detached(const Node &n)
+{
+    Node copy = n;
+    copy.value = QByteArray(n.value.constData(), n.value.size());
+    for (Node &item : copy.items)
+        item = detached(item);
+    return copy;
+}
+
 // The events of one libyaml parse, with nodes built on demand.
 class EventStream
 {
@@ -277,7 +327,7 @@ public:
                 const QByteArrayView v(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
                 n.elidedSize = n.hasTag(TagBinary) || n.hasTag(TagPythonBytes) ? base64DecodedSize(v) : v.size();
             } else {
-                n.value = QByteArray(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+                n.value = m_arena.store(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
             }
             n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             anchor = tagOf(e->data.scalar.anchor);
@@ -315,11 +365,13 @@ public:
             return std::nullopt;
         }
         if (!anchor.isEmpty())
-            m_anchors.insert(anchor, n);
+            m_anchors.insert(anchor, detached(n)); // anchors outlive the interaction's arena
         return n;
     }
 
     yaml_mark_t lastEnd() const { return m_lastEnd; }
+    // Nodes built so far may refer to scalar text that is reused after this.
+    void resetArena() { m_arena.reset(); }
 
 private:
     QString m_origin;
@@ -331,6 +383,7 @@ private:
     bool m_ok = false;
     std::optional<Error> m_error;
     QHash<QByteArray, Node> m_anchors;
+    ScalarArena m_arena;
     yaml_mark_t m_lastEnd {};
 };
 
@@ -365,7 +418,7 @@ QByteArray pythonJson(const Node &n)
         if (no.contains(v, Qt::CaseInsensitive))
             return "false";
         if (number.match(v).hasMatch())
-            return n.value;
+            return QByteArray(n.value.constData(), n.value.size()); // out of the arena
     }
     return PythonJson::quote(QString::fromUtf8(n.value));
 }
@@ -387,7 +440,8 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
             size += n.elidedSize;
             return QByteArray();
         }
-        QByteArray bytes = binary ? QByteArray::fromBase64(n.value) : n.value;
+        // Copied out of the arena: the body outlives the node.
+        QByteArray bytes = binary ? QByteArray::fromBase64(n.value) : QByteArray(n.value.constData(), n.value.size());
         size += bytes.size();
         return bytes;
     }
@@ -643,6 +697,7 @@ struct RangeReader
                 }
                 const qint64 beginChar = qint64(e->start_mark.index);
                 const int line = int(e->start_mark.line) + 1 + baseLine;
+                events.resetArena();
                 std::optional<Node> item = events.node();
                 if (!item)
                     return false;

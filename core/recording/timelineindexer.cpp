@@ -2,6 +2,7 @@
 // Indexing recording sources into the timeline.
 #include "timelineindexer.h"
 
+#include "common/filereader.h"
 #include "recording/cassetteparser.h"
 #include "recording/mcpextractor.h"
 #include "recording/sqlquery.h"
@@ -203,11 +204,11 @@ std::optional<TimelineIndexer::FileKind> TimelineIndexer::detect(const QString &
 
 Status TimelineIndexer::indexFile(Timeline &timeline, const QString &path, ProgressReporter *progress)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(path, file.errorString()));
     // Read, not mapped: a file that changes while it is mapped could crash the reader (SIGBUS).
-    const QByteArray data = file.readAll();
+    const Result<QByteArray> read = FileReader::readAll(path);
+    if (!read)
+        return read.error();
+    const QByteArray &data = *read;
     const QString name = QFileInfo(path).fileName();
     const std::optional<FileKind> kind = detect(path, QByteArrayView(data).first(std::min<qsizetype>(data.size(), 65536)));
     if (!kind)
