@@ -185,6 +185,13 @@ Result<ExtractionLimits> Cli::limits(const QCommandLineParser &parser)
     return limits;
 }
 
+Result<FilterExpression> Cli::filter(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return FilterExpression();
+    return FilterExpression::parse(parser.value(option));
+}
+
 Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) const
 {
     if (!source.needsPassword())

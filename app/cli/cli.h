@@ -5,6 +5,7 @@
 #include "archive/extractionlimits.h"
 #include "archive/passwordsources.h"
 #include "common/result.h"
+#include "recording/filterexpression.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +47,10 @@ public:
     static PasswordOptions passwordOptions(const QCommandLineParser &parser);
     // Parses --max-entry-size/--max-total-size/--max-ratio; an error message on bad values.
     static Result<ExtractionLimits> limits(const QCommandLineParser &parser);
+
+    // The --filter expression of a command (an empty filter when the option is absent); a bad expression
+    // is a Usage error whose message carries the caret line.
+    static Result<FilterExpression> filter(const QCommandLineParser &parser, const QCommandLineOption &option);
 
     // Resolves the password sources in order and unlocks the source; asks on the terminal (up to three
     // times) when no source is set and stdin is a terminal. A no-op for unencrypted sources.

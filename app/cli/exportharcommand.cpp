@@ -39,15 +39,10 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
     const Result<ExtractionLimits> limits = Cli::limits(parser);
     if (!limits)
         return cli.usage(limits.error().message);
-    FilterExpression expression;
-    if (parser.isSet(filter)) {
-        Result<FilterExpression> parsed = FilterExpression::parse(parser.value(filter));
-        if (!parsed) {
-            cli.err(QStringLiteral("tapedeck-cli: ") + parsed.error().message + QLatin1Char('\n'));
-            return int(ErrorCode::Usage);
-        }
-        expression = std::move(parsed).value();
-    }
+    Result<FilterExpression> parsedFilter = Cli::filter(parser, filter);
+    if (!parsedFilter)
+        return cli.fail(parsedFilter.error()); // a Usage error, printed with its caret line
+    const FilterExpression expression = std::move(parsedFilter).value();
 
     auto job = TimelineJob::start(
         cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
