@@ -50,7 +50,8 @@ public:
 
     // The --filter expression of a command (an empty filter when the option is absent); a bad expression
     // is a Usage error whose message carries the caret line.
-    static Result<FilterExpression> filter(const QCommandLineParser &parser, const QCommandLineOption &option);
+    static Result<FilterExpression> filter(
+        const QCommandLineParser &parser, const QCommandLineOption &option);
 
     // Resolves the password sources in order and unlocks the source; asks on the terminal (up to three
     // times) when no source is set and stdin is a terminal. A no-op for unencrypted sources.

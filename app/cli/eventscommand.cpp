@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// tapedeck-cli events: the timeline of a recording, filtered, as a table or JSON lines, printed while indexing.
+// tapedeck-cli events: the timeline of a recording, filtered, as a table or JSON lines, printed while
+// indexing.
 #include "cli.h"
 #include "commands.h"
-#include "timelinejob.h"
-
 #include "common/bytesize.h"
 #include "recording/filterexpression.h"
 #include "recording/timelinesubject.h"
+#include "timelinejob.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,9 +26,11 @@ QString oneLine(QStringView text, qsizetype limit)
 QJsonObject jsonFor(const Timeline &t, qsizetype seq)
 {
     const EventRecord &r = t.record(seq);
-    QJsonObject o { { QStringLiteral("seq"), seq }, { QStringLiteral("kind"), QString(eventKindName(r.kind)) },
-                    { QStringLiteral("lane"), qint64(r.lane) }, { QStringLiteral("has_error"), bool(r.flags & ErrorFlag) },
-                    { QStringLiteral("has_warning"), bool(r.flags & WarningFlag) } };
+    QJsonObject o { { QStringLiteral("seq"), seq },
+        { QStringLiteral("kind"), QString(eventKindName(r.kind)) },
+        { QStringLiteral("lane"), qint64(r.lane) },
+        { QStringLiteral("has_error"), bool(r.flags & ErrorFlag) },
+        { QStringLiteral("has_warning"), bool(r.flags & WarningFlag) } };
     switch (r.kind) {
     case EventKind::Http:
         o.insert(QStringLiteral("method"), t.field(seq, EventField::Method).toString());
@@ -43,7 +45,8 @@ QJsonObject jsonFor(const Timeline &t, qsizetype seq)
         o.insert(QStringLiteral("query"), t.field(seq, EventField::Query).toString());
         o.insert(QStringLiteral("row_count"), (r.flags & NoNumberFlag) ? QJsonValue() : QJsonValue(r.number));
         const QStringView error = t.field(seq, EventField::SqlError);
-        o.insert(QStringLiteral("error"), (r.flags & ErrorFlag) ? QJsonValue(error.toString()) : QJsonValue());
+        o.insert(
+            QStringLiteral("error"), (r.flags & ErrorFlag) ? QJsonValue(error.toString()) : QJsonValue());
         break;
     }
     case EventKind::Mcp:
@@ -51,12 +54,14 @@ QJsonObject jsonFor(const Timeline &t, qsizetype seq)
         o.insert(QStringLiteral("entity_urn"), t.field(seq, EventField::EntityUrn).toString());
         o.insert(QStringLiteral("aspect_name"), t.field(seq, EventField::AspectName).toString());
         o.insert(QStringLiteral("change_type"), t.field(seq, EventField::ChangeType).toString());
-        o.insert(QStringLiteral("carrier_seq"), r.related == 0xffffffffu ? QJsonValue() : QJsonValue(qint64(r.related)));
+        o.insert(QStringLiteral("carrier_seq"),
+            r.related == 0xffffffffu ? QJsonValue() : QJsonValue(qint64(r.related)));
         break;
     }
-    const QStringView message = t.field(seq, r.kind == EventKind::Http ? EventField::HttpMessage
-                                                 : r.kind == EventKind::Sql ? EventField::SqlError
-                                                                            : EventField::McpMessage);
+    const QStringView message = t.field(seq,
+        r.kind == EventKind::Http      ? EventField::HttpMessage
+            : r.kind == EventKind::Sql ? EventField::SqlError
+                                       : EventField::McpMessage);
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message.toString());
     return o;
@@ -81,7 +86,7 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
     case EventKind::Sql: {
         const QString query = t.field(seq, EventField::Query).toString().simplified();
         what = query.section(QLatin1Char(' '), 0, 0).toUpper();
-        result = (r.flags & ErrorFlag)  ? Cli::tr("error")
+        result = (r.flags & ErrorFlag) ? Cli::tr("error")
             : (r.flags & NoNumberFlag) ? QString()
             : r.number == 1            ? Cli::tr("1 row")
                                        : Cli::tr("%1 rows").arg(r.number);
@@ -94,13 +99,15 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
         target = t.field(seq, EventField::EntityUrn).toString();
         break;
     }
-    const Cli::Colour colour = (r.flags & ErrorFlag) ? Cli::Colour::Red : (r.flags & WarningFlag) ? Cli::Colour::Yellow : Cli::Colour::None;
+    const Cli::Colour colour = (r.flags & ErrorFlag) ? Cli::Colour::Red
+        : (r.flags & WarningFlag)                    ? Cli::Colour::Yellow
+                                                     : Cli::Colour::None;
     return cli.paint(QStringLiteral("%1  %2  %3  %4  ")
                          .arg(seq, 6)
                          .arg(QString(eventKindName(r.kind)), -4)
                          .arg(what.left(7), -7)
                          .arg(result, -22),
-                     colour)
+               colour)
         + target + QLatin1Char('\n');
 }
 
@@ -109,11 +116,14 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
 int runEvents(const Cli &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("List the HTTP, SQL and MCP events of a recording, optionally filtered (see the filter "
-                                             "language in the README). Events are printed while the recording is being read."));
-    parser.addPositionalArgument(QStringLiteral("source"), Cli::tr("An archive, an extracted folder, a cassette.yaml, a queries.jsonl or an MCP JSON file."),
-                                 QStringLiteral("events <source>"));
-    const QCommandLineOption filter({ QStringLiteral("f"), QStringLiteral("filter") }, Cli::tr("Only events matching <expression>."), Cli::tr("expression"));
+    parser.setApplicationDescription(
+        Cli::tr("List the HTTP, SQL and MCP events of a recording, optionally filtered (see the filter "
+                "language in the README). Events are printed while the recording is being read."));
+    parser.addPositionalArgument(QStringLiteral("source"),
+        Cli::tr("An archive, an extracted folder, a cassette.yaml, a queries.jsonl or an MCP JSON file."),
+        QStringLiteral("events <source>"));
+    const QCommandLineOption filter({ QStringLiteral("f"), QStringLiteral("filter") },
+        Cli::tr("Only events matching <expression>."), Cli::tr("expression"));
     const QCommandLineOption jsonl(QStringLiteral("jsonl"), Cli::tr("One JSON object per event."));
     parser.addOptions({ filter, jsonl });
     Cli::addPasswordOptions(parser);
@@ -130,7 +140,8 @@ int runEvents(const Cli &cli, const QStringList &arguments)
         return cli.fail(parsedFilter.error()); // a Usage error, printed with its caret line
     const FilterExpression expression = std::move(parsedFilter).value();
 
-    auto job = TimelineJob::start(cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    auto job = TimelineJob::start(
+        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
     const Timeline &timeline = (*job)->timeline();
@@ -142,7 +153,8 @@ int runEvents(const Cli &cli, const QStringList &arguments)
         if (!expression.isEmpty() && !expression.matches(subject))
             return;
         ++shown;
-        cli.out(json ? QString::fromUtf8(QJsonDocument(jsonFor(timeline, seq)).toJson(QJsonDocument::Compact)) + QLatin1Char('\n')
+        cli.out(json ? QString::fromUtf8(QJsonDocument(jsonFor(timeline, seq)).toJson(QJsonDocument::Compact))
+                    + QLatin1Char('\n')
                      : rowFor(cli, timeline, seq));
     });
     if (!s)

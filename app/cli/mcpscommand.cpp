@@ -2,10 +2,9 @@
 // tapedeck-cli mcps: the MCPs a recording emitted, written in DataHub's file-sink format.
 #include "cli.h"
 #include "commands.h"
-#include "timelinejob.h"
-
 #include "recording/mcpextractor.h"
 #include "recording/timelineindexer.h"
+#include "timelinejob.h"
 
 #include <QSaveFile>
 
@@ -14,11 +13,14 @@ namespace tapedeck {
 int runMcps(const Cli &cli, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Write the MCPs a recording sent to GMS in the file sink's format (like recording_output.json), "
-                                             "for `datahub check metadata-diff` or `tapedeck-cli diff`."));
-    parser.addPositionalArgument(QStringLiteral("source"), Cli::tr("An archive, an extracted folder, a cassette.yaml or an MCP JSON file."),
-                                 QStringLiteral("mcps <source>"));
-    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") }, Cli::tr("Write to <file> instead of standard output."), Cli::tr("file"));
+    parser.setApplicationDescription(Cli::tr(
+        "Write the MCPs a recording sent to GMS in the file sink's format (like recording_output.json), "
+        "for `datahub check metadata-diff` or `tapedeck-cli diff`."));
+    parser.addPositionalArgument(QStringLiteral("source"),
+        Cli::tr("An archive, an extracted folder, a cassette.yaml or an MCP JSON file."),
+        QStringLiteral("mcps <source>"));
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
+        Cli::tr("Write to <file> instead of standard output."), Cli::tr("file"));
     parser.addOption(output);
     Cli::addPasswordOptions(parser);
     Cli::addLimitOptions(parser);
@@ -30,7 +32,8 @@ int runMcps(const Cli &cli, const QStringList &arguments)
     if (!limits)
         return cli.usage(limits.error().message);
 
-    auto job = TimelineJob::start(cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    auto job = TimelineJob::start(
+        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
     if (Status s = (*job)->wait(); !s)
@@ -49,7 +52,8 @@ int runMcps(const Cli &cli, const QStringList &arguments)
     if (parser.isSet(output)) {
         QSaveFile file(parser.value(output));
         if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-            return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(parser.value(output), file.errorString())));
+            return cli.fail(makeError(ErrorCode::Io,
+                Cli::tr("%1 could not be written: %2").arg(parser.value(output), file.errorString())));
         cli.err(Cli::tr("%1 MCPs written to %2\n").arg(records.size()).arg(parser.value(output)));
     } else {
         cli.out(QString::fromUtf8(json)); // byte for byte what the file sink writes (no final newline)

@@ -13,14 +13,15 @@
 
 namespace tapedeck {
 
-Result<std::unique_ptr<TimelineJob>> TimelineJob::start(const Cli &cli, const QString &path, const PasswordOptions &passwords,
-                                                        const ExtractionLimits &limits)
+Result<std::unique_ptr<TimelineJob>> TimelineJob::start(
+    const Cli &cli, const QString &path, const PasswordOptions &passwords, const ExtractionLimits &limits)
 {
     std::unique_ptr<TimelineJob> job(new TimelineJob);
     const QFileInfo info(path);
     if (!info.exists())
         return makeError(ErrorCode::Io, Cli::tr("%1 does not exist").arg(path));
-    const bool isRecording = info.isDir() || info.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0;
+    const bool isRecording
+        = info.isDir() || info.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0;
     if (!isRecording) {
         job->m_worker = std::thread([job = job.get(), path] {
             job->m_status = TimelineIndexer::indexFile(job->m_timeline, path);

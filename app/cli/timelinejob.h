@@ -20,8 +20,8 @@ class Cli;
 class TimelineJob
 {
 public:
-    static Result<std::unique_ptr<TimelineJob>> start(const Cli &cli, const QString &path, const PasswordOptions &passwords,
-                                                      const ExtractionLimits &limits);
+    static Result<std::unique_ptr<TimelineJob>> start(const Cli &cli, const QString &path,
+        const PasswordOptions &passwords, const ExtractionLimits &limits);
     ~TimelineJob();
     TimelineJob(const TimelineJob &) = delete;
     TimelineJob &operator=(const TimelineJob &) = delete;

@@ -19,8 +19,8 @@
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
-#include <vector>
 #include <unistd.h>
+#include <vector>
 
 namespace tapedeck {
 

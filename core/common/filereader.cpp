@@ -38,11 +38,13 @@ Result<QByteArray> FileReader::readAll(const QString &path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return makeError(ErrorCode::Io, tr("%1 could not be opened: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Io,
+            tr("%1 could not be opened: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     const off_t size = ::lseek(fd, 0, SEEK_END);
     if (size < 0) {
         ::close(fd);
-        return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Io,
+            tr("%1 could not be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     QByteArray data(qsizetype(size), Qt::Uninitialized);
     bool ok = true;
@@ -59,7 +61,9 @@ Result<QByteArray> FileReader::readAll(const QString &path)
     const int error = errno;
     ::close(fd);
     if (!ok)
-        return makeError(ErrorCode::Io, tr("%1 could not be read completely: %2").arg(path, QString::fromLocal8Bit(std::strerror(error))));
+        return makeError(ErrorCode::Io,
+            tr("%1 could not be read completely: %2")
+                .arg(path, QString::fromLocal8Bit(std::strerror(error))));
     return data;
 }
 

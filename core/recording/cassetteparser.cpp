@@ -7,14 +7,13 @@
 #include <QHash>
 #include <QRegularExpression>
 
-#include <yaml.h>
-
 #include <atomic>
 #include <cstring>
 #include <memory>
 #include <string_view>
 #include <thread>
 #include <vector>
+#include <yaml.h>
 
 namespace tapedeck {
 
@@ -40,7 +39,8 @@ qint64 base64DecodedSize(QByteArrayView text)
 {
     qint64 symbols = 0;
     for (const char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+            || c == '/')
             ++symbols;
     }
     return symbols * 6 / 8;
@@ -58,14 +58,18 @@ struct Node
     qint64 elidedSize = -1; // summary mode: a large scalar's decoded size; its value was not copied
     std::vector<Node> items;
 
-    bool hasTag(std::string_view t) const { return std::string_view(tag.constData(), size_t(tag.size())) == t; }
+    bool hasTag(std::string_view t) const
+    {
+        return std::string_view(tag.constData(), size_t(tag.size())) == t;
+    }
     bool isNull() const
     {
         if (type != Type::Scalar)
             return false;
         if (hasTag(TagNull))
             return true;
-        return tag.isEmpty() && plain && (value.isEmpty() || value == "null" || value == "~" || value == "Null" || value == "NULL");
+        return tag.isEmpty() && plain
+            && (value.isEmpty() || value == "null" || value == "~" || value == "Null" || value == "NULL");
     }
     const Node *get(std::string_view key) const
     {
@@ -73,7 +77,8 @@ struct Node
             return nullptr;
         for (size_t i = 0; i + 1 < items.size(); i += 2) {
             const Node &k = items[i];
-            if (k.type == Type::Scalar && std::string_view(k.value.constData(), size_t(k.value.size())) == key)
+            if (k.type == Type::Scalar
+                && std::string_view(k.value.constData(), size_t(k.value.size())) == key)
                 return &items[i + 1];
         }
         return nullptr;
@@ -93,7 +98,9 @@ struct ParserDeleter
 class CharCursor
 {
 public:
-    explicit CharCursor(QByteArrayView data) : m_data(data) { }
+    explicit CharCursor(QByteArrayView data)
+        : m_data(data)
+    { }
     qint64 byteFor(qint64 charIndex)
     {
         // Whole words while far away: a byte starts a character unless it is 10xxxxxx.
@@ -168,7 +175,8 @@ QList<qint64> findInvalidUtf8(QByteArrayView data)
             codePoint = (codePoint << 6) | (p[i + k] & 0x3f);
         }
         if (valid && length > 1)
-            valid = codePoint >= minimum && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+            valid
+                = codePoint >= minimum && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
         if (valid) {
             i += length;
             continue;
@@ -248,11 +256,15 @@ class EventStream
 {
 public:
     EventStream(QByteArrayView data, QString origin, int lineOffset = 0, bool summary = false)
-        : m_origin(std::move(origin)), m_lineOffset(lineOffset), m_summary(summary), m_parser(new yaml_parser_t)
+        : m_origin(std::move(origin))
+        , m_lineOffset(lineOffset)
+        , m_summary(summary)
+        , m_parser(new yaml_parser_t)
     {
         m_ok = yaml_parser_initialize(m_parser.get()) != 0;
         if (m_ok)
-            yaml_parser_set_input_string(m_parser.get(), reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
+            yaml_parser_set_input_string(m_parser.get(),
+                reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()));
     }
     ~EventStream()
     {
@@ -272,11 +284,12 @@ public:
                 QString detail = QString::fromUtf8(m_parser->problem ? m_parser->problem : "syntax error");
                 if (m_parser->context)
                     detail += QLatin1String(" ") + QString::fromUtf8(m_parser->context);
-                m_error = makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 is not valid YAML (line %2, column %3: %4)")
-                                                                 .arg(m_origin)
-                                                                 .arg(qint64(mark.line) + 1 + m_lineOffset)
-                                                                 .arg(mark.column + 1)
-                                                                 .arg(detail));
+                m_error = makeError(ErrorCode::InvalidInput,
+                    CassetteParser::tr("%1 is not valid YAML (line %2, column %3: %4)")
+                        .arg(m_origin)
+                        .arg(qint64(mark.line) + 1 + m_lineOffset)
+                        .arg(mark.column + 1)
+                        .arg(detail));
                 return nullptr;
             }
             m_havePeek = true;
@@ -307,7 +320,9 @@ public:
         Node n;
         n.line = int(e->start_mark.line) + 1 + m_lineOffset;
         QByteArray anchor;
-        const auto tagOf = [](const yaml_char_t *t) { return t ? QByteArray(reinterpret_cast<const char *>(t)) : QByteArray(); };
+        const auto tagOf = [](const yaml_char_t *t) {
+            return t ? QByteArray(reinterpret_cast<const char *>(t)) : QByteArray();
+        };
         switch (e->type) {
         case YAML_ALIAS_EVENT: {
             const QByteArray name = tagOf(e->data.alias.anchor);
@@ -315,7 +330,10 @@ public:
             skip();
             const auto it = m_anchors.constFind(name);
             if (it == m_anchors.cend()) {
-                fail(makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 uses an undefined alias *%2 (line %3)").arg(m_origin, QString::fromUtf8(name)).arg(line)));
+                fail(makeError(ErrorCode::InvalidInput,
+                    CassetteParser::tr("%1 uses an undefined alias *%2 (line %3)")
+                        .arg(m_origin, QString::fromUtf8(name))
+                        .arg(line)));
                 return std::nullopt;
             }
             return *it;
@@ -324,10 +342,13 @@ public:
             n.type = Node::Type::Scalar;
             n.tag = tagOf(e->data.scalar.tag);
             if (elide && e->data.scalar.length > ElideAbove) {
-                const QByteArrayView v(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
-                n.elidedSize = n.hasTag(TagBinary) || n.hasTag(TagPythonBytes) ? base64DecodedSize(v) : v.size();
+                const QByteArrayView v(
+                    reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+                n.elidedSize
+                    = n.hasTag(TagBinary) || n.hasTag(TagPythonBytes) ? base64DecodedSize(v) : v.size();
             } else {
-                n.value = m_arena.store(reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
+                n.value = m_arena.store(
+                    reinterpret_cast<const char *>(e->data.scalar.value), qsizetype(e->data.scalar.length));
             }
             n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             anchor = tagOf(e->data.scalar.anchor);
@@ -361,7 +382,8 @@ public:
             break;
         }
         default:
-            fail(makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1: unexpected YAML structure at line %2").arg(m_origin).arg(n.line)));
+            fail(makeError(ErrorCode::InvalidInput,
+                CassetteParser::tr("%1: unexpected YAML structure at line %2").arg(m_origin).arg(n.line)));
             return std::nullopt;
         }
         if (!anchor.isEmpty())
@@ -409,7 +431,8 @@ QByteArray pythonJson(const Node &n)
     if (n.isNull())
         return "null";
     if (n.plain && n.tag.isEmpty()) {
-        static const QRegularExpression number(QStringLiteral("^[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+)$"));
+        static const QRegularExpression number(
+            QStringLiteral("^[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+)$"));
         const QString v = QString::fromUtf8(n.value);
         static const QStringList yes { QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on") };
         static const QStringList no { QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off") };
@@ -434,14 +457,18 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
         if (n.isNull() && n.elidedSize < 0)
             return std::nullopt;
         const bool binary = n.hasTag(TagBinary) || n.hasTag(TagPythonBytes);
-        if (!binary && !n.tag.isEmpty() && !n.hasTag(TagStr) && !n.hasTag(TagPythonStr) && !n.hasTag(TagPythonUnicode))
-            warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as text").arg(QString::fromUtf8(n.tag)).arg(n.line));
+        if (!binary && !n.tag.isEmpty() && !n.hasTag(TagStr) && !n.hasTag(TagPythonStr)
+            && !n.hasTag(TagPythonUnicode))
+            warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as text")
+                                .arg(QString::fromUtf8(n.tag))
+                                .arg(n.line));
         if (n.elidedSize >= 0) {
             size += n.elidedSize;
             return QByteArray();
         }
         // Copied out of the arena: the body outlives the node.
-        QByteArray bytes = binary ? QByteArray::fromBase64(n.value) : QByteArray(n.value.constData(), n.value.size());
+        QByteArray bytes
+            = binary ? QByteArray::fromBase64(n.value) : QByteArray(n.value.constData(), n.value.size());
         size += bytes.size();
         return bytes;
     }
@@ -481,7 +508,9 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
     }
     if (n.type == Node::Type::Mapping) {
         if (!n.tag.isEmpty()) // e.g. !!python/object:os.system: shown as data, never constructed
-            warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data").arg(QString::fromUtf8(n.tag)).arg(n.line));
+            warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data")
+                                .arg(QString::fromUtf8(n.tag))
+                                .arg(n.line));
         if (const Node *s = n.get("string"))
             return bodyBytes(*s, warnings, size, depth + 1);
         if (n.items.empty())
@@ -493,7 +522,9 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
         return json;
     }
     if (!n.tag.isEmpty() && !n.hasTag(TagPythonTuple))
-        warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data").arg(QString::fromUtf8(n.tag)).arg(n.line));
+        warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data")
+                            .arg(QString::fromUtf8(n.tag))
+                            .arg(n.line));
     QByteArray joined; // a sequence of chunks
     for (const Node &item : n.items) {
         if (const std::optional<QByteArray> b = bodyBytes(item, warnings, size, depth + 1))
@@ -518,7 +549,8 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
         // Tornado's shape: a list of (name, values) pairs.
         for (const Node &pair : n->items) {
             if (pair.type != Node::Type::Sequence || pair.items.size() != 2) {
-                warnings.append(CassetteParser::tr("a header entry that is not a name/value pair (line %1)").arg(pair.line));
+                warnings.append(CassetteParser::tr("a header entry that is not a name/value pair (line %1)")
+                                    .arg(pair.line));
                 continue;
             }
             const Node &value = pair.items[1];
@@ -579,7 +611,8 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
             const Node *port = request->get("port");
             const Node *path = request->get("path");
             x.uri = (protocol ? text(*protocol) : QStringLiteral("http")) + QLatin1String("://") + text(*host)
-                + (port && !port->isNull() ? QLatin1Char(':') + text(*port) : QString()) + (path ? text(*path) : QString());
+                + (port && !port->isNull() ? QLatin1Char(':') + text(*port) : QString())
+                + (path ? text(*path) : QString());
         }
         if (x.method.isEmpty())
             x.warnings.append(CassetteParser::tr("the request has no method"));
@@ -713,7 +746,9 @@ struct RangeReader
                 while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
                     const qint64 offset = baseByte + invalid.at(nextInvalid);
                     if (offset >= interaction.begin)
-                        interaction.exchange.warnings.append(CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(offset));
+                        interaction.exchange.warnings.append(
+                            CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'")
+                                .arg(offset));
                     ++nextInvalid;
                 }
                 ++summary.interactions;
@@ -738,7 +773,8 @@ struct RangeReader
             return finish();
         }
         if (root->type != YAML_MAPPING_START_EVENT) {
-            summary.fault = makeError(ErrorCode::InvalidInput, CassetteParser::tr("%1 is not a VCR.py cassette (no \"interactions\")").arg(origin));
+            summary.fault = makeError(ErrorCode::InvalidInput,
+                CassetteParser::tr("%1 is not a VCR.py cassette (no \"interactions\")").arg(origin));
             return summary;
         }
         events.skip();
@@ -837,12 +873,13 @@ qint64 findListEnd(QByteArrayView data, qint64 from)
 
 } // namespace
 
-CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler, ProgressReporter *progress, Mode mode,
-                                      const Preparer &prepare)
+CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &origin, const Handler &handler,
+    ProgressReporter *progress, Mode mode, const Preparer &prepare)
 {
     std::atomic<qint64> secondDone { 0 };
     std::atomic<bool> stop { false };
-    const qint64 middle = mode == Mode::Summary && yaml.size() >= ParallelAbove && std::thread::hardware_concurrency() > 1
+    const qint64 middle
+        = mode == Mode::Summary && yaml.size() >= ParallelAbove && std::thread::hardware_concurrency() > 1
         ? findMiddleItem(yaml)
         : -1;
     const auto report = [&](qint64 firstDone) {
@@ -855,7 +892,9 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     };
     const auto finish = [&origin](CassetteSummary s, qsizetype invalidBytes) {
         if (invalidBytes > 0)
-            s.warnings.prepend(tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalidBytes)).arg(origin));
+            s.warnings.prepend(
+                tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalidBytes))
+                    .arg(origin));
         return s;
     };
 
@@ -871,15 +910,15 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     std::vector<CassetteInteraction> later;
     qint64 listEnd = all.size();
     RangeReader second { {}, middle, 0, origin, true, {},
-                         [&later](CassetteInteraction &&i) {
-                             later.push_back(std::move(i));
-                             return true;
-                         },
-                         prepare,
-                         [&](qint64 done) {
-                             secondDone = done;
-                             return !stop.load();
-                         } };
+        [&later](CassetteInteraction &&i) {
+            later.push_back(std::move(i));
+            return true;
+        },
+        prepare,
+        [&](qint64 done) {
+            secondDone = done;
+            return !stop.load();
+        } };
     CassetteSummary secondSummary;
     std::thread worker([&] {
         // Everything the second stretch needs is found here, off the delivering thread.
@@ -899,7 +938,8 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     // The version key follows the list.
     const QByteArrayView tail = all.sliced(listEnd);
     if (tail.startsWith("version:"))
-        summary.version = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
+        summary.version
+            = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
     for (CassetteInteraction &i : later) {
         i.index = summary.interactions++;
         if (!handler(std::move(i))) {
@@ -913,10 +953,12 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     return finish(summary, invalidBytes);
 }
 
-Result<HttpExchange> CassetteParser::parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin)
+Result<HttpExchange> CassetteParser::parseInteraction(
+    const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin)
 {
     if (begin < 0 || end > yaml.size() || begin > end)
-        return makeError(ErrorCode::InvalidInput, tr("%1: the interaction's position is outside the cassette").arg(origin));
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1: the interaction's position is outside the cassette").arg(origin));
     QByteArray snippet = yaml.mid(begin, end - begin);
     const QList<qint64> invalid = findInvalidUtf8(snippet);
     if (!invalid.isEmpty())

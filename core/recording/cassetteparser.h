@@ -57,10 +57,11 @@ public:
     // (in summary mode, plus small records of the second half while the first is still being read).
     // Nothing in the cassette is executed or instantiated: Python tags are read as data.
     static CassetteSummary parse(const QByteArray &yaml, const QString &origin, const Handler &handler,
-                                 ProgressReporter *progress = nullptr, Mode mode = Mode::Full, const Preparer &prepare = {});
+        ProgressReporter *progress = nullptr, Mode mode = Mode::Full, const Preparer &prepare = {});
 
     // Re-reads one interaction from the byte range parse() reported (lazy access to bodies).
-    static Result<HttpExchange> parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin);
+    static Result<HttpExchange> parseInteraction(
+        const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin);
 };
 
 } // namespace tapedeck

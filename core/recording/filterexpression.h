@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The event filter language shared by `tapedeck-cli events --filter` and the GUI filter bar (documented in README.md, "Filtering events").
+// The event filter language shared by `tapedeck-cli events --filter` and the GUI filter bar (documented in
+// README.md, "Filtering events").
 #pragma once
 
 #include "common/result.h"

@@ -11,7 +11,8 @@ namespace {
 
 Error tooLarge(qint64 maxSize)
 {
-    return makeError(ErrorCode::InvalidInput, HttpExchange::tr("the decoded body is larger than %1 bytes").arg(maxSize));
+    return makeError(
+        ErrorCode::InvalidInput, HttpExchange::tr("the decoded body is larger than %1 bytes").arg(maxSize));
 }
 
 // windowBits: 16 + MAX_WBITS for gzip, MAX_WBITS for zlib-wrapped deflate, -MAX_WBITS for raw deflate.
@@ -32,7 +33,8 @@ Result<QByteArray> inflateBody(const QByteArray &raw, int windowBits, qint64 max
         if (rc != Z_OK && rc != Z_STREAM_END) {
             const QString message = QString::fromLatin1(s.msg ? s.msg : "truncated stream");
             inflateEnd(&s);
-            return makeError(ErrorCode::InvalidInput, HttpExchange::tr("the body does not decode (%1)").arg(message));
+            return makeError(
+                ErrorCode::InvalidInput, HttpExchange::tr("the body does not decode (%1)").arg(message));
         }
         out.append(chunk.constData(), chunk.size() - qsizetype(s.avail_out));
         if (out.size() > maxSize) {
@@ -96,7 +98,8 @@ QString HttpExchange::headerValue(const QList<HttpHeader> &headers, QStringView 
     return {};
 }
 
-Result<QByteArray> HttpExchange::decodeContent(const QByteArray &raw, const QString &contentEncoding, qint64 maxSize)
+Result<QByteArray> HttpExchange::decodeContent(
+    const QByteArray &raw, const QString &contentEncoding, qint64 maxSize)
 {
     QByteArray data = raw;
     // Encodings are listed in the order they were applied; undo them from the last.
@@ -114,7 +117,8 @@ Result<QByteArray> HttpExchange::decodeContent(const QByteArray &raw, const QStr
         } else if (coding == QLatin1String("br")) {
             decoded = brotliBody(data, maxSize);
         } else if (coding != QLatin1String("identity")) {
-            return makeError(ErrorCode::InvalidInput, tr("the content encoding \"%1\" is not supported").arg(coding));
+            return makeError(
+                ErrorCode::InvalidInput, tr("the content encoding \"%1\" is not supported").arg(coding));
         }
         if (!decoded)
             return decoded.error();

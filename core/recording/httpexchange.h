@@ -41,8 +41,8 @@ public:
 
     // The body with its Content-Encoding (gzip, deflate, br, identity; comma-separated chains) undone,
     // for display. Without a Content-Encoding the raw bytes are returned. maxSize bounds the output.
-    static Result<QByteArray> decodeContent(const QByteArray &raw, const QString &contentEncoding,
-                                            qint64 maxSize = qint64(512) << 20);
+    static Result<QByteArray> decodeContent(
+        const QByteArray &raw, const QString &contentEncoding, qint64 maxSize = qint64(512) << 20);
 };
 
 } // namespace tapedeck

@@ -48,7 +48,7 @@ public:
     // Summary leaves the aspect and systemMetadata of RESTli proposals unparsed (cheaper, for indexing).
     enum class Detail { Full, Summary };
     static QList<McpRecord> fromRequest(const QString &method, const QString &uri, const QByteArray &body,
-                                        QStringList *warnings, Detail detail = Detail::Full);
+        QStringList *warnings, Detail detail = Detail::Full);
 
     // Records of a file-sink file: a JSON array of MCPs, MCEs and usage buckets, or the same records as
     // JSON lines (any whitespace-separated sequence of JSON objects). An error only when nothing could be

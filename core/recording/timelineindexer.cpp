@@ -27,7 +27,8 @@ struct ExtractedMcps
     QStringList warnings;
 };
 
-void appendMcp(Timeline &timeline, const McpRecord &m, int source, qint64 begin, qint64 end, quint32 carrier, int ordinal)
+void appendMcp(Timeline &timeline, const McpRecord &m, int source, qint64 begin, qint64 end, quint32 carrier,
+    int ordinal)
 {
     EventRecord r;
     r.kind = EventKind::Mcp;
@@ -39,62 +40,70 @@ void appendMcp(Timeline &timeline, const McpRecord &m, int source, qint64 begin,
     r.sizeA = clampSize(m.aspectWrittenSize >= 0 ? m.aspectWrittenSize : m.aspectJson.size());
     if (!m.warnings.isEmpty())
         r.flags |= WarningFlag;
-    timeline.append(r, { m.entityType, m.entityUrn, m.aspectName, m.changeType, m.warnings.join(QLatin1Char('\n')) });
+    timeline.append(
+        r, { m.entityType, m.entityUrn, m.aspectName, m.changeType, m.warnings.join(QLatin1Char('\n')) });
 }
 
 } // namespace
 
-Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, const QByteArray &yaml, ProgressReporter *progress)
+Status TimelineIndexer::indexCassette(
+    Timeline &timeline, const QString &name, const QByteArray &yaml, ProgressReporter *progress)
 {
     const int source = timeline.addSource(name, yaml);
-    const CassetteSummary summary = CassetteParser::parse(yaml, name, [&](CassetteInteraction &&i) {
-        const HttpExchange &x = i.exchange;
-        EventRecord r;
-        r.kind = EventKind::Http;
-        r.source = quint8(source);
-        r.sourceBegin = i.begin;
-        r.sourceEnd = i.end;
-        r.number = x.status;
-        r.sizeA = clampSize(i.requestBodySize);
-        r.sizeB = clampSize(i.responseBodySize);
-        if (x.status >= 400 || x.status <= 0)
-            r.flags |= ErrorFlag;
-        if (!x.warnings.isEmpty())
-            r.flags |= WarningFlag;
-        const QString contentType = HttpExchange::headerValue(x.responseHeaders, u"content-type");
-        QStringList messages = x.warnings;
-        if (x.status >= 400 && !x.statusMessage.isEmpty())
-            messages.prepend(x.statusMessage);
-        QStringList mcpWarnings;
-        QList<McpRecord> mcps;
-        if (const auto *extracted = std::any_cast<ExtractedMcps>(&i.prepared)) {
-            mcps = extracted->records;
-            mcpWarnings = extracted->warnings;
-        }
-        if (!mcps.isEmpty())
-            r.flags |= GmsIngestFlag;
-        if (!mcpWarnings.isEmpty()) {
-            r.flags |= WarningFlag;
-            messages += mcpWarnings;
-        }
-        r.related = quint32(mcps.size());
-        const qsizetype httpSeq = timeline.append(r, { x.method, x.uri, contentType, messages.join(QLatin1Char('\n')) });
-        for (qsizetype k = 0; k < mcps.size(); ++k)
-            appendMcp(timeline, mcps.at(k), source, i.begin, i.end, quint32(httpSeq), int(k));
-        if ((i.index + 1) % PublishEvery == 0)
-            timeline.publish();
-        return true;
-    }, progress, CassetteParser::Mode::Summary, [](CassetteInteraction &i) {
-        // On the parsing threads: MCP extraction is the costly part of a GMS request; other request
-        // bodies are not needed by the index.
-        HttpExchange &x = i.exchange;
-        if (x.requestBody && McpExtractor::isGmsIngest(x.method, x.uri)) {
-            ExtractedMcps extracted;
-            extracted.records = McpExtractor::fromRequest(x.method, x.uri, *x.requestBody, &extracted.warnings, McpExtractor::Detail::Summary);
-            i.prepared = std::move(extracted);
-        }
-        x.requestBody.reset();
-    });
+    const CassetteSummary summary = CassetteParser::parse(
+        yaml, name,
+        [&](CassetteInteraction &&i) {
+            const HttpExchange &x = i.exchange;
+            EventRecord r;
+            r.kind = EventKind::Http;
+            r.source = quint8(source);
+            r.sourceBegin = i.begin;
+            r.sourceEnd = i.end;
+            r.number = x.status;
+            r.sizeA = clampSize(i.requestBodySize);
+            r.sizeB = clampSize(i.responseBodySize);
+            if (x.status >= 400 || x.status <= 0)
+                r.flags |= ErrorFlag;
+            if (!x.warnings.isEmpty())
+                r.flags |= WarningFlag;
+            const QString contentType = HttpExchange::headerValue(x.responseHeaders, u"content-type");
+            QStringList messages = x.warnings;
+            if (x.status >= 400 && !x.statusMessage.isEmpty())
+                messages.prepend(x.statusMessage);
+            QStringList mcpWarnings;
+            QList<McpRecord> mcps;
+            if (const auto *extracted = std::any_cast<ExtractedMcps>(&i.prepared)) {
+                mcps = extracted->records;
+                mcpWarnings = extracted->warnings;
+            }
+            if (!mcps.isEmpty())
+                r.flags |= GmsIngestFlag;
+            if (!mcpWarnings.isEmpty()) {
+                r.flags |= WarningFlag;
+                messages += mcpWarnings;
+            }
+            r.related = quint32(mcps.size());
+            const qsizetype httpSeq
+                = timeline.append(r, { x.method, x.uri, contentType, messages.join(QLatin1Char('\n')) });
+            for (qsizetype k = 0; k < mcps.size(); ++k)
+                appendMcp(timeline, mcps.at(k), source, i.begin, i.end, quint32(httpSeq), int(k));
+            if ((i.index + 1) % PublishEvery == 0)
+                timeline.publish();
+            return true;
+        },
+        progress, CassetteParser::Mode::Summary,
+        [](CassetteInteraction &i) {
+            // On the parsing threads: MCP extraction is the costly part of a GMS request; other request
+            // bodies are not needed by the index.
+            HttpExchange &x = i.exchange;
+            if (x.requestBody && McpExtractor::isGmsIngest(x.method, x.uri)) {
+                ExtractedMcps extracted;
+                extracted.records = McpExtractor::fromRequest(
+                    x.method, x.uri, *x.requestBody, &extracted.warnings, McpExtractor::Detail::Summary);
+                i.prepared = std::move(extracted);
+            }
+            x.requestBody.reset();
+        });
     timeline.publish();
     for (const QString &w : summary.warnings)
         timeline.addWarning(w);
@@ -105,7 +114,8 @@ Status TimelineIndexer::indexCassette(Timeline &timeline, const QString &name, c
     return success();
 }
 
-Status TimelineIndexer::indexQueries(Timeline &timeline, const QString &name, const QByteArray &jsonl, ProgressReporter *progress)
+Status TimelineIndexer::indexQueries(
+    Timeline &timeline, const QString &name, const QByteArray &jsonl, ProgressReporter *progress)
 {
     Result<QueryLog> log = QueryLog::parse(jsonl, name, progress);
     if (!log)
@@ -165,15 +175,20 @@ Status TimelineIndexer::indexMcpFile(Timeline &timeline, const QString &name, co
     return success();
 }
 
-Status TimelineIndexer::indexRecording(Timeline &timeline, const Recording &recording, ProgressReporter *progress)
+Status TimelineIndexer::indexRecording(
+    Timeline &timeline, const Recording &recording, ProgressReporter *progress)
 {
     const QString cassette = QStringLiteral("http/cassette.yaml");
     if (recording.contents.contains(cassette)) {
-        if (Status s = indexCassette(timeline, recording.displayName + QLatin1Char('/') + cassette, recording.contents.value(cassette), progress); !s)
+        if (Status s = indexCassette(timeline, recording.displayName + QLatin1Char('/') + cassette,
+                recording.contents.value(cassette), progress);
+            !s)
             return s;
     }
     if (recording.contents.contains(QueryLog::FileName)) {
-        if (Status s = indexQueries(timeline, recording.displayName + QLatin1Char('/') + QueryLog::FileName, recording.contents.value(QueryLog::FileName), progress); !s)
+        if (Status s = indexQueries(timeline, recording.displayName + QLatin1Char('/') + QueryLog::FileName,
+                recording.contents.value(QueryLog::FileName), progress);
+            !s)
             return s;
     }
     timeline.setComplete();
@@ -194,7 +209,8 @@ std::optional<TimelineIndexer::FileKind> TimelineIndexer::detect(const QString &
         return FileKind::McpFile;
     if (trimmed.startsWith('{')) {
         // JSON lines: queries carry "query", file-sink records carry "entityUrn" or "proposedSnapshot".
-        const QByteArrayView firstLine = trimmed.first(std::max<qsizetype>(trimmed.indexOf('\n'), std::min<qsizetype>(trimmed.size(), 65536)));
+        const QByteArrayView firstLine = trimmed.first(
+            std::max<qsizetype>(trimmed.indexOf('\n'), std::min<qsizetype>(trimmed.size(), 65536)));
         if (firstLine.contains("\"query\""))
             return FileKind::Queries;
         return FileKind::McpFile;
@@ -210,14 +226,22 @@ Status TimelineIndexer::indexFile(Timeline &timeline, const QString &path, Progr
         return read.error();
     const QByteArray &data = *read;
     const QString name = QFileInfo(path).fileName();
-    const std::optional<FileKind> kind = detect(path, QByteArrayView(data).first(std::min<qsizetype>(data.size(), 65536)));
+    const std::optional<FileKind> kind
+        = detect(path, QByteArrayView(data).first(std::min<qsizetype>(data.size(), 65536)));
     if (!kind)
-        return makeError(ErrorCode::InvalidInput, tr("%1 is neither a recording, a cassette, a queries.jsonl nor an MCP file").arg(path));
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 is neither a recording, a cassette, a queries.jsonl nor an MCP file").arg(path));
     Status s = success();
     switch (*kind) {
-    case FileKind::Cassette: s = indexCassette(timeline, name, data, progress); break;
-    case FileKind::Queries: s = indexQueries(timeline, name, data, progress); break;
-    case FileKind::McpFile: s = indexMcpFile(timeline, name, data); break;
+    case FileKind::Cassette:
+        s = indexCassette(timeline, name, data, progress);
+        break;
+    case FileKind::Queries:
+        s = indexQueries(timeline, name, data, progress);
+        break;
+    case FileKind::McpFile:
+        s = indexMcpFile(timeline, name, data);
+        break;
     }
     timeline.setComplete();
     return s;
@@ -236,11 +260,13 @@ Result<McpRecord> TimelineIndexer::mcp(const Timeline &timeline, qsizetype seq)
             return all.error();
         records = std::move(all).value();
     } else {
-        const Result<HttpExchange> x = CassetteParser::parseInteraction(text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
+        const Result<HttpExchange> x = CassetteParser::parseInteraction(
+            text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
         if (!x)
             return x.error();
         QStringList warnings;
-        records = McpExtractor::fromRequest(x->method, x->uri, x->requestBody.value_or(QByteArray()), &warnings);
+        records
+            = McpExtractor::fromRequest(x->method, x->uri, x->requestBody.value_or(QByteArray()), &warnings);
     }
     if (r.number < 0 || r.number >= records.size())
         return makeError(ErrorCode::InvalidInput, tr("MCP event %1 is no longer in its source").arg(seq));

@@ -24,15 +24,16 @@ public:
     // MCP events it carried. A malformed cassette keeps every event read before the fault and records the
     // fault (file, line, column) as a timeline warning.
     static Status indexCassette(Timeline &timeline, const QString &name, const QByteArray &yaml,
-                                ProgressReporter *progress = nullptr);
+        ProgressReporter *progress = nullptr);
     // SQL events for every readable line of a queries.jsonl; skipped lines become timeline warnings.
     static Status indexQueries(Timeline &timeline, const QString &name, const QByteArray &jsonl,
-                               ProgressReporter *progress = nullptr);
+        ProgressReporter *progress = nullptr);
     // MCP events from a file-sink output file (JSON array or JSON lines, MCP and MCE forms).
     static Status indexMcpFile(Timeline &timeline, const QString &name, const QByteArray &json);
 
     // Every event source a loaded recording holds: the cassette (HTTP and MCP events), then queries.jsonl.
-    static Status indexRecording(Timeline &timeline, const Recording &recording, ProgressReporter *progress = nullptr);
+    static Status indexRecording(
+        Timeline &timeline, const Recording &recording, ProgressReporter *progress = nullptr);
 
     enum class FileKind { Cassette, Queries, McpFile };
     // What a bare file is, by name and first bytes: a cassette (.yaml/.yml), a queries.jsonl (JSON lines

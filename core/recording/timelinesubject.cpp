@@ -19,7 +19,8 @@ qsizetype TimelineSubject::httpRow() const
     const EventRecord &r = m_timeline.record(m_seq);
     if (r.kind == EventKind::Http)
         return m_seq;
-    if (r.kind == EventKind::Mcp && r.related < quint32(m_timeline.count()) && m_timeline.record(r.related).kind == EventKind::Http)
+    if (r.kind == EventKind::Mcp && r.related < quint32(m_timeline.count())
+        && m_timeline.record(r.related).kind == EventKind::Http)
         return qsizetype(r.related);
     return -1;
 }
@@ -102,9 +103,12 @@ QAnyStringView TimelineSubject::text(FilterField field) const
         return r.kind == EventKind::Mcp ? m_timeline.field(m_seq, EventField::ChangeType) : QStringView();
     case FilterField::Message:
         switch (r.kind) {
-        case EventKind::Http: return m_timeline.field(m_seq, EventField::HttpMessage);
-        case EventKind::Sql: return m_timeline.field(m_seq, EventField::SqlError);
-        case EventKind::Mcp: return m_timeline.field(m_seq, EventField::McpMessage);
+        case EventKind::Http:
+            return m_timeline.field(m_seq, EventField::HttpMessage);
+        case EventKind::Sql:
+            return m_timeline.field(m_seq, EventField::SqlError);
+        case EventKind::Mcp:
+            return m_timeline.field(m_seq, EventField::McpMessage);
         }
     }
     return {};

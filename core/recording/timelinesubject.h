@@ -10,7 +10,9 @@ namespace tapedeck {
 class TimelineSubject final : public FilterSubject
 {
 public:
-    explicit TimelineSubject(const Timeline &timeline) : m_timeline(timeline) { }
+    explicit TimelineSubject(const Timeline &timeline)
+        : m_timeline(timeline)
+    { }
 
     void setRow(qsizetype seq);
 

@@ -43,10 +43,11 @@ int main(int argc, char **argv)
     const qint64 total = timer.nsecsElapsed();
     done = true;
     watcher.join();
-    std::printf("{\"events\": %lld, \"read_s\": %.4f, \"first_1000_s\": %.4f, \"total_s\": %.4f, \"index_bytes\": %lld, "
+    std::printf("{\"events\": %lld, \"read_s\": %.4f, \"first_1000_s\": %.4f, \"total_s\": %.4f, "
+                "\"index_bytes\": %lld, "
                 "\"source_bytes\": %lld, \"warnings\": %lld}\n",
-                static_cast<long long>(timeline.count()), double(readTime) / 1e9, double(firstThousand.load()) / 1e9, double(total) / 1e9,
-                static_cast<long long>(timeline.indexBytes()), static_cast<long long>(yaml.size()),
-                static_cast<long long>(timeline.warnings().size()));
+        static_cast<long long>(timeline.count()), double(readTime) / 1e9, double(firstThousand.load()) / 1e9,
+        double(total) / 1e9, static_cast<long long>(timeline.indexBytes()),
+        static_cast<long long>(yaml.size()), static_cast<long long>(timeline.warnings().size()));
     return s ? 0 : 4;
 }

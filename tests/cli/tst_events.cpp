@@ -429,7 +429,8 @@ void TstEvents::eventsJsonlKeys()
             // row_count as recorded: null stays null.
             const QJsonValue rowCount = e.value(u"row_count"_s);
             const QJsonValue shown = o.value(u"row_count"_s);
-            QVERIFY2(rowCount.isNull() ? shown.isNull() : shown.toInt(-1) == rowCount.toInt(), qPrintable(where));
+            QVERIFY2(
+                rowCount.isNull() ? shown.isNull() : shown.toInt(-1) == rowCount.toInt(), qPrintable(where));
             QVERIFY2(o.value(u"error"_s) == e.value(u"error"_s), qPrintable(where));
         } else {
             QVERIFY2(o.value(u"entity_urn"_s).toString() == e.value(u"entity_urn"_s).toString(),

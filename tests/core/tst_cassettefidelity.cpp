@@ -18,13 +18,17 @@ namespace {
 
 const QString Fixtures = QStringLiteral(TAPEDECK_TEST_TOOLS "/../data/cassettes");
 
-QList<CassetteInteraction> parseAll(const QByteArray &yaml, CassetteSummary *summary, CassetteParser::Mode mode = CassetteParser::Mode::Full)
+QList<CassetteInteraction> parseAll(
+    const QByteArray &yaml, CassetteSummary *summary, CassetteParser::Mode mode = CassetteParser::Mode::Full)
 {
     QList<CassetteInteraction> all;
-    *summary = CassetteParser::parse(yaml, QStringLiteral("cassette.yaml"), [&](CassetteInteraction &&i) {
-        all.append(std::move(i));
-        return true;
-    }, nullptr, mode);
+    *summary = CassetteParser::parse(
+        yaml, QStringLiteral("cassette.yaml"),
+        [&](CassetteInteraction &&i) {
+            all.append(std::move(i));
+            return true;
+        },
+        nullptr, mode);
     return all;
 }
 
@@ -52,7 +56,8 @@ private slots:
     void matchesVcrPy_data()
     {
         QTest::addColumn<QString>("name");
-        const QStringList files = QDir(Fixtures).entryList({ QStringLiteral("*.expected.json") }, QDir::Files, QDir::Name);
+        const QStringList files
+            = QDir(Fixtures).entryList({ QStringLiteral("*.expected.json") }, QDir::Files, QDir::Name);
         QVERIFY2(files.size() >= 15, "the VCR.py fixtures are missing");
         for (const QString &f : files) {
             const QString name = f.chopped(int(qstrlen(".expected.json")));
@@ -64,7 +69,9 @@ private slots:
     {
         QFETCH(QString, name);
         const QByteArray yaml = test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".yaml"));
-        const QJsonArray expected = QJsonDocument::fromJson(test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected.json"))).array();
+        const QJsonArray expected = QJsonDocument::fromJson(
+            test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected.json")))
+                                        .array();
         QVERIFY(!yaml.isEmpty());
         CassetteSummary summary;
         const QList<CassetteInteraction> all = parseAll(yaml, &summary);
@@ -73,17 +80,26 @@ private slots:
         for (qsizetype k = 0; k < all.size(); ++k) {
             const HttpExchange &x = all.at(k).exchange;
             const QJsonObject request = expected.at(k).toObject().value(QStringLiteral("request")).toObject();
-            const QJsonObject response = expected.at(k).toObject().value(QStringLiteral("response")).toObject();
+            const QJsonObject response
+                = expected.at(k).toObject().value(QStringLiteral("response")).toObject();
             const QString where = name + QStringLiteral(" #") + QString::number(k);
             QVERIFY2(x.method == request.value(QStringLiteral("method")).toString(), qPrintable(where));
-            QVERIFY2(x.uri == request.value(QStringLiteral("uri")).toString(), qPrintable(where + QStringLiteral(": ") + x.uri));
-            const std::optional<QByteArray> requestBody = expectedBody(request.value(QStringLiteral("body_b64")));
-            QVERIFY2(x.requestBody == requestBody, qPrintable(where + QStringLiteral(" request body: ") + describe(x.requestBody) + QStringLiteral(" vs ") + describe(requestBody)));
-            const std::optional<QByteArray> responseBody = expectedBody(response.value(QStringLiteral("body_b64")));
-            QVERIFY2(x.responseBody == responseBody, qPrintable(where + QStringLiteral(" response body: ") + describe(x.responseBody) + QStringLiteral(" vs ") + describe(responseBody)));
+            QVERIFY2(x.uri == request.value(QStringLiteral("uri")).toString(),
+                qPrintable(where + QStringLiteral(": ") + x.uri));
+            const std::optional<QByteArray> requestBody
+                = expectedBody(request.value(QStringLiteral("body_b64")));
+            QVERIFY2(x.requestBody == requestBody,
+                qPrintable(where + QStringLiteral(" request body: ") + describe(x.requestBody)
+                    + QStringLiteral(" vs ") + describe(requestBody)));
+            const std::optional<QByteArray> responseBody
+                = expectedBody(response.value(QStringLiteral("body_b64")));
+            QVERIFY2(x.responseBody == responseBody,
+                qPrintable(where + QStringLiteral(" response body: ") + describe(x.responseBody)
+                    + QStringLiteral(" vs ") + describe(responseBody)));
             const QJsonObject status = response.value(QStringLiteral("status")).toObject();
             QVERIFY2(x.status == status.value(QStringLiteral("code")).toInt(), qPrintable(where));
-            QVERIFY2(x.statusMessage == status.value(QStringLiteral("message")).toString(), qPrintable(where + QStringLiteral(": ") + x.statusMessage));
+            QVERIFY2(x.statusMessage == status.value(QStringLiteral("message")).toString(),
+                qPrintable(where + QStringLiteral(": ") + x.statusMessage));
 
             // Response headers: every value, names in file order and spelling.
             const QJsonObject responseHeaders = response.value(QStringLiteral("headers")).toObject();
@@ -92,7 +108,11 @@ private slots:
                 for (const QJsonValue &v : it.value().toArray())
                     flat.append({ it.key(), v.toString() });
             }
-            QVERIFY2(x.responseHeaders.size() == flat.size(), qPrintable(where + QStringLiteral(" response header count %1 vs %2").arg(x.responseHeaders.size()).arg(flat.size())));
+            QVERIFY2(x.responseHeaders.size() == flat.size(),
+                qPrintable(where
+                    + QStringLiteral(" response header count %1 vs %2")
+                          .arg(x.responseHeaders.size())
+                          .arg(flat.size())));
             for (const HttpHeader &h : flat) {
                 const QStringList values = [&] {
                     QStringList out;
@@ -102,14 +122,18 @@ private slots:
                     }
                     return out;
                 }();
-                QVERIFY2(values.contains(h.value), qPrintable(where + QStringLiteral(" response header ") + h.name));
+                QVERIFY2(values.contains(h.value),
+                    qPrintable(where + QStringLiteral(" response header ") + h.name));
             }
             // Request headers: VCR.py keeps only the first value of each; Tapedeck keeps them all.
             const QJsonObject requestHeaders = request.value(QStringLiteral("headers")).toObject();
             for (auto it = requestHeaders.begin(); it != requestHeaders.end(); ++it) {
-                const auto mine = std::find_if(x.requestHeaders.cbegin(), x.requestHeaders.cend(), [&](const HttpHeader &h) { return h.name == it.key(); });
-                QVERIFY2(mine != x.requestHeaders.cend(), qPrintable(where + QStringLiteral(" request header ") + it.key()));
-                QVERIFY2(mine->value == it.value().toArray().first().toString(), qPrintable(where + QStringLiteral(" request header ") + it.key()));
+                const auto mine = std::find_if(x.requestHeaders.cbegin(), x.requestHeaders.cend(),
+                    [&](const HttpHeader &h) { return h.name == it.key(); });
+                QVERIFY2(mine != x.requestHeaders.cend(),
+                    qPrintable(where + QStringLiteral(" request header ") + it.key()));
+                QVERIFY2(mine->value == it.value().toArray().first().toString(),
+                    qPrintable(where + QStringLiteral(" request header ") + it.key()));
             }
         }
         // Summary mode (indexing) agrees on everything it keeps.
@@ -117,38 +141,46 @@ private slots:
         const QList<CassetteInteraction> summaries = parseAll(yaml, &quick, CassetteParser::Mode::Summary);
         QCOMPARE(summaries.size(), all.size());
         for (qsizetype k = 0; k < all.size(); ++k)
-            QCOMPARE(summaries.at(k).responseBodySize, all.at(k).exchange.responseBody ? all.at(k).exchange.responseBody->size() : -1);
+            QCOMPARE(summaries.at(k).responseBodySize,
+                all.at(k).exchange.responseBody ? all.at(k).exchange.responseBody->size() : -1);
     }
 
     void badInput_data()
     {
         QTest::addColumn<QString>("name");
-        const QStringList files = QDir(Fixtures).entryList({ QStringLiteral("bad-*.expected-errors.json") }, QDir::Files, QDir::Name);
+        const QStringList files = QDir(Fixtures).entryList(
+            { QStringLiteral("bad-*.expected-errors.json") }, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 5);
         for (const QString &f : files)
-            QTest::addRow("%s", qPrintable(f.chopped(int(qstrlen(".expected-errors.json"))))) << f.chopped(int(qstrlen(".expected-errors.json")));
+            QTest::addRow("%s", qPrintable(f.chopped(int(qstrlen(".expected-errors.json")))))
+                << f.chopped(int(qstrlen(".expected-errors.json")));
     }
 
     void badInput()
     {
         QFETCH(QString, name);
         const QByteArray yaml = test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".yaml"));
-        const QJsonObject expected = QJsonDocument::fromJson(test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected-errors.json"))).object();
+        const QJsonObject expected = QJsonDocument::fromJson(
+            test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected-errors.json")))
+                                         .object();
         CassetteSummary summary;
         const QList<CassetteInteraction> all = parseAll(yaml, &summary);
         const int readableBefore = expected.value(QStringLiteral("readable_before")).toInt();
         const int affected = expected.value(QStringLiteral("affected_interaction")).toInt(); // 1-based
         QVERIFY(all.size() >= readableBefore);
         for (int k = 0; k < readableBefore; ++k)
-            QVERIFY2(all.at(k).exchange.warnings.isEmpty(), qPrintable(name + QStringLiteral(" #%1: ").arg(k) + all.at(k).exchange.warnings.join(u'|')));
+            QVERIFY2(all.at(k).exchange.warnings.isEmpty(),
+                qPrintable(name + QStringLiteral(" #%1: ").arg(k) + all.at(k).exchange.warnings.join(u'|')));
         if (expected.value(QStringLiteral("fatal")).toBool()) {
             // A fault the YAML parser cannot pass: reported with its position; nothing after it is invented.
             const bool reported = summary.fault.has_value()
                 || (all.size() >= affected && !all.at(affected - 1).exchange.warnings.isEmpty());
             QVERIFY2(reported, qPrintable(name));
             if (summary.fault) {
-                const QString line = QStringLiteral("line %1").arg(expected.value(QStringLiteral("line")).toInt());
-                QVERIFY2(summary.fault->message.contains(line), qPrintable(summary.fault->message + QStringLiteral(" (expected ") + line + u')'));
+                const QString line
+                    = QStringLiteral("line %1").arg(expected.value(QStringLiteral("line")).toInt());
+                QVERIFY2(summary.fault->message.contains(line),
+                    qPrintable(summary.fault->message + QStringLiteral(" (expected ") + line + u')'));
             }
         } else {
             // Well-formed YAML with a bad interaction: reading goes on, the affected one carries a warning.

@@ -27,10 +27,11 @@ QByteArray sampleCassette()
 QList<CassetteInteraction> parseAll(const QByteArray &yaml, CassetteSummary *summary = nullptr)
 {
     QList<CassetteInteraction> all;
-    const CassetteSummary s = CassetteParser::parse(yaml, QStringLiteral("cassette.yaml"), [&](CassetteInteraction &&i) {
-        all.append(std::move(i));
-        return true;
-    });
+    const CassetteSummary s
+        = CassetteParser::parse(yaml, QStringLiteral("cassette.yaml"), [&](CassetteInteraction &&i) {
+              all.append(std::move(i));
+              return true;
+          });
     if (summary)
         *summary = s;
     return all;
@@ -62,7 +63,8 @@ private slots:
             if (i.exchange.responseBody && i.exchange.responseBody->startsWith("\x89PNG"))
                 ++binary;
             // Every interaction re-reads alone from its byte range, identically.
-            const Result<HttpExchange> again = CassetteParser::parseInteraction(yaml, i.begin, i.end, QStringLiteral("cassette.yaml"));
+            const Result<HttpExchange> again
+                = CassetteParser::parseInteraction(yaml, i.begin, i.end, QStringLiteral("cassette.yaml"));
             QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
             QCOMPARE(again->method, i.exchange.method);
             QCOMPARE(again->uri, i.exchange.uri);
@@ -73,7 +75,8 @@ private slots:
         }
         QCOMPARE(binary, 1);
         // Repeated response headers stay separate values.
-        const auto login = std::find_if(all.cbegin(), all.cend(), [](const CassetteInteraction &i) { return i.exchange.uri.endsWith(QLatin1String("/login")); });
+        const auto login = std::find_if(all.cbegin(), all.cend(),
+            [](const CassetteInteraction &i) { return i.exchange.uri.endsWith(QLatin1String("/login")); });
         QVERIFY(login != all.cend());
         QCOMPARE(HttpExchange::headerValues(login->exchange.responseHeaders, u"set-cookie").size(), 2);
     }
@@ -82,18 +85,22 @@ private slots:
     {
         // Large enough to be split across two threads; the summary must agree with a full read.
         QTemporaryDir dir;
-        const test::ProcessResult gen = test::run(QStringLiteral("/usr/bin/python3"), { QStringLiteral(TAPEDECK_TEST_TOOLS "/../bench/gen_recording.py"),
-                                                                                      dir.path(), QStringLiteral("--size-mb"), QStringLiteral("24") });
+        const test::ProcessResult gen = test::run(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral(TAPEDECK_TEST_TOOLS "/../bench/gen_recording.py"), dir.path(),
+                QStringLiteral("--size-mb"), QStringLiteral("24") });
         QCOMPARE(gen.exitCode, 0);
         const QByteArray yaml = test::readFile(dir.filePath(QStringLiteral("http/cassette.yaml")));
         QVERIFY(yaml.size() > (16 << 20));
         CassetteSummary fullSummary;
         const QList<CassetteInteraction> full = parseAll(yaml, &fullSummary);
         QList<CassetteInteraction> summary;
-        const CassetteSummary s = CassetteParser::parse(yaml, QStringLiteral("c.yaml"), [&](CassetteInteraction &&i) {
-            summary.append(std::move(i));
-            return true;
-        }, nullptr, CassetteParser::Mode::Summary);
+        const CassetteSummary s = CassetteParser::parse(
+            yaml, QStringLiteral("c.yaml"),
+            [&](CassetteInteraction &&i) {
+                summary.append(std::move(i));
+                return true;
+            },
+            nullptr, CassetteParser::Mode::Summary);
         QVERIFY(!s.fault && !fullSummary.fault);
         QCOMPARE(s.version, 1);
         QCOMPARE(summary.size(), full.size());
@@ -108,7 +115,8 @@ private slots:
             QCOMPARE(b.exchange.status, a.exchange.status);
             QCOMPARE(b.requestBodySize, a.exchange.requestBody ? a.exchange.requestBody->size() : -1);
             QCOMPARE(b.responseBodySize, a.exchange.responseBody ? a.exchange.responseBody->size() : -1);
-            QVERIFY(b.exchange.requestBody == a.exchange.requestBody); // requests are kept (MCPs ride in them)
+            QVERIFY(
+                b.exchange.requestBody == a.exchange.requestBody); // requests are kept (MCPs ride in them)
         }
     }
 
@@ -120,19 +128,25 @@ private slots:
         for (int i = 0; i < 6; ++i)
             cut = yaml.indexOf("\n- request:", cut + 1);
         CassetteSummary summary;
-        const QList<CassetteInteraction> all = parseAll(yaml.left(cut + 40) + "\n  bad: [unclosed\n", &summary);
+        const QList<CassetteInteraction> all
+            = parseAll(yaml.left(cut + 40) + "\n  bad: [unclosed\n", &summary);
         QVERIFY(summary.fault.has_value());
         QVERIFY2(summary.fault->message.contains(QLatin1String("line ")), qPrintable(summary.fault->message));
-        QVERIFY2(summary.fault->message.contains(QLatin1String("column ")), qPrintable(summary.fault->message));
+        QVERIFY2(
+            summary.fault->message.contains(QLatin1String("column ")), qPrintable(summary.fault->message));
         QCOMPARE(all.size(), 5);
     }
 
     void invalidUtf8IsAWarningNotAFault()
     {
-        QByteArray yaml = "interactions:\n- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/a\n"
-                          "  response:\n    body: {string: 'ok \xff\xfe here'}\n    headers: {}\n    status: {code: 200, message: OK}\n"
-                          "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/b\n"
-                          "  response:\n    body: {string: fine}\n    headers: {}\n    status: {code: 201, message: Created}\nversion: 1\n";
+        QByteArray yaml
+            = "interactions:\n- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: "
+              "http://x/a\n"
+              "  response:\n    body: {string: 'ok \xff\xfe here'}\n    headers: {}\n    status: {code: 200, "
+              "message: OK}\n"
+              "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/b\n"
+              "  response:\n    body: {string: fine}\n    headers: {}\n    status: {code: 201, message: "
+              "Created}\nversion: 1\n";
         CassetteSummary summary;
         const QList<CassetteInteraction> all = parseAll(yaml, &summary);
         QVERIFY(!summary.fault);

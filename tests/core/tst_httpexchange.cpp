@@ -31,8 +31,9 @@ QByteArray brotli(const QByteArray &data)
 {
     size_t size = BrotliEncoderMaxCompressedSize(size_t(data.size())) + 64;
     QByteArray out(qsizetype(size), Qt::Uninitialized);
-    if (!BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, size_t(data.size()),
-                               reinterpret_cast<const uint8_t *>(data.constData()), &size, reinterpret_cast<uint8_t *>(out.data())))
+    if (!BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT,
+            size_t(data.size()), reinterpret_cast<const uint8_t *>(data.constData()), &size,
+            reinterpret_cast<uint8_t *>(out.data())))
         return {};
     out.truncate(qsizetype(size));
     return out;
@@ -55,11 +56,14 @@ private slots:
         QTest::addRow("gzip") << zlibCompress(body, 16 + MAX_WBITS) << QStringLiteral("gzip");
         QTest::addRow("x-gzip, upper case") << zlibCompress(body, 16 + MAX_WBITS) << QStringLiteral("X-GZIP");
         QTest::addRow("deflate (zlib)") << zlibCompress(body, MAX_WBITS) << QStringLiteral("deflate");
-        QTest::addRow("deflate (raw, as some servers send)") << zlibCompress(body, -MAX_WBITS) << QStringLiteral("deflate");
+        QTest::addRow("deflate (raw, as some servers send)")
+            << zlibCompress(body, -MAX_WBITS) << QStringLiteral("deflate");
         QTest::addRow("br") << brotli(body) << QStringLiteral("br");
-        QTest::addRow("gzip then br") << brotli(zlibCompress(body, 16 + MAX_WBITS)) << QStringLiteral("gzip, br");
-        QTest::addRow("two gzip members") << zlibCompress(body.left(1000), 16 + MAX_WBITS) + zlibCompress(body.mid(1000), 16 + MAX_WBITS)
-                                          << QStringLiteral("gzip");
+        QTest::addRow("gzip then br")
+            << brotli(zlibCompress(body, 16 + MAX_WBITS)) << QStringLiteral("gzip, br");
+        QTest::addRow("two gzip members")
+            << zlibCompress(body.left(1000), 16 + MAX_WBITS) + zlibCompress(body.mid(1000), 16 + MAX_WBITS)
+            << QStringLiteral("gzip");
     }
 
     void decodes()
@@ -79,7 +83,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         const QByteArray body = test::jsonLines(50000, 6);
         const QByteArray gz = zlibCompress(body, 16 + MAX_WBITS);
-        QTest::addRow("truncated gzip") << gz.left(gz.size() / 2) << QStringLiteral("gzip") << QStringLiteral("does not decode");
+        QTest::addRow("truncated gzip")
+            << gz.left(gz.size() / 2) << QStringLiteral("gzip") << QStringLiteral("does not decode");
         QTest::addRow("not brotli") << body << QStringLiteral("br") << QStringLiteral("brotli");
         QTest::addRow("unknown coding") << body << QStringLiteral("zstd") << QStringLiteral("zstd");
     }
@@ -100,17 +105,20 @@ private slots:
         const QByteArray bomb = zlibCompress(QByteArray(64 << 20, '\0'), 16 + MAX_WBITS);
         const Result<QByteArray> capped = HttpExchange::decodeContent(bomb, QStringLiteral("gzip"), 1 << 20);
         QVERIFY(!capped.ok());
-        QVERIFY2(capped.error().message.contains(QLatin1String("larger than")), qPrintable(capped.error().message));
-        const Result<QByteArray> brCapped = HttpExchange::decodeContent(brotli(QByteArray(8 << 20, 'a')), QStringLiteral("br"), 1 << 20);
+        QVERIFY2(capped.error().message.contains(QLatin1String("larger than")),
+            qPrintable(capped.error().message));
+        const Result<QByteArray> brCapped
+            = HttpExchange::decodeContent(brotli(QByteArray(8 << 20, 'a')), QStringLiteral("br"), 1 << 20);
         QVERIFY(!brCapped.ok());
     }
 
     void headerLookupIgnoresCase()
     {
         const QList<HttpHeader> headers { { QStringLiteral("Set-Cookie"), QStringLiteral("a=1") },
-                                          { QStringLiteral("content-length"), QStringLiteral("10") },
-                                          { QStringLiteral("set-cookie"), QStringLiteral("b=2") } };
-        QCOMPARE(HttpExchange::headerValues(headers, u"SET-COOKIE"), (QStringList { QStringLiteral("a=1"), QStringLiteral("b=2") }));
+            { QStringLiteral("content-length"), QStringLiteral("10") },
+            { QStringLiteral("set-cookie"), QStringLiteral("b=2") } };
+        QCOMPARE(HttpExchange::headerValues(headers, u"SET-COOKIE"),
+            (QStringList { QStringLiteral("a=1"), QStringLiteral("b=2") }));
         QCOMPARE(HttpExchange::headerValue(headers, u"Content-Length"), QStringLiteral("10"));
         QVERIFY(HttpExchange::headerValue(headers, u"Location").isEmpty());
     }

@@ -31,8 +31,9 @@ QByteArray sampleEntry(const QString &name)
 // A DataHub-shaped cassette from tests/bench/gen_recording.py.
 QByteArray generatedCassette(const QString &dir, double megabytes)
 {
-    const test::ProcessResult r = test::run(QStringLiteral("/usr/bin/python3"), { QStringLiteral(TAPEDECK_TEST_TOOLS "/../bench/gen_recording.py"),
-                                                                                dir, QStringLiteral("--size-mb"), QString::number(megabytes) });
+    const test::ProcessResult r = test::run(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral(TAPEDECK_TEST_TOOLS "/../bench/gen_recording.py"), dir, QStringLiteral("--size-mb"),
+            QString::number(megabytes) });
     if (r.exitCode != 0)
         return {};
     return test::readFile(dir + QStringLiteral("/http/cassette.yaml"));
@@ -56,7 +57,8 @@ private slots:
         QCOMPARE(timeline.laneCount(EventKind::Http), 12);
         QCOMPARE(timeline.laneCount(EventKind::Mcp), 24);
         QVERIFY(timeline.warnings().isEmpty());
-        const Result<QList<McpRecord>> fileSink = McpExtractor::fromFile(test::readFile(QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.mcps.json")), QString());
+        const Result<QList<McpRecord>> fileSink = McpExtractor::fromFile(
+            test::readFile(QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.mcps.json")), QString());
         QVERIFY(fileSink.ok());
         QCOMPARE(fileSink->size(), 24);
         qsizetype http = 0;
@@ -82,7 +84,8 @@ private slots:
             QCOMPARE(qsizetype(r.lane), http++);
             lastHttp = seq;
             // The record's byte range re-reads to the same request.
-            const Result<HttpExchange> x = CassetteParser::parseInteraction(timeline.sourceText(r.source), r.sourceBegin, r.sourceEnd, QString());
+            const Result<HttpExchange> x = CassetteParser::parseInteraction(
+                timeline.sourceText(r.source), r.sourceBegin, r.sourceEnd, QString());
             QVERIFY(x.ok());
             QCOMPARE(timeline.field(seq, EventField::Method), QStringView(x->method));
             QCOMPARE(timeline.field(seq, EventField::Uri), QStringView(x->uri));
@@ -116,7 +119,8 @@ private slots:
                     const EventRecord &r = timeline.record(seq);
                     if (r.kind == EventKind::Http) {
                         const QStringView method = timeline.field(seq, EventField::Method);
-                        consistent = consistent && (method == u"GET" || method == u"POST") && r.lane == quint32(httpSeen++);
+                        consistent = consistent && (method == u"GET" || method == u"POST")
+                            && r.lane == quint32(httpSeen++);
                     } else {
                         consistent = consistent && r.kind == EventKind::Mcp && r.related < quint32(seq)
                             && timeline.field(seq, EventField::EntityUrn).startsWith(u"urn:li:");
@@ -151,7 +155,10 @@ private slots:
                 done.append(d);
                 total = t;
             }
-            bool isCancelled() const override { return cancelAt >= 0 && !done.isEmpty() && done.last() >= cancelAt; }
+            bool isCancelled() const override
+            {
+                return cancelAt >= 0 && !done.isEmpty() && done.last() >= cancelAt;
+            }
         } full;
         Timeline complete;
         QVERIFY(TimelineIndexer::indexCassette(complete, QStringLiteral("c.yaml"), yaml, &full).ok());
@@ -169,7 +176,8 @@ private slots:
         QVERIFY(partial.count() > 0);
         QVERIFY(partial.count() < complete.count());
         for (qsizetype seq = 0; seq < partial.count(); ++seq)
-            QCOMPARE(partial.field(seq, EventField::Uri).toString(), complete.field(seq, EventField::Uri).toString());
+            QCOMPARE(partial.field(seq, EventField::Uri).toString(),
+                complete.field(seq, EventField::Uri).toString());
     }
 
     void overheadIsSmall()
@@ -179,14 +187,16 @@ private slots:
         Timeline timeline;
         QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("cassette.yaml"), yaml).ok());
         // The index must cost at most half of the decompressed data it describes.
-        QVERIFY2(timeline.indexBytes() * 2 <= yaml.size(), qPrintable(QString::number(timeline.indexBytes())));
+        QVERIFY2(
+            timeline.indexBytes() * 2 <= yaml.size(), qPrintable(QString::number(timeline.indexBytes())));
     }
 
     void faultIsAWarningAndEarlierEventsStay()
     {
         QByteArray yaml = sampleEntry(QStringLiteral("http/cassette.yaml"));
         // Cut where the third interaction starts and break it: the first two remain.
-        const qsizetype cut = yaml.indexOf("\n- request:", yaml.indexOf("\n- request:", yaml.indexOf("\n- request:") + 1) + 1);
+        const qsizetype cut = yaml.indexOf(
+            "\n- request:", yaml.indexOf("\n- request:", yaml.indexOf("\n- request:") + 1) + 1);
         yaml = yaml.left(cut) + "\n- request: [broken\n";
         Timeline timeline;
         QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("http/cassette.yaml"), yaml).ok());
