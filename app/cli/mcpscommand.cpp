@@ -39,22 +39,16 @@ int runMcps(const Cli &cli, const QStringList &arguments)
     if (Status s = (*job)->wait(); !s)
         return cli.fail(s.error());
     const Timeline &timeline = (*job)->timeline();
-    QList<McpRecord> records;
-    for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
-        if (timeline.record(seq).kind != EventKind::Mcp)
-            continue;
-        Result<McpRecord> record = TimelineIndexer::mcp(timeline, seq);
-        if (!record)
-            return cli.fail(record.error());
-        records.append(std::move(record).value());
-    }
-    const QByteArray json = McpExtractor::toFileSinkJson(records);
+    const Result<QList<McpRecord>> records = TimelineIndexer::mcps(timeline);
+    if (!records)
+        return cli.fail(records.error());
+    const QByteArray json = McpExtractor::toFileSinkJson(*records);
     if (parser.isSet(output)) {
         QSaveFile file(parser.value(output));
         if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
             return cli.fail(makeError(ErrorCode::Io,
                 Cli::tr("%1 could not be written: %2").arg(parser.value(output), file.errorString())));
-        cli.err(Cli::tr("%1 MCPs written to %2\n").arg(records.size()).arg(parser.value(output)));
+        cli.err(Cli::tr("%1 MCPs written to %2\n").arg(records->size()).arg(parser.value(output)));
     } else {
         cli.out(QString::fromUtf8(json)); // byte for byte what the file sink writes (no final newline)
     }

@@ -247,30 +247,67 @@ Status TimelineIndexer::indexFile(Timeline &timeline, const QString &path, Progr
     return s;
 }
 
+namespace {
+
+// Every MCP that the carrier of MCP event seq holds (its GMS request, or its whole file), in order.
+Result<QList<McpRecord>> carrierRecords(const Timeline &timeline, const EventRecord &r)
+{
+    const QByteArray &text = timeline.sourceText(r.source);
+    if (r.related == NoCarrier)
+        return McpExtractor::fromFile(text, timeline.sourceName(r.source));
+    const Result<HttpExchange> x
+        = CassetteParser::parseInteraction(text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
+    if (!x)
+        return x.error();
+    QStringList warnings;
+    return McpExtractor::fromRequest(x->method, x->uri, x->requestBody.value_or(QByteArray()), &warnings);
+}
+
+Result<McpRecord> pick(const QList<McpRecord> &records, const EventRecord &r, qsizetype seq)
+{
+    if (r.number < 0 || r.number >= records.size())
+        return makeError(
+            ErrorCode::InvalidInput, TimelineIndexer::tr("MCP event %1 is no longer in its source").arg(seq));
+    return records.at(r.number);
+}
+
+} // namespace
+
 Result<McpRecord> TimelineIndexer::mcp(const Timeline &timeline, qsizetype seq)
 {
     const EventRecord &r = timeline.record(seq);
     if (r.kind != EventKind::Mcp)
         return makeError(ErrorCode::Usage, tr("event %1 is not an MCP").arg(seq));
-    const QByteArray &text = timeline.sourceText(r.source);
-    QList<McpRecord> records;
-    if (r.related == NoCarrier) {
-        Result<QList<McpRecord>> all = McpExtractor::fromFile(text, timeline.sourceName(r.source));
-        if (!all)
-            return all.error();
-        records = std::move(all).value();
-    } else {
-        const Result<HttpExchange> x = CassetteParser::parseInteraction(
-            text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
-        if (!x)
-            return x.error();
-        QStringList warnings;
-        records
-            = McpExtractor::fromRequest(x->method, x->uri, x->requestBody.value_or(QByteArray()), &warnings);
+    const Result<QList<McpRecord>> records = carrierRecords(timeline, r);
+    if (!records)
+        return records.error();
+    return pick(*records, r, seq);
+}
+
+Result<QList<McpRecord>> TimelineIndexer::mcps(const Timeline &timeline)
+{
+    // Each carrier is read once for all the MCPs it holds, not once per MCP.
+    QList<McpRecord> all;
+    QList<McpRecord> carried;
+    const EventRecord *carrier = nullptr;
+    for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
+        const EventRecord &r = timeline.record(seq);
+        if (r.kind != EventKind::Mcp)
+            continue;
+        if (!carrier || carrier->source != r.source || carrier->related != r.related
+            || carrier->sourceBegin != r.sourceBegin) {
+            Result<QList<McpRecord>> records = carrierRecords(timeline, r);
+            if (!records)
+                return records.error();
+            carried = std::move(records).value();
+            carrier = &r;
+        }
+        Result<McpRecord> record = pick(carried, r, seq);
+        if (!record)
+            return record.error();
+        all.append(std::move(record).value());
     }
-    if (r.number < 0 || r.number >= records.size())
-        return makeError(ErrorCode::InvalidInput, tr("MCP event %1 is no longer in its source").arg(seq));
-    return records.at(r.number);
+    return all;
 }
 
 } // namespace tapedeck

@@ -43,6 +43,8 @@ public:
 
     // MCP event seq's record in full (re-read from the request that carried it, or from its file).
     static Result<McpRecord> mcp(const Timeline &timeline, qsizetype seq);
+    // Every MCP event's record in full, in timeline order (reading each carrier once).
+    static Result<QList<McpRecord>> mcps(const Timeline &timeline);
 
     // How many events are indexed between two publications.
     static constexpr qsizetype PublishEvery = 64;
