@@ -1,22 +1,22 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
 # Generates a realistic, DataHub-shaped recording folder of a given size for benchmarks: a VCR.py
-# cassette of Looker-like JSON API calls and GMS ingestProposalBatch posts (with some !!binary bodies),
+# cassette of Looker-like JSON API calls and GMS ingestProposalBatch posts (with some !!binary bodies)
+# written by the same YAML emitter VCR.py uses,
 # a queries.jsonl, a recipe and a manifest with real checksums. Deterministic for a given seed.
 import argparse
-import base64
 import hashlib
 import json
 import os
 import random
 
+import yaml
+
+# What VCR.py's YAML serializer uses: libyaml's emitter through PyYAML's CDumper, default settings.
+Dumper = getattr(yaml, "CDumper", yaml.Dumper)
+
 WORDS = ("orders customers revenue dashboard region snowflake schema lineage owner status forecast "
          "Umsätze 売上 pipeline marketing finance cohort retention churn funnel warehouse").split()
-
-
-def yaml_quote(text):
-    """Single-quoted YAML scalar, as PyYAML writes JSON bodies."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def looker_body(rng, n):
@@ -46,25 +46,21 @@ def mcp_body(rng, n):
 
 
 def interaction(rng, i):
+    """One interaction as VCR.py records it (the dict its YAML serializer dumps)."""
     if i % 50 == 49:
         method, uri = "POST", "http://datahub-gms.acme-corp.example:8080/aspects?action=ingestProposalBatch"
         request_body, body, ctype = mcp_body(rng, 20), "{\"value\":[]}", "application/json"
     else:
         method, uri = "GET", f"http://looker.acme-corp.example/api/4.0/dashboards/{i}"
         request_body, body, ctype = None, looker_body(rng, 12), "application/json"
-    lines = ["- request:", "    body: " + ("null" if request_body is None else yaml_quote(request_body)),
-             "    headers:", "      Accept:", "      - application/json", "      User-Agent:", "      - python-requests/2.32.3",
-             f"    method: {method}", f"    uri: {uri}", "  response:", "    body:"]
     if i % 97 == 96:
-        png = bytes(rng.randrange(256) for _ in range(3000))
-        encoded = base64.encodebytes(png).decode().replace("\n", "\n        ")
-        lines += ["      string: !!binary |", "        " + encoded.rstrip()]
-        ctype = "image/png"
-    else:
-        lines += ["      string: " + yaml_quote(body)]
-    lines += ["    headers:", "      Content-Type:", f"      - {ctype}", "      Date:",
-              "      - Tue, 18 Nov 2025 09:41:07 GMT", "    status:", "      code: 200", "      message: OK"]
-    return "\n".join(lines) + "\n"
+        body, ctype = bytes(rng.randrange(256) for _ in range(3000)), "image/png"  # not UTF-8: !!binary
+    return {"request": {"body": request_body,
+                        "headers": {"Accept": ["application/json"], "User-Agent": ["python-requests/2.32.3"]},
+                        "method": method, "uri": uri},
+            "response": {"body": {"string": body},
+                         "headers": {"Content-Type": [ctype], "Date": ["Tue, 18 Nov 2025 09:41:07 GMT"]},
+                         "status": {"code": 200, "message": "OK"}}}
 
 
 def main():
@@ -89,11 +85,13 @@ def main():
                                for _ in range(10)],
                    "row_count": 10, "description": [["column_name", "text"], ["data_type", "text"]], "error": None}
             written += q.write(json.dumps(row) + "\n")
+    # yaml.dump({"interactions": [...], "version": 1}) writes exactly this, one list item at a time
+    # (block style, sorted keys, the list not indented below its key), without holding 200 MB of dicts.
     with open(cassette, "w", encoding="utf-8") as c:
         c.write("interactions:\n")
         i = 0
         while written < target:
-            written += c.write(interaction(rng, i))
+            written += c.write(yaml.dump([interaction(rng, i)], Dumper=Dumper))
             i += 1
         c.write("version: 1\n")
     checksums = {}
