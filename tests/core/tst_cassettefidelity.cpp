@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tapedeck;
@@ -72,6 +73,108 @@ private slots:
         const QJsonArray expected = QJsonDocument::fromJson(
             test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected.json")))
                                         .array();
+        compareWithVcrPy(name, yaml, expected);
+    }
+
+    void hugeBodyMatchesVcrPy()
+    {
+        // bad.py --huge-body: a 5 MiB JSON response body, large but nothing malformed (not committed).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.yaml"));
+        const test::ProcessResult made = test::run(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral(TAPEDECK_TEST_TOOLS "/vcrfixtures/bad.py"), QStringLiteral("--huge-body"),
+                path });
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QByteArray yaml = test::readFile(path);
+        QVERIFY(yaml.size() > 5 * 1024 * 1024);
+        const QJsonArray expected
+            = QJsonDocument::fromJson(test::readFile(dir.filePath(QStringLiteral("huge.expected.json"))))
+                  .array();
+        QCOMPARE(expected.size(), 5);
+        compareWithVcrPy(QStringLiteral("huge"), yaml, expected);
+        if (QTest::currentTestFailed())
+            return;
+        CassetteSummary summary;
+        const QList<CassetteInteraction> all = parseAll(yaml, &summary);
+        QVERIFY(all.at(1).exchange.responseBody->size() >= 5 * 1024 * 1024);
+        QVERIFY(all.at(1).exchange.warnings.isEmpty()); // 5 MiB is not absurd
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("name");
+        const QStringList files = QDir(Fixtures).entryList(
+            { QStringLiteral("bad-*.expected-errors.json") }, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 5);
+        for (const QString &f : files)
+            QTest::addRow("%s", qPrintable(f.chopped(int(qstrlen(".expected-errors.json")))))
+                << f.chopped(int(qstrlen(".expected-errors.json")));
+    }
+
+    void badInput()
+    {
+        QFETCH(QString, name);
+        const QByteArray yaml = test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".yaml"));
+        const QJsonObject expected = QJsonDocument::fromJson(
+            test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected-errors.json")))
+                                         .object();
+        CassetteSummary summary;
+        const QList<CassetteInteraction> all = parseAll(yaml, &summary);
+        const int readableBefore = expected.value(QStringLiteral("readable_before")).toInt();
+        const int affected = expected.value(QStringLiteral("affected_interaction")).toInt(); // 1-based
+        QVERIFY(all.size() >= readableBefore);
+        for (int k = 0; k < readableBefore; ++k)
+            QVERIFY2(all.at(k).exchange.warnings.isEmpty(),
+                qPrintable(name + QStringLiteral(" #%1: ").arg(k) + all.at(k).exchange.warnings.join(u'|')));
+        if (expected.value(QStringLiteral("fatal")).toBool()) {
+            // A fault the YAML parser cannot pass: reported with its position; nothing after it is invented.
+            const bool reported = summary.fault.has_value()
+                || (all.size() >= affected && !all.at(affected - 1).exchange.warnings.isEmpty());
+            QVERIFY2(reported, qPrintable(name));
+            if (summary.fault) {
+                const QString line
+                    = QStringLiteral("line %1").arg(expected.value(QStringLiteral("line")).toInt());
+                QVERIFY2(summary.fault->message.contains(line),
+                    qPrintable(summary.fault->message + QStringLiteral(" (expected ") + line + u')'));
+            }
+        } else {
+            // Well-formed YAML with a bad interaction: reading goes on, the affected one carries a warning.
+            QVERIFY2(!summary.fault, qPrintable(summary.fault ? summary.fault->message : QString()));
+            QCOMPARE(all.size(), expected.value(QStringLiteral("interactions_in_file")).toInt());
+            QVERIFY2(!all.at(affected - 1).exchange.warnings.isEmpty(), qPrintable(name));
+        }
+    }
+
+    void absurdBodyIsAWarning()
+    {
+        // A response body above 100 MiB: read (measured, in summary mode), flagged on its event, no fault.
+        const QByteArray head
+            = "interactions:\n- request:\n    body: null\n    headers: {}\n    method: GET\n"
+              "    uri: http://example.test/dump\n  response:\n    body:\n      string: '";
+        const QByteArray tail
+            = "'\n    headers: {}\n    status:\n      code: 200\n      message: OK\n"
+              "- request:\n    body: null\n    headers: {}\n    method: GET\n"
+              "    uri: http://example.test/next\n  response:\n    body:\n      string: ok\n"
+              "    headers: {}\n    status:\n      code: 200\n      message: OK\nversion: 1\n";
+        const qsizetype bodySize = (qsizetype(101) << 20) + 7;
+        QByteArray yaml;
+        yaml.reserve(head.size() + bodySize + tail.size());
+        yaml += head;
+        yaml += QByteArray(bodySize, 'x');
+        yaml += tail;
+        CassetteSummary summary;
+        const QList<CassetteInteraction> all = parseAll(yaml, &summary, CassetteParser::Mode::Summary);
+        QVERIFY(!summary.fault);
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).responseBodySize, bodySize);
+        QCOMPARE(all.at(0).exchange.warnings, QStringList { QStringLiteral("a body of 101 MiB") });
+        QVERIFY(all.at(1).exchange.warnings.isEmpty());
+        QCOMPARE(all.at(1).exchange.uri, QStringLiteral("http://example.test/next"));
+    }
+
+private:
+    static void compareWithVcrPy(const QString &name, const QByteArray &yaml, const QJsonArray &expected)
+    {
         QVERIFY(!yaml.isEmpty());
         CassetteSummary summary;
         const QList<CassetteInteraction> all = parseAll(yaml, &summary);
@@ -143,51 +246,6 @@ private slots:
         for (qsizetype k = 0; k < all.size(); ++k)
             QCOMPARE(summaries.at(k).responseBodySize,
                 all.at(k).exchange.responseBody ? all.at(k).exchange.responseBody->size() : -1);
-    }
-
-    void badInput_data()
-    {
-        QTest::addColumn<QString>("name");
-        const QStringList files = QDir(Fixtures).entryList(
-            { QStringLiteral("bad-*.expected-errors.json") }, QDir::Files, QDir::Name);
-        QVERIFY(files.size() >= 5);
-        for (const QString &f : files)
-            QTest::addRow("%s", qPrintable(f.chopped(int(qstrlen(".expected-errors.json")))))
-                << f.chopped(int(qstrlen(".expected-errors.json")));
-    }
-
-    void badInput()
-    {
-        QFETCH(QString, name);
-        const QByteArray yaml = test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".yaml"));
-        const QJsonObject expected = QJsonDocument::fromJson(
-            test::readFile(Fixtures + QLatin1Char('/') + name + QStringLiteral(".expected-errors.json")))
-                                         .object();
-        CassetteSummary summary;
-        const QList<CassetteInteraction> all = parseAll(yaml, &summary);
-        const int readableBefore = expected.value(QStringLiteral("readable_before")).toInt();
-        const int affected = expected.value(QStringLiteral("affected_interaction")).toInt(); // 1-based
-        QVERIFY(all.size() >= readableBefore);
-        for (int k = 0; k < readableBefore; ++k)
-            QVERIFY2(all.at(k).exchange.warnings.isEmpty(),
-                qPrintable(name + QStringLiteral(" #%1: ").arg(k) + all.at(k).exchange.warnings.join(u'|')));
-        if (expected.value(QStringLiteral("fatal")).toBool()) {
-            // A fault the YAML parser cannot pass: reported with its position; nothing after it is invented.
-            const bool reported = summary.fault.has_value()
-                || (all.size() >= affected && !all.at(affected - 1).exchange.warnings.isEmpty());
-            QVERIFY2(reported, qPrintable(name));
-            if (summary.fault) {
-                const QString line
-                    = QStringLiteral("line %1").arg(expected.value(QStringLiteral("line")).toInt());
-                QVERIFY2(summary.fault->message.contains(line),
-                    qPrintable(summary.fault->message + QStringLiteral(" (expected ") + line + u')'));
-            }
-        } else {
-            // Well-formed YAML with a bad interaction: reading goes on, the affected one carries a warning.
-            QVERIFY2(!summary.fault, qPrintable(summary.fault ? summary.fault->message : QString()));
-            QCOMPARE(all.size(), expected.value(QStringLiteral("interactions_in_file")).toInt());
-            QVERIFY2(!all.at(affected - 1).exchange.warnings.isEmpty(), qPrintable(name));
-        }
     }
 };
 
