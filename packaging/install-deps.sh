@@ -11,11 +11,13 @@ libs="libzip-dev liblzma-dev libssl-dev libyaml-dev zlib1g-dev libbz2-dev libbro
 # Real peers the tests run against: 7-Zip, Debian's Python with VCR.py and friends, DeepDiff.
 peers="p7zip-full python3 python3-cryptography python3-vcr python3-requests python3-yaml python3-deepdiff"
 # Offscreen and real-window GUI checks, screenshots, packaging validation.
+# The desktop app's optional libraries: QtKeychain for "remember the password".
+gui_libs="qtkeychain-qt6-dev"
 gui_tools="xvfb xauth imagemagick libgl-dev desktop-file-utils appstream fonts-dejavu-core fonts-noto-cjk"
 packages="$build $qt_core $libs $peers"
 case "${1:-}" in
     --no-gui) ;;
-    *) packages="$packages $gui_tools" ;;
+    *) packages="$packages $gui_libs $gui_tools" ;;
 esac
 
 missing=""

@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "loadingbar.h"
 #include "passworddialog.h"
+#include "passwordstore.h"
 #include "recordingloader.h"
 #include "recordingview.h"
 
@@ -88,6 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_view(new RecordingView(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_systemPasswordStore = PasswordStore::system();
+    m_loader->setPasswordStore(m_systemPasswordStore.get());
     setWindowIcon(icons::application());
     setAcceptDrops(true);
 
@@ -161,6 +164,11 @@ void MainWindow::setEnvironment(const QProcessEnvironment &environment)
 {
     m_environment = environment;
     m_loader->setEnvironment(environment);
+}
+
+void MainWindow::setPasswordStore(PasswordStore *store)
+{
+    m_loader->setPasswordStore(store);
 }
 
 QProcessEnvironment MainWindow::environment() const
@@ -358,12 +366,14 @@ void MainWindow::showPasswordDialog(const PasswordRequest &request)
         m_passwordDialog = new PasswordDialog(this);
         m_passwordDialog->setAttribute(Qt::WA_DeleteOnClose);
         m_passwordDialog->setRecordingName(request.displayName);
-        connect(
-            m_passwordDialog, &PasswordDialog::passwordSubmitted, m_loader, &RecordingLoader::submitPassword);
+        connect(m_passwordDialog, &PasswordDialog::passwordSubmitted, m_loader,
+            [loader = m_loader, dialog = m_passwordDialog.data()](
+                const QString &password) { loader->submitPassword(password, dialog->rememberRequested()); });
         connect(m_passwordDialog, &QDialog::rejected, m_loader, &RecordingLoader::cancel);
         // open(), not exec(): window-modal without a nested event loop.
         m_passwordDialog->open();
     }
+    m_passwordDialog->setRememberAvailable(request.canRemember);
     if (!request.prefill.isEmpty())
         m_passwordDialog->setPrefill(request.prefill, request.prefillSource);
     m_passwordDialog->showProblem(request.problem);

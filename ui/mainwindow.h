@@ -19,6 +19,7 @@ namespace tapedeck {
 class Banner;
 class LoadingBar;
 class PasswordDialog;
+class PasswordStore;
 class RecordingLoader;
 class RecordingView;
 struct PasswordRequest;
@@ -35,6 +36,9 @@ public:
     // Where password sources (DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD) and INGESTION_ARTIFACT_DIR are
     // read; the process environment unless set. Tests use it to control the password path.
     void setEnvironment(const QProcessEnvironment &environment);
+    // Where "remember the password" keeps passwords: the system keychain unless set (tests set a store
+    // that lives in memory). The window does not take ownership.
+    void setPasswordStore(PasswordStore *store);
 
     std::shared_ptr<const Recording> recording() const { return m_recording; }
     RecordingView *recordingView() const { return m_view; }
@@ -87,6 +91,7 @@ private:
     QPointer<PasswordDialog> m_passwordDialog;
     std::shared_ptr<const Recording> m_recording;
     std::optional<QProcessEnvironment> m_environment;
+    std::unique_ptr<PasswordStore> m_systemPasswordStore;
 };
 
 } // namespace tapedeck

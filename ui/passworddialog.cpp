@@ -5,6 +5,7 @@
 #include "icons.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,6 +24,7 @@ PasswordDialog::PasswordDialog(QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_reveal(new QAction(this))
     , m_origin(new QLabel(this))
+    , m_remember(new QCheckBox(tr("&Remember the password in the system keychain"), this))
     , m_problemIcon(new QLabel(this))
     , m_problem(new QLabel(this))
     , m_problemRow(new QWidget(this))
@@ -101,6 +103,11 @@ PasswordDialog::PasswordDialog(QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_status->setPalette(hintPalette);
 
+    m_remember->setObjectName(QStringLiteral("rememberPassword"));
+    m_remember->setToolTip(
+        tr("Stored by the desktop's keychain service, never in Tapedeck's settings or files."));
+    m_remember->hide();
+
     auto *hint = new QLabel(
         tr("Tip: set DATAHUB_RECORDING_PASSWORD to open recordings without this question."), this);
     hint->setTextFormat(Qt::PlainText);
@@ -123,6 +130,7 @@ PasswordDialog::PasswordDialog(QWidget *parent)
     column->addWidget(m_explanation);
     column->addLayout(form);
     column->addWidget(m_origin);
+    column->addWidget(m_remember);
     column->addWidget(m_problemRow);
     column->addWidget(m_status);
     column->addSpacing(4);
@@ -160,6 +168,18 @@ void PasswordDialog::setPrefill(const QString &password, const QString &source)
     updateButtons();
 }
 
+void PasswordDialog::setRememberAvailable(bool available)
+{
+    m_remember->setVisible(available);
+    if (!available)
+        m_remember->setChecked(false);
+}
+
+bool PasswordDialog::rememberRequested() const
+{
+    return !m_remember->isHidden() && m_remember->isChecked();
+}
+
 void PasswordDialog::showProblem(const QString &message)
 {
     m_problem->setText(message);
@@ -173,6 +193,7 @@ void PasswordDialog::setChecking(bool checking)
 {
     m_checking = checking;
     m_password->setEnabled(!checking);
+    m_remember->setEnabled(!checking);
     m_status->setText(checking ? tr("Checking the password…") : QString());
     m_status->setVisible(checking);
     if (checking)

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QAction;
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,9 @@ public:
     void setRecordingName(const QString &name);
     // Puts a password from a non-interactive source into the field, saying where it came from.
     void setPrefill(const QString &password, const QString &source);
+    // Offers "remember in the keychain" (off by default) when a keychain is available.
+    void setRememberAvailable(bool available);
+    bool rememberRequested() const;
     // Shows why the last password was refused and lets the user try again.
     void showProblem(const QString &message);
     void setChecking(bool checking);
@@ -43,6 +47,7 @@ private:
     QLineEdit *m_password;
     QAction *m_reveal;
     QLabel *m_origin;
+    QCheckBox *m_remember;
     QLabel *m_problemIcon;
     QLabel *m_problem;
     QWidget *m_problemRow;

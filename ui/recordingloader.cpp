@@ -3,6 +3,7 @@
 #include "recordingloader.h"
 
 #include "archive/passwordsources.h"
+#include "passwordstore.h"
 #include "promiseprogress.h"
 
 #include <QFileInfo>
@@ -32,6 +33,11 @@ RecordingLoader::~RecordingLoader()
 void RecordingLoader::setEnvironment(const QProcessEnvironment &environment)
 {
     m_environment = environment;
+}
+
+void RecordingLoader::setPasswordStore(PasswordStore *store)
+{
+    m_store = store;
 }
 
 template<typename T, typename Handler> void RecordingLoader::track(const QFuture<T> &future, Handler handler)
@@ -65,6 +71,8 @@ void RecordingLoader::abandon()
     m_running = {};
     m_source.reset();
     m_knownPassword.reset();
+    m_remember = false;
+    ++m_generation;
     m_state = State::Idle;
 }
 
@@ -111,6 +119,20 @@ void RecordingLoader::onOpened(const Result<SourcePtr> &opened)
             PasswordSources::originName(resolved.value()->origin));
         return;
     }
+    if (m_store && m_store->isAvailable()) {
+        m_state = State::ReadingKeychain;
+        m_store->read(PasswordStore::keyFor(m_path),
+            [this, guard = QPointer<RecordingLoader>(this), generation = m_generation](
+                const std::optional<QString> &password) {
+                if (!guard || generation != m_generation || m_state != State::ReadingKeychain)
+                    return; // superseded or cancelled meanwhile
+                if (password && !password->isEmpty())
+                    tryPassword(*password, PasswordOrigin::Keychain);
+                else
+                    askPassword({});
+            });
+        return;
+    }
     askPassword({});
 }
 
@@ -128,6 +150,9 @@ void RecordingLoader::onUnlocked(
     const Status &status, const QString &password, PasswordOrigin origin, const QString &originName)
 {
     if (status) {
+        if (origin == PasswordOrigin::User && m_remember && m_store && m_store->isAvailable())
+            m_store->write(PasswordStore::keyFor(m_path), password);
+        m_remember = false;
         Q_EMIT passwordAccepted();
         startLoading();
         return;
@@ -145,6 +170,13 @@ void RecordingLoader::onUnlocked(
             tr("The password from %1 is wrong for this recording. Enter the right one.").arg(originName),
             password, originName);
         return;
+    case PasswordOrigin::Keychain:
+        // The recording changed its password (or another file took its place): forget the old one.
+        if (m_store)
+            m_store->remove(PasswordStore::keyFor(m_path));
+        askPassword(tr("The password remembered in the keychain no longer opens this recording. Enter the "
+                       "right one."));
+        return;
     case PasswordOrigin::Known:
         askPassword(
             tr("The sample's documented password was refused. Enter the password of this recording."));
@@ -156,13 +188,15 @@ void RecordingLoader::askPassword(
     const QString &problem, const QString &prefill, const QString &prefillSource)
 {
     m_state = State::AwaitingPassword;
-    Q_EMIT passwordRequired(PasswordRequest { m_displayName, problem, prefill, prefillSource });
+    Q_EMIT passwordRequired(PasswordRequest {
+        m_displayName, problem, prefill, prefillSource, m_store && m_store->isAvailable() });
 }
 
-void RecordingLoader::submitPassword(const QString &password)
+void RecordingLoader::submitPassword(const QString &password, bool remember)
 {
     if (m_state != State::AwaitingPassword || !m_source)
         return;
+    m_remember = remember;
     tryPassword(password, PasswordOrigin::User);
 }
 
@@ -209,6 +243,7 @@ void RecordingLoader::fail(const Error &error)
 {
     m_source.reset();
     m_knownPassword.reset();
+    m_remember = false;
     m_state = State::Idle;
     Q_EMIT failed(m_path, error);
 }

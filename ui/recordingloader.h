@@ -23,7 +23,10 @@ struct PasswordRequest
     QString problem; // why the previous password was refused; empty on the first request
     QString prefill; // a password from the environment that was refused, so the user can correct it
     QString prefillSource; // where prefill came from, e.g. "DATAHUB_RECORDING_PASSWORD"
+    bool canRemember = false; // a keychain is there to remember the password in
 };
+
+class PasswordStore;
 
 class RecordingLoader final : public QObject
 {
@@ -31,19 +34,22 @@ class RecordingLoader final : public QObject
     Q_DISABLE_COPY_MOVE(RecordingLoader)
 
 public:
-    enum class State { Idle, Opening, AwaitingPassword, CheckingPassword, Loading };
+    enum class State { Idle, Opening, ReadingKeychain, AwaitingPassword, CheckingPassword, Loading };
 
     explicit RecordingLoader(QObject *parent = nullptr);
     ~RecordingLoader() override;
 
     // The environment the password sources are read from; the process environment when never set.
     void setEnvironment(const QProcessEnvironment &environment);
+    // Where remembered passwords are looked up (after the environment) and kept; none when null.
+    void setPasswordStore(PasswordStore *store);
 
     // Starts loading path and supersedes any load in progress. knownPassword is tried before the
     // environment (the bundled sample's documented password).
     void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt);
-    // Answers passwordRequired(). The password is used for this attempt only and never stored.
-    void submitPassword(const QString &password);
+    // Answers passwordRequired(). The password is used for this attempt only; with remember, it goes to
+    // the password store once it proved right (never anywhere else).
+    void submitPassword(const QString &password, bool remember = false);
     // Abandons the load in progress, including a pending password request.
     void cancel();
 
@@ -63,7 +69,7 @@ Q_SIGNALS:
     void cancelled(const QString &path);
 
 private:
-    enum class PasswordOrigin { Known, Environment, User };
+    enum class PasswordOrigin { Known, Environment, Keychain, User };
 
     template<typename T, typename Handler> void track(const QFuture<T> &future, Handler handler);
     void abandon();
@@ -80,6 +86,9 @@ private:
     QString m_displayName;
     std::optional<QString> m_knownPassword;
     std::optional<QProcessEnvironment> m_environment;
+    QPointer<PasswordStore> m_store;
+    bool m_remember = false;
+    quint64 m_generation = 0; // bumped by every open() and abandon(): late keychain answers are dropped
     std::shared_ptr<RecordingSource> m_source;
     QFuture<void> m_running;
     QPointer<QFutureWatcherBase> m_watcher;

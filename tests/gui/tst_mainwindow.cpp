@@ -5,9 +5,11 @@
 #include "entriesmodel.h"
 #include "mainwindow.h"
 #include "passworddialog.h"
+#include "passwordstore.h"
 #include "recipemodel.h"
 #include "recordingview.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -109,6 +111,9 @@ private Q_SLOTS:
     void folderWithoutManifest();
     void missingFileShowsErrorAndKeepsRecording();
     void sampleActionNeedsNoPassword();
+    void rememberedPasswordOpensWithoutDialog();
+    void staleRememberedPasswordIsForgotten();
+    void noKeychainNoRememberOption();
 
 private:
     void verifySampleShown(const MainWindow &window);
@@ -498,3 +503,70 @@ void TestMainWindow::sampleActionNeedsNoPassword()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+
+void TestMainWindow::rememberedPasswordOpensWithoutDialog()
+{
+    MemoryPasswordStore store;
+    auto window = makeWindow();
+    window->setPasswordStore(&store);
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    auto *remember = dialog->findChild<QCheckBox *>(QStringLiteral("rememberPassword"));
+    QVERIFY(remember && remember->isVisible());
+    QVERIFY(!remember->isChecked()); // opt-in
+    // A wrong password is never remembered, even with the box ticked.
+    remember->setChecked(true);
+    submitPassword(dialog, QStringLiteral("wrong"));
+    QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("passwordProblem"))->isVisible());
+    QVERIFY(store.contents().isEmpty());
+    submitPassword(dialog, SamplePassword);
+    QVERIFY(shown.wait());
+    QCOMPARE(store.contents().value(PasswordStore::keyFor(samplePath())), SamplePassword);
+    QCOMPARE(store.contents().size(), 1);
+
+    // A second window (a later session): the keychain answers, no dialog.
+    auto again = makeWindow();
+    again->setPasswordStore(&store);
+    QSignalSpy shownAgain(again.get(), &MainWindow::recordingShown);
+    again->openRecording(samplePath());
+    QVERIFY(shownAgain.wait());
+    QVERIFY(!again->findChild<PasswordDialog *>());
+    verifySampleShown(*again);
+}
+
+void TestMainWindow::staleRememberedPasswordIsForgotten()
+{
+    MemoryPasswordStore store;
+    store.write(PasswordStore::keyFor(samplePath()), QStringLiteral("an-old-password"));
+    auto window = makeWindow();
+    window->setPasswordStore(&store);
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(samplePath());
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    auto *problem = dialog->findChild<QLabel *>(QStringLiteral("passwordProblem"));
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("keychain")), qPrintable(problem->text()));
+    QVERIFY(store.contents().isEmpty());
+    // Not ticked this time: the right password is used, not remembered.
+    submitPassword(dialog, SamplePassword);
+    QVERIFY(shown.wait());
+    QVERIFY(store.contents().isEmpty());
+}
+
+void TestMainWindow::noKeychainNoRememberOption()
+{
+    // The environment has no D-Bus session bus here: the system store is unavailable, so nothing is
+    // offered (and nothing could end up in a plain file instead).
+    auto window = makeWindow();
+    window->openRecording(samplePath());
+    PasswordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<PasswordDialog>(window.get())));
+    auto *remember = dialog->findChild<QCheckBox *>(QStringLiteral("rememberPassword"));
+    QVERIFY(remember);
+    if (qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("a D-Bus session bus is present: the system keychain may be available");
+    QVERIFY(!remember->isVisible());
+}
