@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// Ignore rules compiled for walking values: one instance per thread follows the walk key by key and says
+// at each place whether a rule takes it out, counting how often each rule did.
+#pragma once
+
+#include "diff/ignorerule.h"
+
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+
+#include <vector>
+
+namespace tapedeck {
+
+class IgnoreMatcher
+{
+public:
+    explicit IgnoreMatcher(const QList<IgnoreRule> &rules);
+    IgnoreMatcher(const IgnoreMatcher &) = delete;
+    IgnoreMatcher &operator=(const IgnoreMatcher &) = delete;
+
+    const QList<IgnoreRule> &rules() const { return m_rules; }
+    bool isEmpty() const { return m_rules.isEmpty(); }
+
+    // Starts a record at root[recordIndex] (its position in its URN and aspect group). Returns the index
+    // of the first rule that takes the whole record out, or -1.
+    int beginRecord(qint64 recordIndex);
+    // Steps into a member (key as decoded UTF-8) or list item; returns the first rule that takes that
+    // place out, or -1. Every enter needs a leave, excluded or not.
+    int enterKey(const char *key, qsizetype size);
+    int enterKey(const QByteArray &key) { return enterKey(key.constData(), key.size()); }
+    int enterIndex(qint64 index);
+    void leave();
+    int depth() const { return int(m_frames.size()) - 1; }
+
+    // Whether some rule could still take out a place at or below the current one; when not, the walk
+    // below needs no matcher at all.
+    bool alive() const;
+    // Below a place that is already out, rules are only tracked so that a user rule hiding something a
+    // broader rule hid first does not count as unused: matches count as shadow hits meanwhile.
+    void setShadow(bool shadow) { m_shadow = shadow; }
+    bool shadowWorthwhile() const;
+
+    // Per rule (same order as rules()): places taken out, and places matched below one already taken out.
+    const std::vector<qint64> &hits() const { return m_hits; }
+    const std::vector<qint64> &shadowHits() const { return m_shadowHits; }
+
+private:
+    struct Frame
+    {
+        quint32 stateBegin = 0;
+        quint32 stateEnd = 0;
+        quint32 keyBegin = 0; // into m_keys, for rebuilding DeepDiff paths
+        quint32 keyEnd = 0;
+        qint64 index = -1; // -1 for a key
+        quint64 pathHash = 0;
+    };
+    struct PathRule
+    {
+        int rule;
+        std::vector<IgnoreRule::Pattern> patterns;
+    };
+    struct RegexRule
+    {
+        int rule;
+        QRegularExpression regex;
+    };
+
+    int enter(const char *key, qsizetype size, qint64 index);
+    void addClosed(quint32 pathRule, quint32 position, quint32 begin);
+    void markMatch(int rule);
+    quint64 regexMatches(const Frame &frame);
+    QByteArray deepDiffPath() const;
+    bool isUnusedUserRule(int rule) const;
+
+    QList<IgnoreRule> m_rules;
+    std::vector<PathRule> m_pathRules;
+    std::vector<RegexRule> m_regexRules;
+    std::vector<quint32> m_initialStates;
+    std::vector<Frame> m_frames;
+    std::vector<quint32> m_states; // (path rule << 16) | position, per frame
+    QByteArray m_keys;
+    QHash<quint64, quint64> m_regexCache; // DeepDiff path hash → matching regex rules (bit mask)
+    std::vector<qint64> m_hits;
+    std::vector<qint64> m_shadowHits;
+    std::vector<int> m_matched; // rules matched at the place being entered
+    bool m_shadow = false;
+};
+
+} // namespace tapedeck

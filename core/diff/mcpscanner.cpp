@@ -1,0 +1,1116 @@
+// SPDX-License-Identifier: MIT
+// The diff's reader: one validating pass over MCP files that hashes aspects as it goes (SSE2 for the
+// whitespace of indented files and for string bodies), falling back to McpExtractor for rare shapes.
+#include "mcpscanner.h"
+
+#include "common/jsonvalue.h"
+#include "diff/diffhash.h"
+#include "diff/ignorematcher.h"
+#include "recording/mcpextractor.h"
+
+#include <QHash>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace tapedeck {
+
+namespace {
+
+constexpr int MaxDepth = JsonValue::MaxDepth;
+constexpr qint64 ProgressEvery = 4 << 20;
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isHex(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return c - 'A' + 10;
+}
+
+inline const char *skipSpace(const char *p, const char *end)
+{
+    if (p < end && uchar(*p) > ' ')
+        return p;
+#ifdef __SSE2__
+    // Indented files are mostly runs of spaces: 16 bytes at a time.
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i tab = _mm_set1_epi8('\t');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, newline)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, tab)));
+        const unsigned other = unsigned(_mm_movemask_epi8(ws)) ^ 0xffffu;
+        if (other)
+            return p + __builtin_ctz(other);
+        p += 16;
+    }
+#endif
+    while (p < end && isSpace(*p))
+        ++p;
+    return p;
+}
+
+// The first '"', '\\' or control character at or after p (end when none).
+inline const char *findStringSpecial(const char *p, const char *end)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1f);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i special
+            = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+        const unsigned mask = unsigned(_mm_movemask_epi8(special));
+        if (mask)
+            return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (p < end && *p != '"' && *p != '\\' && uchar(*p) >= 0x20)
+        ++p;
+    return p;
+}
+
+void appendUtf8(QByteArray &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xc0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            cp = 0xfffd; // a lone surrogate cannot be encoded (JsonValue's UTF-8 does the same)
+        out += char(0xe0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3f));
+        out += char(0x80 | (cp & 0x3f));
+    } else {
+        out += char(0xf0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3f));
+        out += char(0x80 | ((cp >> 6) & 0x3f));
+        out += char(0x80 | (cp & 0x3f));
+    }
+}
+
+QString describe(const char *p, const char *end)
+{
+    if (p >= end)
+        return McpScanner::tr("the end of the data");
+    const uchar c = uchar(*p);
+    if (c < 0x20 || c >= 0x7f)
+        return QStringLiteral("0x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+    return QLatin1Char('\'') + QChar(QLatin1Char(char(c))) + QLatin1Char('\'');
+}
+
+double parseDouble(const char *first, const char *last)
+{
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(first, last, value);
+    if (ec == std::errc::result_out_of_range) {
+        // Python's float(): too large is ±inf, too small ±0.0.
+        const bool negative = *first == '-';
+        const char *e = std::find_if(first, last, [](char c) { return c == 'e' || c == 'E'; });
+        const bool large = e == last || e[1] != '-';
+        value = large ? std::numeric_limits<double>::infinity() : 0.0;
+        return negative ? -value : value;
+    }
+    return value;
+}
+
+struct StringSpan
+{
+    const char *begin = nullptr; // the characters between the quotes
+    const char *end = nullptr;
+    bool escaped = false;
+};
+
+enum class Mode { Plain, Ruled, Skip, Shadow };
+
+constexpr bool hashes(Mode m)
+{
+    return m == Mode::Plain || m == Mode::Ruled;
+}
+
+constexpr bool tracks(Mode m)
+{
+    return m == Mode::Ruled || m == Mode::Shadow;
+}
+
+const quint64 NullHash = DiffHash::mix(DiffHash::NullTag);
+const quint64 TrueHash = DiffHash::mix(DiffHash::TrueTag);
+const quint64 FalseHash = DiffHash::mix(DiffHash::FalseTag);
+
+// Walks one JSON value: validates it, hashes it canonically (Plain, Ruled), applies the ignore rules
+// (Ruled), or only validates (Skip) and counts shadowed rule matches (Shadow).
+class Walker
+{
+public:
+    explicit Walker(IgnoreMatcher *matcher)
+        : m_matcher(matcher)
+    { }
+
+    void setText(const char *begin, const char *end)
+    {
+        m_begin = begin;
+        m_end = end;
+    }
+    const char *begin() const { return m_begin; }
+    const char *end() const { return m_end; }
+    const char *errorAt() const { return m_errorAt; }
+    const QString &error() const { return m_error; }
+    void clearError()
+    {
+        m_errorAt = nullptr;
+        m_error.clear();
+    }
+
+    template<Mode M> const char *value(const char *p, quint64 &h, int depth)
+    {
+        p = skipSpace(p, m_end);
+        if (p >= m_end)
+            return fail(p, McpScanner::tr("the data ends where a value should be"));
+        switch (*p) {
+        case '{':
+            return object<M>(p, h, depth);
+        case '[':
+            return array<M>(p, h, depth);
+        case '"': {
+            StringSpan s;
+            const char *q = string(p, s);
+            if (q && hashes(M))
+                h = stringHash(s);
+            return q;
+        }
+        case 't':
+            h = TrueHash;
+            return word(p, "true");
+        case 'f':
+            h = FalseHash;
+            return word(p, "false");
+        case 'n':
+            h = NullHash;
+            return word(p, "null");
+        case 'N':
+            h = DiffHash::floatValue(std::numeric_limits<double>::quiet_NaN());
+            return word(p, "NaN");
+        case 'I':
+            h = DiffHash::floatValue(std::numeric_limits<double>::infinity());
+            return word(p, "Infinity");
+        default:
+            return number<M>(p, h);
+        }
+    }
+
+    // Walks a place an ignore rule took out: shadow-tracked while some unused user rule may still match
+    // below it, else only validated.
+    const char *excluded(const char *p, int depth)
+    {
+        quint64 unused = 0;
+        if (!m_matcher->shadowWorthwhile())
+            return value<Mode::Skip>(p, unused, depth);
+        const bool outer = m_inShadow;
+        m_inShadow = true;
+        m_matcher->setShadow(true);
+        const char *q = value<Mode::Shadow>(p, unused, depth);
+        m_inShadow = outer;
+        m_matcher->setShadow(outer);
+        return q;
+    }
+
+    // A member of the record itself (the matcher has entered it and it is not taken out).
+    const char *field(const char *p, quint64 &h)
+    {
+        return m_matcher->alive() ? value<Mode::Ruled>(p, h, 1) : value<Mode::Plain>(p, h, 1);
+    }
+
+    quint64 stringHash(const StringSpan &s)
+    {
+        if (!s.escaped)
+            return DiffHash::string(s.begin, size_t(s.end - s.begin));
+        const QByteArray &d = decode(s);
+        return DiffHash::string(d.constData(), size_t(d.size()));
+    }
+
+    // The decoded UTF-8 of a string; valid until the next decode.
+    const QByteArray &decode(const StringSpan &s)
+    {
+        m_scratch.resize(0); // keeps the capacity
+        const char *p = s.begin;
+        const char *run = p;
+        while (p < s.end) {
+            if (*p != '\\') {
+                ++p;
+                continue;
+            }
+            m_scratch.append(run, p - run);
+            const char e = p[1];
+            switch (e) {
+            case 'b':
+                m_scratch += '\b';
+                break;
+            case 'f':
+                m_scratch += '\f';
+                break;
+            case 'n':
+                m_scratch += '\n';
+                break;
+            case 'r':
+                m_scratch += '\r';
+                break;
+            case 't':
+                m_scratch += '\t';
+                break;
+            case 'u': {
+                char32_t unit = 0;
+                for (int k = 2; k < 6; ++k)
+                    unit = unit * 16 + char32_t(hexValue(p[k]));
+                p += 6;
+                if (unit >= 0xd800 && unit <= 0xdbff && s.end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                    char32_t low = 0;
+                    for (int k = 2; k < 6; ++k)
+                        low = low * 16 + char32_t(hexValue(p[k]));
+                    if (low >= 0xdc00 && low <= 0xdfff) {
+                        unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+                        p += 6;
+                    }
+                }
+                appendUtf8(m_scratch, unit);
+                run = p;
+                continue;
+            }
+            default: // '"', '\\', '/'
+                m_scratch += e;
+            }
+            p += 2;
+            run = p;
+        }
+        m_scratch.append(run, s.end - run);
+        return m_scratch;
+    }
+
+    // p at '"'. Returns the position after the closing quote.
+    const char *string(const char *p, StringSpan &s)
+    {
+        const char *open = p;
+        s.begin = ++p;
+        s.escaped = false;
+        for (;;) {
+            p = findStringSpecial(p, m_end);
+            if (p >= m_end)
+                return fail(open, McpScanner::tr("the string starting here is not terminated"));
+            if (*p == '"') {
+                s.end = p;
+                return p + 1;
+            }
+            if (*p == '\\') {
+                s.escaped = true;
+                if (m_end - p < 2)
+                    return fail(open, McpScanner::tr("the string starting here is not terminated"));
+                const char e = p[1];
+                if (e == 'u') {
+                    for (int i = 2; i < 6; ++i) {
+                        if (m_end - p <= i || !isHex(p[i]))
+                            return fail(p, McpScanner::tr("invalid \\u escape in a string"));
+                    }
+                    p += 6;
+                    continue;
+                }
+                if (!std::strchr("\"\\/bfnrt", e) || e == 0)
+                    return fail(
+                        p, McpScanner::tr("invalid escape \\%1 in a string").arg(QString::fromLatin1(&e, 1)));
+                p += 2;
+                continue;
+            }
+            return fail(p, McpScanner::tr("control character %1 in a string").arg(describe(p, m_end)));
+        }
+    }
+
+    const char *fail(const char *at, const QString &message)
+    {
+        if (!m_errorAt) {
+            m_errorAt = at;
+            m_error = message;
+        }
+        return nullptr;
+    }
+
+private:
+    const char *word(const char *p, const char *w)
+    {
+        const size_t n = std::strlen(w);
+        if (size_t(m_end - p) >= n && std::memcmp(p, w, n) == 0)
+            return p + n;
+        return fail(p, McpScanner::tr("unexpected %1").arg(describe(p, m_end)));
+    }
+
+    template<Mode M> const char *number(const char *p, quint64 &h)
+    {
+        const char *start = p;
+        bool isFloat = false;
+        if (*p == '-') {
+            ++p;
+            if (p < m_end && *p == 'I') {
+                h = DiffHash::floatValue(-std::numeric_limits<double>::infinity());
+                return word(p, "Infinity");
+            }
+        }
+        if (p >= m_end || !isDigit(*p))
+            return fail(start, McpScanner::tr("unexpected %1").arg(describe(start, m_end)));
+        if (*p == '0')
+            ++p;
+        else
+            while (p < m_end && isDigit(*p))
+                ++p;
+        if (p < m_end && *p == '.') {
+            isFloat = true;
+            ++p;
+            if (p >= m_end || !isDigit(*p))
+                return fail(p, McpScanner::tr("a number needs digits after '.'"));
+            while (p < m_end && isDigit(*p))
+                ++p;
+        }
+        if (p < m_end && (*p == 'e' || *p == 'E')) {
+            isFloat = true;
+            ++p;
+            if (p < m_end && (*p == '+' || *p == '-'))
+                ++p;
+            if (p >= m_end || !isDigit(*p))
+                return fail(p, McpScanner::tr("a number needs digits in its exponent"));
+            while (p < m_end && isDigit(*p))
+                ++p;
+        }
+        if constexpr (hashes(M)) {
+            h = isFloat ? DiffHash::floatValue(parseDouble(start, p))
+                        : DiffHash::integerDigits(start, size_t(p - start));
+        }
+        return p;
+    }
+
+    template<Mode M> const char *object(const char *p, quint64 &h, int depth)
+    {
+        if (depth >= MaxDepth)
+            return fail(p, McpScanner::tr("values nest deeper than %1 levels").arg(MaxDepth));
+        p = skipSpace(p + 1, m_end);
+        quint64 sum = 0;
+        quint64 count = 0;
+        if (p < m_end && *p == '}') {
+            h = DiffHash::object(0, 0);
+            return p + 1;
+        }
+        for (;;) {
+            p = skipSpace(p, m_end);
+            if (p >= m_end)
+                return fail(p, McpScanner::tr("the data ends inside an object"));
+            if (*p != '"')
+                return fail(p, McpScanner::tr("expected a \"key\" but found %1").arg(describe(p, m_end)));
+            StringSpan key;
+            p = string(p, key);
+            if (!p)
+                return nullptr;
+            p = skipSpace(p, m_end);
+            if (p >= m_end)
+                return fail(p, McpScanner::tr("the data ends inside an object"));
+            if (*p != ':')
+                return fail(p, McpScanner::tr("expected ':' but found %1").arg(describe(p, m_end)));
+            ++p;
+            quint64 vh = 0;
+            if constexpr (M == Mode::Plain) {
+                const quint64 kh = stringHash(key);
+                p = value<Mode::Plain>(p, vh, depth + 1);
+                if (!p)
+                    return nullptr;
+                sum += DiffHash::member(kh, vh);
+                ++count;
+            } else if constexpr (M == Mode::Skip) {
+                p = value<Mode::Skip>(p, vh, depth + 1);
+                if (!p)
+                    return nullptr;
+            } else {
+                quint64 kh = 0;
+                int out;
+                if (key.escaped) {
+                    const QByteArray &k = decode(key);
+                    kh = DiffHash::string(k.constData(), size_t(k.size()));
+                    out = m_matcher->enterKey(k.constData(), k.size());
+                } else {
+                    kh = DiffHash::string(key.begin, size_t(key.end - key.begin));
+                    out = m_matcher->enterKey(key.begin, key.end - key.begin);
+                }
+                p = child<M>(p, out, vh, depth + 1);
+                m_matcher->leave();
+                if (!p)
+                    return nullptr;
+                if (M == Mode::Ruled && out < 0) {
+                    sum += DiffHash::member(kh, vh);
+                    ++count;
+                }
+            }
+            p = skipSpace(p, m_end);
+            if (p >= m_end)
+                return fail(p, McpScanner::tr("the data ends inside an object"));
+            if (*p == '}')
+                break;
+            if (*p != ',')
+                return fail(p, McpScanner::tr("expected ',' or '}' but found %1").arg(describe(p, m_end)));
+            ++p;
+        }
+        if constexpr (hashes(M))
+            h = DiffHash::object(sum, count);
+        return p + 1;
+    }
+
+    // A member or item whose place the matcher has just entered (out: the rule that took it out, or -1).
+    template<Mode M> const char *child(const char *p, int out, quint64 &h, int depth)
+    {
+        if (out >= 0)
+            return excluded(p, depth);
+        if constexpr (M == Mode::Ruled)
+            return m_matcher->alive() ? value<Mode::Ruled>(p, h, depth) : value<Mode::Plain>(p, h, depth);
+        if (m_matcher->alive() && m_matcher->shadowWorthwhile())
+            return value<Mode::Shadow>(p, h, depth);
+        return value<Mode::Skip>(p, h, depth);
+    }
+
+    template<Mode M> const char *array(const char *p, quint64 &h, int depth)
+    {
+        if (depth >= MaxDepth)
+            return fail(p, McpScanner::tr("values nest deeper than %1 levels").arg(MaxDepth));
+        p = skipSpace(p + 1, m_end);
+        const size_t base = m_items.size();
+        if (p < m_end && *p == ']') {
+            h = DiffHash::array(0, 0);
+            return p + 1;
+        }
+        for (qint64 index = 0;; ++index) {
+            quint64 ih = 0;
+            if constexpr (tracks(M)) {
+                const int out = m_matcher->enterIndex(index);
+                p = child<M>(p, out, ih, depth + 1);
+                m_matcher->leave();
+                if (p && M == Mode::Ruled && out < 0)
+                    m_items.push_back(ih);
+            } else {
+                p = value<M>(p, ih, depth + 1);
+                if (p && M == Mode::Plain)
+                    m_items.push_back(ih);
+            }
+            if (!p) {
+                m_items.resize(base);
+                return nullptr;
+            }
+            p = skipSpace(p, m_end);
+            if (p >= m_end) {
+                m_items.resize(base);
+                return fail(p, McpScanner::tr("the data ends inside an array"));
+            }
+            if (*p == ']')
+                break;
+            if (*p != ',') {
+                m_items.resize(base);
+                return fail(p, McpScanner::tr("expected ',' or ']' but found %1").arg(describe(p, m_end)));
+            }
+            ++p;
+        }
+        if constexpr (hashes(M)) {
+            // DeepDiff with ignore_order: a list is the set of its items.
+            const auto first = m_items.begin() + qsizetype(base);
+            std::sort(first, m_items.end());
+            const auto last = std::unique(first, m_items.end());
+            quint64 sum = 0;
+            for (auto it = first; it != last; ++it)
+                sum += DiffHash::item(*it);
+            h = DiffHash::array(sum, quint64(last - first));
+        }
+        m_items.resize(base);
+        return p + 1;
+    }
+
+    IgnoreMatcher *m_matcher;
+    const char *m_begin = nullptr;
+    const char *m_end = nullptr;
+    const char *m_errorAt = nullptr;
+    QString m_error;
+    std::vector<quint64> m_items;
+    QByteArray m_scratch;
+    bool m_inShadow = false;
+};
+
+const quint64 AspectKeyHash = DiffHash::string("aspect", 6);
+const quint64 ChangeTypeKeyHash = DiffHash::string("changeType", 10);
+const quint64 MetadataKeyHash = DiffHash::string("systemMetadata", 14);
+
+quint64 groupKey(quint64 urnHash, quint64 nameHash)
+{
+    return DiffHash::mix(urnHash * 0x9e3779b97f4a7c15ull + nameHash);
+}
+
+QByteArray deepCopy(const QByteArray &scratch)
+{
+    return QByteArray(scratch.constData(), scratch.size());
+}
+
+// Keys of file-sink records, compared raw (the file sink writes them unescaped).
+bool keyIs(const StringSpan &key, const char *name)
+{
+    const size_t n = std::strlen(name);
+    return !key.escaped && size_t(key.end - key.begin) == n && std::memcmp(key.begin, name, n) == 0;
+}
+
+// Composes a record's value hash: its compared fields as members of one object, as DataHub's
+// AspectForDiff holds them (change_type, aspect), plus systemMetadata when asked for. The matcher must be
+// at the record (beginRecord) and stays there.
+class RecordHash
+{
+public:
+    RecordHash(IgnoreMatcher &matcher, Walker &walker)
+        : m_matcher(matcher)
+        , m_walker(walker)
+    { }
+
+    // Only counts rule matches: URN and aspect name are the group's key, never part of the value.
+    void track(const QByteArray &field)
+    {
+        m_matcher.enterKey(field);
+        m_matcher.leave();
+    }
+
+    void string(const QByteArray &field, quint64 keyHash, QByteArrayView value)
+    {
+        if (m_matcher.enterKey(field) < 0)
+            add(keyHash, DiffHash::string(value.data(), size_t(value.size())));
+        m_matcher.leave();
+    }
+
+    // A JSON value at p of the walker's text, or null when p is null. Returns false on a syntax error.
+    bool json(const QByteArray &field, quint64 keyHash, const char *p, bool compared)
+    {
+        const int out = m_matcher.enterKey(field);
+        bool ok = true;
+        if (out >= 0) {
+            if (p)
+                ok = m_walker.excluded(p, 1) != nullptr;
+        } else {
+            quint64 h = NullHash;
+            if (p)
+                ok = m_walker.field(p, h) != nullptr;
+            if (ok && compared)
+                add(keyHash, h);
+        }
+        m_matcher.leave();
+        return ok;
+    }
+
+    void add(quint64 keyHash, quint64 valueHash)
+    {
+        m_sum += DiffHash::member(keyHash, valueHash);
+        ++m_count;
+    }
+
+    quint64 value() const { return DiffHash::object(m_sum, m_count); }
+
+private:
+    IgnoreMatcher &m_matcher;
+    Walker &m_walker;
+    quint64 m_sum = 0;
+    quint64 m_count = 0;
+};
+
+// The state of one side's reading: the walker, the group counters for DeepDiff's record positions.
+class ScanState
+{
+public:
+    ScanState(IgnoreMatcher &matcher, bool compareSystemMetadata)
+        : m_matcher(matcher)
+        , m_walker(&matcher)
+        , m_compareSystemMetadata(compareSystemMetadata)
+    {
+        m_needsGroupIndex = std::any_of(matcher.rules().begin(), matcher.rules().end(),
+            [](const IgnoreRule &r) { return r.kind() == IgnoreRule::Kind::Regex; });
+        // Rules for systemMetadata count as used when they match it, even while it is not compared.
+        m_walkMetadata = compareSystemMetadata
+            || std::any_of(matcher.rules().begin(), matcher.rules().end(),
+                [](const IgnoreRule &r) { return r.origin() == IgnoreRule::Origin::User; });
+    }
+
+    void addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex);
+    Status scanFile(DiffSide &side, const McpScanner::Progress &progress);
+
+private:
+    const char *record(DiffSide &side, const char *p, qint32 index);
+    qint32 nextGroupIndex(quint64 urnHash, quint64 nameHash)
+    {
+        return m_needsGroupIndex ? m_groups[groupKey(urnHash, nameHash)]++ : 0;
+    }
+
+    IgnoreMatcher &m_matcher;
+    Walker m_walker;
+    QHash<quint64, qint32> m_groups;
+    bool m_compareSystemMetadata;
+    bool m_needsGroupIndex = false;
+    bool m_walkMetadata = false;
+};
+
+void ScanState::addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex)
+{
+    DiffEntry e;
+    e.urn = r.entityUrn.toUtf8();
+    e.aspectName = r.aspectName.toUtf8();
+    e.changeType = r.changeType.toUtf8();
+    e.urnHash = DiffHash::string(e.urn.constData(), size_t(e.urn.size()));
+    e.nameHash = DiffHash::string(e.aspectName.constData(), size_t(e.aspectName.size()));
+    e.recordIndex = recordIndex;
+    e.groupIndex = nextGroupIndex(e.urnHash, e.nameHash);
+    // The aspect and the systemMetadata share one text: the aspect first.
+    QByteArray text = r.aspectJson;
+    if (!r.aspectJson.isEmpty()) {
+        e.aspectBegin = 0;
+        e.aspectEnd = text.size();
+    }
+    if (!r.systemMetadata.isEmpty()) {
+        e.metadataBegin = text.size();
+        text += QJsonDocument(r.systemMetadata).toJson(QJsonDocument::Compact);
+        e.metadataEnd = text.size();
+    }
+    if (!text.isEmpty()) {
+        e.textIndex = qint32(side.texts.size());
+        side.texts.append(text);
+    }
+
+    if (m_matcher.beginRecord(e.groupIndex) >= 0) {
+        e.excluded = true;
+    } else {
+        RecordHash hash(m_matcher, m_walker);
+        hash.track(DiffPaths::UrnField);
+        hash.track(DiffPaths::AspectNameField);
+        hash.string(DiffPaths::ChangeTypeField, ChangeTypeKeyHash, e.changeType);
+        const char *base = text.constData();
+        if (e.aspectBegin >= 0) {
+            m_walker.setText(base, base + e.aspectEnd);
+            if (!hash.json(DiffPaths::AspectField, AspectKeyHash, base, true)) {
+                // McpExtractor keeps an aspect that is not JSON as text (and warned): compare the text.
+                m_walker.clearError();
+                hash.add(AspectKeyHash, DiffHash::bytes(base, size_t(e.aspectEnd), 0x74657874));
+            }
+        } else {
+            hash.json(DiffPaths::AspectField, AspectKeyHash, nullptr, true);
+        }
+        if (e.metadataBegin >= 0 && m_walkMetadata) {
+            m_walker.setText(base + e.metadataBegin, base + e.metadataEnd);
+            hash.json(DiffPaths::SystemMetadataField, MetadataKeyHash, base + e.metadataBegin,
+                m_compareSystemMetadata);
+            m_walker.clearError();
+        }
+        e.valueHash = hash.value();
+    }
+    for (const QString &w : r.warnings) {
+        side.warnings.append(
+            McpScanner::tr("%1: %2 of %3: %4")
+                .arg(side.name, r.aspectName.isEmpty() ? McpScanner::tr("the MCP") : r.aspectName,
+                    r.entityUrn, w));
+    }
+    side.entries.push_back(std::move(e));
+}
+
+// One record at p ('{'), the fast path being {"entityUrn", "aspectName", "changeType", "aspect": {"json"}}.
+const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
+{
+    Walker &w = m_walker;
+    const char *const begin = side.data.constData();
+    const char *const end = begin + side.data.size();
+    const char *const start = p;
+    StringSpan urn, name, changeType;
+    bool haveUrn = false, haveName = false, haveChangeType = false, haveAspect = false;
+    bool fallback = false;
+    const char *deferredAspect = nullptr; // aspect.json's value when it could not be hashed in place
+    const char *metadata = nullptr;
+    qint64 aspectBegin = -1, aspectEnd = -1, metadataEnd = -1;
+    bool recordOpen = false;
+    bool excludedRecord = false;
+    bool aspectHashed = false;
+    int aspectOut = -1;
+    quint64 aspectHash = 0;
+    qint32 groupIndex = 0;
+    quint64 unused = 0;
+
+    // The record's matcher frame opens once URN and aspect name are known (DeepDiff's paths hold the
+    // position in the group), normally before the aspect, which is then hashed in the same pass.
+    const auto openRecord = [&]() {
+        recordOpen = true;
+        groupIndex
+            = nextGroupIndex(w.stringHash(urn), haveName ? w.stringHash(name) : DiffHash::string("", 0));
+        excludedRecord = m_matcher.beginRecord(groupIndex) >= 0;
+    };
+
+    p = skipSpace(p + 1, end);
+    if (p < end && *p == '}') {
+        side.warnings.append(McpScanner::tr("%1: record %2 is an empty object").arg(side.name).arg(index));
+        return p + 1;
+    }
+    for (;;) {
+        p = skipSpace(p, end);
+        if (p >= end)
+            return w.fail(p, McpScanner::tr("the data ends inside an object"));
+        if (*p != '"')
+            return w.fail(p, McpScanner::tr("expected a \"key\" but found %1").arg(describe(p, end)));
+        StringSpan key;
+        p = w.string(p, key);
+        if (!p)
+            return nullptr;
+        p = skipSpace(p, end);
+        if (p >= end)
+            return w.fail(p, McpScanner::tr("the data ends inside an object"));
+        if (*p != ':')
+            return w.fail(p, McpScanner::tr("expected ':' but found %1").arg(describe(p, end)));
+        p = skipSpace(p + 1, end);
+        if (p >= end)
+            return w.fail(p, McpScanner::tr("the data ends where a value should be"));
+        StringSpan *text = keyIs(key, "entityUrn") ? &urn
+            : keyIs(key, "aspectName")             ? &name
+            : keyIs(key, "changeType")             ? &changeType
+                                                   : nullptr;
+        if (text) {
+            bool &have = text == &urn ? haveUrn : text == &name ? haveName : haveChangeType;
+            if (*p != '"' || have)
+                fallback = true;
+            if (*p == '"') {
+                p = w.string(p, *text);
+                have = true;
+            } else {
+                p = w.value<Mode::Skip>(p, unused, 1);
+            }
+        } else if (keyIs(key, "aspect")) {
+            if (haveAspect)
+                fallback = true;
+            haveAspect = true;
+            if (*p != '{') {
+                if (*p != 'n')
+                    fallback = true;
+                p = w.value<Mode::Skip>(p, unused, 1);
+            } else {
+                // {"json": value, …}
+                p = skipSpace(p + 1, end);
+                bool sawJson = false;
+                while (p < end && *p != '}') {
+                    if (*p != '"')
+                        return w.fail(
+                            p, McpScanner::tr("expected a \"key\" but found %1").arg(describe(p, end)));
+                    StringSpan inner;
+                    p = w.string(p, inner);
+                    if (!p)
+                        return nullptr;
+                    p = skipSpace(p, end);
+                    if (p >= end || *p != ':')
+                        return w.fail(p, McpScanner::tr("expected ':' but found %1").arg(describe(p, end)));
+                    p = skipSpace(p + 1, end);
+                    if (keyIs(inner, "json") && !sawJson && !fallback) {
+                        sawJson = true;
+                        aspectBegin = skipSpace(p, end) - begin;
+                        if (haveUrn && (haveName || !m_needsGroupIndex) && !recordOpen) {
+                            openRecord();
+                            if (excludedRecord) {
+                                p = w.value<Mode::Skip>(p, unused, 1);
+                            } else {
+                                aspectOut = m_matcher.enterKey(DiffPaths::AspectField);
+                                p = aspectOut >= 0 ? w.excluded(p, 1) : w.field(p, aspectHash);
+                                m_matcher.leave();
+                                aspectHashed = true;
+                            }
+                        } else {
+                            deferredAspect = p;
+                            p = w.value<Mode::Skip>(p, unused, 1);
+                        }
+                        if (p)
+                            aspectEnd = p - begin;
+                    } else {
+                        if (keyIs(inner, "json"))
+                            fallback = true;
+                        p = w.value<Mode::Skip>(p, unused, 1);
+                    }
+                    if (!p)
+                        return nullptr;
+                    p = skipSpace(p, end);
+                    if (p < end && *p == ',')
+                        p = skipSpace(p + 1, end);
+                    else if (p < end && *p != '}')
+                        return w.fail(
+                            p, McpScanner::tr("expected ',' or '}' but found %1").arg(describe(p, end)));
+                }
+                if (p >= end)
+                    return w.fail(p, McpScanner::tr("the data ends inside an object"));
+                ++p;
+                if (!sawJson)
+                    fallback = true; // the legacy {"value": "<JSON text>", "contentType"} form
+            }
+        } else if (keyIs(key, "systemMetadata")) {
+            metadata = *p == '{' ? p : nullptr;
+            p = w.value<Mode::Skip>(p, unused, 1);
+            if (p)
+                metadataEnd = p - begin;
+        } else {
+            if (keyIs(key, "proposedSnapshot") || keyIs(key, "resource") || keyIs(key, "bucket"))
+                fallback = true;
+            p = w.value<Mode::Skip>(p, unused, 1);
+        }
+        if (!p)
+            return nullptr;
+        p = skipSpace(p, end);
+        if (p >= end)
+            return w.fail(p, McpScanner::tr("the data ends inside an object"));
+        if (*p == '}')
+            break;
+        if (*p != ',')
+            return w.fail(p, McpScanner::tr("expected ',' or '}' but found %1").arg(describe(p, end)));
+        ++p;
+    }
+    ++p;
+
+    if (fallback || !haveUrn || !haveName || !haveChangeType) {
+        // Every other shape (MCE, usage bucket, legacy aspect text, an MCP missing a field) is read as
+        // Tapedeck reads it everywhere else, and compared as the MCPs it stands for.
+        if (recordOpen && m_needsGroupIndex)
+            --m_groups[groupKey(w.stringHash(urn), haveName ? w.stringHash(name) : DiffHash::string("", 0))];
+        QStringList warnings;
+        const QString origin = McpScanner::tr("%1: record %2").arg(side.name).arg(index);
+        Result<QList<McpRecord>> records
+            = McpExtractor::fromFile(QByteArray(start, p - start), origin, &warnings);
+        side.warnings += warnings;
+        if (!records) {
+            side.warnings.append(records.error().message);
+        } else {
+            if (records->isEmpty())
+                side.warnings.append(McpScanner::tr("%1 holds no MCP").arg(origin));
+            for (const McpRecord &r : std::as_const(*records))
+                addRecord(side, r, index);
+            w.setText(begin, end);
+        }
+        return p;
+    }
+
+    DiffEntry e;
+    e.urn = urn.escaped ? deepCopy(w.decode(urn)) : QByteArray::fromRawData(urn.begin, urn.end - urn.begin);
+    e.aspectName = name.escaped ? deepCopy(w.decode(name))
+                                : QByteArray::fromRawData(name.begin, name.end - name.begin);
+    e.changeType = changeType.escaped
+        ? deepCopy(w.decode(changeType))
+        : QByteArray::fromRawData(changeType.begin, changeType.end - changeType.begin);
+    e.urnHash = DiffHash::string(e.urn.constData(), size_t(e.urn.size()));
+    e.nameHash = DiffHash::string(e.aspectName.constData(), size_t(e.aspectName.size()));
+    e.recordIndex = index;
+    e.aspectBegin = aspectBegin;
+    e.aspectEnd = aspectEnd;
+    if (metadata) {
+        e.metadataBegin = metadata - begin;
+        e.metadataEnd = metadataEnd;
+    }
+    if (!recordOpen)
+        openRecord();
+    e.groupIndex = groupIndex;
+    e.excluded = excludedRecord;
+    if (!excludedRecord) {
+        RecordHash hash(m_matcher, w);
+        hash.track(DiffPaths::UrnField);
+        hash.track(DiffPaths::AspectNameField);
+        hash.string(DiffPaths::ChangeTypeField, ChangeTypeKeyHash, e.changeType);
+        bool ok = true;
+        if (aspectHashed) {
+            if (aspectOut < 0)
+                hash.add(AspectKeyHash, aspectHash);
+        } else {
+            ok = hash.json(DiffPaths::AspectField, AspectKeyHash, deferredAspect, true);
+        }
+        if (ok && metadata && m_walkMetadata)
+            ok = hash.json(
+                DiffPaths::SystemMetadataField, MetadataKeyHash, metadata, m_compareSystemMetadata);
+        if (!ok)
+            return nullptr;
+        e.valueHash = hash.value();
+    }
+    side.entries.push_back(std::move(e));
+    return p;
+}
+
+Status ScanState::scanFile(DiffSide &side, const McpScanner::Progress &progress)
+{
+    const QByteArray &data = side.data;
+    const char *const begin = data.constData();
+    const char *const end = begin + data.size();
+    Walker &w = m_walker;
+    w.setText(begin, end);
+    w.clearError();
+    const auto syntaxError = [&]() {
+        return makeError(ErrorCode::InvalidInput,
+            McpScanner::tr("%1 is not valid JSON (%2: %3)")
+                .arg(side.name, McpScanner::position(data, w.errorAt() - begin), w.error()));
+    };
+    qint64 nextProgress = ProgressEvery;
+    const auto report = [&](const char *p) {
+        if (!progress || p - begin < nextProgress)
+            return true;
+        nextProgress = (p - begin) + ProgressEvery;
+        return progress(p - begin);
+    };
+    const auto cancelled = [&]() {
+        return makeError(ErrorCode::Cancelled, McpScanner::tr("Reading %1 was cancelled.").arg(side.name));
+    };
+
+    const char *p = begin;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        p += 3;
+    p = skipSpace(p, end);
+    if (p >= end)
+        return success();
+    quint64 unused = 0;
+    qint32 index = 0;
+    if (*p == '[') {
+        p = skipSpace(p + 1, end);
+        if (p < end && *p == ']') {
+            ++p;
+        } else {
+            for (;; ++index) {
+                p = skipSpace(p, end);
+                if (p >= end) {
+                    w.fail(p, McpScanner::tr("the data ends inside an array"));
+                    return syntaxError();
+                }
+                if (*p == '{') {
+                    p = record(side, p, index);
+                } else {
+                    const char *at = p;
+                    p = w.value<Mode::Skip>(p, unused, 1);
+                    if (p)
+                        side.warnings.append(McpScanner::tr("%1: record %2 (%3) is not a JSON object")
+                                                 .arg(side.name)
+                                                 .arg(index)
+                                                 .arg(McpScanner::position(data, at - begin)));
+                }
+                if (!p)
+                    return syntaxError();
+                ++side.records;
+                if (!report(p))
+                    return cancelled();
+                p = skipSpace(p, end);
+                if (p >= end) {
+                    w.fail(p, McpScanner::tr("the data ends inside an array"));
+                    return syntaxError();
+                }
+                if (*p == ']') {
+                    ++p;
+                    break;
+                }
+                if (*p != ',') {
+                    w.fail(p, McpScanner::tr("expected ',' or ']' but found %1").arg(describe(p, end)));
+                    return syntaxError();
+                }
+                ++p;
+            }
+        }
+        p = skipSpace(p, end);
+        if (p < end) {
+            w.fail(p, McpScanner::tr("unexpected %1 after the closing ']'").arg(describe(p, end)));
+            return syntaxError();
+        }
+        return success();
+    }
+    if (*p != '{') {
+        w.fail(p,
+            McpScanner::tr("expected a JSON array or JSON lines of objects but found %1")
+                .arg(describe(p, end)));
+        return syntaxError();
+    }
+    // JSON lines: any whitespace-separated sequence of objects (one a line, or pretty-printed).
+    while ((p = skipSpace(p, end)) < end) {
+        if (*p != '{') {
+            w.fail(p, McpScanner::tr("expected a JSON object but found %1").arg(describe(p, end)));
+            return syntaxError();
+        }
+        p = record(side, p, index++);
+        if (!p)
+            return syntaxError();
+        ++side.records;
+        if (!report(p))
+            return cancelled();
+    }
+    return success();
+}
+
+} // namespace
+
+McpScanner::McpScanner(IgnoreMatcher &matcher, bool compareSystemMetadata)
+    : m_matcher(matcher)
+    , m_compareSystemMetadata(compareSystemMetadata)
+{ }
+
+QString McpScanner::position(QByteArrayView text, qsizetype offset)
+{
+    offset = std::clamp<qsizetype>(offset, 0, text.size());
+    const QByteArrayView before = text.first(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    qsizetype column = 1;
+    for (qsizetype i = lineStart; i < offset; ++i) {
+        if ((uchar(text[i]) & 0xc0) != 0x80)
+            ++column;
+    }
+    return tr("line %1, column %2").arg(line).arg(column);
+}
+
+std::optional<quint64> McpScanner::hashJson(QByteArrayView json, QString *error)
+{
+    Walker w(nullptr);
+    const char *end = json.data() + json.size();
+    w.setText(json.data(), end);
+    quint64 h = 0;
+    const char *p = w.value<Mode::Plain>(json.data(), h, 0);
+    if (p && skipSpace(p, end) < end)
+        p = w.fail(skipSpace(p, end), tr("unexpected data after the JSON value"));
+    if (!p) {
+        if (error)
+            *error = tr("%1: %2").arg(position(json, w.errorAt() - json.data()), w.error());
+        return std::nullopt;
+    }
+    return h;
+}
+
+void McpScanner::addRecords(DiffSide &side, const QList<McpRecord> &records)
+{
+    ScanState state(m_matcher, m_compareSystemMetadata);
+    for (const McpRecord &r : records)
+        state.addRecord(side, r, qint32(side.records++));
+}
+
+Status McpScanner::scanFile(DiffSide &side, const Progress &progress)
+{
+    ScanState state(m_matcher, m_compareSystemMetadata);
+    return state.scanFile(side, progress);
+}
+
+} // namespace tapedeck
