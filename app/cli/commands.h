@@ -16,5 +16,6 @@ int runEvents(const Cli &cli, const QStringList &arguments);
 int runMcps(const Cli &cli, const QStringList &arguments);
 int runShow(const Cli &cli, const QStringList &arguments);
 int runExportHar(const Cli &cli, const QStringList &arguments);
+int runDiff(const Cli &cli, const QStringList &arguments);
 
 } // namespace tapedeck

@@ -22,6 +22,8 @@ QString overview()
         "  pack <dir> --output <archive>                AES-256 archive that 7-Zip and pyzipper read\n"
         "  list [<dir>] [--json]                        recordings in a folder (default "
         "$INGESTION_ARTIFACT_DIR)\n"
+        "  diff <recorded> <replayed> [--json|--markdown] semantic MCP diff: files or recordings, ignore rules,\n"
+        "                                               presets datahub|replay|none; PERFECT SEMANTIC MATCH\n"
         "\n"
         "Run \"tapedeck-cli <command> --help\" for a command's options.\n"
         "\n"
@@ -79,6 +81,8 @@ int main(int argc, char **argv)
         return runShow(cli, commandArguments);
     if (command == QLatin1String("export-har"))
         return runExportHar(cli, commandArguments);
+    if (command == QLatin1String("diff"))
+        return runDiff(cli, commandArguments);
     cli.err(QCoreApplication::translate(
         "main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n")
                 .arg(command));
