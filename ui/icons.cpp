@@ -77,4 +77,17 @@ QIcon hidePassword()
     return load(QStringLiteral("eye-off"));
 }
 
+QIcon eventKind(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Http:
+        return load(QStringLiteral("kind-http"));
+    case EventKind::Sql:
+        return load(QStringLiteral("kind-sql"));
+    case EventKind::Mcp:
+        return load(QStringLiteral("kind-mcp"));
+    }
+    return {};
+}
+
 } // namespace tapedeck::icons

@@ -2,6 +2,7 @@
 // The application's own icons (embedded SVGs), looked up by meaning rather than by resource path.
 #pragma once
 
+#include "recording/eventkind.h"
 #include "recording/recording.h"
 
 #include <QIcon>
@@ -18,5 +19,7 @@ QIcon unlocked();
 QIcon redacted();
 QIcon showPassword();
 QIcon hidePassword();
+// The timeline's kind column: HTTP exchange, SQL query, MCP.
+QIcon eventKind(EventKind kind);
 
 } // namespace tapedeck::icons

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// What an HTTP body is, for display: decoded from its Content-Encoding, classified (JSON, text, image,
+// binary), pretty-printed. Computed off the GUI thread by the HTTP detail pane's loader.
+#pragma once
+
+#include "common/jsonvalue.h"
+#include "highlighters.h"
+#include "recording/httpexchange.h"
+
+#include <QCoreApplication>
+#include <QImage>
+
+#include <optional>
+
+namespace tapedeck {
+
+struct BodyContent
+{
+    Q_DECLARE_TR_FUNCTIONS(BodyContent)
+
+public:
+    enum class Shape { Null, Empty, Json, Text, Binary, Image };
+
+    // Text beyond this many characters is cut for display (Copy body still copies everything).
+    static constexpr qsizetype MaxShownCharacters = qsizetype(4) << 20;
+
+    std::optional<QByteArray> raw; // as recorded (nullopt: recorded as null)
+    QString contentType;
+    QString contentEncoding; // empty or "identity": raw is the content
+    QByteArray content; // Content-Encoding undone (the raw bytes when there is none or it failed)
+    bool decoded = false;
+    QString decodeError;
+    Shape shape = Shape::Null;
+    QString text; // Text and Json: the content as text (cut at MaxShownCharacters)
+    QString pretty; // Json: indented
+    QString jsonError; // the content type says JSON, but the content is not
+    bool truncated = false; // text or pretty was cut
+    SyntaxLanguage language = SyntaxLanguage::None;
+    QImage image; // Image
+    QString binaryKind; // "PNG image", "gzip data", … from the first bytes
+    std::optional<QString> rawText; // the recorded bytes as text, when they are UTF-8 (for the raw view)
+
+    static BodyContent inspect(const std::optional<QByteArray> &raw, const QList<HttpHeader> &headers);
+
+    // json.dumps(value, indent=2, ensure_ascii=False) with the input's key order and number spelling.
+    static QString prettyJson(const JsonValue &value, int indent = 2);
+    // Valid UTF-8 as text, else nullopt.
+    static std::optional<QString> strictUtf8(QByteArrayView bytes);
+    // "application/json · 1.2 KiB · gzip, 310 B recorded": one line for the body's header.
+    QString summary() const;
+    static QString sizeText(qint64 bytes);
+};
+
+} // namespace tapedeck
