@@ -2,33 +2,50 @@
 // The main window.
 #include "mainwindow.h"
 
+#include "archive/extractor.h"
+#include "archive/ziparchive.h"
+#include "backgroundtask.h"
 #include "banner.h"
+#include "detailstack.h"
+#include "entitybrowser.h"
 #include "entriesmodel.h"
 #include "errortext.h"
+#include "filterbar.h"
 #include "icons.h"
 #include "loadingbar.h"
 #include "passworddialog.h"
 #include "passwordstore.h"
+#include "recording/harwriter.h"
+#include "recording/timelineindexer.h"
 #include "recordingloader.h"
 #include "recordingview.h"
+#include "timelinemodel.h"
+#include "timelinepanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <set>
@@ -70,6 +87,11 @@ QWidget *statusItem(QWidget *parent, const QString &objectName, QLabel *&icon, Q
     return item;
 }
 
+bool isArchiveRecording(const std::shared_ptr<const Recording> &recording)
+{
+    return recording && recording->kind != RecordingSource::Kind::Directory;
+}
+
 void setStatusIcon(QLabel *label, const QIcon &icon)
 {
     const int size = label->style()->pixelMetric(QStyle::PM_SmallIconSize);
@@ -99,13 +121,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_openError->hide();
     m_loadingBar->hide();
 
+    m_indexing = new BackgroundTask(this);
+    m_fileTask = new BackgroundTask(this);
+    m_taskBar = new LoadingBar(this);
+    m_taskBar->setObjectName(QStringLiteral("taskBar"));
+    m_taskBar->hide();
+
+    m_stack->setObjectName(QStringLiteral("mainStack"));
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_view);
+    m_stack->addWidget(createRecordingPage());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 4);
     layout->addWidget(m_loadingBar);
+    layout->addWidget(m_taskBar);
     layout->addWidget(m_openError);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
@@ -113,7 +143,25 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createStatusBar();
     updateStatusBar();
-    resize(1200, 780);
+    resize(1280, 820);
+    restoreLayout();
+
+    connect(m_indexing, &BackgroundTask::progressChanged, m_taskBar, &LoadingBar::setProgress);
+    connect(m_indexing, &BackgroundTask::finished, this, &MainWindow::onIndexed);
+    connect(m_fileTask, &BackgroundTask::progressChanged, m_taskBar, &LoadingBar::setProgress);
+    connect(m_fileTask, &BackgroundTask::finished, this, [this](const Status &status) {
+        m_taskBar->hide();
+        const QString target = std::exchange(m_fileTaskTarget, QString());
+        if (status)
+            statusBar()->showMessage(tr("Wrote %1.").arg(QDir::toNativeSeparators(target)), 8000);
+        else if (status.error().code == ErrorCode::Cancelled)
+            statusBar()->showMessage(tr("Cancelled; nothing was left behind."), 8000);
+        else
+            QMessageBox::warning(
+                this, tr("Could Not Write %1").arg(fileNameOf(target)), status.error().message);
+        Q_EMIT exportFinished(target, status);
+    });
+    connect(m_taskBar, &LoadingBar::cancelRequested, this, &MainWindow::cancelBackgroundWork);
 
     connect(m_loadingBar, &LoadingBar::cancelRequested, m_loader, &RecordingLoader::cancel);
     connect(m_loader, &RecordingLoader::started, this, [this](const QString &path) {
@@ -143,6 +191,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(
         m_loader, &RecordingLoader::loaded, this, [this](const std::shared_ptr<const Recording> &recording) {
             stopLoadingIndicator();
+            m_source = m_loader->takeLoadedSource();
             showRecording(recording);
         });
     connect(m_loader, &RecordingLoader::failed, this, [this](const QString &path, const Error &error) {
@@ -188,6 +237,10 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a recording archive"));
 
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+
     m_openSampleAction
         = file->addAction(tr("Open &Sample Recording"), this, &MainWindow::openSampleRecording);
     if (sampleRecordingPath().isEmpty()) {
@@ -199,9 +252,29 @@ void MainWindow::createActions()
     }
 
     file->addSeparator();
+    m_exportHarAction = file->addAction(tr("&Export HTTP as HAR…"), this, &MainWindow::chooseHarFile);
+    m_exportHarAction->setObjectName(QStringLiteral("exportHarAction"));
+    m_exportHarAction->setStatusTip(
+        tr("Save the recording's HTTP exchanges as a HAR 1.2 file for browser tools and HAR viewers"));
+    m_extractAction = file->addAction(tr("E&xtract Recording…"), this, &MainWindow::chooseExtractFolder);
+    m_extractAction->setObjectName(QStringLiteral("extractAction"));
+    m_extractAction->setStatusTip(tr("Write the recording's decrypted files into a folder"));
+
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<QString, Tab>> tabs { { tr("&Overview"), OverviewTab },
+        { tr("&Timeline"), TimelineTab }, { tr("&Entities"), EntitiesTab } };
+    for (const auto &[title, tab] : tabs) {
+        QAction *show = view->addAction(title, this, [this, tab = tab] {
+            if (m_recording)
+                m_tabs->setCurrentIndex(tab);
+        });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))));
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Tapedeck"), this, &MainWindow::showAbout);
@@ -219,6 +292,10 @@ void MainWindow::createStatusBar()
     m_locationStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_locationStatus->setContentsMargins(4, 0, 0, 0);
     statusBar()->addWidget(m_locationStatus, 1);
+    m_eventsStatus = new QLabel(this);
+    m_eventsStatus->setObjectName(QStringLiteral("eventsStatus"));
+    m_eventsStatus->setToolTip(tr("Events shown by the timeline's filter / events in the recording"));
+    statusBar()->addPermanentWidget(m_eventsStatus);
     m_entriesStatus = new QLabel(this);
     m_entriesStatus->setObjectName(QStringLiteral("entriesStatus"));
     statusBar()->addPermanentWidget(m_entriesStatus);
@@ -401,10 +478,358 @@ void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording
     m_recording = recording;
     m_openError->hide();
     m_view->setRecording(recording);
-    m_stack->setCurrentWidget(m_view);
+    m_stack->setCurrentIndex(1);
     setWindowTitle(recording->displayName);
+    addRecent(recording->location);
+    startIndexing();
     updateStatusBar();
     Q_EMIT recordingShown(recording->location);
+}
+
+QWidget *MainWindow::createRecordingPage()
+{
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("recordingTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_view, tr("Overview"));
+
+    auto *timelinePage = new QWidget(m_tabs);
+    m_timelineProblems = new Banner(Banner::Kind::Warning, timelinePage);
+    m_timelineProblems->setObjectName(QStringLiteral("timelineProblems"));
+    m_timelineProblems->setDismissable(true);
+    m_timelineProblems->hide();
+    m_timelinePanel = new TimelinePanel(timelinePage);
+    m_details = new DetailStack(timelinePage);
+    m_details->setObjectName(QStringLiteral("timelineDetails"));
+    m_timelineSplitter = new QSplitter(Qt::Horizontal, timelinePage);
+    m_timelineSplitter->setObjectName(QStringLiteral("timelineSplitter"));
+    m_timelineSplitter->addWidget(m_timelinePanel);
+    m_timelineSplitter->addWidget(m_details);
+    m_timelineSplitter->setStretchFactor(0, 3);
+    m_timelineSplitter->setStretchFactor(1, 2);
+    m_timelineSplitter->setChildrenCollapsible(false);
+    auto *timelineLayout = new QVBoxLayout(timelinePage);
+    timelineLayout->setContentsMargins(0, 6, 0, 0);
+    timelineLayout->addWidget(m_timelineProblems);
+    timelineLayout->addWidget(m_timelineSplitter, 1);
+    m_tabs->addTab(timelinePage, tr("Timeline"));
+
+    m_entitySplitter = new QSplitter(Qt::Horizontal, m_tabs);
+    m_entitySplitter->setObjectName(QStringLiteral("entitySplitter"));
+    m_entities = new EntityBrowser(m_entitySplitter);
+    m_entityDetails = new DetailStack(m_entitySplitter);
+    m_entityDetails->setObjectName(QStringLiteral("entityDetails"));
+    m_entitySplitter->addWidget(m_entities);
+    m_entitySplitter->addWidget(m_entityDetails);
+    m_entitySplitter->setStretchFactor(0, 2);
+    m_entitySplitter->setStretchFactor(1, 3);
+    m_entitySplitter->setChildrenCollapsible(false);
+    m_tabs->addTab(m_entitySplitter, tr("Entities"));
+    m_tabs->setTabToolTip(
+        OverviewTab, tr("The run: manifest, exception, archive entries and recipe (Ctrl+1)"));
+    m_tabs->setTabToolTip(TimelineTab, tr("Every HTTP, SQL and MCP event in recorded order (Ctrl+2)"));
+    m_tabs->setTabToolTip(EntitiesTab, tr("The metadata the run produced, by entity and aspect (Ctrl+3)"));
+
+    connect(m_timelinePanel, &TimelinePanel::currentEventChanged, m_details, &DetailStack::setEvent);
+    connect(m_details, &DetailStack::eventRequested, this, &MainWindow::showEventInTimeline);
+    connect(m_entities, &EntityBrowser::mcpSelected, m_entityDetails, &DetailStack::setEvent);
+    connect(m_entityDetails, &DetailStack::eventRequested, this, &MainWindow::showEventInTimeline);
+    connect(m_timelinePanel->model(), &TimelineModel::countsChanged, this, [this] {
+        updateTabTitles();
+        updateStatusBar();
+    });
+    return m_tabs;
+}
+
+void MainWindow::showEventInTimeline(qsizetype seq)
+{
+    m_tabs->setCurrentIndex(TimelineTab);
+    if (!m_timelinePanel->selectSeq(seq)) {
+        // Hidden by the filter: show everything rather than nothing.
+        m_timelinePanel->filterBar()->setFilterText(QString());
+        m_timelinePanel->filterBar()->setKinds(AllKinds);
+        connect(
+            m_timelinePanel->model(), &TimelineModel::filterApplied, this,
+            [this, seq] { m_timelinePanel->selectSeq(seq); }, Qt::SingleShotConnection);
+    }
+}
+
+void MainWindow::updateTabTitles()
+{
+    const TimelineModel *model = m_timelinePanel->model();
+    const qsizetype total = model->totalCount();
+    m_tabs->setTabText(TimelineTab, total > 0 ? tr("Timeline (%L1)").arg(total) : tr("Timeline"));
+    const qsizetype mcps = model->kindCount(EventKind::Mcp);
+    m_tabs->setTabText(EntitiesTab, mcps > 0 ? tr("Entities (%L1 MCPs)").arg(mcps) : tr("Entities"));
+}
+
+void MainWindow::startIndexing()
+{
+    m_indexing->cancel();
+    m_timeline = std::make_shared<Timeline>();
+    m_timelineProblems->hide();
+    m_timelinePanel->setTimeline(m_timeline);
+    m_details->setTimeline(m_timeline);
+    m_entities->setTimeline(nullptr);
+    m_entityDetails->setTimeline(m_timeline);
+    updateTabTitles();
+    m_taskBar->setText(tr("Reading the events of %1…").arg(m_recording->displayName));
+    m_taskBar->setProgress(0);
+    m_taskBar->show();
+    m_indexing->start(tr("Reading events"),
+        [timeline = m_timeline, recording = m_recording](ProgressReporter &progress) -> Status {
+            const Status status = TimelineIndexer::indexRecording(*timeline, *recording, &progress);
+            timeline->setComplete(); // also when stopped: what was read stays
+            return status;
+        });
+}
+
+void MainWindow::onIndexed(const Status &status)
+{
+    m_taskBar->hide();
+    if (!m_timeline)
+        return;
+    m_timelinePanel->model()->refresh();
+    m_entities->setTimeline(m_timeline);
+    QStringList problems;
+    for (const Error &fault : m_timeline->faults())
+        problems << fault.message;
+    if (!status && status.error().code != ErrorCode::Cancelled && !status.error().message.isEmpty()
+        && !problems.contains(status.error().message))
+        problems << status.error().message;
+    const QStringList warnings = m_timeline->warnings();
+    if (!status && status.error().code == ErrorCode::Cancelled) {
+        m_timelineProblems->setTitle(tr("Reading the events was cancelled"));
+        m_timelineProblems->setText(
+            tr("The %Ln event(s) read before are shown.", nullptr, int(m_timeline->count())));
+        m_timelineProblems->show();
+    } else if (!problems.isEmpty()) {
+        m_timelineProblems->setTitle(tr("Not every event could be read"));
+        m_timelineProblems->setText((problems + warnings).join(QLatin1Char('\n')) + QLatin1Char('\n')
+            + tr("The %Ln event(s) read before the problem are shown.", nullptr, int(m_timeline->count())));
+        m_timelineProblems->show();
+    } else if (!warnings.isEmpty()) {
+        m_timelineProblems->setTitle(
+            tr("%n warning(s) while reading the events", nullptr, int(warnings.size())));
+        m_timelineProblems->setText(warnings.join(QLatin1Char('\n')));
+        m_timelineProblems->show();
+    }
+    updateTabTitles();
+    updateStatusBar();
+    Q_EMIT timelineIndexed(m_timeline->count());
+}
+
+bool MainWindow::isIndexing() const
+{
+    return m_indexing->isRunning();
+}
+
+bool MainWindow::isExporting() const
+{
+    return m_fileTask->isRunning();
+}
+
+void MainWindow::cancelBackgroundWork()
+{
+    m_indexing->cancel();
+    m_fileTask->cancel();
+}
+
+void MainWindow::chooseHarFile()
+{
+    if (!m_timeline)
+        return;
+    const QString suggested = QFileInfo(m_recording->location).absolutePath() + QLatin1Char('/')
+        + QFileInfo(m_recording->location).completeBaseName() + QStringLiteral(".har");
+    auto *dialog
+        = new QFileDialog(this, tr("Export HTTP as HAR"), suggested, tr("HAR files (*.har);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("exportHarDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("har"));
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::exportHar);
+    dialog->open();
+}
+
+void MainWindow::exportHar(const QString &path)
+{
+    if (!m_timeline || path.isEmpty())
+        return;
+    if (isIndexing()) {
+        QMessageBox::information(this, tr("Export HTTP as HAR"),
+            tr("The events are still being read. Export again once reading has finished."));
+        return;
+    }
+    std::optional<QDateTime> start;
+    if (m_recording->manifest)
+        start = QDateTime::fromString(m_recording->manifest->recordingStartTime, Qt::ISODateWithMs);
+    startFileTask(tr("Exporting HTTP events to %1…").arg(fileNameOf(path)), path,
+        [timeline = m_timeline, path, start](ProgressReporter &progress) -> Status {
+            QSaveFile file(path); // all or nothing: a cancelled export leaves no half file
+            if (!file.open(QIODevice::WriteOnly))
+                return makeError(
+                    ErrorCode::Io, tr("%1 could not be created: %2").arg(path, file.errorString()));
+            HarWriter writer(file, HarWriter::Options { start.value_or(QDateTime()) });
+            if (Status s = writer.begin(); !s)
+                return s;
+            const qsizetype count = timeline->count();
+            for (qsizetype seq = 0; seq < count; ++seq) {
+                if (progress.isCancelled())
+                    return makeError(ErrorCode::Cancelled, QString());
+                if (timeline->record(seq).kind != EventKind::Http)
+                    continue;
+                if (Status s = writer.addEvent(*timeline, seq); !s)
+                    return s;
+                progress.setProgress(seq, count);
+            }
+            if (Status s = writer.finish(timeline->warnings()); !s)
+                return s;
+            if (!file.commit())
+                return makeError(
+                    ErrorCode::Io, tr("%1 could not be written: %2").arg(path, file.errorString()));
+            return success();
+        });
+}
+
+void MainWindow::chooseExtractFolder()
+{
+    if (!m_recording)
+        return;
+    const bool encrypted = m_recording->kind == RecordingSource::Kind::EncryptedArchive;
+    if (encrypted) {
+        QMessageBox box(QMessageBox::Warning, tr("Extract Recording"),
+            tr("The extracted files hold the recording's decrypted data."), QMessageBox::Cancel, this);
+        box.setInformativeText(tr(
+            "Anyone who can read the folder can read what the run sent and received, without the password. "
+            "Choose a private folder and delete it when you are done."));
+        QPushButton *go = box.addButton(tr("Choose Folder…"), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.setObjectName(QStringLiteral("extractWarning"));
+        box.exec();
+        if (box.clickedButton() != go)
+            return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Extract Recording Into"), QFileInfo(m_recording->location).absolutePath());
+    if (folder.isEmpty())
+        return;
+    const QString target = folder + QLatin1Char('/') + QFileInfo(m_recording->location).completeBaseName();
+    extractRecording(target);
+}
+
+void MainWindow::extractRecording(const QString &folder)
+{
+    if (!m_recording || folder.isEmpty())
+        return;
+    if (!m_source || !m_source->archive()) {
+        QMessageBox::information(this, tr("Extract Recording"),
+            m_recording->kind == RecordingSource::Kind::Directory
+                ? tr("This recording is already an extracted folder.")
+                : tr("Open the archive again to extract it."));
+        return;
+    }
+    startFileTask(tr("Extracting %1…").arg(m_recording->displayName), folder,
+        [source = m_source, folder](ProgressReporter &progress) -> Status {
+            ExtractOptions options;
+            options.outputDir = folder;
+            const Result<ExtractReport> report = Extractor::extract(*source->archive(), options, &progress);
+            if (!report)
+                return report.error();
+            return success();
+        });
+}
+
+void MainWindow::startFileTask(
+    const QString &description, const QString &target, std::function<Status(ProgressReporter &)> work)
+{
+    if (m_fileTask->isRunning()) {
+        QMessageBox::information(this, tr("Busy"),
+            tr("%1 is still running. Wait for it or cancel it first.").arg(m_fileTask->description()));
+        return;
+    }
+    m_fileTaskTarget = target;
+    m_taskBar->setText(description);
+    m_taskBar->setProgress(0);
+    m_taskBar->show();
+    m_fileTask->start(description, std::move(work));
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentRecordings")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecentRecordings)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentRecordings"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentRecordings")).toStringList();
+    int number = 0;
+    for (const QString &path : recent) {
+        ++number;
+        const bool exists = QFileInfo::exists(path);
+        const QString label
+            = number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(fileNameOf(path)) : fileNameOf(path);
+        QAction *action = m_recentMenu->addAction(
+            exists ? label : tr("%1 (missing)").arg(label), this, [this, path] { openRecording(path); });
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        action->setEnabled(exists);
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent recordings"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
+        QSettings().remove(QStringLiteral("recentRecordings"));
+        rebuildRecentMenu();
+    });
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    if (const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
+        !geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    if (!m_timelineSplitter->restoreState(settings.value(QStringLiteral("timelineSplitter")).toByteArray()))
+        m_timelineSplitter->setSizes({ 760, 520 });
+    if (!m_entitySplitter->restoreState(settings.value(QStringLiteral("entitySplitter")).toByteArray()))
+        m_entitySplitter->setSizes({ 520, 760 });
+    m_timelinePanel->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("timelineColumns")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("tab"), int(OverviewTab)).toInt());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("timelineSplitter"), m_timelineSplitter->saveState());
+    settings.setValue(QStringLiteral("entitySplitter"), m_entitySplitter->saveState());
+    settings.setValue(
+        QStringLiteral("timelineColumns"), m_timelinePanel->view()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    m_loader->cancel();
+    cancelBackgroundWork();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showOpenError(const QString &path, const Error &error)
@@ -422,6 +847,16 @@ void MainWindow::updateStatusBar()
     m_locationStatus->setText(shown ? QDir::toNativeSeparators(m_recording->location) : QString());
     m_locationStatus->setToolTip(m_locationStatus->text());
     m_entriesStatus->setVisible(shown);
+    m_eventsStatus->setVisible(shown && m_timeline);
+    m_exportHarAction->setEnabled(shown && m_timeline);
+    m_extractAction->setEnabled(shown && isArchiveRecording(m_recording));
+    if (shown && m_timeline) {
+        const TimelineModel *model = m_timelinePanel->model();
+        const qsizetype total = model->totalCount();
+        const qsizetype visible = model->shownCount();
+        m_eventsStatus->setText(visible == total ? tr("Events: %L1").arg(total)
+                                                 : tr("Events shown: %L1 of %L2").arg(visible).arg(total));
+    }
     m_lockStatus->parentWidget()->setVisible(shown);
     m_checksumStatus->parentWidget()->setVisible(shown);
     if (!shown)

@@ -3,20 +3,29 @@
 #pragma once
 
 #include "recording/recording.h"
+#include "recording/timeline.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QProcessEnvironment>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QLabel;
+class QMenu;
+class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace tapedeck {
 
+class BackgroundTask;
 class Banner;
+class DetailStack;
+class EntityBrowser;
+class TimelinePanel;
 class LoadingBar;
 class PasswordDialog;
 class PasswordStore;
@@ -41,8 +50,20 @@ public:
     void setPasswordStore(PasswordStore *store);
 
     std::shared_ptr<const Recording> recording() const { return m_recording; }
+    // The shown recording's events; grows while isIndexing().
+    std::shared_ptr<const Timeline> timeline() const { return m_timeline; }
     RecordingView *recordingView() const { return m_view; }
+    QTabWidget *tabs() const { return m_tabs; }
+    TimelinePanel *timelinePanel() const { return m_timelinePanel; }
+    DetailStack *detailStack() const { return m_details; }
+    EntityBrowser *entityBrowser() const { return m_entities; }
+    DetailStack *entityDetailStack() const { return m_entityDetails; }
     bool isLoading() const;
+    bool isIndexing() const;
+    bool isExporting() const;
+
+    enum Tab { OverviewTab, TimelineTab, EntitiesTab };
+    static constexpr int MaxRecentRecordings = 10;
 
     // The bundled sample recording, or empty when it is neither installed nor in the source tree.
     static QString sampleRecordingPath();
@@ -51,15 +72,25 @@ public Q_SLOTS:
     // Opens an archive or an extracted recording folder in the background; errors end up in a banner.
     void openRecording(const QString &path);
     void openSampleRecording();
+    // Writes the timeline's HTTP events as HAR 1.2 in the background (exportFinished() reports).
+    void exportHar(const QString &path);
+    // Writes the recording's decrypted entries into folder in the background, with the same safety as
+    // `tapedeck-cli extract` (exportFinished() reports). The caller has warned the user.
+    void extractRecording(const QString &folder);
+    void cancelBackgroundWork();
 
 Q_SIGNALS:
     void recordingShown(const QString &location);
     void openFailed(const QString &path, const QString &message);
     void openCancelled(const QString &path);
+    // Indexing the shown recording ended (complete, stopped by a fault, or cancelled).
+    void timelineIndexed(qsizetype events);
+    void exportFinished(const QString &path, const tapedeck::Status &status);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -74,6 +105,19 @@ private:
     void stopLoadingIndicator();
     void updateStatusBar();
     QProcessEnvironment environment() const;
+    QWidget *createRecordingPage();
+    void startIndexing();
+    void onIndexed(const Status &status);
+    void chooseHarFile();
+    void chooseExtractFolder();
+    void startFileTask(
+        const QString &description, const QString &target, std::function<Status(ProgressReporter &)> work);
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void restoreLayout();
+    void saveLayout() const;
+    void updateTabTitles();
+    void showEventInTimeline(qsizetype seq);
 
     RecordingLoader *m_loader;
     LoadingBar *m_loadingBar;
@@ -88,6 +132,24 @@ private:
     QLabel *m_checksumIcon = nullptr;
     QLabel *m_checksumStatus = nullptr;
     QAction *m_openSampleAction = nullptr;
+    QAction *m_exportHarAction = nullptr;
+    QAction *m_extractAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    TimelinePanel *m_timelinePanel = nullptr;
+    DetailStack *m_details = nullptr;
+    QSplitter *m_timelineSplitter = nullptr;
+    EntityBrowser *m_entities = nullptr;
+    DetailStack *m_entityDetails = nullptr;
+    QSplitter *m_entitySplitter = nullptr;
+    Banner *m_timelineProblems = nullptr;
+    LoadingBar *m_taskBar = nullptr;
+    BackgroundTask *m_indexing = nullptr;
+    BackgroundTask *m_fileTask = nullptr;
+    QString m_fileTaskTarget;
+    QLabel *m_eventsStatus = nullptr;
+    std::shared_ptr<Timeline> m_timeline;
+    std::shared_ptr<RecordingSource> m_source; // unlocked, for extraction
     QPointer<PasswordDialog> m_passwordDialog;
     std::shared_ptr<const Recording> m_recording;
     std::optional<QProcessEnvironment> m_environment;

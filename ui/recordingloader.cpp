@@ -224,9 +224,10 @@ void RecordingLoader::startLoading()
                 fail(result.error());
                 return;
             }
-            m_source.reset();
+            m_loadedSource = std::exchange(m_source, nullptr);
             m_state = State::Idle;
             Q_EMIT loaded(result.value());
+            m_loadedSource.reset(); // not taken: the unlocked archive is not kept
         });
 }
 

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QFutureWatcherBase;
 
@@ -54,6 +55,9 @@ public:
     void cancel();
 
     State state() const { return m_state; }
+    // The unlocked source of the recording loaded() just delivered (extraction works on it); handed
+    // over once, then null.
+    std::shared_ptr<RecordingSource> takeLoadedSource() { return std::exchange(m_loadedSource, nullptr); }
     bool isBusy() const { return m_state != State::Idle; }
     QString path() const { return m_path; }
 
@@ -90,6 +94,7 @@ private:
     bool m_remember = false;
     quint64 m_generation = 0; // bumped by every open() and abandon(): late keychain answers are dropped
     std::shared_ptr<RecordingSource> m_source;
+    std::shared_ptr<RecordingSource> m_loadedSource;
     QFuture<void> m_running;
     QPointer<QFutureWatcherBase> m_watcher;
 };

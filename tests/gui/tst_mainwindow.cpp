@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -124,6 +125,10 @@ void TestMainWindow::initTestCase()
 {
     QVERIFY2(QFile::exists(samplePath()), qPrintable(samplePath()));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // Settings (recent files, layout) of their own, starting empty.
+    QCoreApplication::setOrganizationName(QStringLiteral("tapedeck-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
     // The process environment must not leak a password into the dialog tests.
     qunsetenv("DATAHUB_RECORDING_PASSWORD");
     qunsetenv("ADMIN_PASSWORD");
@@ -132,7 +137,8 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::verifySampleShown(const MainWindow &window)
 {
     QVERIFY(window.recording());
-    QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget(), window.recordingView());
+    QCOMPARE(window.findChild<QStackedWidget *>(QStringLiteral("mainStack"))->currentWidget(),
+        static_cast<QWidget *>(window.tabs()));
 
     // The manifest, as shown.
     QCOMPARE(labelText(window, "manifestRunId"), QStringLiteral("looker-2025_11_18-09_41_07-k3x9qa"));
@@ -196,8 +202,8 @@ void TestMainWindow::openSample(MainWindow &window)
 void TestMainWindow::startsOnWelcomePage()
 {
     auto window = makeWindow();
-    QCOMPARE(
-        window->findChild<QStackedWidget *>()->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+    QCOMPARE(window->findChild<QStackedWidget *>(QStringLiteral("mainStack"))->currentWidget()->objectName(),
+        QStringLiteral("welcomePage"));
     QVERIFY(!window->recording());
     QVERIFY(!window->findChild<QLabel *>(QStringLiteral("entriesStatus"))->isVisible());
     QVERIFY(!MainWindow::sampleRecordingPath().isEmpty());
@@ -308,8 +314,8 @@ void TestMainWindow::cancellingPasswordLeavesWindowUsable()
     QVERIFY(!window->isLoading());
     QVERIFY(!window->findChild<QWidget *>(QStringLiteral("loadingBar"))->isVisible());
     QVERIFY(!banner(*window, "openErrorBanner")->isVisible());
-    QCOMPARE(
-        window->findChild<QStackedWidget *>()->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+    QCOMPARE(window->findChild<QStackedWidget *>(QStringLiteral("mainStack"))->currentWidget()->objectName(),
+        QStringLiteral("welcomePage"));
 
     // A second attempt asks again and works.
     QSignalSpy shown(window.get(), &MainWindow::recordingShown);
