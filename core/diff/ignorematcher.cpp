@@ -93,12 +93,10 @@ int IgnoreMatcher::enter(const char *key, qsizetype size, qint64 index)
         const Pattern &pattern = m_pathRules[r].patterns[p];
         bool advance = false;
         switch (pattern.kind) {
-        case Pattern::Kind::AnyDepth: {
-            // Consumes this segment and stays; skipping it was added by the closure already.
-            if (std::find(m_states.begin() + frame.stateBegin, m_states.end(), state) == m_states.end())
-                m_states.push_back(state);
+        case Pattern::Kind::AnyDepth:
+            // Consumes this segment and stays (with its closure: what follows may match next).
+            addClosed(r, p, frame.stateBegin);
             break;
-        }
         case Pattern::Kind::AnyOne:
             advance = true;
             break;

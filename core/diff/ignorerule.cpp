@@ -39,12 +39,10 @@ public:
                 break;
             const QChar c = m_s.at(m_pos);
             std::optional<Pattern> p;
-            bool attribute = false;
             if (c == QLatin1Char('[')) {
                 p = bracket();
             } else if (c == QLatin1Char('.') || (!rooted && patterns.size() == 1 && c.isLetter())) {
-                attribute = true;
-                p = attributeName();
+                p = attributeName(patterns.size() <= 1);
             } else {
                 return fail(IgnoreRule::tr("unexpected '%1'").arg(c));
             }
@@ -60,9 +58,6 @@ public:
                 if (p->kind == Pattern::Kind::Key)
                     patterns.append(Pattern { Pattern::Kind::AnyOne, {}, 0 });
             }
-            if (attribute && patterns.size() != 1)
-                return fail(
-                    IgnoreRule::tr("JSON has no attributes: write ['%1']").arg(QString::fromUtf8(p->key)));
             patterns.append(*p);
         }
         if (patterns.isEmpty())
@@ -92,7 +87,8 @@ private:
             ++m_pos;
     }
 
-    std::optional<Pattern> attributeName()
+    // DeepDiff's .attribute spelling, which only AspectForDiff's fields have (recordLevel).
+    std::optional<Pattern> attributeName(bool recordLevel)
     {
         if (m_s.at(m_pos) == QLatin1Char('.'))
             ++m_pos;
@@ -100,6 +96,10 @@ private:
         while (m_pos < m_s.size() && (m_s.at(m_pos).isLetterOrNumber() || m_s.at(m_pos) == QLatin1Char('_')))
             ++m_pos;
         const QString name = m_s.mid(start, m_pos - start);
+        if (!recordLevel) {
+            m_pos = start;
+            return fail(IgnoreRule::tr("JSON has no attributes: write ['%1']").arg(name));
+        }
         static const QList<std::pair<QString, QByteArray>> names {
             { QStringLiteral("aspect"), DiffPaths::AspectField },
             { QStringLiteral("change_type"), DiffPaths::ChangeTypeField },

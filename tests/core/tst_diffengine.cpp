@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: MIT
+// The metadata diff engine: generated MCP sets with each kind of difference and their expected
+// classification, the canonical hash, inputs of every kind, bad input, cancellation and the reports.
+#include "common/jsonvalue.h"
+#include "diff/mcpscanner.h"
+#include "diff/metadatadiff.h"
+#include "diff/structuraldiff.h"
+#include "recording/mcpextractor.h"
+#include "recording/recording.h"
+#include "recording/recordingsource.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tapedeck;
+
+namespace {
+
+QString setsTool()
+{
+    return QStringLiteral(TAPEDECK_TEST_TOOLS "/gen_mcps_sets.py");
+}
+
+// "--preset replay --ignore-path P …" as the CLI reads them.
+DiffOptions optionsFrom(const QStringList &args)
+{
+    DiffOptions o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--strict-counts"))
+            o.strictCounts = true;
+        else if (a == QLatin1String("--compare-system-metadata"))
+            o.compareSystemMetadata = true;
+        else if (a == QLatin1String("--preset"))
+            o.preset = *DiffPresets::fromName(args.at(++i));
+        else if (a == QLatin1String("--ignore-path"))
+            o.rules.append(*IgnoreRule::parseIgnorePath(args.at(++i)));
+        else if (a == QLatin1String("--ignore-regex"))
+            o.rules.append(*IgnoreRule::parseRegex(args.at(++i)));
+    }
+    return o;
+}
+
+QStringList toStrings(const QJsonArray &a)
+{
+    QStringList out;
+    for (const QJsonValue &v : a)
+        out.append(v.toString());
+    return out;
+}
+
+// urn|aspect|status|path,path… per aspect difference, sorted.
+QStringList classification(const DiffReport &r)
+{
+    QStringList out;
+    for (const AspectDifference &a : r.aspects) {
+        if (a.duplicate && !r.strictCounts)
+            continue;
+        QStringList paths;
+        for (const FieldDifference &f : a.fields)
+            paths.append(DiffPaths::display(f.path));
+        paths.sort();
+        out.append(a.urn + QLatin1Char('|') + a.aspect + QLatin1Char('|') + DiffReport::statusName(a.status)
+            + QLatin1Char('|') + paths.join(QLatin1Char(',')));
+    }
+    out.sort();
+    return out;
+}
+
+QStringList classification(const QJsonObject &expected)
+{
+    QStringList out;
+    for (const QJsonValue &v : expected.value(QStringLiteral("aspects")).toArray()) {
+        const QJsonObject a = v.toObject();
+        QStringList paths = toStrings(a.value(QStringLiteral("paths")).toArray());
+        paths.sort();
+        out.append(a.value(QStringLiteral("urn")).toString() + QLatin1Char('|')
+            + a.value(QStringLiteral("aspect")).toString() + QLatin1Char('|')
+            + a.value(QStringLiteral("status")).toString() + QLatin1Char('|') + paths.join(QLatin1Char(',')));
+    }
+    out.sort();
+    return out;
+}
+
+class Canceller final : public ProgressReporter
+{
+public:
+    void setProgress(qint64 done, qint64) override { m_calls += done > 0 ? 1 : 0; }
+    bool isCancelled() const override { return m_calls > 0; }
+
+private:
+    int m_calls = 0;
+};
+
+const char *const OneMcp
+    = "[\n{\n    \"entityType\": \"dataset\",\n    \"entityUrn\": \"urn:li:dataset:a\",\n"
+      "    \"changeType\": \"UPSERT\",\n    \"aspectName\": \"status\",\n"
+      "    \"aspect\": {\n        \"json\": {\n            \"removed\": false\n        }\n"
+      "    }\n}\n]";
+
+} // namespace
+
+class TestDiffEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void generatedSets_data();
+    void generatedSets();
+    void canonicalHash_data();
+    void canonicalHash();
+    void equalValues_data();
+    void equalValues();
+    void malformedJson_data();
+    void malformedJson();
+    void missingFile();
+    void notMcps();
+    void legacyAspectText();
+    void recordsInput();
+    void recordingAgainstItsMcps();
+    void duplicatesCountedOnce();
+    void pairingClosestFirst();
+    void cancellation();
+    void jsonReport();
+    void markdownReport();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_sets;
+};
+
+void TestDiffEngine::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_sets = m_dir.filePath(QStringLiteral("sets"));
+    const test::ProcessResult r = test::run(QStringLiteral("/usr/bin/python3"), { setsTool(), m_sets });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+void TestDiffEngine::generatedSets_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QJsonObject>("expected");
+    const QStringList cases = QDir(m_sets).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QVERIFY(cases.size() >= 11);
+    for (const QString &c : cases) {
+        const QString folder = m_sets + QLatin1Char('/') + c;
+        const QJsonObject expected
+            = QJsonDocument::fromJson(test::readFile(folder + QStringLiteral("/expected.json"))).object();
+        QTest::addRow("%s", qPrintable(c)) << folder << QStringList() << expected;
+        const QJsonArray variants = expected.value(QStringLiteral("variants")).toArray();
+        for (const QJsonValue &v : variants) {
+            QJsonObject variant = v.toObject();
+            const QStringList args = toStrings(variant.value(QStringLiteral("args")).toArray());
+            for (const char *key : { "urns_added", "urns_removed", "aspects" }) {
+                if (!variant.contains(QLatin1String(key)))
+                    variant.insert(QLatin1String(key), QJsonArray());
+            }
+            QTest::addRow("%s %s", qPrintable(c), qPrintable(args.join(QLatin1Char(' '))))
+                << folder << args << variant;
+        }
+    }
+}
+
+void TestDiffEngine::generatedSets()
+{
+    QFETCH(QString, folder);
+    QFETCH(QStringList, args);
+    QFETCH(QJsonObject, expected);
+    const Result<DiffReport> report
+        = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+            DiffInput::file(folder + QStringLiteral("/replayed.json")), optionsFrom(args));
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->match(), expected.value(QStringLiteral("match")).toBool());
+    QCOMPARE(report->urnsAdded, toStrings(expected.value(QStringLiteral("urns_added")).toArray()));
+    QCOMPARE(report->urnsRemoved, toStrings(expected.value(QStringLiteral("urns_removed")).toArray()));
+    QCOMPARE(classification(*report), classification(expected));
+    QVERIFY(report->warnings.isEmpty());
+    QVERIFY(report->unusedRules().isEmpty());
+}
+
+void TestDiffEngine::canonicalHash_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addRow("scalars") << QByteArray("[null, true, false, 0, -0, 12, -7, 1.5, 1e2, 2E-3, -0.0]");
+    QTest::addRow("big integer") << QByteArray("123456789012345678901234567890");
+    QTest::addRow("float out of range") << QByteArray("[1e400, -1e400, 1e-400]");
+    QTest::addRow("python literals") << QByteArray("[NaN, Infinity, -Infinity]");
+    QTest::addRow("escapes") << QByteArray(
+        "\"Prim\\u00e4r \\\"q\\\" \\/ \\\\ \\n\\t \\ud83d\\ude00 \\ud800\"");
+    QTest::addRow("raw utf-8") << QByteArray("{\"Ums\xc3\xa4tze\": \"\xe5\xa3\xb2\xe4\xb8\x8a\"}");
+    QTest::addRow("nested") << QByteArray(
+        "{\"fields\": [{\"a\": [1, [2, {\"b\": null}]], \"c\": {}}, []], \"d\": {\"e\": \"f\"}}");
+    QTest::addRow("repeated items") << QByteArray("[1, 1, {\"a\": 1}, {\"a\": 1}]");
+    QTest::addRow("indented") << QByteArray("{\n    \"a\": [\n        1,\n        2\n    ]\n}\n");
+}
+
+void TestDiffEngine::canonicalHash()
+{
+    // The scanner hashes text in one pass, the field comparison hashes trees: both must agree.
+    QFETCH(QByteArray, json);
+    QString error;
+    const std::optional<quint64> scanned = McpScanner::hashJson(json, &error);
+    QVERIFY2(scanned, qPrintable(error));
+    const Result<JsonValue> tree = JsonValue::parse(json);
+    QVERIFY(tree.ok());
+    QCOMPARE(*scanned, StructuralDiff::plainHash(*tree));
+}
+
+void TestDiffEngine::equalValues_data()
+{
+    QTest::addColumn<QByteArray>("a");
+    QTest::addColumn<QByteArray>("b");
+    QTest::addColumn<bool>("equal");
+    QTest::addRow("key order") << QByteArray("{\"a\": 1, \"b\": 2}") << QByteArray("{\"b\": 2, \"a\": 1}")
+                               << true;
+    QTest::addRow("list order") << QByteArray("[1, 2, 3]") << QByteArray("[3, 1, 2]") << true;
+    QTest::addRow("list repetition") << QByteArray("[\"x\", \"x\"]") << QByteArray("[\"x\"]") << true;
+    QTest::addRow("escape spelling") << QByteArray("\"\\u00e9/\"") << QByteArray("\"\xc3\xa9\\/\"") << true;
+    QTest::addRow("exponent spelling") << QByteArray("1e2") << QByteArray("100.0") << true;
+    QTest::addRow("negative zero integer") << QByteArray("-0") << QByteArray("0") << true;
+    QTest::addRow("int and float") << QByteArray("1") << QByteArray("1.0") << false;
+    QTest::addRow("bool and int") << QByteArray("true") << QByteArray("1") << false;
+    QTest::addRow("string and number") << QByteArray("\"1\"") << QByteArray("1") << false;
+    QTest::addRow("null and missing") << QByteArray("{\"a\": null}") << QByteArray("{}") << false;
+    QTest::addRow("swapped values") << QByteArray("{\"a\": 1, \"b\": 2}")
+                                    << QByteArray("{\"a\": 2, \"b\": 1}") << false;
+    QTest::addRow("list and object") << QByteArray("[]") << QByteArray("{}") << false;
+}
+
+void TestDiffEngine::equalValues()
+{
+    QFETCH(QByteArray, a);
+    QFETCH(QByteArray, b);
+    QFETCH(bool, equal);
+    QCOMPARE(*McpScanner::hashJson(a) == *McpScanner::hashJson(b), equal);
+}
+
+void TestDiffEngine::malformedJson_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("where");
+    QTest::addRow("missing comma") << QByteArray("[\n{\"entityUrn\": \"u\"\n  \"aspectName\": \"status\"}\n]")
+                                   << QStringLiteral("line 3, column 3");
+    QTest::addRow("truncated array") << QByteArray(OneMcp).left(120) << QStringLiteral("line 6, column 19");
+    QTest::addRow("bad literal") << QByteArray("[{\"entityUrn\": tru}]")
+                                 << QStringLiteral("line 1, column 16");
+    QTest::addRow("bad jsonl line") << QByteArray(
+        "{\"entityUrn\": \"a\", \"aspectName\": \"s\", \"changeType\": "
+        "\"UPSERT\"}\n{\"entityUrn\": \"b\",,}\n")
+                                    << QStringLiteral("line 2, column 19");
+    QTest::addRow("control character")
+        << QByteArray("[{\"entityUrn\": \"a\tb\"}]") << QStringLiteral("line 1, column 18");
+    QTest::addRow("not json at all") << QByteArray("hello") << QStringLiteral("line 1, column 1");
+    QTest::addRow("data after the array") << QByteArray("[]\n]") << QStringLiteral("line 2, column 1");
+}
+
+void TestDiffEngine::malformedJson()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, where);
+    const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
+    QVERIFY(test::writeFile(bad, text));
+    const QString good = m_sets + QStringLiteral("/reordered/recorded.json");
+    for (const bool badFirst : { true, false }) {
+        const Result<DiffReport> r = badFirst
+            ? MetadataDiff::run(DiffInput::file(bad), DiffInput::file(good), {})
+            : MetadataDiff::run(DiffInput::file(good), DiffInput::file(bad), {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(r.error().message.startsWith(bad), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(where), qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(QLatin1Char('\n')));
+    }
+}
+
+void TestDiffEngine::missingFile()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("nowhere.json"));
+    const Result<DiffReport> r = MetadataDiff::run(
+        DiffInput::file(m_sets + QStringLiteral("/reordered/recorded.json")), DiffInput::file(missing), {});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::Io);
+    QVERIFY2(r.error().message.contains(missing), qPrintable(r.error().message));
+}
+
+void TestDiffEngine::notMcps()
+{
+    const QString queries = m_dir.filePath(QStringLiteral("queries.jsonl"));
+    QVERIFY(test::writeFile(queries, "{\"query\": \"SELECT 1\", \"parameters\": null, \"results\": []}\n"));
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(queries), DiffInput::file(queries), {});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::InvalidInput);
+    QVERIFY(r.error().message.contains(queries));
+}
+
+void TestDiffEngine::legacyAspectText()
+{
+    // {"value": "<JSON text>"} (the wire form, older file sinks) compares as the aspect it holds.
+    const QString legacy = m_dir.filePath(QStringLiteral("legacy.json"));
+    QVERIFY(test::writeFile(legacy,
+        "[{\"entityType\": \"dataset\", \"entityUrn\": \"urn:li:dataset:a\", \"changeType\": \"UPSERT\", "
+        "\"aspectName\": \"status\", \"aspect\": {\"value\": \"{\\\"removed\\\": false}\", \"contentType\": "
+        "\"application/json\"}}]"));
+    const QString plain = m_dir.filePath(QStringLiteral("plain.json"));
+    QVERIFY(test::writeFile(plain, OneMcp));
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(legacy), DiffInput::file(plain), {});
+    QVERIFY(r.ok());
+    QVERIFY(r->match());
+    QCOMPARE(r->recordedMcps, 1);
+}
+
+void TestDiffEngine::recordsInput()
+{
+    const QString file = m_sets + QStringLiteral("/changed-nested/recorded.json");
+    QStringList warnings;
+    const Result<QList<McpRecord>> records = McpExtractor::fromFile(test::readFile(file), file, &warnings);
+    QVERIFY(records.ok());
+    const Result<DiffReport> same = MetadataDiff::run(
+        DiffInput::records(QStringLiteral("extracted"), *records), DiffInput::file(file), {});
+    QVERIFY(same.ok());
+    QVERIFY(same->match());
+    const Result<DiffReport> other
+        = MetadataDiff::run(DiffInput::records(QStringLiteral("extracted"), *records),
+            DiffInput::file(m_sets + QStringLiteral("/changed-nested/replayed.json")), {});
+    QVERIFY(other.ok());
+    QCOMPARE(other->summary.aspectsChanged, 2);
+}
+
+void TestDiffEngine::recordingAgainstItsMcps()
+{
+    // The bundled sample: the MCPs its cassette carried are exactly those of its MCP file.
+    Result<std::unique_ptr<RecordingSource>> source = RecordingSource::open(test::samplePath());
+    QVERIFY(source.ok());
+    QVERIFY((*source)->unlock(test::SamplePassword).ok());
+    Result<Recording> recording = Recording::load(**source);
+    QVERIFY(recording.ok());
+    const DiffInput recorded
+        = DiffInput::recording(std::make_shared<const Recording>(std::move(recording).value()));
+    const DiffInput file = DiffInput::file(QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.mcps.json"));
+    const Result<DiffReport> r = MetadataDiff::run(recorded, file, {});
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->recordedMcps, 24);
+    QCOMPARE(r->replayedMcps, 24);
+    QVERIFY(r->match());
+    QCOMPARE(r->summary.valuesIdentical, 24);
+    // Run again on the same inputs (what the diff window does after a rule change): same answer.
+    DiffOptions strict;
+    strict.preset = DiffPreset::None;
+    strict.compareSystemMetadata = true;
+    const Result<DiffReport> again = MetadataDiff::run(recorded, file, strict);
+    QVERIFY(again.ok());
+    QVERIFY(again->match());
+}
+
+void TestDiffEngine::duplicatesCountedOnce()
+{
+    const QString folder = m_sets + QStringLiteral("/duplicates");
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+        DiffInput::file(folder + QStringLiteral("/replayed.json")), {});
+    QVERIFY(r.ok());
+    QVERIFY(r->match());
+    QCOMPARE(r->duplicates.size(), 3);
+    QCOMPARE(r->summary.duplicateEmissions, 3);
+    for (const DuplicateCount &d : r->duplicates)
+        QVERIFY((d.recorded == 1 && d.replayed == 2) || (d.recorded == 2 && d.replayed == 1));
+}
+
+void TestDiffEngine::pairingClosestFirst()
+{
+    // Two values of one URN and aspect changed: each is paired with its closest counterpart.
+    const auto write = [this](const QString &name, const QStringList &descriptions) {
+        QByteArray json = "[";
+        for (const QString &d : descriptions) {
+            if (json.size() > 1)
+                json += ",";
+            json += "{\"entityUrn\": \"urn:li:dataset:a\", \"changeType\": \"UPSERT\", \"aspectName\": "
+                    "\"editableDatasetProperties\", \"aspect\": {\"json\": {\"description\": \""
+                + d.toUtf8() + "\", \"kind\": \"" + d.left(1).toUtf8() + "\", \"a\": 1, \"b\": 2}}}";
+        }
+        json += "]";
+        const QString path = m_dir.filePath(name);
+        return test::writeFile(path, json) ? path : QString();
+    };
+    const QString a = write(QStringLiteral("pa.json"), { QStringLiteral("alpha"), QStringLiteral("beta") });
+    const QString b = write(QStringLiteral("pb.json"), { QStringLiteral("beta2"), QStringLiteral("alpha2") });
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(a), DiffInput::file(b), {});
+    QVERIFY(r.ok());
+    QCOMPARE(r->summary.aspectsChanged, 2);
+    for (const AspectDifference &d : r->aspects) {
+        QCOMPARE(d.fields.size(), 1);
+        QCOMPARE(DiffPaths::display(d.fields.first().path), QStringLiteral("root['aspect']['description']"));
+        QVERIFY(d.fields.first().replayed->toString().startsWith(d.fields.first().recorded->toString()));
+    }
+}
+
+void TestDiffEngine::cancellation()
+{
+    // Big enough for the scanner to report progress (every few megabytes).
+    QByteArray big = "[";
+    for (int i = 0; i < 40000; ++i) {
+        if (i > 0)
+            big += ",\n";
+        big += "{\"entityUrn\": \"urn:li:dataset:" + QByteArray::number(i)
+            + "\", \"changeType\": \"UPSERT\", \"aspectName\": \"datasetProperties\", \"aspect\": {\"json\": "
+              "{\"description\": \""
+            + QByteArray(150, 'x') + "\"}}}";
+    }
+    big += "]";
+    const QString path = m_dir.filePath(QStringLiteral("big.json"));
+    QVERIFY(test::writeFile(path, big));
+    Canceller cancel;
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(path), DiffInput::file(path), {}, &cancel);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::Cancelled);
+}
+
+void TestDiffEngine::jsonReport()
+{
+    const QString folder = m_sets + QStringLiteral("/types-and-lists");
+    DiffOptions options;
+    options.rules.append(*IgnoreRule::parsePath(QStringLiteral("root['aspect']['nosuchfield']")));
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+        DiffInput::file(folder + QStringLiteral("/replayed.json")), options);
+    QVERIFY(r.ok());
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(r->toJson(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(o.value(QStringLiteral("match")), QJsonValue(false));
+    const QJsonObject s = o.value(QStringLiteral("summary")).toObject();
+    for (const char *key :
+        { "urns_added", "urns_removed", "aspects_added", "aspects_removed", "aspects_changed" })
+        QVERIFY2(s.value(QLatin1String(key)).isDouble(), key);
+    QCOMPARE(s.value(QStringLiteral("aspects_changed")).toInt(), 4);
+    QVERIFY(o.value(QStringLiteral("urns_added")).isArray());
+    QVERIFY(o.value(QStringLiteral("urns_removed")).isArray());
+    QCOMPARE(o.value(QStringLiteral("unused_ignore_rules")).toArray(),
+        QJsonArray { QStringLiteral("root['aspect']['nosuchfield']") });
+    const QJsonArray aspects = o.value(QStringLiteral("aspects")).toArray();
+    QCOMPARE(aspects.size(), 4);
+    bool typeChange = false;
+    for (const QJsonValue &v : aspects) {
+        const QJsonObject a = v.toObject();
+        QVERIFY(a.value(QStringLiteral("urn")).isString());
+        QVERIFY(a.value(QStringLiteral("aspect")).isString());
+        QCOMPARE(a.value(QStringLiteral("status")).toString(), QStringLiteral("changed"));
+        for (const QJsonValue &f : a.value(QStringLiteral("fields")).toArray()) {
+            const QJsonObject field = f.toObject();
+            QVERIFY(field.value(QStringLiteral("path")).toString().startsWith(QLatin1String("root[")));
+            QVERIFY(field.contains(QStringLiteral("recorded")));
+            QVERIFY(field.contains(QStringLiteral("replayed")));
+            if (field.value(QStringLiteral("path")).toString()
+                == QLatin1String("root['aspect']['version']")) {
+                typeChange = true;
+                QCOMPARE(field.value(QStringLiteral("recorded")), QJsonValue(0));
+                QCOMPARE(field.value(QStringLiteral("replayed")), QJsonValue(QStringLiteral("0")));
+                QCOMPARE(field.value(QStringLiteral("change")).toString(), QStringLiteral("type_changed"));
+            }
+        }
+    }
+    QVERIFY(typeChange);
+}
+
+void TestDiffEngine::markdownReport()
+{
+    const QString same = m_sets + QStringLiteral("/reordered");
+    const Result<DiffReport> match
+        = MetadataDiff::run(DiffInput::file(same + QStringLiteral("/recorded.json")),
+            DiffInput::file(same + QStringLiteral("/replayed.json")), {});
+    QVERIFY(match.ok());
+    QVERIFY(match->toMarkdown().contains(QStringLiteral("**PERFECT SEMANTIC MATCH**")));
+    const QString folder = m_sets + QStringLiteral("/changed-nested");
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+        DiffInput::file(folder + QStringLiteral("/replayed.json")), {});
+    QVERIFY(r.ok());
+    const QString md = r->toMarkdown();
+    QVERIFY(md.startsWith(QLatin1String("## Metadata diff")));
+    QVERIFY(!md.contains(DiffReport::PerfectMatch));
+    QVERIFY(md.contains(QStringLiteral("| `root['aspect']['fields'][2]['nativeDataType']` | `\"FLOAT\"` | "
+                                       "`\"NUMBER(12,2)\"` |")));
+}
+
+QTEST_GUILESS_MAIN(TestDiffEngine)
+#include "tst_diffengine.moc"
