@@ -548,9 +548,12 @@ void MainWindow::showEventInTimeline(qsizetype seq)
         // Hidden by the filter: show everything rather than nothing.
         m_timelinePanel->filterBar()->setFilterText(QString());
         m_timelinePanel->filterBar()->setKinds(AllKinds);
-        connect(
-            m_timelinePanel->model(), &TimelineModel::filterApplied, this,
-            [this, seq] { m_timelinePanel->selectSeq(seq); }, Qt::SingleShotConnection);
+        if (!m_timelinePanel->model()->isFilterPending())
+            m_timelinePanel->selectSeq(seq);
+        else
+            connect(
+                m_timelinePanel->model(), &TimelineModel::filterApplied, this,
+                [this, seq] { m_timelinePanel->selectSeq(seq); }, Qt::SingleShotConnection);
     }
 }
 

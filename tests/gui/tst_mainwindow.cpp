@@ -2,24 +2,43 @@
 // Tests the main window end to end on the bundled sample: password dialog and environment paths, the
 // overview's content, the wrong-password loop, damaged and missing input, and cancelling.
 #include "banner.h"
+#include "bodyview.h"
+#include "detailstack.h"
+#include "entitybrowser.h"
+#include "entitymodel.h"
 #include "entriesmodel.h"
+#include "eventdetails.h"
+#include "filterbar.h"
+#include "httpdetailpane.h"
 #include "mainwindow.h"
+#include "mcpdetailpane.h"
 #include "passworddialog.h"
 #include "passwordstore.h"
 #include "recipemodel.h"
 #include "recordingview.h"
+#include "sqldetailpane.h"
+#include "sqlrowsmodel.h"
+#include "timelinemodel.h"
+#include "timelinepanel.h"
 
 #include <QCheckBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -115,6 +134,14 @@ private Q_SLOTS:
     void rememberedPasswordOpensWithoutDialog();
     void staleRememberedPasswordIsForgotten();
     void noKeychainNoRememberOption();
+    void timelineShowsEveryEventOfTheSample();
+    void filterExpressionNarrowsTheTimeline();
+    void selectingEachKindShowsItsDetails();
+    void carryingRequestLinkSelectsTheHttpEvent();
+    void entitiesTabGroupsMcpsByUrn();
+    void exportHarWritesEveryHttpEvent();
+    void extractNeedsNoPasswordAgain();
+    void recentRecordingsArePersisted();
 
 private:
     void verifySampleShown(const MainWindow &window);
@@ -575,4 +602,232 @@ void TestMainWindow::noKeychainNoRememberOption()
     if (qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
         QSKIP("a D-Bus session bus is present: the system keychain may be available");
     QVERIFY(!remember->isVisible());
+}
+
+namespace {
+
+// Opens the sample (documented password) and waits until its events are indexed.
+std::unique_ptr<MainWindow> sampleWindow()
+{
+    auto window = makeWindow();
+    QSignalSpy indexed(window.get(), &MainWindow::timelineIndexed);
+    window->openSampleRecording();
+    if (!indexed.wait(20000))
+        qWarning("the sample's timeline was not indexed");
+    return window;
+}
+
+// Applies a filter expression through the filter bar, as typed, and waits for the rows.
+void applyFilter(MainWindow &window, const QString &expression)
+{
+    FilterBar *bar = window.timelinePanel()->filterBar();
+    bar->setFilterText(expression);
+    QTRY_VERIFY(!window.timelinePanel()->model()->isFilterPending());
+}
+
+// Selects the first row of the given kind (with the given operation, if any) and waits for its details.
+qsizetype selectFirst(MainWindow &window, EventKind kind, const QString &operation = {})
+{
+    TimelineModel *model = window.timelinePanel()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, TimelineModel::OperationColumn);
+        if (EventKind(index.data(TimelineModel::KindRole).toInt()) != kind)
+            continue;
+        if (!operation.isEmpty() && index.data().toString() != operation)
+            continue;
+        // As a user does: click the row.
+        QTableView *view = window.timelinePanel()->view();
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+        const qsizetype seq = model->seqAt(row);
+        if (!QTest::qWaitFor([&] {
+                return window.detailStack()->currentSeq() == seq && window.detailStack()->currentPane()
+                    && !window.detailStack()->currentPane()->isLoading();
+            }))
+            return -2;
+        return seq;
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestMainWindow::timelineShowsEveryEventOfTheSample()
+{
+    auto window = sampleWindow();
+    QVERIFY(window->timeline());
+    QVERIFY(window->timeline()->isComplete());
+    TimelineModel *model = window->timelinePanel()->model();
+    QCOMPARE(model->totalCount(), 41);
+    QCOMPARE(model->kindCount(EventKind::Http), 12);
+    QCOMPARE(model->kindCount(EventKind::Sql), 5);
+    QCOMPARE(model->kindCount(EventKind::Mcp), 24);
+    QCOMPARE(model->rowCount(), 41);
+    QVERIFY(!window->isIndexing());
+    QVERIFY(!banner(*window, "timelineProblems")->isVisible());
+    window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    QCOMPARE(window->tabs()->tabText(MainWindow::TimelineTab), QStringLiteral("Timeline (41)"));
+    QCOMPARE(labelText(*window, "eventsStatus"), QStringLiteral("Events: 41"));
+}
+
+void TestMainWindow::filterExpressionNarrowsTheTimeline()
+{
+    auto window = sampleWindow();
+    window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    TimelineModel *model = window->timelinePanel()->model();
+    applyFilter(*window, QStringLiteral("kind:http status:>=400"));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, TimelineModel::ResultColumn).data().toString().left(3), QStringLiteral("500"));
+    QCOMPARE(labelText(*window, "eventsStatus"), QStringLiteral("Events shown: 1 of 41"));
+    applyFilter(*window, QStringLiteral("aspect:schemaMetadata or sql:~\"INFORMATION_SCHEMA\""));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto kind = EventKind(model->index(row, 0).data(TimelineModel::KindRole).toInt());
+        QVERIFY(kind == EventKind::Mcp || kind == EventKind::Sql);
+    }
+    QVERIFY(model->rowCount() > 1);
+    // A bad expression: the error is shown, the last good filter stays applied.
+    const int before = model->rowCount();
+    window->timelinePanel()->filterBar()->setFilterText(QStringLiteral("status:>="));
+    QTRY_VERIFY(window->timelinePanel()->filterBar()->filterError().has_value());
+    QCOMPARE(model->rowCount(), before);
+    applyFilter(*window, QString());
+    QCOMPARE(model->rowCount(), 41);
+}
+
+void TestMainWindow::selectingEachKindShowsItsDetails()
+{
+    auto window = sampleWindow();
+    window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    DetailStack *details = window->detailStack();
+
+    // HTTP: the failed Looker call, its status, headers and pretty JSON body.
+    applyFilter(*window, QStringLiteral("kind:http status:>=400"));
+    const qsizetype http = selectFirst(*window, EventKind::Http);
+    QVERIFY(http >= 0);
+    QCOMPARE(details->currentPane(), static_cast<DetailPane *>(details->httpPane()));
+    const HttpDetail &h = details->httpPane()->detail();
+    QCOMPARE(h.exchange.status, 500);
+    QVERIFY(h.exchange.uri.contains(QStringLiteral("looker")));
+    QVERIFY(details->httpPane()->responseHeaders()->topLevelItemCount() >= 2);
+    QVERIFY(details->httpPane()->curlCommand().startsWith(QStringLiteral("curl ")));
+
+    // SQL: the query, its rows with the column names from description.
+    applyFilter(*window, QStringLiteral("kind:sql not error"));
+    const qsizetype sql = selectFirst(*window, EventKind::Sql);
+    QVERIFY(sql >= 0);
+    QCOMPARE(details->currentPane(), static_cast<DetailPane *>(details->sqlPane()));
+    const SqlDetail &q = details->sqlPane()->detail();
+    QVERIFY(q.query);
+    QVERIFY(q.query->query.contains(QStringLiteral("SELECT")));
+    SqlRowsModel *rows = details->sqlPane()->rowsModel();
+    QVERIFY(rows->rowCount() > 0);
+    QVERIFY(rows->columnCount() > 0);
+    QVERIFY(!rows->headerData(0, Qt::Horizontal).toString().isEmpty());
+
+    // MCP: URN, aspect, the aspect as a tree and as text.
+    applyFilter(*window, QStringLiteral("aspect:schemaMetadata"));
+    const qsizetype mcp = selectFirst(*window, EventKind::Mcp);
+    QVERIFY(mcp >= 0);
+    QCOMPARE(details->currentPane(), static_cast<DetailPane *>(details->mcpPane()));
+    const McpDetail &m = details->mcpPane()->detail();
+    QCOMPARE(m.record.aspectName, QStringLiteral("schemaMetadata"));
+    QVERIFY(m.record.entityUrn.startsWith(QStringLiteral("urn:li:dataset:")));
+    QVERIFY(m.aspectText.contains(QStringLiteral("\"fields\"")));
+    QVERIFY(details->mcpPane()->treeModel()->rowCount() > 0);
+    QVERIFY(m.carrierSeq >= 0);
+}
+
+void TestMainWindow::carryingRequestLinkSelectsTheHttpEvent()
+{
+    auto window = sampleWindow();
+    window->tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    applyFilter(*window, QStringLiteral("kind:mcp"));
+    QVERIFY(selectFirst(*window, EventKind::Mcp) >= 0);
+    const qsizetype carrier = window->detailStack()->mcpPane()->detail().carrierSeq;
+    QVERIFY(carrier >= 0);
+    // The carrier is hidden by "kind:mcp": following the link shows everything and selects it.
+    QTest::mouseClick(window->detailStack()->mcpPane()->carrierButton(), Qt::LeftButton);
+    QTRY_COMPARE(window->timelinePanel()->currentSeq(), carrier);
+    QTRY_COMPARE(window->detailStack()->currentSeq(), carrier);
+    QCOMPARE(
+        window->detailStack()->currentPane(), static_cast<DetailPane *>(window->detailStack()->httpPane()));
+    QTRY_COMPARE(window->detailStack()->httpPane()->detail().seq, carrier);
+    QVERIFY(
+        window->detailStack()->httpPane()->detail().exchange.uri.contains(QStringLiteral("ingestProposal")));
+}
+
+void TestMainWindow::entitiesTabGroupsMcpsByUrn()
+{
+    auto window = sampleWindow();
+    window->tabs()->setCurrentIndex(MainWindow::EntitiesTab);
+    EntityModel *model = window->entityBrowser()->model();
+    QTRY_VERIFY(model->rowCount() > 0);
+    int mcps = 0;
+    for (int urn = 0; urn < model->rowCount(); ++urn) {
+        const QModelIndex u = model->index(urn, 0);
+        QVERIFY(u.data().toString().startsWith(QStringLiteral("urn:li:")));
+        for (int aspect = 0; aspect < model->rowCount(u); ++aspect)
+            mcps += qMax(1, model->rowCount(model->index(aspect, 0, u)));
+    }
+    QCOMPARE(mcps, 24);
+}
+
+void TestMainWindow::exportHarWritesEveryHttpEvent()
+{
+    auto window = sampleWindow();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sample.har"));
+    std::optional<QString> outcome; // empty string: success
+    connect(window.get(), &MainWindow::exportFinished, this,
+        [&](const QString &, const Status &s) { outcome = s ? QString() : s.error().message; });
+    window->exportHar(path);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000);
+    QVERIFY2(outcome->isEmpty(), qPrintable(*outcome));
+    QFile har(path);
+    QVERIFY(har.open(QIODevice::ReadOnly));
+    const QJsonObject log
+        = QJsonDocument::fromJson(har.readAll()).object().value(QStringLiteral("log")).toObject();
+    QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
+    QCOMPARE(log.value(QStringLiteral("entries")).toArray().size(), 12);
+}
+
+void TestMainWindow::extractNeedsNoPasswordAgain()
+{
+    auto window = sampleWindow();
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("sample"));
+    std::optional<QString> outcome; // empty string: success
+    connect(window.get(), &MainWindow::exportFinished, this,
+        [&](const QString &, const Status &s) { outcome = s ? QString() : s.error().message; });
+    window->extractRecording(target);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000);
+    QVERIFY2(outcome->isEmpty(), qPrintable(*outcome));
+    QVERIFY(QFile::exists(target + QStringLiteral("/manifest.json")));
+    QVERIFY(QFile::exists(target + QStringLiteral("/http/cassette.yaml")));
+    QCOMPARE(QFile(target + QStringLiteral("/manifest.json")).permissions()
+            & (QFile::ReadOther | QFile::ReadGroup),
+        QFile::Permissions());
+}
+
+void TestMainWindow::recentRecordingsArePersisted()
+{
+    QSettings().remove(QStringLiteral("recentRecordings"));
+    {
+        auto window = sampleWindow();
+        QVERIFY(window->recording());
+    }
+    auto window = makeWindow();
+    auto *menu = window->findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(menu);
+    QList<QAction *> entries;
+    for (QAction *a : menu->actions()) {
+        if (!a->isSeparator() && a->isEnabled()
+            && a->toolTip().endsWith(QStringLiteral("sample-recording.zip")))
+            entries << a;
+    }
+    QCOMPARE(entries.size(), 1);
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->setEnvironment(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
+    entries.first()->trigger();
+    QVERIFY(shown.wait());
 }
