@@ -2,9 +2,200 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BodyContent</name>
+    <message>
+        <location filename="../ui/bodycontent.cpp" line="+83"/>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG image</source>
+        <translation>JPEG-Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GIF image</source>
+        <translation>GIF-Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZIP archive</source>
+        <translation>ZIP-Archiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gzip data</source>
+        <translation>gzip-Daten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bzip2 data</source>
+        <translation>bzip2-Daten</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No body (recorded as null)</source>
+        <translation>Kein Body (als null aufgezeichnet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty body</source>
+        <translation>Leerer Body</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1-encoded, %2 recorded</source>
+        <translation>%1-kodiert, %2 aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 could not be decoded: %2</source>
+        <translation>%1 konnte nicht dekodiert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON (%1)</source>
+        <translation>kein gültiges JSON (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CassetteParser</name>
+    <message>
+        <location filename="../core/recording/cassetteparser.cpp" line="+318"/>
+        <source>%1 is not valid YAML (line %2, column %3: %4)</source>
+        <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 uses an undefined alias *%2 (line %3)</source>
+        <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1: unexpected YAML structure at line %2</source>
+        <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>unknown tag %1 on a body (line %2), read as text</source>
+        <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>an io.BytesIO body without content (line %1)</source>
+        <translation>ein io.BytesIO-Body ohne Inhalt (Zeile %1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>unknown tag %1 on a body (line %2), read as data</source>
+        <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Binärdaten gelesen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>a header entry that is not a name/value pair (line %1)</source>
+        <translation>ein Header-Eintrag, der kein Name-Wert-Paar ist (Zeile %1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>headers are not a mapping (line %1)</source>
+        <translation>die Header sind kein Mapping (Zeile %1)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>interaction at line %1 is not a mapping</source>
+        <translation>die Interaktion in Zeile %1 ist kein Mapping</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>interaction at line %1 has no request</source>
+        <translation>die Interaktion in Zeile %1 hat keine Anfrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interaction at line %1 has no response</source>
+        <translation>die Interaktion in Zeile %1 hat keine Antwort</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the request has no method</source>
+        <translation>die Anfrage hat keine Methode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the request has no URI</source>
+        <translation>die Anfrage hat keinen URI</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the response has no status code</source>
+        <translation>die Antwort hat keinen Statuscode</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a body of %1 MiB</source>
+        <translation>ein Body von %1 MiB</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <location line="+290"/>
+        <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
+        <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not a VCR.py cassette (no &quot;interactions&quot;)</source>
+        <translation>%1 ist keine VCR.py-Kassette (keine „interactions“)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: &quot;interactions&quot; is not a list</source>
+        <translation>%1: „interactions“ ist keine Liste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no interactions</source>
+        <translation>%1 enthält keine Interaktionen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+130"/>
+        <source>%1 holds %n byte(s) of invalid UTF-8, shown as &apos;?&apos;</source>
+        <translation>
+            <numerusform>%1 enthält %n ungültiges UTF-8-Byte, angezeigt als &apos;?&apos;</numerusform>
+            <numerusform>%1 enthält %n ungültige UTF-8-Bytes, angezeigt als &apos;?&apos;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1: the interaction&apos;s position is outside the cassette</source>
+        <translation>%1: die Position der Interaktion liegt außerhalb der Kassette</translation>
+    </message>
+</context>
+<context>
     <name>CentralDirectory</name>
     <message>
-        <location filename="../core/archive/centraldirectory.cpp" line="+43"/>
+        <location filename="../core/archive/centraldirectory.cpp" line="+44"/>
         <source>the ZIP directory is damaged (%1)</source>
         <translation>das ZIP-Verzeichnis ist beschädigt (%1)</translation>
     </message>
@@ -42,6 +233,255 @@
         <location line="+18"/>
         <source>%1 entries declared, %2 found</source>
         <translation>%1 Einträge angegeben, %2 gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointState</name>
+    <message>
+        <location filename="../core/recording/checkpointstate.cpp" line="+59"/>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>bad base85 character at position %1</source>
+        <translation>ungültiges base85-Zeichen an Position %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>base85 overflow in the group starting at position %1</source>
+        <translation>base85-Überlauf in der Gruppe ab Position %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>libbz2 could not be initialised</source>
+        <translation>libbz2 konnte nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+34"/>
+        <source>the bzip2 data decompresses to more than %1, the limit</source>
+        <translation>die bzip2-Daten ergeben entpackt mehr als %1, die Obergrenze</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>the bzip2 data is corrupt (libbz2 error %1)</source>
+        <translation>die bzip2-Daten sind beschädigt (libbz2-Fehler %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data is not bzip2 (bad magic number)</source>
+        <translation>die Daten sind kein bzip2 (ungültige Magic Number)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the data after the end of the bzip2 stream is not bzip2</source>
+        <translation>die Daten nach dem Ende des bzip2-Datenstroms sind kein bzip2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the bzip2 data ends before the end-of-stream marker</source>
+        <translation>die bzip2-Daten enden vor der Endmarkierung des Datenstroms</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the checkpoint&apos;s &quot;state&quot; is not an object</source>
+        <translation>„state“ des Checkpoints ist kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the checkpoint has no &quot;state&quot;</source>
+        <translation>der Checkpoint hat keinen „state“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the checkpoint state has no &quot;serde&quot; string</source>
+        <translation>der Checkpoint-Zustand hat keine „serde“-Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the checkpoint&apos;s payload is not a string</source>
+        <translation>die Nutzdaten des Checkpoints sind keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the checkpoint payload is not valid base85: %1</source>
+        <translation>die Nutzdaten des Checkpoints sind kein gültiges base85: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the checkpoint payload: %1</source>
+        <translation>Nutzdaten des Checkpoints: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the checkpoint state uses the old &quot;base85&quot; serde, a pickled Python object, which Tapedeck does not unpickle</source>
+        <translation>der Checkpoint-Zustand verwendet die alte serde „base85“, ein mit pickle serialisiertes Python-Objekt, das Tapedeck nicht deserialisiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown checkpoint serde &quot;%1&quot;</source>
+        <translation>unbekannte Checkpoint-serde „%1“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the checkpoint state is not valid JSON (%1: %2)</source>
+        <translation>der Checkpoint-Zustand ist kein gültiges JSON (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DiffInput</name>
+    <message>
+        <location filename="../core/diff/diffinput.cpp" line="+96"/>
+        <source>No input was given.</source>
+        <translation>Es wurde keine Eingabe angegeben.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is neither an MCP file (JSON or JSON lines) nor a cassette</source>
+        <translation>%1 ist weder eine MCP-Datei (JSON oder JSON Lines) noch eine Kassette</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 holds SQL queries (a queries.jsonl), not MCPs</source>
+        <translation>%1 enthält SQL-Abfragen (eine queries.jsonl), keine MCPs</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 holds no http/cassette.yaml, so no MCPs</source>
+        <translation>%1 enthält keine http/cassette.yaml und damit keine MCPs</translation>
+    </message>
+</context>
+<context>
+    <name>DiffPresets</name>
+    <message>
+        <location filename="../core/diff/diffpreset.cpp" line="+38"/>
+        <source>DataHub&apos;s default exclusions: aspect-level timestampMillis, lastUpdatedTimestamp, created and lastModified, and systemMetadata&apos;s lastObserved, runId and lastRunId.</source>
+        <translation>Die Standardausschlüsse von DataHub: timestampMillis, lastUpdatedTimestamp, created und lastModified auf Aspektebene sowie lastObserved, runId und lastRunId aus systemMetadata.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DataHub&apos;s default exclusions plus the emission-time fields that always differ between a recording and its replay: every auditStamp.time and a checkpoint&apos;s runId.</source>
+        <translation>Die Standardausschlüsse von DataHub sowie die beim Senden gesetzten Felder, die sich zwischen einer Aufzeichnung und ihrer Wiedergabe immer unterscheiden: jedes auditStamp.time und die runId eines Checkpoints.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No exclusions: every field of the aspects is compared.</source>
+        <translation>Keine Ausschlüsse: Jedes Feld der Aspekte wird verglichen.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffReport</name>
+    <message>
+        <location filename="../core/diff/diffreport.cpp" line="+103"/>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>## Metadata diff: %1 vs %2</source>
+        <translation>## Metadatenvergleich: %1 vs. %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>**Differences found**</source>
+        <translation>**Unterschiede gefunden**</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Recorded: %n MCPs</source>
+        <translation>
+            <numerusform>Aufgezeichnet: %n MCP</numerusform>
+            <numerusform>Aufgezeichnet: %n MCPs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>replayed: %n MCPs</source>
+        <translation>
+            <numerusform>wiedergegeben: %n MCP</numerusform>
+            <numerusform>wiedergegeben: %n MCPs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preset %1</source>
+        <translation>Voreinstellung %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>strict counts</source>
+        <translation>strenger Anzahlvergleich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>systemMetadata compared</source>
+        <translation>systemMetadata verglichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>| | added | removed | changed |</source>
+        <translation>| | hinzugefügt | entfernt | geändert |</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| URNs | %1 | %2 | |</source>
+        <translation>| URNs | %1 | %2 | |</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| Aspects | %1 | %2 | %3 |</source>
+        <translation>| Aspekte | %1 | %2 | %3 |</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 URNs and %2 URN/aspect pairs compared; %3 values identical.</source>
+        <translation>%1 URNs und %2 URN/Aspekt-Paare verglichen; %3 Werte identisch.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>### URNs only in the replay</source>
+        <translation>### URNs nur in der Wiedergabe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>### URNs only in the recording</source>
+        <translation>### URNs nur in der Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>### Aspects</source>
+        <translation>### Aspekte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(extra copy)</source>
+        <translation>(zusätzliche Kopie)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  | path | recorded | replayed |</source>
+        <translation>  | Pfad | aufgezeichnet | wiedergegeben |</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>### Repeated emissions (not differences)</source>
+        <translation>### Mehrfach gesendet (keine Unterschiede)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1× recorded, %2× replayed</source>
+        <translation>%1× aufgezeichnet, %2× wiedergegeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>### Ignore rules that matched nothing</source>
+        <translation>### Ignorierregeln ohne Treffer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>### Warnings</source>
+        <translation>### Warnungen</translation>
     </message>
 </context>
 <context>
@@ -111,6 +551,34 @@
     </message>
 </context>
 <context>
+    <name>EventHeading</name>
+    <message>
+        <location filename="../ui/eventdetails.cpp" line="+21"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MCP</source>
+        <translation>MCP</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Event %1 · %2 %3 of %4</source>
+        <translation>Ereignis %1 · %2 %3 von %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+</context>
+<context>
     <name>ExtractionLimits</name>
     <message>
         <location filename="../core/archive/extractionlimits.cpp" line="+15"/>
@@ -131,34 +599,34 @@
 <context>
     <name>Extractor</name>
     <message>
-        <location filename="../core/archive/extractor.cpp" line="+44"/>
-        <location line="+159"/>
+        <location filename="../core/archive/extractor.cpp" line="+47"/>
+        <location line="+185"/>
         <source>%1 exists and is not a folder</source>
         <translation>%1 existiert und ist kein Ordner</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-180"/>
         <source>the folder %1 could not be created: %2</source>
         <translation>der Ordner %1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>a staging folder could not be created in %1: %2</source>
         <translation>in %1 konnte kein Zwischenordner angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+186"/>
+        <location line="+21"/>
+        <location line="+215"/>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-88"/>
         <source>%1: entry &quot;%2&quot; is refused: %3</source>
         <translation>%1: Eintrag „%2“ wird abgelehnt: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: entry &quot;%2&quot; is a symbolic link; links are never extracted</source>
         <translation>%1: Eintrag „%2“ ist ein symbolischer Link; Links werden nie entpackt</translation>
     </message>
@@ -168,50 +636,519 @@
         <translation>%1: Eintrag „%2“ kommt doppelt vor</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 already exists and is not empty; use --force to overwrite its files</source>
         <translation>%1 existiert bereits und ist nicht leer; mit --force werden die Dateien darin überschrieben</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the folder %1 could not be created</source>
         <translation>der Ordner %1 konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 has no manifest.json, so it is not a DataHub recording; nothing was extracted</source>
         <translation>%1 hat keine manifest.json und ist daher keine DataHub-Aufzeichnung; es wurde nichts entpackt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1; nothing was extracted</source>
         <translation>%1; es wurde nichts entpackt</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 could not be created: %2</source>
         <translation>%1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%1: checksum mismatch for %2; nothing was extracted (use --ignore-checksums to extract anyway)</source>
         <translation>%1: Prüfsumme von %2 stimmt nicht; es wurde nichts entpackt (mit --ignore-checksums trotzdem entpacken)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the empty folder %1 could not be replaced</source>
         <translation>der leere Ordner %1 konnte nicht ersetzt werden</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
+        <location line="+4"/>
+        <location line="+19"/>
         <source>%1 could not be moved into place: %2</source>
         <translation>%1 konnte nicht an den Zielort verschoben werden: %2</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>%1 is a folder and cannot be replaced by a file</source>
         <translation>%1 ist ein Ordner und kann nicht durch eine Datei ersetzt werden</translation>
+    </message>
+</context>
+<context>
+    <name>FileReader</name>
+    <message>
+        <location filename="../core/common/filereader.cpp" line="+42"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 could not be read completely: %2</source>
+        <translation>%1 konnte nicht vollständig gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FilterExpression</name>
+    <message>
+        <location filename="../core/recording/filterexpression.cpp" line="+807"/>
+        <location line="+221"/>
+        <source>unexpected &quot;)&quot;: there is no &quot;(&quot; for it to close</source>
+        <translation>unerwartetes „)“: Es gibt kein passendes „(“</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <location line="+83"/>
+        <location line="+37"/>
+        <location line="+62"/>
+        <location line="+17"/>
+        <location line="+6"/>
+        <source>a term</source>
+        <translation>ein Suchbegriff</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>expected a term right after &quot;-&quot; (write -term, without a space)</source>
+        <translation>Suchbegriff direkt nach „-“ erwartet (schreiben Sie -Begriff, ohne Leerzeichen)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unterminated quoted string: expected a closing &apos;&quot;&apos;</source>
+        <translation>nicht abgeschlossener Text in Anführungszeichen: schließendes &apos;&quot;&apos; erwartet</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the end of the filter</source>
+        <translation>das Ende des Filters</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>expected a term after &quot;%1&quot;, found %2</source>
+        <translation>Suchbegriff nach „%1“ erwartet, aber %2 gefunden</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>expected a term before &quot;%1&quot;</source>
+        <translation>Suchbegriff vor „%1“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>expected a term inside the parentheses</source>
+        <translation>Suchbegriff innerhalb der Klammern erwartet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unbalanced &quot;(&quot;: expected a &quot;)&quot; to close it, found %1</source>
+        <translation>nicht geschlossenes „(“: „)“ erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>expected a term, found %1</source>
+        <translation>Suchbegriff erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>unknown field &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation>unbekanntes Feld „%1“; meinten Sie „%2“?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown field &quot;%1&quot;; expected one of %2 (put the word in quotes to search for it as text)</source>
+        <translation>unbekanntes Feld „%1“; erwartet wird eines von %2 (setzen Sie das Wort in Anführungszeichen, um danach als Text zu suchen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a field name</source>
+        <translation>ein Feldname</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+54"/>
+        <location line="+3"/>
+        <location line="+16"/>
+        <location line="+291"/>
+        <source>a value</source>
+        <translation>ein Wert</translation>
+    </message>
+    <message>
+        <location line="-363"/>
+        <source>expected a value after &quot;%1:&quot;</source>
+        <translation>Wert nach „%1:“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>expected a value before &quot;,&quot;</source>
+        <translation>Wert vor „,“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a value after &quot;,&quot;</source>
+        <translation>Wert nach „,“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>expected a non-empty value after &quot;%1:&quot;</source>
+        <translation>nicht leerer Wert nach „%1:“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>http, sql or mcp</source>
+        <translation>http, sql oder mcp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected http, sql or mcp after &quot;%1:&quot;, found &quot;%2&quot;</source>
+        <translation>http, sql oder mcp nach „%1:“ erwartet, aber „%2“ gefunden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>some text</source>
+        <translation>ein Suchtext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty quoted text: expected some text to search for</source>
+        <translation>leerer Text in Anführungszeichen: Suchtext erwartet</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>a status code</source>
+        <translation>ein Statuscode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a sequence number</source>
+        <translation>eine Sequenznummer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a status code such as 404, &gt;=400, 400..499 or 4xx, found &quot;%1&quot;</source>
+        <translation>Statuscode wie 404, &gt;=400, 400..499 oder 4xx erwartet, aber „%1“ gefunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a sequence number such as 42, &gt;=100 or 10..20, found &quot;%1&quot;</source>
+        <translation>Sequenznummer wie 42, &gt;=100 oder 10..20 erwartet, aber „%1“ gefunden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expected a number after &quot;%1&quot;</source>
+        <translation>Zahl nach „%1“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the number &quot;%1&quot; is too large</source>
+        <translation>die Zahl „%1“ ist zu groß</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;!=&quot; is not supported; write -%1:%2 to leave a value out</source>
+        <translation>„!=“ wird nicht unterstützt; schreiben Sie -%1:%2, um einen Wert auszuschließen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the range &quot;%1&quot; is empty: its lower bound is above its upper bound</source>
+        <translation>der Bereich „%1“ ist leer: Seine Untergrenze liegt über seiner Obergrenze</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>a regular expression</source>
+        <translation>ein regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a regular expression after &quot;~&quot;</source>
+        <translation>regulärer Ausdruck nach „~“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a valid regular expression</source>
+        <translation>ein gültiger regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid regular expression: %1</source>
+        <translation>ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>expected a value after &quot;=&quot;</source>
+        <translation>Wert nach „=“ erwartet</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>invalid filter at column %1: %2</source>
+        <translation>ungültiger Filter in Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HarWriter</name>
+    <message>
+        <location filename="../core/recording/harwriter.cpp" line="+286"/>
+        <source>the HAR has already been started</source>
+        <translation>die HAR-Datei wurde bereits begonnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>there is no event %1</source>
+        <translation>es gibt kein Ereignis %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>event %1 is not an HTTP event</source>
+        <translation>Ereignis %1 ist kein HTTP-Ereignis</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the interaction could not be re-read: %1</source>
+        <translation>die Interaktion konnte nicht erneut gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entries can only be added between begin() and finish()</source>
+        <translation>Einträge können nur zwischen begin() und finish() hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the HAR is not open</source>
+        <translation>die HAR-Datei ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>the body is kept as recorded: it does not decode as %1 (%2)</source>
+        <translation>der Body bleibt wie aufgezeichnet: Er lässt sich nicht als %1 dekodieren (%2)</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>the HAR could not be written: %1</source>
+        <translation>die HAR-Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpDetail</name>
+    <message>
+        <location filename="../ui/eventdetails.cpp" line="+32"/>
+        <source>no response recorded</source>
+        <translation>keine Antwort aufgezeichnet</translation>
+    </message>
+</context>
+<context>
+    <name>HttpExchange</name>
+    <message>
+        <location filename="../core/recording/httpexchange.cpp" line="+15"/>
+        <source>the decoded body is larger than %1 bytes</source>
+        <translation>der dekodierte Body ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>zlib could not be initialised</source>
+        <translation>zlib konnte nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the body does not decode (%1)</source>
+        <translation>der Body lässt sich nicht dekodieren (%1)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>brotli could not be initialised</source>
+        <translation>brotli konnte nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the body does not decode (brotli)</source>
+        <translation>der Body lässt sich nicht dekodieren (brotli)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the content encoding &quot;%1&quot; is not supported</source>
+        <translation>das Content-Encoding „%1“ wird nicht unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>IgnoreRule</name>
+    <message>
+        <location filename="../core/diff/ignorerule.cpp" line="+31"/>
+        <source>a path starts with root</source>
+        <translation>ein Pfad muss mit root beginnen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unexpected &apos;%1&apos;</source>
+        <translation>unerwartetes &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 at character %2</source>
+        <translation>%1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>JSON has no attributes: write [&apos;%1&apos;]</source>
+        <translation>JSON hat keine Attribute: Schreiben Sie [&apos;%1&apos;]</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>expected a name after &apos;.&apos;</source>
+        <translation>Name nach &apos;.&apos; erwartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown attribute .%1 (DeepDiff&apos;s are .aspect, .change_type, .urn and .aspect_name)</source>
+        <translation>unbekanntes Attribut .%1 (DeepDiff kennt .aspect, .change_type, .urn und .aspect_name)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the path ends inside [ ]</source>
+        <translation>der Pfad endet innerhalb von [ ]</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the index is too large</source>
+        <translation>der Index ist zu groß</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a quoted key, an index, * or ** inside [ ]</source>
+        <translation>Schlüssel in Anführungszeichen, Index, * oder ** innerhalb von [ ] erwartet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected &apos;]&apos;</source>
+        <translation>&apos;]&apos; erwartet</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the quoted key is not closed</source>
+        <translation>der Schlüssel in Anführungszeichen ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&quot;%1&quot; is not a path: %2</source>
+        <translation>„%1“ ist kein Pfad: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not a valid regular expression: %2 at character %3</source>
+        <translation>„%1“ ist kein gültiger regulärer Ausdruck: %2 bei Zeichen %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1, and not a regular expression either (%2)</source>
+        <translation>%1, und auch kein regulärer Ausdruck (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>JsonValue</name>
+    <message>
+        <location filename="../core/common/jsonvalue.cpp" line="+140"/>
+        <source>unexpected UTF-8 byte order mark</source>
+        <translation>unerwartete UTF-8-Bytereihenfolgemarkierung (BOM)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>extra data after the JSON value, found %1</source>
+        <translation>zusätzliche Daten nach dem JSON-Wert: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the end of the text</source>
+        <translation>das Ende des Texts</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>byte 0x%1</source>
+        <translation>Byte 0x%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+46"/>
+        <source>expected a value, found %1</source>
+        <translation>Wert erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>expected a value, found the end of the text</source>
+        <translation>Wert erwartet, aber das Ende des Texts erreicht</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>expected a digit after &apos;-&apos;, found %1</source>
+        <translation>Ziffer nach &apos;-&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>expected a digit after the decimal point, found %1</source>
+        <translation>Ziffer nach dem Dezimalpunkt erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected a digit in the exponent, found %1</source>
+        <translation>Ziffer im Exponenten erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <location line="+25"/>
+        <source>unterminated string (no closing quote)</source>
+        <translation>nicht abgeschlossene Zeichenkette (kein schließendes Anführungszeichen)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>control character %1 in a string (it must be escaped)</source>
+        <translation>Steuerzeichen %1 in einer Zeichenkette (es muss maskiert werden)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>expected four hex digits after \u, found %1</source>
+        <translation>vier Hexadezimalziffern nach \u erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>invalid escape %1 in a string</source>
+        <translation>ungültige Escape-Sequenz %1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+31"/>
+        <source>nesting deeper than %1 levels</source>
+        <translation>Verschachtelung tiefer als %1 Ebenen</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>expected &apos;,&apos; or &apos;]&apos;, found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>expected a member name in double quotes, found %1</source>
+        <translation>Schlüssel in doppelten Anführungszeichen erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected &apos;:&apos; after the member name, found %1</source>
+        <translation>&apos;:&apos; nach dem Schlüssel erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>expected &apos;,&apos; or &apos;}&apos;, found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
     </message>
 </context>
 <context>
@@ -242,7 +1179,7 @@
         <translation>das Manifest hat keine run_id</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>format_version %1 is newer than this Tapedeck knows (1.x)</source>
         <translation>format_version %1 ist neuer als die Versionen, die dieses Tapedeck kennt (1.x)</translation>
     </message>
@@ -258,16 +1195,612 @@
     </message>
 </context>
 <context>
+    <name>McpDetail</name>
+    <message>
+        <location filename="../ui/eventdetails.cpp" line="+35"/>
+        <source>RESTli proposal</source>
+        <translation>RESTli-Proposal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MCE snapshot aspect</source>
+        <translation>Aspekt eines MCE-Snapshots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenAPI v3 item</source>
+        <translation>OpenAPI-v3-Element</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usage bucket</source>
+        <translation>Nutzungs-Bucket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file-sink MCP</source>
+        <translation>MCP der Datei-Senke</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file-sink MCE aspect</source>
+        <translation>MCE-Aspekt der Datei-Senke</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>event %1: %2 %3, MCP %4 of %5</source>
+        <translation>Ereignis %1: %2 %3, MCP %4 von %5</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>McpExtractor</name>
+    <message>
+        <location filename="../core/recording/mcpextractor.cpp" line="+70"/>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the data ends where a value should be</source>
+        <translation>die Daten enden, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>unexpected %1 after the JSON value</source>
+        <translation>unerwartetes Zeichen %1 nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>the data ends inside an object</source>
+        <translation>die Daten enden innerhalb eines Objekts</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>expected a &quot;key&quot; but found %1</source>
+        <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expected &apos;:&apos; but found %1</source>
+        <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the data ends inside an array</source>
+        <translation>die Daten enden innerhalb eines Arrays</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>values nest deeper than %1 levels</source>
+        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+47"/>
+        <source>unexpected %1</source>
+        <translation>unerwartetes Zeichen %1</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>invalid \u escape in a string</source>
+        <translation>ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>invalid escape \%1 in a string</source>
+        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>control character %1 in a string</source>
+        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the string starting here is not terminated</source>
+        <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a number needs digits after &apos;.&apos;</source>
+        <translation>eine Zahl braucht Ziffern nach &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a number needs digits in its exponent</source>
+        <translation>eine Zahl braucht Ziffern im Exponenten</translation>
+    </message>
+    <message>
+        <location line="+432"/>
+        <location line="+29"/>
+        <location line="+169"/>
+        <location line="+21"/>
+        <location line="+48"/>
+        <source>%1 is not a JSON object</source>
+        <translation>%1 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>%1 could not be read (%2)</source>
+        <translation>%1 konnte nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>„%1“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the entity is identified by its key aspect only, not by an entityUrn</source>
+        <translation>die Entität wird nur über ihren Schlüsselaspekt identifiziert, nicht über eine entityUrn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no entityUrn</source>
+        <translation>es gibt keine entityUrn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no entityType</source>
+        <translation>es gibt keinen entityType</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>there is no changeType</source>
+        <translation>es gibt keinen changeType</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>there is an aspect but no aspectName</source>
+        <translation>es gibt einen Aspekt, aber keinen aspectName</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the aspect is not a JSON object</source>
+        <translation>der Aspekt ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the aspect has neither &quot;value&quot; nor &quot;json&quot;</source>
+        <translation>der Aspekt hat weder „value“ noch „json“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the aspect&apos;s content type is %1, not JSON</source>
+        <translation>der Inhaltstyp des Aspekts ist %1, nicht JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the aspect value is JSON, not a string holding JSON text</source>
+        <translation>der Aspektwert ist JSON, keine Zeichenkette mit JSON-Text</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the aspect value is not valid JSON (%1); it is kept as text</source>
+        <translation>der Aspektwert ist kein gültiges JSON (%1); er wird als Text beibehalten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the snapshot is not a JSON object</source>
+        <translation>%1: der Snapshot ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the snapshot is empty</source>
+        <translation>%1: der Snapshot ist leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the snapshot holds %2 snapshot types; only the first is read</source>
+        <translation>%1: der Snapshot enthält %2 Snapshot-Typen; nur der erste wird gelesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 is not a JSON object</source>
+        <translation>%1: %2 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the snapshot has no urn</source>
+        <translation>der Snapshot hat keine urn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the snapshot of %2 has no &quot;aspects&quot; list</source>
+        <translation>%1: der Snapshot von %2 hat keine „aspects“-Liste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: aspect %2 of %3 is not an object with one aspect type</source>
+        <translation>%1: Aspekt %2 von %3 ist kein Objekt mit genau einem Aspekttyp</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 has no &quot;entity&quot; object</source>
+        <translation>%1 hat kein „entity“-Objekt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the entity has no &quot;value&quot;</source>
+        <translation>%1: die Entität hat keinen „value“</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the usage bucket has no resource</source>
+        <translation>der Nutzungs-Bucket hat keine resource</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>there is no urn</source>
+        <translation>es gibt keine urn</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the aspect entry is not a JSON object</source>
+        <translation>der Aspekteintrag ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the aspect entry has no &quot;value&quot;</source>
+        <translation>der Aspekteintrag hat keinen „value“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 carries no aspect</source>
+        <translation>%1 enthält keinen Aspekt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is neither an MCP nor an MCE</source>
+        <translation>%1 ist weder ein MCP noch ein MCE</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>; the record before the fault was read</source>
+        <translation>; der Datensatz vor dem Fehler wurde gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; the %n records before the fault were read</source>
+        <translation>
+            <numerusform>; der %n Datensatz vor dem Fehler wurde gelesen</numerusform>
+            <numerusform>; die %n Datensätze vor dem Fehler wurden gelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the request has an empty body</source>
+        <translation>die Anfrage hat einen leeren Body</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+40"/>
+        <source>the request body is not a JSON object</source>
+        <translation>der Anfrage-Body ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>proposal %1</source>
+        <translation>Proposal %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usage bucket %1</source>
+        <translation>Nutzungs-Bucket %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the request body has no &quot;%1&quot; list</source>
+        <translation>der Anfrage-Body hat keine „%1“-Liste</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>item %1</source>
+        <translation>Element %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>the request body</source>
+        <translation>der Anfrage-Body</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>the request body is neither a JSON array nor an object</source>
+        <translation>der Anfrage-Body ist weder ein JSON-Array noch ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the request body has no &quot;%1&quot;</source>
+        <translation>der Anfrage-Body hat kein „%1“</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the proposal</source>
+        <translation>das Proposal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;urn&quot; is not a string</source>
+        <translation>„urn“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the request body is not valid JSON (%1)</source>
+        <translation>der Anfrage-Body ist kein gültiges JSON (%1)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: record %2</source>
+        <translation>%1: Datensatz %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not valid JSON (%2)</source>
+        <translation>%1 ist kein gültiges JSON (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: data after the closing &apos;]&apos; at %2 was ignored</source>
+        <translation>%1: Daten nach dem schließenden &apos;]&apos; in %2 wurden ignoriert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is neither a JSON array nor JSON lines (%2: unexpected %3)</source>
+        <translation>%1 ist weder ein JSON-Array noch JSON Lines (%2: unerwartetes Zeichen %3)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: record %2 (%3)</source>
+        <translation>%1: Datensatz %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 holds no JSON object</source>
+        <translation>%1: kein JSON-Objekt in %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2; the line was skipped</source>
+        <translation>%1: %2; die Zeile wurde übersprungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: 1 line could not be read</source>
+        <translation>%1: 1 Zeile konnte nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1: %n lines could not be read</source>
+        <translation>
+            <numerusform>%1: %n Zeile konnte nicht gelesen werden</numerusform>
+            <numerusform>%1: %n Zeilen konnten nicht gelesen werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>not valid JSON (%1)</source>
+        <translation>kein gültiges JSON (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>McpScanner</name>
+    <message>
+        <location filename="../core/diff/mcpscanner.cpp" line="+127"/>
+        <source>the end of the data</source>
+        <translation>das Ende der Daten</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <location line="+595"/>
+        <source>the data ends where a value should be</source>
+        <translation>die Daten enden, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <location line="-466"/>
+        <location line="+8"/>
+        <source>the string starting here is not terminated</source>
+        <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invalid \u escape in a string</source>
+        <translation>ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>invalid escape \%1 in a string</source>
+        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>control character %1 in a string</source>
+        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+15"/>
+        <source>unexpected %1</source>
+        <translation>unerwartet: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a number needs digits after &apos;.&apos;</source>
+        <translation>eine Zahl braucht Ziffern nach &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a number needs digits in its exponent</source>
+        <translation>eine Zahl braucht Ziffern im Exponenten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+85"/>
+        <source>values nest deeper than %1 levels</source>
+        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <location line="+9"/>
+        <location line="+38"/>
+        <location line="+302"/>
+        <location line="+9"/>
+        <location line="+78"/>
+        <location line="+19"/>
+        <source>the data ends inside an object</source>
+        <translation>die Daten enden innerhalb eines Objekts</translation>
+    </message>
+    <message>
+        <location line="-453"/>
+        <location line="+349"/>
+        <location line="+42"/>
+        <source>expected a &quot;key&quot; but found %1</source>
+        <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="-382"/>
+        <location line="+349"/>
+        <location line="+40"/>
+        <source>expected &apos;:&apos; but found %1</source>
+        <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="-349"/>
+        <location line="+382"/>
+        <location line="+26"/>
+        <source>expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="-358"/>
+        <location line="+468"/>
+        <location line="+21"/>
+        <source>the data ends inside an array</source>
+        <translation>die Daten enden innerhalb eines Arrays</translation>
+    </message>
+    <message>
+        <location line="-483"/>
+        <location line="+491"/>
+        <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="-294"/>
+        <source>%1: %2 of %3: %4</source>
+        <translation>%1: %2 von %3: %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the MCP</source>
+        <translation>das MCP</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: record %2 is an empty object</source>
+        <translation>%1: Datensatz %2 ist ein leeres Objekt</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1: record %2</source>
+        <translation>%1: Datensatz %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 holds no MCP</source>
+        <translation>%1 enthält kein MCP</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>%1 is not valid JSON (%2: %3)</source>
+        <translation>%1 ist kein gültiges JSON (%2: %3)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading %1 was cancelled.</source>
+        <translation>Das Lesen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: record %2 (%3) is not a JSON object</source>
+        <translation>%1: Datensatz %2 (%3) ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>unexpected %1 after the closing &apos;]&apos;</source>
+        <translation>unerwartetes Zeichen %1 nach dem schließenden &apos;]&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected a JSON array or JSON lines of objects but found %1</source>
+        <translation>JSON-Array oder JSON Lines mit Objekten erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected a JSON object but found %1</source>
+        <translation>JSON-Objekt erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unexpected data after the JSON value</source>
+        <translation>unerwartete Daten nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDiff</name>
+    <message>
+        <location filename="../core/diff/metadatadiff.cpp" line="+504"/>
+        <source>The comparison was cancelled.</source>
+        <translation>Der Vergleich wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Only the values of the first %1 differences are kept for display.</source>
+        <translation>Nur die Werte der ersten %1 Unterschiede werden für die Anzeige behalten.</translation>
+    </message>
+</context>
+<context>
     <name>Packer</name>
     <message>
         <location filename="../core/archive/packer.cpp" line="+43"/>
-        <location line="+6"/>
-        <location line="+37"/>
+        <location line="+7"/>
+        <location line="+41"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-27"/>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
     </message>
@@ -277,7 +1810,7 @@
         <translation>für ein verschlüsseltes Archiv wird ein Passwort benötigt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 is a symbolic link; recordings hold regular files only</source>
         <translation>%1 ist ein symbolischer Link; Aufzeichnungen enthalten nur reguläre Dateien</translation>
     </message>
@@ -287,12 +1820,12 @@
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 has no manifest.json; pack expects an extracted recording</source>
         <translation>%1 hat keine manifest.json; pack erwartet eine entpackte Aufzeichnung</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1 already exists; use --force to replace it</source>
         <translation>%1 existiert bereits; mit --force wird es ersetzt</translation>
     </message>
@@ -302,17 +1835,17 @@
         <translation>%1 ist ein Ordner</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1 could not be created: %2</source>
         <translation>%1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 could not be written (%2): %3</source>
         <translation>%1 konnte nicht geschrieben werden (%2): %3</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -325,40 +1858,141 @@
 <context>
     <name>PasswordSources</name>
     <message>
-        <location filename="../core/archive/passwordsources.cpp" line="+22"/>
+        <location filename="../core/archive/passwordsources.cpp" line="+23"/>
         <source>the password file %1 could not be read: %2</source>
         <translation>die Passwortdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>the password file %1 is empty</source>
         <translation>die Passwortdatei %1 ist leer</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>--password</source>
         <translation>--password</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>--password-file</source>
         <translation>--password-file</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>prompt</source>
         <translation>Eingabeaufforderung</translation>
     </message>
 </context>
 <context>
+    <name>QueryLog</name>
+    <message>
+        <location filename="../core/recording/sqlquery.cpp" line="+63"/>
+        <location line="+184"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-182"/>
+        <source>invalid UTF-8 at column %1 (%n malformed sequence(s) shown as U+FFFD)</source>
+        <translation>
+            <numerusform>ungültiges UTF-8 in Spalte %1 (%n fehlerhafte Sequenz als U+FFFD angezeigt)</numerusform>
+            <numerusform>ungültiges UTF-8 in Spalte %1 (%n fehlerhafte Sequenzen als U+FFFD angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;query&quot; is not a string</source>
+        <translation>„query“ ist keine Zeichenkette</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n row(s) of &quot;results&quot; are not objects</source>
+        <translation>
+            <numerusform>%n Zeile von „results“ ist kein Objekt</numerusform>
+            <numerusform>%n Zeilen von „results“ sind keine Objekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;results&quot; is not a list</source>
+        <translation>„results“ ist keine Liste</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;row_count&quot; is not an integer</source>
+        <translation>„row_count“ ist keine Ganzzahl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;description&quot; is not a list</source>
+        <translation>„description“ ist keine Liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;error&quot; is not a string</source>
+        <translation>„error“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is missing</source>
+        <translation>„%1“ fehlt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n column(s) of &quot;description&quot; are not lists</source>
+        <translation>
+            <numerusform>%n Spalte von „description“ ist keine Liste</numerusform>
+            <numerusform>%n Spalten von „description“ sind keine Listen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%1… (%n bytes)</source>
+        <translation>
+            <numerusform>%1… (%n Byte)</numerusform>
+            <numerusform>%1… (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1: not a JSON object</source>
+        <translation>%1: kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: starts with a UTF-8 byte order mark (ignored; DataHub&apos;s reader would reject the first line)</source>
+        <translation>%1: beginnt mit einer UTF-8-Bytereihenfolgemarkierung (ignoriert; DataHub würde die erste Zeile beim Einlesen ablehnen)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>reading %1 was cancelled</source>
+        <translation>das Lesen von %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the last line is truncated (%2); skipped</source>
+        <translation>%1: die letzte Zeile ist abgeschnitten (%2); übersprungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2; line skipped</source>
+        <translation>%1: %2; Zeile übersprungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: not a JSON object; line skipped</source>
+        <translation>%1: kein JSON-Objekt; Zeile übersprungen</translation>
+    </message>
+</context>
+<context>
     <name>Recipe</name>
     <message>
-        <location filename="../core/archive/recipe.cpp" line="+69"/>
+        <location filename="../core/archive/recipe.cpp" line="+70"/>
         <source>the YAML parser could not be initialised</source>
         <translation>der YAML-Parser konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 expands to more than %2 nodes</source>
         <translation>%1 ergibt mehr als %2 Knoten</translation>
     </message>
@@ -368,12 +2002,12 @@
         <translation>&lt;komplexer Schlüssel&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>%1 uses an undefined alias *%2 (line %3)</source>
         <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
     </message>
@@ -381,7 +2015,7 @@
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../core/recording/recording.cpp" line="+82"/>
+        <location filename="../core/recording/recording.cpp" line="+93"/>
         <source>%1: entry &quot;%2&quot; is refused: %3</source>
         <translation>%1: Eintrag „%2“ wird abgelehnt: %3</translation>
     </message>
@@ -391,12 +2025,12 @@
         <translation>symbolische Links werden nicht gelesen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1: entry &quot;%2&quot; is a symbolic link; links are refused</source>
         <translation>%1: Eintrag „%2“ ist ein symbolischer Link; Links werden abgelehnt</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>%1: checksum mismatch for %2 (the manifest says %3, the content hashes to %4)</source>
         <translation>%1: Prüfsumme von %2 stimmt nicht (laut Manifest %3, der Inhalt ergibt %4)</translation>
     </message>
@@ -406,7 +2040,7 @@
         <translation>%1 hat keine manifest.json: Es ist keine DataHub-Aufzeichnung, oder ihr Manifest ist verloren gegangen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1: %2 is listed in the manifest but missing</source>
         <translation>%1: %2 ist im Manifest aufgeführt, fehlt aber</translation>
     </message>
@@ -414,7 +2048,7 @@
 <context>
     <name>RecordingList</name>
     <message>
-        <location filename="../core/recording/recordinglist.cpp" line="+44"/>
+        <location filename="../core/recording/recordinglist.cpp" line="+45"/>
         <source>%1 has no manifest.json</source>
         <translation>%1 hat keine manifest.json</translation>
     </message>
@@ -424,17 +2058,17 @@
         <translation>gesperrt (kein Passwort angegeben)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>manifest.json is implausibly large</source>
         <translation>manifest.json ist unplausibel groß</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the folder %1 does not exist</source>
         <translation>der Ordner %1 existiert nicht</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -442,23 +2076,23 @@
 <context>
     <name>RecordingSource</name>
     <message>
-        <location filename="../core/recording/recordingsource.cpp" line="+49"/>
+        <location filename="../core/recording/recordingsource.cpp" line="+51"/>
         <source>%1 has no entry &quot;%2&quot;</source>
         <translation>%1 hat keinen Eintrag „%2“</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>%1 has no file &quot;%2&quot;</source>
         <translation>%1 enthält keine Datei „%2“</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: &quot;%2&quot; is a symbolic link; links are not followed</source>
         <translation>%1: „%2“ ist ein symbolischer Link; Links wird nicht gefolgt</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -486,7 +2120,7 @@
         <translation>zlib konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+17"/>
         <source>data after the end of the deflate stream</source>
         <translation>Daten nach dem Ende des Deflate-Datenstroms</translation>
@@ -502,7 +2136,7 @@
         <translation>libbz2 konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+17"/>
         <source>data after the end of the bzip2 stream</source>
         <translation>Daten nach dem Ende des bzip2-Datenstroms</translation>
@@ -518,7 +2152,7 @@
         <translation>der bzip2-Datenstrom endet vorzeitig</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>unexpected LZMA properties size %1</source>
         <translation>unerwartete Größe der LZMA-Eigenschaften: %1</translation>
     </message>
@@ -529,12 +2163,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>the LZMA stream ends early</source>
         <translation>der LZMA-Datenstrom endet vorzeitig</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>invalid LZMA properties</source>
         <translation>ungültige LZMA-Eigenschaften</translation>
     </message>
@@ -544,26 +2178,49 @@
         <translation>liblzma hat die Parameter des Datenstroms abgelehnt (%1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+16"/>
         <source>data after the end of the LZMA stream</source>
         <translation>Daten nach dem Ende des LZMA-Datenstroms</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>liblzma error %1</source>
         <translation>liblzma-Fehler %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>compression method %1 is not supported</source>
         <translation>Kompressionsverfahren %1 wird nicht unterstützt</translation>
     </message>
 </context>
 <context>
+    <name>TimelineIndexer</name>
+    <message>
+        <location filename="../core/recording/timelineindexer.cpp" line="+113"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>%1 is neither a recording, a cassette, a queries.jsonl nor an MCP file</source>
+        <translation>%1 ist weder eine Aufzeichnung noch eine Kassette, eine queries.jsonl oder eine MCP-Datei</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>MCP event %1 is no longer in its source</source>
+        <translation>MCP-Ereignis %1 ist nicht mehr in seiner Quelle enthalten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>event %1 is not an MCP</source>
+        <translation>Ereignis %1 ist kein MCP</translation>
+    </message>
+</context>
+<context>
     <name>WinZipAesDecryptor</name>
     <message>
-        <location filename="../core/archive/winzipaes.cpp" line="+50"/>
+        <location filename="../core/archive/winzipaes.cpp" line="+53"/>
         <source>unknown WinZip AES strength %1</source>
         <translation>unbekannte WinZip-AES-Schlüsselstärke %1</translation>
     </message>
@@ -573,7 +2230,7 @@
         <translation>der WinZip-AES-Header ist abgeschnitten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>key derivation failed</source>
         <translation>Schlüsselableitung fehlgeschlagen</translation>
     </message>
@@ -583,12 +2240,12 @@
         <translation>falsches Passwort</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>AES could not be initialised</source>
         <translation>AES konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>HMAC-SHA1 could not be initialised</source>
         <translation>HMAC-SHA1 konnte nicht initialisiert werden</translation>
     </message>
@@ -596,7 +2253,7 @@
 <context>
     <name>ZipArchive</name>
     <message>
-        <location filename="../core/archive/ziparchive.cpp" line="+74"/>
+        <location filename="../core/archive/ziparchive.cpp" line="+77"/>
         <source>%1 is truncated or damaged: its ZIP directory is missing</source>
         <translation>%1 ist abgeschnitten oder beschädigt: Das ZIP-Verzeichnis fehlt</translation>
     </message>
@@ -611,7 +2268,7 @@
         <translation>%1 ist beschädigt oder manipuliert: Die ZIP-Header widersprechen sich</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -621,7 +2278,7 @@
         <translation>%1 konnte nicht als ZIP-Archiv geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
@@ -631,24 +2288,23 @@
         <translation>%1 ist leer, kein ZIP-Archiv</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>%1: entry %2 cannot be read from the ZIP directory</source>
         <translation>%1: Eintrag %2 kann nicht aus dem ZIP-Verzeichnis gelesen werden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: entry %2 declares an impossible size</source>
         <translation>%1: Eintrag %2 gibt eine unmögliche Größe an</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+78"/>
-        <location line="+83"/>
+        <location line="+82"/>
+        <location line="+173"/>
         <source>the encrypted data is truncated</source>
         <translation>die verschlüsselten Daten sind abgeschnitten</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-131"/>
         <source>%1: entry &quot;%2&quot;: %3</source>
         <translation>%1: Eintrag „%2“: %3</translation>
     </message>
@@ -658,23 +2314,23 @@
         <translation>%1: falsches Passwort</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is encrypted and no password was given</source>
         <translation>%1 ist verschlüsselt, aber es wurde kein Passwort angegeben</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>CRC-32 mismatch: the data was modified or damaged</source>
         <translation>CRC-32 stimmt nicht: Die Daten wurden verändert oder beschädigt</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+55"/>
         <source>authentication failed (HMAC mismatch): the encrypted data was modified or damaged</source>
         <translation>Authentifizierung fehlgeschlagen (HMAC stimmt nicht): Die verschlüsselten Daten wurden verändert oder beschädigt</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+16"/>
+        <location line="-53"/>
+        <location line="+17"/>
         <source>the encryption method is not supported</source>
         <translation>das Verschlüsselungsverfahren wird nicht unterstützt</translation>
     </message>
@@ -684,12 +2340,12 @@
         <translation>das Archiv ist abgeschnitten oder beschädigt (%1)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+36"/>
         <source>it produces more data than the %1 bytes it declares</source>
         <translation>er liefert mehr Daten als die angegebenen %1 Bytes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>the archive is truncated inside this entry</source>
         <translation>das Archiv endet mitten in diesem Eintrag</translation>
     </message>
@@ -712,7 +2368,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+32"/>
+        <location filename="../app/gui/main.cpp" line="+33"/>
         <source>Inspects recorded DataHub ingestion runs.</source>
         <translation>Untersucht aufgezeichnete DataHub-Ingestion-Läufe.</translation>
     </message>
@@ -733,6 +2389,180 @@
         <location filename="../ui/banner.cpp" line="+81"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::BodyView</name>
+    <message>
+        <location filename="../ui/bodyview.cpp" line="+28"/>
+        <source>Pretty</source>
+        <translation>Formatiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Decoded</source>
+        <translation>Dekodiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the body with its Content-Encoding undone; off: the bytes as recorded</source>
+        <translation>Den Body mit rückgängig gemachtem Content-Encoding anzeigen; aus: die Bytes wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How to show the body</source>
+        <translation>Darstellung des Bodys</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy body</source>
+        <translation>Body kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the whole body to the clipboard (as shown: decoded or raw)</source>
+        <translation>Den gesamten Body in die Zwischenablage kopieren (wie angezeigt: dekodiert oder roh)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source> · the first %1 characters are shown</source>
+        <translation> · die ersten %1 Zeichen werden angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DetailPane</name>
+    <message>
+        <location filename="../ui/detailpane.cpp" line="+41"/>
+        <source>Loading event %1…</source>
+        <translation>Ereignis %1 wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DetailStack</name>
+    <message>
+        <location filename="../ui/detailstack.cpp" line="+17"/>
+        <source>Select an event to see it in full.</source>
+        <translation>Wählen Sie ein Ereignis aus, um es vollständig anzuzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::EntityBrowser</name>
+    <message>
+        <location filename="../ui/entitybrowser.cpp" line="+27"/>
+        <source>Filter entities and aspects</source>
+        <translation>Entitäten und Aspekte filtern</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>1 entity</source>
+        <translation>1 Entität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 entities</source>
+        <translation>%1 Entitäten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 aspect</source>
+        <translation>1 Aspekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 aspects</source>
+        <translation>%1 Aspekte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 MCP</source>
+        <translation>1 MCP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 MCPs</source>
+        <translation>%1 MCPs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::EntityModel</name>
+    <message>
+        <location filename="../ui/entitymodel.cpp" line="+314"/>
+        <source>Event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1
+%2 · 1 MCP</source>
+        <translation>%1
+%2 · 1 MCP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+%2 · %3 MCPs</source>
+        <translation>%1
+%2 · %3 MCPs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 MCPs of aspect %2: the entity got it more than once</source>
+        <translation>%1 MCPs für Aspekt %2: Die Entität hat ihn mehrfach erhalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Event %1: %2 of %3</source>
+        <translation>Ereignis %1: %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Entity / aspect</source>
+        <translation>Entität / Aspekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MCPs</source>
+        <translation>MCPs</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entity URN, the aspects written for it, and the MCP events when an aspect was written more than once</source>
+        <translation>Entitäts-URN, die dafür geschriebenen Aspekte und die MCP-Ereignisse, wenn ein Aspekt mehrfach geschrieben wurde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entity type, or the MCP&apos;s change type</source>
+        <translation>Entitätstyp oder der Änderungstyp des MCP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many MCPs the run wrote for the entity or aspect</source>
+        <translation>Anzahl der MCPs, die der Lauf für die Entität oder den Aspekt geschrieben hat</translation>
     </message>
 </context>
 <context>
@@ -862,6 +2692,246 @@ Manifest: %1</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::FilterBar</name>
+    <message>
+        <location filename="../ui/filterbar.cpp" line="+70"/>
+        <source>Show HTTP exchanges</source>
+        <translation>HTTP-Aufrufe anzeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show SQL queries</source>
+        <translation>SQL-Abfragen anzeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show MCPs (metadata change proposals)</source>
+        <translation>MCPs (Metadata Change Proposals) anzeigen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filter, e.g. kind:http status:&gt;=400 or urn:*orders* aspect:schemaMetadata</source>
+        <translation>Filter, z. B. kind:http status:&gt;=400 oder urn:*orders* aspect:schemaMetadata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;Filter expression, the same language as &lt;tt&gt;tapedeck-cli events --filter&lt;/tt&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;orders&lt;/tt&gt; — free text in method, URL, SQL, URN, aspect and messages&lt;/li&gt;&lt;li&gt;&lt;tt&gt;kind:http status:&amp;gt;=400&lt;/tt&gt;, &lt;tt&gt;status:4xx,503&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;host:*.looker.com&lt;/tt&gt;, &lt;tt&gt;path:/api/*/looks/*&lt;/tt&gt;, &lt;tt&gt;url:~&quot;/looks/\d+$&quot;&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;sql:information_schema&lt;/tt&gt;, &lt;tt&gt;urn:*orders* aspect:schemaMetadata&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;error&lt;/tt&gt;, &lt;tt&gt;warning&lt;/tt&gt;, &lt;tt&gt;seq:100..200&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;a or b&lt;/tt&gt;, &lt;tt&gt;-term&lt;/tt&gt; or &lt;tt&gt;not term&lt;/tt&gt;, &lt;tt&gt;( … )&lt;/tt&gt;&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;Filterausdruck in derselben Sprache wie &lt;tt&gt;tapedeck-cli events --filter&lt;/tt&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;orders&lt;/tt&gt; — freier Text in Methode, URL, SQL, URN, Aspekt und Meldungen&lt;/li&gt;&lt;li&gt;&lt;tt&gt;kind:http status:&amp;gt;=400&lt;/tt&gt;, &lt;tt&gt;status:4xx,503&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;host:*.looker.com&lt;/tt&gt;, &lt;tt&gt;path:/api/*/looks/*&lt;/tt&gt;, &lt;tt&gt;url:~&quot;/looks/\d+$&quot;&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;sql:information_schema&lt;/tt&gt;, &lt;tt&gt;urn:*orders* aspect:schemaMetadata&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;error&lt;/tt&gt;, &lt;tt&gt;warning&lt;/tt&gt;, &lt;tt&gt;seq:100..200&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;a or b&lt;/tt&gt;, &lt;tt&gt;-term&lt;/tt&gt; oder &lt;tt&gt;not term&lt;/tt&gt;, &lt;tt&gt;( … )&lt;/tt&gt;&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Find (Ctrl+F)</source>
+        <translation>Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find text in the events shown: Enter or F3 for the next match, Shift+Enter or Shift+F3 for the previous one</source>
+        <translation>Text in den angezeigten Ereignissen suchen: Eingabetaste oder F3 für den nächsten Treffer, Umschalt+Eingabetaste oder Umschalt+F3 für den vorherigen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Events shown / events in the recording</source>
+        <translation>Angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 / %2 events</source>
+        <translation>%1 / %2 Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SQL %1</source>
+        <translation>SQL %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MCP %1</source>
+        <translation>MCP %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::HttpDetailPane</name>
+    <message>
+        <location filename="../ui/httpdetailpane.cpp" line="+71"/>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a curl command line that repeats this request (POSIX shell)</source>
+        <translation>Eine curl-Befehlszeile kopieren, die diese Anfrage wiederholt (POSIX-Shell)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+89"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+92"/>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Carried 1 MCP:</source>
+        <translation>Übertrug 1 MCP:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Carried %n MCPs:</source>
+        <translation>
+            <numerusform>Übertrug %n MCP:</numerusform>
+            <numerusform>Übertrug %n MCPs:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This exchange could not be read again: %1</source>
+        <translation>Dieser HTTP-Aufruf konnte nicht erneut gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request (1 header)</source>
+        <translation>Anfrage (1 Header)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request (%1 headers)</source>
+        <translation>Anfrage (%1 Header)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Response (1 header)</source>
+        <translation>Antwort (1 Header)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response (%1 headers)</source>
+        <translation>Antwort (%1 Header)</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::JsonTreeModel</name>
+    <message>
+        <location filename="../ui/jsontreemodel.cpp" line="+137"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>boolean</source>
+        <translation>Boolesch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{1 key}</source>
+        <translation>{1 Schlüssel}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{%n keys}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[1 item]</source>
+        <translation>[1 Element]</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::LoadingBar</name>
     <message>
         <location filename="../ui/loadingbar.cpp" line="+16"/>
@@ -872,7 +2942,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+117"/>
+        <location filename="../ui/mainwindow.cpp" line="+169"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
@@ -892,12 +2962,12 @@ Manifest: %1</translation>
         <translation>%1 wird gelesen und geprüft…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Opening %1 was cancelled.</source>
         <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -912,9 +2982,14 @@ Manifest: %1</translation>
         <translation>Ein Aufzeichnungsarchiv öffnen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open &amp;Sample Recording</source>
-        <translation>&amp;Beispielaufzeichnung öffnen</translation>
+        <translation>Bei&amp;spielaufzeichnung öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -928,11 +3003,51 @@ Manifest: %1</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Export HTTP as HAR…</source>
+        <translation>HTTP als HAR &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the recording&apos;s HTTP exchanges as a HAR 1.2 file for browser tools and HAR viewers</source>
+        <translation>Die HTTP-Aufrufe der Aufzeichnung als HAR-1.2-Datei für Browser-Werkzeuge und HAR-Viewer speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xtract Recording…</source>
+        <translation>Aufzeichnung e&amp;ntpacken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the recording&apos;s decrypted files into a folder</source>
+        <translation>Die entschlüsselten Dateien der Aufzeichnung in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Entities</source>
+        <translation>&amp;Entitäten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -947,7 +3062,12 @@ Manifest: %1</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+15"/>
+        <source>Events shown by the timeline&apos;s filter / events in the recording</source>
+        <translation>Vom Filter der Zeitleiste angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Open a DataHub recording</source>
         <translation>Eine DataHub-Aufzeichnung öffnen</translation>
     </message>
@@ -1007,7 +3127,200 @@ Manifest: %1</translation>
         <translation>Lizenziert unter der MIT-Lizenz.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+59"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+49"/>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+39"/>
+        <source>Entities</source>
+        <translation>Entitäten</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The run: manifest, exception, archive entries and recipe (Ctrl+1)</source>
+        <translation>Der Lauf: Manifest, Ausnahme, Archiveinträge und Recipe (Strg+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every HTTP, SQL and MCP event in recorded order (Ctrl+2)</source>
+        <translation>Alle HTTP-, SQL- und MCP-Ereignisse in aufgezeichneter Reihenfolge (Strg+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The metadata the run produced, by entity and aspect (Ctrl+3)</source>
+        <translation>Die vom Lauf erzeugten Metadaten, nach Entität und Aspekt (Strg+3)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Timeline (%L1)</source>
+        <translation>Zeitleiste (%L1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entities (%L1 MCPs)</source>
+        <translation>Entitäten (%L1 MCPs)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the events of %1…</source>
+        <translation>Die Ereignisse von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading events</source>
+        <translation>Ereignisse werden gelesen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading the events was cancelled</source>
+        <translation>Das Lesen der Ereignisse wurde abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln event(s) read before are shown.</source>
+        <translation>
+            <numerusform>Das %Ln zuvor gelesene Ereignis wird angezeigt.</numerusform>
+            <numerusform>Die %Ln zuvor gelesenen Ereignisse werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not every event could be read</source>
+        <translation>Nicht alle Ereignisse konnten gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln event(s) read before the problem are shown.</source>
+        <translation>
+            <numerusform>Das %Ln vor dem Problem gelesene Ereignis wird angezeigt.</numerusform>
+            <numerusform>Die %Ln vor dem Problem gelesenen Ereignisse werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n warning(s) while reading the events</source>
+        <translation>
+            <numerusform>%n Warnung beim Lesen der Ereignisse</numerusform>
+            <numerusform>%n Warnungen beim Lesen der Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+14"/>
+        <source>Export HTTP as HAR</source>
+        <translation>HTTP als HAR exportieren</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>HAR files (*.har);;All files (*)</source>
+        <translation>HAR-Dateien (*.har);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The events are still being read. Export again once reading has finished.</source>
+        <translation>Die Ereignisse werden noch gelesen. Exportieren Sie erneut, sobald das Lesen abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting HTTP events to %1…</source>
+        <translation>HTTP-Ereignisse werden nach %1 exportiert…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be created: %2</source>
+        <translation>%1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+25"/>
+        <source>Extract Recording</source>
+        <translation>Aufzeichnung entpacken</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>The extracted files hold the recording&apos;s decrypted data.</source>
+        <translation>Die entpackten Dateien enthalten die entschlüsselten Daten der Aufzeichnung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone who can read the folder can read what the run sent and received, without the password. Choose a private folder and delete it when you are done.</source>
+        <translation>Wer den Ordner lesen kann, kann auch ohne Passwort lesen, was der Lauf gesendet und empfangen hat. Wählen Sie einen privaten Ordner und löschen Sie ihn, wenn Sie fertig sind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose Folder…</source>
+        <translation>Ordner wählen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Extract Recording Into</source>
+        <translation>Aufzeichnung entpacken nach</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This recording is already an extracted folder.</source>
+        <translation>Diese Aufzeichnung ist bereits ein entpackter Ordner.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the archive again to extract it.</source>
+        <translation>Öffnen Sie das Archiv erneut, um es zu entpacken.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extracting %1…</source>
+        <translation>%1 wird entpackt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Busy</source>
+        <translation>Vorgang läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is still running. Wait for it or cancel it first.</source>
+        <translation>Ein anderer Vorgang läuft noch (%1). Warten Sie, bis er abgeschlossen ist, oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recent recordings</source>
+        <translation>Keine zuletzt geöffneten Aufzeichnungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Events: %L1</source>
+        <translation>Ereignisse: %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events shown: %L1 of %L2</source>
+        <translation>Angezeigte Ereignisse: %L1 von %L2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>1 entry</source>
         <translation>1 Eintrag</translation>
     </message>
@@ -1051,7 +3364,22 @@ Manifest: %1</translation>
         <translation>Verschlüsselt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-736"/>
+        <source>Wrote %1.</source>
+        <translation>%1 wurde geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled; nothing was left behind.</source>
+        <translation>Abgebrochen; es ist nichts zurückgeblieben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could Not Write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+731"/>
         <source>Encrypted (%1)</source>
         <translation>Verschlüsselt (%1)</translation>
     </message>
@@ -1140,9 +3468,102 @@ Manifest: %1</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::McpDetailPane</name>
+    <message>
+        <location filename="../ui/mcpdetailpane.cpp" line="+35"/>
+        <source>Entity URN:</source>
+        <translation>Entitäts-URN:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entity type:</source>
+        <translation>Entitätstyp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change type:</source>
+        <translation>Änderungstyp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aspect:</source>
+        <translation>Aspekt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show carrying HTTP request</source>
+        <translation>Übertragende HTTP-Anfrage anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the HTTP request whose body carried this MCP to DataHub</source>
+        <translation>Die HTTP-Anfrage auswählen, deren Body dieses MCP an DataHub übertragen hat</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Carried by:</source>
+        <translation>Übertragen durch:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System metadata</source>
+        <translation>Systemmetadaten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint state</source>
+        <translation>Checkpoint-Zustand</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>the file sink&apos;s output (no HTTP request)</source>
+        <translation>Ausgabe der Datei-Senke (keine HTTP-Anfrage)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This MCP could not be read again: %1</source>
+        <translation>Dieses MCP konnte nicht erneut gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The aspect is not valid JSON (%1); shown as recorded</source>
+        <translation>Der Aspekt ist kein gültiges JSON (%1); er wird wie aufgezeichnet angezeigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The checkpoint state could not be decoded: %1</source>
+        <translation>Der Checkpoint-Zustand konnte nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::PasswordDialog</name>
     <message>
-        <location filename="../ui/passworddialog.cpp" line="+33"/>
+        <location filename="../ui/passworddialog.cpp" line="+27"/>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Passwort im System-Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unlock Recording</source>
         <translation>Aufzeichnung entsperren</translation>
     </message>
@@ -1163,7 +3584,12 @@ Manifest: %1</translation>
         <translation>Passwort verbergen</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
+        <source>Stored by the desktop&apos;s keychain service, never in Tapedeck&apos;s settings or files.</source>
+        <translation>Wird vom Schlüsselbunddienst des Desktops gespeichert, nie in den Einstellungen oder Dateien von Tapedeck.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tip: set DATAHUB_RECORDING_PASSWORD to open recordings without this question.</source>
         <translation>Tipp: Ist DATAHUB_RECORDING_PASSWORD gesetzt, öffnen sich Aufzeichnungen ohne diese Abfrage.</translation>
     </message>
@@ -1178,7 +3604,7 @@ Manifest: %1</translation>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>This recording is encrypted</source>
         <translation>Diese Aufzeichnung ist verschlüsselt</translation>
     </message>
@@ -1193,7 +3619,7 @@ Manifest: %1</translation>
         <translation>Aus %1 übernommen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
         <source>Checking the password…</source>
         <translation>Das Passwort wird geprüft…</translation>
     </message>
@@ -1260,12 +3686,12 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingLoader</name>
     <message>
-        <location filename="../ui/recordingloader.cpp" line="+47"/>
+        <location filename="../ui/recordingloader.cpp" line="+53"/>
         <source>%1: loading was cancelled</source>
         <translation>%1: Das Laden wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+113"/>
         <source>Wrong password. Check it (including upper and lower case) and try again.</source>
         <translation>Falsches Passwort. Prüfen Sie es (auch auf Groß- und Kleinschreibung) und versuchen Sie es erneut.</translation>
     </message>
@@ -1273,6 +3699,11 @@ Manifest: %1</translation>
         <location line="+4"/>
         <source>The password from %1 is wrong for this recording. Enter the right one.</source>
         <translation>Das Passwort aus %1 passt nicht zu dieser Aufzeichnung. Geben Sie das richtige ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password remembered in the keychain no longer opens this recording. Enter the right one.</source>
+        <translation>Das im Schlüsselbund gespeicherte Passwort öffnet diese Aufzeichnung nicht mehr. Geben Sie das richtige ein.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1394,6 +3825,264 @@ Manifest: %1</translation>
         <location line="+0"/>
         <source>Hide traceback</source>
         <translation>Traceback ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::SqlDetailPane</name>
+    <message>
+        <location filename="../ui/sqldetailpane.cpp" line="+42"/>
+        <location line="+80"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Unreadable record: %1</source>
+        <translation>Unlesbarer Datensatz: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error with an empty message (DataHub replays this record as a success)</source>
+        <translation>Fehler mit leerer Meldung (DataHub gibt diesen Datensatz bei der Wiedergabe als Erfolg wieder)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no query string)</source>
+        <translation>(kein Abfragetext)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parameters: none</source>
+        <translation>Parameter: keine</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (unknown to the driver)</source>
+        <translation>%1 (dem Treiber unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row count: %1</source>
+        <translation>Zeilenanzahl: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 row recorded</source>
+        <translation>1 Zeile aufgezeichnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n rows recorded</source>
+        <translation>
+            <numerusform>%n Zeile aufgezeichnet</numerusform>
+            <numerusform>%n Zeilen aufgezeichnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no replay key</source>
+        <translation>kein Wiedergabeschlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>replay key %1</source>
+        <translation>Wiedergabeschlüssel %1</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::SqlRowsModel</name>
+    <message>
+        <location filename="../ui/sqlrowsmodel.cpp" line="+125"/>
+        <source>(missing from this row)</source>
+        <translation>(fehlt in dieser Zeile)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Bytes, shown as hex</source>
+        <translation>Bytes, hexadezimal angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::TimelineModel</name>
+    <message>
+        <location filename="../ui/timelinemodel.cpp" line="+409"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MCP</source>
+        <translation>MCP</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no response</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row count null</source>
+        <translation>Zeilenanzahl null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>request failed</source>
+        <translation>Anfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Carried 1 MCP to DataHub</source>
+        <translation>Übertrug 1 MCP an DataHub</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Carried %n MCPs to DataHub</source>
+        <translation>
+            <numerusform>Übertrug %n MCP an DataHub</numerusform>
+            <numerusform>Übertrug %n MCPs an DataHub</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MCP %1 of %2 in the body of event %3</source>
+        <translation>MCP %1 von %2 im Body von Ereignis %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>URN: %1
+Aspect: %2
+Entity type: %3</source>
+        <translation>URN: %1
+Aspekt: %2
+Entitätstyp: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Request body %1, response body %2</source>
+        <translation>Anfrage-Body %1, Antwort-Body %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aspect %1</source>
+        <translation>Aspekt %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Response content type: %1</source>
+        <translation>Inhaltstyp der Antwort: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sequence number on the timeline (the filter&apos;s seq: and tapedeck-cli show use it)</source>
+        <translation>Sequenznummer in der Zeitleiste (wird vom Filter seq: und von tapedeck-cli show verwendet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP exchange, SQL query or MCP (metadata change proposal)</source>
+        <translation>HTTP-Aufruf, SQL-Abfrage oder MCP (Metadata Change Proposal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP method, SQL statement type, or MCP change type</source>
+        <translation>HTTP-Methode, SQL-Anweisungstyp oder MCP-Änderungstyp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request URL, SQL statement, or MCP aspect and entity URN</source>
+        <translation>Anfrage-URL, SQL-Anweisung oder MCP-Aspekt und Entitäts-URN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP status, SQL row count or error, or the failure of the request that carried an MCP</source>
+        <translation>HTTP-Status, SQL-Zeilenanzahl oder -Fehler oder der Fehlschlag der Anfrage, die ein MCP übertragen hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP request / response body size, or MCP aspect size</source>
+        <translation>Größe des HTTP-Anfrage-/Antwort-Bodys oder des MCP-Aspekts</translation>
     </message>
 </context>
 </TS>
