@@ -332,7 +332,22 @@
 <context>
     <name>DiffInput</name>
     <message>
-        <location filename="../core/diff/diffinput.cpp" line="+96"/>
+        <location filename="../core/diff/diffinput.cpp" line="+74"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 could not be read completely: %2</source>
+        <translation>%1 konnte nicht vollständig gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>No input was given.</source>
         <translation>Es wurde keine Eingabe angegeben.</translation>
     </message>
@@ -1613,13 +1628,13 @@
         <translation>das Ende der Daten</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+595"/>
+        <location line="+76"/>
+        <location line="+634"/>
         <source>the data ends where a value should be</source>
         <translation>die Daten enden, wo ein Wert stehen sollte</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-493"/>
         <location line="+8"/>
         <source>the string starting here is not terminated</source>
         <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
@@ -1657,14 +1672,14 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+85"/>
+        <location line="+112"/>
         <source>values nest deeper than %1 levels</source>
         <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-101"/>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+65"/>
         <location line="+302"/>
         <location line="+9"/>
         <location line="+78"/>
@@ -1673,15 +1688,15 @@
         <translation>die Daten enden innerhalb eines Objekts</translation>
     </message>
     <message>
-        <location line="-453"/>
-        <location line="+349"/>
+        <location line="-480"/>
+        <location line="+376"/>
         <location line="+42"/>
         <source>expected a &quot;key&quot; but found %1</source>
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-382"/>
-        <location line="+349"/>
+        <location line="-409"/>
+        <location line="+376"/>
         <location line="+40"/>
         <source>expected &apos;:&apos; but found %1</source>
         <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
@@ -1695,19 +1710,19 @@
     </message>
     <message>
         <location line="-358"/>
-        <location line="+468"/>
+        <location line="+467"/>
         <location line="+21"/>
         <source>the data ends inside an array</source>
         <translation>die Daten enden innerhalb eines Arrays</translation>
     </message>
     <message>
-        <location line="-483"/>
-        <location line="+491"/>
+        <location line="-482"/>
+        <location line="+490"/>
         <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
         <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-293"/>
         <source>%1: %2 of %3: %4</source>
         <translation>%1: %2 von %3: %4</translation>
     </message>
@@ -1732,7 +1747,7 @@
         <translation>%1 enthält kein MCP</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>%1 is not valid JSON (%2: %3)</source>
         <translation>%1 ist kein gültiges JSON (%2: %3)</translation>
     </message>
@@ -1780,7 +1795,7 @@
 <context>
     <name>MetadataDiff</name>
     <message>
-        <location filename="../core/diff/metadatadiff.cpp" line="+504"/>
+        <location filename="../core/diff/metadatadiff.cpp" line="+482"/>
         <source>The comparison was cancelled.</source>
         <translation>Der Vergleich wurde abgebrochen.</translation>
     </message>
@@ -2867,7 +2882,7 @@ Manifest: %1</translation>
     <message>
         <location line="+2"/>
         <source>boolean</source>
-        <translation>Boolesch</translation>
+        <translation>Boolescher Wert</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3686,7 +3701,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingLoader</name>
     <message>
-        <location filename="../ui/recordingloader.cpp" line="+53"/>
+        <location filename="../ui/recordingloader.cpp" line="+54"/>
         <source>%1: loading was cancelled</source>
         <translation>%1: Das Laden wurde abgebrochen</translation>
     </message>
