@@ -2,6 +2,7 @@
 #include "backgroundtask.h"
 
 #include "promiseprogress.h"
+#include "workerpriority.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -33,6 +34,7 @@ void BackgroundTask::start(const QString &description, Work work)
     forget(); // a superseded task does not report
     m_description = description;
     m_future = QtConcurrent::run([work = std::move(work)](QPromise<Status> &promise) {
+        lowerWorkerPriority();
         PromiseProgress<Status> progress(promise);
         Status status = work(progress);
         if (status && promise.isCanceled())

@@ -5,6 +5,7 @@
 #include "archive/passwordsources.h"
 #include "passwordstore.h"
 #include "promiseprogress.h"
+#include "workerpriority.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -205,6 +206,7 @@ void RecordingLoader::startLoading()
     m_state = State::Loading;
     Q_EMIT loadingStarted();
     track(QtConcurrent::run([source = m_source](QPromise<Result<RecordingPtr>> &promise) {
+        lowerWorkerPriority();
         PromiseProgress progress(promise);
         Result<Recording> loaded = Recording::load(*source, ExtractionLimits {}, &progress);
         if (!loaded)
