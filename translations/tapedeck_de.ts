@@ -2957,7 +2957,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+169"/>
+        <location filename="../ui/mainwindow.cpp" line="+170"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
@@ -3062,7 +3062,22 @@ Manifest: %1</translation>
         <translation>&amp;Entitäten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Next &amp;Pane</source>
+        <translation>&amp;Nächster Bereich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;vious Pane</source>
+        <translation>&amp;Vorheriger Bereich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Filter Events</source>
+        <translation>Ereignisse &amp;filtern</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3132,34 +3147,39 @@ Manifest: %1</translation>
         <translation>Öffnet und untersucht aufgezeichnete DataHub-Ingestion-Läufe und spielt sie erneut ab.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Qt %1 (built with Qt %2)</source>
-        <translation>Qt %1 (erstellt mit Qt %2)</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Licensed under the MIT License.</source>
         <translation>Lizenziert unter der MIT-Lizenz.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+2"/>
+        <source>Built with Qt %1.</source>
+        <translation>Erstellt mit Qt %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+49"/>
+        <location line="+82"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+39"/>
+        <location line="-70"/>
+        <location line="+72"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-70"/>
         <source>The run: manifest, exception, archive entries and recipe (Ctrl+1)</source>
         <translation>Der Lauf: Manifest, Ausnahme, Archiveinträge und Recipe (Strg+1)</translation>
     </message>
@@ -3174,7 +3194,7 @@ Manifest: %1</translation>
         <translation>Die vom Lauf erzeugten Metadaten, nach Entität und Aspekt (Strg+3)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+66"/>
         <source>Timeline (%L1)</source>
         <translation>Zeitleiste (%L1)</translation>
     </message>
@@ -3379,7 +3399,7 @@ Manifest: %1</translation>
         <translation>Verschlüsselt</translation>
     </message>
     <message>
-        <location line="-736"/>
+        <location line="-789"/>
         <source>Wrote %1.</source>
         <translation>%1 wurde geschrieben.</translation>
     </message>
@@ -3394,7 +3414,7 @@ Manifest: %1</translation>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+731"/>
+        <location line="+784"/>
         <source>Encrypted (%1)</source>
         <translation>Verschlüsselt (%1)</translation>
     </message>
