@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Rule matching during a walk: path rules as a small NFA stepped per key, regex rules on DeepDiff paths
-// rebuilt only for paths not seen before.
+// Rule matching during a walk: path rules as an NFA whose state sets and steps are remembered as they are
+// met (a lazily built DFA), regex rules on DeepDiff paths rebuilt only for paths not seen before.
 #include "ignorematcher.h"
 
 #include "diff/diffhash.h"
@@ -13,8 +13,23 @@ namespace {
 
 using Pattern = IgnoreRule::Pattern;
 
-// Regex results are cached per distinct path; a walk over very varied data must not grow without bound.
+// Caches grow with the variety of the data walked; beyond these sizes they start over.
 constexpr qsizetype MaxCachedPaths = 1 << 20;
+constexpr size_t MaxTransitions = 1 << 18;
+
+quint64 hashStates(const std::vector<quint32> &states)
+{
+    quint64 h = 0x5eed;
+    for (const quint32 s : states)
+        h = DiffHash::mix(h * 31 + s);
+    return h;
+}
+
+quint64 segmentHash(const char *key, qsizetype size, qint64 index)
+{
+    return index < 0 ? DiffHash::bytes(key, size_t(size), 0x6b6579)
+                     : DiffHash::mix(quint64(index) ^ 0x696478);
+}
 
 } // namespace
 
@@ -32,27 +47,127 @@ IgnoreMatcher::IgnoreMatcher(const QList<IgnoreRule> &rules)
             m_pathRules.push_back({ i, { r.patterns().begin(), r.patterns().end() } });
         }
     }
-    m_frames.push_back(Frame {});
+    std::vector<quint32> initial;
+    std::vector<int> matched;
     for (quint32 r = 0; r < m_pathRules.size(); ++r)
-        addClosed(r, 0, 0);
-    m_initialStates = m_states;
-    m_frames.back().stateEnd = quint32(m_states.size());
+        addClosed(initial, matched, r, 0);
+    m_frames.push_back(Frame { intern(std::move(initial)), 0, 0, -1, 0 });
 }
 
-void IgnoreMatcher::addClosed(quint32 pathRule, quint32 position, quint32 begin)
+void IgnoreMatcher::addClosed(
+    std::vector<quint32> &states, std::vector<int> &matched, quint32 pathRule, quint32 position) const
 {
     const std::vector<Pattern> &patterns = m_pathRules[pathRule].patterns;
     for (;; ++position) {
         if (position >= patterns.size()) {
-            markMatch(m_pathRules[pathRule].rule);
+            const int rule = m_pathRules[pathRule].rule;
+            if (std::find(matched.begin(), matched.end(), rule) == matched.end())
+                matched.push_back(rule);
             return;
         }
         const quint32 state = (pathRule << 16) | position;
-        if (std::find(m_states.begin() + begin, m_states.end(), state) == m_states.end())
-            m_states.push_back(state);
+        if (std::find(states.begin(), states.end(), state) == states.end())
+            states.push_back(state);
         if (patterns[position].kind != Pattern::Kind::AnyDepth)
             return;
     }
+}
+
+quint32 IgnoreMatcher::intern(std::vector<quint32> states)
+{
+    std::sort(states.begin(), states.end());
+    const quint64 h = hashStates(states);
+    const auto found = m_setIds.constFind(h);
+    if (found != m_setIds.constEnd() && m_sets[*found].states == states)
+        return *found;
+    for (quint32 i = 0; i < m_sets.size(); ++i) { // a hash collision: rare, so a plain search will do
+        if (found != m_setIds.constEnd() && m_sets[i].states == states)
+            return i;
+    }
+    StateSet set;
+    set.states = std::move(states);
+    // Stable: only [**] states and the keys right after them, so nothing changes below but at those keys.
+    set.stable = m_regexRules.empty() && !set.states.empty();
+    for (const quint32 s : set.states) {
+        const quint32 r = s >> 16;
+        const quint32 p = s & 0xffff;
+        const std::vector<Pattern> &patterns = m_pathRules[r].patterns;
+        switch (patterns[p].kind) {
+        case Pattern::Kind::AnyDepth:
+            break;
+        case Pattern::Kind::AnyOne:
+        case Pattern::Kind::Index:
+            set.stable = false;
+            break;
+        case Pattern::Kind::Key:
+            if (p == 0 || patterns[p - 1].kind != Pattern::Kind::AnyDepth
+                || !std::binary_search(set.states.begin(), set.states.end(), (r << 16) | (p - 1)))
+                set.stable = false;
+            if (std::find(set.triggers.begin(), set.triggers.end(), patterns[p].key) == set.triggers.end())
+                set.triggers.push_back(patterns[p].key);
+            break;
+        }
+    }
+    const quint32 id = quint32(m_sets.size());
+    m_sets.push_back(std::move(set));
+    if (found == m_setIds.constEnd())
+        m_setIds.insert(h, id);
+    return id;
+}
+
+const IgnoreMatcher::Transition &IgnoreMatcher::step(
+    quint32 from, const char *key, qsizetype size, qint64 index)
+{
+    const quint64 h = DiffHash::mix(segmentHash(key, size, index) + quint64(from) * 0x9e3779b97f4a7c15ull);
+    const auto found = m_transitionIds.constFind(h);
+    if (found != m_transitionIds.constEnd()) {
+        const Transition &t = m_transitions[*found];
+        if (t.from == from && t.index == index
+            && (index >= 0
+                || (t.key.size() == size && std::memcmp(t.key.constData(), key, size_t(size)) == 0)))
+            return t;
+    }
+    Transition t;
+    t.from = from;
+    t.index = index;
+    if (index < 0)
+        t.key = QByteArray(key, size);
+    std::vector<quint32> next;
+    for (const quint32 state : m_sets[from].states) {
+        const quint32 r = state >> 16;
+        const quint32 p = state & 0xffff;
+        const Pattern &pattern = m_pathRules[r].patterns[p];
+        switch (pattern.kind) {
+        case Pattern::Kind::AnyDepth:
+            // Consumes this segment and stays (with its closure: what follows may match next).
+            addClosed(next, t.matched, r, p);
+            break;
+        case Pattern::Kind::AnyOne:
+            addClosed(next, t.matched, r, p + 1);
+            break;
+        case Pattern::Kind::Index:
+            if (index >= 0 && pattern.index == index)
+                addClosed(next, t.matched, r, p + 1);
+            break;
+        case Pattern::Kind::Key:
+            if (index < 0 && pattern.key.size() == size
+                && std::memcmp(pattern.key.constData(), key, size_t(size)) == 0)
+                addClosed(next, t.matched, r, p + 1);
+            break;
+        }
+    }
+    t.to = intern(std::move(next));
+    if (found != m_transitionIds.constEnd()) {
+        m_uncached = std::move(t);
+        return m_uncached;
+    }
+    if (m_transitions.size() >= MaxTransitions) {
+        m_transitions.clear();
+        m_transitionIds.clear();
+    }
+    m_transitionIds.insert(h, quint32(m_transitions.size()));
+    m_transitions.push_back(std::move(t));
+    return m_transitions.back();
 }
 
 void IgnoreMatcher::markMatch(int rule)
@@ -64,7 +179,6 @@ void IgnoreMatcher::markMatch(int rule)
 int IgnoreMatcher::beginRecord(qint64 recordIndex)
 {
     m_frames.resize(1);
-    m_states = m_initialStates;
     m_keys.clear();
     return enterIndex(recordIndex);
 }
@@ -81,46 +195,19 @@ int IgnoreMatcher::enterIndex(qint64 index)
 
 int IgnoreMatcher::enter(const char *key, qsizetype size, qint64 index)
 {
-    m_matched.clear();
     const Frame parent = m_frames.back();
+    const Transition &t = step(parent.set, key, size, index);
+    m_matched = t.matched;
     Frame frame;
+    frame.set = t.to;
     frame.index = index;
-    frame.stateBegin = quint32(m_states.size());
-    for (quint32 i = parent.stateBegin; i < parent.stateEnd; ++i) {
-        const quint32 state = m_states[i];
-        const quint32 r = state >> 16;
-        const quint32 p = state & 0xffff;
-        const Pattern &pattern = m_pathRules[r].patterns[p];
-        bool advance = false;
-        switch (pattern.kind) {
-        case Pattern::Kind::AnyDepth:
-            // Consumes this segment and stays (with its closure: what follows may match next).
-            addClosed(r, p, frame.stateBegin);
-            break;
-        case Pattern::Kind::AnyOne:
-            advance = true;
-            break;
-        case Pattern::Kind::Index:
-            advance = index >= 0 && pattern.index == index;
-            break;
-        case Pattern::Kind::Key:
-            advance = index < 0 && pattern.key.size() == size
-                && std::memcmp(pattern.key.constData(), key, size_t(size)) == 0;
-            break;
-        }
-        if (advance)
-            addClosed(r, p + 1, frame.stateBegin);
-    }
-    frame.stateEnd = quint32(m_states.size());
-
     if (!m_regexRules.empty()) {
         frame.keyBegin = quint32(m_keys.size());
         if (index < 0)
             m_keys.append(key, size);
         frame.keyEnd = quint32(m_keys.size());
-        const quint64 segment = index < 0 ? DiffHash::bytes(key, size_t(size), 0x6b6579)
-                                          : DiffHash::mix(quint64(index) ^ 0x696478);
-        frame.pathHash = DiffHash::mix(parent.pathHash * 31 + segment + quint64(m_frames.size()));
+        frame.pathHash
+            = DiffHash::mix(parent.pathHash * 31 + segmentHash(key, size, index) + quint64(m_frames.size()));
         m_frames.push_back(frame);
         const quint64 mask = regexMatches(m_frames.back());
         for (size_t k = 0; k < m_regexRules.size() && k < 64; ++k) {
@@ -145,17 +232,24 @@ int IgnoreMatcher::enter(const char *key, qsizetype size, qint64 index)
 void IgnoreMatcher::leave()
 {
     Q_ASSERT(m_frames.size() > 1);
-    const Frame &top = m_frames.back();
-    m_states.resize(top.stateBegin);
     if (!m_regexRules.empty())
-        m_keys.truncate(top.keyBegin);
+        m_keys.truncate(m_frames.back().keyBegin);
     m_frames.pop_back();
 }
 
 bool IgnoreMatcher::alive() const
 {
-    const Frame &top = m_frames.back();
-    return top.stateEnd > top.stateBegin || !m_regexRules.empty();
+    return !m_sets[m_frames.back().set].states.empty() || !m_regexRules.empty();
+}
+
+bool IgnoreMatcher::stable() const
+{
+    return m_sets[m_frames.back().set].stable;
+}
+
+const std::vector<QByteArray> &IgnoreMatcher::triggerKeys() const
+{
+    return m_sets[m_frames.back().set].triggers;
 }
 
 bool IgnoreMatcher::isUnusedUserRule(int rule) const
@@ -170,9 +264,8 @@ bool IgnoreMatcher::shadowWorthwhile() const
         if (isUnusedUserRule(r.rule))
             return true;
     }
-    const Frame &top = m_frames.back();
-    for (quint32 i = top.stateBegin; i < top.stateEnd; ++i) {
-        if (isUnusedUserRule(m_pathRules[m_states[i] >> 16].rule))
+    for (const quint32 s : m_sets[m_frames.back().set].states) {
+        if (isUnusedUserRule(m_pathRules[s >> 16].rule))
             return true;
     }
     return false;

@@ -37,6 +37,11 @@ public:
     // Whether some rule could still take out a place at or below the current one; when not, the walk
     // below needs no matcher at all.
     bool alive() const;
+    // Whether the rules alive here stay exactly as they are below, whatever the keys and indexes, except
+    // for the keys triggerKeys() lists: only [**] rules waiting for their next key (no regex). A walk may
+    // then skip the matcher for every other key, and enter it (from here) only at a trigger.
+    bool stable() const;
+    const std::vector<QByteArray> &triggerKeys() const;
     // Below a place that is already out, rules are only tracked so that a user rule hiding something a
     // broader rule hid first does not count as unused: matches count as shadow hits meanwhile.
     void setShadow(bool shadow) { m_shadow = shadow; }
@@ -47,10 +52,25 @@ public:
     const std::vector<qint64> &shadowHits() const { return m_shadowHits; }
 
 private:
+    // The path rules' NFA states a place is in, interned: walks meet the same few sets again and again.
+    struct StateSet
+    {
+        std::vector<quint32> states; // (path rule << 16) | position, closed under [**] skipping
+        bool stable = false;
+        std::vector<QByteArray> triggers;
+    };
+    // A step from a state set by one key or index, remembered (a DFA built as the walk needs it).
+    struct Transition
+    {
+        quint32 from;
+        qint64 index; // -1 for a key
+        QByteArray key;
+        quint32 to;
+        std::vector<int> matched; // rules that take the place out
+    };
     struct Frame
     {
-        quint32 stateBegin = 0;
-        quint32 stateEnd = 0;
+        quint32 set = 0;
         quint32 keyBegin = 0; // into m_keys, for rebuilding DeepDiff paths
         quint32 keyEnd = 0;
         qint64 index = -1; // -1 for a key
@@ -68,7 +88,10 @@ private:
     };
 
     int enter(const char *key, qsizetype size, qint64 index);
-    void addClosed(quint32 pathRule, quint32 position, quint32 begin);
+    const Transition &step(quint32 from, const char *key, qsizetype size, qint64 index);
+    void addClosed(
+        std::vector<quint32> &states, std::vector<int> &matched, quint32 pathRule, quint32 position) const;
+    quint32 intern(std::vector<quint32> states);
     void markMatch(int rule);
     quint64 regexMatches(const Frame &frame);
     QByteArray deepDiffPath() const;
@@ -77,9 +100,12 @@ private:
     QList<IgnoreRule> m_rules;
     std::vector<PathRule> m_pathRules;
     std::vector<RegexRule> m_regexRules;
-    std::vector<quint32> m_initialStates;
+    std::vector<StateSet> m_sets;
+    QHash<quint64, quint32> m_setIds; // hash of a set's states → its index
+    QHash<quint64, quint32> m_transitionIds; // (set, segment) hash → index into m_transitions
+    std::vector<Transition> m_transitions;
+    Transition m_uncached; // a step whose hash collided with another's: computed each time
     std::vector<Frame> m_frames;
-    std::vector<quint32> m_states; // (path rule << 16) | position, per frame
     QByteArray m_keys;
     QHash<quint64, quint64> m_regexCache; // DeepDiff path hash → matching regex rules (bit mask)
     std::vector<qint64> m_hits;

@@ -153,11 +153,14 @@ struct StringSpan
     bool escaped = false;
 };
 
-enum class Mode { Plain, Ruled, Skip, Shadow };
+// Plain: hash, no rules alive. Ruled: hash, the matcher follows every key. Watch: hash, only [**] rules
+// alive, so only their trigger keys go to the matcher. Skip: validate only. Shadow: validate and count
+// matches below a place that is out.
+enum class Mode { Plain, Ruled, Watch, Skip, Shadow };
 
 constexpr bool hashes(Mode m)
 {
-    return m == Mode::Plain || m == Mode::Ruled;
+    return m == Mode::Plain || m == Mode::Ruled || m == Mode::Watch;
 }
 
 constexpr bool tracks(Mode m)
@@ -247,9 +250,21 @@ public:
     }
 
     // A member of the record itself (the matcher has entered it and it is not taken out).
-    const char *field(const char *p, quint64 &h)
+    const char *field(const char *p, quint64 &h) { return ruled(p, h, 1); }
+
+    // A value at a place the matcher is at (and that is not out), walked with as little matching as the
+    // rules alive there allow.
+    const char *ruled(const char *p, quint64 &h, int depth)
     {
-        return m_matcher->alive() ? value<Mode::Ruled>(p, h, 1) : value<Mode::Plain>(p, h, 1);
+        if (!m_matcher->alive())
+            return value<Mode::Plain>(p, h, depth);
+        if (!m_matcher->stable())
+            return value<Mode::Ruled>(p, h, depth);
+        std::vector<QByteArray> outer = std::move(m_triggers);
+        m_triggers = m_matcher->triggerKeys();
+        const char *q = value<Mode::Watch>(p, h, depth);
+        m_triggers = std::move(outer);
+        return q;
     }
 
     quint64 stringHash(const StringSpan &s)
@@ -454,6 +469,33 @@ private:
                 p = value<Mode::Skip>(p, vh, depth + 1);
                 if (!p)
                     return nullptr;
+            } else if constexpr (M == Mode::Watch) {
+                const char *k = key.begin;
+                qsizetype n = key.end - key.begin;
+                if (key.escaped) {
+                    const QByteArray &decoded = decode(key);
+                    k = decoded.constData();
+                    n = decoded.size();
+                }
+                const quint64 kh = DiffHash::string(k, size_t(n));
+                const bool trigger
+                    = std::any_of(m_triggers.begin(), m_triggers.end(), [k, n](const QByteArray &t) {
+                          return t.size() == n && std::memcmp(t.constData(), k, size_t(n)) == 0;
+                      });
+                int out = -1;
+                if (trigger) {
+                    out = m_matcher->enterKey(k, n);
+                    p = child<Mode::Ruled>(p, out, vh, depth + 1);
+                    m_matcher->leave();
+                } else {
+                    p = value<Mode::Watch>(p, vh, depth + 1);
+                }
+                if (!p)
+                    return nullptr;
+                if (out < 0) {
+                    sum += DiffHash::member(kh, vh);
+                    ++count;
+                }
             } else {
                 quint64 kh = 0;
                 int out;
@@ -494,7 +536,7 @@ private:
         if (out >= 0)
             return excluded(p, depth);
         if constexpr (M == Mode::Ruled)
-            return m_matcher->alive() ? value<Mode::Ruled>(p, h, depth) : value<Mode::Plain>(p, h, depth);
+            return ruled(p, h, depth);
         if (m_matcher->alive() && m_matcher->shadowWorthwhile())
             return value<Mode::Shadow>(p, h, depth);
         return value<Mode::Skip>(p, h, depth);
@@ -520,7 +562,7 @@ private:
                     m_items.push_back(ih);
             } else {
                 p = value<M>(p, ih, depth + 1);
-                if (p && M == Mode::Plain)
+                if (p && hashes(M))
                     m_items.push_back(ih);
             }
             if (!p) {
@@ -561,6 +603,7 @@ private:
     QString m_error;
     std::vector<quint64> m_items;
     QByteArray m_scratch;
+    std::vector<QByteArray> m_triggers; // of the Watch walk in progress
     bool m_inShadow = false;
 };
 
@@ -579,10 +622,9 @@ QByteArray deepCopy(const QByteArray &scratch)
 }
 
 // Keys of file-sink records, compared raw (the file sink writes them unescaped).
-bool keyIs(const StringSpan &key, const char *name)
+template<size_t N> bool keyIs(const StringSpan &key, const char (&name)[N])
 {
-    const size_t n = std::strlen(name);
-    return !key.escaped && size_t(key.end - key.begin) == n && std::memcmp(key.begin, name, n) == 0;
+    return !key.escaped && size_t(key.end - key.begin) == N - 1 && std::memcmp(key.begin, name, N - 1) == 0;
 }
 
 // Composes a record's value hash: its compared fields as members of one object, as DataHub's
@@ -685,8 +727,7 @@ void ScanState::addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex
     e.urn = r.entityUrn.toUtf8();
     e.aspectName = r.aspectName.toUtf8();
     e.changeType = r.changeType.toUtf8();
-    e.urnHash = DiffHash::string(e.urn.constData(), size_t(e.urn.size()));
-    e.nameHash = DiffHash::string(e.aspectName.constData(), size_t(e.aspectName.size()));
+    e.setIdentity();
     e.recordIndex = recordIndex;
     e.groupIndex = nextGroupIndex(e.urnHash, e.nameHash);
     // The aspect and the systemMetadata share one text: the aspect first.
@@ -922,8 +963,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
     e.changeType = changeType.escaped
         ? deepCopy(w.decode(changeType))
         : QByteArray::fromRawData(changeType.begin, changeType.end - changeType.begin);
-    e.urnHash = DiffHash::string(e.urn.constData(), size_t(e.urn.size()));
-    e.nameHash = DiffHash::string(e.aspectName.constData(), size_t(e.aspectName.size()));
+    e.setIdentity();
     e.recordIndex = index;
     e.aspectBegin = aspectBegin;
     e.aspectEnd = aspectEnd;

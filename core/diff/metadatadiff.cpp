@@ -73,31 +73,48 @@ private:
     int m_side;
 };
 
+// An entry as grouping and matching see it: integers only, in one compact array.
+struct Key
+{
+    quint64 urn;
+    quint64 urn2;
+    quint64 name;
+    quint64 name2;
+    quint64 value;
+    quint32 record;
+    quint32 entry;
+    bool excluded;
+
+    bool sameUrn(const Key &o) const { return urn == o.urn && urn2 == o.urn2; }
+    bool sameGroup(const Key &o) const { return sameUrn(o) && name == o.name && name2 == o.name2; }
+    // By URN, then aspect name, then the record's position (file order within a group).
+    bool operator<(const Key &o) const
+    {
+        return std::tie(urn, urn2, name, name2, record, entry)
+            < std::tie(o.urn, o.urn2, o.name, o.name2, o.record, o.entry);
+    }
+};
+
+int compareUrn(const Key &a, const Key &b)
+{
+    if (a.sameUrn(b))
+        return 0;
+    return std::tie(a.urn, a.urn2) < std::tie(b.urn, b.urn2) ? -1 : 1;
+}
+
+int compareName(const Key &a, const Key &b)
+{
+    if (a.name == b.name && a.name2 == b.name2)
+        return 0;
+    return std::tie(a.name, a.name2) < std::tie(b.name, b.name2) ? -1 : 1;
+}
+
 struct LoadedSide
 {
     DiffSide side;
-    std::vector<quint32> order; // entries by URN, aspect name, then position
+    std::vector<Key> keys; // sorted
     Status status = success();
 };
-
-int compareBytes(const QByteArray &a, const QByteArray &b)
-{
-    return a == b ? 0 : (a < b ? -1 : 1);
-}
-
-int compareUrn(const DiffEntry &a, const DiffEntry &b)
-{
-    if (a.urnHash != b.urnHash)
-        return a.urnHash < b.urnHash ? -1 : 1;
-    return compareBytes(a.urn, b.urn);
-}
-
-int compareName(const DiffEntry &a, const DiffEntry &b)
-{
-    if (a.nameHash != b.nameHash)
-        return a.nameHash < b.nameHash ? -1 : 1;
-    return compareBytes(a.aspectName, b.aspectName);
-}
 
 void loadSide(const DiffInput &input, const QList<IgnoreRule> &rules, bool compareSystemMetadata,
     ProgressReporter *progress, LoadedSide &out)
@@ -109,53 +126,19 @@ void loadSide(const DiffInput &input, const QList<IgnoreRule> &rules, bool compa
     out.side.shadowHits = matcher.shadowHits();
     if (!out.status)
         return;
-    // Sorted by hashes first (plain integers, cache-friendly); the strings only settle hash collisions.
-    const std::vector<DiffEntry> &e = out.side.entries;
-    struct Key
-    {
-        quint64 urn;
-        quint64 name;
-        quint32 record;
-        quint32 entry;
-        bool operator<(const Key &o) const
-        {
-            return std::tie(urn, name, record, entry) < std::tie(o.urn, o.name, o.record, o.entry);
-        }
-    };
-    std::vector<Key> keys(e.size());
-    for (quint32 x = 0; x < e.size(); ++x)
-        keys[x] = { e[x].urnHash, e[x].nameHash, quint32(e[x].recordIndex), x };
-    std::sort(keys.begin(), keys.end());
-    out.order.resize(e.size());
-    bool collision = false;
-    for (size_t x = 0; x < keys.size(); ++x) {
-        out.order[x] = keys[x].entry;
-        if (x > 0 && keys[x].urn == keys[x - 1].urn) {
-            const DiffEntry &p = e[keys[x - 1].entry];
-            const DiffEntry &q = e[keys[x].entry];
-            collision
-                = collision || p.urn != q.urn || (p.nameHash == q.nameHash && p.aspectName != q.aspectName);
-        }
+    std::vector<DiffEntry> &e = out.side.entries;
+    out.keys.resize(e.size());
+    for (quint32 x = 0; x < e.size(); ++x) {
+        const DiffEntry &d = e[x];
+        out.keys[x] = { d.urnHash, d.urnHash2, d.nameHash, d.nameHash2, d.valueHash, quint32(d.recordIndex),
+            x, d.excluded };
     }
-    if (collision) {
-        std::sort(out.order.begin(), out.order.end(), [&e](quint32 x, quint32 y) {
-            const DiffEntry &a = e[x];
-            const DiffEntry &b = e[y];
-            if (const int c = compareUrn(a, b))
-                return c < 0;
-            if (const int c = compareName(a, b))
-                return c < 0;
-            if (a.recordIndex != b.recordIndex)
-                return a.recordIndex < b.recordIndex;
-            return x < y;
-        });
-    }
+    std::sort(out.keys.begin(), out.keys.end());
     // Positions within each group, in file order (what DeepDiff's root[i] counts).
-    std::vector<DiffEntry> &entries = out.side.entries;
-    for (size_t i = 0; i < out.order.size(); ++i) {
-        const bool sameGroup = i > 0 && compareUrn(entries[out.order[i]], entries[out.order[i - 1]]) == 0
-            && compareName(entries[out.order[i]], entries[out.order[i - 1]]) == 0;
-        entries[out.order[i]].groupIndex = sameGroup ? entries[out.order[i - 1]].groupIndex + 1 : 0;
+    qint32 position = 0;
+    for (size_t i = 0; i < out.keys.size(); ++i) {
+        position = i > 0 && out.keys[i].sameGroup(out.keys[i - 1]) ? position + 1 : 0;
+        e[out.keys[i].entry].groupIndex = position;
     }
 }
 
@@ -257,32 +240,30 @@ public:
 
     void run(const SharedProgress &progress, bool &cancelled)
     {
-        const auto &ea = m_a.side.entries;
-        const auto &eb = m_b.side.entries;
-        const auto &oa = m_a.order;
-        const auto &ob = m_b.order;
+        const std::vector<Key> &ka = m_a.keys;
+        const std::vector<Key> &kb = m_b.keys;
         size_t i = 0, k = 0;
         qint64 groups = 0;
-        while (i < oa.size() || k < ob.size()) {
+        while (i < ka.size() || k < kb.size()) {
             if ((++groups & 4095) == 0 && progress.isCancelled()) {
                 cancelled = true;
                 return;
             }
-            const int c = i >= oa.size() ? 1 : k >= ob.size() ? -1 : compareUrn(ea[oa[i]], eb[ob[k]]);
+            const int c = i >= ka.size() ? 1 : k >= kb.size() ? -1 : compareUrn(ka[i], kb[k]);
             size_t iEnd = i, kEnd = k;
             if (c <= 0) {
-                while (iEnd < oa.size() && compareUrn(ea[oa[iEnd]], ea[oa[i]]) == 0)
+                while (iEnd < ka.size() && ka[iEnd].sameUrn(ka[i]))
                     ++iEnd;
             }
             if (c >= 0) {
-                while (kEnd < ob.size() && compareUrn(eb[ob[kEnd]], eb[ob[k]]) == 0)
+                while (kEnd < kb.size() && kb[kEnd].sameUrn(kb[k]))
                     ++kEnd;
             }
             ++m_report.summary.urnsCompared;
             if (c < 0)
-                m_report.urnsRemoved.append(QString::fromUtf8(ea[oa[i]].urn));
+                m_report.urnsRemoved.append(QString::fromUtf8(entryA(ka[i]).urn));
             else if (c > 0)
-                m_report.urnsAdded.append(QString::fromUtf8(eb[ob[k]].urn));
+                m_report.urnsAdded.append(QString::fromUtf8(entryB(kb[k]).urn));
             aspects(i, iEnd, k, kEnd);
             i = iEnd;
             k = kEnd;
@@ -297,55 +278,52 @@ private:
         int count;
     };
 
-    // The distinct values of a group (entries order[from, to) of a side), by hash.
+    const DiffEntry &entryA(const Key &key) const { return m_a.side.entries[key.entry]; }
+    const DiffEntry &entryB(const Key &key) const { return m_b.side.entries[key.entry]; }
+
+    // The distinct values of a group (keys[from, to) of a side), by hash.
     static std::vector<Distinct> distinct(const LoadedSide &s, size_t from, size_t to)
     {
-        std::vector<const DiffEntry *> values;
+        std::vector<const Key *> values;
         for (size_t n = from; n < to; ++n) {
-            const DiffEntry &e = s.side.entries[s.order[n]];
-            if (!e.excluded)
-                values.push_back(&e);
+            if (!s.keys[n].excluded)
+                values.push_back(&s.keys[n]);
         }
-        std::stable_sort(values.begin(), values.end(),
-            [](const DiffEntry *x, const DiffEntry *y) { return x->valueHash < y->valueHash; });
+        std::stable_sort(
+            values.begin(), values.end(), [](const Key *x, const Key *y) { return x->value < y->value; });
         std::vector<Distinct> out;
-        for (const DiffEntry *e : values) {
-            if (!out.empty() && out.back().hash == e->valueHash)
+        for (const Key *v : values) {
+            if (!out.empty() && out.back().hash == v->value)
                 ++out.back().count;
             else
-                out.push_back({ e->valueHash, e, 1 });
+                out.push_back({ v->value, &s.side.entries[v->entry], 1 });
         }
         return out;
     }
 
     void aspects(size_t i, size_t iEnd, size_t k, size_t kEnd)
     {
-        const auto &ea = m_a.side.entries;
-        const auto &eb = m_b.side.entries;
+        const std::vector<Key> &ka = m_a.keys;
+        const std::vector<Key> &kb = m_b.keys;
         while (i < iEnd || k < kEnd) {
-            const int c = i >= iEnd ? 1 : k >= kEnd ? -1 : compareName(ea[m_a.order[i]], eb[m_b.order[k]]);
+            const int c = i >= iEnd ? 1 : k >= kEnd ? -1 : compareName(ka[i], kb[k]);
             size_t ie = i, ke = k;
             if (c <= 0) {
-                while (ie < iEnd && compareName(ea[m_a.order[ie]], ea[m_a.order[i]]) == 0)
+                while (ie < iEnd && compareName(ka[ie], ka[i]) == 0)
                     ++ie;
             }
             if (c >= 0) {
-                while (ke < kEnd && compareName(eb[m_b.order[ke]], eb[m_b.order[k]]) == 0)
+                while (ke < kEnd && compareName(kb[ke], kb[k]) == 0)
                     ++ke;
             }
             ++m_report.summary.aspectsCompared;
-            if (ie == i + 1 && ke == k + 1) {
-                // The usual group: one value a side.
-                const DiffEntry &p = ea[m_a.order[i]];
-                const DiffEntry &q = eb[m_b.order[k]];
-                if (!p.excluded && !q.excluded && p.valueHash == q.valueHash) {
-                    ++m_report.summary.valuesIdentical;
-                    i = ie;
-                    k = ke;
-                    continue;
-                }
+            if (ie == i + 1 && ke == k + 1 && !ka[i].excluded && !kb[k].excluded
+                && ka[i].value == kb[k].value) {
+                // The usual group: one value a side, the same.
+                ++m_report.summary.valuesIdentical;
+            } else {
+                group(distinct(m_a, i, ie), distinct(m_b, k, ke));
             }
-            group(distinct(m_a, i, ie), distinct(m_b, k, ke));
             i = ie;
             k = ke;
         }
