@@ -6,6 +6,7 @@
 #include "archive/ziparchive.h"
 #include "backgroundtask.h"
 #include "banner.h"
+#include "common/libraryversions.h"
 #include "detailstack.h"
 #include "entitybrowser.h"
 #include "entriesmodel.h"
@@ -276,6 +277,20 @@ void MainWindow::createActions()
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))));
     }
 
+    view->addSeparator();
+    // Keyboard users move between the filter, the list and the details of the tab shown.
+    QAction *nextPane = view->addAction(tr("Next &Pane"), this, [this] { cyclePanes(true); });
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousPane = view->addAction(tr("Pre&vious Pane"), this, [this] { cyclePanes(false); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    QAction *filter = view->addAction(tr("&Filter Events"), this, [this] {
+        if (!m_recording)
+            return;
+        m_tabs->setCurrentIndex(TimelineTab);
+        m_timelinePanel->filterBar()->focusFilter();
+    });
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Tapedeck"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -430,9 +445,15 @@ void MainWindow::showAbout()
     box->setTextFormat(Qt::RichText);
     box->setText(QStringLiteral("<h3>") + tr("Tapedeck %1").arg(QStringLiteral(TAPEDECK_VERSION))
         + QStringLiteral("</h3><p>") + tr("Opens, inspects and replays recorded DataHub ingestion runs.")
-        + QStringLiteral("</p><p>")
-        + tr("Qt %1 (built with Qt %2)").arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
-        + QStringLiteral("<br>") + tr("Licensed under the MIT License.") + QStringLiteral("</p>"));
+        + QStringLiteral("</p><p>") + tr("Licensed under the MIT License.") + QStringLiteral("</p>"));
+    // The libraries as loaded now: what a bug report needs.
+    QString details = tr("Built with Qt %1.").arg(QStringLiteral(QT_VERSION_STR)) + QLatin1Char('\n');
+    for (const auto &[library, version] : libraryVersions())
+        details += tr("%1 %2").arg(library, version) + QLatin1Char('\n');
+    box->setInformativeText(QStringLiteral("<small>")
+        + details.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))
+        + QStringLiteral("</small>"));
+    box->setDetailedText(details);
     box->setStandardButtons(QMessageBox::Close);
     box->open();
 }
@@ -554,6 +575,39 @@ void MainWindow::showEventInTimeline(qsizetype seq)
             connect(
                 m_timelinePanel->model(), &TimelineModel::filterApplied, this,
                 [this, seq] { m_timelinePanel->selectSeq(seq); }, Qt::SingleShotConnection);
+    }
+}
+
+void MainWindow::cyclePanes(bool forward)
+{
+    if (!m_recording)
+        return;
+    QList<QWidget *> panes;
+    if (m_tabs->currentIndex() == TimelineTab)
+        panes = { m_timelinePanel->filterBar(), m_timelinePanel->view(), m_details };
+    else if (m_tabs->currentIndex() == EntitiesTab)
+        panes = { m_entities, m_entityDetails };
+    else
+        return;
+    qsizetype current = -1;
+    for (qsizetype i = 0; i < panes.size(); ++i) {
+        if (QWidget *focus = QApplication::focusWidget();
+            focus && (focus == panes[i] || panes[i]->isAncestorOf(focus)))
+            current = i;
+    }
+    const qsizetype next = current < 0 ? 0 : (current + (forward ? 1 : panes.size() - 1)) % panes.size();
+    if (next == 0 && m_tabs->currentIndex() == TimelineTab)
+        m_timelinePanel->filterBar()->focusFilter();
+    else
+        panes[next]->setFocus(Qt::TabFocusReason);
+    // A container passes the focus on to its first focusable child.
+    if (panes[next]->focusPolicy() == Qt::NoFocus) {
+        for (QWidget *child : panes[next]->findChildren<QWidget *>()) {
+            if (child->isVisible() && child->isEnabled() && (child->focusPolicy() & Qt::TabFocus)) {
+                child->setFocus(Qt::TabFocusReason);
+                break;
+            }
+        }
     }
 }
 

@@ -118,6 +118,7 @@ private:
     void saveLayout() const;
     void updateTabTitles();
     void showEventInTimeline(qsizetype seq);
+    void cyclePanes(bool forward);
 
     RecordingLoader *m_loader;
     LoadingBar *m_loadingBar;
