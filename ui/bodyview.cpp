@@ -167,6 +167,7 @@ void BodyView::setShowDecoded(bool decoded)
         const QSignalBlocker blocker(m_decodedButton);
         m_decodedButton->setChecked(decoded);
     }
+    m_mode = Mode::Message; // the best view of what is shown now
     rebuildModes();
 }
 

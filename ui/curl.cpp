@@ -59,20 +59,21 @@ QString CurlCommand::printfFormat(const QByteArray &bytes)
 
 QString CurlCommand::build(const HttpExchange &exchange)
 {
-    QStringList words { QStringLiteral("curl") };
+    // The first line holds curl, the method and the URL; each header and the body get a line of their own.
+    QStringList first { QStringLiteral("curl") };
+    QStringList more;
     const QString method = exchange.method.isEmpty() ? QStringLiteral("GET") : exchange.method.toUpper();
     const bool hasBody = exchange.requestBody && !exchange.requestBody->isEmpty();
-    QString pipe;
     if (method == u"HEAD" && !hasBody)
-        words.append(QStringLiteral("--head"));
+        first.append(QStringLiteral("--head"));
     else if (!(method == u"GET" && !hasBody) && !(method == u"POST" && hasBody))
-        words.append(QStringLiteral("-X ") + shellQuote(exchange.method));
+        first.append(QStringLiteral("-X ") + shellQuote(exchange.method));
     // [] and {} in a URL are curl's own globbing syntax unless it is turned off.
     const bool glob = std::any_of(exchange.uri.begin(), exchange.uri.end(),
         [](QChar c) { return c == u'[' || c == u']' || c == u'{' || c == u'}'; });
     if (glob)
-        words.append(QStringLiteral("--globoff"));
-    words.append(shellQuote(exchange.uri));
+        first.append(QStringLiteral("--globoff"));
+    first.append(shellQuote(exchange.uri));
     bool compressed = false;
     for (const HttpHeader &header : exchange.requestHeaders) {
         const QString name = header.name.trimmed();
@@ -89,21 +90,25 @@ QString CurlCommand::build(const HttpExchange &exchange)
         // "Name:" would make curl drop the header; "Name;" sends it with an empty value.
         const QString line = header.value.isEmpty() ? QString(name + QLatin1Char(';'))
                                                     : QString(name + QLatin1String(": ") + header.value);
-        words.append(QStringLiteral("-H ") + shellQuote(line));
+        more.append(QStringLiteral("-H ") + shellQuote(line));
     }
     if (compressed)
-        words.append(QStringLiteral("--compressed"));
+        more.append(QStringLiteral("--compressed"));
+    QString pipe;
     if (hasBody) {
         const QByteArray &body = *exchange.requestBody;
         // curl reads "@name" as a file name even in --data-binary: such bodies go through the pipe too.
         if (isPlainText(body) && !body.startsWith('@')) {
-            words.append(QStringLiteral("--data-binary ") + shellQuote(QString::fromUtf8(body)));
+            more.append(QStringLiteral("--data-binary ") + shellQuote(QString::fromUtf8(body)));
         } else {
             pipe = QStringLiteral("printf ") + printfFormat(body) + QStringLiteral(" | ");
-            words.append(QStringLiteral("--data-binary @-"));
+            more.append(QStringLiteral("--data-binary @-"));
         }
     }
-    return pipe + words.join(QLatin1String(" \\\n  "));
+    QString out = pipe + first.join(QLatin1Char(' '));
+    for (const QString &word : std::as_const(more))
+        out += QLatin1String(" \\\n  ") + word;
+    return out;
 }
 
 } // namespace tapedeck

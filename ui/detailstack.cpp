@@ -25,7 +25,10 @@ DetailStack::DetailStack(QWidget *parent)
     for (DetailPane *pane : { static_cast<DetailPane *>(m_http), static_cast<DetailPane *>(m_sql),
              static_cast<DetailPane *>(m_mcp) }) {
         addWidget(pane);
-        connect(pane, &DetailPane::loaded, this, &DetailStack::loaded);
+        connect(pane, &DetailPane::loaded, this, [this](qsizetype seq) {
+            if (seq == m_seq) // a pane that was left meanwhile may still finish an older event
+                emit loaded(seq);
+        });
         connect(pane, &DetailPane::eventRequested, this, &DetailStack::eventRequested);
     }
 }

@@ -103,8 +103,12 @@ SqlDetail SqlDetail::load(const Timeline &t, qsizetype seq)
         return d;
     }
     d.query = std::move(parsed).value();
-    if (!d.query->parameters.isNull())
-        d.parametersText = BodyContent::prettyJson(d.query->parameters);
+    if (!d.query->parameters.isNull()) {
+        // One line when it fits (most parameter lists are short), indented otherwise.
+        d.parametersText = QString::fromUtf8(pythonDumps(d.query->parameters, false, false));
+        if (d.parametersText.size() > 100)
+            d.parametersText = BodyContent::prettyJson(d.query->parameters);
+    }
     d.replayKey = d.query->replayKey();
     return d;
 }

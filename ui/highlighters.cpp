@@ -58,10 +58,10 @@ SyntaxTheme SyntaxTheme::light()
     set(SyntaxStyle::Key, makeFormat(QColor(0x04, 0x51, 0xa5)));
     set(SyntaxStyle::String, makeFormat(QColor(0xa3, 0x15, 0x15)));
     set(SyntaxStyle::Number, makeFormat(QColor(0x09, 0x86, 0x58)));
-    set(SyntaxStyle::Literal, makeFormat(QColor(0x00, 0x00, 0xff), true));
+    set(SyntaxStyle::Literal, makeFormat(QColor(0x00, 0x00, 0xff)));
     set(SyntaxStyle::Keyword, makeFormat(QColor(0x00, 0x00, 0xff), true));
     set(SyntaxStyle::Function, makeFormat(QColor(0x79, 0x5e, 0x26)));
-    set(SyntaxStyle::Identifier, makeFormat(QColor(0x00, 0x10, 0x80)));
+    set(SyntaxStyle::Identifier, makeFormat(QColor(0x26, 0x7f, 0x99)));
     set(SyntaxStyle::Parameter, makeFormat(QColor(0xaf, 0x00, 0xdb), true));
     set(SyntaxStyle::Punctuation, makeFormat(QColor(0x55, 0x55, 0x55)));
     set(SyntaxStyle::Comment, makeFormat(QColor(0x00, 0x80, 0x00), false, true));
@@ -78,7 +78,7 @@ SyntaxTheme SyntaxTheme::dark()
     set(SyntaxStyle::Key, makeFormat(QColor(0x9c, 0xdc, 0xfe)));
     set(SyntaxStyle::String, makeFormat(QColor(0xce, 0x91, 0x78)));
     set(SyntaxStyle::Number, makeFormat(QColor(0xb5, 0xce, 0xa8)));
-    set(SyntaxStyle::Literal, makeFormat(QColor(0x56, 0x9c, 0xd6), true));
+    set(SyntaxStyle::Literal, makeFormat(QColor(0x56, 0x9c, 0xd6)));
     set(SyntaxStyle::Keyword, makeFormat(QColor(0x56, 0x9c, 0xd6), true));
     set(SyntaxStyle::Function, makeFormat(QColor(0xdc, 0xdc, 0xaa)));
     set(SyntaxStyle::Identifier, makeFormat(QColor(0x4e, 0xc9, 0xb0)));

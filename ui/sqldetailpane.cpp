@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextDocument>
 
 namespace tapedeck {
 
@@ -26,7 +27,7 @@ SqlDetailPane::SqlDetailPane(QWidget *parent)
     m_error->hide();
     layout->addWidget(m_error);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
 
@@ -46,7 +47,6 @@ SqlDetailPane::SqlDetailPane(QWidget *parent)
     middleLayout->addWidget(m_parametersLabel);
     m_parameters = new CodeView(middle);
     m_parameters->setObjectName(QStringLiteral("sqlParameters"));
-    m_parameters->setMaximumHeight(m_parameters->fontMetrics().height() * 6);
     middleLayout->addWidget(m_parameters);
     m_summary = new QLabel(middle);
     m_summary->setObjectName(QStringLiteral("sqlSummary"));
@@ -117,11 +117,21 @@ void SqlDetailPane::show(SqlDetail detail)
         m_query->setCode(d.query->hasQuery ? d.query->query : tr("(no query string)"), SyntaxLanguage::Sql);
     else
         m_query->setCode(d.recordText, SyntaxLanguage::Json);
+    // The query gets the room its lines need (up to a third of the pane), the rows the rest.
+    const int total = m_splitter->height();
+    const int wanted = (m_query->document()->blockCount() + 1) * m_query->fontMetrics().lineSpacing()
+        + 2 * m_query->frameWidth() + 8;
+    const int least = 3 * m_query->fontMetrics().lineSpacing();
+    const int queryHeight = std::clamp(wanted, least, std::max(total / 3, least));
+    m_splitter->setSizes({ queryHeight, std::max(total - queryHeight, 1) });
 
     const bool hasParameters = !d.parametersText.isEmpty();
     m_parametersLabel->setText(hasParameters ? tr("Parameters") : tr("Parameters: none"));
     m_parameters->setCode(d.parametersText, SyntaxLanguage::Json);
     m_parameters->setVisible(hasParameters);
+    const int parameterLines = std::min(m_parameters->document()->blockCount(), 6);
+    m_parameters->setFixedHeight(parameterLines * m_parameters->fontMetrics().lineSpacing()
+        + 2 * (m_parameters->frameWidth() + int(m_parameters->document()->documentMargin())) + 4);
 
     QStringList facts;
     if (d.query) {

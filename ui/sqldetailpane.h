@@ -5,6 +5,7 @@
 
 #include "detailpane.h"
 
+class QSplitter;
 class QTableView;
 
 namespace tapedeck {
@@ -34,6 +35,7 @@ private:
 
     SqlDetail m_detail;
     QLabel *m_error = nullptr;
+    QSplitter *m_splitter = nullptr;
     CodeView *m_query = nullptr;
     QLabel *m_parametersLabel = nullptr;
     CodeView *m_parameters = nullptr;

@@ -19,7 +19,15 @@ namespace {
 constexpr quint32 NoCarrier = 0xffffffffu;
 constexpr qsizetype MaxTargetLength = 400; // the view elides anyway; keeps huge SQL texts cheap to draw
 
+// "458 B", "14.3 KiB": short, for a narrow column (the tooltip has the long form).
 QString sizeText(qint64 bytes)
+{
+    if (bytes < 1024)
+        return TimelineModel::tr("%1 B").arg(bytes);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+QString longSizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
@@ -436,15 +444,9 @@ QVariant TimelineModel::display(qsizetype seq, int column) const
         return {};
     case ResultColumn:
         switch (r.kind) {
-        case EventKind::Http: {
-            if (r.number <= 0)
-                return tr("no response");
-            const QString message = (r.flags & ErrorFlag)
-                ? t.field(seq, EventField::HttpMessage).toString().section(QLatin1Char('\n'), 0, 0)
-                : QString();
-            return message.isEmpty() ? QString::number(r.number)
-                                     : tr("%1 %2").arg(QString::number(r.number), message);
-        }
+        case EventKind::Http:
+            // The reason phrase of a failure is in the tooltip: the column stays narrow.
+            return r.number <= 0 ? tr("no response") : QString::number(r.number);
         case EventKind::Sql:
             if (r.flags & ErrorFlag)
                 return tr("error");
@@ -460,7 +462,8 @@ QVariant TimelineModel::display(qsizetype seq, int column) const
     case SizeColumn:
         switch (r.kind) {
         case EventKind::Http:
-            return tr("%1 / %2").arg(sizeText(r.sizeA), sizeText(r.sizeB));
+            // Most requests have no body: then only the response size.
+            return r.sizeA == 0 ? sizeText(r.sizeB) : tr("%1 / %2").arg(sizeText(r.sizeA), sizeText(r.sizeB));
         case EventKind::Mcp:
             return sizeText(r.sizeA);
         case EventKind::Sql:
@@ -508,9 +511,9 @@ QVariant TimelineModel::toolTip(qsizetype seq, int column) const
         return {};
     case SizeColumn:
         if (r.kind == EventKind::Http)
-            return tr("Request body %1, response body %2").arg(sizeText(r.sizeA), sizeText(r.sizeB));
+            return tr("Request body %1, response body %2").arg(longSizeText(r.sizeA), longSizeText(r.sizeB));
         if (r.kind == EventKind::Mcp)
-            return tr("Aspect %1").arg(sizeText(r.sizeA));
+            return tr("Aspect %1").arg(longSizeText(r.sizeA));
         return {};
     case OperationColumn:
         if (r.kind == EventKind::Http)
@@ -557,7 +560,8 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
             return tr(
                 "HTTP status, SQL row count or error, or the failure of the request that carried an MCP");
         case SizeColumn:
-            return tr("HTTP request / response body size, or MCP aspect size");
+            return tr("HTTP request / response body size (only the response when the request had no body), "
+                      "or MCP aspect size");
         }
     } else if (role == Qt::TextAlignmentRole) {
         return alignment(section);

@@ -48,8 +48,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_view->setColumnWidth(TimelineModel::SeqColumn, width("0000000"));
     m_view->setColumnWidth(TimelineModel::KindColumn, width("HTTP"));
     m_view->setColumnWidth(TimelineModel::OperationColumn, width("DELETE_"));
-    m_view->setColumnWidth(TimelineModel::ResultColumn, width("500 Internal Server"));
-    m_view->setColumnWidth(TimelineModel::SizeColumn, width("999.9 KiB / 999.9 KiB"));
+    m_view->setColumnWidth(TimelineModel::ResultColumn, width("no response"));
+    m_view->setColumnWidth(TimelineModel::SizeColumn, width("99.9 KiB / 999 B"));
     layout->addWidget(m_view, 1);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &TimelineModel::setFilter);
