@@ -101,7 +101,7 @@ void printText(const Cli &cli, const DiffReport &report)
         QString line;
         QString suffix;
         if (a.count > 1)
-            suffix += QLatin1String(" ×") + QString::number(a.count);
+            suffix += QStringLiteral(" ×") + QString::number(a.count);
         if (a.duplicate)
             suffix += Cli::tr(" (extra copies of a value both sides have)");
         switch (a.status) {

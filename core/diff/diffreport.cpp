@@ -215,13 +215,13 @@ QString DiffReport::toMarkdown() const
     else
         md += tr("**Differences found**");
     md += QLatin1String("\n\n");
-    md += tr("Recorded: %n MCPs", nullptr, int(recordedMcps)) + QLatin1String(" · ")
-        + tr("replayed: %n MCPs", nullptr, int(replayedMcps)) + QLatin1String(" · ")
+    md += tr("recorded MCPs: %1").arg(recordedMcps) + QStringLiteral(" · ")
+        + tr("replayed MCPs: %1").arg(replayedMcps) + QStringLiteral(" · ")
         + tr("preset %1").arg(code(DiffPresets::name(preset)));
     if (strictCounts)
-        md += QLatin1String(" · ") + tr("strict counts");
+        md += QStringLiteral(" · ") + tr("strict counts");
     if (compareSystemMetadata)
-        md += QLatin1String(" · ") + tr("systemMetadata compared");
+        md += QStringLiteral(" · ") + tr("systemMetadata compared");
     md += QLatin1String("\n\n");
     md += tr("| | added | removed | changed |") + QLatin1Char('\n') + QLatin1String("|---|---:|---:|---:|\n");
     md += tr("| URNs | %1 | %2 | |").arg(summary.urnsAdded).arg(summary.urnsRemoved) + QLatin1Char('\n');
@@ -256,11 +256,11 @@ QString DiffReport::toMarkdown() const
                 continue;
             QString status = statusName(a.status);
             if (a.count > 1)
-                status += QLatin1String(" ×") + QString::number(a.count);
+                status += QStringLiteral(" ×") + QString::number(a.count);
             if (a.duplicate)
                 status += QLatin1Char(' ') + tr("(extra copy)");
-            md += QLatin1String("- ") + code(a.urn) + QLatin1String(" · ") + code(a.aspect)
-                + QLatin1String(" — ") + status + QLatin1Char('\n');
+            md += QLatin1String("- ") + code(a.urn) + QStringLiteral(" · ") + code(a.aspect)
+                + QStringLiteral(" — ") + status + QLatin1Char('\n');
             if (a.fields.isEmpty())
                 continue;
             md += QLatin1Char('\n') + tr("  | path | recorded | replayed |") + QLatin1Char('\n')
@@ -276,7 +276,7 @@ QString DiffReport::toMarkdown() const
     if (!duplicates.isEmpty() && !strictCounts) {
         md += QLatin1Char('\n') + tr("### Repeated emissions (not differences)") + QLatin1String("\n\n");
         for (const DuplicateCount &d : duplicates) {
-            md += QLatin1String("- ") + code(d.urn) + QLatin1String(" · ") + code(d.aspect)
+            md += QLatin1String("- ") + code(d.urn) + QStringLiteral(" · ") + code(d.aspect)
                 + QLatin1String(": ") + tr("%1× recorded, %2× replayed").arg(d.recorded).arg(d.replayed)
                 + QLatin1Char('\n');
         }

@@ -52,6 +52,14 @@ struct DuplicateCount
     int replayed = 0;
 };
 
+// A URN and aspect whose values matched (listed only on request: DiffOptions::listIdentical).
+struct IdenticalGroup
+{
+    QString urn;
+    QString aspect;
+    int values = 0; // values matched one to one
+};
+
 struct RuleUsage
 {
     QString rule;
@@ -94,6 +102,7 @@ public:
     QStringList urnsRemoved;
     QList<AspectDifference> aspects; // by URN, then aspect
     QList<DuplicateCount> duplicates;
+    QList<IdenticalGroup> identical; // in the order compared (by URN hash); empty unless asked for
     QList<RuleUsage> rules; // every rule applied: the preset's, then the user's
     QStringList warnings; // problems with the inputs that did not stop the comparison
     DiffSummary summary;

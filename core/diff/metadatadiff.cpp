@@ -317,12 +317,18 @@ private:
                     ++ke;
             }
             ++m_report.summary.aspectsCompared;
+            const qint64 identicalBefore = m_report.summary.valuesIdentical;
             if (ie == i + 1 && ke == k + 1 && !ka[i].excluded && !kb[k].excluded
                 && ka[i].value == kb[k].value) {
                 // The usual group: one value a side, the same.
                 ++m_report.summary.valuesIdentical;
             } else {
                 group(distinct(m_a, i, ie), distinct(m_b, k, ke));
+            }
+            if (m_options.listIdentical && m_report.summary.valuesIdentical > identicalBefore) {
+                const DiffEntry &e = c <= 0 ? entryA(ka[i]) : entryB(kb[k]);
+                m_report.identical.append({ QString::fromUtf8(e.urn), QString::fromUtf8(e.aspectName),
+                    int(m_report.summary.valuesIdentical - identicalBefore) });
             }
             i = ie;
             k = ke;
@@ -529,6 +535,8 @@ Result<DiffReport> MetadataDiff::run(const DiffInput &recorded, const DiffInput 
     for (Job &job : jobs) {
         if (job.identical) {
             ++report.summary.valuesIdentical;
+            if (options.listIdentical)
+                report.identical.append({ job.diff.urn, job.diff.aspect, 1 });
             continue;
         }
         switch (job.diff.status) {

@@ -24,6 +24,8 @@ struct DiffOptions
     bool strictCounts = false;
     // systemMetadata takes part in the comparison (DataHub never compares it).
     bool compareSystemMetadata = false;
+    // The report lists the groups whose values were identical too (DiffReport::identical), for browsing.
+    bool listIdentical = false;
 
     QList<IgnoreRule> allRules() const;
 };

@@ -2,8 +2,10 @@
 // The metadata diff engine: generated MCP sets with each kind of difference and their expected
 // classification, the canonical hash, inputs of every kind, bad input, cancellation and the reports.
 #include "common/jsonvalue.h"
+#include "diff/ignoresuggestions.h"
 #include "diff/mcpscanner.h"
 #include "diff/metadatadiff.h"
+#include "diff/sidebyside.h"
 #include "diff/structuraldiff.h"
 #include "recording/mcpextractor.h"
 #include "recording/recording.h"
@@ -129,6 +131,9 @@ private Q_SLOTS:
     void cancellation();
     void jsonReport();
     void markdownReport();
+    void sideBySide();
+    void ignoreSuggestions();
+    void identicalGroupsListed();
 
 private:
     QTemporaryDir m_dir;
@@ -485,6 +490,97 @@ void TestDiffEngine::markdownReport()
     QVERIFY(!md.contains(DiffReport::PerfectMatch));
     QVERIFY(md.contains(QStringLiteral("| `root['aspect']['fields'][2]['nativeDataType']` | `\"FLOAT\"` | "
                                        "`\"NUMBER(12,2)\"` |")));
+}
+
+void TestDiffEngine::sideBySide()
+{
+    const JsonValue left
+        = *JsonValue::parse("{\"a\": 1, \"list\": [1, {\"x\": \"y\"}], \"gone\": {\"k\": true}}");
+    const JsonValue right = *JsonValue::parse("{\"a\": 2, \"list\": [1, {\"x\": \"z\"}, 3], \"new\": null}");
+    const QList<SideBySideLine> lines = SideBySide::layout(left, right);
+    QStringList l, r;
+    for (const SideBySideLine &line : lines) {
+        l.append(line.leftPresent ? line.left : QStringLiteral("~"));
+        r.append(line.rightPresent ? line.right : QStringLiteral("~"));
+    }
+    // Members of one key and items of one index share a line; gaps where a side has nothing.
+    QCOMPARE(l,
+        (QStringList { QStringLiteral("{"), QStringLiteral("  \"a\": 1,"), QStringLiteral("  \"list\": ["),
+            QStringLiteral("    1,"), QStringLiteral("    {"), QStringLiteral("      \"x\": \"y\""),
+            QStringLiteral("    }"), QStringLiteral("~"), QStringLiteral("  ],"),
+            QStringLiteral("  \"gone\": {"), QStringLiteral("    \"k\": true"), QStringLiteral("  }"),
+            QStringLiteral("~"), QStringLiteral("}") }));
+    QCOMPARE(r,
+        (QStringList { QStringLiteral("{"), QStringLiteral("  \"a\": 2,"), QStringLiteral("  \"list\": ["),
+            QStringLiteral("    1,"), QStringLiteral("    {"), QStringLiteral("      \"x\": \"z\""),
+            QStringLiteral("    },"), QStringLiteral("    3"), QStringLiteral("  ],"), QStringLiteral("~"),
+            QStringLiteral("~"), QStringLiteral("~"), QStringLiteral("  \"new\": null"),
+            QStringLiteral("}") }));
+    QCOMPARE(DiffPaths::display(lines.at(5).path), QStringLiteral("root['list'][1]['x']"));
+    QCOMPARE(DiffPaths::display(lines.at(7).path), QStringLiteral("root['list'][2]"));
+    QVERIFY(SideBySide::isWithin(lines.at(10).path, { PathSegment::ofKey("gone") }));
+    QVERIFY(!SideBySide::isWithin(lines.at(1).path, { PathSegment::ofKey("gone") }));
+    // One side absent: the other printed, the absent one blank.
+    const QList<SideBySideLine> added = SideBySide::layout(std::nullopt, right);
+    QCOMPARE(added.size(), 11);
+    for (const SideBySideLine &line : added)
+        QVERIFY(!line.leftPresent && line.rightPresent);
+}
+
+void TestDiffEngine::ignoreSuggestions()
+{
+    const QString folder = m_sets + QStringLiteral("/types-and-lists");
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+        DiffInput::file(folder + QStringLiteral("/replayed.json")), {});
+    QVERIFY(r.ok());
+    // root['aspect']['tags'][0]['tag'] (customers) and root['aspect']['tags'][2] (orders) differ.
+    const DiffPath tag { PathSegment::ofKey("aspect"), PathSegment::ofKey("tags"), PathSegment::ofIndex(0),
+        PathSegment::ofKey("tag") };
+    const QList<IgnoreSuggestion> s = IgnoreSuggestions::forPath(tag, *r);
+    QCOMPARE(s.size(), 3);
+    QCOMPARE(s.at(0).kind, IgnoreSuggestion::Kind::Exact);
+    QCOMPARE(s.at(0).rule, QStringLiteral("root['aspect']['tags'][0]['tag']"));
+    QCOMPARE(s.at(0).fields, 1);
+    QCOMPARE(s.at(0).aspects, 1);
+    QCOMPARE(s.at(1).rule, QStringLiteral("root['aspect']['tags'][*]['tag']"));
+    QCOMPARE(s.at(2).rule, QStringLiteral("root[**]['tag']"));
+    const DiffPath item { PathSegment::ofKey("aspect"), PathSegment::ofKey("tags"), PathSegment::ofIndex(2) };
+    const QList<IgnoreSuggestion> items = IgnoreSuggestions::forPath(item, *r);
+    QCOMPARE(items.size(), 3);
+    QCOMPARE(items.at(1).rule, QStringLiteral("root['aspect']['tags'][*]"));
+    QCOMPARE(items.at(1).fields, 2); // both tag differences
+    QCOMPARE(items.at(2).rule, QStringLiteral("root[**]['tags'][*]"));
+    // Suggestions that come out the same are offered once.
+    const QList<IgnoreSuggestion> changeType
+        = IgnoreSuggestions::forPath({ PathSegment::ofKey("changeType") }, *r);
+    QCOMPARE(changeType.size(), 1);
+    QCOMPARE(changeType.first().rule, QStringLiteral("root['changeType']"));
+    QCOMPARE(changeType.first().fields, 1);
+    // A suggestion's count is what the comparison then finds.
+    DiffOptions options;
+    options.rules.append(*IgnoreRule::parsePath(items.at(1).rule));
+    const Result<DiffReport> after
+        = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+            DiffInput::file(folder + QStringLiteral("/replayed.json")), options);
+    QVERIFY(after.ok());
+    QCOMPARE(after->fieldDifferenceCount(), r->fieldDifferenceCount() - items.at(1).fields);
+}
+
+void TestDiffEngine::identicalGroupsListed()
+{
+    const QString folder = m_sets + QStringLiteral("/changed-nested");
+    DiffOptions options;
+    options.listIdentical = true;
+    const Result<DiffReport> r = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+        DiffInput::file(folder + QStringLiteral("/replayed.json")), options);
+    QVERIFY(r.ok());
+    QCOMPARE(r->identical.size(), r->summary.aspectsCompared - 2);
+    for (const IdenticalGroup &g : r->identical)
+        QCOMPARE(g.values, 1);
+    const Result<DiffReport> without
+        = MetadataDiff::run(DiffInput::file(folder + QStringLiteral("/recorded.json")),
+            DiffInput::file(folder + QStringLiteral("/replayed.json")), {});
+    QVERIFY(without->identical.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDiffEngine)
