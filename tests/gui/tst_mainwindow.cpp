@@ -21,6 +21,7 @@
 #include "timelinemodel.h"
 #include "timelinepanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
@@ -142,6 +143,7 @@ private Q_SLOTS:
     void exportHarWritesEveryHttpEvent();
     void extractNeedsNoPasswordAgain();
     void recentRecordingsArePersisted();
+    void f6MovesBetweenPanes();
 
 private:
     void verifySampleShown(const MainWindow &window);
@@ -830,4 +832,28 @@ void TestMainWindow::recentRecordingsArePersisted()
     window->setEnvironment(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
     entries.first()->trigger();
     QVERIFY(shown.wait());
+}
+
+void TestMainWindow::f6MovesBetweenPanes()
+{
+    auto window = sampleWindow();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window->tabs()->currentIndex(), int(MainWindow::TimelineTab));
+    const auto focusIn = [](QWidget *pane) {
+        QWidget *focus = QApplication::focusWidget();
+        return focus && (focus == pane || pane->isAncestorOf(focus));
+    };
+    // Ctrl+L: the filter field, from anywhere.
+    window->tabs()->setCurrentIndex(MainWindow::OverviewTab);
+    QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(window->tabs()->currentIndex(), int(MainWindow::TimelineTab));
+    QTRY_VERIFY(focusIn(window->timelinePanel()->filterBar()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QTRY_VERIFY(focusIn(window->timelinePanel()->view()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    QTRY_VERIFY(focusIn(window->detailStack()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
+    QTRY_VERIFY(focusIn(window->timelinePanel()->view()));
 }
