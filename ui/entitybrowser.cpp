@@ -61,7 +61,6 @@ EntityBrowser::EntityBrowser(QWidget *parent)
         [this](const QModelIndex &current) {
             const qsizetype seq = current.isValid() ? current.data(EntityModel::SeqRole).toLongLong() : -1;
             m_selectedSeq = seq;
-            m_selectedUrn = current.data(EntityModel::UrnRole).toString();
             if (seq >= 0 && !m_syncing)
                 emit mcpSelected(seq);
         });
@@ -73,7 +72,6 @@ void EntityBrowser::setTimeline(std::shared_ptr<const Timeline> timeline)
     m_expandedUrns.clear();
     m_expandedAspects.clear();
     m_selectedSeq = -1;
-    m_selectedUrn.clear();
     m_model->setTimeline(std::move(timeline));
     updateSummary();
 }

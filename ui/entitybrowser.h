@@ -56,7 +56,6 @@ private:
     QStringList m_expandedUrns;
     QStringList m_expandedAspects; // "urn\naspect"
     qsizetype m_selectedSeq = -1;
-    QString m_selectedUrn;
     bool m_syncing = false;
 };
 

@@ -234,7 +234,8 @@ void TimelineModel::finishJob(
         beginResetModel();
         m_identity = false;
         m_pendingReset = false;
-        m_rows = result;
+        m_rows = std::make_shared<Rows>(
+            std::move(*result)); // the result is ours alone: take it, do not share it
         m_filteredUpTo = to;
         endResetModel();
         emitCounts();
@@ -335,7 +336,7 @@ int TimelineModel::eventFlags(qsizetype seq) const
     return flags;
 }
 
-void TimelineModel::updateColours()
+void TimelineModel::updateColours() const
 {
     const QPalette palette = QGuiApplication::palette();
     if (palette.cacheKey() == m_paletteKey)
@@ -375,7 +376,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole: {
         const int flags = eventFlags(seq);
-        const_cast<TimelineModel *>(this)->updateColours();
+        updateColours();
         if ((flags & ErrorFlag) && (column == ResultColumn || column == SeqColumn))
             return m_errorText;
         if (column == ResultColumn && r.kind == EventKind::Sql && (r.flags & NoNumberFlag))
@@ -384,7 +385,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
     case Qt::BackgroundRole: {
         const int flags = eventFlags(seq);
-        const_cast<TimelineModel *>(this)->updateColours();
+        updateColours();
         if (flags & ErrorFlag)
             return m_errorBackground;
         if (flags & WarningFlag)

@@ -102,7 +102,7 @@ private:
     void finishJob(
         quint64 generation, qsizetype from, qsizetype to, bool reset, const std::shared_ptr<Rows> &rows);
     void emitCounts();
-    void updateColours();
+    void updateColours() const; // from the application palette, when it changed
     QVariant display(qsizetype seq, int column) const;
     QVariant toolTip(qsizetype seq, int column) const;
     int eventFlags(qsizetype seq) const;
@@ -132,11 +132,11 @@ private:
     std::array<QIcon, EventKindCount> m_kindIcons;
     QIcon m_errorIcon;
     QIcon m_warningIcon;
-    QColor m_errorText;
-    QColor m_errorBackground;
-    QColor m_warningBackground;
-    QColor m_mutedText;
-    qint64 m_paletteKey = -1;
+    mutable QColor m_errorText;
+    mutable QColor m_errorBackground;
+    mutable QColor m_warningBackground;
+    mutable QColor m_mutedText;
+    mutable qint64 m_paletteKey = -1;
 };
 
 } // namespace tapedeck
