@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // One side of a metadata diff: an MCP file, a cassette, a loaded recording or MCPs read elsewhere. Cheap to
-// copy; what it reads is kept, so running the diff again (new ignore rules) does not read it again.
+// copy. The MCPs of cassettes and recordings are kept once extracted, so running the diff again (new
+// ignore rules) does not extract them again; MCP files are streamed anew each time, which is as fast.
 #pragma once
 
 #include "common/progress.h"
@@ -27,7 +28,7 @@ public:
     DiffInput() = default;
 
     // A bare file: the file sink's MCP output (JSON array or JSON lines, MCP and MCE forms) or a VCR.py
-    // cassette. Read when a diff first needs it.
+    // cassette. Read when a diff needs it.
     static DiffInput file(const QString &path);
     // A loaded recording: the MCPs its cassette carried to GMS. name defaults to its location.
     static DiffInput recording(std::shared_ptr<const Recording> recording, const QString &name = {});

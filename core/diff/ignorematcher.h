@@ -50,6 +50,12 @@ public:
     // Per rule (same order as rules()): places taken out, and places matched below one already taken out.
     const std::vector<qint64> &hits() const { return m_hits; }
     const std::vector<qint64> &shadowHits() const { return m_shadowHits; }
+    // Puts the counters back (a record read again when the first attempt was cut off).
+    void restoreCounters(const std::vector<qint64> &hits, const std::vector<qint64> &shadowHits)
+    {
+        m_hits = hits;
+        m_shadowHits = shadowHits;
+    }
 
 private:
     // The path rules' NFA states a place is in, interned: walks meet the same few sets again and again.

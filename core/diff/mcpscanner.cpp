@@ -190,10 +190,13 @@ public:
     const char *end() const { return m_end; }
     const char *errorAt() const { return m_errorAt; }
     const QString &error() const { return m_error; }
+    // Whether the error may only be the end of the text window: more of the file could make it go away.
+    bool hitEnd() const { return m_hitEnd; }
     void clearError()
     {
         m_errorAt = nullptr;
         m_error.clear();
+        m_hitEnd = false;
     }
 
     template<Mode M> const char *value(const char *p, quint64 &h, int depth)
@@ -340,16 +343,24 @@ public:
         s.escaped = false;
         for (;;) {
             p = findStringSpecial(p, m_end);
-            if (p >= m_end)
-                return fail(open, McpScanner::tr("the string starting here is not terminated"));
+            if (p >= m_end) {
+                const bool first = !m_errorAt;
+                fail(open, McpScanner::tr("the string starting here is not terminated"));
+                m_hitEnd = m_hitEnd || first;
+                return nullptr;
+            }
             if (*p == '"') {
                 s.end = p;
                 return p + 1;
             }
             if (*p == '\\') {
                 s.escaped = true;
-                if (m_end - p < 2)
-                    return fail(open, McpScanner::tr("the string starting here is not terminated"));
+                if (m_end - p < 2) {
+                    const bool first = !m_errorAt;
+                    fail(open, McpScanner::tr("the string starting here is not terminated"));
+                    m_hitEnd = m_hitEnd || first;
+                    return nullptr;
+                }
                 const char e = p[1];
                 if (e == 'u') {
                     for (int i = 2; i < 6; ++i) {
@@ -374,6 +385,8 @@ public:
         if (!m_errorAt) {
             m_errorAt = at;
             m_error = message;
+            // A literal, number or separator cut off by the window's end fails within a few bytes of it.
+            m_hitEnd = m_end - at <= 32;
         }
         return nullptr;
     }
@@ -601,6 +614,7 @@ private:
     const char *m_end = nullptr;
     const char *m_errorAt = nullptr;
     QString m_error;
+    bool m_hitEnd = false;
     std::vector<quint64> m_items;
     QByteArray m_scratch;
     std::vector<QByteArray> m_triggers; // of the Watch walk in progress
@@ -614,11 +628,6 @@ const quint64 MetadataKeyHash = DiffHash::string("systemMetadata", 14);
 quint64 groupKey(quint64 urnHash, quint64 nameHash)
 {
     return DiffHash::mix(urnHash * 0x9e3779b97f4a7c15ull + nameHash);
-}
-
-QByteArray deepCopy(const QByteArray &scratch)
-{
-    return QByteArray(scratch.constData(), scratch.size());
 }
 
 // Keys of file-sink records, compared raw (the file sink writes them unescaped).
@@ -704,22 +713,51 @@ public:
     }
 
     void addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex);
-    Status scanFile(DiffSide &side, const McpScanner::Progress &progress);
+    Status scanFile(DiffSide &side, qint64 windowSize, const McpScanner::Progress &progress);
 
 private:
     const char *record(DiffSide &side, const char *p, qint32 index);
     qint32 nextGroupIndex(quint64 urnHash, quint64 nameHash)
     {
-        return m_needsGroupIndex ? m_groups[groupKey(urnHash, nameHash)]++ : 0;
+        if (!m_needsGroupIndex)
+            return 0;
+        m_openedGroup = groupKey(urnHash, nameHash);
+        m_groupOpened = true;
+        return m_groups[m_openedGroup]++;
     }
+    QByteArray intern(const StringSpan &s);
 
     IgnoreMatcher &m_matcher;
     Walker m_walker;
     QHash<quint64, qint32> m_groups;
+    QHash<quint64, QByteArray> m_strings; // URNs, aspect names, change types: one copy each
+    qint64 m_windowOffset = 0; // file offset of the walker's text
+    quint64 m_openedGroup = 0; // the group counted for the record being read, to undo on a retry
+    bool m_groupOpened = false;
     bool m_compareSystemMetadata;
     bool m_needsGroupIndex = false;
     bool m_walkMetadata = false;
 };
+
+QByteArray ScanState::intern(const StringSpan &s)
+{
+    const char *data = s.begin;
+    qsizetype size = s.end - s.begin;
+    if (s.escaped) {
+        const QByteArray &decoded = m_walker.decode(s);
+        data = decoded.constData();
+        size = decoded.size();
+    }
+    const quint64 h = DiffHash::bytes(data, size_t(size), 0x696e746e);
+    const auto it = m_strings.constFind(h);
+    if (it != m_strings.constEnd() && it->size() == size
+        && std::memcmp(it->constData(), data, size_t(size)) == 0)
+        return *it;
+    QByteArray copy(data, size);
+    if (it == m_strings.constEnd())
+        m_strings.insert(h, copy);
+    return copy;
+}
 
 void ScanState::addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex)
 {
@@ -785,8 +823,8 @@ void ScanState::addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex
 const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
 {
     Walker &w = m_walker;
-    const char *const begin = side.data.constData();
-    const char *const end = begin + side.data.size();
+    const char *const begin = w.begin();
+    const char *const end = w.end();
     const char *const start = p;
     StringSpan urn, name, changeType;
     bool haveUrn = false, haveName = false, haveChangeType = false, haveAspect = false;
@@ -874,7 +912,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
                     p = skipSpace(p + 1, end);
                     if (keyIs(inner, "json") && !sawJson && !fallback) {
                         sawJson = true;
-                        aspectBegin = skipSpace(p, end) - begin;
+                        aspectBegin = m_windowOffset + (skipSpace(p, end) - begin);
                         if (haveUrn && (haveName || !m_needsGroupIndex) && !recordOpen) {
                             openRecord();
                             if (excludedRecord) {
@@ -890,7 +928,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
                             p = w.value<Mode::Skip>(p, unused, 1);
                         }
                         if (p)
-                            aspectEnd = p - begin;
+                            aspectEnd = m_windowOffset + (p - begin);
                     } else {
                         if (keyIs(inner, "json"))
                             fallback = true;
@@ -915,7 +953,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
             metadata = *p == '{' ? p : nullptr;
             p = w.value<Mode::Skip>(p, unused, 1);
             if (p)
-                metadataEnd = p - begin;
+                metadataEnd = m_windowOffset + (p - begin);
         } else {
             if (keyIs(key, "proposedSnapshot") || keyIs(key, "resource") || keyIs(key, "bucket"))
                 fallback = true;
@@ -937,8 +975,9 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
     if (fallback || !haveUrn || !haveName || !haveChangeType) {
         // Every other shape (MCE, usage bucket, legacy aspect text, an MCP missing a field) is read as
         // Tapedeck reads it everywhere else, and compared as the MCPs it stands for.
-        if (recordOpen && m_needsGroupIndex)
-            --m_groups[groupKey(w.stringHash(urn), haveName ? w.stringHash(name) : DiffHash::string("", 0))];
+        if (recordOpen && m_groupOpened)
+            --m_groups[m_openedGroup];
+        m_groupOpened = false;
         QStringList warnings;
         const QString origin = McpScanner::tr("%1: record %2").arg(side.name).arg(index);
         Result<QList<McpRecord>> records
@@ -957,18 +996,15 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
     }
 
     DiffEntry e;
-    e.urn = urn.escaped ? deepCopy(w.decode(urn)) : QByteArray::fromRawData(urn.begin, urn.end - urn.begin);
-    e.aspectName = name.escaped ? deepCopy(w.decode(name))
-                                : QByteArray::fromRawData(name.begin, name.end - name.begin);
-    e.changeType = changeType.escaped
-        ? deepCopy(w.decode(changeType))
-        : QByteArray::fromRawData(changeType.begin, changeType.end - changeType.begin);
+    e.urn = intern(urn);
+    e.aspectName = intern(name);
+    e.changeType = intern(changeType);
     e.setIdentity();
     e.recordIndex = index;
     e.aspectBegin = aspectBegin;
     e.aspectEnd = aspectEnd;
     if (metadata) {
-        e.metadataBegin = metadata - begin;
+        e.metadataBegin = m_windowOffset + (metadata - begin);
         e.metadataEnd = metadataEnd;
     }
     if (!recordOpen)
@@ -998,108 +1034,176 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
     return p;
 }
 
-Status ScanState::scanFile(DiffSide &side, const McpScanner::Progress &progress)
+Status ScanState::scanFile(DiffSide &side, qint64 windowSize, const McpScanner::Progress &progress)
 {
-    const QByteArray &data = side.data;
-    const char *const begin = data.constData();
-    const char *const end = begin + data.size();
+    // The file is read through a window that slides over it: memory stays small whatever the file's size,
+    // and no memory is faulted in fresh for each run. A record cut by the window's end is read again once
+    // more of the file is in (the walker tells when an error may only be the window's end).
+    const DiffFile &file = *side.file;
+    const qint64 fileSize = file.size();
+    QByteArray buffer(qsizetype(std::clamp<qint64>(fileSize, 1, windowSize)), Qt::Uninitialized);
+    qint64 windowOffset = 0; // file offset of buffer[0]
+    qint64 length = 0; // bytes of the file in the buffer
     Walker &w = m_walker;
-    w.setText(begin, end);
-    w.clearError();
-    const auto syntaxError = [&]() {
+    const auto data = [&buffer] { return buffer.constData(); };
+    const auto eof = [&] { return windowOffset + length >= fileSize; };
+    const auto show = [&] {
+        w.setText(data(), data() + length);
+        m_windowOffset = windowOffset;
+    };
+    // Keeps buffer[keep, length), reads more after it (growing the buffer for a record larger than it).
+    const auto refill = [&](qint64 keep) -> Status {
+        std::memmove(buffer.data(), buffer.data() + keep, size_t(length - keep));
+        windowOffset += keep;
+        length -= keep;
+        if (length == buffer.size())
+            buffer.resize(buffer.size() * 2);
+        const qint64 n = std::min<qint64>(buffer.size() - length, fileSize - (windowOffset + length));
+        if (Status s = file.read(windowOffset + length, buffer.data() + length, n); !s)
+            return s;
+        length += n;
+        show();
+        return success();
+    };
+    const auto syntaxError = [&]() -> Error {
         return makeError(ErrorCode::InvalidInput,
             McpScanner::tr("%1 is not valid JSON (%2: %3)")
-                .arg(side.name, McpScanner::position(data, w.errorAt() - begin), w.error()));
+                .arg(side.name, file.position(windowOffset + (w.errorAt() - data())), w.error()));
+    };
+    const auto failAt = [&](qint64 pos, const QString &message) {
+        show();
+        w.clearError();
+        w.fail(data() + pos, message);
+        return syntaxError();
+    };
+    // Whitespace, across windows; pos ends at the next other byte, or at length at the end of the file.
+    const auto skip = [&](qint64 &pos) -> Status {
+        for (;;) {
+            pos = skipSpace(data() + pos, data() + length) - data();
+            if (pos < length || eof())
+                return success();
+            if (Status s = refill(pos); !s)
+                return s;
+            pos = 0;
+        }
+    };
+    std::vector<qint64> hits, shadowHits;
+    // One element at pos: a record, or (with a warning) any other value; read again when cut off.
+    const auto element = [&](qint64 &pos, qint32 index, bool isObject) -> Status {
+        for (;;) {
+            show();
+            w.clearError();
+            hits = m_matcher.hits();
+            shadowHits = m_matcher.shadowHits();
+            const size_t entries = side.entries.size();
+            const qsizetype warnings = side.warnings.size();
+            m_groupOpened = false;
+            quint64 unused = 0;
+            const char *q
+                = isObject ? record(side, data() + pos, index) : w.value<Mode::Skip>(data() + pos, unused, 1);
+            if (q) {
+                if (!isObject) {
+                    side.warnings.append(McpScanner::tr("%1: record %2 (%3) is not a JSON object")
+                                             .arg(side.name)
+                                             .arg(index)
+                                             .arg(file.position(windowOffset + pos)));
+                }
+                pos = q - data();
+                return success();
+            }
+            if (!w.hitEnd() || eof())
+                return syntaxError();
+            m_matcher.restoreCounters(hits, shadowHits);
+            if (m_groupOpened)
+                --m_groups[m_openedGroup];
+            side.entries.resize(entries);
+            side.warnings.resize(warnings);
+            if (Status s = refill(pos); !s)
+                return s;
+            pos = 0;
+        }
     };
     qint64 nextProgress = ProgressEvery;
-    const auto report = [&](const char *p) {
-        if (!progress || p - begin < nextProgress)
+    const auto report = [&](qint64 pos) {
+        const qint64 done = windowOffset + pos;
+        if (!progress || done < nextProgress)
             return true;
-        nextProgress = (p - begin) + ProgressEvery;
-        return progress(p - begin);
+        nextProgress = done + ProgressEvery;
+        return progress(done);
     };
     const auto cancelled = [&]() {
         return makeError(ErrorCode::Cancelled, McpScanner::tr("Reading %1 was cancelled.").arg(side.name));
     };
 
-    const char *p = begin;
-    if (data.startsWith("\xEF\xBB\xBF"))
-        p += 3;
-    p = skipSpace(p, end);
-    if (p >= end)
-        return success();
-    quint64 unused = 0;
+    if (Status s = refill(0); !s)
+        return s;
+    qint64 pos = length >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (Status s = skip(pos); !s)
+        return s;
+    if (pos >= length)
+        return success(); // an empty file: no MCPs
     qint32 index = 0;
-    if (*p == '[') {
-        p = skipSpace(p + 1, end);
-        if (p < end && *p == ']') {
-            ++p;
+    if (data()[pos] == '[') {
+        ++pos;
+        if (Status s = skip(pos); !s)
+            return s;
+        if (pos < length && data()[pos] == ']') {
+            ++pos;
         } else {
             for (;; ++index) {
-                p = skipSpace(p, end);
-                if (p >= end) {
-                    w.fail(p, McpScanner::tr("the data ends inside an array"));
-                    return syntaxError();
-                }
-                if (*p == '{') {
-                    p = record(side, p, index);
-                } else {
-                    const char *at = p;
-                    p = w.value<Mode::Skip>(p, unused, 1);
-                    if (p)
-                        side.warnings.append(McpScanner::tr("%1: record %2 (%3) is not a JSON object")
-                                                 .arg(side.name)
-                                                 .arg(index)
-                                                 .arg(McpScanner::position(data, at - begin)));
-                }
-                if (!p)
-                    return syntaxError();
+                if (Status s = skip(pos); !s)
+                    return s;
+                if (pos >= length)
+                    return failAt(pos, McpScanner::tr("the data ends inside an array"));
+                if (Status s = element(pos, index, data()[pos] == '{'); !s)
+                    return s;
                 ++side.records;
-                if (!report(p))
+                if (!report(pos))
                     return cancelled();
-                p = skipSpace(p, end);
-                if (p >= end) {
-                    w.fail(p, McpScanner::tr("the data ends inside an array"));
-                    return syntaxError();
-                }
-                if (*p == ']') {
-                    ++p;
+                if (Status s = skip(pos); !s)
+                    return s;
+                if (pos >= length)
+                    return failAt(pos, McpScanner::tr("the data ends inside an array"));
+                if (data()[pos] == ']') {
+                    ++pos;
                     break;
                 }
-                if (*p != ',') {
-                    w.fail(p, McpScanner::tr("expected ',' or ']' but found %1").arg(describe(p, end)));
-                    return syntaxError();
-                }
-                ++p;
+                if (data()[pos] != ',')
+                    return failAt(pos,
+                        McpScanner::tr("expected ',' or ']' but found %1")
+                            .arg(describe(data() + pos, data() + length)));
+                ++pos;
             }
         }
-        p = skipSpace(p, end);
-        if (p < end) {
-            w.fail(p, McpScanner::tr("unexpected %1 after the closing ']'").arg(describe(p, end)));
-            return syntaxError();
-        }
+        if (Status s = skip(pos); !s)
+            return s;
+        if (pos < length)
+            return failAt(pos,
+                McpScanner::tr("unexpected %1 after the closing ']'")
+                    .arg(describe(data() + pos, data() + length)));
         return success();
     }
-    if (*p != '{') {
-        w.fail(p,
+    if (data()[pos] != '{') {
+        return failAt(pos,
             McpScanner::tr("expected a JSON array or JSON lines of objects but found %1")
-                .arg(describe(p, end)));
-        return syntaxError();
+                .arg(describe(data() + pos, data() + length)));
     }
     // JSON lines: any whitespace-separated sequence of objects (one a line, or pretty-printed).
-    while ((p = skipSpace(p, end)) < end) {
-        if (*p != '{') {
-            w.fail(p, McpScanner::tr("expected a JSON object but found %1").arg(describe(p, end)));
-            return syntaxError();
-        }
-        p = record(side, p, index++);
-        if (!p)
-            return syntaxError();
+    for (;;) {
+        if (Status s = skip(pos); !s)
+            return s;
+        if (pos >= length)
+            return success();
+        if (data()[pos] != '{')
+            return failAt(pos,
+                McpScanner::tr("expected a JSON object but found %1")
+                    .arg(describe(data() + pos, data() + length)));
+        if (Status s = element(pos, index++, true); !s)
+            return s;
         ++side.records;
-        if (!report(p))
+        if (!report(pos))
             return cancelled();
     }
-    return success();
 }
 
 } // namespace
@@ -1150,7 +1254,7 @@ void McpScanner::addRecords(DiffSide &side, const QList<McpRecord> &records)
 Status McpScanner::scanFile(DiffSide &side, const Progress &progress)
 {
     ScanState state(m_matcher, m_compareSystemMetadata);
-    return state.scanFile(side, progress);
+    return state.scanFile(side, m_windowSize, progress);
 }
 
 } // namespace tapedeck

@@ -10,6 +10,7 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -27,12 +28,15 @@ public:
 
     McpScanner(IgnoreMatcher &matcher, bool compareSystemMetadata);
 
-    // Every record of the file-sink output in side.data: a JSON array, or JSON lines (any whitespace-
-    // separated sequence of objects). MCPs with aspect {"json": …} are read directly; other records (MCEs,
-    // the legacy {"value": "<JSON text>"} aspects, usage buckets) go through McpExtractor, so they compare
-    // as the MCPs DataHub would send. Malformed JSON is an InvalidInput error naming the file, line and
-    // column; records that are no MCP become warnings.
+    // Every record of the file-sink output in side.file: a JSON array, or JSON lines (any whitespace-
+    // separated sequence of objects), read in windows; entries point into the file by byte range. MCPs with
+    // aspect {"json": …} are read directly; other records (MCEs, the legacy {"value": "<JSON text>"} aspects,
+    // usage buckets) go through McpExtractor, so they compare as the MCPs DataHub would send. Malformed JSON
+    // is an InvalidInput error naming the file, line and column; records that are no MCP become warnings.
     Status scanFile(DiffSide &side, const Progress &progress = {});
+    // The window files are read through (8 MiB); tests make it tiny to cut records everywhere.
+    void setWindowSize(qint64 bytes) { m_windowSize = std::max<qint64>(bytes, 1); }
+
     // Entries for MCPs read elsewhere (a recording's cassette): their texts are kept in side.texts.
     void addRecords(DiffSide &side, const QList<McpRecord> &records);
 
@@ -45,6 +49,7 @@ public:
 private:
     IgnoreMatcher &m_matcher;
     bool m_compareSystemMetadata;
+    qint64 m_windowSize = qint64(8) << 20;
 };
 
 } // namespace tapedeck

@@ -150,26 +150,26 @@ struct RecordValue
     std::optional<JsonValue> systemMetadata;
 };
 
-JsonValue parseSpan(const QByteArray &text, qint64 begin, qint64 end)
+JsonValue parseSpan(const DiffSide &side, qint32 textIndex, qint64 begin, qint64 end)
 {
     if (begin < 0)
         return JsonValue();
-    const QByteArrayView span = QByteArrayView(text).sliced(begin, end - begin);
-    Result<JsonValue> parsed = JsonValue::parse(span);
+    const Result<QByteArray> span = side.span(textIndex, begin, end);
+    if (!span)
+        return JsonValue::string(span.error().message); // a read error after the scan: shown as the value
+    Result<JsonValue> parsed = JsonValue::parse(*span);
     if (parsed)
         return std::move(parsed).value();
-    return JsonValue::string(QString::fromUtf8(span)); // kept as text by McpExtractor (with a warning)
+    return JsonValue::string(QString::fromUtf8(*span)); // kept as text by McpExtractor (with a warning)
 }
 
 RecordValue valueOf(const DiffSide &side, const DiffEntry &e, bool systemMetadata)
 {
     RecordValue v;
     v.changeType = QString::fromUtf8(e.changeType);
-    const QByteArray &text = side.text(e.textIndex);
-    v.aspect = parseSpan(text, e.aspectBegin, e.aspectEnd);
+    v.aspect = parseSpan(side, e.textIndex, e.aspectBegin, e.aspectEnd);
     if (systemMetadata)
-        v.systemMetadata
-            = e.metadataBegin >= 0 ? parseSpan(text, e.metadataBegin, e.metadataEnd) : JsonValue();
+        v.systemMetadata = parseSpan(side, e.textIndex, e.metadataBegin, e.metadataEnd);
     return v;
 }
 
@@ -503,6 +503,13 @@ Result<DiffReport> MetadataDiff::run(const DiffInput &recorded, const DiffInput 
     report.compareSystemMetadata = options.compareSystemMetadata;
     report.warnings = a.side.warnings + b.side.warnings;
 
+    // The values that differ are read again from the files: they must still be what was scanned.
+    for (const LoadedSide *side : { &a, &b }) {
+        if (side->side.file) {
+            if (Status s = side->side.file->checkUnchanged(); !s)
+                return s.error();
+        }
+    }
     Merger merger(a, b, options, rules, report);
     bool cancelled = false;
     merger.run(shared, cancelled);

@@ -2,6 +2,8 @@
 // The metadata diff engine: generated MCP sets with each kind of difference and their expected
 // classification, the canonical hash, inputs of every kind, bad input, cancellation and the reports.
 #include "common/jsonvalue.h"
+#include "diff/diffpreset.h"
+#include "diff/ignorematcher.h"
 #include "diff/ignoresuggestions.h"
 #include "diff/mcpscanner.h"
 #include "diff/metadatadiff.h"
@@ -131,6 +133,8 @@ private Q_SLOTS:
     void cancellation();
     void jsonReport();
     void markdownReport();
+    void windowsCutRecordsAnywhere_data();
+    void windowsCutRecordsAnywhere();
     void sideBySide();
     void ignoreSuggestions();
     void identicalGroupsListed();
@@ -490,6 +494,82 @@ void TestDiffEngine::markdownReport()
     QVERIFY(!md.contains(DiffReport::PerfectMatch));
     QVERIFY(md.contains(QStringLiteral("| `root['aspect']['fields'][2]['nativeDataType']` | `\"FLOAT\"` | "
                                        "`\"NUMBER(12,2)\"` |")));
+}
+
+namespace {
+
+// What scanning a file gives, as text: every entry and the counters; or the error.
+QStringList scanned(const QString &path, qint64 window, const QList<IgnoreRule> &rules)
+{
+    IgnoreMatcher matcher(rules);
+    McpScanner scanner(matcher, true);
+    scanner.setWindowSize(window);
+    DiffSide side;
+    side.name = path;
+    side.file = *DiffFile::open(path);
+    const Status s = scanner.scanFile(side);
+    if (!s)
+        return { s.error().message };
+    QStringList out;
+    for (const DiffEntry &e : side.entries) {
+        out.append(QString::fromUtf8(e.urn + ' ' + e.aspectName + ' ' + e.changeType) + QLatin1Char(' ')
+            + QString::number(e.valueHash, 16) + QLatin1Char(' ') + QString::number(e.aspectBegin)
+            + QLatin1Char('-') + QString::number(e.aspectEnd) + QLatin1Char(' ')
+            + QString::number(e.metadataBegin) + QLatin1Char('-') + QString::number(e.metadataEnd)
+            + QLatin1Char(' ') + QString::number(e.groupIndex) + QLatin1Char(' ')
+            + QString::number(e.recordIndex));
+    }
+    out.append(QStringLiteral("records %1, warnings %2").arg(side.records).arg(side.warnings.size()));
+    QStringList counts;
+    for (size_t r = 0; r < matcher.hits().size(); ++r)
+        counts.append(
+            QString::number(matcher.hits()[r]) + QLatin1Char('/') + QString::number(matcher.shadowHits()[r]));
+    out.append(counts.join(QLatin1Char(' ')));
+    return out;
+}
+
+} // namespace
+
+void TestDiffEngine::windowsCutRecordsAnywhere_data()
+{
+    QTest::addColumn<QString>("path");
+    for (const char *c : { "changed-nested/replayed.json", "mce-vs-mcp/recorded.json", "jsonl/replayed.json",
+             "types-and-lists/recorded.json" })
+        QTest::addRow("%s", c) << m_sets + QLatin1Char('/') + QLatin1String(c);
+    // Long strings, escapes, numbers and literals right where a window may end; a bad record at the end.
+    QByteArray odd = "[";
+    for (int i = 0; i < 30; ++i) {
+        odd += (i ? ",\n" : "") + QByteArray("{\"entityUrn\": \"urn:li:dataset:\\u00e4")
+            + QByteArray::number(i)
+            + "\", \"changeType\": \"UPSERT\", \"aspectName\": \"a\", \"aspect\": {\"json\": {\"s\": \""
+            + QByteArray(i * 37, 'x') + "\\\"\\ud83d\\ude00\", \"n\": " + QByteArray::number(i * 1234567)
+            + ".25e-3, \"t\": true, " + "\"f\": false, \"z\": null, \"l\": [NaN, -Infinity, "
+            + QByteArray::number(i)
+            + "]}}, \"systemMetadata\": " + "{\"lastObserved\": " + QByteArray::number(i) + "}}";
+    }
+    const QString good = m_dir.filePath(QStringLiteral("odd.json"));
+    test::writeFile(good, odd + "]");
+    QTest::addRow("odd values") << good;
+    const QString bad = m_dir.filePath(QStringLiteral("odd-bad.json"));
+    test::writeFile(bad, odd + ",\n{\"entityUrn\": \"x\", \"aspect\": {\"json\": [1, 2,, 3]}}]");
+    QTest::addRow("malformed at the end") << bad;
+    const QString truncated = m_dir.filePath(QStringLiteral("odd-truncated.json"));
+    test::writeFile(truncated, odd.left(odd.size() - 5));
+    QTest::addRow("truncated") << truncated;
+}
+
+void TestDiffEngine::windowsCutRecordsAnywhere()
+{
+    // A record cut by the end of the scanner's window is read again with more of the file: the result
+    // must not depend on where the cuts fall. Also with rules, so that counters are put back too.
+    QFETCH(QString, path);
+    QList<IgnoreRule> rules = DiffPresets::rules(DiffPreset::Replay);
+    rules.append(*IgnoreRule::parsePath(QStringLiteral("root[**]['s']")));
+    rules.append(*IgnoreRule::parseRegex(QStringLiteral("\\['n'\\]")));
+    const QStringList whole = scanned(path, qint64(1) << 30, rules);
+    QVERIFY(whole.size() >= 1);
+    for (const qint64 window : { 1, 7, 64, 333, 4096 })
+        QCOMPARE(scanned(path, window, rules), whole);
 }
 
 void TestDiffEngine::sideBySide()
