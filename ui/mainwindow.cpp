@@ -8,6 +8,7 @@
 #include "banner.h"
 #include "common/libraryversions.h"
 #include "detailstack.h"
+#include "diffwindow.h"
 #include "entitybrowser.h"
 #include "entriesmodel.h"
 #include "errortext.h"
@@ -251,6 +252,23 @@ void MainWindow::createActions()
         m_openSampleAction->setStatusTip(
             tr("Open the bundled sample recording of a failed Looker ingestion run"));
     }
+
+    file->addSeparator();
+    QAction *compare = file->addAction(tr("&Compare Metadata…"), this, [this] {
+        // The shown recording is preselected; with its run's MCP file beside it, compared at once.
+        auto *diff = new DiffWindow(this);
+        diff->setAttribute(Qt::WA_DeleteOnClose);
+        diff->setEnvironment(environment());
+        const QString recorded = m_recording ? m_recording->location : QString();
+        diff->setSources(recorded, QString());
+        diff->show();
+        if (!recorded.isEmpty() && !DiffWindow::ownMcpFile(recorded).isEmpty())
+            diff->compareWithOwnMcps();
+    });
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    compare->setStatusTip(
+        tr("Compare the MCPs of a recording with a replay's output (or any two MCP files)"));
 
     file->addSeparator();
     m_exportHarAction = file->addAction(tr("&Export HTTP as HAR…"), this, &MainWindow::chooseHarFile);

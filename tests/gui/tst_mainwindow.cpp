@@ -4,6 +4,8 @@
 #include "banner.h"
 #include "bodyview.h"
 #include "detailstack.h"
+#include "diff/diffreport.h"
+#include "diffwindow.h"
 #include "entitybrowser.h"
 #include "entitymodel.h"
 #include "entriesmodel.h"
@@ -144,6 +146,7 @@ private Q_SLOTS:
     void extractNeedsNoPasswordAgain();
     void recentRecordingsArePersisted();
     void f6MovesBetweenPanes();
+    void compareMetadataOpensTheDiffWindow();
 
 private:
     void verifySampleShown(const MainWindow &window);
@@ -856,4 +859,21 @@ void TestMainWindow::f6MovesBetweenPanes()
     QTRY_VERIFY(focusIn(window->detailStack()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
     QTRY_VERIFY(focusIn(window->timelinePanel()->view()));
+}
+
+void TestMainWindow::compareMetadataOpensTheDiffWindow()
+{
+    auto window = sampleWindow();
+    window->setEnvironment(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
+    auto *compare = window->findChild<QAction *>(QStringLiteral("compareAction"));
+    QVERIFY(compare);
+    compare->trigger();
+    DiffWindow *diff = nullptr;
+    QTRY_VERIFY((diff = window->findChild<DiffWindow *>()));
+    QCOMPARE(diff->recordedSource(), samplePath());
+    // The sample's own file-sink output sits beside it: compared at once, and they match.
+    QCOMPARE(diff->replayedSource(), DiffWindow::ownMcpFile(samplePath()));
+    QTRY_VERIFY_WITH_TIMEOUT(diff->report() && !diff->isBusy(), 20000);
+    QVERIFY(diff->report()->match());
+    diff->close();
 }
