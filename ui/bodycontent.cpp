@@ -140,15 +140,15 @@ bool isBinaryType(const QString &contentType)
     return false;
 }
 
-QString capped(const QString &text, bool *truncated)
-{
-    if (text.size() <= BodyContent::MaxShownCharacters)
-        return text;
-    *truncated = true;
-    return text.left(BodyContent::MaxShownCharacters);
-}
-
 } // namespace
+
+QString BodyContent::capped(const QString &text, bool *cut)
+{
+    if (text.size() <= MaxShownCharacters)
+        return text;
+    *cut = true;
+    return text.left(MaxShownCharacters);
+}
 
 QString BodyContent::prettyJson(const JsonValue &value, int indent)
 {

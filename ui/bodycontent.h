@@ -21,8 +21,11 @@ struct BodyContent
 public:
     enum class Shape { Null, Empty, Json, Text, Binary, Image };
 
-    // Text beyond this many characters is cut for display (Copy body still copies everything).
-    static constexpr qsizetype MaxShownCharacters = qsizetype(4) << 20;
+    // Text beyond this many characters is cut for display (Copy body still copies everything): handing a
+    // document of a million characters to a text view already costs the GUI thread some 25 ms.
+    static constexpr qsizetype MaxShownCharacters = qsizetype(1) << 20;
+    // `text` cut to MaxShownCharacters; *cut says whether it was.
+    static QString capped(const QString &text, bool *cut);
 
     std::optional<QByteArray> raw; // as recorded (nullopt: recorded as null)
     QString contentType;

@@ -11,6 +11,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeData>
 #include <QPixmap>
 #include <QScrollArea>
@@ -119,7 +120,8 @@ void BodyView::setBody(const BodyContent &body)
         m_body.shape == BodyContent::Shape::Image ? QPixmap::fromImage(m_body.image) : QPixmap());
     QString summary = m_body.summary();
     if (m_body.truncated)
-        summary += tr(" · the first %1 characters are shown").arg(BodyContent::MaxShownCharacters);
+        summary += tr(" · the first %1 characters are shown (Copy body copies everything)")
+                       .arg(QLocale().toString(qlonglong(BodyContent::MaxShownCharacters)));
     m_summary->setText(summary);
     m_summary->setToolTip(summary);
     m_copyButton->setEnabled(m_body.raw && !m_body.raw->isEmpty());

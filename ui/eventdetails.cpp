@@ -160,12 +160,17 @@ McpDetail McpDetail::load(const Timeline &t, qsizetype seq)
         Result<JsonValue> parsed = JsonValue::parse(d.record.aspectJson, &info);
         if (parsed) {
             aspect = std::move(parsed).value();
-            d.aspectText = BodyContent::prettyJson(aspect);
+            bool cut = false;
+            d.aspectText = BodyContent::capped(BodyContent::prettyJson(aspect), &cut);
+            if (cut)
+                d.aspectText += tr("\n… cut after %1 characters; the tree shows all of it")
+                                    .arg(BodyContent::MaxShownCharacters);
             d.aspectTree = JsonTree::build(aspect);
         } else {
             d.aspectError
                 = tr("line %1, column %2: %3").arg(info.errorLine).arg(info.errorColumn).arg(info.reason);
-            d.aspectText = QString::fromUtf8(d.record.aspectJson);
+            bool cut = false;
+            d.aspectText = BodyContent::capped(QString::fromUtf8(d.record.aspectJson), &cut);
         }
     }
     if (!d.record.systemMetadata.isEmpty())
