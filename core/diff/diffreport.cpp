@@ -254,7 +254,9 @@ QString DiffReport::toMarkdown() const
         for (const AspectDifference &a : aspects) {
             if (a.duplicate && !strictCounts)
                 continue;
-            QString status = statusName(a.status);
+            QString status = a.status == AspectDifference::Status::Added ? tr("added")
+                : a.status == AspectDifference::Status::Removed          ? tr("removed")
+                                                                         : tr("changed");
             if (a.count > 1)
                 status += QStringLiteral(" ×") + QString::number(a.count);
             if (a.duplicate)

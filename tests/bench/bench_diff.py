@@ -68,6 +68,7 @@ def main():
                         "--changed", str(args.changed)], check=True)
     sizes = (os.path.getsize(recorded) + os.path.getsize(replayed)) / 2**20
 
+    load = os.getloadavg()[0]
     ours = [run_measured([cli, "diff", recorded, replayed, "--json"]) for _ in range(args.runs)]
     theirs_out, theirs_time, theirs_rss = run_measured(["/usr/bin/python3", REFERENCE, recorded, replayed])
 
@@ -77,7 +78,7 @@ def main():
     tapedeck_rss = max(r for _, _, r in ours)
     summary = mine["summary"]
     print(f"input: {recorded} and {replayed} ({sizes:.1f} MiB together; {mine['recorded']['mcps']:,} and "
-          f"{mine['replayed']['mcps']:,} MCPs)")
+          f"{mine['replayed']['mcps']:,} MCPs); {os.cpu_count()} CPUs, load average {load:.2f} at the start")
     print(f"Tapedeck found: {summary['aspects_changed']} aspects changed, {summary['aspects_added']} added, "
           f"{summary['aspects_removed']} removed, {summary['urns_added']} URNs added, {summary['urns_removed']} removed")
     print(f"{'':36} {'time (s)':>10} {'peak RSS (MiB)':>15}")
