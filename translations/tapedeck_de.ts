@@ -39,7 +39,7 @@
         <translation>bzip2-Daten</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+147"/>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
@@ -64,12 +64,17 @@
         <translation>%1 konnte nicht dekodiert werden: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 Pixel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>%1 × %2 pixels, previewed at %3 × %4</source>
+        <translation>%1 × %2 Pixel, Vorschau in %3 × %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>not valid JSON (%1)</source>
         <translation>kein gültiges JSON (%1)</translation>
     </message>
@@ -330,29 +335,52 @@
     </message>
 </context>
 <context>
-    <name>DiffInput</name>
+    <name>DiffFile</name>
     <message>
-        <location filename="../core/diff/diffinput.cpp" line="+74"/>
+        <location filename="../core/diff/diffside.cpp" line="+33"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 could not be read completely: %2</source>
         <translation>%1 konnte nicht vollständig gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+1"/>
+        <source>it got shorter</source>
+        <translation>die Datei ist kürzer geworden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 changed while it was being compared</source>
+        <translation>%1 wurde während des Vergleichs geändert</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+</context>
+<context>
+    <name>DiffInput</name>
+    <message>
+        <location filename="../core/diff/diffinput.cpp" line="+95"/>
         <source>No input was given.</source>
         <translation>Es wurde keine Eingabe angegeben.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>%1 is neither an MCP file (JSON or JSON lines) nor a cassette</source>
         <translation>%1 ist weder eine MCP-Datei (JSON oder JSON Lines) noch eine Kassette</translation>
     </message>
@@ -362,7 +390,7 @@
         <translation>%1 enthält SQL-Abfragen (eine queries.jsonl), keine MCPs</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 holds no http/cassette.yaml, so no MCPs</source>
         <translation>%1 enthält keine http/cassette.yaml und damit keine MCPs</translation>
     </message>
@@ -402,21 +430,15 @@
         <source>**Differences found**</source>
         <translation>**Unterschiede gefunden**</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>Recorded: %n MCPs</source>
-        <translation>
-            <numerusform>Aufgezeichnet: %n MCP</numerusform>
-            <numerusform>Aufgezeichnet: %n MCPs</numerusform>
-        </translation>
+        <source>recorded MCPs: %1</source>
+        <translation>aufgezeichnete MCPs: %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>replayed: %n MCPs</source>
-        <translation>
-            <numerusform>wiedergegeben: %n MCP</numerusform>
-            <numerusform>wiedergegeben: %n MCPs</numerusform>
-        </translation>
+        <source>replayed MCPs: %1</source>
+        <translation>wiedergegebene MCPs: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -469,7 +491,22 @@
         <translation>### Aspekte</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>(extra copy)</source>
         <translation>(zusätzliche Kopie)</translation>
     </message>
@@ -1066,6 +1103,24 @@
     </message>
 </context>
 <context>
+    <name>IgnoreSuggestions</name>
+    <message>
+        <location filename="../core/diff/ignoresuggestions.cpp" line="+25"/>
+        <source>exactly here</source>
+        <translation>genau hier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at any list position</source>
+        <translation>an jeder Listenposition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at any depth</source>
+        <translation>in jeder Tiefe</translation>
+    </message>
+</context>
+<context>
     <name>JsonValue</name>
     <message>
         <location filename="../core/common/jsonvalue.cpp" line="+140"/>
@@ -1212,7 +1267,7 @@
 <context>
     <name>McpDetail</name>
     <message>
-        <location filename="../ui/eventdetails.cpp" line="+35"/>
+        <location filename="../ui/eventdetails.cpp" line="+39"/>
         <source>RESTli proposal</source>
         <translation>RESTli-Proposal</translation>
     </message>
@@ -1247,7 +1302,14 @@
         <translation>Ereignis %1: %2 %3, MCP %4 von %5</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
+        <source>
+… cut after %1 characters; the tree shows all of it</source>
+        <translation>
+… nach %1 Zeichen abgeschnitten; der Baum zeigt alles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
@@ -1628,19 +1690,19 @@
         <translation>das Ende der Daten</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <location line="+634"/>
+        <location line="+79"/>
+        <location line="+668"/>
         <source>the data ends where a value should be</source>
         <translation>die Daten enden, wo ein Wert stehen sollte</translation>
     </message>
     <message>
-        <location line="-493"/>
-        <location line="+8"/>
+        <location line="-526"/>
+        <location line="+12"/>
         <source>the string starting here is not terminated</source>
         <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>invalid \u escape in a string</source>
         <translation>ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
     </message>
@@ -1655,7 +1717,7 @@
         <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <location line="+15"/>
         <source>unexpected %1</source>
         <translation>unerwartet: %1</translation>
@@ -1680,7 +1742,7 @@
         <location line="-101"/>
         <location line="+9"/>
         <location line="+65"/>
-        <location line="+302"/>
+        <location line="+326"/>
         <location line="+9"/>
         <location line="+78"/>
         <location line="+19"/>
@@ -1688,41 +1750,41 @@
         <translation>die Daten enden innerhalb eines Objekts</translation>
     </message>
     <message>
-        <location line="-480"/>
-        <location line="+376"/>
+        <location line="-504"/>
+        <location line="+400"/>
         <location line="+42"/>
         <source>expected a &quot;key&quot; but found %1</source>
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-409"/>
-        <location line="+376"/>
+        <location line="-433"/>
+        <location line="+400"/>
         <location line="+40"/>
         <source>expected &apos;:&apos; but found %1</source>
         <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-349"/>
-        <location line="+382"/>
+        <location line="-373"/>
+        <location line="+406"/>
         <location line="+26"/>
         <source>expected &apos;,&apos; or &apos;}&apos; but found %1</source>
         <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-358"/>
-        <location line="+467"/>
-        <location line="+21"/>
+        <location line="-382"/>
+        <location line="+569"/>
+        <location line="+9"/>
         <source>the data ends inside an array</source>
         <translation>die Daten enden innerhalb eines Arrays</translation>
     </message>
     <message>
-        <location line="-482"/>
-        <location line="+490"/>
+        <location line="-572"/>
+        <location line="+579"/>
         <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
         <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-358"/>
         <source>%1: %2 of %3: %4</source>
         <translation>%1: %2 von %3: %4</translation>
     </message>
@@ -1737,7 +1799,7 @@
         <translation>%1: Datensatz %2 ist ein leeres Objekt</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>%1: record %2</source>
         <translation>%1: Datensatz %2</translation>
     </message>
@@ -1747,37 +1809,37 @@
         <translation>%1 enthält kein MCP</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+80"/>
         <source>%1 is not valid JSON (%2: %3)</source>
         <translation>%1 ist kein gültiges JSON (%2: %3)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+65"/>
         <source>Reading %1 was cancelled.</source>
         <translation>Das Lesen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-29"/>
         <source>%1: record %2 (%3) is not a JSON object</source>
         <translation>%1: Datensatz %2 (%3) ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+76"/>
         <source>unexpected %1 after the closing &apos;]&apos;</source>
         <translation>unerwartetes Zeichen %1 nach dem schließenden &apos;]&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>expected a JSON array or JSON lines of objects but found %1</source>
         <translation>JSON-Array oder JSON Lines mit Objekten erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>expected a JSON object but found %1</source>
         <translation>JSON-Objekt erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1795,12 +1857,12 @@
 <context>
     <name>MetadataDiff</name>
     <message>
-        <location filename="../core/diff/metadatadiff.cpp" line="+482"/>
+        <location filename="../core/diff/metadatadiff.cpp" line="+488"/>
         <source>The comparison was cancelled.</source>
         <translation>Der Vergleich wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Only the values of the first %1 differences are kept for display.</source>
         <translation>Nur die Werte der ersten %1 Unterschiede werden für die Anzeige behalten.</translation>
     </message>
@@ -2409,7 +2471,7 @@
 <context>
     <name>tapedeck::BodyView</name>
     <message>
-        <location filename="../ui/bodyview.cpp" line="+28"/>
+        <location filename="../ui/bodyview.cpp" line="+29"/>
         <source>Pretty</source>
         <translation>Formatiert</translation>
     </message>
@@ -2455,8 +2517,16 @@
     </message>
     <message>
         <location line="+47"/>
-        <source> · the first %1 characters are shown</source>
-        <translation> · die ersten %1 Zeichen werden angezeigt</translation>
+        <source> · the first %1 characters are shown (Copy body copies everything)</source>
+        <translation> · die ersten %1 Zeichen werden angezeigt („Body kopieren“ kopiert alles)</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::CodeView</name>
+    <message>
+        <location filename="../ui/codeview.cpp" line="+74"/>
+        <source>Preparing %1 characters…</source>
+        <translation>%1 Zeichen werden aufbereitet…</translation>
     </message>
 </context>
 <context>
@@ -2476,6 +2546,578 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::DiffFieldsModel</name>
+    <message>
+        <location filename="../ui/difffieldsmodel.cpp" line="+15"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replayed</source>
+        <translation>Wiedergegeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DiffRulesPanel</name>
+    <message>
+        <location filename="../ui/diffrulespanel.cpp" line="+23"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ignore rules (paths like root[&apos;*&apos;][&apos;aspect&apos;][&apos;fields&apos;][*][&apos;description&apos;], or DeepDiff regexes as DataHub takes them)</source>
+        <translation>Ignorierregeln (Pfade wie root[&apos;*&apos;][&apos;aspect&apos;][&apos;fields&apos;][*][&apos;description&apos;] oder reguläre Ausdrücke im DeepDiff-Stil, wie DataHub sie annimmt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Save Ignore Profile</source>
+        <translation>Ignorierprofil speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Profile name:</source>
+        <translation>Profilname:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>An empty rule is left out.</source>
+        <translation>Eine leere Regel wird ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No path: read as a DeepDiff regex, as DataHub reads --ignore-path.</source>
+        <translation>Kein Pfad: wird als regulärer Ausdruck im DeepDiff-Stil gelesen, so wie DataHub --ignore-path liest.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A path.</source>
+        <translation>Ein Pfad.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>This rule matched nothing: is there a typo?</source>
+        <translation>Diese Regel hat keine Treffer: Enthält sie einen Tippfehler?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It took out 1 place.</source>
+        <translation>Sie hat 1 Stelle ausgeblendet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>It took out %1 places.</source>
+        <translation>Sie hat %1 Stellen ausgeblendet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(none)</source>
+        <translation>(keines)</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DiffTreeModel</name>
+    <message>
+        <location filename="../ui/difftreemodel.cpp" line="+58"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 added</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 identical</source>
+        <translation>%1 identisch</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>1 value</source>
+        <translation>1 Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 values</source>
+        <translation>%1 Werte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 field</source>
+        <translation>1 Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 fields</source>
+        <translation>%1 Felder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>URN / aspect</source>
+        <translation>URN / Aspekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DiffView</name>
+    <message>
+        <location filename="../ui/diffview.cpp" line="+84"/>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replayed</source>
+        <translation>Wiedergegeben</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Choose an aspect on the left to see its recorded and replayed values.</source>
+        <translation>Wählen Sie links einen Aspekt aus, um seine aufgezeichneten und wiedergegebenen Werte zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing to show.</source>
+        <translation>Nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 · %2 — %3</source>
+        <translation>%1 · %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Ignore This Path</source>
+        <translation>Diesen Pfad ignorieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No difference here</source>
+        <translation>Hier gibt es keinen Unterschied</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>hides 1 difference</source>
+        <translation>blendet 1 Unterschied aus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hides %1 differences</source>
+        <translation>blendet %1 Unterschiede aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignore %1: %2 (%3)</source>
+        <translation>Ignorieren %1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DiffWindow</name>
+    <message>
+        <location filename="../ui/diffwindow.cpp" line="+62"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording vs Its MCP File</source>
+        <translation>Aufzeichnung vs. ihre MCP-Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeated emissions are differences</source>
+        <translation>Mehrfaches Senden zählt als Unterschied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare systemMetadata</source>
+        <translation>systemMetadata vergleichen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed only</source>
+        <translation>Nur geänderte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compare Recorded and Replayed Metadata</source>
+        <translation>Aufgezeichnete und wiedergegebene Metadaten vergleichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording, cassette or MCP file (JSON or JSON lines)</source>
+        <translation>Aufzeichnung, Kassette oder MCP-Datei (JSON oder JSON Lines)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The replay&apos;s MCP file, or another recording</source>
+        <translation>Die MCP-Datei der Wiedergabe oder eine andere Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fields ignored from the start.</source>
+        <translation>Felder, die von vornherein ignoriert werden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded:</source>
+        <translation>Aufgezeichnet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replayed:</source>
+        <translation>Wiedergegeben:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Filter URNs and aspects</source>
+        <translation>URNs und Aspekte filtern</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Ignore Rules</source>
+        <translation>Ignorierregeln</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the Recorded Side</source>
+        <translation>Aufgezeichnete Seite wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the Replayed Side</source>
+        <translation>Wiedergegebene Seite wählen</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for the password of %1…</source>
+        <translation>Warte auf das Passwort für %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading and verifying %1…</source>
+        <translation>%1 wird gelesen und geprüft…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Opening %1 was cancelled.</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare a Recording with &amp;Its MCP File</source>
+        <translation>Aufzeichnung mit &amp;ihrer MCP-Datei vergleichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Report as &amp;Markdown…</source>
+        <translation>Bericht als &amp;Markdown exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Report as &amp;JSON…</source>
+        <translation>Bericht als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Difference</source>
+        <translation>&amp;Nächster Unterschied</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Difference</source>
+        <translation>&amp;Vorheriger Unterschied</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>MCP files and recordings (*.json *.jsonl *.zip *.yaml *.yml);;All files (*)</source>
+        <translation>MCP-Dateien und Aufzeichnungen (*.json *.jsonl *.zip *.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose a Recording</source>
+        <translation>Aufzeichnung wählen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No MCP file was found beside %1: choose it.</source>
+        <translation>Neben %1 wurde keine MCP-Datei gefunden: Wählen Sie sie aus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the Recording&apos;s MCP File</source>
+        <translation>MCP-Datei der Aufzeichnung wählen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Two sources are needed</source>
+        <translation>Zwei Quellen werden benötigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the recorded and the replayed side first.</source>
+        <translation>Wählen Sie zuerst die aufgezeichnete und die wiedergegebene Seite aus.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Some ignore rules are not valid and were left out</source>
+        <translation>Einige Ignorierregeln sind ungültig und wurden ausgelassen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+13"/>
+        <source>The comparison was cancelled.</source>
+        <translation>Der Vergleich wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The comparison failed</source>
+        <translation>Der Vergleich ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose an aspect on the left, or press F7 for the next difference.</source>
+        <translation>Wählen Sie links einen Aspekt aus, oder drücken Sie F7 für den nächsten Unterschied.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The inputs had problems that did not stop the comparison</source>
+        <translation>Die Eingaben hatten Probleme, die den Vergleich nicht verhindert haben</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose the recorded and the replayed side, then Compare.</source>
+        <translation>Wählen Sie die aufgezeichnete und die wiedergegebene Seite aus und klicken Sie dann auf „Vergleichen“.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URNs: %1 added, %2 removed · aspects: %3 added, %4 removed, %5 changed (%6 field differences)</source>
+        <translation>URNs: %1 hinzugefügt, %2 entfernt · Aspekte: %3 hinzugefügt, %4 entfernt, %5 geändert (%6 Feldunterschiede)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 and %2 MCPs, %3 URN/aspect pairs compared, %4 values identical</source>
+        <translation>%1 und %2 MCPs, %3 URN/Aspekt-Paare verglichen, %4 Werte identisch</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>rules that matched nothing: %1</source>
+        <translation>Regeln ohne Treffer: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing chosen.</source>
+        <translation>Nichts ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2: the recorded and replayed values are identical.</source>
+        <translation>%1 · %2: Die aufgezeichneten und wiedergegebenen Werte sind identisch.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Difference %1 of %2</source>
+        <translation>Unterschied %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>That was the last difference.</source>
+        <translation>Das war der letzte Unterschied.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That was the first difference.</source>
+        <translation>Das war der erste Unterschied.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Profile %1 saved.</source>
+        <translation>Profil %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no report to export yet.</source>
+        <translation>Es gibt noch keinen Bericht zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compare first: there is no report to export yet.</source>
+        <translation>Vergleichen Sie zuerst: Es gibt noch keinen Bericht zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the Report as JSON</source>
+        <translation>Bericht als JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the Report as Markdown</source>
+        <translation>Bericht als Markdown exportieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report could not be exported</source>
+        <translation>Der Bericht konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report written to %1.</source>
+        <translation>Der Bericht wurde nach %1 geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::EntityBrowser</name>
     <message>
         <location filename="../ui/entitybrowser.cpp" line="+27"/>
@@ -2483,7 +3125,7 @@
         <translation>Entitäten und Aspekte filtern</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+116"/>
         <source>1 entity</source>
         <translation>1 Entität</translation>
     </message>
@@ -2957,7 +3599,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+170"/>
+        <location filename="../ui/mainwindow.cpp" line="+171"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
@@ -3018,6 +3660,16 @@ Manifest: %1</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Compare Metadata…</source>
+        <translation>&amp;Metadaten vergleichen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare the MCPs of a recording with a replay&apos;s output (or any two MCP files)</source>
+        <translation>Die MCPs einer Aufzeichnung mit der Ausgabe einer Wiedergabe vergleichen (oder zwei beliebige MCP-Dateien)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Export HTTP as HAR…</source>
         <translation>HTTP als HAR &amp;exportieren…</translation>
     </message>
@@ -3399,7 +4051,7 @@ Manifest: %1</translation>
         <translation>Verschlüsselt</translation>
     </message>
     <message>
-        <location line="-789"/>
+        <location line="-806"/>
         <source>Wrote %1.</source>
         <translation>%1 wurde geschrieben.</translation>
     </message>
@@ -3414,7 +4066,7 @@ Manifest: %1</translation>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+784"/>
+        <location line="+801"/>
         <source>Encrypted (%1)</source>
         <translation>Verschlüsselt (%1)</translation>
     </message>
@@ -3865,13 +4517,13 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::SqlDetailPane</name>
     <message>
-        <location filename="../ui/sqldetailpane.cpp" line="+42"/>
-        <location line="+80"/>
+        <location filename="../ui/sqldetailpane.cpp" line="+43"/>
+        <location line="+86"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-32"/>
         <source>Unreadable record: %1</source>
         <translation>Unlesbarer Datensatz: %1</translation>
     </message>
@@ -3896,12 +4548,12 @@ Manifest: %1</translation>
         <translation>(kein Abfragetext)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Parameters: none</source>
         <translation>Parameter: keine</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>null</source>
         <translation>null</translation>
     </message>
@@ -3955,7 +4607,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::TimelineModel</name>
     <message>
-        <location filename="../ui/timelinemodel.cpp" line="+409"/>
+        <location filename="../ui/timelinemodel.cpp" line="+418"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -3980,12 +4632,12 @@ Manifest: %1</translation>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <location line="-424"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+427"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
@@ -4013,7 +4665,7 @@ Manifest: %1</translation>
         <translation>Anfrage fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4116,8 +4768,8 @@ Entitätstyp: %3</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>HTTP request / response body size, or MCP aspect size</source>
-        <translation>Größe des HTTP-Anfrage-/Antwort-Bodys oder des MCP-Aspekts</translation>
+        <source>HTTP request / response body size (only the response when the request had no body), or MCP aspect size</source>
+        <translation>Größe des HTTP-Anfrage-/Antwort-Bodys (nur der Antwort, wenn die Anfrage keinen Body hatte) oder des MCP-Aspekts</translation>
     </message>
 </context>
 </TS>
