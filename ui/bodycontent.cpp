@@ -204,6 +204,10 @@ BodyContent BodyContent::inspect(const std::optional<QByteArray> &raw, const QLi
         b.image = QImage::fromData(b.content);
         if (!b.image.isNull()) {
             b.shape = Shape::Image;
+            b.imageSize = b.image.size();
+            if (b.image.width() > MaxPreviewSide || b.image.height() > MaxPreviewSide)
+                b.image = b.image.scaled(
+                    MaxPreviewSide, MaxPreviewSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
             return b;
         }
     }
@@ -259,7 +263,13 @@ QString BodyContent::summary() const
     if (!decodeError.isEmpty())
         parts.append(tr("%1 could not be decoded: %2").arg(contentEncoding, decodeError));
     if (shape == Shape::Image)
-        parts.append(tr("%1 × %2 pixels").arg(image.width()).arg(image.height()));
+        parts.append(image.size() == imageSize
+                ? tr("%1 × %2 pixels").arg(imageSize.width()).arg(imageSize.height())
+                : tr("%1 × %2 pixels, previewed at %3 × %4")
+                      .arg(imageSize.width())
+                      .arg(imageSize.height())
+                      .arg(image.width())
+                      .arg(image.height()));
     if (!jsonError.isEmpty())
         parts.append(tr("not valid JSON (%1)").arg(jsonError));
     return parts.join(QStringLiteral(" · "));

@@ -26,6 +26,9 @@ public:
     static constexpr qsizetype MaxShownCharacters = qsizetype(1) << 20;
     // `text` cut to MaxShownCharacters; *cut says whether it was.
     static QString capped(const QString &text, bool *cut);
+    // Larger images are previewed scaled down (on the worker thread), so that the GUI thread never has to
+    // turn hundreds of megabytes of pixels into a pixmap.
+    static constexpr int MaxPreviewSide = 2048;
 
     std::optional<QByteArray> raw; // as recorded (nullopt: recorded as null)
     QString contentType;
@@ -39,7 +42,8 @@ public:
     QString jsonError; // the content type says JSON, but the content is not
     bool truncated = false; // text or pretty was cut
     SyntaxLanguage language = SyntaxLanguage::None;
-    QImage image; // Image
+    QImage image; // Image: a preview, scaled down to MaxPreviewSide
+    QSize imageSize; // the image's own size
     QString binaryKind; // "PNG image", "gzip data", … from the first bytes
     std::optional<QString> rawText; // the recorded bytes as text, when they are UTF-8 (for the raw view)
 

@@ -231,7 +231,8 @@ void BodyView::copyBody() const
         const bool rawEncoded = m_body.decoded && !m_showDecoded; // compressed bytes are not of that type
         mime->setData(
             type.isEmpty() || rawEncoded ? QStringLiteral("application/octet-stream") : type, bytes);
-        if (m_body.shape == BodyContent::Shape::Image && !rawEncoded)
+        if (m_body.shape == BodyContent::Shape::Image && !rawEncoded
+            && m_body.image.size() == m_body.imageSize)
             mime->setImageData(m_body.image);
     }
     QApplication::clipboard()->setMimeData(mime);

@@ -135,6 +135,7 @@ void McpDetailPane::show(McpDetail detail)
     m_carrier->setText(d.carrierSeq >= 0 ? d.carrierText
             : d.seq >= 0                 ? tr("the file sink's output (no HTTP request)")
                                          : QString());
+    m_carrier->setToolTip(m_carrier->text());
     m_carrierButton->setEnabled(d.carrierSeq >= 0);
 
     QStringList problems;

@@ -18,6 +18,7 @@
 #include "tst_timelinesupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void httpJsonEvent();
     void httpCarriedMcps();
     void httpImageAndHex();
+    void largeImageIsPreviewedScaled();
     void httpFailedEvent();
     void decodedAndRawBody();
     void binaryBodyShowsHex();
@@ -247,6 +249,28 @@ void TestDetailPanes::httpImageAndHex()
     QVERIFY(mime);
     QCOMPARE(mime->data(QStringLiteral("image/png")).size(), 3025);
     QVERIFY(mime->hasImage());
+}
+
+void TestDetailPanes::largeImageIsPreviewedScaled()
+{
+    QImage big(3000, 120, QImage::Format_RGB32);
+    big.fill(Qt::darkCyan);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(big.save(&buffer, "PNG"));
+    const BodyContent body
+        = BodyContent::inspect(png, { { QStringLiteral("Content-Type"), QStringLiteral("image/png") } });
+    QCOMPARE(body.shape, BodyContent::Shape::Image);
+    QCOMPARE(body.imageSize, QSize(3000, 120));
+    QCOMPARE(body.image.width(), BodyContent::MaxPreviewSide);
+    QVERIFY(body.summary().contains(QStringLiteral("3000 × 120 pixels, previewed at 2048 × ")));
+    BodyView view;
+    view.setBody(body);
+    QCOMPARE(view.imageLabel()->pixmap().width(), BodyContent::MaxPreviewSide);
+    view.copyBody(); // the PNG as recorded, not the preview
+    QCOMPARE(QApplication::clipboard()->mimeData()->data(QStringLiteral("image/png")), png);
+    QVERIFY(!QApplication::clipboard()->mimeData()->hasImage());
 }
 
 void TestDetailPanes::httpFailedEvent()
