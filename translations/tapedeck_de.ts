@@ -39,7 +39,7 @@
         <translation>bzip2-Daten</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
@@ -4222,7 +4222,7 @@ Manifest: %1</translation>
         <translation>Ausgabe der Datei-Senke (keine HTTP-Anfrage)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This MCP could not be read again: %1</source>
         <translation>Dieses MCP konnte nicht erneut gelesen werden: %1</translation>
     </message>
