@@ -125,7 +125,7 @@ struct StallProbe
 void runUntil(const std::function<bool()> &done)
 {
     while (!done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents); // sleeps until an event comes
 }
 
 } // namespace
