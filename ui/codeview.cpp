@@ -3,6 +3,7 @@
 #include "codeview.h"
 
 #include "futures.h"
+#include "workerpriority.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -72,7 +73,10 @@ void CodeView::setCode(const QString &text, SyntaxLanguage language)
     m_preparing = true;
     adopt(prepare(
         tr("Preparing %1 characters…").arg(text.size()), SyntaxLanguage::None, font(), theme, thread()));
-    m_watcher.setFuture(QtConcurrent::run(&CodeView::prepare, text, language, font(), theme, thread()));
+    m_watcher.setFuture(QtConcurrent::run([text, language, font = font(), theme, target = thread()] {
+        lowerWorkerPriority();
+        return prepare(text, language, font, theme, target);
+    }));
 }
 
 void CodeView::showPrepared(quint64 generation)

@@ -5,6 +5,7 @@
 
 #include "eventdetails.h"
 #include "futures.h"
+#include "workerpriority.h"
 
 #include <QFuture>
 #include <QPointer>
@@ -59,8 +60,10 @@ protected:
         const quint64 generation = ++m_generation;
         m_loading = true;
         m_loadingTimer.start();
-        QFuture<Detail> future = QtConcurrent::run(
-            &m_pool, [timeline = std::move(timeline), seq, load] { return load(*timeline, seq); });
+        QFuture<Detail> future = QtConcurrent::run(&m_pool, [timeline = std::move(timeline), seq, load] {
+            lowerWorkerPriority(); // the GUI thread comes first on a busy machine
+            return load(*timeline, seq);
+        });
         m_running = QFuture<void>(future);
         QPointer<DetailPane> self(this);
         future.then(this, [self, generation, apply = std::move(apply)](QFuture<Detail> done) mutable {

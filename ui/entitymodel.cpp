@@ -3,6 +3,7 @@
 #include "entitymodel.h"
 
 #include "icons.h"
+#include "workerpriority.h"
 
 #include <QHash>
 #include <QPointer>
@@ -198,6 +199,7 @@ void EntityModel::startBuild()
     const quint64 generation = m_generation;
     const qsizetype count = m_timeline->count();
     m_job = QtConcurrent::run(&m_pool, [timeline = m_timeline, count] {
+        lowerWorkerPriority();
         return std::make_shared<EntityIndex>(EntityIndex::build(*timeline, count));
     });
     QPointer<EntityModel> self(this);

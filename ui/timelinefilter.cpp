@@ -3,6 +3,7 @@
 #include "timelinefilter.h"
 
 #include "recording/timelinesubject.h"
+#include "workerpriority.h"
 
 #include <QFuture>
 #include <QThreadPool>
@@ -60,6 +61,7 @@ std::vector<quint32> TimelineFilter::match(const Timeline &timeline, const Filte
         const qsizetype end = std::min(to, begin + step);
         std::vector<quint32> *out = &partResults[size_t(p)];
         futures.push_back(QtConcurrent::run(pool, [&timeline, &filter, kinds, begin, end, &cancelled, out] {
+            lowerWorkerPriority(); // a pool thread: the GUI thread comes first on a busy machine
             matchPart(timeline, filter, kinds, begin, end, cancelled, *out);
         }));
     }

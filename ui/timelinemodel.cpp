@@ -4,6 +4,7 @@
 
 #include "icons.h"
 #include "themecolors.h"
+#include "workerpriority.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -210,6 +211,7 @@ void TimelineModel::startJob(qsizetype from, qsizetype to, bool reset)
     m_job = QtConcurrent::run(pool,
         [timeline = m_timeline, filter = m_filter, kinds = m_kinds, from, to, pool](
             QPromise<std::shared_ptr<Rows>> &promise) {
+            lowerWorkerPriority(); // the GUI thread comes first on a busy machine
             auto rows = std::make_shared<Rows>();
             if (timeline)
                 *rows = TimelineFilter::match(
@@ -302,6 +304,7 @@ void TimelineModel::find(const QString &text, int fromRow, bool forward)
     m_search = QtConcurrent::run(&m_pool,
         [timeline = m_timeline, filter = *expression, shown = m_identity ? nullptr : m_rows, rows, start,
             forward](QPromise<qsizetype> &promise) {
+            lowerWorkerPriority();
             const auto seqAt
                 = [&shown](qsizetype row) { return shown ? qsizetype((*shown)[size_t(row)]) : row; };
             const qsizetype row = TimelineFilter::findRow(
