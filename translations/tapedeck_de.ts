@@ -2524,7 +2524,7 @@
 <context>
     <name>tapedeck::CodeView</name>
     <message>
-        <location filename="../ui/codeview.cpp" line="+74"/>
+        <location filename="../ui/codeview.cpp" line="+75"/>
         <source>Preparing %1 characters…</source>
         <translation>%1 Zeichen werden aufbereitet…</translation>
     </message>
@@ -3163,7 +3163,7 @@
 <context>
     <name>tapedeck::EntityModel</name>
     <message>
-        <location filename="../ui/entitymodel.cpp" line="+314"/>
+        <location filename="../ui/entitymodel.cpp" line="+316"/>
         <source>Event %1</source>
         <translation>Ereignis %1</translation>
     </message>
@@ -4607,7 +4607,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::TimelineModel</name>
     <message>
-        <location filename="../ui/timelinemodel.cpp" line="+418"/>
+        <location filename="../ui/timelinemodel.cpp" line="+421"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -4632,12 +4632,12 @@ Manifest: %1</translation>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-426"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+429"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
