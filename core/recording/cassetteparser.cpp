@@ -99,6 +99,14 @@ struct ParserDeleter
 
 using cassettelayout::Elision;
 
+// How many of the eight bytes in w are UTF-8 continuation bytes (10xxxxxx): every other byte starts a
+// character. The 0/1 flags are summed in the top byte (no popcnt instruction on baseline x86-64).
+qint64 continuationBytes(quint64 w)
+{
+    const quint64 continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+    return qint64((continuation * 0x0101010101010101ull) >> 56);
+}
+
 // Converts libyaml's character positions into byte offsets, moving forward only. With elisions, libyaml
 // read a placeholder in place of each elided scalar: positions past one map to the bytes after the scalar.
 class CharCursor
@@ -118,9 +126,7 @@ public:
             while (charIndex - m_chars >= 8 && m_byte + 8 <= limit) {
                 quint64 w;
                 std::memcpy(&w, m_data.data() + m_byte, 8);
-                const quint64 continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
-                // Sum the eight 0/1 bytes in the top byte (no popcnt instruction on baseline x86-64).
-                m_chars += 8 - qint64((continuation * 0x0101010101010101ull) >> 56);
+                m_chars += 8 - continuationBytes(w);
                 m_byte += 8;
             }
             // The word loop may overshoot into a multi-byte character; step back to its start.
@@ -538,8 +544,7 @@ private:
         for (; i + 8 <= bytes.size(); i += 8) {
             quint64 w;
             std::memcpy(&w, bytes.data() + i, 8);
-            const quint64 continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
-            count -= qint64((continuation * 0x0101010101010101ull) >> 56);
+            count -= continuationBytes(w);
         }
         for (; i < bytes.size(); ++i)
             count -= (quint8(bytes[i]) & 0xc0) == 0x80;
