@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Headlines for errors shown in banners.
-#include "errortext.h"
+#include "ui/errortext.h"
 
 namespace tapedeck {
 

@@ -2,7 +2,7 @@
 // The one mapping from core error codes to the headlines the GUI shows above an error's message.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 

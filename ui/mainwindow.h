@@ -2,8 +2,8 @@
 // The main window: menus, background loading with progress and password dialog, the recording overview.
 #pragma once
 
-#include "recording/recording.h"
-#include "recording/timeline.h"
+#include "core/recording/recording.h"
+#include "core/recording/timeline.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The password dialog.
-#include "passworddialog.h"
+#include "ui/passworddialog.h"
 
-#include "icons.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QCheckBox>

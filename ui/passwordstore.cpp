@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "passwordstore.h"
+#include "ui/passwordstore.h"
 
 #include <QFileInfo>
 #include <QTimer>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Background loading of recordings: each step runs on the global thread pool and reports back here.
-#include "recordingloader.h"
+#include "ui/recordingloader.h"
 
-#include "archive/passwordsources.h"
-#include "passwordstore.h"
-#include "promiseprogress.h"
-#include "workerpriority.h"
+#include "core/archive/passwordsources.h"
+#include "ui/passwordstore.h"
+#include "ui/jobs/promiseprogress.h"
+#include "ui/jobs/workerpriority.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>

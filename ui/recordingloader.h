@@ -2,7 +2,7 @@
 // Opens a recording off the GUI thread: open, ask for and check the password, then load with progress.
 #pragma once
 
-#include "recording/recording.h"
+#include "core/recording/recording.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli plumbing.
-#include "cli.h"
+#include "app/cli/cli.h"
 
-#include "common/bytesize.h"
-#include "recording/recordingsource.h"
+#include "core/common/bytesize.h"
+#include "core/recording/recordingsource.h"
 
 #include <QProcessEnvironment>
 

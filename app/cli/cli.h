@@ -2,10 +2,10 @@
 // Shared plumbing of tapedeck-cli: output streams, colour, option groups, password acquisition, exit codes.
 #pragma once
 
-#include "archive/extractionlimits.h"
-#include "archive/passwordsources.h"
-#include "common/result.h"
-#include "recording/filterexpression.h"
+#include "core/archive/extractionlimits.h"
+#include "core/archive/passwordsources.h"
+#include "core/common/result.h"
+#include "core/recording/filterexpression.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli diff: semantic comparison of recorded and replayed MCPs (files or recordings), as text for a
 // terminal, JSON for scripts or Markdown for pull requests.
-#include "cli.h"
-#include "commands.h"
-#include "diff/metadatadiff.h"
-#include "recording/recording.h"
-#include "recording/recordingsource.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/diff/metadatadiff.h"
+#include "core/recording/recording.h"
+#include "core/recording/recordingsource.h"
 
 #include <QFileInfo>
 #include <QLocale>

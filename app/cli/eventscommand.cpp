@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli events: the timeline of a recording, filtered, as a table or JSON lines, printed while
 // indexing.
-#include "cli.h"
-#include "commands.h"
-#include "common/bytesize.h"
-#include "recording/filterexpression.h"
-#include "recording/timelinesubject.h"
-#include "timelinejob.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/common/bytesize.h"
+#include "core/recording/filterexpression.h"
+#include "core/recording/timelinesubject.h"
+#include "app/cli/timelinejob.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli export-har: the HTTP events of a recording as a HAR 1.2 file, written while indexing.
-#include "cli.h"
-#include "commands.h"
-#include "recording/filterexpression.h"
-#include "recording/harwriter.h"
-#include "recording/timelinesubject.h"
-#include "timelinejob.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/recording/filterexpression.h"
+#include "core/recording/harwriter.h"
+#include "core/recording/timelinesubject.h"
+#include "app/cli/timelinejob.h"
 
 #include <QSaveFile>
 

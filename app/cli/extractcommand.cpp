@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli extract: safe, all-or-nothing extraction of a recording archive.
-#include "archive/extractor.h"
-#include "cli.h"
-#include "commands.h"
-#include "common/bytesize.h"
-#include "recording/recordingsource.h"
+#include "core/archive/extractor.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/common/bytesize.h"
+#include "core/recording/recordingsource.h"
 
 namespace tapedeck {
 

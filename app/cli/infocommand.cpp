@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli info: manifest, entries with checksum status, recipe summary and the captured exception.
-#include "cli.h"
-#include "commands.h"
-#include "common/bytesize.h"
-#include "recording/recording.h"
-#include "recording/recordingsource.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/common/bytesize.h"
+#include "core/recording/recording.h"
+#include "core/recording/recordingsource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

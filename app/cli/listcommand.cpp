@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli list: the recordings in a folder with run id, source type, creation time and failure flag.
-#include "cli.h"
-#include "commands.h"
-#include "common/bytesize.h"
-#include "recording/recordinglist.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/common/bytesize.h"
+#include "core/recording/recordinglist.h"
 
 #include <QDir>
 #include <QFileInfo>

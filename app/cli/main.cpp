@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli entry point: dispatches to the commands.
-#include "cli.h"
-#include "commands.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
 
 #include <QCoreApplication>
 

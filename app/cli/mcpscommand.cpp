@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli mcps: the MCPs a recording emitted, written in DataHub's file-sink format.
-#include "cli.h"
-#include "commands.h"
-#include "recording/mcpextractor.h"
-#include "recording/timelineindexer.h"
-#include "timelinejob.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/recording/mcpextractor.h"
+#include "core/recording/timelineindexer.h"
+#include "app/cli/timelinejob.h"
 
 #include <QSaveFile>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli pack: an extracted recording folder back into an AES-256 archive.
-#include "archive/packer.h"
-#include "cli.h"
-#include "commands.h"
-#include "common/bytesize.h"
+#include "core/archive/packer.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/common/bytesize.h"
 
 namespace tapedeck {
 

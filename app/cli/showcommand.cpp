@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli show: one event of a recording in full — HTTP headers and decoded bodies, SQL rows, MCP
 // aspects.
-#include "cli.h"
-#include "commands.h"
-#include "common/bytesize.h"
-#include "common/jsonvalue.h"
-#include "recording/cassetteparser.h"
-#include "recording/checkpointstate.h"
-#include "recording/httpexchange.h"
-#include "recording/mcpextractor.h"
-#include "recording/sqlquery.h"
-#include "recording/timelineindexer.h"
-#include "timelinejob.h"
+#include "app/cli/cli.h"
+#include "app/cli/commands.h"
+#include "core/common/bytesize.h"
+#include "core/common/jsonvalue.h"
+#include "core/recording/cassetteparser.h"
+#include "core/recording/checkpointstate.h"
+#include "core/recording/httpexchange.h"
+#include "core/recording/mcpextractor.h"
+#include "core/recording/sqlquery.h"
+#include "core/recording/timelineindexer.h"
+#include "app/cli/timelinejob.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Background indexing for CLI commands.
-#include "timelinejob.h"
+#include "app/cli/timelinejob.h"
 
-#include "cli.h"
-#include "recording/recording.h"
-#include "recording/recordingsource.h"
-#include "recording/timelineindexer.h"
+#include "app/cli/cli.h"
+#include "core/recording/recording.h"
+#include "core/recording/recordingsource.h"
+#include "core/recording/timelineindexer.h"
 
 #include <QFileInfo>
 

@@ -3,10 +3,10 @@
 // on a worker thread, so commands can print the first events while the rest is still being read.
 #pragma once
 
-#include "archive/extractionlimits.h"
-#include "archive/passwordsources.h"
-#include "common/result.h"
-#include "recording/timeline.h"
+#include "core/archive/extractionlimits.h"
+#include "core/archive/passwordsources.h"
+#include "core/common/result.h"
+#include "core/recording/timeline.h"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Entry point of the desktop application: `tapedeck [archive]`.
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

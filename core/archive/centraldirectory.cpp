@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Minimal, bounds-checked central directory reader (only what libzip does not expose).
-#include "centraldirectory.h"
+#include "core/archive/centraldirectory.h"
 
 #include <QIODevice>
 #include <QtEndian>

@@ -3,7 +3,7 @@
 // key strength, real method) and the general-purpose flags.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

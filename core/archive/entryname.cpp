@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Archive entry name safety checks.
-#include "entryname.h"
+#include "core/archive/entryname.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Decompression bomb limits.
-#include "extractionlimits.h"
+#include "core/archive/extractionlimits.h"
 
-#include "common/bytesize.h"
+#include "core/common/bytesize.h"
 
 namespace tapedeck {
 

@@ -2,8 +2,8 @@
 // Limits against decompression bombs: per-entry and total uncompressed size, and expansion ratio.
 #pragma once
 
-#include "archive/zipentry.h"
-#include "common/result.h"
+#include "core/archive/zipentry.h"
+#include "core/common/result.h"
 
 #include <QList>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Safe, all-or-nothing extraction.
-#include "extractor.h"
+#include "core/archive/extractor.h"
 
-#include "archive/entryname.h"
-#include "archive/manifest.h"
-#include "archive/ziparchive.h"
-#include "common/sha256.h"
+#include "core/archive/entryname.h"
+#include "core/archive/manifest.h"
+#include "core/archive/ziparchive.h"
+#include "core/common/sha256.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,9 +3,9 @@
 // all or nothing.
 #pragma once
 
-#include "archive/extractionlimits.h"
-#include "common/progress.h"
-#include "common/result.h"
+#include "core/archive/extractionlimits.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
 
 #include <QMap>
 #include <QStringList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // manifest.json parsing and writing.
-#include "manifest.h"
+#include "core/archive/manifest.h"
 
-#include "common/pythonjson.h"
+#include "core/common/pythonjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

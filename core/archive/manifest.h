@@ -2,7 +2,7 @@
 // The recording's manifest.json: run metadata, per-file SHA-256 checksums and the captured exception.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Writing recording archives through libzip (WinZip AES-256, deflate or store).
-#include "packer.h"
+#include "core/archive/packer.h"
 
-#include "archive/entryname.h"
-#include "archive/manifest.h"
-#include "archive/recipe.h"
-#include "common/sha256.h"
+#include "core/archive/entryname.h"
+#include "core/archive/manifest.h"
+#include "core/archive/recipe.h"
+#include "core/common/sha256.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -2,8 +2,8 @@
 // Packs an extracted recording folder into an AES-256 archive with a fresh manifest checksum table.
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QMap>

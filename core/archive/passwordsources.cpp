@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Password source resolution and the no-echo terminal prompt.
-#include "passwordsources.h"
+#include "core/archive/passwordsources.h"
 
 #include <QFile>
 

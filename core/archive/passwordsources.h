@@ -2,7 +2,7 @@
 // Where a recording password comes from, in DataHub's order: option, file, environment, then a prompt.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>

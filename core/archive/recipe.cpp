@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // recipe.yaml parsing through libyaml's event parser.
-#include "recipe.h"
+#include "core/archive/recipe.h"
 
 #include <QHash>
 

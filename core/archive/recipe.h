@@ -2,7 +2,7 @@
 // The recording's recipe.yaml as a tree for display, with DataHub's redacted secrets identifiable.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Streaming decompressors over zlib, libbz2 and liblzma.
-#include "streamdecoder.h"
+#include "core/archive/streamdecoder.h"
 
 #include <QByteArray>
 

@@ -2,7 +2,7 @@
 // Streaming decompressors for the ZIP methods recordings use: store, deflate, bzip2 and LZMA (method 14).
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // WinZip AES decryption over OpenSSL. The counter blocks of a whole chunk are encrypted in one ECB call,
 // which lets OpenSSL use AES-NI across blocks instead of one call per 16 bytes.
-#include "winzipaes.h"
+#include "core/archive/winzipaes.h"
 
 #include <QScopeGuard>
 #include <QtEndian>

@@ -3,7 +3,7 @@
 // and the HMAC-SHA1 that authenticates the ciphertext.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -3,10 +3,10 @@
 // read raw (ZIP_FL_ENCRYPTED) and decrypted and authenticated here, and all decompression is ours, because
 // Debian's libzip 1.7.3 has no LZMA and checks the zero CRC of AE-2 entries (stored ones even when asked
 // for the compressed data), which rejects every 7-Zip archive.
-#include "ziparchive.h"
+#include "core/archive/ziparchive.h"
 
-#include "archive/centraldirectory.h"
-#include "archive/winzipaes.h"
+#include "core/archive/centraldirectory.h"
+#include "core/archive/winzipaes.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -2,10 +2,10 @@
 // A ZIP archive opened through libzip: WinZip AES (AE-1/AE-2) or plain, methods store/deflate/bzip2/LZMA.
 #pragma once
 
-#include "archive/streamdecoder.h"
-#include "archive/zipentry.h"
-#include "common/progress.h"
-#include "common/result.h"
+#include "core/archive/streamdecoder.h"
+#include "core/archive/zipentry.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QList>

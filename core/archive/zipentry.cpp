@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Display names for ZIP entry properties.
-#include "zipentry.h"
+#include "core/archive/zipentry.h"
 
 namespace tapedeck {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Human byte sizes: parsing and formatting.
-#include "bytesize.h"
+#include "core/common/bytesize.h"
 
 #include <QLocale>
 

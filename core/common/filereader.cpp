@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Whole-file reads with pread, split across two threads for large files.
-#include "filereader.h"
+#include "core/common/filereader.h"
 
 #include <QFile>
 

@@ -3,7 +3,7 @@
 // one core's memory bandwidth, so two halves read in parallel take about half the time).
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

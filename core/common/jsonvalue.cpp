@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // JsonValue: the value type, the strict parser and Python-compatible formatting.
-#include "jsonvalue.h"
+#include "core/common/jsonvalue.h"
 
 #include <QHash>
 

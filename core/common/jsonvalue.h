@@ -3,7 +3,7 @@
 // member order), a strict parser with precise errors, and Python's json.dumps formatting, byte-exact.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

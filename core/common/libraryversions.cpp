@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "libraryversions.h"
+#include "core/common/libraryversions.h"
 
 #include <bzlib.h>
 #include <lzma.h>

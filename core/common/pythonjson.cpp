@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Python-compatible JSON formatting.
-#include "pythonjson.h"
+#include "core/common/pythonjson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Incremental SHA-256 over OpenSSL.
-#include "sha256.h"
+#include "core/common/sha256.h"
 
 #include <openssl/evp.h>
 

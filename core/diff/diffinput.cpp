@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Reading a diff side: MCP files are streamed through the scanner, cassettes and recordings become the
 // MCPs their GMS requests carried.
-#include "diffinput.h"
+#include "core/diff/diffinput.h"
 
-#include "common/filereader.h"
-#include "diff/mcpscanner.h"
-#include "recording/recording.h"
-#include "recording/timeline.h"
-#include "recording/timelineindexer.h"
+#include "core/common/filereader.h"
+#include "core/diff/mcpscanner.h"
+#include "core/recording/recording.h"
+#include "core/recording/timeline.h"
+#include "core/recording/timelineindexer.h"
 
 #include <QFileInfo>
 #include <QMutex>

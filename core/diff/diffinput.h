@@ -4,10 +4,10 @@
 // ignore rules) does not extract them again; MCP files are streamed anew each time, which is as fast.
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "diff/diffside.h"
-#include "recording/mcprecord.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/diff/diffside.h"
+#include "core/recording/mcprecord.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Spelling diff paths the way Tapedeck's ignore rules read them and the way DeepDiff prints them.
-#include "diffpath.h"
+#include "core/diff/diffpath.h"
 
 namespace tapedeck::DiffPaths {
 

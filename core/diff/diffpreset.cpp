@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The preset rule sets, each rule with the reason it is there.
-#include "diffpreset.h"
+#include "core/diff/diffpreset.h"
 
 namespace tapedeck {
 

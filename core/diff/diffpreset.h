@@ -3,7 +3,7 @@
 // recording and its replay, or nothing.
 #pragma once
 
-#include "diff/ignorerule.h"
+#include "core/diff/ignorerule.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The diff report's verdict, its JSON for scripts and its Markdown for people.
-#include "diffreport.h"
+#include "core/diff/diffreport.h"
 
-#include "recording/mcpextractor.h"
+#include "core/recording/mcpextractor.h"
 
 namespace tapedeck {
 

@@ -2,10 +2,10 @@
 // What a metadata diff found, and its JSON (DESIGN.md §4, stable for scripts) and Markdown renderings.
 #pragma once
 
-#include "common/jsonvalue.h"
-#include "diff/diffpreset.h"
-#include "diff/ignorerule.h"
-#include "diff/structuraldiff.h"
+#include "core/common/jsonvalue.h"
+#include "core/diff/diffpreset.h"
+#include "core/diff/ignorerule.h"
+#include "core/diff/structuraldiff.h"
 
 #include <QCoreApplication>
 #include <QList>

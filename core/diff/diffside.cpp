@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // DiffFile: pread on a descriptor kept open, and the file's identity (size, modification time).
-#include "diffside.h"
+#include "core/diff/diffside.h"
 
 #include <QFile>
 

@@ -3,8 +3,8 @@
 // where its aspect text lives so that only the values that differ are ever parsed.
 #pragma once
 
-#include "common/result.h"
-#include "diff/diffhash.h"
+#include "core/common/result.h"
+#include "core/diff/diffhash.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Rule matching during a walk: path rules as an NFA whose state sets and steps are remembered as they are
 // met (a lazily built DFA), regex rules on DeepDiff paths rebuilt only for paths not seen before.
-#include "ignorematcher.h"
+#include "core/diff/ignorematcher.h"
 
-#include "diff/diffhash.h"
+#include "core/diff/diffhash.h"
 
 #include <algorithm>
 

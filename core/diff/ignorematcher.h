@@ -3,7 +3,7 @@
 // at each place whether a rule takes it out, counting how often each rule did.
 #pragma once
 
-#include "diff/ignorerule.h"
+#include "core/diff/ignorerule.h"
 
 #include <QHash>
 #include <QList>

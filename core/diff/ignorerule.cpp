@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Ignore rules: the path syntax parser, DataHub's regex rewriting and matching one path.
-#include "ignorerule.h"
+#include "core/diff/ignorerule.h"
 
 namespace tapedeck {
 

@@ -3,8 +3,8 @@
 // DataHub's `datahub check metadata-diff --ignore-path` reads it.
 #pragma once
 
-#include "common/result.h"
-#include "diff/diffpath.h"
+#include "core/common/result.h"
+#include "core/diff/diffpath.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Generalising a difference's path into ignore rules and counting what each would hide.
-#include "ignoresuggestions.h"
+#include "core/diff/ignoresuggestions.h"
 
 namespace tapedeck {
 

@@ -3,8 +3,8 @@
 // depth) and how many of a report's differences each would hide.
 #pragma once
 
-#include "diff/diffpath.h"
-#include "diff/diffreport.h"
+#include "core/diff/diffpath.h"
+#include "core/diff/diffreport.h"
 
 #include <QCoreApplication>
 #include <QList>

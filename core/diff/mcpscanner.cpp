@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The diff's reader: one validating pass over MCP files that hashes aspects as it goes (SSE2 for the
 // whitespace of indented files and for string bodies), falling back to McpExtractor for rare shapes.
-#include "mcpscanner.h"
+#include "core/diff/mcpscanner.h"
 
-#include "common/jsonvalue.h"
-#include "diff/diffhash.h"
-#include "diff/ignorematcher.h"
-#include "recording/mcpextractor.h"
+#include "core/common/jsonvalue.h"
+#include "core/diff/diffhash.h"
+#include "core/diff/ignorematcher.h"
+#include "core/recording/mcpextractor.h"
 
 #include <QHash>
 #include <QJsonDocument>

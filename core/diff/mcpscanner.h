@@ -3,9 +3,9 @@
 // change type, and hashes its aspect canonically while applying the ignore rules, without building a tree.
 #pragma once
 
-#include "common/result.h"
-#include "diff/diffside.h"
-#include "recording/mcprecord.h"
+#include "core/common/result.h"
+#include "core/diff/diffside.h"
+#include "core/recording/mcprecord.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>

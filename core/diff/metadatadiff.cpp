@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The diff's three phases: both sides read and hashed in parallel, a merge of the two sorted sides group by
 // group, then the few values without an identical counterpart compared field by field on all cores.
-#include "metadatadiff.h"
+#include "core/diff/metadatadiff.h"
 
-#include "diff/diffhash.h"
-#include "diff/ignorematcher.h"
-#include "diff/mcpscanner.h"
-#include "diff/structuraldiff.h"
+#include "core/diff/diffhash.h"
+#include "core/diff/ignorematcher.h"
+#include "core/diff/mcpscanner.h"
+#include "core/diff/structuraldiff.h"
 
 #include <QThread>
 #include <QtConcurrent>

@@ -4,12 +4,12 @@
 // and compared field by field. DataHub's `datahub check metadata-diff` semantics, with its promises kept.
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "diff/diffinput.h"
-#include "diff/diffpreset.h"
-#include "diff/diffreport.h"
-#include "diff/ignorerule.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/diff/diffinput.h"
+#include "core/diff/diffpreset.h"
+#include "core/diff/diffreport.h"
+#include "core/diff/ignorerule.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The side-by-side layout: a walk over both values at once that emits line pairs.
-#include "sidebyside.h"
+#include "core/diff/sidebyside.h"
 
 #include <algorithm>
 

@@ -4,8 +4,8 @@
 // of the value it shows (so differences can be found and highlighted by path).
 #pragma once
 
-#include "common/jsonvalue.h"
-#include "diff/diffpath.h"
+#include "core/common/jsonvalue.h"
+#include "core/diff/diffpath.h"
 
 #include <QList>
 #include <QString>

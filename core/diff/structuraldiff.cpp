@@ -2,10 +2,10 @@
 // The field-level comparison: objects key by key, lists as multisets with DeepDiff's pairing of leftovers
 // (closest first, rough distance below 0.3) and its merge of an added and a removed item at the same index
 // into one changed value.
-#include "structuraldiff.h"
+#include "core/diff/structuraldiff.h"
 
-#include "diff/diffhash.h"
-#include "diff/ignorematcher.h"
+#include "core/diff/diffhash.h"
+#include "core/diff/ignorematcher.h"
 
 #include <QHash>
 

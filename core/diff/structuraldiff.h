@@ -3,8 +3,8 @@
 // ignore_order compares them for DataHub: lists as multisets whose leftover items are paired by similarity.
 #pragma once
 
-#include "common/jsonvalue.h"
-#include "diff/diffpath.h"
+#include "core/common/jsonvalue.h"
+#include "core/diff/diffpath.h"
 
 #include <QList>
 

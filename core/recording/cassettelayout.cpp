@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cassettelayout.h"
+#include "core/recording/cassettelayout.h"
 
 #include <cstring>
 #ifdef __SSE2__

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // VCR.py cassette reading: libyaml events -> one small node tree per interaction -> HttpExchange.
-#include "cassetteparser.h"
+#include "core/recording/cassetteparser.h"
 
-#include "common/pythonjson.h"
-#include "recording/cassettelayout.h"
+#include "core/common/pythonjson.h"
+#include "core/recording/cassettelayout.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -2,9 +2,9 @@
 // Streaming reader of VCR.py cassettes (every shape VCR.py 1.x–8.x wrote) over libyaml's event parser.
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "recording/httpexchange.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/recording/httpexchange.h"
 
 #include <QCoreApplication>
 

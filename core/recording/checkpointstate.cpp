@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Checkpoint state decoding: base85 (Python's alphabet), bzip2 through libbz2, JSON.
-#include "checkpointstate.h"
+#include "core/recording/checkpointstate.h"
 
-#include "common/bytesize.h"
+#include "core/common/bytesize.h"
 
 #include <QJsonParseError>
 

@@ -2,7 +2,7 @@
 // Decoding the state of a stateful-ingestion checkpoint (the datahubIngestionCheckpoint aspect).
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>

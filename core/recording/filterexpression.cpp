@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The filter language: lexer, recursive-descent parser, precompiled matchers and the evaluator.
-#include "filterexpression.h"
+#include "core/recording/filterexpression.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>

@@ -3,9 +3,9 @@
 // README.md, "Filtering events").
 #pragma once
 
-#include "common/result.h"
-#include "recording/filtererror.h"
-#include "recording/filtersubject.h"
+#include "core/common/result.h"
+#include "core/recording/filtererror.h"
+#include "core/recording/filtersubject.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -2,7 +2,7 @@
 // What the filter language needs to know about one event: the interface the timeline implements.
 #pragma once
 
-#include "recording/eventkind.h"
+#include "core/recording/eventkind.h"
 
 #include <QAnyStringView>
 

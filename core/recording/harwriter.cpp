@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // HAR 1.2 output of recorded HTTP interactions, written incrementally with hand-made JSON escaping.
-#include "harwriter.h"
+#include "core/recording/harwriter.h"
 
-#include "recording/cassetteparser.h"
+#include "core/recording/cassetteparser.h"
 
 #include <array>
 

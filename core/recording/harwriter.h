@@ -2,9 +2,9 @@
 // Writes the HTTP events of a timeline as an HTTP Archive (HAR 1.2), streamed entry by entry.
 #pragma once
 
-#include "common/result.h"
-#include "recording/httpexchange.h"
-#include "recording/timeline.h"
+#include "core/common/result.h"
+#include "core/recording/httpexchange.h"
+#include "core/recording/timeline.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

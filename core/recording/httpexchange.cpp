@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Header lookup and Content-Encoding decoding for recorded HTTP interactions.
-#include "httpexchange.h"
+#include "core/recording/httpexchange.h"
 
 #include <brotli/decode.h>
 #include <zlib.h>

@@ -2,7 +2,7 @@
 // One recorded HTTP interaction (request and response) with its bodies as exact bytes.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -2,9 +2,9 @@
 // MCP extraction. JSON is read with a small validating scanner that works on byte spans rather than
 // QJsonDocument: aspects must keep their key order and number spelling so that the file sink's output can
 // be reproduced byte for byte, and a truncated file must still yield the records before the fault.
-#include "mcpextractor.h"
+#include "core/recording/mcpextractor.h"
 
-#include "common/pythonjson.h"
+#include "core/common/pythonjson.h"
 
 #include <QJsonDocument>
 #include <QUrl>

@@ -3,8 +3,8 @@
 // file-sink JSON, and writing MCPs back in the file sink's format.
 #pragma once
 
-#include "common/result.h"
-#include "recording/mcprecord.h"
+#include "core/common/result.h"
+#include "core/recording/mcprecord.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>

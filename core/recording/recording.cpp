@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Loading a recording and verifying its checksums.
-#include "recording.h"
+#include "core/recording/recording.h"
 
-#include "archive/entryname.h"
-#include "common/sha256.h"
+#include "core/archive/entryname.h"
+#include "core/common/sha256.h"
 
 namespace tapedeck {
 

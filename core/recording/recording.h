@@ -2,9 +2,9 @@
 // A recording loaded into memory: manifest, recipe, decrypted entries and per-entry checksum status.
 #pragma once
 
-#include "archive/manifest.h"
-#include "archive/recipe.h"
-#include "recording/recordingsource.h"
+#include "core/archive/manifest.h"
+#include "core/archive/recipe.h"
+#include "core/recording/recordingsource.h"
 
 #include <QHash>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Listing recordings in a folder.
-#include "recordinglist.h"
+#include "core/recording/recordinglist.h"
 
-#include "archive/manifest.h"
-#include "archive/ziparchive.h"
+#include "core/archive/manifest.h"
+#include "core/archive/ziparchive.h"
 
 #include <QDir>
 #include <QFile>

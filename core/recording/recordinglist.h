@@ -2,7 +2,7 @@
 // Finds the recordings in a folder (archives and extracted folders) and reads each one's manifest.
 #pragma once
 
-#include "common/result.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Recording sources: ZIP archives (through ZipArchive) and extracted folders.
-#include "recordingsource.h"
+#include "core/recording/recordingsource.h"
 
-#include "archive/ziparchive.h"
+#include "core/archive/ziparchive.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -2,10 +2,10 @@
 // One interface over the places a recording lives: an encrypted archive, a plain ZIP, an extracted folder.
 #pragma once
 
-#include "archive/extractionlimits.h"
-#include "archive/streamdecoder.h"
-#include "common/progress.h"
-#include "common/result.h"
+#include "core/archive/extractionlimits.h"
+#include "core/archive/streamdecoder.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
 
 #include <QCoreApplication>
 #include <QList>

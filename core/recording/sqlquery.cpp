@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Reading db/queries.jsonl and computing DataHub's replay keys.
-#include "sqlquery.h"
+#include "core/recording/sqlquery.h"
 
-#include "common/progress.h"
-#include "common/sha256.h"
+#include "core/common/progress.h"
+#include "core/common/sha256.h"
 
 #include <algorithm>
 #include <climits>

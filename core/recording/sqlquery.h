@@ -3,8 +3,8 @@
 // records lazily, and DataHub's replay key computed byte-exactly as Python computes it.
 #pragma once
 
-#include "common/jsonvalue.h"
-#include "common/result.h"
+#include "core/common/jsonvalue.h"
+#include "core/common/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

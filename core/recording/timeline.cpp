@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Chunked, append-only event index.
-#include "timeline.h"
+#include "core/recording/timeline.h"
 
 #include <cstring>
 

@@ -3,8 +3,8 @@
 // in small records and a text arena; bodies and rows are re-read lazily from the decompressed sources.
 #pragma once
 
-#include "common/result.h"
-#include "recording/eventkind.h"
+#include "core/common/result.h"
+#include "core/recording/eventkind.h"
 
 #include <QByteArray>
 #include <QList>

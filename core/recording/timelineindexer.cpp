@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Indexing recording sources into the timeline.
-#include "timelineindexer.h"
+#include "core/recording/timelineindexer.h"
 
-#include "common/filereader.h"
-#include "recording/cassetteparser.h"
-#include "recording/mcpextractor.h"
-#include "recording/sqlquery.h"
+#include "core/common/filereader.h"
+#include "core/recording/cassetteparser.h"
+#include "core/recording/mcpextractor.h"
+#include "core/recording/sqlquery.h"
 
 #include <QFile>
 #include <QFileInfo>

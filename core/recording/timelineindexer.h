@@ -3,11 +3,11 @@
 // small batches while parsing goes on, so the first ones can be shown before the rest is read.
 #pragma once
 
-#include "common/progress.h"
-#include "common/result.h"
-#include "recording/mcprecord.h"
-#include "recording/recording.h"
-#include "recording/timeline.h"
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/recording/mcprecord.h"
+#include "core/recording/recording.h"
+#include "core/recording/timeline.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Timeline events as filter subjects.
-#include "timelinesubject.h"
+#include "core/recording/timelinesubject.h"
 
 namespace tapedeck {
 

@@ -2,8 +2,8 @@
 // The filter language's view of one timeline event: a reusable adapter pointed at row after row.
 #pragma once
 
-#include "recording/filtersubject.h"
-#include "recording/timeline.h"
+#include "core/recording/filtersubject.h"
+#include "core/recording/timeline.h"
 
 namespace tapedeck {
 

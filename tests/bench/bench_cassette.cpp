@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Times Tapedeck's timeline indexing of one cassette: time until 1000 events are visible to a reader,
 // total time, event count and index size, as one JSON line for bench_index.py.
-#include "common/filereader.h"
-#include "recording/timelineindexer.h"
+#include "core/common/filereader.h"
+#include "core/recording/timelineindexer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

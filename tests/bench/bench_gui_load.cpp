@@ -3,9 +3,9 @@
 // in the real MainWindow and, until its timeline is fully indexed, measures the GUI thread's longest
 // stall with a 1 ms probe timer. Also reports when the first events were on screen. One JSON line.
 // Usage: DATAHUB_RECORDING_PASSWORD=… bench_gui_load <recording>   (QT_QPA_PLATFORM=offscreen or xvfb)
-#include "mainwindow.h"
-#include "timelinemodel.h"
-#include "timelinepanel.h"
+#include "ui/mainwindow.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,9 +5,9 @@
 // thread's longest stall meanwhile (1 ms probe timer), (2) scrolling the table to the end and painting it,
 // (3) free-text search across every row. Prints a table, then one JSON line.
 // Usage: bench_gui_timeline [events] [runs]   (QT_QPA_PLATFORM=offscreen unless set)
-#include "recording/timeline.h"
-#include "timelinefilter.h"
-#include "timelinemodel.h"
+#include "core/recording/timeline.h"
+#include "ui/timeline/timelinefilter.h"
+#include "ui/timeline/timelinemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli export-har and HarWriter: HAR 1.2 output checked by the real peer har-validator (npm, run
 // with node from tests/npm) and against what VCR.py itself loads from the fixture cassettes.
-#include "recording/harwriter.h"
+#include "core/recording/harwriter.h"
 #include "testsupport.h"
 
 #include <QBuffer>

@@ -2,8 +2,8 @@
 // Interoperability with real writers and readers: 7-Zip archives (every AES strength × method), archives
 // in pyzipper 0.3.6's layout (AE-1 with real CRC, LZMA with end marker), and packed archives read back by
 // 7-Zip and by pyzipper's reader rules.
-#include "archive/packer.h"
-#include "archive/ziparchive.h"
+#include "core/archive/packer.h"
+#include "core/archive/ziparchive.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

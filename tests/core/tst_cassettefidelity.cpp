@@ -3,7 +3,7 @@
 // python3-vcr, or in the shapes older VCR.py versions and other writers produced) must read to exactly what
 // VCR.py itself loads (<name>.expected.json, made by tests/tools/vcrfixtures/), bytes included; the bad
 // ones must fail where the fixture says, keeping what came before.
-#include "recording/cassetteparser.h"
+#include "core/recording/cassetteparser.h"
 #include "testsupport.h"
 
 #include <QDir>

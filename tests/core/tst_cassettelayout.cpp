@@ -2,8 +2,8 @@
 // The cassette layout scanner that lets summary reading skip large response bodies: its scalar
 // measurements must agree with libyaml's parser on what libyaml's emitter (VCR.py's writer) produces, and
 // a summary read with elisions must equal a full read on every shape, including the ones built to fool it.
-#include "recording/cassettelayout.h"
-#include "recording/cassetteparser.h"
+#include "core/recording/cassettelayout.h"
+#include "core/recording/cassetteparser.h"
 #include "testsupport.h"
 
 #include <QTest>

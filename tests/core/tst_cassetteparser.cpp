@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests the VCR.py cassette reader: the sample recording's cassette, lazy re-reads, faults and odd bytes.
-#include "archive/ziparchive.h"
-#include "recording/cassetteparser.h"
+#include "core/archive/ziparchive.h"
+#include "core/recording/cassetteparser.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests checkpoint state decoding against payloads Python writes as DataHub's checkpoint.py does
 // (base64.b85encode(bz2.compress(json))), Python's own base85 errors, corrupt data and bz2 bombs.
-#include "recording/checkpointstate.h"
-#include "recording/mcpextractor.h"
+#include "core/recording/checkpointstate.h"
+#include "core/recording/mcpextractor.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The metadata diff engine: generated MCP sets with each kind of difference and their expected
 // classification, the canonical hash, inputs of every kind, bad input, cancellation and the reports.
-#include "common/jsonvalue.h"
-#include "diff/diffpreset.h"
-#include "diff/ignorematcher.h"
-#include "diff/ignoresuggestions.h"
-#include "diff/mcpscanner.h"
-#include "diff/metadatadiff.h"
-#include "diff/sidebyside.h"
-#include "diff/structuraldiff.h"
-#include "recording/mcpextractor.h"
-#include "recording/recording.h"
-#include "recording/recordingsource.h"
+#include "core/common/jsonvalue.h"
+#include "core/diff/diffpreset.h"
+#include "core/diff/ignorematcher.h"
+#include "core/diff/ignoresuggestions.h"
+#include "core/diff/mcpscanner.h"
+#include "core/diff/metadatadiff.h"
+#include "core/diff/sidebyside.h"
+#include "core/diff/structuraldiff.h"
+#include "core/recording/mcpextractor.h"
+#include "core/recording/recording.h"
+#include "core/recording/recordingsource.h"
 #include "testsupport.h"
 
 #include <QDir>

@@ -2,7 +2,7 @@
 // Tapedeck's diff against the DeepDiff-based reference (tests/tools/deepdiff_ref.py, Debian's
 // python3-deepdiff, DataHub's grouping): same verdict, same URNs, same aspects with the same field paths,
 // values and kinds of change, on every generated set and on a larger realistic pair.
-#include "diff/metadatadiff.h"
+#include "core/diff/metadatadiff.h"
 #include "testsupport.h"
 
 #include <QDir>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Ignore rules: the path syntax, DataHub's regex rewriting, what a rule hides, the presets, and the
 // reporting of rules that matched nothing.
-#include "diff/diffpreset.h"
-#include "diff/ignorematcher.h"
-#include "diff/ignorerule.h"
-#include "diff/metadatadiff.h"
+#include "core/diff/diffpreset.h"
+#include "core/diff/ignorematcher.h"
+#include "core/diff/ignorerule.h"
+#include "core/diff/metadatadiff.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests the entry-name safety rules used before anything is written to disk.
-#include "archive/entryname.h"
+#include "core/archive/entryname.h"
 
 #include <QTest>
 

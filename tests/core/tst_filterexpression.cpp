@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests the filter language: matches over a fixed set of fake events, error positions, canonical spelling.
-#include "recording/filterexpression.h"
+#include "core/recording/filterexpression.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

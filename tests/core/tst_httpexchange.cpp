@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests Content-Encoding decoding (gzip, deflate both ways, br, chains) and header lookup.
-#include "recording/httpexchange.h"
+#include "core/recording/httpexchange.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -2,7 +2,7 @@
 // Tests JsonValue against CPython at test time: json.dumps(json.loads(text)) byte for byte (sorted and
 // unsorted, ensure_ascii on and off), repr(float) on many doubles, which texts are rejected, and how
 // malformed UTF-8 is repaired.
-#include "common/jsonvalue.h"
+#include "core/common/jsonvalue.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Tests the decompression-bomb limits: declared sizes, ratio, totals, and entries that lie about their size.
-#include "archive/extractionlimits.h"
-#include "archive/ziparchive.h"
-#include "recording/recording.h"
-#include "recording/recordingsource.h"
+#include "core/archive/extractionlimits.h"
+#include "core/archive/ziparchive.h"
+#include "core/recording/recording.h"
+#include "core/recording/recordingsource.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests manifest.json parsing (every field of DESIGN.md §3) and writing (byte-identical to Python's
 // json.dumps).
-#include "archive/manifest.h"
+#include "core/archive/manifest.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 // Tests MCP extraction from every GMS ingest request shape and from file-sink files (array, MCE, JSON
 // lines), the file-sink writer (byte-identical to Python's json.dumps(indent=4)), bad input, and the bundled
 // sample recording against its sample-recording.mcps.json.
-#include "recording/mcpextractor.h"
+#include "core/recording/mcpextractor.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests the password source order: option, file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD.
-#include "archive/passwordsources.h"
+#include "core/archive/passwordsources.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

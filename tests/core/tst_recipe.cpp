@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests recipe.yaml parsing into a display tree with DataHub's redaction markers found.
-#include "archive/recipe.h"
+#include "core/archive/recipe.h"
 
 #include <QTest>
 

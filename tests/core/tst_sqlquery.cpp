@@ -2,8 +2,8 @@
 // Tests the db/queries.jsonl reader: DataHub's replay key against CPython running DataHub's serialisation
 // and key rules on tricky parameters, the bundled sample recording, and bad input (truncated and garbage
 // lines, invalid UTF-8, missing fields, a 10 MB line).
-#include "common/progress.h"
-#include "recording/sqlquery.h"
+#include "core/common/progress.h"
+#include "core/recording/sqlquery.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>

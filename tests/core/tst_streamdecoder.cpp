@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests the streaming decoders against zlib/libbz2/liblzma encoders, fed in pieces of every size.
-#include "archive/streamdecoder.h"
+#include "core/archive/streamdecoder.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Tests the compact timeline: fields, lanes, publication while indexing, memory overhead.
-#include "archive/ziparchive.h"
-#include "recording/cassetteparser.h"
-#include "recording/mcpextractor.h"
-#include "recording/timelineindexer.h"
+#include "core/archive/ziparchive.h"
+#include "core/recording/cassetteparser.h"
+#include "core/recording/mcpextractor.h"
+#include "core/recording/timelineindexer.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,27 +1,28 @@
 // SPDX-License-Identifier: MIT
 // Tests the main window end to end on the bundled sample: password dialog and environment paths, the
 // overview's content, the wrong-password loop, damaged and missing input, and cancelling.
-#include "banner.h"
-#include "bodyview.h"
-#include "detailstack.h"
-#include "diff/diffreport.h"
-#include "diffwindow.h"
-#include "entitybrowser.h"
-#include "entitymodel.h"
-#include "entriesmodel.h"
-#include "eventdetails.h"
-#include "filterbar.h"
-#include "httpdetailpane.h"
-#include "mainwindow.h"
-#include "mcpdetailpane.h"
-#include "passworddialog.h"
-#include "passwordstore.h"
-#include "recipemodel.h"
-#include "recordingview.h"
-#include "sqldetailpane.h"
-#include "sqlrowsmodel.h"
-#include "timelinemodel.h"
-#include "timelinepanel.h"
+#include "ui/widgets/banner.h"
+#include "ui/details/bodyview.h"
+#include "ui/details/detailstack.h"
+#include "core/diff/diffreport.h"
+#include "ui/diff/diffwindow.h"
+#include "ui/timeline/entitybrowser.h"
+#include "ui/timeline/entitymodel.h"
+#include "ui/overview/entriesmodel.h"
+#include "ui/details/eventdetails.h"
+#include "ui/timeline/filterbar.h"
+#include "ui/details/httpdetailpane.h"
+#include "ui/mainwindow.h"
+#include "ui/details/mcpdetailpane.h"
+#include "ui/passworddialog.h"
+#include "ui/passwordstore.h"
+#include "ui/overview/recipemodel.h"
+#include "ui/overview/recordingview.h"
+#include "ui/details/sqldetailpane.h"
+#include "ui/details/sqlrowsmodel.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
+#include "guitestmain.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -539,7 +540,7 @@ void TestMainWindow::sampleActionNeedsNoPassword()
     verifySampleShown(*window);
 }
 
-QTEST_MAIN(TestMainWindow)
+TAPEDECK_GUI_TEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
 
 void TestMainWindow::rememberedPasswordOpensWithoutDialog()

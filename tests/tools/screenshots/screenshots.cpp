@@ -2,11 +2,11 @@
 // Renders the README's screenshots: the main window with the bundled sample open, on the overview and on
 // the timeline with a filter in use and an HTTP, a SQL and an MCP event selected.
 // Usage: tapedeck-screenshots <output-folder>   (QT_QPA_PLATFORM=offscreen, or under xvfb-run)
-#include "detailstack.h"
-#include "filterbar.h"
-#include "mainwindow.h"
-#include "timelinemodel.h"
-#include "timelinepanel.h"
+#include "ui/details/detailstack.h"
+#include "ui/timeline/filterbar.h"
+#include "ui/mainwindow.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -74,6 +74,8 @@ bool showFiltered(MainWindow &window, const QString &filter, EventKind kind, int
 
 int main(int argc, char **argv)
 {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("tapedeck-screenshots"));
     QCoreApplication::setApplicationName(QStringLiteral("tapedeck"));

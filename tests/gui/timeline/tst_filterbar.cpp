@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+// Tests FilterBar: the debounced filter expression, parse errors shown inline (position and message),
+// kind toggles with counts, the shown / total label, and search with Enter, Shift+Enter, F3, Shift+F3 and
+// Ctrl+F.
+#include "ui/timeline/filterbar.h"
+#include "guitestmain.h"
+#include "timelinesupport.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QToolButton>
+
+using namespace tapedeck;
+
+Q_DECLARE_METATYPE(tapedeck::FilterBar::SearchDirection)
+
+namespace {
+
+struct Bar
+{
+    QWidget window;
+    FilterBar *bar = new FilterBar(&window);
+    QLineEdit *filter = bar->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    QLineEdit *search = bar->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QLabel *error = bar->findChild<QLabel *>(QStringLiteral("filterErrorLabel"));
+    QLabel *counts = bar->findChild<QLabel *>(QStringLiteral("countsLabel"));
+
+    Bar()
+    {
+        window.resize(900, 80);
+        bar->resize(900, 80);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            qWarning("the window was not exposed");
+        QApplication::setActiveWindow(&window); // the search keys are window shortcuts
+        if (!QTest::qWaitForWindowActive(&window))
+            qWarning("the window did not become active");
+    }
+};
+
+} // namespace
+
+class TestFilterBar : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void typingIsDebounced();
+    void parseErrorShownInline_data();
+    void parseErrorShownInline();
+    void errorClearsWhenFixed();
+    void enterAppliesAtOnce();
+    void kindToggles();
+    void counts();
+    void searchKeys();
+};
+
+void TestFilterBar::initTestCase()
+{
+    qRegisterMetaType<FilterBar::SearchDirection>();
+}
+
+void TestFilterBar::typingIsDebounced()
+{
+    Bar b;
+    QVERIFY(b.filter && b.search && b.error && b.counts);
+    QSignalSpy changed(b.bar, &FilterBar::filterChanged);
+    QTest::keyClicks(b.filter, QStringLiteral("kind:http status:>=400"));
+    QCOMPARE(changed.count(), 0); // nothing while typing
+    QVERIFY(changed.wait(FilterBar::DebounceMs * 10));
+    QTest::qWait(FilterBar::DebounceMs * 2);
+    QCOMPARE(changed.count(), 1); // once, for the whole text
+    QCOMPARE(changed.first().at(0).value<FilterExpression>().normalized(),
+        QStringLiteral("kind:http and status:>=400"));
+    QCOMPARE(b.bar->filter().text(), QStringLiteral("kind:http status:>=400"));
+    QVERIFY(!b.bar->filterError());
+    QVERIFY(b.error->isHidden());
+}
+
+void TestFilterBar::parseErrorShownInline_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<QString>("messagePart");
+    QTest::addRow("unknown field") << QStringLiteral("kind:http stauts:404") << 10
+                                   << QStringLiteral("stauts");
+    QTest::addRow("bad status") << QStringLiteral("status:abc") << 7 << QStringLiteral("abc");
+    QTest::addRow("unterminated quote") << QStringLiteral("sql:\"select") << 4 << QStringLiteral("\"");
+    QTest::addRow("open parenthesis") << QStringLiteral("(kind:http") << 0 << QStringLiteral(")");
+}
+
+void TestFilterBar::parseErrorShownInline()
+{
+    QFETCH(QString, text);
+    QFETCH(int, position);
+    QFETCH(QString, messagePart);
+    Bar b;
+    QSignalSpy changed(b.bar, &FilterBar::filterChanged);
+    QSignalSpy errors(b.bar, &FilterBar::filterErrorChanged);
+    QTest::keyClicks(b.filter, text);
+    QVERIFY(errors.wait(FilterBar::DebounceMs * 10));
+    QVERIFY(b.bar->filterError());
+    QCOMPARE(b.bar->filterError()->position, qsizetype(position));
+    QVERIFY2(b.bar->filterError()->message.contains(messagePart), qPrintable(b.bar->filterError()->message));
+    QVERIFY(b.error->isVisible());
+    QVERIFY2(b.error->text().startsWith(QStringLiteral("Column %1: ").arg(position + 1)),
+        qPrintable(b.error->text()));
+    QVERIFY(b.error->text().contains(b.bar->filterError()->message));
+    // The field is marked, and no filter went out.
+    QVERIFY(b.filter->palette().color(QPalette::Base) != b.search->palette().color(QPalette::Base));
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestFilterBar::errorClearsWhenFixed()
+{
+    Bar b;
+    QSignalSpy changed(b.bar, &FilterBar::filterChanged);
+    QSignalSpy errors(b.bar, &FilterBar::filterErrorChanged);
+    QTest::keyClicks(b.filter, QStringLiteral("kind:http stauts:404"));
+    QVERIFY(errors.wait(FilterBar::DebounceMs * 10));
+    QVERIFY(b.error->isVisible());
+    // Fix the typo: "stauts" -> "status".
+    b.filter->setCursorPosition(16);
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(b.filter, Qt::Key_Backspace);
+    QTest::keyClicks(b.filter, QStringLiteral("atus"));
+    QCOMPARE(b.filter->text(), QStringLiteral("kind:http status:404"));
+    QVERIFY(changed.wait(FilterBar::DebounceMs * 10));
+    QVERIFY(!b.bar->filterError());
+    QVERIFY(b.error->isHidden());
+    QCOMPARE(errors.last().at(0).value<std::optional<FilterError>>(), std::nullopt);
+    QCOMPARE(changed.last().at(0).value<FilterExpression>().normalized(),
+        QStringLiteral("kind:http and status:404"));
+    QCOMPARE(b.filter->palette().color(QPalette::Base), b.search->palette().color(QPalette::Base));
+}
+
+void TestFilterBar::enterAppliesAtOnce()
+{
+    Bar b;
+    QSignalSpy changed(b.bar, &FilterBar::filterChanged);
+    QTest::keyClicks(b.filter, QStringLiteral("error"));
+    QTest::keyClick(b.filter, Qt::Key_Return);
+    QCOMPARE(changed.count(), 1);
+    QTest::qWait(FilterBar::DebounceMs * 2);
+    QCOMPARE(changed.count(), 1); // the debounce does not send it again
+    b.bar->setFilterText(QStringLiteral("kind:sql"));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(b.bar->filter().text(), QStringLiteral("kind:sql"));
+    b.bar->setFilterText(QString());
+    QCOMPARE(changed.count(), 3);
+    QVERIFY(b.bar->filter().isEmpty());
+}
+
+void TestFilterBar::kindToggles()
+{
+    Bar b;
+    QSignalSpy kinds(b.bar, &FilterBar::kindsChanged);
+    auto *http = b.bar->findChild<QToolButton *>(QStringLiteral("httpToggle"));
+    auto *sql = b.bar->findChild<QToolButton *>(QStringLiteral("sqlToggle"));
+    auto *mcp = b.bar->findChild<QToolButton *>(QStringLiteral("mcpToggle"));
+    QVERIFY(http && sql && mcp);
+    QCOMPARE(b.bar->kinds(), AllKinds);
+    b.bar->setKindCounts(12, 5, 24);
+    QCOMPARE(http->text(), QStringLiteral("HTTP 12"));
+    QCOMPARE(sql->text(), QStringLiteral("SQL 5"));
+    QCOMPARE(mcp->text(), QStringLiteral("MCP 24"));
+    QTest::mouseClick(sql, Qt::LeftButton);
+    QCOMPARE(kinds.count(), 1);
+    QCOMPARE(
+        kinds.last().at(0).value<KindMask>(), KindMask(kindBit(EventKind::Http) | kindBit(EventKind::Mcp)));
+    QTest::mouseClick(http, Qt::LeftButton);
+    QCOMPARE(kinds.last().at(0).value<KindMask>(), kindBit(EventKind::Mcp));
+    b.bar->setKinds(AllKinds);
+    QCOMPARE(kinds.last().at(0).value<KindMask>(), AllKinds);
+    QVERIFY(http->isChecked() && sql->isChecked() && mcp->isChecked());
+}
+
+void TestFilterBar::counts()
+{
+    Bar b;
+    b.bar->setCounts(12, 41);
+    QCOMPARE(b.counts->text(), QStringLiteral("12 / 41 events"));
+    b.bar->setCounts(1000000, 1000000);
+    QCOMPARE(b.counts->text(), QStringLiteral("%1 / %1 events").arg(QLocale().toString(1000000)));
+}
+
+void TestFilterBar::searchKeys()
+{
+    Bar b;
+    QSignalSpy search(b.bar, &FilterBar::searchRequested);
+    const auto direction = [&] { return search.last().at(1).value<FilterBar::SearchDirection>(); };
+    // Ctrl+F focuses the search field from anywhere in the window.
+    b.filter->setFocus();
+    QTest::keyClick(b.filter, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(b.search->hasFocus());
+    QTest::keyClicks(b.search, QStringLiteral("orders"));
+    QVERIFY(search.wait(FilterBar::DebounceMs * 10)); // typing searches from the current row
+    QCOMPARE(direction(), FilterBar::SearchDirection::FromCurrent);
+    QCOMPARE(search.last().at(0).toString(), QStringLiteral("orders"));
+    QTest::keyClick(b.search, Qt::Key_Return);
+    QCOMPARE(direction(), FilterBar::SearchDirection::Next);
+    QTest::keyClick(b.search, Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(direction(), FilterBar::SearchDirection::Previous);
+    // F3 and Shift+F3 work while the focus is elsewhere.
+    b.filter->setFocus();
+    const qsizetype before = search.count();
+    QTest::keyClick(b.filter, Qt::Key_F3);
+    QCOMPARE(search.count(), before + 1);
+    QCOMPARE(direction(), FilterBar::SearchDirection::Next);
+    QTest::keyClick(b.filter, Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(direction(), FilterBar::SearchDirection::Previous);
+    // No match: the field says so until the text changes.
+    b.bar->setSearchResult(false);
+    auto *status = b.bar->findChild<QLabel *>(QStringLiteral("searchStatus"));
+    QCOMPARE(status->text(), QStringLiteral("No match"));
+    QTest::keyClick(b.search, Qt::Key_S);
+    QCOMPARE(status->text(), QString());
+}
+
+TAPEDECK_GUI_TEST_MAIN(TestFilterBar)
+#include "tst_filterbar.moc"

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// The timeline view's matching loop: which events of a range pass a filter expression and kind toggles,
+// split over threads. Runs off the GUI thread (TimelineModel calls it from QtConcurrent).
+#pragma once
+
+#include "core/recording/eventkind.h"
+#include "core/recording/filterexpression.h"
+#include "core/recording/timeline.h"
+
+#include <QtGlobal>
+
+#include <functional>
+#include <vector>
+
+class QThreadPool;
+
+namespace tapedeck {
+
+// One bit per EventKind (1 << int(kind)).
+using KindMask = quint8;
+inline constexpr KindMask AllKinds = 0x7;
+inline constexpr KindMask kindBit(EventKind kind)
+{
+    return KindMask(1u << int(kind));
+}
+
+class TimelineFilter
+{
+public:
+    // Seqs in [from, to) whose kind is in `kinds` and that `filter` matches, ascending. Every seq must be
+    // below timeline.count(). Large ranges are split into parts that run on `pool` (the calling thread
+    // takes the first part itself); `cancelled` is polled every few thousand events and, once it returns
+    // true, the result is incomplete and should be dropped.
+    static std::vector<quint32> match(const Timeline &timeline, const FilterExpression &filter,
+        KindMask kinds, qsizetype from, qsizetype to, QThreadPool *pool = nullptr,
+        const std::function<bool()> &cancelled = {});
+
+    // The first of `rows` (seqs, in view order), starting at index `start` and wrapping around, whose event
+    // `filter` matches; -1 when none does. Walks backwards when `forward` is false.
+    static qsizetype findRow(const Timeline &timeline, const FilterExpression &filter,
+        const std::function<qsizetype(qsizetype)> &seqAtRow, qsizetype rowCount, qsizetype start,
+        bool forward, const std::function<bool()> &cancelled = {});
+
+    // The filter expression that searches for `text` as free text, literally (quotes and backslashes
+    // escaped; no globs, keywords or fields).
+    static QString freeTextExpression(const QString &text);
+
+    // Parts smaller than this are not worth a thread.
+    static constexpr qsizetype MinPartSize = 1 << 16;
+};
+
+} // namespace tapedeck

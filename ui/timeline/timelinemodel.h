@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// Table model over a recording's Timeline: one row per shown event, cells formatted at display time from
+// the compact records, rows appended while indexing goes on, and filtering computed off the GUI thread.
+#pragma once
+
+#include "ui/jobs/futures.h"
+#include "core/recording/filterexpression.h"
+#include "core/recording/timeline.h"
+#include "ui/timeline/timelinefilter.h"
+
+#include <QAbstractTableModel>
+#include <QFuture>
+#include <QIcon>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace tapedeck {
+
+class TimelineModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimelineModel)
+
+public:
+    enum Column {
+        SeqColumn,
+        KindColumn,
+        OperationColumn,
+        TargetColumn,
+        ResultColumn,
+        SizeColumn,
+        ColumnCount
+    };
+    enum Role {
+        SeqRole = Qt::UserRole + 1, // qlonglong, every column
+        KindRole, // int(EventKind)
+        FlagsRole, // int: EventFlag bits (an MCP also gets ErrorFlag when the request that carried it failed)
+        MessageRole, // QString: the event's error and warning text
+    };
+
+    explicit TimelineModel(QObject *parent = nullptr);
+    ~TimelineModel() override;
+
+    // Shows `timeline` (nullptr: nothing) and, while it is still being indexed on another thread, polls
+    // it for new events every pollInterval() ms. Keeps the current filter and kinds.
+    void setTimeline(std::shared_ptr<const Timeline> timeline);
+    const std::shared_ptr<const Timeline> &timeline() const { return m_timeline; }
+
+    // 0 turns polling off (call refresh() yourself). Default 100 ms.
+    void setPollInterval(int milliseconds);
+    int pollInterval() const { return m_pollInterval; }
+
+    // Both are applied off the GUI thread; the rows shown change (with a model reset) once the result is
+    // there, and filterApplied() follows. A newer request cancels an older one still running.
+    void setFilter(const FilterExpression &filter);
+    void setKinds(KindMask kinds);
+    const FilterExpression &filter() const { return m_filter; }
+    KindMask kinds() const { return m_kinds; }
+    // True while the rows shown do not yet reflect the current filter and kinds.
+    bool isFilterPending() const { return m_pendingReset; }
+
+    qsizetype shownCount() const;
+    qsizetype totalCount() const { return m_total; } // events published so far
+    qsizetype kindCount(EventKind kind) const;
+    qsizetype seqAt(int row) const;
+    int rowOfSeq(qsizetype seq) const; // -1 when the event is not shown
+
+    // Searches the shown rows for `text` as free text (the filter language's free-text fields), from the
+    // row after `fromRow` (before it when going backwards) around to `fromRow` itself. Off the GUI thread;
+    // answers with searchFinished(). An empty text answers -1 at once.
+    void find(const QString &text, int fromRow, bool forward);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+public Q_SLOTS:
+    // Takes in the events published since the last call (appending rows) and notices the end of indexing.
+    void refresh();
+
+Q_SIGNALS:
+    void countsChanged(qsizetype shown, qsizetype total);
+    void kindCountsChanged(qsizetype http, qsizetype sql, qsizetype mcp);
+    // The rows now reflect the filter and kinds last set (after a model reset).
+    void filterApplied();
+    // The timeline was complete when refresh() last looked and every event is in the model.
+    void timelineComplete();
+    // The answer to find(): the seq of the matching event (rowOfSeq() gives its current row), or -1.
+    void searchFinished(const QString &text, qsizetype seq);
+
+private:
+    using Rows = std::vector<quint32>;
+
+    bool isIdentity() const { return m_filter.isEmpty() && m_kinds == AllKinds; }
+    void restartFiltering();
+    void startJob(qsizetype from, qsizetype to, bool reset);
+    void finishJob(
+        quint64 generation, qsizetype from, qsizetype to, bool reset, const std::shared_ptr<Rows> &rows);
+    void emitCounts();
+    void updateColours() const; // from the application palette, when it changed
+    QVariant display(qsizetype seq, int column) const;
+    QVariant toolTip(qsizetype seq, int column) const;
+    int eventFlags(qsizetype seq) const;
+
+    std::shared_ptr<const Timeline> m_timeline;
+    qsizetype m_total = 0; // events taken in from the timeline
+    bool m_completeSignalled = false;
+
+    FilterExpression m_filter;
+    KindMask m_kinds = AllKinds;
+    // Shown seqs when filtering (unused in identity mode, where row == seq). Shared with searches running on
+    // other threads: copied before appending when a search still holds it.
+    std::shared_ptr<Rows> m_rows = std::make_shared<Rows>();
+    qsizetype m_identityRows = 0; // rows shown in identity mode (may lag m_total while a filter is pending)
+    bool m_identity = true; // what the rows currently shown are (may lag behind the filter while pending)
+    bool m_pendingReset = false;
+    qsizetype m_filteredUpTo = 0; // events [0, m_filteredUpTo) have been matched for the current filter
+    quint64 m_generation = 0;
+    QFuture<std::shared_ptr<Rows>> m_job; // shared: QFuture hands out copies of its result
+    bool m_jobRunning = false;
+    QFuture<qsizetype> m_search;
+
+    QTimer m_poll;
+    int m_pollInterval = 100;
+    QThreadPool m_pool;
+
+    std::array<QIcon, EventKindCount> m_kindIcons;
+    QIcon m_errorIcon;
+    QIcon m_warningIcon;
+    mutable QColor m_errorText;
+    mutable QColor m_errorBackground;
+    mutable QColor m_warningBackground;
+    mutable QColor m_mutedText;
+    mutable qint64 m_paletteKey = -1;
+};
+
+} // namespace tapedeck
