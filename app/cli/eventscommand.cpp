@@ -55,7 +55,7 @@ QJsonObject jsonFor(const Timeline &t, qsizetype seq)
         o.insert(QStringLiteral("aspect_name"), t.field(seq, EventField::AspectName).toString());
         o.insert(QStringLiteral("change_type"), t.field(seq, EventField::ChangeType).toString());
         o.insert(QStringLiteral("carrier_seq"),
-            r.related == 0xffffffffu ? QJsonValue() : QJsonValue(qint64(r.related)));
+            r.related == EventRecord::NoCarrier ? QJsonValue() : QJsonValue(qint64(r.related)));
         break;
     }
     const QStringView message = t.field(seq,

@@ -3,20 +3,11 @@
 // aspects.
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "app/cli/timelinejob.h"
 #include "core/common/bytesize.h"
 #include "core/common/jsonvalue.h"
-#include "core/recording/cassetteparser.h"
-#include "core/recording/checkpointstate.h"
-#include "core/recording/httpexchange.h"
-#include "core/recording/mcpextractor.h"
-#include "core/recording/sqlquery.h"
-#include "core/recording/timelineindexer.h"
-#include "app/cli/timelinejob.h"
-
-#include <QJsonDocument>
-#include <QRegularExpression>
-#include <QStringDecoder>
-#include <QUrlQuery>
+#include "core/common/utf8.h"
+#include "core/recording/eventpresentation.h"
 
 #include <cstdio>
 
@@ -25,85 +16,9 @@ namespace tapedeck {
 namespace {
 
 constexpr qsizetype HexDumpBytes = 512;
-// Text beyond this is cut on the terminal (--json and --raw always carry everything).
-constexpr qsizetype MaxShownCharacters = qsizetype(1) << 20;
+// Table cells and rows beyond these are cut on the terminal (--json and --raw always carry everything).
 constexpr qsizetype MaxCellWidth = 40;
 constexpr qsizetype MaxShownRows = 500;
-constexpr quint32 NoCarrier = 0xffffffffu;
-
-// --- JSON -------------------------------------------------------------------------------------------------
-
-// json.dumps(value, indent=indent, ensure_ascii=False) with the key order and number spelling of the input:
-// pretty for people, and still text Python's json.loads reads back to the same value.
-void appendPretty(QByteArray &out, const JsonValue &value, int indent, int level)
-{
-    const auto newline = [&](int depth) {
-        out += '\n';
-        out += QByteArray(qsizetype(indent) * depth, ' ');
-    };
-    switch (value.type()) {
-    case JsonValue::Type::Null:
-        out += "null";
-        return;
-    case JsonValue::Type::Bool:
-        out += value.toBool() ? "true" : "false";
-        return;
-    case JsonValue::Type::Integer:
-        out += value.integerText();
-        return;
-    case JsonValue::Type::Double: {
-        const QByteArray text = value.numberText();
-        out += text.isEmpty() ? pythonFloatRepr(value.toDouble()) : text;
-        return;
-    }
-    case JsonValue::Type::String:
-        out += pythonQuote(value.toString(), false);
-        return;
-    case JsonValue::Type::Array: {
-        const JsonArray &items = value.toArray();
-        if (items.empty()) {
-            out += "[]";
-            return;
-        }
-        out += '[';
-        for (size_t i = 0; i < items.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            newline(level + 1);
-            appendPretty(out, items[i], indent, level + 1);
-        }
-        newline(level);
-        out += ']';
-        return;
-    }
-    case JsonValue::Type::Object: {
-        const JsonObject &members = value.toObject();
-        if (members.empty()) {
-            out += "{}";
-            return;
-        }
-        out += '{';
-        for (size_t i = 0; i < members.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            newline(level + 1);
-            out += pythonQuote(members[i].key, false);
-            out += ": ";
-            appendPretty(out, members[i].value, indent, level + 1);
-        }
-        newline(level);
-        out += '}';
-        return;
-    }
-    }
-}
-
-QString prettyJson(const JsonValue &value)
-{
-    QByteArray out;
-    appendPretty(out, value, 2, 0);
-    return QString::fromUtf8(out);
-}
 
 JsonValue str(const QString &text)
 {
@@ -123,13 +38,6 @@ JsonValue stringList(const QStringList &texts)
     return list;
 }
 
-// Qt's JSON (no key order, doubles only) converted for output; objects come out sorted by key.
-JsonValue fromQt(const QJsonDocument &document)
-{
-    Result<JsonValue> parsed = JsonValue::parse(document.toJson(QJsonDocument::Compact));
-    return parsed ? std::move(parsed).value() : JsonValue();
-}
-
 // --- text helpers -----------------------------------------------------------------------------------------
 
 QString indented(const QString &text, int spaces = 2)
@@ -142,23 +50,13 @@ QString indented(const QString &text, int spaces = 2)
     return out;
 }
 
-// Text cut to MaxShownCharacters with a note that says where the rest is.
-QString capped(const QString &text)
+// Text core cut for display, with a note that says where the rest is.
+QString withCutNote(const QString &text, bool cut)
 {
-    if (text.size() <= MaxShownCharacters)
+    if (!cut)
         return text;
-    return text.left(MaxShownCharacters)
-        + Cli::tr("\n… %1 more characters not shown (--json or --raw give everything)")
-              .arg(text.size() - MaxShownCharacters);
-}
-
-std::optional<QString> strictUtf8(QByteArrayView bytes)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder(bytes);
-    if (decoder.hasError())
-        return std::nullopt;
-    return text;
+    return text + Cli::tr("\n… more not shown: the text is cut after %1 characters (--json or --raw give everything)")
+                      .arg(BodyContent::MaxShownCharacters);
 }
 
 QString hexDump(QByteArrayView data, qsizetype limit)
@@ -184,133 +82,6 @@ QString hexDump(QByteArrayView data, qsizetype limit)
     return out;
 }
 
-// What a few common binary formats are, by their first bytes.
-QString magicName(QByteArrayView data)
-{
-    static const struct
-    {
-        QByteArrayView magic;
-        const char *name;
-    } magics[] = {
-        { QByteArrayView("\x89PNG\r\n\x1a\n"), QT_TRANSLATE_NOOP("Cli", "PNG image") },
-        { QByteArrayView("\xff\xd8\xff"), QT_TRANSLATE_NOOP("Cli", "JPEG image") },
-        { QByteArrayView("GIF8"), QT_TRANSLATE_NOOP("Cli", "GIF image") },
-        { QByteArrayView("%PDF-"), QT_TRANSLATE_NOOP("Cli", "PDF document") },
-        { QByteArrayView("PK\x03\x04"), QT_TRANSLATE_NOOP("Cli", "ZIP archive") },
-        { QByteArrayView("\x1f\x8b"), QT_TRANSLATE_NOOP("Cli", "gzip data") },
-        { QByteArrayView("BZh"), QT_TRANSLATE_NOOP("Cli", "bzip2 data") },
-    };
-    for (const auto &m : magics) {
-        if (data.startsWith(m.magic))
-            return Cli::tr(m.name);
-    }
-    return {};
-}
-
-// Content types whose bodies are text even when they look odd, and ones that are never text.
-bool isTextualType(const QString &contentType)
-{
-    const QString t = contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
-    if (t.startsWith(QLatin1String("text/")))
-        return true;
-    for (const char *marker : { "json", "xml", "javascript", "ecmascript", "x-www-form-urlencoded", "yaml",
-             "csv", "graphql", "html" }) {
-        if (t.contains(QLatin1String(marker)))
-            return true;
-    }
-    return false;
-}
-
-bool isBinaryType(const QString &contentType)
-{
-    const QString t = contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
-    if (t.isEmpty() || isTextualType(t))
-        return false;
-    for (const char *prefix : { "image/", "audio/", "video/", "font/" }) {
-        if (t.startsWith(QLatin1String(prefix)))
-            return true;
-    }
-    for (const char *type : { "application/octet-stream", "application/pdf", "application/zip",
-             "application/gzip", "application/x-gzip", "application/x-tar", "application/x-bzip2",
-             "application/x-7z-compressed", "application/wasm", "application/x-protobuf",
-             "application/protobuf", "application/x-msgpack", "application/msgpack",
-             "application/vnd.apache.arrow.stream", "application/vnd.apache.parquet" }) {
-        if (t == QLatin1String(type))
-            return true;
-    }
-    return false;
-}
-
-// --- HTTP bodies ------------------------------------------------------------------------------------------
-
-struct Body
-{
-    enum class Shape { Null, Empty, Json, Text, Binary };
-
-    std::optional<QByteArray> raw; // as recorded
-    QString contentType;
-    QString contentEncoding; // empty or "identity": raw is the content
-    QByteArray content; // Content-Encoding undone (the raw bytes when there is none or it failed)
-    bool decoded = false;
-    QString decodeError;
-    Shape shape = Shape::Null;
-    QString text; // Text and Json (the content as text)
-    JsonValue json;
-    QString jsonError; // the content type says JSON, but the content is not
-};
-
-Body inspectBody(const std::optional<QByteArray> &raw, const QList<HttpHeader> &headers)
-{
-    Body b;
-    b.raw = raw;
-    b.contentType = HttpExchange::headerValue(headers, u"content-type");
-    b.contentEncoding
-        = HttpExchange::headerValues(headers, u"content-encoding").join(QLatin1String(", ")).trimmed();
-    if (!raw)
-        return b;
-    b.content = *raw;
-    if (raw->isEmpty()) {
-        b.shape = Body::Shape::Empty;
-        return b;
-    }
-    if (!b.contentEncoding.isEmpty()
-        && b.contentEncoding.compare(QLatin1String("identity"), Qt::CaseInsensitive) != 0) {
-        Result<QByteArray> content = HttpExchange::decodeContent(*raw, b.contentEncoding);
-        if (content) {
-            b.content = std::move(content).value();
-            b.decoded = true;
-        } else {
-            b.decodeError = content.error().message;
-        }
-    }
-    const std::optional<QString> text = strictUtf8(b.content);
-    const bool hasNul = b.content.contains('\0');
-    if (!b.decodeError.isEmpty() || isBinaryType(b.contentType) || !text
-        || (hasNul && !isTextualType(b.contentType))) {
-        b.shape = Body::Shape::Binary;
-        return b;
-    }
-    b.text = *text;
-    b.shape = Body::Shape::Text;
-    const QString lowerType = b.contentType.toLower();
-    const QStringView trimmed = QStringView(b.text).trimmed();
-    const bool saysJson = lowerType.contains(QLatin1String("json"));
-    if (saysJson || trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('['))) {
-        JsonParseInfo info;
-        Result<JsonValue> json = JsonValue::parse(b.content, &info);
-        if (json) {
-            b.json = std::move(json).value();
-            b.shape = Body::Shape::Json;
-        } else if (saysJson) {
-            b.jsonError = Cli::tr("line %1, column %2: %3")
-                              .arg(info.errorLine)
-                              .arg(info.errorColumn)
-                              .arg(info.reason);
-        }
-    }
-    return b;
-}
-
 QString sizeText(qint64 bytes)
 {
     if (bytes == 1)
@@ -319,12 +90,12 @@ QString sizeText(qint64 bytes)
                         : Cli::tr("%1 (%2 bytes)").arg(formatByteSize(bytes)).arg(bytes);
 }
 
-QString bodyText(const Cli &cli, const QString &title, const Body &b)
+QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
 {
     QString out = cli.paint(title, Cli::Colour::Bold);
-    if (b.shape == Body::Shape::Null)
+    if (b.shape == BodyContent::Shape::Null)
         return out + Cli::tr(": none (recorded as null)\n");
-    if (b.shape == Body::Shape::Empty)
+    if (b.shape == BodyContent::Shape::Empty)
         return out + Cli::tr(": empty\n");
     QStringList facts { sizeText(b.raw->size()) };
     if (!b.contentType.isEmpty())
@@ -341,40 +112,33 @@ QString bodyText(const Cli &cli, const QString &title, const Body &b)
                 .arg(b.contentEncoding, b.decodeError),
             Cli::Colour::Yellow);
     switch (b.shape) {
-    case Body::Shape::Json:
-        out += indented(capped(prettyJson(b.json)));
+    case BodyContent::Shape::Json:
+        out += indented(withCutNote(b.pretty, b.truncated));
         break;
-    case Body::Shape::Text:
+    case BodyContent::Shape::Text:
         if (!b.jsonError.isEmpty())
             out += cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as text\n").arg(b.jsonError),
                 Cli::Colour::Yellow);
-        out += indented(capped(b.text));
-        if (b.contentType.contains(QLatin1String("x-www-form-urlencoded"), Qt::CaseInsensitive)) {
+        out += indented(withCutNote(b.text, b.truncated));
+        if (!b.formFields.isEmpty()) {
             QList<QStringList> rows;
-            const QUrlQuery query(b.text.trimmed());
-            for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+            for (const auto &[key, value] : b.formFields)
                 rows.append({ key + QLatin1Char(':'), value });
-            if (!rows.isEmpty())
-                out += cli.paint(Cli::tr("  form fields:\n"), Cli::Colour::Dim) + cli.table(rows, {}, 4);
+            out += cli.paint(Cli::tr("  form fields:\n"), Cli::Colour::Dim) + cli.table(rows, {}, 4);
         }
         break;
-    case Body::Shape::Binary: {
-        const QString kind = magicName(b.content);
-        QString what = Cli::tr("binary");
-        if (!kind.isEmpty())
-            what = kind;
+    case BodyContent::Shape::Binary:
         out += cli.paint(
             Cli::tr("  %1, %2%3; %4:\n")
-                .arg(what, sizeText(b.content.size()),
+                .arg(b.binaryKind.isEmpty() ? Cli::tr("binary") : b.binaryKind, sizeText(b.content.size()),
                     b.contentType.isEmpty() ? QString() : Cli::tr(", %1").arg(b.contentType),
                     b.content.size() > HexDumpBytes ? Cli::tr("the first %1 bytes").arg(HexDumpBytes)
                                                     : Cli::tr("all bytes")),
             Cli::Colour::Dim);
         out += hexDump(b.content, HexDumpBytes);
         break;
-    }
-    case Body::Shape::Null:
-    case Body::Shape::Empty:
+    case BodyContent::Shape::Null:
+    case BodyContent::Shape::Empty:
         break;
     }
     return out;
@@ -392,7 +156,7 @@ void insertBytes(JsonValue &object, const QByteArray &bytes)
     }
 }
 
-JsonValue bodyJson(const Body &b)
+JsonValue bodyJson(const BodyContent &b)
 {
     if (!b.raw)
         return {};
@@ -440,19 +204,10 @@ struct Shown
     QString rawNote; // why --raw writes nothing
 };
 
-int lineOf(const QByteArray &text, qint64 offset)
+QString headingText(const Cli &cli, const EventHeading &heading)
 {
-    return int(QByteArrayView(text.constData(), std::clamp<qint64>(offset, 0, text.size())).count('\n')) + 1;
-}
-
-QString heading(const Cli &cli, const Timeline &t, qsizetype seq, const QString &where)
-{
-    const EventRecord &r = t.record(seq);
-    const QString kind = QString(eventKindName(r.kind)).toUpper();
-    return cli.paint(
-               Cli::tr("Event %1 · %2 %3 of %4").arg(seq).arg(kind).arg(r.lane + 1).arg(t.laneCount(r.kind)),
-               Cli::Colour::Bold)
-        + (where.isEmpty() ? QString() : QStringLiteral(" · ") + where) + QLatin1String("\n\n");
+    return cli.paint(heading.title, Cli::Colour::Bold) + QStringLiteral(" · ") + heading.location
+        + QLatin1String("\n\n");
 }
 
 QString warningsText(const Cli &cli, const QStringList &warnings)
@@ -465,53 +220,31 @@ QString warningsText(const Cli &cli, const QStringList &warnings)
 
 Result<Shown> showHttp(const Cli &cli, const Timeline &t, qsizetype seq)
 {
-    const EventRecord &r = t.record(seq);
-    const QByteArray &source = t.sourceText(r.source);
-    Result<HttpExchange> parsed
-        = CassetteParser::parseInteraction(source, r.sourceBegin, r.sourceEnd, t.sourceName(r.source));
-    if (!parsed)
-        return parsed.error();
-    const HttpExchange &x = *parsed;
-    const Body request = inspectBody(x.requestBody, x.requestHeaders);
-    const Body response = inspectBody(x.responseBody, x.responseHeaders);
-    QList<qsizetype> mcps;
-    for (qsizetype k = seq + 1; k < t.count() && k <= seq + qsizetype(r.related); ++k) {
-        if (t.record(k).kind == EventKind::Mcp && t.record(k).related == quint32(seq))
-            mcps.append(k);
-    }
-    const int line = lineOf(source, r.sourceBegin);
+    const HttpPresentation d = HttpPresentation::load(t, seq);
+    if (d.error)
+        return *d.error;
+    const HttpExchange &x = d.exchange;
 
     Shown s;
     QString &o = s.text;
-    o += heading(cli, t, seq, Cli::tr("%1, line %2").arg(t.sourceName(r.source)).arg(line));
+    o += headingText(cli, d.heading);
     o += cli.paint(x.method + QLatin1Char(' ') + x.uri, Cli::Colour::Bold) + QLatin1Char('\n');
     o += cli.paint(Cli::tr("Request headers"), Cli::Colour::Bold)
         + (x.requestHeaders.isEmpty() ? Cli::tr(": none\n") : QStringLiteral("\n"));
     o += headersText(x.requestHeaders);
-    o += bodyText(cli, Cli::tr("Request body"), request);
+    o += bodyText(cli, Cli::tr("Request body"), d.request);
     o += QLatin1Char('\n');
-    QString statusLine;
-    if (x.status <= 0) {
-        statusLine = Cli::tr("no response recorded");
-    } else {
-        statusLine = QString::number(x.status);
-        if (!x.statusMessage.isEmpty())
-            statusLine += QLatin1Char(' ') + x.statusMessage;
-        if (!x.httpVersion.isEmpty())
-            statusLine = x.httpVersion + QLatin1Char(' ') + statusLine;
-    }
-    o += cli.paint(Cli::tr("Response: %1").arg(statusLine),
-             (r.flags & ErrorFlag) ? Cli::Colour::Red : Cli::Colour::Bold)
+    o += cli.paint(Cli::tr("Response: %1").arg(d.statusLine()), d.failed ? Cli::Colour::Red : Cli::Colour::Bold)
         + QLatin1Char('\n');
     o += cli.paint(Cli::tr("Response headers"), Cli::Colour::Bold)
         + (x.responseHeaders.isEmpty() ? Cli::tr(": none\n") : QStringLiteral("\n"));
     o += headersText(x.responseHeaders);
-    o += bodyText(cli, Cli::tr("Response body"), response);
-    if (!mcps.isEmpty()) {
+    o += bodyText(cli, Cli::tr("Response body"), d.response);
+    if (!d.mcps.isEmpty()) {
         QStringList seqs;
-        for (const qsizetype k : std::as_const(mcps))
+        for (const qsizetype k : d.mcps)
             seqs.append(QString::number(k));
-        o += QLatin1Char('\n') + cli.paint(Cli::tr("MCPs carried (%1)").arg(mcps.size()), Cli::Colour::Bold)
+        o += QLatin1Char('\n') + cli.paint(Cli::tr("MCPs carried (%1)").arg(d.mcps.size()), Cli::Colour::Bold)
             + QLatin1String(": ") + seqs.join(QLatin1String(", ")) + QLatin1Char('\n');
     }
     if (!x.warnings.isEmpty())
@@ -523,15 +256,15 @@ Result<Shown> showHttp(const Cli &cli, const Timeline &t, qsizetype seq)
     j.insert(QStringLiteral("status"), x.status > 0 ? JsonValue::integer(x.status) : JsonValue());
     j.insert(QStringLiteral("status_message"), optionalString(x.statusMessage));
     j.insert(QStringLiteral("http_version"), x.httpVersion.isEmpty() ? JsonValue() : str(x.httpVersion));
-    j.insert(QStringLiteral("source_line"), JsonValue::integer(line));
+    j.insert(QStringLiteral("source_line"), JsonValue::integer(d.sourceLine));
     j.insert(QStringLiteral("request"),
         JsonValue::object({ { QStringLiteral("headers"), headersJson(x.requestHeaders) },
-            { QStringLiteral("body"), bodyJson(request) } }));
+            { QStringLiteral("body"), bodyJson(d.request) } }));
     j.insert(QStringLiteral("response"),
         JsonValue::object({ { QStringLiteral("headers"), headersJson(x.responseHeaders) },
-            { QStringLiteral("body"), bodyJson(response) } }));
+            { QStringLiteral("body"), bodyJson(d.response) } }));
     JsonValue mcpList = JsonValue::array();
-    for (const qsizetype k : std::as_const(mcps))
+    for (const qsizetype k : d.mcps)
         mcpList.append(JsonValue::integer(k));
     j.insert(QStringLiteral("mcps"), std::move(mcpList));
     j.insert(QStringLiteral("warnings"), stringList(x.warnings));
@@ -542,119 +275,51 @@ Result<Shown> showHttp(const Cli &cli, const Timeline &t, qsizetype seq)
     return s;
 }
 
-// Columns whose values are bytes: DataHub writes bytes as bare base64 strings, so the driver's type code
-// in "description" has to say so (Snowflake BINARY 11, PostgreSQL bytea 17, BigQuery "BYTES"), and every
-// value must really be base64.
-bool isBytesColumn(
-    const SqlQuery &q, qsizetype column, const std::function<const JsonValue *(const JsonValue &)> &cell)
-{
-    if (!q.columnsFromDescription || column >= qsizetype(q.description.toArray().size()))
-        return false;
-    const JsonValue &tuple = q.description.toArray()[size_t(column)];
-    if (tuple.size() < 2)
-        return false;
-    const JsonValue &type = tuple.toArray()[1];
-    bool binaryType = false;
-    if (type.isInteger())
-        binaryType = type.toInt64() == 11 || type.toInt64() == 17;
-    else if (type.isString())
-        binaryType = type.toString().contains(QRegularExpression(
-            QStringLiteral("BINARY|BYTES|BLOB|BYTEA"), QRegularExpression::CaseInsensitiveOption));
-    if (!binaryType)
-        return false;
-    for (const JsonValue &row : q.rows) {
-        const JsonValue *v = cell(row);
-        if (v && !v->isNull() && !QueryLog::decodeBytes(*v))
-            return false;
-    }
-    return true;
-}
-
-QString cellText(const QString &text)
-{
-    QString s = text;
-    s.replace(QLatin1String("\r\n"), QStringLiteral("\u21b5"));
-    s.replace(QLatin1Char('\n'), QChar(0x21b5));
-    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
-    if (s.size() > MaxCellWidth)
-        s = s.left(MaxCellWidth - 1) + QChar(0x2026);
-    return s;
-}
-
 Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
 {
-    const EventRecord &r = t.record(seq);
-    const QByteArray &source = t.sourceText(r.source);
-    const QString origin = t.sourceName(r.source);
-    const int line = lineOf(source, r.sourceBegin);
-    const QByteArrayView recordLine(source.constData() + r.sourceBegin, r.sourceEnd - r.sourceBegin);
+    const SqlPresentation d = SqlPresentation::load(t, seq);
 
     Shown s;
-    s.raw = recordLine.toByteArray();
+    s.raw = d.record;
     QString &o = s.text;
     JsonValue &j = s.json;
-    o += heading(cli, t, seq, Cli::tr("%1, line %2").arg(origin).arg(line));
-    j.insert(QStringLiteral("source_line"), JsonValue::integer(line));
+    o += headingText(cli, d.heading);
+    j.insert(QStringLiteral("source_line"), JsonValue::integer(d.sourceLine));
 
-    Result<SqlQuery> parsed = QueryLog::parseLine(recordLine, origin, line);
-    if (!parsed) {
+    if (!d.query) {
         // The indexer keeps unreadable records as error events; show what is there.
-        o += cli.paint(Cli::tr("Unreadable record: %1").arg(parsed.error().message), Cli::Colour::Red)
-            + QLatin1Char('\n');
-        o += indented(capped(QString::fromUtf8(recordLine)));
+        o += cli.paint(Cli::tr("Unreadable record: %1").arg(d.recordError), Cli::Colour::Red) + QLatin1Char('\n');
+        bool cut = false;
+        o += indented(withCutNote(BodyContent::capped(QString::fromUtf8(d.record), &cut), cut));
         j.insert(QStringLiteral("query"), JsonValue());
         j.insert(QStringLiteral("error"), JsonValue());
-        j.insert(QStringLiteral("record_error"), str(parsed.error().message));
+        j.insert(QStringLiteral("record_error"), str(d.recordError));
         return s;
     }
-    const SqlQuery &q = *parsed;
-
-    // The record DataHub replays for this key is the last one with it.
-    const QString key = q.replayKey();
-    std::optional<qsizetype> replayedSeq;
-    int replayedLine = 0;
-    if (!key.isEmpty()) {
-        if (const Result<QueryLog> log = QueryLog::parse(source, origin)) {
-            const qsizetype winner = log->indexOfReplayKey(key);
-            if (winner >= 0 && log->entry(winner).offset != r.sourceBegin) {
-                replayedLine = log->entry(winner).line;
-                for (qsizetype k = 0; k < t.count(); ++k) {
-                    const EventRecord &other = t.record(k);
-                    if (other.kind == EventKind::Sql && other.source == r.source
-                        && other.sourceBegin == log->entry(winner).offset)
-                        replayedSeq = k;
-                }
-            }
-        }
-    }
+    const SqlQuery &q = *d.query;
 
     o += cli.paint(Cli::tr("Query"), Cli::Colour::Bold) + QLatin1Char('\n');
-    o += indented(capped(q.hasQuery ? q.query : Cli::tr("(no query string)")));
-    o += cli.paint(Cli::tr("Parameters"), Cli::Colour::Bold) + QLatin1String(": ")
-        + (q.parameters.isNull() ? Cli::tr("none")
-                                 : capped(QString::fromUtf8(pythonDumps(q.parameters, false, false))))
-        + QLatin1Char('\n');
+    bool cut = false;
+    o += indented(withCutNote(BodyContent::capped(q.hasQuery ? q.query : Cli::tr("(no query string)"), &cut), cut));
+    o += cli.paint(Cli::tr("Parameters"), Cli::Colour::Bold) + QLatin1String(": ");
+    if (d.parametersText.isEmpty())
+        o += Cli::tr("none") + QLatin1Char('\n');
+    else if (d.parametersText.contains(QLatin1Char('\n')))
+        o += QLatin1Char('\n') + indented(d.parametersText);
+    else
+        o += d.parametersText + QLatin1Char('\n');
     o += cli.paint(Cli::tr("Replay key"), Cli::Colour::Bold) + QLatin1String(": ")
-        + (key.isEmpty() ? Cli::tr("none (DataHub cannot compute one for this record)") : key)
+        + (d.replayKey.isEmpty() ? Cli::tr("none (DataHub cannot compute one for this record)") : d.replayKey)
         + QLatin1Char('\n');
-    if (replayedLine > 0) {
-        o += cli.paint(
-                 replayedSeq ? Cli::tr(
-                     "  a later record has the same key, and DataHub replays that one (line %1, event %2)")
-                                   .arg(replayedLine)
-                                   .arg(*replayedSeq)
-                             : Cli::tr(
-                                 "  a later record has the same key, and DataHub replays that one (line %1)")
-                                   .arg(replayedLine),
+    if (d.replayedInsteadSeq >= 0) {
+        o += cli.paint(Cli::tr("  a later record has the same key, and DataHub replays that one (line %1, event %2)")
+                           .arg(d.replayedInsteadLine)
+                           .arg(d.replayedInsteadSeq),
                  Cli::Colour::Yellow)
             + QLatin1Char('\n');
     }
-    QString rowCount = q.rowCount ? QString::number(*q.rowCount) : Cli::tr("null");
-    if (q.rowCount && *q.rowCount < 0)
-        rowCount += Cli::tr(" (unknown to the driver)");
-    o += cli.paint(Cli::tr("Row count"), Cli::Colour::Bold) + QLatin1String(": ") + rowCount
-        + (q.rows.size() == 1 ? Cli::tr(" · 1 row recorded")
-                              : Cli::tr(" · %1 rows recorded").arg(q.rows.size()))
+    o += cli.paint(Cli::tr("Row count"), Cli::Colour::Bold) + QLatin1String(": ") + d.rowCountText()
+        + (q.rows.size() == 1 ? Cli::tr(" · 1 row recorded") : Cli::tr(" · %1 rows recorded").arg(q.rows.size()))
         + QLatin1Char('\n');
     if (q.error) {
         o += QLatin1Char('\n') + cli.paint(Cli::tr("ERROR"), Cli::Colour::Red) + QLatin1Char('\n');
@@ -664,50 +329,22 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
             Cli::Colour::Red);
     }
 
-    // Rows: objects keyed by column, or positional lists ({"row": [...]} when the cursor had no description).
-    QStringList columns = q.columns;
-    const bool positional = !q.columnsFromDescription && columns == QStringList { QStringLiteral("row") }
-        && std::all_of(q.rows.begin(), q.rows.end(),
-            [](const JsonValue &row) { return row.size() == 1 && row.value(u"row").isArray(); });
-    if (positional) {
-        qsizetype width = 0;
-        for (const JsonValue &row : q.rows)
-            width = std::max(width, row.value(u"row").size());
-        columns.clear();
-        for (qsizetype c = 0; c < width; ++c)
-            columns.append(QStringLiteral("#%1").arg(c + 1));
-    }
-    const auto cellOf = [&](const JsonValue &row, qsizetype c) -> const JsonValue * {
-        if (positional) {
-            const JsonValue *list = row.find(u"row");
-            return list && c < list->size() ? &list->toArray()[size_t(c)] : nullptr;
-        }
-        if (row.isArray())
-            return c < row.size() ? &row.toArray()[size_t(c)] : nullptr;
-        return row.find(columns.at(c));
-    };
-    if (!q.rows.empty()) {
-        QList<QueryLog::ValueHint> hints;
-        for (qsizetype c = 0; c < columns.size(); ++c)
-            hints.append(isBytesColumn(q, c, [&](const JsonValue &row) { return cellOf(row, c); })
-                    ? QueryLog::ValueHint::Bytes
-                    : QueryLog::ValueHint::Auto);
+    const SqlRows &rows = d.rows;
+    if (rows.rowCount() > 0) {
         QList<QStringList> table;
         QStringList header;
-        for (const QString &c : std::as_const(columns))
-            header.append(cellText(c));
+        for (const QString &c : rows.columns())
+            header.append(SqlRows::oneLine(c, MaxCellWidth));
         table.append(header);
-        const qsizetype shownRows = std::min<qsizetype>(qsizetype(q.rows.size()), MaxShownRows);
+        const qsizetype shownRows = std::min(rows.rowCount(), MaxShownRows);
         for (qsizetype i = 0; i < shownRows; ++i) {
             QStringList cells;
-            for (qsizetype c = 0; c < columns.size(); ++c) {
-                const JsonValue *v = cellOf(q.rows[size_t(i)], c);
-                cells.append(v ? cellText(QueryLog::displayValue(*v, hints.at(c))) : QString());
-            }
+            for (qsizetype c = 0; c < rows.columnCount(); ++c)
+                cells.append(rows.line(i, c, MaxCellWidth));
             table.append(cells);
         }
         QStringList rule;
-        for (qsizetype c = 0; c < columns.size(); ++c) {
+        for (qsizetype c = 0; c < rows.columnCount(); ++c) {
             qsizetype width = 3;
             for (const QStringList &row : std::as_const(table))
                 width = std::max(width, row.at(c).size());
@@ -716,9 +353,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
         table.insert(1, rule);
         o += QLatin1Char('\n') + cli.paint(Cli::tr("Rows"), Cli::Colour::Bold) + QLatin1Char('\n')
             + cli.table(table);
-        if (qsizetype(q.rows.size()) > shownRows)
-            o += cli.paint(Cli::tr("  … %1 more rows (--json gives all of them)\n")
-                               .arg(qsizetype(q.rows.size()) - shownRows),
+        if (rows.rowCount() > shownRows)
+            o += cli.paint(Cli::tr("  … %1 more rows (--json gives all of them)\n").arg(rows.rowCount() - shownRows),
                 Cli::Colour::Dim);
     }
     if (!q.warnings.isEmpty())
@@ -726,9 +362,9 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
 
     j.insert(QStringLiteral("query"), q.hasQuery ? str(q.query) : JsonValue());
     j.insert(QStringLiteral("parameters"), q.parameters);
-    j.insert(QStringLiteral("replay_key"), key.isEmpty() ? JsonValue() : str(key));
-    j.insert(
-        QStringLiteral("replayed_instead"), replayedSeq ? JsonValue::integer(*replayedSeq) : JsonValue());
+    j.insert(QStringLiteral("replay_key"), d.replayKey.isEmpty() ? JsonValue() : str(d.replayKey));
+    j.insert(QStringLiteral("replayed_instead"),
+        d.replayedInsteadSeq >= 0 ? JsonValue::integer(d.replayedInsteadSeq) : JsonValue());
     j.insert(QStringLiteral("row_count"), q.rowCount ? JsonValue::integer(*q.rowCount) : JsonValue());
     j.insert(QStringLiteral("error"), q.error ? str(*q.error) : JsonValue());
     j.insert(QStringLiteral("columns"), stringList(q.columns));
@@ -740,151 +376,56 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
     return s;
 }
 
-// systemMetadata in the SystemMetadata schema's field order (as the file sink writes it), other keys after.
-JsonValue systemMetadataJson(const QJsonObject &metadata)
-{
-    static const QStringList order { QStringLiteral("lastObserved"), QStringLiteral("runId"),
-        QStringLiteral("lastRunId"), QStringLiteral("pipelineName"), QStringLiteral("registryName"),
-        QStringLiteral("registryVersion"), QStringLiteral("properties"), QStringLiteral("version") };
-    const JsonValue sorted = fromQt(QJsonDocument(metadata));
-    JsonValue ordered = JsonValue::object();
-    for (const QString &key : order) {
-        if (const JsonValue *v = sorted.find(key))
-            ordered.insert(key, *v);
-    }
-    for (const JsonMember &member : sorted.toObject()) {
-        if (!order.contains(member.key))
-            ordered.insert(member.key, member.value);
-    }
-    return ordered;
-}
-
-QString formName(McpRecord::Form form)
-{
-    switch (form) {
-    case McpRecord::Form::Proposal:
-        return Cli::tr("RESTli proposal");
-    case McpRecord::Form::Snapshot:
-        return Cli::tr("MCE snapshot aspect");
-    case McpRecord::Form::OpenApi:
-        return Cli::tr("OpenAPI v3 item");
-    case McpRecord::Form::Usage:
-        return Cli::tr("usage bucket");
-    case McpRecord::Form::FileMcp:
-        return Cli::tr("file-sink MCP");
-    case McpRecord::Form::FileMce:
-        return Cli::tr("file-sink MCE aspect");
-    }
-    return {};
-}
-
-QString formKey(McpRecord::Form form)
-{
-    switch (form) {
-    case McpRecord::Form::Proposal:
-        return QStringLiteral("proposal");
-    case McpRecord::Form::Snapshot:
-        return QStringLiteral("snapshot");
-    case McpRecord::Form::OpenApi:
-        return QStringLiteral("openapi");
-    case McpRecord::Form::Usage:
-        return QStringLiteral("usage");
-    case McpRecord::Form::FileMcp:
-        return QStringLiteral("file_mcp");
-    case McpRecord::Form::FileMce:
-        return QStringLiteral("file_mce");
-    }
-    return {};
-}
-
 Result<Shown> showMcp(const Cli &cli, const Timeline &t, qsizetype seq)
 {
-    const EventRecord &r = t.record(seq);
-    Result<McpRecord> record = TimelineIndexer::mcp(t, seq);
-    if (!record)
-        return record.error();
-    const McpRecord &m = *record;
-    const bool carried = r.related != NoCarrier && qsizetype(r.related) < t.count();
+    const McpPresentation d = McpPresentation::load(t, seq);
+    if (d.error)
+        return *d.error;
+    const McpRecord &m = d.record;
 
     Shown s;
     QString &o = s.text;
     JsonValue &j = s.json;
-    o += heading(cli, t, seq,
-        carried ? Cli::tr("%1, line %2")
-                      .arg(t.sourceName(r.source))
-                      .arg(lineOf(t.sourceText(r.source), r.sourceBegin))
-                : t.sourceName(r.source));
+    o += headingText(cli, d.heading);
     QList<QStringList> facts {
         { Cli::tr("Entity type:"), m.entityType },
         { Cli::tr("URN:"), m.entityUrn },
         { Cli::tr("Change type:"), m.changeType },
         { Cli::tr("Aspect:"), m.aspectName },
     };
-    if (carried) {
-        facts.append({ Cli::tr("Carried by:"),
-            Cli::tr("event %1 (%2 %3), MCP %4 of %5 in its body")
-                .arg(r.related)
-                .arg(t.field(r.related, EventField::Method).toString(),
-                    t.field(r.related, EventField::Uri).toString())
-                .arg(r.number + 1)
-                .arg(t.record(r.related).related) });
-    } else {
-        facts.append({ Cli::tr("Record:"),
-            Cli::tr("%1 of %2 in the file").arg(r.number + 1).arg(t.laneCount(EventKind::Mcp)) });
-    }
-    facts.append({ Cli::tr("Form:"), formName(m.form) });
+    if (d.carrierSeq >= 0)
+        facts.append({ Cli::tr("Carried by:"), d.carrierText });
+    else
+        facts.append({ Cli::tr("Record:"), d.positionText });
+    facts.append({ Cli::tr("Form:"), d.formName });
     o += cli.table(facts, {}, 0);
 
-    const JsonValue systemMetadata
-        = m.systemMetadata.isEmpty() ? JsonValue() : systemMetadataJson(m.systemMetadata);
     o += QLatin1Char('\n') + cli.paint(Cli::tr("System metadata"), Cli::Colour::Bold)
-        + (systemMetadata.isNull() ? Cli::tr(": none\n")
-                                   : QLatin1Char('\n') + indented(prettyJson(systemMetadata)));
+        + (d.systemMetadata.isNull() ? Cli::tr(": none\n") : QLatin1Char('\n') + indented(d.systemMetadataText));
 
-    JsonValue aspect;
-    QString aspectError;
-    if (!m.aspectJson.isEmpty()) {
-        JsonParseInfo info;
-        Result<JsonValue> parsed = JsonValue::parse(m.aspectJson, &info);
-        if (parsed)
-            aspect = std::move(parsed).value();
-        else
-            aspectError = Cli::tr("line %1, column %2: %3")
-                              .arg(info.errorLine)
-                              .arg(info.errorColumn)
-                              .arg(info.reason);
-    }
     o += QLatin1Char('\n') + cli.paint(Cli::tr("Aspect %1").arg(m.aspectName), Cli::Colour::Bold);
     if (m.aspectJson.isEmpty()) {
         o += Cli::tr(": none\n");
-    } else if (!aspectError.isEmpty()) {
+    } else if (!d.aspectError.isEmpty()) {
         o += QLatin1Char('\n')
-            + cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as recorded\n").arg(aspectError),
+            + cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as recorded\n").arg(d.aspectError),
                 Cli::Colour::Yellow);
-        o += indented(capped(QString::fromUtf8(m.aspectJson)));
+        o += indented(withCutNote(d.aspectText, d.aspectTruncated));
     } else {
-        o += QLatin1Char('\n') + indented(capped(prettyJson(aspect)));
+        o += QLatin1Char('\n') + indented(withCutNote(d.aspectText, d.aspectTruncated));
     }
 
-    JsonValue checkpoint;
-    QString checkpointError;
-    if (m.aspectName == CheckpointState::AspectName && aspect.isObject()) {
-        const QJsonDocument document = QJsonDocument::fromJson(m.aspectJson);
-        const Result<QJsonDocument> state = CheckpointState::decodePayload(document.object());
-        if (state)
-            checkpoint = fromQt(*state);
-        else
-            checkpointError = state.error().message;
-        const QString serde = aspect.value(u"state").value(u"serde").toString();
+    if (d.isCheckpoint && d.aspect.isObject()) {
         o += QLatin1Char('\n')
-            + cli.paint(serde.isEmpty() ? Cli::tr("Checkpoint state")
-                                        : Cli::tr("Checkpoint state (decoded from %1)").arg(serde),
+            + cli.paint(d.checkpointSerde.isEmpty() ? Cli::tr("Checkpoint state")
+                                                    : Cli::tr("Checkpoint state (decoded from %1)").arg(d.checkpointSerde),
                 Cli::Colour::Bold);
-        if (state)
-            o += QLatin1Char('\n') + indented(capped(prettyJson(checkpoint)));
-        else
-            o += QLatin1Char('\n')
-                + cli.paint(Cli::tr("  warning: %1\n").arg(checkpointError), Cli::Colour::Yellow);
+        if (d.checkpointError.isEmpty()) {
+            bool cut = false;
+            o += QLatin1Char('\n') + indented(withCutNote(BodyContent::capped(d.checkpointText, &cut), cut));
+        } else {
+            o += QLatin1Char('\n') + cli.paint(Cli::tr("  warning: %1\n").arg(d.checkpointError), Cli::Colour::Yellow);
+        }
     }
     if (!m.warnings.isEmpty())
         o += QLatin1Char('\n') + warningsText(cli, m.warnings);
@@ -893,19 +434,18 @@ Result<Shown> showMcp(const Cli &cli, const Timeline &t, qsizetype seq)
     j.insert(QStringLiteral("entity_urn"), str(m.entityUrn));
     j.insert(QStringLiteral("change_type"), str(m.changeType));
     j.insert(QStringLiteral("aspect_name"), str(m.aspectName));
-    j.insert(QStringLiteral("carrier_seq"), carried ? JsonValue::integer(r.related) : JsonValue());
+    j.insert(QStringLiteral("carrier_seq"), d.carrierSeq >= 0 ? JsonValue::integer(d.carrierSeq) : JsonValue());
     j.insert(QStringLiteral("carrier_index"), JsonValue::integer(m.carrierIndex));
-    j.insert(QStringLiteral("form"), str(formKey(m.form)));
-    j.insert(QStringLiteral("system_metadata"), systemMetadata);
-    j.insert(QStringLiteral("aspect"), aspect);
-    if (!aspectError.isEmpty()) {
-        j.insert(QStringLiteral("aspect_error"), str(aspectError));
+    j.insert(QStringLiteral("form"), str(d.formKey));
+    j.insert(QStringLiteral("system_metadata"), d.systemMetadata);
+    j.insert(QStringLiteral("aspect"), d.aspect);
+    if (!d.aspectError.isEmpty()) {
+        j.insert(QStringLiteral("aspect_error"), str(d.aspectError));
         j.insert(QStringLiteral("aspect_text"), str(QString::fromUtf8(m.aspectJson)));
     }
-    if (m.aspectName == CheckpointState::AspectName) {
-        j.insert(QStringLiteral("checkpoint_state"), checkpoint);
-        j.insert(QStringLiteral("checkpoint_error"),
-            checkpointError.isEmpty() ? JsonValue() : str(checkpointError));
+    if (d.isCheckpoint) {
+        j.insert(QStringLiteral("checkpoint_state"), d.checkpoint);
+        j.insert(QStringLiteral("checkpoint_error"), d.checkpointError.isEmpty() ? JsonValue() : str(d.checkpointError));
     }
     j.insert(QStringLiteral("warnings"), stringList(m.warnings));
 

@@ -2,6 +2,10 @@
 // JsonValue: the value type, the strict parser and Python-compatible formatting.
 #include "core/common/jsonvalue.h"
 
+#include "core/common/hex.h"
+#include "core/common/jsonstring.h"
+#include "core/common/utf8.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -29,36 +33,6 @@ bool isDigit(char c)
 QByteArray canonicalInteger(const QByteArray &text)
 {
     return text == "-0" ? QByteArray("0") : text;
-}
-
-// Next code point of UTF-16 text; a lone surrogate is returned as itself, as Python's str holds it.
-char32_t nextCodePoint(QStringView text, qsizetype &i)
-{
-    const char16_t u = text[i++].unicode();
-    if (QChar::isHighSurrogate(u) && i < text.size() && QChar::isLowSurrogate(text[i].unicode()))
-        return QChar::surrogateToUcs4(u, text[i++].unicode());
-    return u;
-}
-
-void appendUtf8(QByteArray &out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xc0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        if (cp >= 0xd800 && cp <= 0xdfff)
-            cp = 0xfffd; // lone surrogate: not encodable
-        out += char(0xe0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    } else {
-        out += char(0xf0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3f));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    }
 }
 
 void appendHex4(QByteArray &out, char16_t u)
@@ -316,17 +290,6 @@ private:
         return true;
     }
 
-    static int hexValue(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     // First byte at or after p that ends a run of plain string content.
     const char *scanPlain(const char *p) const
     {
@@ -446,56 +409,24 @@ private:
                 }
                 continue;
             }
-            // Backslash escape.
-            const char *escape = m_p++;
-            if (m_p == m_end) {
+            // Backslash escape. Surrogate escapes are kept as UTF-16 units: a pair forms the character, a lone
+            // one stays lone, exactly as in the str Python builds.
+            const char *escape = m_p;
+            if (m_p + 1 == m_end) {
                 m_truncated = true;
                 return fail(quote, JsonValue::tr("unterminated string (no closing quote)"));
             }
-            switch (*m_p++) {
-            case '"':
-                out.append(QLatin1Char('"'));
-                break;
-            case '\\':
-                out.append(QLatin1Char('\\'));
-                break;
-            case '/':
-                out.append(QLatin1Char('/'));
-                break;
-            case 'b':
-                out.append(QLatin1Char('\b'));
-                break;
-            case 'f':
-                out.append(QLatin1Char('\f'));
-                break;
-            case 'n':
-                out.append(QLatin1Char('\n'));
-                break;
-            case 'r':
-                out.append(QLatin1Char('\r'));
-                break;
-            case 't':
-                out.append(QLatin1Char('\t'));
-                break;
-            case 'u': {
-                int value = 0;
-                for (int k = 0; k < 4; ++k) {
-                    const int h = m_p < m_end ? hexValue(*m_p) : -1;
-                    if (h < 0) {
-                        return fail(m_p,
-                            JsonValue::tr("expected four hex digits after \\u, found %1").arg(found(m_p)));
-                    }
-                    value = value * 16 + h;
-                    ++m_p;
-                }
-                // Surrogate escapes are kept as UTF-16 units: a pair forms the character, a lone one stays
-                // lone, exactly as in the str Python builds.
-                out.append(QChar(char16_t(value)));
-                break;
+            const std::optional<JsonEscape> decoded = decodeJsonEscape(escape, m_end);
+            if (!decoded) {
+                if (escape[1] != 'u')
+                    return fail(escape, JsonValue::tr("invalid escape %1 in a string").arg(found(escape + 1)));
+                const char *digit = escape + 2;
+                while (digit < m_end && digit < escape + 6 && hexDigitValue(*digit) >= 0)
+                    ++digit;
+                return fail(digit, JsonValue::tr("expected four hex digits after \\u, found %1").arg(found(digit)));
             }
-            default:
-                return fail(escape, JsonValue::tr("invalid escape %1 in a string").arg(found(escape + 1)));
-            }
+            out.append(QChar(decoded->unit));
+            m_p += decoded->length;
         }
     }
 
@@ -987,7 +918,13 @@ QByteArray pythonQuote(QStringView text, bool ensureAscii)
 
 namespace {
 
-void dumpValue(QByteArray &out, const JsonValue &value, bool sortKeys, bool ensureAscii)
+void newline(QByteArray &out, int indent, int level)
+{
+    out += '\n';
+    out.append(qsizetype(indent) * level, ' ');
+}
+
+void dumpValue(QByteArray &out, const JsonValue &value, const JsonDumpOptions &options, int level)
 {
     switch (value.type()) {
     case JsonValue::Type::Null:
@@ -1000,6 +937,13 @@ void dumpValue(QByteArray &out, const JsonValue &value, bool sortKeys, bool ensu
         out += value.integerText();
         return;
     case JsonValue::Type::Double: {
+        if (options.originalNumbers) {
+            const QByteArray text = value.numberText();
+            if (!text.isEmpty()) {
+                out += text;
+                return;
+            }
+        }
         const double d = value.toDouble();
         if (std::isnan(d))
             out += "NaN";
@@ -1010,36 +954,52 @@ void dumpValue(QByteArray &out, const JsonValue &value, bool sortKeys, bool ensu
         return;
     }
     case JsonValue::Type::String:
-        out += pythonQuote(value.toString(), ensureAscii);
+        out += pythonQuote(value.toString(), options.ensureAscii);
         return;
     case JsonValue::Type::Array: {
         const JsonArray &a = value.toArray();
+        if (a.empty()) {
+            out += "[]";
+            return;
+        }
         out += '[';
         for (size_t i = 0; i < a.size(); ++i) {
             if (i > 0)
-                out += ", ";
-            dumpValue(out, a[i], sortKeys, ensureAscii);
+                out += options.indent < 0 ? ", " : ",";
+            if (options.indent >= 0)
+                newline(out, options.indent, level + 1);
+            dumpValue(out, a[i], options, level + 1);
         }
+        if (options.indent >= 0)
+            newline(out, options.indent, level);
         out += ']';
         return;
     }
     case JsonValue::Type::Object: {
         const JsonObject &o = value.toObject();
+        if (o.empty()) {
+            out += "{}";
+            return;
+        }
         std::vector<size_t> order(o.size());
         std::iota(order.begin(), order.end(), size_t(0));
-        if (sortKeys) {
+        if (options.sortKeys) {
             std::stable_sort(order.begin(), order.end(),
                 [&o](size_t a, size_t b) { return compareCodePoints(o[a].key, o[b].key) < 0; });
         }
         out += '{';
         for (size_t i = 0; i < order.size(); ++i) {
             if (i > 0)
-                out += ", ";
+                out += options.indent < 0 ? ", " : ",";
+            if (options.indent >= 0)
+                newline(out, options.indent, level + 1);
             const JsonMember &m = o[order[i]];
-            out += pythonQuote(m.key, ensureAscii);
+            out += pythonQuote(m.key, options.ensureAscii);
             out += ": ";
-            dumpValue(out, m.value, sortKeys, ensureAscii);
+            dumpValue(out, m.value, options, level + 1);
         }
+        if (options.indent >= 0)
+            newline(out, options.indent, level);
         out += '}';
         return;
     }
@@ -1048,11 +1008,21 @@ void dumpValue(QByteArray &out, const JsonValue &value, bool sortKeys, bool ensu
 
 } // namespace
 
-QByteArray pythonDumps(const JsonValue &value, bool sortKeys, bool ensureAscii)
+QByteArray pythonDumps(const JsonValue &value, const JsonDumpOptions &options)
 {
     QByteArray out;
-    dumpValue(out, value, sortKeys, ensureAscii);
+    dumpValue(out, value, options, 0);
     return out;
+}
+
+QByteArray pythonDumps(const JsonValue &value, bool sortKeys, bool ensureAscii)
+{
+    return pythonDumps(value, JsonDumpOptions { sortKeys, ensureAscii, -1, false });
+}
+
+QString prettyJson(const JsonValue &value, int indent)
+{
+    return QString::fromUtf8(pythonDumps(value, JsonDumpOptions { false, false, indent, true }));
 }
 
 } // namespace tapedeck

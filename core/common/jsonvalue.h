@@ -125,11 +125,30 @@ struct JsonMember
     JsonValue value;
 };
 
+// How pythonDumps writes: Python's json.dumps arguments, plus one for display.
+struct JsonDumpOptions
+{
+    bool sortKeys = false;
+    bool ensureAscii = true;
+    // < 0: one line with ", " and ": " separators; otherwise json.dumps(indent=n): "," at line ends, each
+    // level n spaces deeper, empty containers as [] and {}.
+    int indent = -1;
+    // Floats as they were written in the parsed text rather than as repr() gives them (for people: a
+    // recorded 1.50 stays 1.50). Python's json.loads reads either back to the same value.
+    bool originalNumbers = false;
+};
+
+// The one JSON writer: Python 3's json.dumps with the given options.
+QByteArray pythonDumps(const JsonValue &value, const JsonDumpOptions &options);
+
 // Python 3's json.dumps(value, sort_keys=sortKeys, ensure_ascii=ensureAscii) with every other argument at
 // its default: ", " and ": " separators, floats as repr(), NaN/Infinity literals, keys sorted by code
 // point. With ensureAscii false the result is UTF-8 (a lone surrogate, which Python could not encode
 // either, becomes U+FFFD).
 QByteArray pythonDumps(const JsonValue &value, bool sortKeys = false, bool ensureAscii = true);
+// For people: json.dumps(value, indent=indent, ensure_ascii=False) with the input's member order and
+// number spelling (what `tapedeck-cli show` prints and the detail panes show).
+QString prettyJson(const JsonValue &value, int indent = 2);
 // Python's repr(float): shortest round-trip digits, exponent form below 1e-4 and from 1e16 on ("1e-05",
 // "1.5e+16"), "inf", "-inf", "nan", "-0.0".
 QByteArray pythonFloatRepr(double value);

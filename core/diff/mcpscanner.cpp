@@ -3,6 +3,8 @@
 // whitespace of indented files and for string bodies), falling back to McpExtractor for rare shapes.
 #include "core/diff/mcpscanner.h"
 
+#include "core/common/hex.h"
+#include "core/common/jsonstring.h"
 #include "core/common/jsonvalue.h"
 #include "core/diff/diffhash.h"
 #include "core/diff/ignorematcher.h"
@@ -36,20 +38,6 @@ bool isSpace(char c)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-bool isHex(char c)
-{
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return c - 'A' + 10;
 }
 
 inline const char *skipSpace(const char *p, const char *end)
@@ -98,27 +86,6 @@ inline const char *findStringSpecial(const char *p, const char *end)
     while (p < end && *p != '"' && *p != '\\' && uchar(*p) >= 0x20)
         ++p;
     return p;
-}
-
-void appendUtf8(QByteArray &out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xc0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        if (cp >= 0xd800 && cp <= 0xdfff)
-            cp = 0xfffd; // a lone surrogate cannot be encoded (JsonValue's UTF-8 does the same)
-        out += char(0xe0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    } else {
-        out += char(0xf0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3f));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    }
 }
 
 QString describe(const char *p, const char *end)
@@ -203,7 +170,7 @@ public:
     {
         p = skipSpace(p, m_end);
         if (p >= m_end)
-            return fail(p, McpScanner::tr("the data ends where a value should be"));
+            return fail(p, JsonSyntax::message(JsonSyntax::Problem::ValueMissing));
         switch (*p) {
         case '{':
             return object<M>(p, h, depth);
@@ -282,56 +249,7 @@ public:
     const QByteArray &decode(const StringSpan &s)
     {
         m_scratch.resize(0); // keeps the capacity
-        const char *p = s.begin;
-        const char *run = p;
-        while (p < s.end) {
-            if (*p != '\\') {
-                ++p;
-                continue;
-            }
-            m_scratch.append(run, p - run);
-            const char e = p[1];
-            switch (e) {
-            case 'b':
-                m_scratch += '\b';
-                break;
-            case 'f':
-                m_scratch += '\f';
-                break;
-            case 'n':
-                m_scratch += '\n';
-                break;
-            case 'r':
-                m_scratch += '\r';
-                break;
-            case 't':
-                m_scratch += '\t';
-                break;
-            case 'u': {
-                char32_t unit = 0;
-                for (int k = 2; k < 6; ++k)
-                    unit = unit * 16 + char32_t(hexValue(p[k]));
-                p += 6;
-                if (unit >= 0xd800 && unit <= 0xdbff && s.end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
-                    char32_t low = 0;
-                    for (int k = 2; k < 6; ++k)
-                        low = low * 16 + char32_t(hexValue(p[k]));
-                    if (low >= 0xdc00 && low <= 0xdfff) {
-                        unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
-                        p += 6;
-                    }
-                }
-                appendUtf8(m_scratch, unit);
-                run = p;
-                continue;
-            }
-            default: // '"', '\\', '/'
-                m_scratch += e;
-            }
-            p += 2;
-            run = p;
-        }
-        m_scratch.append(run, s.end - run);
+        appendUnescapedJsonUtf8(QByteArrayView(s.begin, s.end - s.begin), m_scratch);
         return m_scratch;
     }
 
@@ -345,7 +263,7 @@ public:
             p = findStringSpecial(p, m_end);
             if (p >= m_end) {
                 const bool first = !m_errorAt;
-                fail(open, McpScanner::tr("the string starting here is not terminated"));
+                fail(open, JsonSyntax::message(JsonSyntax::Problem::UnterminatedString));
                 m_hitEnd = m_hitEnd || first;
                 return nullptr;
             }
@@ -357,26 +275,26 @@ public:
                 s.escaped = true;
                 if (m_end - p < 2) {
                     const bool first = !m_errorAt;
-                    fail(open, McpScanner::tr("the string starting here is not terminated"));
+                    fail(open, JsonSyntax::message(JsonSyntax::Problem::UnterminatedString));
                     m_hitEnd = m_hitEnd || first;
                     return nullptr;
                 }
                 const char e = p[1];
                 if (e == 'u') {
                     for (int i = 2; i < 6; ++i) {
-                        if (m_end - p <= i || !isHex(p[i]))
-                            return fail(p, McpScanner::tr("invalid \\u escape in a string"));
+                        if (m_end - p <= i || hexDigitValue(p[i]) < 0)
+                            return fail(p, JsonSyntax::message(JsonSyntax::Problem::InvalidUnicodeEscape));
                     }
                     p += 6;
                     continue;
                 }
                 if (!std::strchr("\"\\/bfnrt", e) || e == 0)
                     return fail(
-                        p, McpScanner::tr("invalid escape \\%1 in a string").arg(QString::fromLatin1(&e, 1)));
+                        p, JsonSyntax::message(JsonSyntax::Problem::InvalidEscape, QString::fromLatin1(&e, 1)));
                 p += 2;
                 continue;
             }
-            return fail(p, McpScanner::tr("control character %1 in a string").arg(describe(p, m_end)));
+            return fail(p, JsonSyntax::message(JsonSyntax::Problem::ControlCharacter, describe(p, m_end)));
         }
     }
 
@@ -397,7 +315,7 @@ private:
         const size_t n = std::strlen(w);
         if (size_t(m_end - p) >= n && std::memcmp(p, w, n) == 0)
             return p + n;
-        return fail(p, McpScanner::tr("unexpected %1").arg(describe(p, m_end)));
+        return fail(p, JsonSyntax::message(JsonSyntax::Problem::Unexpected, describe(p, m_end)));
     }
 
     template<Mode M> const char *number(const char *p, quint64 &h)
@@ -412,7 +330,7 @@ private:
             }
         }
         if (p >= m_end || !isDigit(*p))
-            return fail(start, McpScanner::tr("unexpected %1").arg(describe(start, m_end)));
+            return fail(start, JsonSyntax::message(JsonSyntax::Problem::Unexpected, describe(start, m_end)));
         if (*p == '0')
             ++p;
         else
@@ -422,7 +340,7 @@ private:
             isFloat = true;
             ++p;
             if (p >= m_end || !isDigit(*p))
-                return fail(p, McpScanner::tr("a number needs digits after '.'"));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::FractionDigits));
             while (p < m_end && isDigit(*p))
                 ++p;
         }
@@ -432,7 +350,7 @@ private:
             if (p < m_end && (*p == '+' || *p == '-'))
                 ++p;
             if (p >= m_end || !isDigit(*p))
-                return fail(p, McpScanner::tr("a number needs digits in its exponent"));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::ExponentDigits));
             while (p < m_end && isDigit(*p))
                 ++p;
         }
@@ -446,7 +364,7 @@ private:
     template<Mode M> const char *object(const char *p, quint64 &h, int depth)
     {
         if (depth >= MaxDepth)
-            return fail(p, McpScanner::tr("values nest deeper than %1 levels").arg(MaxDepth));
+            return fail(p, JsonSyntax::message(JsonSyntax::Problem::TooDeep, QString::number(MaxDepth)));
         p = skipSpace(p + 1, m_end);
         quint64 sum = 0;
         quint64 count = 0;
@@ -457,7 +375,7 @@ private:
         for (;;) {
             p = skipSpace(p, m_end);
             if (p >= m_end)
-                return fail(p, McpScanner::tr("the data ends inside an object"));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
             if (*p != '"')
                 return fail(p, McpScanner::tr("expected a \"key\" but found %1").arg(describe(p, m_end)));
             StringSpan key;
@@ -466,9 +384,9 @@ private:
                 return nullptr;
             p = skipSpace(p, m_end);
             if (p >= m_end)
-                return fail(p, McpScanner::tr("the data ends inside an object"));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
             if (*p != ':')
-                return fail(p, McpScanner::tr("expected ':' but found %1").arg(describe(p, m_end)));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::ExpectedColon, describe(p, m_end)));
             ++p;
             quint64 vh = 0;
             if constexpr (M == Mode::Plain) {
@@ -531,11 +449,11 @@ private:
             }
             p = skipSpace(p, m_end);
             if (p >= m_end)
-                return fail(p, McpScanner::tr("the data ends inside an object"));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
             if (*p == '}')
                 break;
             if (*p != ',')
-                return fail(p, McpScanner::tr("expected ',' or '}' but found %1").arg(describe(p, m_end)));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBrace, describe(p, m_end)));
             ++p;
         }
         if constexpr (hashes(M))
@@ -558,7 +476,7 @@ private:
     template<Mode M> const char *array(const char *p, quint64 &h, int depth)
     {
         if (depth >= MaxDepth)
-            return fail(p, McpScanner::tr("values nest deeper than %1 levels").arg(MaxDepth));
+            return fail(p, JsonSyntax::message(JsonSyntax::Problem::TooDeep, QString::number(MaxDepth)));
         p = skipSpace(p + 1, m_end);
         const size_t base = m_items.size();
         if (p < m_end && *p == ']') {
@@ -585,13 +503,13 @@ private:
             p = skipSpace(p, m_end);
             if (p >= m_end) {
                 m_items.resize(base);
-                return fail(p, McpScanner::tr("the data ends inside an array"));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideArray));
             }
             if (*p == ']')
                 break;
             if (*p != ',') {
                 m_items.resize(base);
-                return fail(p, McpScanner::tr("expected ',' or ']' but found %1").arg(describe(p, m_end)));
+                return fail(p, JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBracket, describe(p, m_end)));
             }
             ++p;
         }
@@ -857,7 +775,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
     for (;;) {
         p = skipSpace(p, end);
         if (p >= end)
-            return w.fail(p, McpScanner::tr("the data ends inside an object"));
+            return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
         if (*p != '"')
             return w.fail(p, McpScanner::tr("expected a \"key\" but found %1").arg(describe(p, end)));
         StringSpan key;
@@ -866,12 +784,12 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
             return nullptr;
         p = skipSpace(p, end);
         if (p >= end)
-            return w.fail(p, McpScanner::tr("the data ends inside an object"));
+            return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
         if (*p != ':')
-            return w.fail(p, McpScanner::tr("expected ':' but found %1").arg(describe(p, end)));
+            return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::ExpectedColon, describe(p, end)));
         p = skipSpace(p + 1, end);
         if (p >= end)
-            return w.fail(p, McpScanner::tr("the data ends where a value should be"));
+            return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::ValueMissing));
         StringSpan *text = keyIs(key, "entityUrn") ? &urn
             : keyIs(key, "aspectName")             ? &name
             : keyIs(key, "changeType")             ? &changeType
@@ -908,7 +826,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
                         return nullptr;
                     p = skipSpace(p, end);
                     if (p >= end || *p != ':')
-                        return w.fail(p, McpScanner::tr("expected ':' but found %1").arg(describe(p, end)));
+                        return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::ExpectedColon, describe(p, end)));
                     p = skipSpace(p + 1, end);
                     if (keyIs(inner, "json") && !sawJson && !fallback) {
                         sawJson = true;
@@ -941,10 +859,10 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
                         p = skipSpace(p + 1, end);
                     else if (p < end && *p != '}')
                         return w.fail(
-                            p, McpScanner::tr("expected ',' or '}' but found %1").arg(describe(p, end)));
+                            p, JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBrace, describe(p, end)));
                 }
                 if (p >= end)
-                    return w.fail(p, McpScanner::tr("the data ends inside an object"));
+                    return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
                 ++p;
                 if (!sawJson)
                     fallback = true; // the legacy {"value": "<JSON text>", "contentType"} form
@@ -963,11 +881,11 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
             return nullptr;
         p = skipSpace(p, end);
         if (p >= end)
-            return w.fail(p, McpScanner::tr("the data ends inside an object"));
+            return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
         if (*p == '}')
             break;
         if (*p != ',')
-            return w.fail(p, McpScanner::tr("expected ',' or '}' but found %1").arg(describe(p, end)));
+            return w.fail(p, JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBrace, describe(p, end)));
         ++p;
     }
     ++p;
@@ -1154,7 +1072,7 @@ Status ScanState::scanFile(DiffSide &side, qint64 windowSize, const McpScanner::
                 if (Status s = skip(pos); !s)
                     return s;
                 if (pos >= length)
-                    return failAt(pos, McpScanner::tr("the data ends inside an array"));
+                    return failAt(pos, JsonSyntax::message(JsonSyntax::Problem::EndInsideArray));
                 if (Status s = element(pos, index, data()[pos] == '{'); !s)
                     return s;
                 ++side.records;
@@ -1163,15 +1081,14 @@ Status ScanState::scanFile(DiffSide &side, qint64 windowSize, const McpScanner::
                 if (Status s = skip(pos); !s)
                     return s;
                 if (pos >= length)
-                    return failAt(pos, McpScanner::tr("the data ends inside an array"));
+                    return failAt(pos, JsonSyntax::message(JsonSyntax::Problem::EndInsideArray));
                 if (data()[pos] == ']') {
                     ++pos;
                     break;
                 }
                 if (data()[pos] != ',')
                     return failAt(pos,
-                        McpScanner::tr("expected ',' or ']' but found %1")
-                            .arg(describe(data() + pos, data() + length)));
+                        JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBracket, describe(data() + pos, data() + length)));
                 ++pos;
             }
         }

@@ -4,6 +4,8 @@
 // into one changed value.
 #include "core/diff/structuraldiff.h"
 
+#include "core/common/utf8.h"
+
 #include "core/diff/diffhash.h"
 #include "core/diff/ignorematcher.h"
 
@@ -21,36 +23,7 @@ using Kind = FieldDifference::Kind;
 
 QByteArray utf8(const QString &text)
 {
-    // Lone surrogates become U+FFFD, as in McpScanner's decoding of \u escapes.
-    QByteArray out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t cp = text.at(i).unicode();
-        if (cp < 0x80) {
-            out += char(cp);
-            continue;
-        }
-        if (QChar::isHighSurrogate(cp) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            cp = QChar::surrogateToUcs4(char16_t(cp), text.at(i + 1).unicode());
-            ++i;
-        } else if (QChar::isSurrogate(cp)) {
-            cp = 0xfffd;
-        }
-        if (cp < 0x800) {
-            out += char(0xc0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3f));
-        } else if (cp < 0x10000) {
-            out += char(0xe0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3f));
-            out += char(0x80 | (cp & 0x3f));
-        } else {
-            out += char(0xf0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3f));
-            out += char(0x80 | ((cp >> 6) & 0x3f));
-            out += char(0x80 | (cp & 0x3f));
-        }
-    }
-    return out;
+    return toUtf8(text);
 }
 
 quint64 stringHash(const QString &text)

@@ -2,6 +2,8 @@
 // MCP extraction. JSON is read with a small validating scanner that works on byte spans rather than
 // QJsonDocument: aspects must keep their key order and number spelling so that the file sink's output can
 // be reproduced byte for byte, and a truncated file must still yield the records before the fault.
+#include "core/common/hex.h"
+#include "core/common/jsonstring.h"
 #include "core/recording/mcpextractor.h"
 
 #include "core/common/pythonjson.h"
@@ -47,11 +49,6 @@ qsizetype skipSpace(QByteArrayView s, qsizetype pos)
     while (pos < s.size() && isSpace(s[pos]))
         ++pos;
     return pos;
-}
-
-bool isHex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 bool isDigit(char c)
@@ -104,7 +101,7 @@ public:
     {
         pos = skipSpace(m_s, pos);
         if (pos >= m_s.size())
-            return fail(pos, McpExtractor::tr("the data ends where a value should be"));
+            return fail(pos, JsonSyntax::message(JsonSyntax::Problem::ValueMissing));
         const qsizetype start = pos;
         bool ok = false;
         switch (m_s[pos]) {
@@ -166,7 +163,7 @@ public:
         for (;;) {
             pos = skipSpace(m_s, pos);
             if (pos >= m_s.size())
-                return fail(pos, McpExtractor::tr("the data ends inside an object"));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
             if (m_s[pos] != '"')
                 return fail(pos, McpExtractor::tr("expected a \"key\" but found %1").arg(describe(m_s[pos])));
             const qsizetype keyStart = pos;
@@ -175,22 +172,22 @@ public:
             const Span key { keyStart, pos };
             pos = skipSpace(m_s, pos);
             if (pos >= m_s.size())
-                return fail(pos, McpExtractor::tr("the data ends inside an object"));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
             if (m_s[pos] != ':')
-                return fail(pos, McpExtractor::tr("expected ':' but found %1").arg(describe(m_s[pos])));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::ExpectedColon, describe(m_s[pos])));
             ++pos;
             if (!member(key, pos))
                 return false;
             pos = skipSpace(m_s, pos);
             if (pos >= m_s.size())
-                return fail(pos, McpExtractor::tr("the data ends inside an object"));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::EndInsideObject));
             if (m_s[pos] == '}') {
                 ++pos;
                 return true;
             }
             if (m_s[pos] != ',')
                 return fail(
-                    pos, McpExtractor::tr("expected ',' or '}' but found %1").arg(describe(m_s[pos])));
+                    pos, JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBrace, describe(m_s[pos])));
             ++pos;
         }
     }
@@ -209,14 +206,14 @@ public:
                 return false;
             pos = skipSpace(m_s, pos);
             if (pos >= m_s.size())
-                return fail(pos, McpExtractor::tr("the data ends inside an array"));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::EndInsideArray));
             if (m_s[pos] == ']') {
                 ++pos;
                 return true;
             }
             if (m_s[pos] != ',')
                 return fail(
-                    pos, McpExtractor::tr("expected ',' or ']' but found %1").arg(describe(m_s[pos])));
+                    pos, JsonSyntax::message(JsonSyntax::Problem::ExpectedCommaOrBracket, describe(m_s[pos])));
             ++pos;
         }
     }
@@ -234,7 +231,7 @@ private:
     bool container(qsizetype &pos, int depth)
     {
         if (depth >= MaxDepth)
-            return fail(pos, McpExtractor::tr("values nest deeper than %1 levels").arg(MaxDepth));
+            return fail(pos, JsonSyntax::message(JsonSyntax::Problem::TooDeep, QString::number(MaxDepth)));
         auto consume = [this, depth](auto &&, qsizetype &p) { return value(p, nullptr, depth + 1); };
         return m_s[pos] == '{' ? object(pos, consume) : array(pos, consume);
     }
@@ -245,7 +242,7 @@ private:
             pos += word.size();
             return true;
         }
-        return fail(pos, McpExtractor::tr("unexpected %1").arg(describe(m_s[pos])));
+        return fail(pos, JsonSyntax::message(JsonSyntax::Problem::Unexpected, describe(m_s[pos])));
     }
 
     bool string(qsizetype &pos)
@@ -264,23 +261,23 @@ private:
                 const char e = m_s[pos + 1];
                 if (e == 'u') {
                     for (int i = 2; i < 6; ++i) {
-                        if (pos + i >= m_s.size() || !isHex(m_s[pos + i]))
-                            return fail(pos, McpExtractor::tr("invalid \\u escape in a string"));
+                        if (pos + i >= m_s.size() || hexDigitValue(m_s[pos + i]) < 0)
+                            return fail(pos, JsonSyntax::message(JsonSyntax::Problem::InvalidUnicodeEscape));
                     }
                     pos += 6;
                     continue;
                 }
                 if (!QByteArrayView("\"\\/bfnrt").contains(e))
                     return fail(
-                        pos, McpExtractor::tr("invalid escape \\%1 in a string").arg(QChar(QLatin1Char(e))));
+                        pos, JsonSyntax::message(JsonSyntax::Problem::InvalidEscape, QChar(QLatin1Char(e))));
                 pos += 2;
                 continue;
             }
             if (uchar(c) < 0x20)
-                return fail(pos, McpExtractor::tr("control character %1 in a string").arg(describe(c)));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::ControlCharacter, describe(c)));
             ++pos;
         }
-        return fail(start, McpExtractor::tr("the string starting here is not terminated"));
+        return fail(start, JsonSyntax::message(JsonSyntax::Problem::UnterminatedString));
     }
 
     bool number(qsizetype &pos)
@@ -292,7 +289,7 @@ private:
                 return word(pos, "Infinity");
         }
         if (pos >= m_s.size() || !isDigit(m_s[pos]))
-            return fail(start, McpExtractor::tr("unexpected %1").arg(describe(m_s[start])));
+            return fail(start, JsonSyntax::message(JsonSyntax::Problem::Unexpected, describe(m_s[start])));
         if (m_s[pos] == '0')
             ++pos;
         else
@@ -301,7 +298,7 @@ private:
         if (pos < m_s.size() && m_s[pos] == '.') {
             ++pos;
             if (pos >= m_s.size() || !isDigit(m_s[pos]))
-                return fail(pos, McpExtractor::tr("a number needs digits after '.'"));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::FractionDigits));
             while (pos < m_s.size() && isDigit(m_s[pos]))
                 ++pos;
         }
@@ -310,7 +307,7 @@ private:
             if (pos < m_s.size() && (m_s[pos] == '+' || m_s[pos] == '-'))
                 ++pos;
             if (pos >= m_s.size() || !isDigit(m_s[pos]))
-                return fail(pos, McpExtractor::tr("a number needs digits in its exponent"));
+                return fail(pos, JsonSyntax::message(JsonSyntax::Problem::ExponentDigits));
             while (pos < m_s.size() && isDigit(m_s[pos]))
                 ++pos;
         }
@@ -413,63 +410,9 @@ QList<Span> elementsOf(QByteArrayView s, Span array)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return c - 'A' + 10;
-}
-
 QString decodeString(QByteArrayView s, Span span)
 {
-    const QByteArrayView inner = s.sliced(span.begin + 1, span.end - span.begin - 2);
-    if (!inner.contains('\\'))
-        return QString::fromUtf8(inner);
-    QString out;
-    out.reserve(inner.size());
-    qsizetype run = 0;
-    qsizetype i = 0;
-    while (i < inner.size()) {
-        if (inner[i] != '\\') {
-            ++i;
-            continue;
-        }
-        out += QString::fromUtf8(inner.sliced(run, i - run));
-        const char e = inner[i + 1];
-        switch (e) {
-        case 'b':
-            out += QChar(u'\b');
-            break;
-        case 'f':
-            out += QChar(u'\f');
-            break;
-        case 'n':
-            out += QChar(u'\n');
-            break;
-        case 'r':
-            out += QChar(u'\r');
-            break;
-        case 't':
-            out += QChar(u'\t');
-            break;
-        case 'u': {
-            char16_t unit = 0;
-            for (int k = 2; k < 6; ++k)
-                unit = char16_t(unit * 16 + hexValue(inner[i + k]));
-            out += QChar(unit); // surrogate pairs come as two escapes and join up in UTF-16
-            i += 4;
-            break;
-        }
-        default: // '"', '\\', '/'
-            out += QChar(QLatin1Char(e));
-        }
-        i += 2;
-        run = i;
-    }
-    out += QString::fromUtf8(inner.sliced(run));
-    return out;
+    return unescapeJsonString(s.sliced(span.begin + 1, span.end - span.begin - 2));
 }
 
 // --- Python-style writing --------------------------------------------------------------------------

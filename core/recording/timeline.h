@@ -46,6 +46,9 @@ enum EventFlag : quint8 {
 
 struct EventRecord
 {
+    // `related` of an MCP that no HTTP request carried (one read from a file-sink MCP file).
+    static constexpr quint32 NoCarrier = 0xffffffffu;
+
     qint64 sourceBegin = 0; // byte range in its source text: a cassette interaction or a queries.jsonl line
     qint64 sourceEnd = 0;
     quint32 textChunk = 0; // where the event's text fields are stored

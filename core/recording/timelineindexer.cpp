@@ -19,8 +19,6 @@ quint32 clampSize(qint64 size)
     return quint32(std::clamp<qint64>(size, 0, 0xffffffff));
 }
 
-constexpr quint32 NoCarrier = 0xffffffff;
-
 struct ExtractedMcps
 {
     QList<McpRecord> records;
@@ -167,7 +165,7 @@ Status TimelineIndexer::indexMcpFile(Timeline &timeline, const QString &name, co
     for (const QString &w : std::as_const(warnings))
         timeline.addWarning(w);
     for (qsizetype k = 0; k < records->size(); ++k) {
-        appendMcp(timeline, records->at(k), source, 0, json.size(), NoCarrier, int(k));
+        appendMcp(timeline, records->at(k), source, 0, json.size(), EventRecord::NoCarrier, int(k));
         if ((k + 1) % PublishEvery == 0)
             timeline.publish();
     }
@@ -253,7 +251,7 @@ namespace {
 Result<QList<McpRecord>> carrierRecords(const Timeline &timeline, const EventRecord &r)
 {
     const QByteArray &text = timeline.sourceText(r.source);
-    if (r.related == NoCarrier)
+    if (r.related == EventRecord::NoCarrier)
         return McpExtractor::fromFile(text, timeline.sourceName(r.source));
     const Result<HttpExchange> x
         = CassetteParser::parseInteraction(text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));

@@ -71,7 +71,7 @@ void appendEvent(Timeline &t, qsizetype i)
     }
     default: {
         r.kind = EventKind::Mcp;
-        r.related = 0xffffffffu;
+        r.related = EventRecord::NoCarrier;
         r.sizeA = quint32(100 + i % 4000);
         static const QString aspects[] = { QStringLiteral("status"), QStringLiteral("schemaMetadata"),
             QStringLiteral("upstreamLineage"), QStringLiteral("browsePathsV2") };

@@ -877,7 +877,7 @@ void TstEvents::showMcpAspects()
         QVERIFY2(out.contains(e.value(u"entity_urn"_s).toString()), qPrintable(out));
         QVERIFY2(out.contains(QRegularExpression(u"Change type:\\s+UPSERT"_s)), qPrintable(out));
         QVERIFY2(out.contains(
-                     QRegularExpression(u"Carried by:\\s+event %1 "_s.arg(e.value(u"carrier"_s).toInt()))),
+                     QRegularExpression(u"Carried by:\\s+event %1: "_s.arg(e.value(u"carrier"_s).toInt()))),
             qPrintable(out));
         const QString shown = section(out, u"Aspect "_s + aspectName);
         QVERIFY2(shown.contains(u'\n') || shown.size() < 80, qPrintable(shown)); // pretty-printed

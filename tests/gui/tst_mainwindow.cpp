@@ -12,6 +12,7 @@
 #include "ui/details/eventdetails.h"
 #include "ui/timeline/filterbar.h"
 #include "ui/details/httpdetailpane.h"
+#include "ui/details/jsontreemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/details/mcpdetailpane.h"
 #include "ui/passworddialog.h"

@@ -78,7 +78,7 @@ inline void appendSynthetic(Timeline &t, qsizetype i)
     }
     default: {
         r.kind = EventKind::Mcp;
-        r.related = 0xffffffffu;
+        r.related = EventRecord::NoCarrier;
         r.sizeA = 120;
         const QString urn = QStringLiteral("urn:li:dataset:(urn:li:dataPlatform:snowflake,db.schema.table_")
             + n + QStringLiteral(",PROD)");

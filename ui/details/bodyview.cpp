@@ -2,6 +2,7 @@
 // HTTP body view.
 #include "ui/details/bodyview.h"
 
+#include "core/common/utf8.h"
 #include "ui/widgets/codeview.h"
 #include "ui/widgets/hexview.h"
 #include "ui/widgets/themecolors.h"
@@ -102,10 +103,10 @@ BodyView::BodyView(QWidget *parent)
 
 void BodyView::clear()
 {
-    setBody(BodyContent());
+    setBody(BodyPreview());
 }
 
-void BodyView::setBody(const BodyContent &body)
+void BodyView::setBody(const BodyPreview &body)
 {
     m_body = body;
     m_showDecoded = true;
@@ -113,29 +114,29 @@ void BodyView::setBody(const BodyContent &body)
         const QSignalBlocker blocker(m_decodedButton);
         m_decodedButton->setChecked(true);
     }
-    m_decodedButton->setVisible(m_body.decoded);
+    m_decodedButton->setVisible(m_body.body.decoded);
     m_hex->setData({});
     m_code->setCode(QString(), SyntaxLanguage::None);
     m_image->setPixmap(
-        m_body.shape == BodyContent::Shape::Image ? QPixmap::fromImage(m_body.image) : QPixmap());
+        m_body.shape == BodyPreview::Shape::Image ? QPixmap::fromImage(m_body.image) : QPixmap());
     QString summary = m_body.summary();
-    if (m_body.truncated)
+    if (m_body.body.truncated)
         summary += tr(" · the first %1 characters are shown (Copy body copies everything)")
                        .arg(QLocale().toString(qlonglong(BodyContent::MaxShownCharacters)));
     m_summary->setText(summary);
     m_summary->setToolTip(summary);
-    m_copyButton->setEnabled(m_body.raw && !m_body.raw->isEmpty());
+    m_copyButton->setEnabled(m_body.body.raw && !m_body.body.raw->isEmpty());
     m_mode = Mode::Message;
     rebuildModes();
 }
 
 QList<BodyView::Mode> BodyView::availableModes() const
 {
-    using Shape = BodyContent::Shape;
+    using Shape = BodyPreview::Shape;
     if (m_body.shape == Shape::Null || m_body.shape == Shape::Empty)
         return {};
-    if (m_body.decoded && !m_showDecoded)
-        return m_body.rawText ? QList<Mode> { Mode::Text, Mode::Hex } : QList<Mode> { Mode::Hex };
+    if (m_body.body.decoded && !m_showDecoded)
+        return m_body.body.rawText ? QList<Mode> { Mode::Text, Mode::Hex } : QList<Mode> { Mode::Hex };
     switch (m_body.shape) {
     case Shape::Json:
         return { Mode::Pretty, Mode::Text, Mode::Hex };
@@ -183,9 +184,9 @@ void BodyView::setMode(Mode mode)
 
 QByteArray BodyView::shownBytes() const
 {
-    if (!m_body.raw)
+    if (!m_body.body.raw)
         return {};
-    return m_body.decoded && !m_showDecoded ? *m_body.raw : m_body.content;
+    return m_body.body.decoded && !m_showDecoded ? *m_body.body.raw : m_body.body.content;
 }
 
 void BodyView::showMode()
@@ -193,21 +194,21 @@ void BodyView::showMode()
     const int comboIndex = m_modeCombo->findData(int(m_mode));
     if (comboIndex >= 0)
         m_modeCombo->setCurrentIndex(comboIndex);
-    const bool raw = m_body.decoded && !m_showDecoded;
+    const bool raw = m_body.body.decoded && !m_showDecoded;
     switch (m_mode) {
     case Mode::Message:
         m_message->setText(m_body.summary());
         m_stack->setCurrentWidget(m_message);
         break;
     case Mode::Pretty:
-        m_code->setCode(m_body.pretty, SyntaxLanguage::Json);
+        m_code->setCode(m_body.body.pretty, SyntaxLanguage::Json);
         m_stack->setCurrentWidget(m_code);
         break;
     case Mode::Text:
         if (raw)
-            m_code->setCode(m_body.rawText.value_or(QString()), SyntaxLanguage::None);
+            m_code->setCode(m_body.body.rawText.value_or(QString()), SyntaxLanguage::None);
         else
-            m_code->setCode(m_body.text, m_body.language);
+            m_code->setCode(m_body.body.text, m_body.language);
         m_stack->setCurrentWidget(m_code);
         break;
     case Mode::Hex:
@@ -224,14 +225,14 @@ void BodyView::copyBody() const
 {
     const QByteArray bytes = shownBytes();
     auto *mime = new QMimeData;
-    if (const std::optional<QString> text = BodyContent::strictUtf8(bytes); text && !bytes.contains('\0')) {
+    if (const std::optional<QString> text = strictUtf8(bytes); text && !bytes.contains('\0')) {
         mime->setText(*text);
     } else {
-        const QString type = m_body.contentType.section(QLatin1Char(';'), 0, 0).trimmed();
-        const bool rawEncoded = m_body.decoded && !m_showDecoded; // compressed bytes are not of that type
+        const QString type = m_body.body.contentType.section(QLatin1Char(';'), 0, 0).trimmed();
+        const bool rawEncoded = m_body.body.decoded && !m_showDecoded; // compressed bytes are not of that type
         mime->setData(
             type.isEmpty() || rawEncoded ? QStringLiteral("application/octet-stream") : type, bytes);
-        if (m_body.shape == BodyContent::Shape::Image && !rawEncoded
+        if (m_body.shape == BodyPreview::Shape::Image && !rawEncoded
             && m_body.image.size() == m_body.imageSize)
             mime->setImageData(m_body.image);
     }

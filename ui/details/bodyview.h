@@ -3,7 +3,7 @@
 // preview, with a decoded/raw switch for Content-Encoding and "Copy body".
 #pragma once
 
-#include "ui/details/bodycontent.h"
+#include "ui/details/bodypreview.h"
 
 #include <QWidget>
 
@@ -30,9 +30,9 @@ public:
 
     explicit BodyView(QWidget *parent = nullptr);
 
-    void setBody(const BodyContent &body);
+    void setBody(const BodyPreview &body);
     void clear();
-    const BodyContent &body() const { return m_body; }
+    const BodyPreview &body() const { return m_body; }
 
     // Content-Encoding undone (true by default); only meaningful when the body was encoded.
     bool showsDecoded() const { return m_showDecoded; }
@@ -55,7 +55,7 @@ private:
     void rebuildModes();
     void showMode();
 
-    BodyContent m_body;
+    BodyPreview m_body;
     bool m_showDecoded = true;
     Mode m_mode = Mode::Message;
     QLabel *m_summary = nullptr;

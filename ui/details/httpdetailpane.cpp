@@ -3,7 +3,7 @@
 #include "ui/details/httpdetailpane.h"
 
 #include "ui/details/bodyview.h"
-#include "ui/details/curl.h"
+#include "core/recording/curlcommand.h"
 #include "ui/widgets/themecolors.h"
 
 #include <QApplication>
@@ -192,8 +192,8 @@ void HttpDetailPane::show(HttpDetail detail)
 
     fillHeaders(m_requestHeaders, d.exchange.requestHeaders);
     fillHeaders(m_responseHeaders, d.exchange.responseHeaders);
-    m_requestBody->setBody(d.request);
-    m_responseBody->setBody(d.response);
+    m_requestBody->setBody(d.requestPreview);
+    m_responseBody->setBody(d.responsePreview);
     const qsizetype requestCount = d.exchange.requestHeaders.size();
     const qsizetype responseCount = d.exchange.responseHeaders.size();
     m_tabs->setTabText(RequestTab,

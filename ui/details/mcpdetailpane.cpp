@@ -156,7 +156,10 @@ void McpDetailPane::show(McpDetail detail)
     m_treeModel->setTree(d.aspectTree);
     m_tree->expandToDepth(ExpandDepth);
     m_tree->resizeColumnToContents(JsonTreeModel::KeyColumn);
-    m_aspect->setCode(d.aspectText, d.aspectError.isEmpty() ? SyntaxLanguage::Json : SyntaxLanguage::None);
+    m_aspect->setCode(d.aspectTruncated && d.aspectError.isEmpty()
+            ? d.aspectText + tr("\n… cut after %1 characters; the tree shows all of it").arg(BodyContent::MaxShownCharacters)
+            : d.aspectText,
+        d.aspectError.isEmpty() ? SyntaxLanguage::Json : SyntaxLanguage::None);
     m_systemMetadata->setCode(d.systemMetadataText, SyntaxLanguage::Json);
     m_checkpoint->setCode(d.checkpointText, SyntaxLanguage::Json);
     m_tabs->setTabVisible(SystemMetadataTab, !d.systemMetadataText.isEmpty());

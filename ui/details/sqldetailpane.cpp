@@ -116,7 +116,7 @@ void SqlDetailPane::show(SqlDetail detail)
     if (d.query)
         m_query->setCode(d.query->hasQuery ? d.query->query : tr("(no query string)"), SyntaxLanguage::Sql);
     else
-        m_query->setCode(d.recordText, SyntaxLanguage::Json);
+        m_query->setCode(QString::fromUtf8(d.record), SyntaxLanguage::Json);
     // The query gets the room its lines need (up to a third of the pane), the rows the rest.
     const int total = m_splitter->height();
     const int wanted = (m_query->document()->blockCount() + 1) * m_query->fontMetrics().lineSpacing()
@@ -136,14 +136,15 @@ void SqlDetailPane::show(SqlDetail detail)
     QStringList facts;
     if (d.query) {
         const SqlQuery &q = *d.query;
-        QString rowCount = q.rowCount ? QString::number(*q.rowCount) : tr("null");
-        if (q.rowCount && *q.rowCount < 0)
-            rowCount = tr("%1 (unknown to the driver)").arg(rowCount);
-        facts.append(tr("Row count: %1").arg(rowCount));
+        facts.append(tr("Row count: %1").arg(d.rowCountText()));
         facts.append(
             q.rows.size() == 1 ? tr("1 row recorded") : tr("%n rows recorded", nullptr, int(q.rows.size())));
         facts.append(d.replayKey.isEmpty() ? tr("no replay key") : tr("replay key %1").arg(d.replayKey));
-        m_rowsModel->setQuery(q);
+        if (d.replayedInsteadSeq >= 0)
+            facts.append(tr("DataHub replays the later record with this key (line %1, event %2)")
+                             .arg(d.replayedInsteadLine)
+                             .arg(d.replayedInsteadSeq));
+        m_rowsModel->setRows(d.rows);
     } else {
         m_rowsModel->clear();
     }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The result rows of one recorded SQL query as a table: column names from the cursor description,
-// cells formatted as DataHub's values read (datetimes, bytes as hex, NULL).
+// The result rows of one recorded SQL query as a table: a thin model over core's SqlRows, which holds the
+// column and cell rules `tapedeck-cli show` applies too.
 #pragma once
 
-#include "core/recording/sqlquery.h"
+#include "core/recording/sqlrows.h"
 
 #include <QAbstractTableModel>
 
@@ -25,9 +25,9 @@ public:
 
     explicit SqlRowsModel(QObject *parent = nullptr);
 
-    void setQuery(const SqlQuery &query);
+    void setRows(SqlRows rows);
     void clear();
-    const QStringList &columns() const { return m_columns; }
+    const QStringList &columns() const { return m_rows.columns(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,14 +35,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    const JsonValue *cell(int row, int column) const;
-    bool isBytesColumn(int column) const;
-
-    JsonArray m_rows;
-    QStringList m_columns;
-    QList<QueryLog::ValueHint> m_hints;
-    QStringList m_columnTips; // the description tuple of each column, as JSON
-    bool m_positional = false; // {"row": [...]} rows (no cursor description)
+    SqlRows m_rows;
 };
 
 } // namespace tapedeck

@@ -17,7 +17,6 @@ namespace tapedeck {
 
 namespace {
 
-constexpr quint32 NoCarrier = 0xffffffffu;
 constexpr qsizetype MaxTargetLength = 400; // the view elides anyway; keeps huge SQL texts cheap to draw
 
 // "458 B", "14.3 KiB": short, for a narrow column (the tooltip has the long form).
@@ -333,7 +332,7 @@ int TimelineModel::eventFlags(qsizetype seq) const
 {
     const EventRecord &r = m_timeline->record(seq);
     int flags = r.flags;
-    if (r.kind == EventKind::Mcp && r.related != NoCarrier && qsizetype(r.related) < m_total
+    if (r.kind == EventKind::Mcp && r.related != EventRecord::NoCarrier && qsizetype(r.related) < m_total
         && (m_timeline->record(r.related).flags & ErrorFlag))
         flags |= ErrorFlag;
     return flags;
@@ -458,7 +457,7 @@ QVariant TimelineModel::display(qsizetype seq, int column) const
                 return tr("row count null");
             return r.number == 1 ? tr("1 row") : tr("%n rows", nullptr, r.number);
         case EventKind::Mcp:
-            if (r.related != NoCarrier && (eventFlags(seq) & ErrorFlag))
+            if (r.related != EventRecord::NoCarrier && (eventFlags(seq) & ErrorFlag))
                 return tr("request failed");
             return {};
         }
@@ -491,7 +490,7 @@ QVariant TimelineModel::toolTip(qsizetype seq, int column) const
         if (r.kind == EventKind::Http && r.related > 0)
             lines.append(r.related == 1 ? tr("Carried 1 MCP to DataHub")
                                         : tr("Carried %n MCPs to DataHub", nullptr, int(r.related)));
-        if (r.kind == EventKind::Mcp && r.related != NoCarrier)
+        if (r.kind == EventKind::Mcp && r.related != EventRecord::NoCarrier)
             lines.append(tr("MCP %1 of %2 in the body of event %3")
                              .arg(r.number + 1)
                              .arg(qsizetype(r.related) < m_total ? t.record(r.related).related : 0)

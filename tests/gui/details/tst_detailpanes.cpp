@@ -6,7 +6,7 @@
 // QAbstractItemModelTester.
 #include "ui/details/bodyview.h"
 #include "ui/widgets/codeview.h"
-#include "ui/details/curl.h"
+#include "core/recording/curlcommand.h"
 #include "ui/details/detailstack.h"
 #include "ui/widgets/hexview.h"
 #include "ui/details/httpdetailpane.h"
@@ -171,10 +171,10 @@ void TestDetailPanes::httpJsonEvent()
     QCOMPARE(pane->responseHeaders()->topLevelItem(1)->text(0), QStringLiteral("Content-Type"));
     QCOMPARE(pane->tabs()->tabText(HttpDetailPane::ResponseTab), QStringLiteral("Response (4 headers)"));
     // The request body was null; the response is pretty, highlighted JSON.
-    QCOMPARE(pane->requestBody()->body().shape, BodyContent::Shape::Null);
+    QCOMPARE(pane->requestBody()->body().shape, BodyPreview::Shape::Null);
     QCOMPARE(pane->requestBody()->mode(), BodyView::Mode::Message);
     BodyView *response = pane->responseBody();
-    QCOMPARE(response->body().shape, BodyContent::Shape::Json);
+    QCOMPARE(response->body().shape, BodyPreview::Shape::Json);
     QCOMPARE(response->mode(), BodyView::Mode::Pretty);
     QCOMPARE(response->availableModes(),
         QList<BodyView::Mode>({ BodyView::Mode::Pretty, BodyView::Mode::Text, BodyView::Mode::Hex }));
@@ -189,7 +189,7 @@ void TestDetailPanes::httpJsonEvent()
     QVERIFY(hasStyle(response->codeView(), SyntaxStyle::Literal));
     // As recorded (Text) and as bytes (Hex).
     response->setMode(BodyView::Mode::Text);
-    QCOMPARE(response->codeView()->toPlainText(), QString::fromUtf8(response->body().content));
+    QCOMPARE(response->codeView()->toPlainText(), QString::fromUtf8(response->body().body.content));
     response->setMode(BodyView::Mode::Hex);
     QCOMPARE(response->hexView()->data().size(), 458);
 
@@ -203,7 +203,7 @@ void TestDetailPanes::httpJsonEvent()
     QVERIFY(curl.contains(QStringLiteral("--compressed")));
     QVERIFY(!curl.contains(QStringLiteral("--data-binary")));
     response->findChild<QToolButton *>(QStringLiteral("copyBodyButton"))->click();
-    QCOMPARE(clipboard->text().toUtf8(), response->body().content);
+    QCOMPARE(clipboard->text().toUtf8(), response->body().body.content);
 }
 
 void TestDetailPanes::httpCarriedMcps()
@@ -222,7 +222,7 @@ void TestDetailPanes::httpCarriedMcps()
     QCOMPARE(requested.last().at(0).value<qsizetype>(), 14);
     // The POST body is pretty JSON too, with the carried proposals.
     BodyView *request = pane->requestBody();
-    QCOMPARE(request->body().shape, BodyContent::Shape::Json);
+    QCOMPARE(request->body().shape, BodyPreview::Shape::Json);
     QVERIFY(request->codeView()->toPlainText().contains(QStringLiteral("\n  \"proposals\": [\n    {\n")));
     QVERIFY(pane->curlCommand().contains(QStringLiteral("--data-binary '{")));
     QVERIFY(!pane->curlCommand().contains(QStringLiteral("Content-Length")));
@@ -232,7 +232,7 @@ void TestDetailPanes::httpImageAndHex()
 {
     QVERIFY(show(10));
     BodyView *response = m_stack->httpPane()->responseBody();
-    QCOMPARE(response->body().shape, BodyContent::Shape::Image);
+    QCOMPARE(response->body().shape, BodyPreview::Shape::Image);
     QCOMPARE(response->mode(), BodyView::Mode::Image);
     QCOMPARE(
         response->availableModes(), QList<BodyView::Mode>({ BodyView::Mode::Image, BodyView::Mode::Hex }));
@@ -260,15 +260,15 @@ void TestDetailPanes::largeImageIsPreviewedScaled()
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     QVERIFY(big.save(&buffer, "PNG"));
-    const BodyContent body
-        = BodyContent::inspect(png, { { QStringLiteral("Content-Type"), QStringLiteral("image/png") } });
-    QCOMPARE(body.shape, BodyContent::Shape::Image);
+    const BodyPreview body
+        = BodyPreview::inspect(png, { { QStringLiteral("Content-Type"), QStringLiteral("image/png") } });
+    QCOMPARE(body.shape, BodyPreview::Shape::Image);
     QCOMPARE(body.imageSize, QSize(3000, 120));
-    QCOMPARE(body.image.width(), BodyContent::MaxPreviewSide);
+    QCOMPARE(body.image.width(), BodyPreview::MaxPreviewSide);
     QVERIFY(body.summary().contains(QStringLiteral("3000 × 120 pixels, previewed at 2048 × ")));
     BodyView view;
     view.setBody(body);
-    QCOMPARE(view.imageLabel()->pixmap().width(), BodyContent::MaxPreviewSide);
+    QCOMPARE(view.imageLabel()->pixmap().width(), BodyPreview::MaxPreviewSide);
     view.copyBody(); // the PNG as recorded, not the preview
     QCOMPARE(QApplication::clipboard()->mimeData()->data(QStringLiteral("image/png")), png);
     QVERIFY(!QApplication::clipboard()->mimeData()->hasImage());
@@ -289,12 +289,12 @@ void TestDetailPanes::decodedAndRawBody()
     // A deflate (zlib) encoded JSON body: qCompress writes a 4-byte length, then a zlib stream.
     const QByteArray json = QByteArrayLiteral("{\"answer\": 42, \"list\": [1, 2, 3]}");
     const QByteArray raw = qCompress(json).mid(4);
-    const BodyContent body = BodyContent::inspect(raw,
+    const BodyPreview body = BodyPreview::inspect(raw,
         { { QStringLiteral("Content-Type"), QStringLiteral("application/json") },
             { QStringLiteral("Content-Encoding"), QStringLiteral("deflate") } });
-    QVERIFY(body.decoded);
-    QCOMPARE(body.content, json);
-    QCOMPARE(body.shape, BodyContent::Shape::Json);
+    QVERIFY(body.body.decoded);
+    QCOMPARE(body.body.content, json);
+    QCOMPARE(body.shape, BodyPreview::Shape::Json);
     BodyView view;
     view.setBody(body);
     auto *decoded = view.findChild<QToolButton *>(QStringLiteral("decodedToggle"));
@@ -318,7 +318,7 @@ void TestDetailPanes::decodedAndRawBody()
     view.copyBody();
     QCOMPARE(QApplication::clipboard()->text().toUtf8(), json);
     // A body without Content-Encoding has no switch.
-    view.setBody(BodyContent::inspect(json, {}));
+    view.setBody(BodyPreview::inspect(json, {}));
     QVERIFY(decoded->isHidden());
 }
 
@@ -327,9 +327,9 @@ void TestDetailPanes::binaryBodyShowsHex()
     QByteArray bytes;
     for (int i = 0; i < 40; ++i)
         bytes.append(char(i * 7));
-    const BodyContent body = BodyContent::inspect(
+    const BodyPreview body = BodyPreview::inspect(
         bytes, { { QStringLiteral("Content-Type"), QStringLiteral("application/octet-stream") } });
-    QCOMPARE(body.shape, BodyContent::Shape::Binary);
+    QCOMPARE(body.shape, BodyPreview::Shape::Binary);
     BodyView view;
     view.setBody(body);
     QCOMPARE(view.mode(), BodyView::Mode::Hex);
@@ -337,10 +337,10 @@ void TestDetailPanes::binaryBodyShowsHex()
     QCOMPARE(view.hexView()->lineText(2),
         QStringLiteral("00000020  e0 e7 ee f5 fc 03 0a 11                           |........|"));
     // Empty and null bodies say so.
-    view.setBody(BodyContent::inspect(QByteArray(""), {}));
+    view.setBody(BodyPreview::inspect(QByteArray(""), {}));
     QCOMPARE(view.mode(), BodyView::Mode::Message);
     QCOMPARE(view.findChild<QLabel *>(QStringLiteral("bodyMessage"))->text(), QStringLiteral("Empty body"));
-    view.setBody(BodyContent::inspect(std::nullopt, {}));
+    view.setBody(BodyPreview::inspect(std::nullopt, {}));
     QCOMPARE(view.findChild<QLabel *>(QStringLiteral("bodyMessage"))->text(),
         QStringLiteral("No body (recorded as null)"));
 }

@@ -142,7 +142,7 @@ void TestEntityModel::repeatedAspectsHaveChildren()
     const auto mcp = [&](const QString &urn, const QString &aspect) {
         EventRecord r;
         r.kind = EventKind::Mcp;
-        r.related = 0xffffffffu;
+        r.related = EventRecord::NoCarrier;
         timeline->append(r, { QStringLiteral("dataset"), urn, aspect, QStringLiteral("UPSERT"), QString() });
     };
     mcp(QStringLiteral("urn:b"), QStringLiteral("status"));

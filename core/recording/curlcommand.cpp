@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // "Copy as cURL".
-#include "ui/details/curl.h"
+#include "core/recording/curlcommand.h"
 
-#include <QStringDecoder>
+#include "core/common/utf8.h"
 
 namespace tapedeck {
 
@@ -29,10 +29,7 @@ bool CurlCommand::isPlainText(const QByteArray &bytes)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
             return false;
     }
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder(bytes); // decoded only to learn whether the bytes are valid UTF-8
-    Q_UNUSED(text)
-    return !decoder.hasError();
+    return strictUtf8(bytes).has_value();
 }
 
 QString CurlCommand::printfFormat(const QByteArray &bytes)

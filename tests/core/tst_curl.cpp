@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests "Copy as cURL": the command is run by /bin/sh with a stand-in curl that prints the arguments it
 // gets (and the bytes piped to it), so the shell quoting is checked by a real shell.
-#include "ui/details/curl.h"
+#include "core/recording/curlcommand.h"
 #include "testsupport.h"
 
 #include <QTest>
