@@ -17,7 +17,7 @@
 #include "ui/widgets/loadingbar.h"
 #include "ui/passworddialog.h"
 #include "ui/passwordstore.h"
-#include "core/recording/harwriter.h"
+#include "core/recording/harexport.h"
 #include "core/recording/timelineindexer.h"
 #include "ui/recordingloader.h"
 #include "ui/overview/recordingview.h"
@@ -735,29 +735,14 @@ void MainWindow::exportHar(const QString &path)
             tr("The events are still being read. Export again once reading has finished."));
         return;
     }
-    std::optional<QDateTime> start;
-    if (m_recording->manifest)
-        start = QDateTime::fromString(m_recording->manifest->recordingStartTime, Qt::ISODateWithMs);
+    const QString start = m_recording->manifest ? m_recording->manifest->recordingStartTime : QString();
     startFileTask(tr("Exporting HTTP events to %1…").arg(fileNameOf(path)), path,
         [timeline = m_timeline, path, start](ProgressReporter &progress) -> Status {
             QSaveFile file(path); // all or nothing: a cancelled export leaves no half file
             if (!file.open(QIODevice::WriteOnly))
                 return makeError(
                     ErrorCode::Io, tr("%1 could not be created: %2").arg(path, file.errorString()));
-            HarWriter writer(file, HarWriter::Options { start.value_or(QDateTime()) });
-            if (Status s = writer.begin(); !s)
-                return s;
-            const qsizetype count = timeline->count();
-            for (qsizetype seq = 0; seq < count; ++seq) {
-                if (progress.isCancelled())
-                    return makeError(ErrorCode::Cancelled, QString());
-                if (timeline->record(seq).kind != EventKind::Http)
-                    continue;
-                if (Status s = writer.addEvent(*timeline, seq); !s)
-                    return s;
-                progress.setProgress(seq, count);
-            }
-            if (Status s = writer.finish(timeline->warnings()); !s)
+            if (Status s = HarExport::exportTimeline(file, *timeline, HarExport::Options { start, {} }, &progress); !s)
                 return s;
             if (!file.commit())
                 return makeError(

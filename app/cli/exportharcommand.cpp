@@ -2,10 +2,8 @@
 // tapedeck-cli export-har: the HTTP events of a recording as a HAR 1.2 file, written while indexing.
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
-#include "core/recording/filterexpression.h"
-#include "core/recording/harwriter.h"
-#include "core/recording/timelinesubject.h"
 #include "app/cli/timelinejob.h"
+#include "core/recording/harexport.h"
 
 #include <QSaveFile>
 
@@ -18,7 +16,7 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         Cli::tr("Write the HTTP events of a recording as an HTTP Archive (HAR 1.2) for browser "
                 "developer tools and HAR viewers. Bodies are decoded (Content-Encoding undone); "
                 "binary bodies are base64. Recordings store no timings: times are taken from "
-                "Date headers."));
+                "Date headers, and from the manifest's recording start before the first one."));
     parser.addPositionalArgument(QStringLiteral("source"),
         Cli::tr("An archive, an extracted folder or a cassette.yaml."),
         QStringLiteral("export-har <source>"));
@@ -58,38 +56,27 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         (void)(*job)->wait();
         return cli.fail(error);
     }
-    // Entries are written as events are indexed. The timeline does not carry the manifest, so entries
-    // before the first Date header start from the Unix epoch (HarWriter's documented fallback).
-    HarWriter writer(file);
-    Status written = writer.begin();
+    // Entries are written as events are indexed.
+    HarExport har(file, HarExport::Options { (*job)->recordingStartTime(), expression });
+    Status written = har.begin();
     const Timeline &timeline = (*job)->timeline();
-    TimelineSubject subject(timeline);
     const Status indexed = (*job)->follow([&](qsizetype seq) {
-        if (!written || timeline.record(seq).kind != EventKind::Http)
-            return;
-        subject.setRow(seq);
-        if (!expression.isEmpty() && !expression.matches(subject))
-            return;
-        written = writer.addEvent(timeline, seq);
+        if (written)
+            written = har.add(timeline, seq);
     });
     if (!indexed)
         return cli.fail(indexed.error());
-    if (written) {
-        // What went wrong while reading travels with the file, as the log's comment.
-        QStringList comments = timeline.warnings();
-        for (const Error &fault : timeline.faults())
-            comments.append(fault.message);
-        written = writer.finish(comments);
-    }
+    if (written)
+        written = har.finish(timeline);
     if (!written)
         return cli.fail(
             makeError(written.error().code, Cli::tr("%1: %2").arg(path, written.error().message)));
     if (!file.commit())
         return cli.fail(
             makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(path, file.errorString())));
-    cli.err(writer.entryCount() == 1
+    cli.err(har.entryCount() == 1
             ? Cli::tr("1 HTTP entry written to %1\n").arg(path)
-            : Cli::tr("%1 HTTP entries written to %2\n").arg(writer.entryCount()).arg(path));
+            : Cli::tr("%1 HTTP entries written to %2\n").arg(har.entryCount()).arg(path));
     // A fault that stopped reading (exit 4) still leaves the HAR of everything before it.
     return (*job)->finish(cli);
 }

@@ -36,6 +36,8 @@ Result<std::unique_ptr<TimelineJob>> TimelineJob::start(
     if (!recording)
         return recording.error();
     job->m_recordingProblem = recording->mainProblem();
+    if (recording->manifest)
+        job->m_recordingStartTime = recording->manifest->recordingStartTime;
     job->m_worker = std::thread([job = job.get(), recording = std::move(recording).value()] {
         job->m_status = TimelineIndexer::indexRecording(job->m_timeline, recording);
         job->m_timeline.setComplete();

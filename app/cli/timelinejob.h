@@ -32,6 +32,8 @@ public:
     Status wait();
     // A problem of the recording that still let its events be read (checksum mismatch, damaged entry).
     const std::optional<Error> &recordingProblem() const { return m_recordingProblem; }
+    // The manifest's recording_start_time; empty for bare files and recordings without one.
+    const QString &recordingStartTime() const { return m_recordingStartTime; }
     // After a command's output: prints the timeline's warnings and faults on stderr and returns the exit
     // code: 4 for a fault that stopped reading (malformed YAML/JSON), the recording's problem, else 0.
     int finish(const Cli &cli) const;
@@ -43,6 +45,7 @@ private:
     std::thread m_worker;
     Status m_status = success();
     std::optional<Error> m_recordingProblem;
+    QString m_recordingStartTime;
 };
 
 } // namespace tapedeck

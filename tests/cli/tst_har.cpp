@@ -299,13 +299,25 @@ private Q_SLOTS:
             QCryptographicHash::hash(undated, QCryptographicHash::Sha256).toHex());
         QVERIFY(test::writeFile(manifestPath, manifest));
 
+        // A recording: undated entries count from the manifest's recording_start_time, 1 ms apart.
+        const QString startText = QJsonDocument::fromJson(manifest)
+                                      .object()
+                                      .value(QLatin1String("recording_start_time"))
+                                      .toString();
+        const QDateTime start = QDateTime::fromString(startText, Qt::ISODateWithMs).toUTC();
+        QVERIFY2(start.isValid(), qPrintable(startText));
+        const auto stamp = [](const QDateTime &t) -> QString { return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z'; };
         const QJsonArray entries = entriesOf(exportValid(folder, QStringLiteral("undated.har")));
         QCOMPARE(entries.size(), 12);
-        QCOMPARE(entries.at(0).toObject().value(QLatin1String("startedDateTime")).toString(),
+        QCOMPARE(entries.at(0).toObject().value(QLatin1String("startedDateTime")).toString(), stamp(start));
+        QCOMPARE(entries.at(1).toObject().value(QLatin1String("startedDateTime")).toString(), stamp(start.addMSecs(1)));
+        QCOMPARE(entries.at(11).toObject().value(QLatin1String("startedDateTime")).toString(), stamp(start.addMSecs(11)));
+        // A bare cassette has no manifest: they count from the Unix epoch.
+        const QJsonArray bare = entriesOf(exportValid(cassettePath, QStringLiteral("undated-bare.har")));
+        QCOMPARE(bare.size(), 12);
+        QCOMPARE(bare.at(0).toObject().value(QLatin1String("startedDateTime")).toString(),
             QStringLiteral("1970-01-01T00:00:00.000Z"));
-        QCOMPARE(entries.at(1).toObject().value(QLatin1String("startedDateTime")).toString(),
-            QStringLiteral("1970-01-01T00:00:00.001Z"));
-        QCOMPARE(entries.at(11).toObject().value(QLatin1String("startedDateTime")).toString(),
+        QCOMPARE(bare.at(11).toObject().value(QLatin1String("startedDateTime")).toString(),
             QStringLiteral("1970-01-01T00:00:00.011Z"));
     }
 

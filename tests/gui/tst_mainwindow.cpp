@@ -24,6 +24,7 @@
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
 #include "guitestmain.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -796,6 +797,14 @@ void TestMainWindow::exportHarWritesEveryHttpEvent()
         = QJsonDocument::fromJson(har.readAll()).object().value(QStringLiteral("log")).toObject();
     QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
     QCOMPARE(log.value(QStringLiteral("entries")).toArray().size(), 12);
+    // One set of rules: tapedeck-cli export-har writes the same file, byte for byte.
+    const QString cliPath = dir.filePath(QStringLiteral("cli.har"));
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), test::SamplePassword);
+    const test::ProcessResult cli
+        = test::runCli({ QStringLiteral("export-har"), test::samplePath(), QStringLiteral("--output"), cliPath }, env);
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    QCOMPARE(test::readFile(path), test::readFile(cliPath));
 }
 
 void TestMainWindow::extractNeedsNoPasswordAgain()
