@@ -2,6 +2,8 @@
 // The ignore list panel: a plain list widget of editable rule texts plus the profile controls.
 #include "ui/diff/diffrulespanel.h"
 
+#include "ui/widgets/themecolors.h"
+
 #include "core/diff/diffreport.h"
 #include "core/diff/ignorerule.h"
 
@@ -100,7 +102,7 @@ void DiffRulesPanel::check(QListWidgetItem *item)
     }
     const Result<IgnoreRule> rule = IgnoreRule::parseIgnorePath(text);
     if (!rule) {
-        item->setForeground(QColor(0xc0, 0x39, 0x2b));
+        item->setForeground(ThemeColors::from(palette()).errorText);
         item->setToolTip(rule.error().message);
         return;
     }
@@ -158,7 +160,7 @@ void DiffRulesPanel::setUsage(const DiffReport *report)
             if (u.origin != IgnoreRule::Origin::User || u.rule != item->text().trimmed())
                 continue;
             if (!u.used()) {
-                item->setForeground(QColor(0xb8, 0x86, 0x0b));
+                item->setForeground(ThemeColors::from(palette()).warningText);
                 item->setToolTip(tr("This rule matched nothing: is there a typo?"));
             } else {
                 item->setToolTip(item->toolTip() + QLatin1Char(' ')

@@ -3,6 +3,8 @@
 // rebuilding the visible index lists.
 #include "ui/diff/difftreemodel.h"
 
+#include "ui/widgets/themecolors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QHash>
@@ -21,11 +23,11 @@ QColor statusColour(DiffTreeModel::Status status)
 {
     switch (status) {
     case DiffTreeModel::Status::Added:
-        return QColor(0x2e, 0x8b, 0x57);
+        return ThemeColors::fromApplication().addedText;
     case DiffTreeModel::Status::Removed:
-        return QColor(0xc0, 0x39, 0x2b);
+        return ThemeColors::fromApplication().removedText;
     case DiffTreeModel::Status::Changed:
-        return QColor(0xb8, 0x86, 0x0b);
+        return ThemeColors::fromApplication().changedText;
     case DiffTreeModel::Status::Identical:
         break;
     }

@@ -2,6 +2,8 @@
 // Side-by-side JSON panes over SideBySide's aligned lines, with ExtraSelections for the differences.
 #include "ui/diff/diffview.h"
 
+#include "ui/widgets/themecolors.h"
+
 #include "ui/diff/difffieldsmodel.h"
 
 #include <QFontDatabase>
@@ -48,17 +50,18 @@ std::optional<JsonValue> recordValue(const QString &changeType, const std::optio
 
 QColor tint(FieldDifference::Kind kind, bool current)
 {
+    const ThemeColors colours = ThemeColors::fromApplication();
     QColor c;
     switch (kind) {
     case FieldDifference::Kind::Added:
-        c = QColor(0x2e, 0x8b, 0x57);
+        c = colours.addedMark;
         break;
     case FieldDifference::Kind::Removed:
-        c = QColor(0xc0, 0x39, 0x2b);
+        c = colours.removedMark;
         break;
     case FieldDifference::Kind::Changed:
     case FieldDifference::Kind::TypeChanged:
-        c = QColor(0xe0, 0xa8, 0x00);
+        c = colours.changedMark;
         break;
     }
     c.setAlpha(current ? 150 : 60);

@@ -2,6 +2,8 @@
 // Table model over a recording's entries.
 #include "ui/overview/entriesmodel.h"
 
+#include "ui/widgets/themecolors.h"
+
 #include "ui/widgets/icons.h"
 
 #include <QBrush>
@@ -133,9 +135,9 @@ QVariant EntriesModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Colour only where something is wrong; the icon carries the state for everyone else.
         if (check.checksum == ChecksumState::Mismatch || check.checksum == ChecksumState::Unreadable)
-            return QBrush(QColor(0xb7, 0x1c, 0x1c));
+            return QBrush(ThemeColors::fromApplication().errorText);
         if (check.checksum == ChecksumState::Missing)
-            return QBrush(QColor(0xb3, 0x4a, 0x00));
+            return QBrush(ThemeColors::fromApplication().warningText);
         return {};
     case Qt::FontRole:
         if (column == ChecksumColumn && check.checksum != ChecksumState::Ok

@@ -3,6 +3,7 @@
 #include "ui/widgets/banner.h"
 
 #include "ui/widgets/icons.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -17,26 +18,18 @@ namespace tapedeck {
 
 namespace {
 
-struct Palette
-{
-    QColor background;
-    QColor border;
-    QColor text;
-};
 
-// Fixed colours rather than palette roles: the banner must read the same (and stay legible) under light
-// and dark desktop themes, so its text colour is set together with its background.
-Palette paletteFor(Banner::Kind kind)
+ThemeColors::Tone toneOf(Banner::Kind kind)
 {
     switch (kind) {
     case Banner::Kind::Error:
-        return { QColor(0xfd, 0xec, 0xea), QColor(0xc6, 0x28, 0x28), QColor(0x4a, 0x0e, 0x0b) };
+        return ThemeColors::Tone::Error;
     case Banner::Kind::Warning:
-        return { QColor(0xff, 0xf4, 0xd6), QColor(0xe0, 0x9b, 0x0c), QColor(0x4a, 0x34, 0x00) };
+        return ThemeColors::Tone::Warning;
     case Banner::Kind::Information:
-        return { QColor(0xe7, 0xf0, 0xfd), QColor(0x15, 0x65, 0xc0), QColor(0x0d, 0x2a, 0x52) };
+        break;
     }
-    return {};
+    return ThemeColors::Tone::Information;
 }
 
 } // namespace
@@ -121,7 +114,7 @@ void Banner::setKind(Kind kind)
 
 void Banner::applyKind()
 {
-    const Palette colours = paletteFor(m_kind);
+    const ThemeColors::BannerColors colours = ThemeColors::banner(toneOf(m_kind));
     QPalette p = palette();
     p.setColor(QPalette::Window, colours.background);
     p.setColor(QPalette::WindowText, colours.text);
@@ -130,7 +123,7 @@ void Banner::applyKind()
     setPalette(p);
     // The details box gets fixed colours too: a dark theme's base colour under our dark text would hide it.
     QPalette details = p;
-    details.setColor(QPalette::Base, QColor(0xff, 0xff, 0xff));
+    details.setColor(QPalette::Base, colours.detailsBase);
     m_details->setPalette(details);
     update();
 
@@ -152,16 +145,16 @@ void Banner::applyKind()
 
 void Banner::paintEvent(QPaintEvent *)
 {
-    const Palette colours = paletteFor(m_kind);
+    const ThemeColors::BannerColors colours = ThemeColors::banner(toneOf(m_kind));
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF area = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
-    painter.setPen(QPen(colours.border.lighter(150), 1));
+    painter.setPen(QPen(colours.accent.lighter(150), 1));
     painter.setBrush(colours.background);
     painter.drawRoundedRect(area, 4, 4);
     // The accent stripe on the left says the kind at a glance, even in a screenshot in grey.
     painter.setPen(Qt::NoPen);
-    painter.setBrush(colours.border);
+    painter.setBrush(colours.accent);
     painter.drawRoundedRect(QRectF(area.left(), area.top(), 5, area.height()), 2, 2);
 }
 

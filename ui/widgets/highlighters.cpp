@@ -51,44 +51,38 @@ qsizetype endOfQuoted(
 
 } // namespace
 
-SyntaxTheme SyntaxTheme::light()
+namespace {
+
+SyntaxTheme themeOf(const ThemeColors::SyntaxColors &c)
 {
     SyntaxTheme t;
     const auto set = [&t](SyntaxStyle s, const QTextCharFormat &f) { t.formats[size_t(s)] = f; };
-    set(SyntaxStyle::Key, makeFormat(QColor(0x04, 0x51, 0xa5)));
-    set(SyntaxStyle::String, makeFormat(QColor(0xa3, 0x15, 0x15)));
-    set(SyntaxStyle::Number, makeFormat(QColor(0x09, 0x86, 0x58)));
-    set(SyntaxStyle::Literal, makeFormat(QColor(0x00, 0x00, 0xff)));
-    set(SyntaxStyle::Keyword, makeFormat(QColor(0x00, 0x00, 0xff), true));
-    set(SyntaxStyle::Function, makeFormat(QColor(0x79, 0x5e, 0x26)));
-    set(SyntaxStyle::Identifier, makeFormat(QColor(0x26, 0x7f, 0x99)));
-    set(SyntaxStyle::Parameter, makeFormat(QColor(0xaf, 0x00, 0xdb), true));
-    set(SyntaxStyle::Punctuation, makeFormat(QColor(0x55, 0x55, 0x55)));
-    set(SyntaxStyle::Comment, makeFormat(QColor(0x00, 0x80, 0x00), false, true));
-    set(SyntaxStyle::Tag, makeFormat(QColor(0x80, 0x00, 0x00)));
-    set(SyntaxStyle::Attribute, makeFormat(QColor(0xe5, 0x00, 0x00)));
-    set(SyntaxStyle::Entity, makeFormat(QColor(0x00, 0x70, 0xc1)));
+    set(SyntaxStyle::Key, makeFormat(c.key));
+    set(SyntaxStyle::String, makeFormat(c.string));
+    set(SyntaxStyle::Number, makeFormat(c.number));
+    set(SyntaxStyle::Literal, makeFormat(c.literal));
+    set(SyntaxStyle::Keyword, makeFormat(c.keyword, true));
+    set(SyntaxStyle::Function, makeFormat(c.function));
+    set(SyntaxStyle::Identifier, makeFormat(c.identifier));
+    set(SyntaxStyle::Parameter, makeFormat(c.parameter, true));
+    set(SyntaxStyle::Punctuation, makeFormat(c.punctuation));
+    set(SyntaxStyle::Comment, makeFormat(c.comment, false, true));
+    set(SyntaxStyle::Tag, makeFormat(c.tag));
+    set(SyntaxStyle::Attribute, makeFormat(c.attribute));
+    set(SyntaxStyle::Entity, makeFormat(c.entity));
     return t;
+}
+
+} // namespace
+
+SyntaxTheme SyntaxTheme::light()
+{
+    return themeOf(ThemeColors::syntax(false));
 }
 
 SyntaxTheme SyntaxTheme::dark()
 {
-    SyntaxTheme t;
-    const auto set = [&t](SyntaxStyle s, const QTextCharFormat &f) { t.formats[size_t(s)] = f; };
-    set(SyntaxStyle::Key, makeFormat(QColor(0x9c, 0xdc, 0xfe)));
-    set(SyntaxStyle::String, makeFormat(QColor(0xce, 0x91, 0x78)));
-    set(SyntaxStyle::Number, makeFormat(QColor(0xb5, 0xce, 0xa8)));
-    set(SyntaxStyle::Literal, makeFormat(QColor(0x56, 0x9c, 0xd6)));
-    set(SyntaxStyle::Keyword, makeFormat(QColor(0x56, 0x9c, 0xd6), true));
-    set(SyntaxStyle::Function, makeFormat(QColor(0xdc, 0xdc, 0xaa)));
-    set(SyntaxStyle::Identifier, makeFormat(QColor(0x4e, 0xc9, 0xb0)));
-    set(SyntaxStyle::Parameter, makeFormat(QColor(0xc5, 0x86, 0xc0), true));
-    set(SyntaxStyle::Punctuation, makeFormat(QColor(0xb0, 0xb0, 0xb0)));
-    set(SyntaxStyle::Comment, makeFormat(QColor(0x6a, 0x99, 0x55), false, true));
-    set(SyntaxStyle::Tag, makeFormat(QColor(0x56, 0x9c, 0xd6)));
-    set(SyntaxStyle::Attribute, makeFormat(QColor(0x9c, 0xdc, 0xfe)));
-    set(SyntaxStyle::Entity, makeFormat(QColor(0xd7, 0xba, 0x7d)));
-    return t;
+    return themeOf(ThemeColors::syntax(true));
 }
 
 SyntaxTheme SyntaxTheme::forPalette(const QPalette &palette)
