@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: MIT
+// Tests JobTracker: the newest job wins, stale results (running or already on their way back) are dropped,
+// a job superseded while queued never runs, an owner destroyed while a job runs gets nothing and crashes
+// nothing, cancel() and abandon() reach the job, progress arrives, results arrive on the owner's thread,
+// guarded callbacks follow the same rules, and worker threads run below the GUI thread.
+#include "ui/jobs/jobtracker.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+using namespace tapedeck;
+
+namespace {
+
+constexpr int Timeout = 10000;
+
+// Blocks a job until the test lets it go, or until the job is told to stop.
+void waitFor(QSemaphore &gate, const JobTracker::Job &job)
+{
+    while (!gate.tryAcquire(1, 5)) {
+        if (job.cancelled())
+            return;
+    }
+}
+
+} // namespace
+
+class TestJobTracker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resultOnOwnersThread();
+    void newestWins();
+    void staleResultOnItsWayIsDropped();
+    void supersededWhileQueuedNeverRuns();
+    void ownerDestroyedWhileRunning();
+    void ownerDestroyedWithResultOnItsWay();
+    void cancelStopsTheJobAndStillDelivers();
+    void abandonStopsTheJobAndDropsItsResult();
+    void progressOfTheNewestJob();
+    void guardedCallbacks();
+    void voidWork();
+    void workersRunBelowTheGuiThread();
+};
+
+void TestJobTracker::resultOnOwnersThread()
+{
+    QObject owner;
+    JobTracker tracker(&owner);
+    QThread *worker = nullptr;
+    QThread *deliveredOn = nullptr;
+    tracker.start([] { return QThread::currentThread(); },
+        [&](QThread *thread) {
+            worker = thread;
+            deliveredOn = QThread::currentThread();
+        });
+    QVERIFY(tracker.isRunning());
+    QVERIFY(!tracker.isIdle());
+    QTRY_VERIFY_WITH_TIMEOUT(deliveredOn, Timeout);
+    QCOMPARE(deliveredOn, owner.thread());
+    QVERIFY(worker != owner.thread());
+    QVERIFY(!tracker.isRunning());
+    QVERIFY(tracker.isIdle());
+}
+
+void TestJobTracker::newestWins()
+{
+    QObject owner;
+    JobTracker tracker(&owner, 2);
+    QSemaphore started;
+    QSemaphore gate;
+    QAtomicInt firstSawCancel = 0;
+    QStringList delivered;
+    tracker.start(
+        [&](JobTracker::Job &job) {
+            started.release();
+            // Ignores the request to stop until the gate opens: its result arrives late and must be dropped.
+            gate.acquire();
+            firstSawCancel = job.cancelled() ? 1 : 0;
+            return QStringLiteral("first");
+        },
+        [&](const QString &result) { delivered << result; });
+    QVERIFY(started.tryAcquire(1, Timeout)); // running, not merely queued
+    tracker.start(
+        [] { return QStringLiteral("second"); }, [&](const QString &result) { delivered << result; });
+    QTRY_COMPARE_WITH_TIMEOUT(delivered, QStringList { QStringLiteral("second") }, Timeout);
+    QVERIFY(!tracker.isRunning());
+    QVERIFY(!tracker.isIdle()); // the first job still runs
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
+    QCOMPARE(delivered, QStringList { QStringLiteral("second") });
+    QCOMPARE(firstSawCancel.loadRelaxed(), 1);
+}
+
+void TestJobTracker::staleResultOnItsWayIsDropped()
+{
+    QObject owner;
+    JobTracker tracker(&owner);
+    QStringList delivered;
+    tracker.start([] { return QStringLiteral("old"); }, [&](const QString &result) { delivered << result; });
+    tracker.waitForDone(); // its answer is queued for this thread, not handled yet
+    QVERIFY(!tracker.isIdle());
+    tracker.start([] { return QStringLiteral("new"); }, [&](const QString &result) { delivered << result; });
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
+    QCOMPARE(delivered, QStringList { QStringLiteral("new") });
+}
+
+void TestJobTracker::supersededWhileQueuedNeverRuns()
+{
+    QObject owner;
+    JobTracker tracker(&owner, 1);
+    QSemaphore started;
+    QSemaphore gate;
+    QAtomicInt ran = 0;
+    QStringList delivered;
+    tracker.start(
+        [&](JobTracker::Job &job) {
+            started.release();
+            waitFor(gate, job);
+            ran.fetchAndAddRelaxed(1);
+            return 1;
+        },
+        [&](int) { delivered << QStringLiteral("first"); });
+    QVERIFY(started.tryAcquire(1, Timeout)); // it holds the pool's only thread
+    tracker.start(
+        [&] {
+            ran.fetchAndAddRelaxed(10);
+            return 2;
+        },
+        [&](int) { delivered << QStringLiteral("queued"); });
+    tracker.start(
+        [&] {
+            ran.fetchAndAddRelaxed(100);
+            return 3;
+        },
+        [&](int) { delivered << QStringLiteral("newest"); });
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
+    QCOMPARE(delivered, QStringList { QStringLiteral("newest") });
+    QCOMPARE(ran.loadRelaxed(), 101); // the one in the middle never started
+}
+
+void TestJobTracker::ownerDestroyedWhileRunning()
+{
+    auto *owner = new QObject;
+    auto *tracker = new JobTracker(owner, 1);
+    const QPointer<JobTracker> guard(tracker);
+    QSemaphore started;
+    auto sawCancel = std::make_shared<QAtomicInt>(0);
+    bool delivered = false;
+    tracker->start(
+        [&started, sawCancel](JobTracker::Job &job) {
+            started.release();
+            while (!job.cancelled())
+                QThread::msleep(1);
+            *sawCancel = 1;
+            return 42;
+        },
+        [&](int) { delivered = true; });
+    QVERIFY(started.tryAcquire(1, Timeout));
+    delete owner; // the tracker goes with it, telling the job to stop and waiting for it
+    QVERIFY(!guard);
+    QCOMPARE(sawCancel->loadRelaxed(), 1);
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(!delivered);
+}
+
+void TestJobTracker::ownerDestroyedWithResultOnItsWay()
+{
+    auto *owner = new QObject;
+    auto *tracker = new JobTracker(owner);
+    bool delivered = false;
+    tracker->start(
+        [](JobTracker::Job &job) {
+            job.setProgress(1, 1);
+            return 1;
+        },
+        [&](int) { delivered = true; });
+    tracker->waitForDone();
+    delete owner;
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(!delivered);
+}
+
+void TestJobTracker::cancelStopsTheJobAndStillDelivers()
+{
+    QObject owner;
+    JobTracker tracker(&owner);
+    QSemaphore started;
+    std::optional<QString> outcome;
+    tracker.start(
+        [&started](JobTracker::Job &job) {
+            started.release();
+            while (!job.cancelled())
+                QThread::msleep(1);
+            return QStringLiteral("stopped early");
+        },
+        [&](const QString &result) { outcome = result; });
+    QVERIFY(started.tryAcquire(1, Timeout));
+    tracker.cancel();
+    QVERIFY(tracker.isRunning()); // until it says how it ended
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), Timeout);
+    QCOMPARE(*outcome, QStringLiteral("stopped early"));
+    QVERIFY(!tracker.isRunning());
+
+    // A job started after cancel() is not affected by it.
+    std::optional<bool> cancelledLater;
+    tracker.start([](JobTracker::Job &job) { return job.cancelled(); }, [&](bool c) { cancelledLater = c; });
+    QTRY_VERIFY_WITH_TIMEOUT(cancelledLater.has_value(), Timeout);
+    QCOMPARE(*cancelledLater, false);
+}
+
+void TestJobTracker::abandonStopsTheJobAndDropsItsResult()
+{
+    QObject owner;
+    JobTracker tracker(&owner);
+    QSemaphore started;
+    auto sawCancel = std::make_shared<QAtomicInt>(0);
+    bool delivered = false;
+    tracker.start(
+        [&started, sawCancel](JobTracker::Job &job) {
+            started.release();
+            while (!job.cancelled())
+                QThread::msleep(1);
+            *sawCancel = 1;
+            return 0;
+        },
+        [&](int) { delivered = true; });
+    QVERIFY(started.tryAcquire(1, Timeout));
+    tracker.abandon();
+    QVERIFY(!tracker.isRunning()); // at once: the owner has moved on
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
+    QCOMPARE(sawCancel->loadRelaxed(), 1);
+    QVERIFY(!delivered);
+}
+
+void TestJobTracker::progressOfTheNewestJob()
+{
+    QObject owner;
+    JobTracker tracker(&owner, 2);
+    QSignalSpy progress(&tracker, &JobTracker::progressChanged);
+    bool done = false;
+    tracker.start(
+        [](JobTracker::Job &job) {
+            for (qint64 step = 0; step <= 4; ++step) {
+                job.setProgress(step * 1'000'000'000'000LL, 4'000'000'000'000LL); // bytes beyond an int
+                QThread::msleep(50);
+            }
+        },
+        [&] { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, Timeout);
+    QVERIFY(progress.size() >= 2);
+    QCOMPARE(progress.last().at(0).toInt(), 1000);
+    int previous = -1;
+    for (const QList<QVariant> &arguments : std::as_const(progress)) {
+        QVERIFY(arguments.at(0).toInt() > previous);
+        previous = arguments.at(0).toInt();
+    }
+
+    // A superseded job's progress is not the owner's concern any more.
+    progress.clear();
+    QSemaphore started;
+    QSemaphore gate;
+    tracker.start(
+        [&](JobTracker::Job &job) {
+            started.release();
+            gate.acquire();
+            job.setProgress(1, 2);
+        },
+        [] {});
+    QVERIFY(started.tryAcquire(1, Timeout));
+    done = false;
+    tracker.start([] {}, [&] { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, Timeout);
+    gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
+    QVERIFY(progress.isEmpty());
+}
+
+void TestJobTracker::guardedCallbacks()
+{
+    QObject owner;
+    auto tracker = std::make_unique<JobTracker>(&owner);
+    QList<int> answers;
+    auto older = tracker->guard([&](int value) { answers << value; });
+    auto newer = tracker->guard([&](int value) { answers << value; });
+    QVERIFY(tracker->isRunning());
+    older(1); // superseded by the newer one
+    newer(2);
+    newer(3); // once only
+    QCOMPARE(answers, QList<int> { 2 });
+    QVERIFY(!tracker->isRunning());
+
+    // A pool job supersedes a guarded callback, and abandon() drops one.
+    auto dropped = tracker->guard([&](int value) { answers << value; });
+    tracker->start([] { return 4; }, [&](int value) { answers << value; });
+    dropped(5);
+    QTRY_VERIFY_WITH_TIMEOUT(tracker->isIdle(), Timeout);
+    auto abandoned = tracker->guard([&](int value) { answers << value; });
+    tracker->abandon();
+    abandoned(6);
+    QCOMPARE(answers, (QList<int> { 2, 4 }));
+
+    // An answer that comes after the tracker is gone (a keychain that answers late) is dropped.
+    auto late = tracker->guard([&](int value) { answers << value; });
+    tracker.reset();
+    late(7);
+    QCOMPARE(answers, (QList<int> { 2, 4 }));
+}
+
+void TestJobTracker::voidWork()
+{
+    QObject owner;
+    JobTracker tracker(&owner);
+    QAtomicInt ran = 0;
+    bool delivered = false;
+    tracker.start([&](JobTracker::Job &) { ran = 1; }, [&] { delivered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(delivered, Timeout);
+    QCOMPARE(ran.loadRelaxed(), 1);
+}
+
+void TestJobTracker::workersRunBelowTheGuiThread()
+{
+#ifdef Q_OS_LINUX
+    const auto niceOfThisThread = [] {
+        errno = 0;
+        return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+    };
+    QObject owner;
+    JobTracker tracker(&owner);
+    std::optional<int> workerNice;
+    tracker.start([&] { return niceOfThisThread(); }, [&](int nice) { workerNice = nice; });
+    QTRY_VERIFY_WITH_TIMEOUT(workerNice.has_value(), Timeout);
+    const int guiNice = niceOfThisThread();
+    QVERIFY2(*workerNice >= guiNice, qPrintable(QStringLiteral("%1 < %2").arg(*workerNice).arg(guiNice)));
+    if (guiNice < 5)
+        QCOMPARE(*workerNice, 5);
+#else
+    QSKIP("per-thread nice values are a Linux feature");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestJobTracker)
+#include "tst_jobtracker.moc"
