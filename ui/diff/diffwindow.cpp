@@ -3,19 +3,18 @@
 // side-by-side view, difference stepping, ignore rules with profiles, export.
 #include "ui/diff/diffwindow.h"
 
-#include "ui/widgets/banner.h"
 #include "core/diff/metadatadiff.h"
+#include "core/recording/recording.h"
 #include "ui/diff/diffprofiles.h"
 #include "ui/diff/diffrulespanel.h"
 #include "ui/diff/difftreemodel.h"
 #include "ui/diff/diffview.h"
 #include "ui/errortext.h"
-#include "ui/widgets/loadingbar.h"
+#include "ui/jobs/jobtracker.h"
 #include "ui/passworddialog.h"
-#include "ui/jobs/promiseprogress.h"
-#include "core/recording/recording.h"
 #include "ui/recordingloader.h"
-#include "ui/jobs/workerpriority.h"
+#include "ui/widgets/banner.h"
+#include "ui/widgets/loadingbar.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,7 +24,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -39,7 +37,6 @@
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace tapedeck {
 
@@ -74,6 +71,7 @@ DiffWindow::DiffWindow(QWidget *parent)
     , m_view(new DiffView(this))
     , m_rules(new DiffRulesPanel(this))
     , m_loader(new RecordingLoader(this))
+    , m_diffJobs(new JobTracker(this))
 {
     setWindowTitle(tr("Compare Recorded and Replayed Metadata"));
     setAttribute(Qt::WA_DeleteOnClose, false);
@@ -211,9 +209,9 @@ DiffWindow::DiffWindow(QWidget *parent)
     connect(m_loadingBar, &LoadingBar::cancelRequested, this, [this] {
         if (m_loader->isBusy())
             m_loader->cancel();
-        if (m_diffRunning)
-            m_job.cancel();
+        m_diffJobs->cancel(); // the comparison stops early and says so
     });
+    connect(m_diffJobs, &JobTracker::progressChanged, m_loadingBar, &LoadingBar::setProgress);
     connect(m_loader, &RecordingLoader::started, this, [this](const QString &path) {
         m_loadingBar->setText(tr("Opening %1…").arg(fileNameOf(path)));
         m_loadingBar->setProgress(-1);
@@ -261,11 +259,7 @@ DiffWindow::DiffWindow(QWidget *parent)
     updateSummary();
 }
 
-DiffWindow::~DiffWindow()
-{
-    if (m_diffRunning)
-        m_job.cancel();
-}
+DiffWindow::~DiffWindow() = default; // the tracker stops a comparison still running
 
 DiffWindow *DiffWindow::open(QWidget *parent, const QString &recorded, const QString &replayed)
 {
@@ -373,7 +367,7 @@ bool DiffWindow::compareWithOwnMcps()
 
 bool DiffWindow::isBusy() const
 {
-    return m_diffRunning || !m_loading.isEmpty() || m_loader->isBusy();
+    return m_diffJobs->isRunning() || !m_loading.isEmpty() || m_loader->isBusy();
 }
 
 void DiffWindow::compare()
@@ -434,43 +428,22 @@ void DiffWindow::startDiff()
         m_banner->setText(invalid.join(QLatin1Char('\n')));
         m_banner->show();
     }
-    if (m_diffRunning)
-        m_job.cancel(); // superseded: its result is dropped when it arrives
     const DiffInput recorded = m_inputs.at(recordedSource());
     const DiffInput replayed = m_inputs.at(replayedSource());
-    const quint64 generation = ++m_generation;
-    m_diffRunning = true;
     m_loadingBar->setText(
         tr("Comparing %1 with %2…").arg(fileNameOf(recorded.name()), fileNameOf(replayed.name())));
     m_loadingBar->setProgressVisible(true);
     m_loadingBar->setProgress(0);
     m_loadingBar->show();
-    m_job = QtConcurrent::run([recorded, replayed, options](QPromise<Result<DiffReport>> &promise) {
-        lowerWorkerPriority();
-        PromiseProgress<Result<DiffReport>> progress(promise);
-        promise.addResult(MetadataDiff::run(recorded, replayed, options, &progress));
-    });
-    auto *watcher = new QFutureWatcher<Result<DiffReport>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, generation](int value) {
-        if (generation == m_generation)
-            m_loadingBar->setProgress(value);
-    });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        const QFuture<Result<DiffReport>> future = watcher->future();
-        if (future.resultCount() > 0)
-            finishDiff(generation, future.result());
-        else
-            finishDiff(generation, makeError(ErrorCode::Cancelled, tr("The comparison was cancelled.")));
-    });
-    watcher->setFuture(m_job);
+    // A comparison still running is superseded: it stops early and its result is dropped.
+    m_diffJobs->start(
+        [recorded, replayed, options](
+            JobTracker::Job &job) { return MetadataDiff::run(recorded, replayed, options, &job); },
+        [this](const Result<DiffReport> &result) { finishDiff(result); });
 }
 
-void DiffWindow::finishDiff(quint64 generation, const Result<DiffReport> &result)
+void DiffWindow::finishDiff(const Result<DiffReport> &result)
 {
-    if (generation != m_generation)
-        return; // superseded by a newer comparison
-    m_diffRunning = false;
     m_loadingBar->hide();
     if (!result) {
         if (result.error().code == ErrorCode::Cancelled) {
@@ -662,7 +635,7 @@ void DiffWindow::chooseProfile(const QString &name)
     m_rules->setRules(profile->rules);
     m_rules->setProfiles(DiffProfiles::names(), name);
     QSettings().setValue(LastProfileKey, name);
-    if (!recordedSource().isEmpty() && !replayedSource().isEmpty() && (m_report || m_diffRunning))
+    if (!recordedSource().isEmpty() && !replayedSource().isEmpty() && (m_report || m_diffJobs->isRunning()))
         compare();
 }
 

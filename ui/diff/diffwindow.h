@@ -9,7 +9,6 @@
 #include "core/diff/diffreport.h"
 #include "core/diff/ignoresuggestions.h"
 
-#include <QFuture>
 #include <QMainWindow>
 #include <QPointer>
 #include <QProcessEnvironment>
@@ -32,6 +31,7 @@ class Banner;
 class DiffRulesPanel;
 class DiffTreeModel;
 class DiffView;
+class JobTracker;
 class LoadingBar;
 class PasswordDialog;
 class RecordingLoader;
@@ -99,7 +99,7 @@ private:
     void browse(QLineEdit *edit, const QString &title);
     void loadNextRecording();
     void startDiff();
-    void finishDiff(quint64 generation, const Result<DiffReport> &result);
+    void finishDiff(const Result<DiffReport> &result);
     void showError(const QString &headline, const Error &error);
     void showCurrent(const QModelIndex &index);
     void goToStop(int stop);
@@ -131,9 +131,7 @@ private:
 
     std::map<QString, DiffInput> m_inputs; // by path: read once, compared again with other rules
     QString m_loading; // the recording being opened
-    QFuture<Result<DiffReport>> m_job;
-    quint64 m_generation = 0;
-    bool m_diffRunning = false;
+    JobTracker *m_diffJobs;
     std::shared_ptr<const DiffReport> m_report;
     std::vector<Stop> m_stops;
     int m_stop = -1;

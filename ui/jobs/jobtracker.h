@@ -45,7 +45,7 @@ public:
         bool cancelled() const { return m_tracker->isCancelled(m_id); }
         bool isCancelled() const override { return cancelled(); }
         // Reported as the tracker's progressChanged() in permille, a few dozen times a second at most. From
-        // the job's own thread.
+        // one thread at a time (work reporting from several threads serialises its reports).
         void setProgress(qint64 done, qint64 total) override;
         // The tracker's pool, for work that splits itself further: its threads run at the same priority.
         QThreadPool *pool() const { return &m_tracker->m_pool; }
