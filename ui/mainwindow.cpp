@@ -4,7 +4,7 @@
 
 #include "core/archive/extractor.h"
 #include "core/archive/ziparchive.h"
-#include "ui/jobs/backgroundtask.h"
+#include "ui/jobs/jobtracker.h"
 #include "ui/widgets/banner.h"
 #include "core/common/libraryversions.h"
 #include "ui/details/detailstack.h"
@@ -123,8 +123,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_openError->hide();
     m_loadingBar->hide();
 
-    m_indexing = new BackgroundTask(this);
-    m_fileTask = new BackgroundTask(this);
+    m_indexing = new JobTracker(this);
+    m_fileTask = new JobTracker(this);
     m_taskBar = new LoadingBar(this);
     m_taskBar->setObjectName(QStringLiteral("taskBar"));
     m_taskBar->hide();
@@ -148,21 +148,8 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 820);
     restoreLayout();
 
-    connect(m_indexing, &BackgroundTask::progressChanged, m_taskBar, &LoadingBar::setProgress);
-    connect(m_indexing, &BackgroundTask::finished, this, &MainWindow::onIndexed);
-    connect(m_fileTask, &BackgroundTask::progressChanged, m_taskBar, &LoadingBar::setProgress);
-    connect(m_fileTask, &BackgroundTask::finished, this, [this](const Status &status) {
-        m_taskBar->hide();
-        const QString target = std::exchange(m_fileTaskTarget, QString());
-        if (status)
-            statusBar()->showMessage(tr("Wrote %1.").arg(QDir::toNativeSeparators(target)), 8000);
-        else if (status.error().code == ErrorCode::Cancelled)
-            statusBar()->showMessage(tr("Cancelled; nothing was left behind."), 8000);
-        else
-            QMessageBox::warning(
-                this, tr("Could Not Write %1").arg(fileNameOf(target)), status.error().message);
-        Q_EMIT exportFinished(target, status);
-    });
+    connect(m_indexing, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
+    connect(m_fileTask, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
     connect(m_taskBar, &LoadingBar::cancelRequested, this, &MainWindow::cancelBackgroundWork);
 
     connect(m_loadingBar, &LoadingBar::cancelRequested, m_loader, &RecordingLoader::cancel);
@@ -640,7 +627,6 @@ void MainWindow::updateTabTitles()
 
 void MainWindow::startIndexing()
 {
-    m_indexing->cancel();
     m_timeline = std::make_shared<Timeline>();
     m_timelineProblems->hide();
     m_timelinePanel->setTimeline(m_timeline);
@@ -651,12 +637,14 @@ void MainWindow::startIndexing()
     m_taskBar->setText(tr("Reading the events of %1…").arg(m_recording->displayName));
     m_taskBar->setProgress(0);
     m_taskBar->show();
-    m_indexing->start(tr("Reading events"),
-        [timeline = m_timeline, recording = m_recording](ProgressReporter &progress) -> Status {
-            const Status status = TimelineIndexer::indexRecording(*timeline, *recording, &progress);
+    // Indexing a recording shown before is superseded: it stops early and reports nothing.
+    m_indexing->start(
+        [timeline = m_timeline, recording = m_recording](JobTracker::Job &job) -> Status {
+            const Status status = TimelineIndexer::indexRecording(*timeline, *recording, &job);
             timeline->setComplete(); // also when stopped: what was read stays
             return status;
-        });
+        },
+        [this](const Status &status) { onIndexed(status); });
 }
 
 void MainWindow::onIndexed(const Status &status)
@@ -819,14 +807,29 @@ void MainWindow::startFileTask(
 {
     if (m_fileTask->isRunning()) {
         QMessageBox::information(this, tr("Busy"),
-            tr("%1 is still running. Wait for it or cancel it first.").arg(m_fileTask->description()));
+            tr("%1 is still running. Wait for it or cancel it first.").arg(m_fileTaskDescription));
         return;
     }
+    m_fileTaskDescription = description;
     m_fileTaskTarget = target;
     m_taskBar->setText(description);
     m_taskBar->setProgress(0);
     m_taskBar->show();
-    m_fileTask->start(description, std::move(work));
+    m_fileTask->start([work = std::move(work)](JobTracker::Job &job) { return work(job); },
+        [this](const Status &status) { onFileTaskFinished(status); });
+}
+
+void MainWindow::onFileTaskFinished(const Status &status)
+{
+    m_taskBar->hide();
+    const QString target = std::exchange(m_fileTaskTarget, QString());
+    if (status)
+        statusBar()->showMessage(tr("Wrote %1.").arg(QDir::toNativeSeparators(target)), 8000);
+    else if (status.error().code == ErrorCode::Cancelled)
+        statusBar()->showMessage(tr("Cancelled; nothing was left behind."), 8000);
+    else
+        QMessageBox::warning(this, tr("Could Not Write %1").arg(fileNameOf(target)), status.error().message);
+    Q_EMIT exportFinished(target, status);
 }
 
 void MainWindow::addRecent(const QString &path)

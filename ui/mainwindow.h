@@ -21,10 +21,10 @@ class QTabWidget;
 
 namespace tapedeck {
 
-class BackgroundTask;
 class Banner;
 class DetailStack;
 class EntityBrowser;
+class JobTracker;
 class TimelinePanel;
 class LoadingBar;
 class PasswordDialog;
@@ -108,6 +108,7 @@ private:
     QWidget *createRecordingPage();
     void startIndexing();
     void onIndexed(const Status &status);
+    void onFileTaskFinished(const Status &status);
     void chooseHarFile();
     void chooseExtractFolder();
     void startFileTask(
@@ -145,8 +146,9 @@ private:
     QSplitter *m_entitySplitter = nullptr;
     Banner *m_timelineProblems = nullptr;
     LoadingBar *m_taskBar = nullptr;
-    BackgroundTask *m_indexing = nullptr;
-    BackgroundTask *m_fileTask = nullptr;
+    JobTracker *m_indexing = nullptr;
+    JobTracker *m_fileTask = nullptr; // exporting HAR or extracting
+    QString m_fileTaskDescription;
     QString m_fileTaskTarget;
     QLabel *m_eventsStatus = nullptr;
     std::shared_ptr<Timeline> m_timeline;
