@@ -150,6 +150,10 @@ Result<Recording> Recording::load(
         r.contents.insert(e.name, data);
         r.entries.append(check);
     }
+    // Entries count their decoded bytes, not the encryption's salt, verifier and MAC, nor what was skipped:
+    // every entry was read, so the progress ends full.
+    if (progress)
+        progress->setProgress(total, total);
 
     if (!r.manifest && !source.find(Manifest::FileName)) {
         r.problems.prepend(makeError(ErrorCode::InvalidInput,

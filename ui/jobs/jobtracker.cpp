@@ -22,14 +22,23 @@ void JobTracker::Job::setProgress(qint64 done, qint64 total)
         return;
     // Byte counts of big recordings do not fit an int: the range is fixed at permille.
     const int permille = int(std::clamp<qint64>(done * 1000 / total, 0, 1000));
-    if (permille == m_permille)
+    if (permille == m_reported)
         return;
+    m_pending = permille;
     if (permille < 1000 && m_sinceReport.isValid() && m_sinceReport.elapsed() < ProgressIntervalMs)
+        return; // kept for later, or for the end of the job
+    flushProgress();
+}
+
+void JobTracker::Job::flushProgress()
+{
+    if (m_pending < 0 || m_pending == m_reported)
         return;
-    m_permille = permille;
+    m_reported = m_pending;
     m_sinceReport.start();
     QMetaObject::invokeMethod(
-        m_tracker, [tracker = m_tracker, id = m_id, permille] { tracker->reportProgress(id, permille); },
+        m_tracker,
+        [tracker = m_tracker, id = m_id, permille = m_reported] { tracker->reportProgress(id, permille); },
         Qt::QueuedConnection);
 }
 

@@ -44,8 +44,9 @@ public:
         // should stop early. Safe from any thread (work split over several threads polls it from each).
         bool cancelled() const { return m_tracker->isCancelled(m_id); }
         bool isCancelled() const override { return cancelled(); }
-        // Reported as the tracker's progressChanged() in permille, a few dozen times a second at most. From
-        // one thread at a time (work reporting from several threads serialises its reports).
+        // Reported as the tracker's progressChanged() in permille, a few dozen times a second at most; the
+        // last value reported arrives before the result. From one thread at a time (work reporting from
+        // several threads serialises its reports).
         void setProgress(qint64 done, qint64 total) override;
         // The tracker's pool, for work that splits itself further: its threads run at the same priority.
         QThreadPool *pool() const { return &m_tracker->m_pool; }
@@ -57,9 +58,12 @@ public:
             , m_id(id)
         { }
 
+        void flushProgress();
+
         JobTracker *m_tracker;
         quint64 m_id;
-        int m_permille = -1;
+        int m_pending = -1; // the latest value, not yet reported when it came too soon after the last
+        int m_reported = -1;
         QElapsedTimer m_sinceReport;
     };
 
@@ -139,10 +143,14 @@ template<typename Work, typename Deliver> quint64 JobTracker::start(Work work, D
         };
         if constexpr (std::is_void_v<decltype(run())>) {
             run();
+            job.flushProgress();
             post(id, std::move(deliver));
         } else {
-            post(
-                id, [deliver = std::move(deliver), output = run()]() mutable { deliver(std::move(output)); });
+            auto output = run();
+            job.flushProgress();
+            post(id, [deliver = std::move(deliver), output = std::move(output)]() mutable {
+                deliver(std::move(output));
+            });
         }
     });
     return id;
