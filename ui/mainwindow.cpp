@@ -4,25 +4,24 @@
 
 #include "core/archive/extractor.h"
 #include "core/archive/ziparchive.h"
-#include "ui/jobs/jobtracker.h"
-#include "ui/widgets/banner.h"
 #include "core/common/libraryversions.h"
-#include "ui/details/detailstack.h"
-#include "ui/diff/diffwindow.h"
-#include "ui/timeline/entitybrowser.h"
-#include "ui/overview/entriesmodel.h"
-#include "ui/errortext.h"
-#include "ui/timeline/filterbar.h"
-#include "ui/widgets/icons.h"
-#include "ui/widgets/loadingbar.h"
-#include "ui/passworddialog.h"
-#include "ui/passwordstore.h"
 #include "core/recording/harwriter.h"
 #include "core/recording/timelineindexer.h"
-#include "ui/recordingloader.h"
+#include "ui/details/detailstack.h"
+#include "ui/diff/diffwindow.h"
+#include "ui/errortext.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/overview/entriesmodel.h"
 #include "ui/overview/recordingview.h"
+#include "ui/passwordstore.h"
+#include "ui/recordingopener.h"
+#include "ui/timeline/entitybrowser.h"
+#include "ui/timeline/filterbar.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
+#include "ui/widgets/banner.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/loadingbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -105,23 +104,20 @@ void setStatusIcon(QLabel *label, const QIcon &icon)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_loader(new RecordingLoader(this))
     , m_loadingBar(new LoadingBar(this))
+    , m_opener(new RecordingOpener(this, m_loadingBar))
     , m_openError(new Banner(Banner::Kind::Error, this))
     , m_stack(new QStackedWidget(this))
     , m_welcome(createWelcomePage())
     , m_view(new RecordingView(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_systemPasswordStore = PasswordStore::system();
-    m_loader->setPasswordStore(m_systemPasswordStore.get());
     setWindowIcon(icons::application());
     setAcceptDrops(true);
 
     m_openError->setObjectName(QStringLiteral("openErrorBanner"));
     m_openError->setDismissable(true);
     m_openError->hide();
-    m_loadingBar->hide();
 
     m_indexing = new JobTracker(this);
     m_fileTask = new JobTracker(this);
@@ -152,71 +148,36 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_fileTask, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
     connect(m_taskBar, &LoadingBar::cancelRequested, this, &MainWindow::cancelBackgroundWork);
 
-    connect(m_loadingBar, &LoadingBar::cancelRequested, m_loader, &RecordingLoader::cancel);
-    connect(m_loader, &RecordingLoader::started, this, [this](const QString &path) {
-        m_openError->hide();
-        m_loadingBar->setText(tr("Opening %1…").arg(fileNameOf(path)));
-        m_loadingBar->setProgress(-1);
-        m_loadingBar->show();
-    });
-    connect(m_loader, &RecordingLoader::passwordRequired, this, [this](const PasswordRequest &request) {
-        m_loadingBar->setText(tr("Waiting for the password of %1…").arg(request.displayName));
-        m_loadingBar->setProgressVisible(false);
-        showPasswordDialog(request);
-    });
-    connect(m_loader, &RecordingLoader::checkingPassword, this, [this] {
-        m_loadingBar->setText(tr("Checking the password of %1…").arg(fileNameOf(m_loader->path())));
-        m_loadingBar->setProgress(-1);
-    });
-    connect(m_loader, &RecordingLoader::passwordAccepted, this, [this] {
-        if (m_passwordDialog)
-            m_passwordDialog->accept();
-    });
-    connect(m_loader, &RecordingLoader::loadingStarted, this, [this] {
-        m_loadingBar->setText(tr("Reading and verifying %1…").arg(fileNameOf(m_loader->path())));
-        m_loadingBar->setProgress(0);
-    });
-    connect(m_loader, &RecordingLoader::progressChanged, m_loadingBar, &LoadingBar::setProgress);
-    connect(
-        m_loader, &RecordingLoader::loaded, this, [this](const std::shared_ptr<const Recording> &recording) {
-            stopLoadingIndicator();
-            m_source = m_loader->takeLoadedSource();
+    connect(m_opener, &RecordingOpener::started, m_openError, &QWidget::hide);
+    connect(m_opener, &RecordingOpener::loaded, this,
+        [this](const QString &, const std::shared_ptr<const Recording> &recording) {
+            m_source = m_opener->takeLoadedSource();
             showRecording(recording);
         });
-    connect(m_loader, &RecordingLoader::failed, this, [this](const QString &path, const Error &error) {
-        stopLoadingIndicator();
-        closePasswordDialog();
-        showOpenError(path, error);
-    });
-    connect(m_loader, &RecordingLoader::cancelled, this, [this](const QString &path) {
-        stopLoadingIndicator();
-        closePasswordDialog();
-        statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(fileNameOf(path)), 5000);
-        Q_EMIT openCancelled(path);
-    });
+    connect(m_opener, &RecordingOpener::failed, this, &MainWindow::showOpenError);
+    connect(m_opener, &RecordingOpener::cancelled, this, &MainWindow::openCancelled);
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::setEnvironment(const QProcessEnvironment &environment)
 {
-    m_environment = environment;
-    m_loader->setEnvironment(environment);
+    m_opener->setEnvironment(environment);
 }
 
 void MainWindow::setPasswordStore(PasswordStore *store)
 {
-    m_loader->setPasswordStore(store);
+    m_opener->setPasswordStore(store);
 }
 
 QProcessEnvironment MainWindow::environment() const
 {
-    return m_environment.value_or(QProcessEnvironment::systemEnvironment());
+    return m_opener->environment();
 }
 
 bool MainWindow::isLoading() const
 {
-    return m_loader->isBusy();
+    return m_opener->isBusy();
 }
 
 void MainWindow::createActions()
@@ -246,6 +207,7 @@ void MainWindow::createActions()
         auto *diff = new DiffWindow(this);
         diff->setAttribute(Qt::WA_DeleteOnClose);
         diff->setEnvironment(environment());
+        diff->setPasswordStore(m_opener->passwordStore()); // a password remembered here opens it there too
         const QString recorded = m_recording ? m_recording->location : QString();
         diff->setSources(recorded, QString());
         diff->show();
@@ -403,10 +365,7 @@ QString MainWindow::sampleRecordingPath()
 
 void MainWindow::openRecording(const QString &path)
 {
-    if (path.isEmpty())
-        return;
-    closePasswordDialog();
-    m_loader->open(path);
+    m_opener->open(path);
 }
 
 void MainWindow::openSampleRecording()
@@ -417,10 +376,9 @@ void MainWindow::openSampleRecording()
             sampleFileName(), makeError(ErrorCode::Io, tr("The sample recording is not installed.")));
         return;
     }
-    closePasswordDialog();
     // Only this action knows the sample's password: a path given by the user always goes through the
     // password sources and the dialog, whatever file it names.
-    m_loader->open(path, samplePassword());
+    m_opener->open(path, samplePassword());
 }
 
 void MainWindow::chooseRecording()
@@ -461,42 +419,6 @@ void MainWindow::showAbout()
     box->setDetailedText(details);
     box->setStandardButtons(QMessageBox::Close);
     box->open();
-}
-
-void MainWindow::showPasswordDialog(const PasswordRequest &request)
-{
-    if (!m_passwordDialog) {
-        m_passwordDialog = new PasswordDialog(this);
-        m_passwordDialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_passwordDialog->setRecordingName(request.displayName);
-        connect(m_passwordDialog, &PasswordDialog::passwordSubmitted, m_loader,
-            [loader = m_loader, dialog = m_passwordDialog.data()](
-                const QString &password) { loader->submitPassword(password, dialog->rememberRequested()); });
-        connect(m_passwordDialog, &QDialog::rejected, m_loader, &RecordingLoader::cancel);
-        // open(), not exec(): window-modal without a nested event loop.
-        m_passwordDialog->open();
-    }
-    m_passwordDialog->setRememberAvailable(request.canRemember);
-    if (!request.prefill.isEmpty())
-        m_passwordDialog->setPrefill(request.prefill, request.prefillSource);
-    m_passwordDialog->showProblem(request.problem);
-}
-
-void MainWindow::closePasswordDialog()
-{
-    if (!m_passwordDialog)
-        return;
-    // Closed by us, not by the user: that must not cancel the next load.
-    disconnect(m_passwordDialog, nullptr, m_loader, nullptr);
-    // When the user cancelled, the dialog is already hidden and on its way out.
-    if (m_passwordDialog->isVisible())
-        m_passwordDialog->reject();
-    m_passwordDialog = nullptr;
-}
-
-void MainWindow::stopLoadingIndicator()
-{
-    m_loadingBar->hide();
 }
 
 void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording)
@@ -905,7 +827,7 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
-    m_loader->cancel();
+    m_opener->cancel();
     cancelBackgroundWork();
     QMainWindow::closeEvent(event);
 }

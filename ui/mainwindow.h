@@ -6,7 +6,6 @@
 #include "core/recording/timeline.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <functional>
@@ -27,11 +26,9 @@ class EntityBrowser;
 class JobTracker;
 class TimelinePanel;
 class LoadingBar;
-class PasswordDialog;
 class PasswordStore;
-class RecordingLoader;
+class RecordingOpener;
 class RecordingView;
-struct PasswordRequest;
 
 class MainWindow final : public QMainWindow
 {
@@ -98,11 +95,8 @@ private:
     QWidget *createWelcomePage();
     void chooseRecording();
     void showAbout();
-    void showPasswordDialog(const PasswordRequest &request);
-    void closePasswordDialog();
     void showRecording(const std::shared_ptr<const Recording> &recording);
     void showOpenError(const QString &path, const Error &error);
-    void stopLoadingIndicator();
     void updateStatusBar();
     QProcessEnvironment environment() const;
     QWidget *createRecordingPage();
@@ -121,8 +115,8 @@ private:
     void showEventInTimeline(qsizetype seq);
     void cyclePanes(bool forward);
 
-    RecordingLoader *m_loader;
     LoadingBar *m_loadingBar;
+    RecordingOpener *m_opener;
     Banner *m_openError;
     QStackedWidget *m_stack;
     QWidget *m_welcome;
@@ -153,10 +147,7 @@ private:
     QLabel *m_eventsStatus = nullptr;
     std::shared_ptr<Timeline> m_timeline;
     std::shared_ptr<RecordingSource> m_source; // unlocked, for extraction
-    QPointer<PasswordDialog> m_passwordDialog;
     std::shared_ptr<const Recording> m_recording;
-    std::optional<QProcessEnvironment> m_environment;
-    std::unique_ptr<PasswordStore> m_systemPasswordStore;
 };
 
 } // namespace tapedeck

@@ -11,8 +11,7 @@
 #include "ui/diff/diffview.h"
 #include "ui/errortext.h"
 #include "ui/jobs/jobtracker.h"
-#include "ui/passworddialog.h"
-#include "ui/recordingloader.h"
+#include "ui/recordingopener.h"
 #include "ui/widgets/banner.h"
 #include "ui/widgets/loadingbar.h"
 
@@ -70,7 +69,7 @@ DiffWindow::DiffWindow(QWidget *parent)
     , m_model(new DiffTreeModel(this))
     , m_view(new DiffView(this))
     , m_rules(new DiffRulesPanel(this))
-    , m_loader(new RecordingLoader(this))
+    , m_opener(new RecordingOpener(this, m_loadingBar))
     , m_diffJobs(new JobTracker(this))
 {
     setWindowTitle(tr("Compare Recorded and Replayed Metadata"));
@@ -108,7 +107,6 @@ DiffWindow::DiffWindow(QWidget *parent)
 
     m_banner->hide();
     m_banner->setDismissable(true);
-    m_loadingBar->hide();
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
 
@@ -206,51 +204,21 @@ DiffWindow::DiffWindow(QWidget *parent)
         m_rules->setProfiles(DiffProfiles::names());
     });
 
-    connect(m_loadingBar, &LoadingBar::cancelRequested, this, [this] {
-        if (m_loader->isBusy())
-            m_loader->cancel();
-        m_diffJobs->cancel(); // the comparison stops early and says so
-    });
+    // The opener cancels opening a recording on the same button.
+    connect(m_loadingBar, &LoadingBar::cancelRequested, m_diffJobs, &JobTracker::cancel);
     connect(m_diffJobs, &JobTracker::progressChanged, m_loadingBar, &LoadingBar::setProgress);
-    connect(m_loader, &RecordingLoader::started, this, [this](const QString &path) {
-        m_loadingBar->setText(tr("Opening %1…").arg(fileNameOf(path)));
-        m_loadingBar->setProgress(-1);
-        m_loadingBar->show();
-    });
-    connect(m_loader, &RecordingLoader::passwordRequired, this, [this](const PasswordRequest &request) {
-        m_loadingBar->setText(tr("Waiting for the password of %1…").arg(request.displayName));
-        m_loadingBar->setProgressVisible(false);
-        showPasswordDialog(request);
-    });
-    connect(m_loader, &RecordingLoader::passwordAccepted, this, [this] {
-        if (m_passwordDialog)
-            m_passwordDialog->accept();
-    });
-    connect(m_loader, &RecordingLoader::loadingStarted, this, [this] {
-        m_loadingBar->setText(tr("Reading and verifying %1…").arg(fileNameOf(m_loading)));
-        m_loadingBar->setProgress(0);
-    });
-    connect(m_loader, &RecordingLoader::progressChanged, m_loadingBar, &LoadingBar::setProgress);
-    connect(
-        m_loader, &RecordingLoader::loaded, this, [this](const std::shared_ptr<const Recording> &recording) {
-            closePasswordDialog();
-            m_inputs[m_loading] = DiffInput::recording(recording, m_loading);
+    connect(m_opener, &RecordingOpener::loaded, this,
+        [this](const QString &path, const std::shared_ptr<const Recording> &recording) {
+            m_inputs[path] = DiffInput::recording(recording, path);
             m_loading.clear();
             loadNextRecording();
         });
-    connect(m_loader, &RecordingLoader::failed, this, [this](const QString &path, const Error &error) {
-        closePasswordDialog();
+    connect(m_opener, &RecordingOpener::failed, this, [this](const QString &path, const Error &error) {
         m_loading.clear();
-        m_loadingBar->hide();
         showError(ErrorText::openFailedHeadline(error.code, fileNameOf(path)), error);
         Q_EMIT comparisonFailed(error);
     });
-    connect(m_loader, &RecordingLoader::cancelled, this, [this](const QString &path) {
-        closePasswordDialog();
-        m_loading.clear();
-        m_loadingBar->hide();
-        statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(fileNameOf(path)), 5000);
-    });
+    connect(m_opener, &RecordingOpener::cancelled, this, [this] { m_loading.clear(); });
 
     const QString last = QSettings().value(LastProfileKey).toString();
     m_rules->setProfiles(DiffProfiles::names(), last);
@@ -323,7 +291,12 @@ QString DiffWindow::replayedSource() const
 
 void DiffWindow::setEnvironment(const QProcessEnvironment &environment)
 {
-    m_loader->setEnvironment(environment);
+    m_opener->setEnvironment(environment);
+}
+
+void DiffWindow::setPasswordStore(PasswordStore *store)
+{
+    m_opener->setPasswordStore(store);
 }
 
 QString DiffWindow::ownMcpFile(const QString &recording)
@@ -367,7 +340,7 @@ bool DiffWindow::compareWithOwnMcps()
 
 bool DiffWindow::isBusy() const
 {
-    return m_diffJobs->isRunning() || !m_loading.isEmpty() || m_loader->isBusy();
+    return m_diffJobs->isRunning() || !m_loading.isEmpty() || m_opener->isBusy();
 }
 
 void DiffWindow::compare()
@@ -401,7 +374,7 @@ void DiffWindow::loadNextRecording()
             continue;
         }
         m_loading = path;
-        m_loader->open(path);
+        m_opener->open(path);
         return;
     }
     startDiff();
@@ -683,33 +656,6 @@ void DiffWindow::exportWithDialog(ExportFormat format)
         showError(tr("The report could not be exported"), s.error());
     else
         statusBar()->showMessage(tr("Report written to %1.").arg(path), 5000);
-}
-
-void DiffWindow::showPasswordDialog(const PasswordRequest &request)
-{
-    if (!m_passwordDialog) {
-        m_passwordDialog = new PasswordDialog(this);
-        m_passwordDialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_passwordDialog->setRecordingName(request.displayName);
-        connect(m_passwordDialog, &PasswordDialog::passwordSubmitted, m_loader,
-            [loader = m_loader](const QString &password) { loader->submitPassword(password); });
-        connect(m_passwordDialog, &QDialog::rejected, m_loader, &RecordingLoader::cancel);
-        m_passwordDialog->open(); // window-modal without a nested event loop
-    }
-    if (!request.prefill.isEmpty())
-        m_passwordDialog->setPrefill(request.prefill, request.prefillSource);
-    m_passwordDialog->showProblem(request.problem);
-}
-
-void DiffWindow::closePasswordDialog()
-{
-    if (!m_passwordDialog)
-        return;
-    // Closed by us, not by the user: that must not cancel the next load.
-    disconnect(m_passwordDialog, nullptr, m_loader, nullptr);
-    if (m_passwordDialog->isVisible())
-        m_passwordDialog->reject();
-    m_passwordDialog = nullptr;
 }
 
 } // namespace tapedeck

@@ -10,7 +10,6 @@
 #include "core/diff/ignoresuggestions.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <map>
@@ -33,9 +32,8 @@ class DiffTreeModel;
 class DiffView;
 class JobTracker;
 class LoadingBar;
-class PasswordDialog;
-class RecordingLoader;
-struct PasswordRequest;
+class PasswordStore;
+class RecordingOpener;
 
 class DiffWindow final : public QMainWindow
 {
@@ -65,6 +63,8 @@ public:
     bool compareWithOwnMcps();
 
     void setEnvironment(const QProcessEnvironment &environment); // where recording passwords are read from
+    // Where remembered passwords are looked up and kept: the system keychain unless set (not owned).
+    void setPasswordStore(PasswordStore *store);
     bool isBusy() const;
     std::shared_ptr<const DiffReport> report() const { return m_report; }
     DiffTreeModel *treeModel() const { return m_model; }
@@ -106,8 +106,6 @@ private:
     void updateSummary();
     void chooseProfile(const QString &name);
     void saveProfile(const QString &name);
-    void showPasswordDialog(const PasswordRequest &request);
-    void closePasswordDialog();
     void exportWithDialog(ExportFormat format);
 
     QLineEdit *m_recordedEdit;
@@ -126,8 +124,7 @@ private:
     DiffTreeModel *m_model;
     DiffView *m_view;
     DiffRulesPanel *m_rules;
-    RecordingLoader *m_loader;
-    QPointer<PasswordDialog> m_passwordDialog;
+    RecordingOpener *m_opener;
 
     std::map<QString, DiffInput> m_inputs; // by path: read once, compared again with other rules
     QString m_loading; // the recording being opened
