@@ -4,6 +4,7 @@
 
 #include "core/archive/entryname.h"
 #include "core/common/sha256.h"
+#include "core/recording/checksumsummary.h"
 
 namespace tapedeck {
 
@@ -185,10 +186,7 @@ Result<Recording> Recording::load(
 
 bool Recording::checksumsOk() const
 {
-    return std::none_of(entries.cbegin(), entries.cend(), [](const EntryCheck &c) {
-        return c.checksum == ChecksumState::Mismatch || c.checksum == ChecksumState::Missing
-            || c.checksum == ChecksumState::Unreadable;
-    });
+    return ChecksumSummary::of(entries).allOk();
 }
 
 std::optional<Error> Recording::mainProblem() const
