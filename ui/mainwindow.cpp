@@ -13,12 +13,14 @@
 #include "ui/jobs/jobtracker.h"
 #include "ui/overview/entriesmodel.h"
 #include "ui/overview/recordingview.h"
-#include "ui/passwordstore.h"
+#include "ui/recentfilesmenu.h"
 #include "ui/recordingopener.h"
+#include "ui/recordingstatusbar.h"
 #include "ui/timeline/entitybrowser.h"
 #include "ui/timeline/filterbar.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
+#include "ui/welcomepage.h"
 #include "ui/widgets/banner.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/loadingbar.h"
@@ -31,9 +33,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -44,12 +44,9 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <set>
 
 namespace tapedeck {
 
@@ -72,32 +69,9 @@ QString fileNameOf(const QString &path)
     return name.isEmpty() ? path : name;
 }
 
-// A status bar cell: a small icon and a text, each updated on its own.
-QWidget *statusItem(QWidget *parent, const QString &objectName, QLabel *&icon, QLabel *&text)
-{
-    auto *item = new QWidget(parent);
-    item->setObjectName(objectName);
-    icon = new QLabel(item);
-    text = new QLabel(item);
-    text->setTextFormat(Qt::PlainText);
-    auto *layout = new QHBoxLayout(item);
-    layout->setContentsMargins(4, 0, 4, 0);
-    layout->setSpacing(4);
-    layout->addWidget(icon);
-    layout->addWidget(text);
-    return item;
-}
-
 bool isArchiveRecording(const std::shared_ptr<const Recording> &recording)
 {
     return recording && recording->kind != RecordingSource::Kind::Directory;
-}
-
-void setStatusIcon(QLabel *label, const QIcon &icon)
-{
-    const int size = label->style()->pixelMetric(QStyle::PM_SmallIconSize);
-    label->setPixmap(icon.isNull() ? QPixmap() : icon.pixmap(QSize(size, size), label->devicePixelRatioF()));
-    label->setVisible(!icon.isNull());
 }
 
 } // namespace
@@ -108,8 +82,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_opener(new RecordingOpener(this, m_loadingBar))
     , m_openError(new Banner(Banner::Kind::Error, this))
     , m_stack(new QStackedWidget(this))
-    , m_welcome(createWelcomePage())
+    , m_welcome(new WelcomePage(!sampleRecordingPath().isEmpty(), this))
     , m_view(new RecordingView(this))
+    , m_statusBar(new RecordingStatusBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(icons::application());
@@ -138,8 +113,8 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
+    setStatusBar(m_statusBar);
     createActions();
-    createStatusBar();
     updateStatusBar();
     resize(1280, 820);
     restoreLayout();
@@ -147,6 +122,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_indexing, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
     connect(m_fileTask, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
     connect(m_taskBar, &LoadingBar::cancelRequested, this, &MainWindow::cancelBackgroundWork);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseRecording);
+    connect(m_welcome, &WelcomePage::openSampleRequested, this, &MainWindow::openSampleRecording);
 
     connect(m_opener, &RecordingOpener::started, m_openError, &QWidget::hide);
     connect(m_opener, &RecordingOpener::loaded, this,
@@ -187,9 +164,9 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a recording archive"));
 
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    rebuildRecentMenu();
+    m_recentMenu = new RecentFilesMenu(this);
+    file->addMenu(m_recentMenu);
+    connect(m_recentMenu, &RecentFilesMenu::openRequested, this, &MainWindow::openRecording);
 
     m_openSampleAction
         = file->addAction(tr("Open &Sample Recording"), this, &MainWindow::openSampleRecording);
@@ -263,82 +240,6 @@ void MainWindow::createActions()
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
-}
-
-void MainWindow::createStatusBar()
-{
-    // Where the shown recording lives; the window title has only its name. Temporary messages cover it.
-    m_locationStatus = new QLabel(this);
-    m_locationStatus->setObjectName(QStringLiteral("locationStatus"));
-    m_locationStatus->setTextFormat(Qt::PlainText);
-    m_locationStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_locationStatus->setContentsMargins(4, 0, 0, 0);
-    statusBar()->addWidget(m_locationStatus, 1);
-    m_eventsStatus = new QLabel(this);
-    m_eventsStatus->setObjectName(QStringLiteral("eventsStatus"));
-    m_eventsStatus->setToolTip(tr("Events shown by the timeline's filter / events in the recording"));
-    statusBar()->addPermanentWidget(m_eventsStatus);
-    m_entriesStatus = new QLabel(this);
-    m_entriesStatus->setObjectName(QStringLiteral("entriesStatus"));
-    statusBar()->addPermanentWidget(m_entriesStatus);
-    statusBar()->addPermanentWidget(statusItem(this, QStringLiteral("lockStatus"), m_lockIcon, m_lockStatus));
-    statusBar()->addPermanentWidget(
-        statusItem(this, QStringLiteral("checksumStatus"), m_checksumIcon, m_checksumStatus));
-    m_lockStatus->setObjectName(QStringLiteral("lockStatusText"));
-    m_checksumStatus->setObjectName(QStringLiteral("checksumStatusText"));
-}
-
-QWidget *MainWindow::createWelcomePage()
-{
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("welcomePage"));
-
-    auto *icon = new QLabel(page);
-    icon->setPixmap(icons::application().pixmap(QSize(96, 96), devicePixelRatioF()));
-    icon->setAlignment(Qt::AlignCenter);
-
-    auto *title = new QLabel(tr("Open a DataHub recording"), page);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    title->setAlignment(Qt::AlignCenter);
-
-    auto *text
-        = new QLabel(tr("Tapedeck shows what an ingestion run recorded with “datahub ingest run --record”: "
-                        "the run's manifest, the archive's entries with their checksums, and the recipe. "
-                        "Open an archive, drop one onto this window, or start with the bundled sample."),
-            page);
-    text->setWordWrap(true);
-    text->setAlignment(Qt::AlignCenter);
-    // A centred, wrapped label gets no height-for-width from the layout: fix both dimensions.
-    const int textWidth = text->fontMetrics().averageCharWidth() * 72;
-    text->setFixedWidth(textWidth);
-    text->setMinimumHeight(text->heightForWidth(textWidth));
-
-    auto *open = new QPushButton(tr("Open Recording…"), page);
-    open->setDefault(true);
-    connect(open, &QPushButton::clicked, this, &MainWindow::chooseRecording);
-    auto *sample = new QPushButton(tr("Open Sample Recording"), page);
-    sample->setEnabled(!sampleRecordingPath().isEmpty());
-    connect(sample, &QPushButton::clicked, this, &MainWindow::openSampleRecording);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(open);
-    buttons->addWidget(sample);
-    buttons->addStretch();
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(2);
-    layout->addWidget(icon);
-    layout->addSpacing(8);
-    layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addSpacing(12);
-    layout->addLayout(buttons);
-    layout->addStretch(3);
-    return page;
 }
 
 QString MainWindow::sampleRecordingPath()
@@ -428,7 +329,7 @@ void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording
     m_view->setRecording(recording);
     m_stack->setCurrentIndex(1);
     setWindowTitle(recording->displayName);
-    addRecent(recording->location);
+    m_recentMenu->add(recording->location);
     startIndexing();
     updateStatusBar();
     Q_EMIT recordingShown(recording->location);
@@ -754,46 +655,6 @@ void MainWindow::onFileTaskFinished(const Status &status)
     Q_EMIT exportFinished(target, status);
 }
 
-void MainWindow::addRecent(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentRecordings")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > MaxRecentRecordings)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentRecordings"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentRecordings")).toStringList();
-    int number = 0;
-    for (const QString &path : recent) {
-        ++number;
-        const bool exists = QFileInfo::exists(path);
-        const QString label
-            = number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(fileNameOf(path)) : fileNameOf(path);
-        QAction *action = m_recentMenu->addAction(
-            exists ? label : tr("%1 (missing)").arg(label), this, [this, path] { openRecording(path); });
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setStatusTip(QDir::toNativeSeparators(path));
-        action->setEnabled(exists);
-    }
-    if (recent.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent recordings"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
-        QSettings().remove(QStringLiteral("recentRecordings"));
-        rebuildRecentMenu();
-    });
-}
-
 void MainWindow::restoreLayout()
 {
     QSettings settings;
@@ -844,76 +705,12 @@ void MainWindow::showOpenError(const QString &path, const Error &error)
 void MainWindow::updateStatusBar()
 {
     const bool shown = m_recording != nullptr;
-    m_locationStatus->setText(shown ? QDir::toNativeSeparators(m_recording->location) : QString());
-    m_locationStatus->setToolTip(m_locationStatus->text());
-    m_entriesStatus->setVisible(shown);
-    m_eventsStatus->setVisible(shown && m_timeline);
+    m_statusBar->setRecording(m_recording.get());
+    if (shown && m_timeline)
+        m_statusBar->setEventCounts(
+            m_timelinePanel->model()->shownCount(), m_timelinePanel->model()->totalCount());
     m_exportHarAction->setEnabled(shown && m_timeline);
     m_extractAction->setEnabled(shown && isArchiveRecording(m_recording));
-    if (shown && m_timeline) {
-        const TimelineModel *model = m_timelinePanel->model();
-        const qsizetype total = model->totalCount();
-        const qsizetype visible = model->shownCount();
-        m_eventsStatus->setText(visible == total ? tr("Events: %L1").arg(total)
-                                                 : tr("Events shown: %L1 of %L2").arg(visible).arg(total));
-    }
-    m_lockStatus->parentWidget()->setVisible(shown);
-    m_checksumStatus->parentWidget()->setVisible(shown);
-    if (!shown)
-        return;
-    const Recording &r = *m_recording;
-
-    int files = 0;
-    int verified = 0;
-    int bad = 0;
-    std::set<QString> encryptions;
-    for (const EntryCheck &check : r.entries) {
-        if (check.entry.isDirectory)
-            continue;
-        ++files;
-        if (check.checksum == ChecksumState::Ok)
-            ++verified;
-        if (check.checksum == ChecksumState::Mismatch || check.checksum == ChecksumState::Missing
-            || check.checksum == ChecksumState::Unreadable)
-            ++bad;
-        if (!check.entry.encryption.isEmpty() && check.entry.encryption != QLatin1String("none"))
-            encryptions.insert(check.entry.encryption.toUpper());
-    }
-    m_entriesStatus->setText(files == 1 ? tr("1 entry") : tr("%n entries", nullptr, files));
-
-    switch (r.kind) {
-    case RecordingSource::Kind::EncryptedArchive: {
-        QStringList names(encryptions.cbegin(), encryptions.cend());
-        setStatusIcon(m_lockIcon, icons::locked());
-        m_lockStatus->setText(
-            names.isEmpty() ? tr("Encrypted") : tr("Encrypted (%1)").arg(names.join(QStringLiteral(", "))));
-        break;
-    }
-    case RecordingSource::Kind::Archive:
-        setStatusIcon(m_lockIcon, icons::unlocked());
-        m_lockStatus->setText(tr("Not encrypted"));
-        break;
-    case RecordingSource::Kind::Directory:
-        setStatusIcon(m_lockIcon, icons::unlocked());
-        m_lockStatus->setText(tr("Extracted folder"));
-        break;
-    }
-
-    if (!r.manifest) {
-        setStatusIcon(m_checksumIcon, icons::warning());
-        m_checksumStatus->setText(tr("Checksums not verified (no manifest)"));
-    } else if (bad > 0) {
-        setStatusIcon(m_checksumIcon, icons::checksum(ChecksumState::Mismatch));
-        m_checksumStatus->setText(
-            bad == 1 ? tr("1 checksum problem") : tr("%n checksum problems", nullptr, bad));
-    } else if (verified == 0) {
-        setStatusIcon(m_checksumIcon, icons::checksum(ChecksumState::Unlisted));
-        m_checksumStatus->setText(tr("No checksums listed"));
-    } else {
-        setStatusIcon(m_checksumIcon, icons::checksum(ChecksumState::Ok));
-        m_checksumStatus->setText(verified == 1 ? tr("Checksums OK (1 file verified)")
-                                                : tr("Checksums OK (%n files verified)", nullptr, verified));
-    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

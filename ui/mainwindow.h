@@ -12,8 +12,6 @@
 #include <memory>
 #include <optional>
 
-class QLabel;
-class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -28,7 +26,10 @@ class TimelinePanel;
 class LoadingBar;
 class PasswordStore;
 class RecordingOpener;
+class RecentFilesMenu;
+class RecordingStatusBar;
 class RecordingView;
+class WelcomePage;
 
 class MainWindow final : public QMainWindow
 {
@@ -60,7 +61,6 @@ public:
     bool isExporting() const;
 
     enum Tab { OverviewTab, TimelineTab, EntitiesTab };
-    static constexpr int MaxRecentRecordings = 10;
 
     // The bundled sample recording, or empty when it is neither installed nor in the source tree.
     static QString sampleRecordingPath();
@@ -91,8 +91,6 @@ protected:
 
 private:
     void createActions();
-    void createStatusBar();
-    QWidget *createWelcomePage();
     void chooseRecording();
     void showAbout();
     void showRecording(const std::shared_ptr<const Recording> &recording);
@@ -107,8 +105,6 @@ private:
     void chooseExtractFolder();
     void startFileTask(
         const QString &description, const QString &target, std::function<Status(ProgressReporter &)> work);
-    void addRecent(const QString &path);
-    void rebuildRecentMenu();
     void restoreLayout();
     void saveLayout() const;
     void updateTabTitles();
@@ -119,18 +115,13 @@ private:
     RecordingOpener *m_opener;
     Banner *m_openError;
     QStackedWidget *m_stack;
-    QWidget *m_welcome;
+    WelcomePage *m_welcome;
     RecordingView *m_view;
-    QLabel *m_locationStatus = nullptr;
-    QLabel *m_entriesStatus = nullptr;
-    QLabel *m_lockIcon = nullptr;
-    QLabel *m_lockStatus = nullptr;
-    QLabel *m_checksumIcon = nullptr;
-    QLabel *m_checksumStatus = nullptr;
+    RecordingStatusBar *m_statusBar;
     QAction *m_openSampleAction = nullptr;
     QAction *m_exportHarAction = nullptr;
     QAction *m_extractAction = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    RecentFilesMenu *m_recentMenu = nullptr;
     QTabWidget *m_tabs = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     DetailStack *m_details = nullptr;
@@ -144,7 +135,6 @@ private:
     JobTracker *m_fileTask = nullptr; // exporting HAR or extracting
     QString m_fileTaskDescription;
     QString m_fileTaskTarget;
-    QLabel *m_eventsStatus = nullptr;
     std::shared_ptr<Timeline> m_timeline;
     std::shared_ptr<RecordingSource> m_source; // unlocked, for extraction
     std::shared_ptr<const Recording> m_recording;
