@@ -218,7 +218,7 @@ void TestDetailPanes::httpCarriedMcps()
     auto *carried = pane->findChild<QLabel *>(QStringLiteral("carriedMcps"));
     QVERIFY(carried->text().startsWith(QStringLiteral("Carried 23 MCPs:")));
     QVERIFY(carried->text().contains(QStringLiteral("href=\"event:12\"")));
-    emit carried->linkActivated(QStringLiteral("event:14"));
+    Q_EMIT carried->linkActivated(QStringLiteral("event:14"));
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.last().at(0).value<qsizetype>(), 14);
     // The POST body is pretty JSON too, with the carried proposals.
