@@ -9,6 +9,7 @@
 #include "core/recording/timelineindexer.h"
 #include "ui/details/detailstack.h"
 #include "ui/diff/diffwindow.h"
+#include "ui/displayname.h"
 #include "ui/errortext.h"
 #include "ui/jobs/jobtracker.h"
 #include "ui/overview/entriesmodel.h"
@@ -61,12 +62,6 @@ QString samplePassword()
 QString sampleFileName()
 {
     return QStringLiteral("sample-recording.zip");
-}
-
-QString fileNameOf(const QString &path)
-{
-    const QString name = QFileInfo(path).fileName();
-    return name.isEmpty() ? path : name;
 }
 
 bool isArchiveRecording(const std::shared_ptr<const Recording> &recording)
@@ -549,7 +544,7 @@ void MainWindow::exportHar(const QString &path)
     std::optional<QDateTime> start;
     if (m_recording->manifest)
         start = QDateTime::fromString(m_recording->manifest->recordingStartTime, Qt::ISODateWithMs);
-    startFileTask(tr("Exporting HTTP events to %1…").arg(fileNameOf(path)), path,
+    startFileTask(tr("Exporting HTTP events to %1…").arg(displayFileName(path)), path,
         [timeline = m_timeline, path, start](ProgressReporter &progress) -> Status {
             QSaveFile file(path); // all or nothing: a cancelled export leaves no half file
             if (!file.open(QIODevice::WriteOnly))
@@ -651,7 +646,8 @@ void MainWindow::onFileTaskFinished(const Status &status)
     else if (status.error().code == ErrorCode::Cancelled)
         statusBar()->showMessage(tr("Cancelled; nothing was left behind."), 8000);
     else
-        QMessageBox::warning(this, tr("Could Not Write %1").arg(fileNameOf(target)), status.error().message);
+        QMessageBox::warning(
+            this, tr("Could Not Write %1").arg(displayFileName(target)), status.error().message);
     Q_EMIT exportFinished(target, status);
 }
 
@@ -696,7 +692,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showOpenError(const QString &path, const Error &error)
 {
     // What was shown before stays: a failed open must not take away the recording being looked at.
-    m_openError->setTitle(ErrorText::openFailedHeadline(error.code, fileNameOf(path)));
+    m_openError->setTitle(ErrorText::openFailedHeadline(error.code, displayFileName(path)));
     m_openError->setText(error.message);
     m_openError->show();
     Q_EMIT openFailed(path, error.message);

@@ -2,6 +2,8 @@
 // The recent recordings menu.
 #include "ui/recentfilesmenu.h"
 
+#include "ui/displayname.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -11,12 +13,6 @@ namespace tapedeck {
 namespace {
 
 const QString SettingsKey = QStringLiteral("recentRecordings");
-
-QString fileNameOf(const QString &path)
-{
-    const QString name = QFileInfo(path).fileName();
-    return name.isEmpty() ? path : name;
-}
 
 } // namespace
 
@@ -52,8 +48,8 @@ void RecentFilesMenu::rebuild()
     for (const QString &path : recent) {
         ++number;
         const bool exists = QFileInfo::exists(path);
-        const QString label
-            = number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(fileNameOf(path)) : fileNameOf(path);
+        const QString label = number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(displayFileName(path))
+                                          : displayFileName(path);
         QAction *action = addAction(exists ? label : tr("%1 (missing)").arg(label), this,
             [this, path] { Q_EMIT openRequested(path); });
         action->setToolTip(QDir::toNativeSeparators(path));

@@ -2,12 +2,12 @@
 // Opening recordings with passwords, progress and cancel, for the main and the diff window alike.
 #include "ui/recordingopener.h"
 
+#include "ui/displayname.h"
 #include "ui/passworddialog.h"
 #include "ui/passwordstore.h"
 #include "ui/recordingloader.h"
 #include "ui/widgets/loadingbar.h"
 
-#include <QFileInfo>
 #include <QMainWindow>
 #include <QStatusBar>
 
@@ -121,8 +121,7 @@ PasswordDialog *RecordingOpener::passwordDialog() const
 
 QString RecordingOpener::fileName() const
 {
-    const QString name = QFileInfo(m_loader->path()).fileName();
-    return name.isEmpty() ? m_loader->path() : name;
+    return displayFileName(m_loader->path());
 }
 
 void RecordingOpener::showPasswordDialog(const PasswordRequest &request)

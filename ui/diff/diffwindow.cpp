@@ -9,6 +9,7 @@
 #include "ui/diff/diffrulespanel.h"
 #include "ui/diff/difftreemodel.h"
 #include "ui/diff/diffview.h"
+#include "ui/displayname.h"
 #include "ui/errortext.h"
 #include "ui/jobs/jobtracker.h"
 #include "ui/recordingopener.h"
@@ -42,12 +43,6 @@ namespace tapedeck {
 namespace {
 
 const QString LastProfileKey = QStringLiteral("diff/lastProfile");
-
-QString fileNameOf(const QString &path)
-{
-    const QString name = QFileInfo(path).fileName();
-    return name.isEmpty() ? path : name;
-}
 
 } // namespace
 
@@ -215,7 +210,7 @@ DiffWindow::DiffWindow(QWidget *parent)
         });
     connect(m_opener, &RecordingOpener::failed, this, [this](const QString &path, const Error &error) {
         m_loading.clear();
-        showError(ErrorText::openFailedHeadline(error.code, fileNameOf(path)), error);
+        showError(ErrorText::openFailedHeadline(error.code, displayFileName(path)), error);
         Q_EMIT comparisonFailed(error);
     });
     connect(m_opener, &RecordingOpener::cancelled, this, [this] { m_loading.clear(); });
@@ -327,7 +322,7 @@ bool DiffWindow::compareWithOwnMcps()
     const QString mcps = ownMcpFile(recordedSource());
     if (mcps.isEmpty()) {
         statusBar()->showMessage(
-            tr("No MCP file was found beside %1: choose it.").arg(fileNameOf(recordedSource())), 8000);
+            tr("No MCP file was found beside %1: choose it.").arg(displayFileName(recordedSource())), 8000);
         browse(m_replayedEdit, tr("Choose the Recording's MCP File"));
         if (replayedSource().isEmpty())
             return false;
@@ -404,7 +399,7 @@ void DiffWindow::startDiff()
     const DiffInput recorded = m_inputs.at(recordedSource());
     const DiffInput replayed = m_inputs.at(replayedSource());
     m_loadingBar->setText(
-        tr("Comparing %1 with %2…").arg(fileNameOf(recorded.name()), fileNameOf(replayed.name())));
+        tr("Comparing %1 with %2…").arg(displayFileName(recorded.name()), displayFileName(replayed.name())));
     m_loadingBar->setProgressVisible(true);
     m_loadingBar->setProgress(0);
     m_loadingBar->show();

@@ -26,13 +26,51 @@ namespace {
 
 constexpr int Timeout = 10000;
 
-// Blocks a job until the test lets it go, or until the job is told to stop.
-void waitFor(QSemaphore &gate, const JobTracker::Job &job)
+// Holds a job on its worker thread: the test learns when it runs (not merely queued) and decides when it
+// goes on; what the job saw of cancelled() is kept.
+class Gate
 {
-    while (!gate.tryAcquire(1, 5)) {
-        if (job.cancelled())
-            return;
+public:
+    // Until the test calls open(), ignoring any request to stop: its result arrives late.
+    void hold(const JobTracker::Job &job)
+    {
+        m_started.release();
+        m_open.acquire();
+        m_sawCancel = job.cancelled() ? 1 : 0;
     }
+    // Until the job is told to stop.
+    void holdUntilCancelled(const JobTracker::Job &job)
+    {
+        m_started.release();
+        while (!job.cancelled())
+            QThread::msleep(1);
+        m_sawCancel = 1;
+    }
+    [[nodiscard]] bool waitUntilRunning() { return m_started.tryAcquire(1, Timeout); }
+    void open() { m_open.release(); }
+    bool sawCancel() const { return m_sawCancel.loadRelaxed() == 1; }
+
+private:
+    QSemaphore m_started;
+    QSemaphore m_open;
+    QAtomicInt m_sawCancel = 0;
+};
+
+// Starts a job that runs before(job) and returns label; the labels that arrive are appended to delivered.
+template<typename Before>
+void startLabelled(JobTracker &tracker, const QString &label, QStringList &delivered, Before before)
+{
+    tracker.start(
+        [label, before](JobTracker::Job &job) mutable {
+            before(job);
+            return label;
+        },
+        [&delivered](const QString &result) { delivered << result; });
+}
+
+void startLabelled(JobTracker &tracker, const QString &label, QStringList &delivered)
+{
+    startLabelled(tracker, label, delivered, [](const JobTracker::Job &) {});
 }
 
 } // namespace
@@ -80,29 +118,19 @@ void TestJobTracker::newestWins()
 {
     QObject owner;
     JobTracker tracker(&owner, 2);
-    QSemaphore started;
-    QSemaphore gate;
-    QAtomicInt firstSawCancel = 0;
+    Gate gate;
     QStringList delivered;
-    tracker.start(
-        [&](JobTracker::Job &job) {
-            started.release();
-            // Ignores the request to stop until the gate opens: its result arrives late and must be dropped.
-            gate.acquire();
-            firstSawCancel = job.cancelled() ? 1 : 0;
-            return QStringLiteral("first");
-        },
-        [&](const QString &result) { delivered << result; });
-    QVERIFY(started.tryAcquire(1, Timeout)); // running, not merely queued
-    tracker.start(
-        [] { return QStringLiteral("second"); }, [&](const QString &result) { delivered << result; });
+    startLabelled(
+        tracker, QStringLiteral("first"), delivered, [&](const JobTracker::Job &job) { gate.hold(job); });
+    QVERIFY(gate.waitUntilRunning());
+    startLabelled(tracker, QStringLiteral("second"), delivered);
     QTRY_COMPARE_WITH_TIMEOUT(delivered, QStringList { QStringLiteral("second") }, Timeout);
     QVERIFY(!tracker.isRunning());
     QVERIFY(!tracker.isIdle()); // the first job still runs
-    gate.release();
+    gate.open();
     QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
     QCOMPARE(delivered, QStringList { QStringLiteral("second") });
-    QCOMPARE(firstSawCancel.loadRelaxed(), 1);
+    QVERIFY(gate.sawCancel());
 }
 
 void TestJobTracker::staleResultOnItsWayIsDropped()
@@ -110,10 +138,10 @@ void TestJobTracker::staleResultOnItsWayIsDropped()
     QObject owner;
     JobTracker tracker(&owner);
     QStringList delivered;
-    tracker.start([] { return QStringLiteral("old"); }, [&](const QString &result) { delivered << result; });
+    startLabelled(tracker, QStringLiteral("old"), delivered);
     tracker.waitForDone(); // its answer is queued for this thread, not handled yet
     QVERIFY(!tracker.isIdle());
-    tracker.start([] { return QStringLiteral("new"); }, [&](const QString &result) { delivered << result; });
+    startLabelled(tracker, QStringLiteral("new"), delivered);
     QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
     QCOMPARE(delivered, QStringList { QStringLiteral("new") });
 }
@@ -122,97 +150,65 @@ void TestJobTracker::supersededWhileQueuedNeverRuns()
 {
     QObject owner;
     JobTracker tracker(&owner, 1);
-    QSemaphore started;
-    QSemaphore gate;
-    QAtomicInt ran = 0;
+    Gate gate;
     QStringList delivered;
-    tracker.start(
-        [&](JobTracker::Job &job) {
-            started.release();
-            waitFor(gate, job);
-            ran.fetchAndAddRelaxed(1);
-            return 1;
-        },
-        [&](int) { delivered << QStringLiteral("first"); });
-    QVERIFY(started.tryAcquire(1, Timeout)); // it holds the pool's only thread
-    tracker.start(
-        [&] {
-            ran.fetchAndAddRelaxed(10);
-            return 2;
-        },
-        [&](int) { delivered << QStringLiteral("queued"); });
-    tracker.start(
-        [&] {
-            ran.fetchAndAddRelaxed(100);
-            return 3;
-        },
-        [&](int) { delivered << QStringLiteral("newest"); });
+    QAtomicInt ran = 0;
+    startLabelled(tracker, QStringLiteral("first"), delivered, [&](const JobTracker::Job &job) {
+        gate.holdUntilCancelled(job);
+        ran.fetchAndOrRelaxed(1);
+    });
+    QVERIFY(gate.waitUntilRunning()); // it holds the pool's only thread
+    startLabelled(tracker, QStringLiteral("queued"), delivered,
+        [&](const JobTracker::Job &) { ran.fetchAndOrRelaxed(2); });
+    startLabelled(tracker, QStringLiteral("newest"), delivered,
+        [&](const JobTracker::Job &) { ran.fetchAndOrRelaxed(4); });
     QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
     QCOMPARE(delivered, QStringList { QStringLiteral("newest") });
-    QCOMPARE(ran.loadRelaxed(), 101); // the one in the middle never started
+    QCOMPARE(ran.loadRelaxed(), 1 | 4); // the one in the middle never started
 }
 
 void TestJobTracker::ownerDestroyedWhileRunning()
 {
     auto *owner = new QObject;
     auto *tracker = new JobTracker(owner, 1);
-    const QPointer<JobTracker> guard(tracker);
-    QSemaphore started;
-    auto sawCancel = std::make_shared<QAtomicInt>(0);
-    bool delivered = false;
-    tracker->start(
-        [&started, sawCancel](JobTracker::Job &job) {
-            started.release();
-            while (!job.cancelled())
-                QThread::msleep(1);
-            *sawCancel = 1;
-            return 42;
-        },
-        [&](int) { delivered = true; });
-    QVERIFY(started.tryAcquire(1, Timeout));
+    const QPointer<JobTracker> alive(tracker);
+    Gate gate;
+    QStringList delivered;
+    startLabelled(*tracker, QStringLiteral("late"), delivered,
+        [&](const JobTracker::Job &job) { gate.holdUntilCancelled(job); });
+    QVERIFY(gate.waitUntilRunning());
     delete owner; // the tracker goes with it, telling the job to stop and waiting for it
-    QVERIFY(!guard);
-    QCOMPARE(sawCancel->loadRelaxed(), 1);
+    QVERIFY(!alive);
+    QVERIFY(gate.sawCancel());
     QCoreApplication::sendPostedEvents();
-    QVERIFY(!delivered);
+    QVERIFY(delivered.isEmpty());
 }
 
 void TestJobTracker::ownerDestroyedWithResultOnItsWay()
 {
     auto *owner = new QObject;
     auto *tracker = new JobTracker(owner);
-    bool delivered = false;
-    tracker->start(
-        [](JobTracker::Job &job) {
-            job.setProgress(1, 1);
-            return 1;
-        },
-        [&](int) { delivered = true; });
-    tracker->waitForDone();
+    QStringList delivered;
+    startLabelled(
+        *tracker, QStringLiteral("late"), delivered, [](JobTracker::Job &job) { job.setProgress(1, 1); });
+    tracker->waitForDone(); // result and progress are queued for this thread
     delete owner;
     QCoreApplication::sendPostedEvents();
-    QVERIFY(!delivered);
+    QVERIFY(delivered.isEmpty());
 }
 
 void TestJobTracker::cancelStopsTheJobAndStillDelivers()
 {
     QObject owner;
     JobTracker tracker(&owner);
-    QSemaphore started;
-    std::optional<QString> outcome;
-    tracker.start(
-        [&started](JobTracker::Job &job) {
-            started.release();
-            while (!job.cancelled())
-                QThread::msleep(1);
-            return QStringLiteral("stopped early");
-        },
-        [&](const QString &result) { outcome = result; });
-    QVERIFY(started.tryAcquire(1, Timeout));
+    Gate gate;
+    QStringList delivered;
+    startLabelled(tracker, QStringLiteral("stopped early"), delivered,
+        [&](const JobTracker::Job &job) { gate.holdUntilCancelled(job); });
+    QVERIFY(gate.waitUntilRunning());
     tracker.cancel();
     QVERIFY(tracker.isRunning()); // until it says how it ended
-    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), Timeout);
-    QCOMPARE(*outcome, QStringLiteral("stopped early"));
+    QTRY_COMPARE_WITH_TIMEOUT(delivered, QStringList { QStringLiteral("stopped early") }, Timeout);
     QVERIFY(!tracker.isRunning());
 
     // A job started after cancel() is not affected by it.
@@ -226,24 +222,16 @@ void TestJobTracker::abandonStopsTheJobAndDropsItsResult()
 {
     QObject owner;
     JobTracker tracker(&owner);
-    QSemaphore started;
-    auto sawCancel = std::make_shared<QAtomicInt>(0);
-    bool delivered = false;
-    tracker.start(
-        [&started, sawCancel](JobTracker::Job &job) {
-            started.release();
-            while (!job.cancelled())
-                QThread::msleep(1);
-            *sawCancel = 1;
-            return 0;
-        },
-        [&](int) { delivered = true; });
-    QVERIFY(started.tryAcquire(1, Timeout));
+    Gate gate;
+    QStringList delivered;
+    startLabelled(tracker, QStringLiteral("abandoned"), delivered,
+        [&](const JobTracker::Job &job) { gate.holdUntilCancelled(job); });
+    QVERIFY(gate.waitUntilRunning());
     tracker.abandon();
     QVERIFY(!tracker.isRunning()); // at once: the owner has moved on
     QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
-    QCOMPARE(sawCancel->loadRelaxed(), 1);
-    QVERIFY(!delivered);
+    QVERIFY(gate.sawCancel());
+    QVERIFY(delivered.isEmpty());
 }
 
 void TestJobTracker::progressOfTheNewestJob()
@@ -271,20 +259,18 @@ void TestJobTracker::progressOfTheNewestJob()
 
     // A superseded job's progress is not the owner's concern any more.
     progress.clear();
-    QSemaphore started;
-    QSemaphore gate;
+    Gate gate;
     tracker.start(
         [&](JobTracker::Job &job) {
-            started.release();
-            gate.acquire();
+            gate.hold(job);
             job.setProgress(1, 2);
         },
         [] {});
-    QVERIFY(started.tryAcquire(1, Timeout));
+    QVERIFY(gate.waitUntilRunning());
     done = false;
     tracker.start([] {}, [&] { done = true; });
     QTRY_VERIFY_WITH_TIMEOUT(done, Timeout);
-    gate.release();
+    gate.open();
     QTRY_VERIFY_WITH_TIMEOUT(tracker.isIdle(), Timeout);
     QVERIFY(progress.isEmpty());
 
