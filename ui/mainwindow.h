@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The main window: menus, background loading with progress and password dialog, the recording overview.
+// The main window: menus, the recording's overview, timeline and entities tabs, HAR export and extraction.
 #pragma once
 
 #include "core/recording/recording.h"
@@ -44,7 +44,7 @@ public:
     // read; the process environment unless set. Tests use it to control the password path.
     void setEnvironment(const QProcessEnvironment &environment);
     // Where "remember the password" keeps passwords: the system keychain unless set (tests set a store
-    // that lives in memory). The window does not take ownership.
+    // that lives in memory). The window does not take ownership; the diff windows it opens use it too.
     void setPasswordStore(PasswordStore *store);
 
     std::shared_ptr<const Recording> recording() const { return m_recording; }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Opens recordings for a window: the password from the environment, then the keychain, then a dialog that
-// asks again in place when it is wrong; what is happening, progress and Cancel in the window's loading bar.
+// Opens recordings for a window: the password from the environment, keychain or a dialog; progress, Cancel.
 #pragma once
 
 #include "core/common/result.h"
@@ -46,7 +45,7 @@ public:
     // Opens path in the background, superseding an open in progress. knownPassword is tried before the
     // environment (the bundled sample's documented password).
     void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt);
-    // Abandons the open in progress (closing its password dialog); cancelled() follows at once.
+    // Abandons the open in progress, if any (closing its password dialog); cancelled() follows at once.
     void cancel();
     bool isBusy() const;
     // The unlocked source of the recording that loaded() is delivering (extraction works on it); handed

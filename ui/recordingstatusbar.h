@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The main window's status bar: where the shown recording lives, its events, entries, encryption and the
-// checksum tally; temporary messages cover the location.
+// The main window's status bar: the shown recording's location, events, entries, encryption and checksums.
 #pragma once
 
 #include <QStatusBar>

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// How a recording's entries fared against its manifest's checksums, counted once for both front-ends: the
-// GUI's status bar and `tapedeck-cli info`.
+// How a recording's entries fared against its manifest's checksums, counted once for the GUI and the CLI.
 #pragma once
 
 #include "core/recording/recording.h"

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Runs the GUI's background work: jobs on a thread pool of the tracker's own at a lower priority, the newest
-// job wins, and its result reaches the owner on the owner's thread while the owner lives.
+// GUI background work: the newest job wins, and its result reaches a living owner on the owner's thread.
 #pragma once
 
 #include "core/common/progress.h"
@@ -94,7 +93,6 @@ public:
     // No job of this tracker is running or on its way back: nothing more can be delivered or dropped.
     // Tests wait for it before checking that a superseded result never landed.
     bool isIdle() const { return m_outstanding == 0; }
-    QThreadPool *pool() { return &m_pool; }
     // Waits until the pool ran out of work (shutdown and tests); results still arrive through the event loop.
     void waitForDone() { m_pool.waitForDone(); }
 
