@@ -4,7 +4,7 @@
 <context>
     <name>BodyContent</name>
     <message>
-        <location filename="../ui/bodycontent.cpp" line="+83"/>
+        <location filename="../ui/details/bodycontent.cpp" line="+83"/>
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+318"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+324"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
@@ -97,7 +97,7 @@
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+199"/>
         <source>unknown tag %1 on a body (line %2), read as text</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
     </message>
@@ -605,7 +605,7 @@
 <context>
     <name>EventHeading</name>
     <message>
-        <location filename="../ui/eventdetails.cpp" line="+21"/>
+        <location filename="../ui/details/eventdetails.cpp" line="+21"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -991,7 +991,7 @@
 <context>
     <name>HttpDetail</name>
     <message>
-        <location filename="../ui/eventdetails.cpp" line="+32"/>
+        <location filename="../ui/details/eventdetails.cpp" line="+32"/>
         <source>no response recorded</source>
         <translation>keine Antwort aufgezeichnet</translation>
     </message>
@@ -1267,7 +1267,7 @@
 <context>
     <name>McpDetail</name>
     <message>
-        <location filename="../ui/eventdetails.cpp" line="+39"/>
+        <location filename="../ui/details/eventdetails.cpp" line="+39"/>
         <source>RESTli proposal</source>
         <translation>RESTli-Proposal</translation>
     </message>
@@ -2092,7 +2092,7 @@
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../core/recording/recording.cpp" line="+93"/>
+        <location filename="../core/recording/recording.cpp" line="+94"/>
         <source>%1: entry &quot;%2&quot; is refused: %3</source>
         <translation>%1: Eintrag „%2“ wird abgelehnt: %3</translation>
     </message>
@@ -2112,7 +2112,7 @@
         <translation>%1: Prüfsumme von %2 stimmt nicht (laut Manifest %3, der Inhalt ergibt %4)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%1 has no manifest.json, so it is not a DataHub recording or its manifest was lost</source>
         <translation>%1 hat keine manifest.json: Es ist keine DataHub-Aufzeichnung, oder ihr Manifest ist verloren gegangen</translation>
     </message>
@@ -2463,7 +2463,7 @@
 <context>
     <name>tapedeck::Banner</name>
     <message>
-        <location filename="../ui/banner.cpp" line="+81"/>
+        <location filename="../ui/widgets/banner.cpp" line="+81"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
@@ -2471,7 +2471,7 @@
 <context>
     <name>tapedeck::BodyView</name>
     <message>
-        <location filename="../ui/bodyview.cpp" line="+29"/>
+        <location filename="../ui/details/bodyview.cpp" line="+29"/>
         <source>Pretty</source>
         <translation>Formatiert</translation>
     </message>
@@ -2524,7 +2524,7 @@
 <context>
     <name>tapedeck::CodeView</name>
     <message>
-        <location filename="../ui/codeview.cpp" line="+75"/>
+        <location filename="../ui/widgets/codeview.cpp" line="+61"/>
         <source>Preparing %1 characters…</source>
         <translation>%1 Zeichen werden aufbereitet…</translation>
     </message>
@@ -2532,7 +2532,7 @@
 <context>
     <name>tapedeck::DetailPane</name>
     <message>
-        <location filename="../ui/detailpane.cpp" line="+41"/>
+        <location filename="../ui/details/detailpane.cpp" line="+40"/>
         <source>Loading event %1…</source>
         <translation>Ereignis %1 wird geladen…</translation>
     </message>
@@ -2540,7 +2540,7 @@
 <context>
     <name>tapedeck::DetailStack</name>
     <message>
-        <location filename="../ui/detailstack.cpp" line="+17"/>
+        <location filename="../ui/details/detailstack.cpp" line="+17"/>
         <source>Select an event to see it in full.</source>
         <translation>Wählen Sie ein Ereignis aus, um es vollständig anzuzeigen.</translation>
     </message>
@@ -2548,7 +2548,7 @@
 <context>
     <name>tapedeck::DiffFieldsModel</name>
     <message>
-        <location filename="../ui/difffieldsmodel.cpp" line="+15"/>
+        <location filename="../ui/diff/difffieldsmodel.cpp" line="+15"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
@@ -2591,7 +2591,7 @@
 <context>
     <name>tapedeck::DiffRulesPanel</name>
     <message>
-        <location filename="../ui/diffrulespanel.cpp" line="+23"/>
+        <location filename="../ui/diff/diffrulespanel.cpp" line="+23"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -2669,7 +2669,7 @@
 <context>
     <name>tapedeck::DiffTreeModel</name>
     <message>
-        <location filename="../ui/difftreemodel.cpp" line="+58"/>
+        <location filename="../ui/diff/difftreemodel.cpp" line="+58"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
@@ -2752,7 +2752,7 @@
 <context>
     <name>tapedeck::DiffView</name>
     <message>
-        <location filename="../ui/diffview.cpp" line="+84"/>
+        <location filename="../ui/diff/diffview.cpp" line="+84"/>
         <source>Recorded</source>
         <translation>Aufgezeichnet</translation>
     </message>
@@ -2805,7 +2805,7 @@
 <context>
     <name>tapedeck::DiffWindow</name>
     <message>
-        <location filename="../ui/diffwindow.cpp" line="+62"/>
+        <location filename="../ui/diff/diffwindow.cpp" line="+53"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
@@ -2830,7 +2830,7 @@
         <translation>Nur geänderte</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Compare Recorded and Replayed Metadata</source>
         <translation>Aufgezeichnete und wiedergegebene Metadaten vergleichen</translation>
     </message>
@@ -2871,7 +2871,7 @@
         <translation>Wiedergegeben:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Filter URNs and aspects</source>
         <translation>URNs und Aspekte filtern</translation>
     </message>
@@ -2891,27 +2891,7 @@
         <translation>Wiedergegebene Seite wählen</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>Opening %1…</source>
-        <translation>%1 wird geöffnet…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Waiting for the password of %1…</source>
-        <translation>Warte auf das Passwort für %1…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Reading and verifying %1…</source>
-        <translation>%1 wird gelesen und geprüft…</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Opening %1 was cancelled.</source>
-        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+90"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2961,7 +2941,7 @@
         <translation>MCP-Dateien und Aufzeichnungen (*.json *.jsonl *.zip *.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Choose a Recording</source>
         <translation>Aufzeichnung wählen</translation>
     </message>
@@ -2991,13 +2971,12 @@
         <translation>Einige Ignorierregeln sind ungültig und wurden ausgelassen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Comparing %1 with %2…</source>
         <translation>%1 wird mit %2 verglichen…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The comparison was cancelled.</source>
         <translation>Der Vergleich wurde abgebrochen.</translation>
     </message>
@@ -3120,7 +3099,7 @@
 <context>
     <name>tapedeck::EntityBrowser</name>
     <message>
-        <location filename="../ui/entitybrowser.cpp" line="+27"/>
+        <location filename="../ui/timeline/entitybrowser.cpp" line="+27"/>
         <source>Filter entities and aspects</source>
         <translation>Entitäten und Aspekte filtern</translation>
     </message>
@@ -3163,7 +3142,7 @@
 <context>
     <name>tapedeck::EntityModel</name>
     <message>
-        <location filename="../ui/entitymodel.cpp" line="+316"/>
+        <location filename="../ui/timeline/entitymodel.cpp" line="+295"/>
         <source>Event %1</source>
         <translation>Ereignis %1</translation>
     </message>
@@ -3225,7 +3204,7 @@
 <context>
     <name>tapedeck::EntriesModel</name>
     <message>
-        <location filename="../ui/entriesmodel.cpp" line="+40"/>
+        <location filename="../ui/overview/entriesmodel.cpp" line="+40"/>
         <source>stored</source>
         <translation>unkomprimiert</translation>
     </message>
@@ -3351,7 +3330,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::FilterBar</name>
     <message>
-        <location filename="../ui/filterbar.cpp" line="+70"/>
+        <location filename="../ui/timeline/filterbar.cpp" line="+70"/>
         <source>Show HTTP exchanges</source>
         <translation>HTTP-Aufrufe anzeigen</translation>
     </message>
@@ -3434,7 +3413,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::HttpDetailPane</name>
     <message>
-        <location filename="../ui/httpdetailpane.cpp" line="+71"/>
+        <location filename="../ui/details/httpdetailpane.cpp" line="+71"/>
         <source>Copy URL</source>
         <translation>URL kopieren</translation>
     </message>
@@ -3517,7 +3496,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::JsonTreeModel</name>
     <message>
-        <location filename="../ui/jsontreemodel.cpp" line="+137"/>
+        <location filename="../ui/details/jsontreemodel.cpp" line="+137"/>
         <source>null</source>
         <translation>null</translation>
     </message>
@@ -3591,7 +3570,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::LoadingBar</name>
     <message>
-        <location filename="../ui/loadingbar.cpp" line="+16"/>
+        <location filename="../ui/widgets/loadingbar.cpp" line="+16"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3599,32 +3578,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+171"/>
-        <source>Opening %1…</source>
-        <translation>%1 wird geöffnet…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Waiting for the password of %1…</source>
-        <translation>Warte auf das Passwort für %1…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Checking the password of %1…</source>
-        <translation>Das Passwort für %1 wird geprüft…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Reading and verifying %1…</source>
-        <translation>%1 wird gelesen und geprüft…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Opening %1 was cancelled.</source>
-        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location filename="../ui/mainwindow.cpp" line="+157"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3639,12 +3593,7 @@ Manifest: %1</translation>
         <translation>Ein Aufzeichnungsarchiv öffnen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Open &amp;Sample Recording</source>
         <translation>Bei&amp;spielaufzeichnung öffnen</translation>
     </message>
@@ -3664,7 +3613,7 @@ Manifest: %1</translation>
         <translation>&amp;Metadaten vergleichen…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Compare the MCPs of a recording with a replay&apos;s output (or any two MCP files)</source>
         <translation>Die MCPs einer Aufzeichnung mit der Ausgabe einer Wiedergabe vergleichen (oder zwei beliebige MCP-Dateien)</translation>
     </message>
@@ -3744,37 +3693,12 @@ Manifest: %1</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Events shown by the timeline&apos;s filter / events in the recording</source>
-        <translation>Vom Filter der Zeitleiste angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Open a DataHub recording</source>
-        <translation>Eine DataHub-Aufzeichnung öffnen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Tapedeck shows what an ingestion run recorded with “datahub ingest run --record”: the run&apos;s manifest, the archive&apos;s entries with their checksums, and the recipe. Open an archive, drop one onto this window, or start with the bundled sample.</source>
-        <translation>Tapedeck zeigt, was ein mit „datahub ingest run --record“ aufgezeichneter Ingestion-Lauf festgehalten hat: das Manifest des Laufs, die Einträge des Archivs mit ihren Prüfsummen und das Recipe. Öffnen Sie ein Archiv, ziehen Sie eines auf dieses Fenster oder beginnen Sie mit dem mitgelieferten Beispiel.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Open Recording…</source>
-        <translation>Aufzeichnung öffnen…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open Sample Recording</source>
-        <translation>Beispielaufzeichnung öffnen</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+36"/>
         <source>The sample recording is not installed.</source>
         <translation>Die Beispielaufzeichnung ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Open Recording</source>
         <translation>Aufzeichnung öffnen</translation>
     </message>
@@ -3814,7 +3738,7 @@ Manifest: %1</translation>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+27"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
@@ -3856,17 +3780,12 @@ Manifest: %1</translation>
         <translation>Entitäten (%L1 MCPs)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Reading the events of %1…</source>
         <translation>Die Ereignisse von %1 werden gelesen…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Reading events</source>
-        <translation>Ereignisse werden gelesen</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Reading the events was cancelled</source>
         <translation>Das Lesen der Ereignisse wurde abgebrochen</translation>
     </message>
@@ -3982,76 +3901,7 @@ Manifest: %1</translation>
         <translation>Ein anderer Vorgang läuft noch (%1). Warten Sie, bis er abgeschlossen ist, oder brechen Sie ihn zuerst ab.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>%1 (missing)</source>
-        <translation>%1 (fehlt)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No recent recordings</source>
-        <translation>Keine zuletzt geöffneten Aufzeichnungen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Clear Menu</source>
-        <translation>Menü &amp;leeren</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Events: %L1</source>
-        <translation>Ereignisse: %L1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Events shown: %L1 of %L2</source>
-        <translation>Angezeigte Ereignisse: %L1 von %L2</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>1 entry</source>
-        <translation>1 Eintrag</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>1 checksum problem</source>
-        <translation>1 Prüfsummenproblem</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n checksum problems</source>
-        <translation>
-            <numerusform>%n Prüfsummenproblem</numerusform>
-            <numerusform>%n Prüfsummenprobleme</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Checksums OK (1 file verified)</source>
-        <translation>Prüfsummen in Ordnung (1 Datei geprüft)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Checksums OK (%n files verified)</source>
-        <translation>
-            <numerusform>Prüfsummen in Ordnung (%n Datei geprüft)</numerusform>
-            <numerusform>Prüfsummen in Ordnung (%n Dateien geprüft)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-26"/>
-        <source>Encrypted</source>
-        <translation>Verschlüsselt</translation>
-    </message>
-    <message>
-        <location line="-806"/>
+        <location line="+17"/>
         <source>Wrote %1.</source>
         <translation>%1 wurde geschrieben.</translation>
     </message>
@@ -4065,36 +3915,11 @@ Manifest: %1</translation>
         <source>Could Not Write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
-    <message>
-        <location line="+801"/>
-        <source>Encrypted (%1)</source>
-        <translation>Verschlüsselt (%1)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not encrypted</source>
-        <translation>Nicht verschlüsselt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Extracted folder</source>
-        <translation>Entpackter Ordner</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Checksums not verified (no manifest)</source>
-        <translation>Prüfsummen nicht geprüft (kein Manifest)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No checksums listed</source>
-        <translation>Keine Prüfsummen aufgeführt</translation>
-    </message>
 </context>
 <context>
     <name>tapedeck::ManifestPanel</name>
     <message>
-        <location filename="../ui/manifestpanel.cpp" line="+42"/>
+        <location filename="../ui/overview/manifestpanel.cpp" line="+42"/>
         <source>This recording has no readable manifest.json, so there are no run details or checksums.</source>
         <translation>Diese Aufzeichnung hat keine lesbare manifest.json, daher gibt es keine Angaben zum Lauf und keine Prüfsummen.</translation>
     </message>
@@ -4157,7 +3982,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::McpDetailPane</name>
     <message>
-        <location filename="../ui/mcpdetailpane.cpp" line="+35"/>
+        <location filename="../ui/details/mcpdetailpane.cpp" line="+35"/>
         <source>Entity URN:</source>
         <translation>Entitäts-URN:</translation>
     </message>
@@ -4312,9 +4137,32 @@ Manifest: %1</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::RecentFilesMenu</name>
+    <message>
+        <location filename="../ui/recentfilesmenu.cpp" line="+20"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No recent recordings</source>
+        <translation>Keine zuletzt geöffneten Aufzeichnungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::RecipeModel</name>
     <message>
-        <location filename="../ui/recipemodel.cpp" line="+47"/>
+        <location filename="../ui/overview/recipemodel.cpp" line="+47"/>
         <source>(document)</source>
         <translation>(Dokument)</translation>
     </message>
@@ -4373,12 +4221,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingLoader</name>
     <message>
-        <location filename="../ui/recordingloader.cpp" line="+54"/>
-        <source>%1: loading was cancelled</source>
-        <translation>%1: Das Laden wurde abgebrochen</translation>
-    </message>
-    <message>
-        <location line="+113"/>
+        <location filename="../ui/recordingloader.cpp" line="+135"/>
         <source>Wrong password. Check it (including upper and lower case) and try again.</source>
         <translation>Falsches Passwort. Prüfen Sie es (auch auf Groß- und Kleinschreibung) und versuchen Sie es erneut.</translation>
     </message>
@@ -4399,9 +4242,124 @@ Manifest: %1</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::RecordingOpener</name>
+    <message>
+        <location filename="../ui/recordingopener.cpp" line="+28"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for the password of %1…</source>
+        <translation>Warte auf das Passwort für %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the password of %1…</source>
+        <translation>Das Passwort für %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading and verifying %1…</source>
+        <translation>%1 wird gelesen und geprüft…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opening %1 was cancelled.</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecordingStatusBar</name>
+    <message>
+        <location filename="../ui/recordingstatusbar.cpp" line="+58"/>
+        <source>Events shown by the timeline&apos;s filter / events in the recording</source>
+        <translation>Vom Filter der Zeitleiste angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Events: %L1</source>
+        <translation>Ereignisse: %L1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events shown: %L1 of %L2</source>
+        <translation>Angezeigte Ereignisse: %L1 von %L2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Encrypted (%1)</source>
+        <translation>Verschlüsselt (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not encrypted</source>
+        <translation>Nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extracted folder</source>
+        <translation>Entpackter Ordner</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checksums not verified (no manifest)</source>
+        <translation>Prüfsummen nicht geprüft (kein Manifest)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 checksum problem</source>
+        <translation>1 Prüfsummenproblem</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n checksum problems</source>
+        <translation>
+            <numerusform>%n Prüfsummenproblem</numerusform>
+            <numerusform>%n Prüfsummenprobleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No checksums listed</source>
+        <translation>Keine Prüfsummen aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checksums OK (1 file verified)</source>
+        <translation>Prüfsummen in Ordnung (1 Datei geprüft)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Checksums OK (%n files verified)</source>
+        <translation>
+            <numerusform>Prüfsummen in Ordnung (%n Datei geprüft)</numerusform>
+            <numerusform>Prüfsummen in Ordnung (%n Dateien geprüft)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::RecordingView</name>
     <message>
-        <location filename="../ui/recordingview.cpp" line="+84"/>
+        <location filename="../ui/overview/recordingview.cpp" line="+84"/>
         <source>Manifest</source>
         <translation>Manifest</translation>
     </message>
@@ -4517,7 +4475,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::SqlDetailPane</name>
     <message>
-        <location filename="../ui/sqldetailpane.cpp" line="+43"/>
+        <location filename="../ui/details/sqldetailpane.cpp" line="+43"/>
         <location line="+86"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
@@ -4594,7 +4552,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::SqlRowsModel</name>
     <message>
-        <location filename="../ui/sqlrowsmodel.cpp" line="+125"/>
+        <location filename="../ui/details/sqlrowsmodel.cpp" line="+125"/>
         <source>(missing from this row)</source>
         <translation>(fehlt in dieser Zeile)</translation>
     </message>
@@ -4607,7 +4565,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::TimelineModel</name>
     <message>
-        <location filename="../ui/timelinemodel.cpp" line="+421"/>
+        <location filename="../ui/timeline/timelinemodel.cpp" line="+382"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -4632,12 +4590,12 @@ Manifest: %1</translation>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-390"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+429"/>
+        <location line="+393"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
@@ -4770,6 +4728,29 @@ Entitätstyp: %3</translation>
         <location line="+3"/>
         <source>HTTP request / response body size (only the response when the request had no body), or MCP aspect size</source>
         <translation>Größe des HTTP-Anfrage-/Antwort-Bodys (nur der Antwort, wenn die Anfrage keinen Body hatte) oder des MCP-Aspekts</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::WelcomePage</name>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="+22"/>
+        <source>Open a DataHub recording</source>
+        <translation>Eine DataHub-Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tapedeck shows what an ingestion run recorded with “datahub ingest run --record”: the run&apos;s manifest, the archive&apos;s entries with their checksums, and the recipe. Open an archive, drop one onto this window, or start with the bundled sample.</source>
+        <translation>Tapedeck zeigt, was ein mit „datahub ingest run --record“ aufgezeichneter Ingestion-Lauf festgehalten hat: das Manifest des Laufs, die Einträge des Archivs mit ihren Prüfsummen und das Recipe. Öffnen Sie ein Archiv, ziehen Sie eines auf dieses Fenster oder beginnen Sie mit dem mitgelieferten Beispiel.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Recording…</source>
+        <translation>Aufzeichnung öffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open Sample Recording</source>
+        <translation>Beispielaufzeichnung öffnen</translation>
     </message>
 </context>
 </TS>

@@ -4,25 +4,27 @@
 
 #include "core/archive/extractor.h"
 #include "core/archive/ziparchive.h"
-#include "ui/jobs/backgroundtask.h"
-#include "ui/widgets/banner.h"
 #include "core/common/libraryversions.h"
-#include "ui/details/detailstack.h"
-#include "ui/diff/diffwindow.h"
-#include "ui/timeline/entitybrowser.h"
-#include "ui/overview/entriesmodel.h"
-#include "ui/errortext.h"
-#include "ui/timeline/filterbar.h"
-#include "ui/widgets/icons.h"
-#include "ui/widgets/loadingbar.h"
-#include "ui/passworddialog.h"
-#include "ui/passwordstore.h"
 #include "core/recording/harexport.h"
 #include "core/recording/timelineindexer.h"
-#include "ui/recordingloader.h"
+#include "ui/details/detailstack.h"
+#include "ui/diff/diffwindow.h"
+#include "ui/displayname.h"
+#include "ui/errortext.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/overview/entriesmodel.h"
 #include "ui/overview/recordingview.h"
+#include "ui/recentfilesmenu.h"
+#include "ui/recordingopener.h"
+#include "ui/recordingstatusbar.h"
+#include "ui/timeline/entitybrowser.h"
+#include "ui/timeline/filterbar.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
+#include "ui/welcomepage.h"
+#include "ui/widgets/banner.h"
+#include "ui/widgets/icons.h"
+#include "ui/widgets/loadingbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,9 +34,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -45,12 +45,9 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <set>
 
 namespace tapedeck {
 
@@ -67,64 +64,33 @@ QString sampleFileName()
     return QStringLiteral("sample-recording.zip");
 }
 
-QString fileNameOf(const QString &path)
-{
-    const QString name = QFileInfo(path).fileName();
-    return name.isEmpty() ? path : name;
-}
-
-// A status bar cell: a small icon and a text, each updated on its own.
-QWidget *statusItem(QWidget *parent, const QString &objectName, QLabel *&icon, QLabel *&text)
-{
-    auto *item = new QWidget(parent);
-    item->setObjectName(objectName);
-    icon = new QLabel(item);
-    text = new QLabel(item);
-    text->setTextFormat(Qt::PlainText);
-    auto *layout = new QHBoxLayout(item);
-    layout->setContentsMargins(4, 0, 4, 0);
-    layout->setSpacing(4);
-    layout->addWidget(icon);
-    layout->addWidget(text);
-    return item;
-}
-
 bool isArchiveRecording(const std::shared_ptr<const Recording> &recording)
 {
     return recording && recording->kind != RecordingSource::Kind::Directory;
-}
-
-void setStatusIcon(QLabel *label, const QIcon &icon)
-{
-    const int size = label->style()->pixelMetric(QStyle::PM_SmallIconSize);
-    label->setPixmap(icon.isNull() ? QPixmap() : icon.pixmap(QSize(size, size), label->devicePixelRatioF()));
-    label->setVisible(!icon.isNull());
 }
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_loader(new RecordingLoader(this))
     , m_loadingBar(new LoadingBar(this))
+    , m_opener(new RecordingOpener(this, m_loadingBar))
     , m_openError(new Banner(Banner::Kind::Error, this))
     , m_stack(new QStackedWidget(this))
-    , m_welcome(createWelcomePage())
+    , m_welcome(new WelcomePage(!sampleRecordingPath().isEmpty(), this))
     , m_view(new RecordingView(this))
+    , m_statusBar(new RecordingStatusBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_systemPasswordStore = PasswordStore::system();
-    m_loader->setPasswordStore(m_systemPasswordStore.get());
     setWindowIcon(icons::application());
     setAcceptDrops(true);
 
     m_openError->setObjectName(QStringLiteral("openErrorBanner"));
     m_openError->setDismissable(true);
     m_openError->hide();
-    m_loadingBar->hide();
 
-    m_indexing = new BackgroundTask(this);
-    m_fileTask = new BackgroundTask(this);
+    m_indexing = new JobTracker(this);
+    m_fileTask = new JobTracker(this);
     m_taskBar = new LoadingBar(this);
     m_taskBar->setObjectName(QStringLiteral("taskBar"));
     m_taskBar->hide();
@@ -142,94 +108,48 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
+    setStatusBar(m_statusBar);
     createActions();
-    createStatusBar();
     updateStatusBar();
     resize(1280, 820);
     restoreLayout();
 
-    connect(m_indexing, &BackgroundTask::progressChanged, m_taskBar, &LoadingBar::setProgress);
-    connect(m_indexing, &BackgroundTask::finished, this, &MainWindow::onIndexed);
-    connect(m_fileTask, &BackgroundTask::progressChanged, m_taskBar, &LoadingBar::setProgress);
-    connect(m_fileTask, &BackgroundTask::finished, this, [this](const Status &status) {
-        m_taskBar->hide();
-        const QString target = std::exchange(m_fileTaskTarget, QString());
-        if (status)
-            statusBar()->showMessage(tr("Wrote %1.").arg(QDir::toNativeSeparators(target)), 8000);
-        else if (status.error().code == ErrorCode::Cancelled)
-            statusBar()->showMessage(tr("Cancelled; nothing was left behind."), 8000);
-        else
-            QMessageBox::warning(
-                this, tr("Could Not Write %1").arg(fileNameOf(target)), status.error().message);
-        Q_EMIT exportFinished(target, status);
-    });
+    connect(m_indexing, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
+    connect(m_fileTask, &JobTracker::progressChanged, m_taskBar, &LoadingBar::setProgress);
     connect(m_taskBar, &LoadingBar::cancelRequested, this, &MainWindow::cancelBackgroundWork);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseRecording);
+    connect(m_welcome, &WelcomePage::openSampleRequested, this, &MainWindow::openSampleRecording);
 
-    connect(m_loadingBar, &LoadingBar::cancelRequested, m_loader, &RecordingLoader::cancel);
-    connect(m_loader, &RecordingLoader::started, this, [this](const QString &path) {
-        m_openError->hide();
-        m_loadingBar->setText(tr("Opening %1…").arg(fileNameOf(path)));
-        m_loadingBar->setProgress(-1);
-        m_loadingBar->show();
-    });
-    connect(m_loader, &RecordingLoader::passwordRequired, this, [this](const PasswordRequest &request) {
-        m_loadingBar->setText(tr("Waiting for the password of %1…").arg(request.displayName));
-        m_loadingBar->setProgressVisible(false);
-        showPasswordDialog(request);
-    });
-    connect(m_loader, &RecordingLoader::checkingPassword, this, [this] {
-        m_loadingBar->setText(tr("Checking the password of %1…").arg(fileNameOf(m_loader->path())));
-        m_loadingBar->setProgress(-1);
-    });
-    connect(m_loader, &RecordingLoader::passwordAccepted, this, [this] {
-        if (m_passwordDialog)
-            m_passwordDialog->accept();
-    });
-    connect(m_loader, &RecordingLoader::loadingStarted, this, [this] {
-        m_loadingBar->setText(tr("Reading and verifying %1…").arg(fileNameOf(m_loader->path())));
-        m_loadingBar->setProgress(0);
-    });
-    connect(m_loader, &RecordingLoader::progressChanged, m_loadingBar, &LoadingBar::setProgress);
-    connect(
-        m_loader, &RecordingLoader::loaded, this, [this](const std::shared_ptr<const Recording> &recording) {
-            stopLoadingIndicator();
-            m_source = m_loader->takeLoadedSource();
+    connect(m_opener, &RecordingOpener::started, m_openError, &QWidget::hide);
+    connect(m_opener, &RecordingOpener::loaded, this,
+        [this](const QString &, const std::shared_ptr<const Recording> &recording) {
+            m_source = m_opener->takeLoadedSource();
             showRecording(recording);
         });
-    connect(m_loader, &RecordingLoader::failed, this, [this](const QString &path, const Error &error) {
-        stopLoadingIndicator();
-        closePasswordDialog();
-        showOpenError(path, error);
-    });
-    connect(m_loader, &RecordingLoader::cancelled, this, [this](const QString &path) {
-        stopLoadingIndicator();
-        closePasswordDialog();
-        statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(fileNameOf(path)), 5000);
-        Q_EMIT openCancelled(path);
-    });
+    connect(m_opener, &RecordingOpener::failed, this, &MainWindow::showOpenError);
+    connect(m_opener, &RecordingOpener::cancelled, this, &MainWindow::openCancelled);
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::setEnvironment(const QProcessEnvironment &environment)
 {
-    m_environment = environment;
-    m_loader->setEnvironment(environment);
+    m_opener->setEnvironment(environment);
 }
 
 void MainWindow::setPasswordStore(PasswordStore *store)
 {
-    m_loader->setPasswordStore(store);
+    m_opener->setPasswordStore(store);
 }
 
 QProcessEnvironment MainWindow::environment() const
 {
-    return m_environment.value_or(QProcessEnvironment::systemEnvironment());
+    return m_opener->environment();
 }
 
 bool MainWindow::isLoading() const
 {
-    return m_loader->isBusy();
+    return m_opener->isBusy();
 }
 
 void MainWindow::createActions()
@@ -239,9 +159,9 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a recording archive"));
 
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    rebuildRecentMenu();
+    m_recentMenu = new RecentFilesMenu(this);
+    file->addMenu(m_recentMenu);
+    connect(m_recentMenu, &RecentFilesMenu::openRequested, this, &MainWindow::openRecording);
 
     m_openSampleAction
         = file->addAction(tr("Open &Sample Recording"), this, &MainWindow::openSampleRecording);
@@ -259,6 +179,7 @@ void MainWindow::createActions()
         auto *diff = new DiffWindow(this);
         diff->setAttribute(Qt::WA_DeleteOnClose);
         diff->setEnvironment(environment());
+        diff->setPasswordStore(m_opener->passwordStore()); // a password remembered here opens it there too
         const QString recorded = m_recording ? m_recording->location : QString();
         diff->setSources(recorded, QString());
         diff->show();
@@ -316,82 +237,6 @@ void MainWindow::createActions()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::createStatusBar()
-{
-    // Where the shown recording lives; the window title has only its name. Temporary messages cover it.
-    m_locationStatus = new QLabel(this);
-    m_locationStatus->setObjectName(QStringLiteral("locationStatus"));
-    m_locationStatus->setTextFormat(Qt::PlainText);
-    m_locationStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_locationStatus->setContentsMargins(4, 0, 0, 0);
-    statusBar()->addWidget(m_locationStatus, 1);
-    m_eventsStatus = new QLabel(this);
-    m_eventsStatus->setObjectName(QStringLiteral("eventsStatus"));
-    m_eventsStatus->setToolTip(tr("Events shown by the timeline's filter / events in the recording"));
-    statusBar()->addPermanentWidget(m_eventsStatus);
-    m_entriesStatus = new QLabel(this);
-    m_entriesStatus->setObjectName(QStringLiteral("entriesStatus"));
-    statusBar()->addPermanentWidget(m_entriesStatus);
-    statusBar()->addPermanentWidget(statusItem(this, QStringLiteral("lockStatus"), m_lockIcon, m_lockStatus));
-    statusBar()->addPermanentWidget(
-        statusItem(this, QStringLiteral("checksumStatus"), m_checksumIcon, m_checksumStatus));
-    m_lockStatus->setObjectName(QStringLiteral("lockStatusText"));
-    m_checksumStatus->setObjectName(QStringLiteral("checksumStatusText"));
-}
-
-QWidget *MainWindow::createWelcomePage()
-{
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("welcomePage"));
-
-    auto *icon = new QLabel(page);
-    icon->setPixmap(icons::application().pixmap(QSize(96, 96), devicePixelRatioF()));
-    icon->setAlignment(Qt::AlignCenter);
-
-    auto *title = new QLabel(tr("Open a DataHub recording"), page);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    title->setAlignment(Qt::AlignCenter);
-
-    auto *text
-        = new QLabel(tr("Tapedeck shows what an ingestion run recorded with “datahub ingest run --record”: "
-                        "the run's manifest, the archive's entries with their checksums, and the recipe. "
-                        "Open an archive, drop one onto this window, or start with the bundled sample."),
-            page);
-    text->setWordWrap(true);
-    text->setAlignment(Qt::AlignCenter);
-    // A centred, wrapped label gets no height-for-width from the layout: fix both dimensions.
-    const int textWidth = text->fontMetrics().averageCharWidth() * 72;
-    text->setFixedWidth(textWidth);
-    text->setMinimumHeight(text->heightForWidth(textWidth));
-
-    auto *open = new QPushButton(tr("Open Recording…"), page);
-    open->setDefault(true);
-    connect(open, &QPushButton::clicked, this, &MainWindow::chooseRecording);
-    auto *sample = new QPushButton(tr("Open Sample Recording"), page);
-    sample->setEnabled(!sampleRecordingPath().isEmpty());
-    connect(sample, &QPushButton::clicked, this, &MainWindow::openSampleRecording);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(open);
-    buttons->addWidget(sample);
-    buttons->addStretch();
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch(2);
-    layout->addWidget(icon);
-    layout->addSpacing(8);
-    layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addSpacing(12);
-    layout->addLayout(buttons);
-    layout->addStretch(3);
-    return page;
-}
-
 QString MainWindow::sampleRecordingPath()
 {
     QStringList candidates;
@@ -416,10 +261,7 @@ QString MainWindow::sampleRecordingPath()
 
 void MainWindow::openRecording(const QString &path)
 {
-    if (path.isEmpty())
-        return;
-    closePasswordDialog();
-    m_loader->open(path);
+    m_opener->open(path);
 }
 
 void MainWindow::openSampleRecording()
@@ -430,10 +272,9 @@ void MainWindow::openSampleRecording()
             sampleFileName(), makeError(ErrorCode::Io, tr("The sample recording is not installed.")));
         return;
     }
-    closePasswordDialog();
     // Only this action knows the sample's password: a path given by the user always goes through the
     // password sources and the dialog, whatever file it names.
-    m_loader->open(path, samplePassword());
+    m_opener->open(path, samplePassword());
 }
 
 void MainWindow::chooseRecording()
@@ -476,42 +317,6 @@ void MainWindow::showAbout()
     box->open();
 }
 
-void MainWindow::showPasswordDialog(const PasswordRequest &request)
-{
-    if (!m_passwordDialog) {
-        m_passwordDialog = new PasswordDialog(this);
-        m_passwordDialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_passwordDialog->setRecordingName(request.displayName);
-        connect(m_passwordDialog, &PasswordDialog::passwordSubmitted, m_loader,
-            [loader = m_loader, dialog = m_passwordDialog.data()](
-                const QString &password) { loader->submitPassword(password, dialog->rememberRequested()); });
-        connect(m_passwordDialog, &QDialog::rejected, m_loader, &RecordingLoader::cancel);
-        // open(), not exec(): window-modal without a nested event loop.
-        m_passwordDialog->open();
-    }
-    m_passwordDialog->setRememberAvailable(request.canRemember);
-    if (!request.prefill.isEmpty())
-        m_passwordDialog->setPrefill(request.prefill, request.prefillSource);
-    m_passwordDialog->showProblem(request.problem);
-}
-
-void MainWindow::closePasswordDialog()
-{
-    if (!m_passwordDialog)
-        return;
-    // Closed by us, not by the user: that must not cancel the next load.
-    disconnect(m_passwordDialog, nullptr, m_loader, nullptr);
-    // When the user cancelled, the dialog is already hidden and on its way out.
-    if (m_passwordDialog->isVisible())
-        m_passwordDialog->reject();
-    m_passwordDialog = nullptr;
-}
-
-void MainWindow::stopLoadingIndicator()
-{
-    m_loadingBar->hide();
-}
-
 void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording)
 {
     m_recording = recording;
@@ -519,7 +324,7 @@ void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording
     m_view->setRecording(recording);
     m_stack->setCurrentIndex(1);
     setWindowTitle(recording->displayName);
-    addRecent(recording->location);
+    m_recentMenu->add(recording->location);
     startIndexing();
     updateStatusBar();
     Q_EMIT recordingShown(recording->location);
@@ -640,7 +445,6 @@ void MainWindow::updateTabTitles()
 
 void MainWindow::startIndexing()
 {
-    m_indexing->cancel();
     m_timeline = std::make_shared<Timeline>();
     m_timelineProblems->hide();
     m_timelinePanel->setTimeline(m_timeline);
@@ -651,12 +455,14 @@ void MainWindow::startIndexing()
     m_taskBar->setText(tr("Reading the events of %1…").arg(m_recording->displayName));
     m_taskBar->setProgress(0);
     m_taskBar->show();
-    m_indexing->start(tr("Reading events"),
-        [timeline = m_timeline, recording = m_recording](ProgressReporter &progress) -> Status {
-            const Status status = TimelineIndexer::indexRecording(*timeline, *recording, &progress);
+    // Indexing a recording shown before is superseded: it stops early and reports nothing.
+    m_indexing->start(
+        [timeline = m_timeline, recording = m_recording](JobTracker::Job &job) -> Status {
+            const Status status = TimelineIndexer::indexRecording(*timeline, *recording, &job);
             timeline->setComplete(); // also when stopped: what was read stays
             return status;
-        });
+        },
+        [this](const Status &status) { onIndexed(status); });
 }
 
 void MainWindow::onIndexed(const Status &status)
@@ -736,7 +542,7 @@ void MainWindow::exportHar(const QString &path)
         return;
     }
     const QString start = m_recording->manifest ? m_recording->manifest->recordingStartTime : QString();
-    startFileTask(tr("Exporting HTTP events to %1…").arg(fileNameOf(path)), path,
+    startFileTask(tr("Exporting HTTP events to %1…").arg(displayFileName(path)), path,
         [timeline = m_timeline, path, start](ProgressReporter &progress) -> Status {
             QSaveFile file(path); // all or nothing: a cancelled export leaves no half file
             if (!file.open(QIODevice::WriteOnly))
@@ -804,54 +610,30 @@ void MainWindow::startFileTask(
 {
     if (m_fileTask->isRunning()) {
         QMessageBox::information(this, tr("Busy"),
-            tr("%1 is still running. Wait for it or cancel it first.").arg(m_fileTask->description()));
+            tr("%1 is still running. Wait for it or cancel it first.").arg(m_fileTaskDescription));
         return;
     }
+    m_fileTaskDescription = description;
     m_fileTaskTarget = target;
     m_taskBar->setText(description);
     m_taskBar->setProgress(0);
     m_taskBar->show();
-    m_fileTask->start(description, std::move(work));
+    m_fileTask->start([work = std::move(work)](JobTracker::Job &job) { return work(job); },
+        [this](const Status &status) { onFileTaskFinished(status); });
 }
 
-void MainWindow::addRecent(const QString &path)
+void MainWindow::onFileTaskFinished(const Status &status)
 {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentRecordings")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > MaxRecentRecordings)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentRecordings"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentRecordings")).toStringList();
-    int number = 0;
-    for (const QString &path : recent) {
-        ++number;
-        const bool exists = QFileInfo::exists(path);
-        const QString label
-            = number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(fileNameOf(path)) : fileNameOf(path);
-        QAction *action = m_recentMenu->addAction(
-            exists ? label : tr("%1 (missing)").arg(label), this, [this, path] { openRecording(path); });
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setStatusTip(QDir::toNativeSeparators(path));
-        action->setEnabled(exists);
-    }
-    if (recent.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent recordings"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
-        QSettings().remove(QStringLiteral("recentRecordings"));
-        rebuildRecentMenu();
-    });
+    m_taskBar->hide();
+    const QString target = std::exchange(m_fileTaskTarget, QString());
+    if (status)
+        statusBar()->showMessage(tr("Wrote %1.").arg(QDir::toNativeSeparators(target)), 8000);
+    else if (status.error().code == ErrorCode::Cancelled)
+        statusBar()->showMessage(tr("Cancelled; nothing was left behind."), 8000);
+    else
+        QMessageBox::warning(
+            this, tr("Could Not Write %1").arg(displayFileName(target)), status.error().message);
+    Q_EMIT exportFinished(target, status);
 }
 
 void MainWindow::restoreLayout()
@@ -887,7 +669,7 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
-    m_loader->cancel();
+    m_opener->cancel();
     cancelBackgroundWork();
     QMainWindow::closeEvent(event);
 }
@@ -895,7 +677,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showOpenError(const QString &path, const Error &error)
 {
     // What was shown before stays: a failed open must not take away the recording being looked at.
-    m_openError->setTitle(ErrorText::openFailedHeadline(error.code, fileNameOf(path)));
+    m_openError->setTitle(ErrorText::openFailedHeadline(error.code, displayFileName(path)));
     m_openError->setText(error.message);
     m_openError->show();
     Q_EMIT openFailed(path, error.message);
@@ -904,76 +686,12 @@ void MainWindow::showOpenError(const QString &path, const Error &error)
 void MainWindow::updateStatusBar()
 {
     const bool shown = m_recording != nullptr;
-    m_locationStatus->setText(shown ? QDir::toNativeSeparators(m_recording->location) : QString());
-    m_locationStatus->setToolTip(m_locationStatus->text());
-    m_entriesStatus->setVisible(shown);
-    m_eventsStatus->setVisible(shown && m_timeline);
+    m_statusBar->setRecording(m_recording.get());
+    if (shown && m_timeline)
+        m_statusBar->setEventCounts(
+            m_timelinePanel->model()->shownCount(), m_timelinePanel->model()->totalCount());
     m_exportHarAction->setEnabled(shown && m_timeline);
     m_extractAction->setEnabled(shown && isArchiveRecording(m_recording));
-    if (shown && m_timeline) {
-        const TimelineModel *model = m_timelinePanel->model();
-        const qsizetype total = model->totalCount();
-        const qsizetype visible = model->shownCount();
-        m_eventsStatus->setText(visible == total ? tr("Events: %L1").arg(total)
-                                                 : tr("Events shown: %L1 of %L2").arg(visible).arg(total));
-    }
-    m_lockStatus->parentWidget()->setVisible(shown);
-    m_checksumStatus->parentWidget()->setVisible(shown);
-    if (!shown)
-        return;
-    const Recording &r = *m_recording;
-
-    int files = 0;
-    int verified = 0;
-    int bad = 0;
-    std::set<QString> encryptions;
-    for (const EntryCheck &check : r.entries) {
-        if (check.entry.isDirectory)
-            continue;
-        ++files;
-        if (check.checksum == ChecksumState::Ok)
-            ++verified;
-        if (check.checksum == ChecksumState::Mismatch || check.checksum == ChecksumState::Missing
-            || check.checksum == ChecksumState::Unreadable)
-            ++bad;
-        if (!check.entry.encryption.isEmpty() && check.entry.encryption != QLatin1String("none"))
-            encryptions.insert(check.entry.encryption.toUpper());
-    }
-    m_entriesStatus->setText(files == 1 ? tr("1 entry") : tr("%n entries", nullptr, files));
-
-    switch (r.kind) {
-    case RecordingSource::Kind::EncryptedArchive: {
-        QStringList names(encryptions.cbegin(), encryptions.cend());
-        setStatusIcon(m_lockIcon, icons::locked());
-        m_lockStatus->setText(
-            names.isEmpty() ? tr("Encrypted") : tr("Encrypted (%1)").arg(names.join(QStringLiteral(", "))));
-        break;
-    }
-    case RecordingSource::Kind::Archive:
-        setStatusIcon(m_lockIcon, icons::unlocked());
-        m_lockStatus->setText(tr("Not encrypted"));
-        break;
-    case RecordingSource::Kind::Directory:
-        setStatusIcon(m_lockIcon, icons::unlocked());
-        m_lockStatus->setText(tr("Extracted folder"));
-        break;
-    }
-
-    if (!r.manifest) {
-        setStatusIcon(m_checksumIcon, icons::warning());
-        m_checksumStatus->setText(tr("Checksums not verified (no manifest)"));
-    } else if (bad > 0) {
-        setStatusIcon(m_checksumIcon, icons::checksum(ChecksumState::Mismatch));
-        m_checksumStatus->setText(
-            bad == 1 ? tr("1 checksum problem") : tr("%n checksum problems", nullptr, bad));
-    } else if (verified == 0) {
-        setStatusIcon(m_checksumIcon, icons::checksum(ChecksumState::Unlisted));
-        m_checksumStatus->setText(tr("No checksums listed"));
-    } else {
-        setStatusIcon(m_checksumIcon, icons::checksum(ChecksumState::Ok));
-        m_checksumStatus->setText(verified == 1 ? tr("Checksums OK (1 file verified)")
-                                                : tr("Checksums OK (%n files verified)", nullptr, verified));
-    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -1,37 +1,35 @@
 // SPDX-License-Identifier: MIT
-// The main window: menus, background loading with progress and password dialog, the recording overview.
+// The main window: menus, the recording's overview, timeline and entities tabs, HAR export and extraction.
 #pragma once
 
 #include "core/recording/recording.h"
 #include "core/recording/timeline.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <functional>
 #include <memory>
 #include <optional>
 
-class QLabel;
-class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 
 namespace tapedeck {
 
-class BackgroundTask;
 class Banner;
 class DetailStack;
 class EntityBrowser;
+class JobTracker;
 class TimelinePanel;
 class LoadingBar;
-class PasswordDialog;
 class PasswordStore;
-class RecordingLoader;
+class RecordingOpener;
+class RecentFilesMenu;
+class RecordingStatusBar;
 class RecordingView;
-struct PasswordRequest;
+class WelcomePage;
 
 class MainWindow final : public QMainWindow
 {
@@ -46,7 +44,7 @@ public:
     // read; the process environment unless set. Tests use it to control the password path.
     void setEnvironment(const QProcessEnvironment &environment);
     // Where "remember the password" keeps passwords: the system keychain unless set (tests set a store
-    // that lives in memory). The window does not take ownership.
+    // that lives in memory). The window does not take ownership; the diff windows it opens use it too.
     void setPasswordStore(PasswordStore *store);
 
     std::shared_ptr<const Recording> recording() const { return m_recording; }
@@ -63,7 +61,6 @@ public:
     bool isExporting() const;
 
     enum Tab { OverviewTab, TimelineTab, EntitiesTab };
-    static constexpr int MaxRecentRecordings = 10;
 
     // The bundled sample recording, or empty when it is neither installed nor in the source tree.
     static QString sampleRecordingPath();
@@ -94,48 +91,37 @@ protected:
 
 private:
     void createActions();
-    void createStatusBar();
-    QWidget *createWelcomePage();
     void chooseRecording();
     void showAbout();
-    void showPasswordDialog(const PasswordRequest &request);
-    void closePasswordDialog();
     void showRecording(const std::shared_ptr<const Recording> &recording);
     void showOpenError(const QString &path, const Error &error);
-    void stopLoadingIndicator();
     void updateStatusBar();
     QProcessEnvironment environment() const;
     QWidget *createRecordingPage();
     void startIndexing();
     void onIndexed(const Status &status);
+    void onFileTaskFinished(const Status &status);
     void chooseHarFile();
     void chooseExtractFolder();
     void startFileTask(
         const QString &description, const QString &target, std::function<Status(ProgressReporter &)> work);
-    void addRecent(const QString &path);
-    void rebuildRecentMenu();
     void restoreLayout();
     void saveLayout() const;
     void updateTabTitles();
     void showEventInTimeline(qsizetype seq);
     void cyclePanes(bool forward);
 
-    RecordingLoader *m_loader;
     LoadingBar *m_loadingBar;
+    RecordingOpener *m_opener;
     Banner *m_openError;
     QStackedWidget *m_stack;
-    QWidget *m_welcome;
+    WelcomePage *m_welcome;
     RecordingView *m_view;
-    QLabel *m_locationStatus = nullptr;
-    QLabel *m_entriesStatus = nullptr;
-    QLabel *m_lockIcon = nullptr;
-    QLabel *m_lockStatus = nullptr;
-    QLabel *m_checksumIcon = nullptr;
-    QLabel *m_checksumStatus = nullptr;
+    RecordingStatusBar *m_statusBar;
     QAction *m_openSampleAction = nullptr;
     QAction *m_exportHarAction = nullptr;
     QAction *m_extractAction = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    RecentFilesMenu *m_recentMenu = nullptr;
     QTabWidget *m_tabs = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     DetailStack *m_details = nullptr;
@@ -145,16 +131,13 @@ private:
     QSplitter *m_entitySplitter = nullptr;
     Banner *m_timelineProblems = nullptr;
     LoadingBar *m_taskBar = nullptr;
-    BackgroundTask *m_indexing = nullptr;
-    BackgroundTask *m_fileTask = nullptr;
+    JobTracker *m_indexing = nullptr;
+    JobTracker *m_fileTask = nullptr; // exporting HAR or extracting
+    QString m_fileTaskDescription;
     QString m_fileTaskTarget;
-    QLabel *m_eventsStatus = nullptr;
     std::shared_ptr<Timeline> m_timeline;
     std::shared_ptr<RecordingSource> m_source; // unlocked, for extraction
-    QPointer<PasswordDialog> m_passwordDialog;
     std::shared_ptr<const Recording> m_recording;
-    std::optional<QProcessEnvironment> m_environment;
-    std::unique_ptr<PasswordStore> m_systemPasswordStore;
 };
 
 } // namespace tapedeck

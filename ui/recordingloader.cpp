@@ -4,12 +4,8 @@
 
 #include "core/archive/passwordsources.h"
 #include "ui/passwordstore.h"
-#include "ui/jobs/promiseprogress.h"
-#include "ui/jobs/workerpriority.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent>
 
 namespace tapedeck {
 
@@ -22,12 +18,12 @@ using RecordingPtr = std::shared_ptr<const Recording>;
 
 RecordingLoader::RecordingLoader(QObject *parent)
     : QObject(parent)
-{ }
+{
+    connect(&m_jobs, &JobTracker::progressChanged, this, &RecordingLoader::progressChanged);
+}
 
 RecordingLoader::~RecordingLoader()
 {
-    // The job owns what it works on (a shared source), so it may finish after us; cancelling only
-    // makes it stop early.
     abandon();
 }
 
@@ -41,39 +37,12 @@ void RecordingLoader::setPasswordStore(PasswordStore *store)
     m_store = store;
 }
 
-template<typename T, typename Handler> void RecordingLoader::track(const QFuture<T> &future, Handler handler)
-{
-    auto *watcher = new QFutureWatcher<T>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, &RecordingLoader::progressChanged);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, handler] {
-        watcher->deleteLater();
-        m_watcher = nullptr;
-        m_running = {};
-        if (watcher->isCanceled()) {
-            // Only abandon() cancels, and it disconnects first; anything else is a failed job.
-            fail(makeError(ErrorCode::Cancelled, tr("%1: loading was cancelled").arg(m_displayName)));
-            return;
-        }
-        handler(watcher->result());
-    });
-    m_watcher = watcher;
-    m_running = future;
-    watcher->setFuture(future);
-}
-
 void RecordingLoader::abandon()
 {
-    if (m_watcher) {
-        m_watcher->disconnect(this);
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-    }
-    m_running.cancel();
-    m_running = {};
+    m_jobs.abandon(); // a step still running stops early and reports nothing, a keychain answer is dropped
     m_source.reset();
     m_knownPassword.reset();
     m_remember = false;
-    ++m_generation;
     m_state = State::Idle;
 }
 
@@ -87,12 +56,13 @@ void RecordingLoader::open(const QString &path, const std::optional<QString> &kn
     Q_EMIT started(path);
 
     // Opening reads the central directory: quick on a local disk, not on a network mount.
-    track(QtConcurrent::run([path]() -> Result<SourcePtr> {
-        Result<std::unique_ptr<RecordingSource>> opened = RecordingSource::open(path);
-        if (!opened)
-            return opened.error();
-        return SourcePtr(std::move(opened).value());
-    }),
+    m_jobs.start(
+        [path]() -> Result<SourcePtr> {
+            Result<std::unique_ptr<RecordingSource>> opened = RecordingSource::open(path);
+            if (!opened)
+                return opened.error();
+            return SourcePtr(std::move(opened).value());
+        },
         [this](const Result<SourcePtr> &opened) { onOpened(opened); });
 }
 
@@ -122,16 +92,14 @@ void RecordingLoader::onOpened(const Result<SourcePtr> &opened)
     }
     if (m_store && m_store->isAvailable()) {
         m_state = State::ReadingKeychain;
-        m_store->read(PasswordStore::keyFor(m_path),
-            [this, guard = QPointer<RecordingLoader>(this), generation = m_generation](
-                const std::optional<QString> &password) {
-                if (!guard || generation != m_generation || m_state != State::ReadingKeychain)
-                    return; // superseded or cancelled meanwhile
+        // The keychain answers later; a load superseded or cancelled meanwhile never hears it.
+        m_store->read(
+            PasswordStore::keyFor(m_path), m_jobs.guard([this](const std::optional<QString> &password) {
                 if (password && !password->isEmpty())
                     tryPassword(*password, PasswordOrigin::Keychain);
                 else
                     askPassword({});
-            });
+            }));
         return;
     }
     askPassword({});
@@ -142,7 +110,7 @@ void RecordingLoader::tryPassword(const QString &password, PasswordOrigin origin
     m_state = State::CheckingPassword;
     Q_EMIT checkingPassword();
     // Checking derives a key (PBKDF2): cheap, but still not GUI-thread work.
-    track(QtConcurrent::run([source = m_source, password] { return source->unlock(password); }),
+    m_jobs.start([source = m_source, password] { return source->unlock(password); },
         [this, password, origin, originName](
             const Status &status) { onUnlocked(status, password, origin, originName); });
 }
@@ -205,16 +173,13 @@ void RecordingLoader::startLoading()
 {
     m_state = State::Loading;
     Q_EMIT loadingStarted();
-    track(QtConcurrent::run([source = m_source](QPromise<Result<RecordingPtr>> &promise) {
-        lowerWorkerPriority();
-        PromiseProgress progress(promise);
-        Result<Recording> loaded = Recording::load(*source, ExtractionLimits {}, &progress);
-        if (!loaded)
-            promise.addResult(Result<RecordingPtr>(loaded.error()));
-        else
-            promise.addResult(
-                Result<RecordingPtr>(std::make_shared<const Recording>(std::move(loaded).value())));
-    }),
+    m_jobs.start(
+        [source = m_source](JobTracker::Job &job) -> Result<RecordingPtr> {
+            Result<Recording> loaded = Recording::load(*source, ExtractionLimits {}, &job);
+            if (!loaded)
+                return loaded.error();
+            return RecordingPtr(std::make_shared<const Recording>(std::move(loaded).value()));
+        },
         [this](const Result<RecordingPtr> &result) {
             if (!result) {
                 if (result.error().code == ErrorCode::Cancelled) {

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/recording/recording.h"
+#include "ui/jobs/jobtracker.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
@@ -12,8 +12,6 @@
 #include <memory>
 #include <optional>
 #include <utility>
-
-class QFutureWatcherBase;
 
 namespace tapedeck {
 
@@ -38,7 +36,7 @@ public:
     enum class State { Idle, Opening, ReadingKeychain, AwaitingPassword, CheckingPassword, Loading };
 
     explicit RecordingLoader(QObject *parent = nullptr);
-    ~RecordingLoader() override;
+    ~RecordingLoader() override; // abandons the load and waits until its step noticed
 
     // The environment the password sources are read from; the process environment when never set.
     void setEnvironment(const QProcessEnvironment &environment);
@@ -75,7 +73,6 @@ Q_SIGNALS:
 private:
     enum class PasswordOrigin { Known, Environment, Keychain, User };
 
-    template<typename T, typename Handler> void track(const QFuture<T> &future, Handler handler);
     void abandon();
     void onOpened(const Result<std::shared_ptr<RecordingSource>> &opened);
     void tryPassword(const QString &password, PasswordOrigin origin, const QString &originName = {});
@@ -92,11 +89,11 @@ private:
     std::optional<QProcessEnvironment> m_environment;
     QPointer<PasswordStore> m_store;
     bool m_remember = false;
-    quint64 m_generation = 0; // bumped by every open() and abandon(): late keychain answers are dropped
     std::shared_ptr<RecordingSource> m_source;
     std::shared_ptr<RecordingSource> m_loadedSource;
-    QFuture<void> m_running;
-    QPointer<QFutureWatcherBase> m_watcher;
+    // One step at a time (open, keychain, unlock, load); two threads, because opening a file on a slow mount
+    // cannot stop early and the next recording's should not wait for it.
+    JobTracker m_jobs { this, 2 };
 };
 
 } // namespace tapedeck

@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "core/common/bytesize.h"
+#include "core/recording/checksumsummary.h"
 #include "core/recording/recording.h"
 #include "core/recording/recordingsource.h"
 
@@ -97,10 +98,10 @@ QString describe(const Cli &cli, const Recording &r)
         kind = Cli::tr("extracted folder");
         break;
     }
-    const qsizetype files = std::count_if(r.entries.cbegin(), r.entries.cend(),
-        [](const EntryCheck &c) { return !c.entry.isDirectory && c.checksum != ChecksumState::Missing; });
+    const ChecksumSummary checksums = ChecksumSummary::of(r.entries);
+    const int files = checksums.present();
     // Singular and plural are separate source strings so the untranslated English reads right too.
-    const QString count = files == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, int(files));
+    const QString count = files == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, files);
     text += cli.paint(r.displayName, Cli::Colour::Bold) + Cli::tr(" — %1, %2").arg(kind, count)
         + QLatin1String("\n\n");
 
@@ -165,19 +166,14 @@ QString describe(const Cli &cli, const Recording &r)
     text += cli.paint(Cli::tr("Entries"), Cli::Colour::Bold) + QLatin1Char('\n')
         + cli.table(rows, { stateColour });
 
-    const qsizetype listed = std::count_if(r.entries.cbegin(), r.entries.cend(),
-        [](const EntryCheck &c) { return c.checksum != ChecksumState::Unlisted; });
-    const qsizetype ok = std::count_if(r.entries.cbegin(), r.entries.cend(),
-        [](const EntryCheck &c) { return c.checksum == ChecksumState::Ok; });
     if (r.manifest) {
+        const QString tally = checksums.allOk()
+            ? Cli::tr("Checksums: all %1 listed files match the manifest.").arg(checksums.listed())
+            : Cli::tr("Checksums: %1 of %2 listed files match the manifest.")
+                  .arg(checksums.ok)
+                  .arg(checksums.listed());
         text += QLatin1Char('\n')
-            + (r.checksumsOk()
-                    ? cli.paint(Cli::tr("Checksums: all %1 listed files match the manifest.").arg(listed),
-                        Cli::Colour::Green)
-                    : cli.paint(
-                        Cli::tr("Checksums: %1 of %2 listed files match the manifest.").arg(ok).arg(listed),
-                        Cli::Colour::Red))
-            + QLatin1Char('\n');
+            + cli.paint(tally, checksums.allOk() ? Cli::Colour::Green : Cli::Colour::Red) + QLatin1Char('\n');
     }
     if (r.recipe) {
         const QStringList redacted = r.recipe->replayDummyPaths();

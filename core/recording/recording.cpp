@@ -4,6 +4,7 @@
 
 #include "core/archive/entryname.h"
 #include "core/common/sha256.h"
+#include "core/recording/checksumsummary.h"
 
 namespace tapedeck {
 
@@ -150,6 +151,10 @@ Result<Recording> Recording::load(
         r.contents.insert(e.name, data);
         r.entries.append(check);
     }
+    // Entries count their decoded bytes, not the encryption's salt, verifier and MAC, nor what was skipped:
+    // every entry was read, so the progress ends full.
+    if (progress)
+        progress->setProgress(total, total);
 
     if (!r.manifest && !source.find(Manifest::FileName)) {
         r.problems.prepend(makeError(ErrorCode::InvalidInput,
@@ -181,10 +186,7 @@ Result<Recording> Recording::load(
 
 bool Recording::checksumsOk() const
 {
-    return std::none_of(entries.cbegin(), entries.cend(), [](const EntryCheck &c) {
-        return c.checksum == ChecksumState::Mismatch || c.checksum == ChecksumState::Missing
-            || c.checksum == ChecksumState::Unreadable;
-    });
+    return ChecksumSummary::of(entries).allOk();
 }
 
 std::optional<Error> Recording::mainProblem() const

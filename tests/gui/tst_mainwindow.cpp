@@ -150,6 +150,7 @@ private Q_SLOTS:
     void recentRecordingsArePersisted();
     void f6MovesBetweenPanes();
     void compareMetadataOpensTheDiffWindow();
+    void compareMetadataFindsTheRememberedPassword();
 
 private:
     void verifySampleShown(const MainWindow &window);
@@ -885,6 +886,23 @@ void TestMainWindow::compareMetadataOpensTheDiffWindow()
     // The sample's own file-sink output sits beside it: compared at once, and they match.
     QCOMPARE(diff->replayedSource(), DiffWindow::ownMcpFile(samplePath()));
     QTRY_VERIFY_WITH_TIMEOUT(diff->report() && !diff->isBusy(), 20000);
+    QVERIFY(diff->report()->match());
+    diff->close();
+}
+
+void TestMainWindow::compareMetadataFindsTheRememberedPassword()
+{
+    // The password is in the keychain only: the diff window asks the same keychain as the main window.
+    MemoryPasswordStore store;
+    store.write(PasswordStore::keyFor(samplePath()), SamplePassword);
+    auto window = makeWindow();
+    window->setPasswordStore(&store);
+    openSample(*window);
+    window->findChild<QAction *>(QStringLiteral("compareAction"))->trigger();
+    DiffWindow *diff = nullptr;
+    QTRY_VERIFY((diff = window->findChild<DiffWindow *>()));
+    QTRY_VERIFY_WITH_TIMEOUT(diff->report() && !diff->isBusy(), 20000);
+    QVERIFY(!window->findChild<PasswordDialog *>());
     QVERIFY(diff->report()->match());
     diff->close();
 }

@@ -33,21 +33,15 @@ DetailPane::DetailPane(QWidget *parent)
     m_content->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_content, 1);
 
-    m_pool.setMaxThreadCount(2);
     m_loadingTimer.setSingleShot(true);
     m_loadingTimer.setInterval(150); // only slow loads say so: a quick one would flicker
     connect(&m_loadingTimer, &QTimer::timeout, this, [this] {
-        if (m_loading)
+        if (isLoading())
             m_location->setText(tr("Loading event %1…").arg(m_seq));
     });
 }
 
-DetailPane::~DetailPane()
-{
-    // The loads' continuations run with this pane as their context: let them finish while it exists.
-    cancelUnfinished(m_running);
-    m_pool.waitForDone();
-}
+DetailPane::~DetailPane() = default;
 
 void DetailPane::setHeading(const EventHeading &heading)
 {
@@ -63,17 +57,9 @@ void DetailPane::clearHeading()
 
 void DetailPane::abandonLoad()
 {
-    cancelUnfinished(m_running);
-    ++m_generation;
-    m_loading = false;
+    m_jobs.abandon();
     m_loadingTimer.stop();
     m_seq = -1;
-}
-
-void DetailPane::finishLoading()
-{
-    m_loading = false;
-    m_loadingTimer.stop();
 }
 
 } // namespace tapedeck

@@ -27,7 +27,7 @@ DetailStack::DetailStack(QWidget *parent)
         addWidget(pane);
         connect(pane, &DetailPane::loaded, this, [this](qsizetype seq) {
             if (seq == m_seq) // a pane that was left meanwhile may still finish an older event
-                emit loaded(seq);
+                Q_EMIT loaded(seq);
         });
         connect(pane, &DetailPane::eventRequested, this, &DetailStack::eventRequested);
     }

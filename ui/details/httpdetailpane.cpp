@@ -94,7 +94,7 @@ HttpDetailPane::HttpDetailPane(QWidget *parent)
         bool ok = false;
         const qsizetype seq = link.section(QLatin1Char(':'), 1).toLongLong(&ok);
         if (ok)
-            emit eventRequested(seq);
+            Q_EMIT eventRequested(seq);
     });
     statusLine->addWidget(m_carried, 1);
 

@@ -49,8 +49,8 @@ McpDetailPane::McpDetailPane(QWidget *parent)
     m_carrierButton->setToolTip(tr("Select the HTTP request whose body carried this MCP to DataHub"));
     connect(m_carrierButton, &QPushButton::clicked, this, [this] {
         if (m_detail.carrierSeq >= 0) {
-            emit carrierRequested(m_detail.carrierSeq);
-            emit eventRequested(m_detail.carrierSeq);
+            Q_EMIT carrierRequested(m_detail.carrierSeq);
+            Q_EMIT eventRequested(m_detail.carrierSeq);
         }
     });
     carrierRow->addWidget(m_carrierButton);

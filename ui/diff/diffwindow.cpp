@@ -3,19 +3,18 @@
 // side-by-side view, difference stepping, ignore rules with profiles, export.
 #include "ui/diff/diffwindow.h"
 
-#include "ui/widgets/banner.h"
 #include "core/diff/metadatadiff.h"
+#include "core/recording/recording.h"
 #include "ui/diff/diffprofiles.h"
 #include "ui/diff/diffrulespanel.h"
 #include "ui/diff/difftreemodel.h"
 #include "ui/diff/diffview.h"
+#include "ui/displayname.h"
 #include "ui/errortext.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/recordingopener.h"
+#include "ui/widgets/banner.h"
 #include "ui/widgets/loadingbar.h"
-#include "ui/passworddialog.h"
-#include "ui/jobs/promiseprogress.h"
-#include "core/recording/recording.h"
-#include "ui/recordingloader.h"
-#include "ui/jobs/workerpriority.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,7 +24,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -39,19 +37,12 @@
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace tapedeck {
 
 namespace {
 
 const QString LastProfileKey = QStringLiteral("diff/lastProfile");
-
-QString fileNameOf(const QString &path)
-{
-    const QString name = QFileInfo(path).fileName();
-    return name.isEmpty() ? path : name;
-}
 
 } // namespace
 
@@ -73,7 +64,8 @@ DiffWindow::DiffWindow(QWidget *parent)
     , m_model(new DiffTreeModel(this))
     , m_view(new DiffView(this))
     , m_rules(new DiffRulesPanel(this))
-    , m_loader(new RecordingLoader(this))
+    , m_opener(new RecordingOpener(this, m_loadingBar))
+    , m_diffJobs(new JobTracker(this))
 {
     setWindowTitle(tr("Compare Recorded and Replayed Metadata"));
     setAttribute(Qt::WA_DeleteOnClose, false);
@@ -110,7 +102,6 @@ DiffWindow::DiffWindow(QWidget *parent)
 
     m_banner->hide();
     m_banner->setDismissable(true);
-    m_loadingBar->hide();
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
 
@@ -208,51 +199,21 @@ DiffWindow::DiffWindow(QWidget *parent)
         m_rules->setProfiles(DiffProfiles::names());
     });
 
-    connect(m_loadingBar, &LoadingBar::cancelRequested, this, [this] {
-        if (m_loader->isBusy())
-            m_loader->cancel();
-        if (m_diffRunning)
-            m_job.cancel();
-    });
-    connect(m_loader, &RecordingLoader::started, this, [this](const QString &path) {
-        m_loadingBar->setText(tr("Opening %1…").arg(fileNameOf(path)));
-        m_loadingBar->setProgress(-1);
-        m_loadingBar->show();
-    });
-    connect(m_loader, &RecordingLoader::passwordRequired, this, [this](const PasswordRequest &request) {
-        m_loadingBar->setText(tr("Waiting for the password of %1…").arg(request.displayName));
-        m_loadingBar->setProgressVisible(false);
-        showPasswordDialog(request);
-    });
-    connect(m_loader, &RecordingLoader::passwordAccepted, this, [this] {
-        if (m_passwordDialog)
-            m_passwordDialog->accept();
-    });
-    connect(m_loader, &RecordingLoader::loadingStarted, this, [this] {
-        m_loadingBar->setText(tr("Reading and verifying %1…").arg(fileNameOf(m_loading)));
-        m_loadingBar->setProgress(0);
-    });
-    connect(m_loader, &RecordingLoader::progressChanged, m_loadingBar, &LoadingBar::setProgress);
-    connect(
-        m_loader, &RecordingLoader::loaded, this, [this](const std::shared_ptr<const Recording> &recording) {
-            closePasswordDialog();
-            m_inputs[m_loading] = DiffInput::recording(recording, m_loading);
+    // The opener cancels opening a recording on the same button.
+    connect(m_loadingBar, &LoadingBar::cancelRequested, m_diffJobs, &JobTracker::cancel);
+    connect(m_diffJobs, &JobTracker::progressChanged, m_loadingBar, &LoadingBar::setProgress);
+    connect(m_opener, &RecordingOpener::loaded, this,
+        [this](const QString &path, const std::shared_ptr<const Recording> &recording) {
+            m_inputs[path] = DiffInput::recording(recording, path);
             m_loading.clear();
             loadNextRecording();
         });
-    connect(m_loader, &RecordingLoader::failed, this, [this](const QString &path, const Error &error) {
-        closePasswordDialog();
+    connect(m_opener, &RecordingOpener::failed, this, [this](const QString &path, const Error &error) {
         m_loading.clear();
-        m_loadingBar->hide();
-        showError(ErrorText::openFailedHeadline(error.code, fileNameOf(path)), error);
+        showError(ErrorText::openFailedHeadline(error.code, displayFileName(path)), error);
         Q_EMIT comparisonFailed(error);
     });
-    connect(m_loader, &RecordingLoader::cancelled, this, [this](const QString &path) {
-        closePasswordDialog();
-        m_loading.clear();
-        m_loadingBar->hide();
-        statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(fileNameOf(path)), 5000);
-    });
+    connect(m_opener, &RecordingOpener::cancelled, this, [this] { m_loading.clear(); });
 
     const QString last = QSettings().value(LastProfileKey).toString();
     m_rules->setProfiles(DiffProfiles::names(), last);
@@ -261,11 +222,7 @@ DiffWindow::DiffWindow(QWidget *parent)
     updateSummary();
 }
 
-DiffWindow::~DiffWindow()
-{
-    if (m_diffRunning)
-        m_job.cancel();
-}
+DiffWindow::~DiffWindow() = default; // the tracker stops a comparison still running
 
 DiffWindow *DiffWindow::open(QWidget *parent, const QString &recorded, const QString &replayed)
 {
@@ -329,7 +286,12 @@ QString DiffWindow::replayedSource() const
 
 void DiffWindow::setEnvironment(const QProcessEnvironment &environment)
 {
-    m_loader->setEnvironment(environment);
+    m_opener->setEnvironment(environment);
+}
+
+void DiffWindow::setPasswordStore(PasswordStore *store)
+{
+    m_opener->setPasswordStore(store);
 }
 
 QString DiffWindow::ownMcpFile(const QString &recording)
@@ -360,7 +322,7 @@ bool DiffWindow::compareWithOwnMcps()
     const QString mcps = ownMcpFile(recordedSource());
     if (mcps.isEmpty()) {
         statusBar()->showMessage(
-            tr("No MCP file was found beside %1: choose it.").arg(fileNameOf(recordedSource())), 8000);
+            tr("No MCP file was found beside %1: choose it.").arg(displayFileName(recordedSource())), 8000);
         browse(m_replayedEdit, tr("Choose the Recording's MCP File"));
         if (replayedSource().isEmpty())
             return false;
@@ -373,7 +335,7 @@ bool DiffWindow::compareWithOwnMcps()
 
 bool DiffWindow::isBusy() const
 {
-    return m_diffRunning || !m_loading.isEmpty() || m_loader->isBusy();
+    return m_diffJobs->isRunning() || !m_loading.isEmpty() || m_opener->isBusy();
 }
 
 void DiffWindow::compare()
@@ -407,7 +369,7 @@ void DiffWindow::loadNextRecording()
             continue;
         }
         m_loading = path;
-        m_loader->open(path);
+        m_opener->open(path);
         return;
     }
     startDiff();
@@ -434,43 +396,22 @@ void DiffWindow::startDiff()
         m_banner->setText(invalid.join(QLatin1Char('\n')));
         m_banner->show();
     }
-    if (m_diffRunning)
-        m_job.cancel(); // superseded: its result is dropped when it arrives
     const DiffInput recorded = m_inputs.at(recordedSource());
     const DiffInput replayed = m_inputs.at(replayedSource());
-    const quint64 generation = ++m_generation;
-    m_diffRunning = true;
     m_loadingBar->setText(
-        tr("Comparing %1 with %2…").arg(fileNameOf(recorded.name()), fileNameOf(replayed.name())));
+        tr("Comparing %1 with %2…").arg(displayFileName(recorded.name()), displayFileName(replayed.name())));
     m_loadingBar->setProgressVisible(true);
     m_loadingBar->setProgress(0);
     m_loadingBar->show();
-    m_job = QtConcurrent::run([recorded, replayed, options](QPromise<Result<DiffReport>> &promise) {
-        lowerWorkerPriority();
-        PromiseProgress<Result<DiffReport>> progress(promise);
-        promise.addResult(MetadataDiff::run(recorded, replayed, options, &progress));
-    });
-    auto *watcher = new QFutureWatcher<Result<DiffReport>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, generation](int value) {
-        if (generation == m_generation)
-            m_loadingBar->setProgress(value);
-    });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        const QFuture<Result<DiffReport>> future = watcher->future();
-        if (future.resultCount() > 0)
-            finishDiff(generation, future.result());
-        else
-            finishDiff(generation, makeError(ErrorCode::Cancelled, tr("The comparison was cancelled.")));
-    });
-    watcher->setFuture(m_job);
+    // A comparison still running is superseded: it stops early and its result is dropped.
+    m_diffJobs->start(
+        [recorded, replayed, options](
+            JobTracker::Job &job) { return MetadataDiff::run(recorded, replayed, options, &job); },
+        [this](const Result<DiffReport> &result) { finishDiff(result); });
 }
 
-void DiffWindow::finishDiff(quint64 generation, const Result<DiffReport> &result)
+void DiffWindow::finishDiff(const Result<DiffReport> &result)
 {
-    if (generation != m_generation)
-        return; // superseded by a newer comparison
-    m_diffRunning = false;
     m_loadingBar->hide();
     if (!result) {
         if (result.error().code == ErrorCode::Cancelled) {
@@ -662,7 +603,7 @@ void DiffWindow::chooseProfile(const QString &name)
     m_rules->setRules(profile->rules);
     m_rules->setProfiles(DiffProfiles::names(), name);
     QSettings().setValue(LastProfileKey, name);
-    if (!recordedSource().isEmpty() && !replayedSource().isEmpty() && (m_report || m_diffRunning))
+    if (!recordedSource().isEmpty() && !replayedSource().isEmpty() && (m_report || m_diffJobs->isRunning()))
         compare();
 }
 
@@ -710,33 +651,6 @@ void DiffWindow::exportWithDialog(ExportFormat format)
         showError(tr("The report could not be exported"), s.error());
     else
         statusBar()->showMessage(tr("Report written to %1.").arg(path), 5000);
-}
-
-void DiffWindow::showPasswordDialog(const PasswordRequest &request)
-{
-    if (!m_passwordDialog) {
-        m_passwordDialog = new PasswordDialog(this);
-        m_passwordDialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_passwordDialog->setRecordingName(request.displayName);
-        connect(m_passwordDialog, &PasswordDialog::passwordSubmitted, m_loader,
-            [loader = m_loader](const QString &password) { loader->submitPassword(password); });
-        connect(m_passwordDialog, &QDialog::rejected, m_loader, &RecordingLoader::cancel);
-        m_passwordDialog->open(); // window-modal without a nested event loop
-    }
-    if (!request.prefill.isEmpty())
-        m_passwordDialog->setPrefill(request.prefill, request.prefillSource);
-    m_passwordDialog->showProblem(request.problem);
-}
-
-void DiffWindow::closePasswordDialog()
-{
-    if (!m_passwordDialog)
-        return;
-    // Closed by us, not by the user: that must not cancel the next load.
-    disconnect(m_passwordDialog, nullptr, m_loader, nullptr);
-    if (m_passwordDialog->isVisible())
-        m_passwordDialog->reject();
-    m_passwordDialog = nullptr;
 }
 
 } // namespace tapedeck

@@ -9,9 +9,7 @@
 #include "core/diff/diffreport.h"
 #include "core/diff/ignoresuggestions.h"
 
-#include <QFuture>
 #include <QMainWindow>
-#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <map>
@@ -32,10 +30,10 @@ class Banner;
 class DiffRulesPanel;
 class DiffTreeModel;
 class DiffView;
+class JobTracker;
 class LoadingBar;
-class PasswordDialog;
-class RecordingLoader;
-struct PasswordRequest;
+class PasswordStore;
+class RecordingOpener;
 
 class DiffWindow final : public QMainWindow
 {
@@ -65,6 +63,8 @@ public:
     bool compareWithOwnMcps();
 
     void setEnvironment(const QProcessEnvironment &environment); // where recording passwords are read from
+    // Where remembered passwords are looked up and kept: the system keychain unless set (not owned).
+    void setPasswordStore(PasswordStore *store);
     bool isBusy() const;
     std::shared_ptr<const DiffReport> report() const { return m_report; }
     DiffTreeModel *treeModel() const { return m_model; }
@@ -99,15 +99,13 @@ private:
     void browse(QLineEdit *edit, const QString &title);
     void loadNextRecording();
     void startDiff();
-    void finishDiff(quint64 generation, const Result<DiffReport> &result);
+    void finishDiff(const Result<DiffReport> &result);
     void showError(const QString &headline, const Error &error);
     void showCurrent(const QModelIndex &index);
     void goToStop(int stop);
     void updateSummary();
     void chooseProfile(const QString &name);
     void saveProfile(const QString &name);
-    void showPasswordDialog(const PasswordRequest &request);
-    void closePasswordDialog();
     void exportWithDialog(ExportFormat format);
 
     QLineEdit *m_recordedEdit;
@@ -126,14 +124,11 @@ private:
     DiffTreeModel *m_model;
     DiffView *m_view;
     DiffRulesPanel *m_rules;
-    RecordingLoader *m_loader;
-    QPointer<PasswordDialog> m_passwordDialog;
+    RecordingOpener *m_opener;
 
     std::map<QString, DiffInput> m_inputs; // by path: read once, compared again with other rules
     QString m_loading; // the recording being opened
-    QFuture<Result<DiffReport>> m_job;
-    quint64 m_generation = 0;
-    bool m_diffRunning = false;
+    JobTracker *m_diffJobs;
     std::shared_ptr<const DiffReport> m_report;
     std::vector<Stop> m_stops;
     int m_stop = -1;

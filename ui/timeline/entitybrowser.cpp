@@ -62,7 +62,7 @@ EntityBrowser::EntityBrowser(QWidget *parent)
             const qsizetype seq = current.isValid() ? current.data(EntityModel::SeqRole).toLongLong() : -1;
             m_selectedSeq = seq;
             if (seq >= 0 && !m_syncing)
-                emit mcpSelected(seq);
+                Q_EMIT mcpSelected(seq);
         });
     updateSummary();
 }

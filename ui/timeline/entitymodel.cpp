@@ -3,11 +3,8 @@
 #include "ui/timeline/entitymodel.h"
 
 #include "ui/widgets/icons.h"
-#include "ui/jobs/workerpriority.h"
 
 #include <QHash>
-#include <QPointer>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <numeric>
@@ -141,21 +138,12 @@ EntityModel::EntityModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_mcpIcon(icons::eventKind(EventKind::Mcp))
 {
-    m_pool.setMaxThreadCount(1);
     connect(&m_poll, &QTimer::timeout, this, &EntityModel::refresh);
-}
-
-EntityModel::~EntityModel()
-{
-    cancelUnfinished(m_job);
-    m_pool.waitForDone(); // the job's continuation has this model as its context
 }
 
 void EntityModel::setTimeline(std::shared_ptr<const Timeline> timeline)
 {
-    cancelUnfinished(m_job);
-    ++m_generation;
-    m_building = false;
+    m_jobs.abandon();
     m_again = false;
     beginResetModel();
     m_timeline = std::move(timeline);
@@ -185,7 +173,7 @@ void EntityModel::refresh()
         m_poll.stop();
     if (m_timeline->count() == m_index.scanned)
         return;
-    if (m_building) {
+    if (isBuilding()) {
         m_again = true;
         return;
     }
@@ -194,26 +182,17 @@ void EntityModel::refresh()
 
 void EntityModel::startBuild()
 {
-    m_building = true;
     m_again = false;
-    const quint64 generation = m_generation;
     const qsizetype count = m_timeline->count();
-    m_job = QtConcurrent::run(&m_pool, [timeline = m_timeline, count] {
-        lowerWorkerPriority();
-        return std::make_shared<EntityIndex>(EntityIndex::build(*timeline, count));
-    });
-    QPointer<EntityModel> self(this);
-    m_job.then(this, [self, generation](QFuture<std::shared_ptr<EntityIndex>> done) {
-        if (!self || generation != self->m_generation || done.isCanceled() || done.resultCount() == 0)
-            return;
-        self->m_building = false;
-        self->beginResetModel();
-        self->m_index = std::move(*done.result()); // the only reader of this result
-        self->endResetModel();
-        emit self->rebuilt();
-        if (self->m_again)
-            self->refresh();
-    });
+    m_jobs.start([timeline = m_timeline, count] { return EntityIndex::build(*timeline, count); },
+        [this](EntityIndex index) {
+            beginResetModel();
+            m_index = std::move(index);
+            endResetModel();
+            Q_EMIT rebuilt();
+            if (m_again)
+                refresh();
+        });
 }
 
 QModelIndex EntityModel::indexOfSeq(qsizetype seq) const

@@ -3,13 +3,11 @@
 // counts. The grouping is computed off the GUI thread and swapped in.
 #pragma once
 
-#include "ui/jobs/futures.h"
 #include "core/recording/timeline.h"
+#include "ui/jobs/jobtracker.h"
 
 #include <QAbstractItemModel>
-#include <QFuture>
 #include <QIcon>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
@@ -67,14 +65,13 @@ public:
     };
 
     explicit EntityModel(QObject *parent = nullptr);
-    ~EntityModel() override;
 
     // Groups the timeline's MCPs (now, and again while indexing adds more: polled every pollInterval() ms).
     void setTimeline(std::shared_ptr<const Timeline> timeline);
     void setPollInterval(int milliseconds); // 0: only refresh() rebuilds; default 500 ms
 
     const EntityIndex &entities() const { return m_index; }
-    bool isBuilding() const { return m_building; }
+    bool isBuilding() const { return m_jobs.isRunning(); }
     // The node of an MCP event (an aspect node when it is its aspect's only MCP), or invalid.
     QModelIndex indexOfSeq(qsizetype seq) const;
 
@@ -98,14 +95,11 @@ private:
 
     std::shared_ptr<const Timeline> m_timeline;
     EntityIndex m_index;
-    bool m_building = false;
     bool m_again = false; // more events arrived while building
-    quint64 m_generation = 0;
-    QFuture<std::shared_ptr<EntityIndex>> m_job; // shared: QFuture hands out copies of its result
     QTimer m_poll;
     int m_pollInterval = 500;
-    QThreadPool m_pool;
     QIcon m_mcpIcon;
+    JobTracker m_jobs { this };
 };
 
 } // namespace tapedeck

@@ -76,7 +76,7 @@ FilterBar::FilterBar(QWidget *parent)
             button->setToolTip(tr("Show MCPs (metadata change proposals)"));
             break;
         }
-        connect(button, &QToolButton::toggled, this, [this] { emit kindsChanged(kinds()); });
+        connect(button, &QToolButton::toggled, this, [this] { Q_EMIT kindsChanged(kinds()); });
         m_kindButtons[int(kind)] = button;
         updateKindButton(kind);
         row->addWidget(button);
@@ -206,7 +206,7 @@ void FilterBar::setKinds(KindMask kinds)
         const QSignalBlocker blocker(m_kindButtons[int(kind)]);
         m_kindButtons[int(kind)]->setChecked(kinds & kindBit(kind));
     }
-    emit kindsChanged(this->kinds());
+    Q_EMIT kindsChanged(this->kinds());
 }
 
 void FilterBar::setFilterText(const QString &text)
@@ -229,19 +229,19 @@ void FilterBar::parseFilter()
     if (!parsed) {
         m_error = detail;
         showError();
-        emit filterErrorChanged(m_error);
+        Q_EMIT filterErrorChanged(m_error);
         return;
     }
     const bool hadError = m_error.has_value();
     m_error.reset();
     showError();
     if (hadError)
-        emit filterErrorChanged(m_error);
+        Q_EMIT filterErrorChanged(m_error);
     if (text == m_appliedText && !hadError)
         return;
     m_appliedText = text;
     m_filter = std::move(parsed).value();
-    emit filterChanged(m_filter);
+    Q_EMIT filterChanged(m_filter);
 }
 
 void FilterBar::showError()
@@ -364,7 +364,7 @@ void FilterBar::requestSearch(SearchDirection direction)
             focusSearch();
         return;
     }
-    emit searchRequested(text, direction);
+    Q_EMIT searchRequested(text, direction);
 }
 
 bool FilterBar::eventFilter(QObject *watched, QEvent *event)

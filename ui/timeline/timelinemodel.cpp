@@ -4,12 +4,9 @@
 
 #include "ui/widgets/icons.h"
 #include "ui/widgets/themecolors.h"
-#include "ui/jobs/workerpriority.h"
 
 #include <QGuiApplication>
 #include <QLocale>
-#include <QPointer>
-#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -94,25 +91,14 @@ TimelineModel::TimelineModel(QObject *parent)
         m_kindIcons.at(size_t(kind)) = icons::eventKind(kind);
     m_errorIcon = icons::error();
     m_warningIcon = icons::warning();
-    m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_poll.setInterval(m_pollInterval);
     connect(&m_poll, &QTimer::timeout, this, &TimelineModel::refresh);
 }
 
-TimelineModel::~TimelineModel()
-{
-    // The jobs' continuations run with this model as their context: let them finish while it still exists.
-    cancelUnfinished(m_job);
-    cancelUnfinished(m_search);
-    m_pool.waitForDone();
-}
-
 void TimelineModel::setTimeline(std::shared_ptr<const Timeline> timeline)
 {
-    cancelUnfinished(m_job);
-    cancelUnfinished(m_search);
-    ++m_generation;
-    m_jobRunning = false;
+    m_filterJobs.abandon();
+    m_searchJobs.abandon();
     beginResetModel();
     m_timeline = std::move(timeline);
     m_total = 0;
@@ -153,17 +139,17 @@ void TimelineModel::refresh()
             beginInsertRows({}, int(m_identityRows), int(count - 1));
             m_identityRows = count;
             endInsertRows();
-        } else if (!m_jobRunning) {
+        } else if (!m_filterJobs.isRunning()) {
             startJob(m_filteredUpTo, m_total, false);
         }
-        emit kindCountsChanged(
+        Q_EMIT kindCountsChanged(
             kindCount(EventKind::Http), kindCount(EventKind::Sql), kindCount(EventKind::Mcp));
         emitCounts();
     }
     if (complete && !m_completeSignalled) {
         m_completeSignalled = true;
         m_poll.stop();
-        emit timelineComplete();
+        Q_EMIT timelineComplete();
     }
 }
 
@@ -181,9 +167,7 @@ void TimelineModel::setKinds(KindMask kinds)
 
 void TimelineModel::restartFiltering()
 {
-    cancelUnfinished(m_job);
-    ++m_generation;
-    m_jobRunning = false;
+    m_filterJobs.abandon();
     if (isIdentity()) {
         // Every event, row == seq: nothing to compute.
         beginResetModel();
@@ -194,7 +178,7 @@ void TimelineModel::restartFiltering()
         m_filteredUpTo = 0;
         endResetModel();
         emitCounts();
-        emit filterApplied();
+        Q_EMIT filterApplied();
         return;
     }
     m_pendingReset = true;
@@ -204,45 +188,28 @@ void TimelineModel::restartFiltering()
 
 void TimelineModel::startJob(qsizetype from, qsizetype to, bool reset)
 {
-    m_jobRunning = true;
-    const quint64 generation = m_generation;
-    QThreadPool *pool = &m_pool;
-    m_job = QtConcurrent::run(pool,
-        [timeline = m_timeline, filter = m_filter, kinds = m_kinds, from, to, pool](
-            QPromise<std::shared_ptr<Rows>> &promise) {
-            lowerWorkerPriority(); // the GUI thread comes first on a busy machine
-            auto rows = std::make_shared<Rows>();
-            if (timeline)
-                *rows = TimelineFilter::match(
-                    *timeline, filter, kinds, from, to, pool, [&promise] { return promise.isCanceled(); });
-            promise.addResult(std::move(rows));
-        });
-    QPointer<TimelineModel> self(this);
-    m_job.then(this, [self, generation, from, to, reset](QFuture<std::shared_ptr<Rows>> future) {
-        if (!self || future.isCanceled() || future.resultCount() == 0)
-            return;
-        self->finishJob(generation, from, to, reset, future.result());
-    });
+    m_filterJobs.start(
+        [timeline = m_timeline, filter = m_filter, kinds = m_kinds, from, to](JobTracker::Job &job) {
+            if (!timeline)
+                return Rows();
+            return TimelineFilter::match(
+                *timeline, filter, kinds, from, to, job.pool(), [&job] { return job.cancelled(); });
+        },
+        [this, from, to, reset](Rows rows) { finishJob(from, to, reset, std::move(rows)); });
 }
 
-void TimelineModel::finishJob(
-    quint64 generation, qsizetype from, qsizetype to, bool reset, const std::shared_ptr<Rows> &result)
+void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, Rows rows)
 {
-    if (generation != m_generation)
-        return; // superseded by a newer filter or timeline
-    m_jobRunning = false;
     if (reset) {
         beginResetModel();
         m_identity = false;
         m_pendingReset = false;
-        m_rows = std::make_shared<Rows>(
-            std::move(*result)); // the result is ours alone: take it, do not share it
+        m_rows = std::make_shared<Rows>(std::move(rows));
         m_filteredUpTo = to;
         endResetModel();
         emitCounts();
-        emit filterApplied();
+        Q_EMIT filterApplied();
     } else if (from == m_filteredUpTo) {
-        const Rows &rows = *result;
         if (!rows.empty()) {
             const int first = int(m_rows->size());
             beginInsertRows({}, first, first + int(rows.size()) - 1);
@@ -260,7 +227,7 @@ void TimelineModel::finishJob(
 
 void TimelineModel::emitCounts()
 {
-    emit countsChanged(shownCount(), m_total);
+    Q_EMIT countsChanged(shownCount(), m_total);
 }
 
 qsizetype TimelineModel::shownCount() const
@@ -292,30 +259,24 @@ int TimelineModel::rowOfSeq(qsizetype seq) const
 
 void TimelineModel::find(const QString &text, int fromRow, bool forward)
 {
-    cancelUnfinished(m_search);
+    m_searchJobs.abandon(); // an older search must not answer after this one
     const qsizetype rows = shownCount();
     Result<FilterExpression> expression = FilterExpression::parse(TimelineFilter::freeTextExpression(text));
     if (text.isEmpty() || !expression || rows == 0 || !m_timeline) {
-        emit searchFinished(text, -1);
+        Q_EMIT searchFinished(text, -1);
         return;
     }
     const qsizetype start = fromRow < 0 ? (forward ? 0 : rows - 1) : (forward ? fromRow + 1 : fromRow - 1);
-    m_search = QtConcurrent::run(&m_pool,
+    m_searchJobs.start(
         [timeline = m_timeline, filter = *expression, shown = m_identity ? nullptr : m_rows, rows, start,
-            forward](QPromise<qsizetype> &promise) {
-            lowerWorkerPriority();
+            forward](JobTracker::Job &job) {
             const auto seqAt
                 = [&shown](qsizetype row) { return shown ? qsizetype((*shown)[size_t(row)]) : row; };
             const qsizetype row = TimelineFilter::findRow(
-                *timeline, filter, seqAt, rows, start, forward, [&promise] { return promise.isCanceled(); });
-            promise.addResult(row < 0 ? -1 : seqAt(row));
-        });
-    QPointer<TimelineModel> self(this);
-    m_search.then(this, [self, text](QFuture<qsizetype> future) {
-        if (!self || future.isCanceled() || future.resultCount() == 0)
-            return;
-        emit self->searchFinished(text, future.result());
-    });
+                *timeline, filter, seqAt, rows, start, forward, [&job] { return job.cancelled(); });
+            return row < 0 ? qsizetype(-1) : seqAt(row);
+        },
+        [this, text](qsizetype seq) { Q_EMIT searchFinished(text, seq); });
 }
 
 int TimelineModel::rowCount(const QModelIndex &parent) const

@@ -3,17 +3,17 @@
 // the compact records, rows appended while indexing goes on, and filtering computed off the GUI thread.
 #pragma once
 
-#include "ui/jobs/futures.h"
 #include "core/recording/filterexpression.h"
 #include "core/recording/timeline.h"
+#include "ui/jobs/jobtracker.h"
 #include "ui/timeline/timelinefilter.h"
 
 #include <QAbstractTableModel>
-#include <QFuture>
 #include <QIcon>
-#include <QThreadPool>
+#include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -43,7 +43,6 @@ public:
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
-    ~TimelineModel() override;
 
     // Shows `timeline` (nullptr: nothing) and, while it is still being indexed on another thread, polls
     // it for new events every pollInterval() ms. Keeps the current filter and kinds.
@@ -99,8 +98,7 @@ private:
     bool isIdentity() const { return m_filter.isEmpty() && m_kinds == AllKinds; }
     void restartFiltering();
     void startJob(qsizetype from, qsizetype to, bool reset);
-    void finishJob(
-        quint64 generation, qsizetype from, qsizetype to, bool reset, const std::shared_ptr<Rows> &rows);
+    void finishJob(qsizetype from, qsizetype to, bool reset, Rows rows);
     void emitCounts();
     void updateColours() const; // from the application palette, when it changed
     QVariant display(qsizetype seq, int column) const;
@@ -120,14 +118,9 @@ private:
     bool m_identity = true; // what the rows currently shown are (may lag behind the filter while pending)
     bool m_pendingReset = false;
     qsizetype m_filteredUpTo = 0; // events [0, m_filteredUpTo) have been matched for the current filter
-    quint64 m_generation = 0;
-    QFuture<std::shared_ptr<Rows>> m_job; // shared: QFuture hands out copies of its result
-    bool m_jobRunning = false;
-    QFuture<qsizetype> m_search;
 
     QTimer m_poll;
     int m_pollInterval = 100;
-    QThreadPool m_pool;
 
     std::array<QIcon, EventKindCount> m_kindIcons;
     QIcon m_errorIcon;
@@ -137,6 +130,10 @@ private:
     mutable QColor m_warningBackground;
     mutable QColor m_mutedText;
     mutable qint64 m_paletteKey = -1;
+
+    // Matching splits itself over every core; a search walks the rows on one thread.
+    JobTracker m_filterJobs { this, std::max(2, QThread::idealThreadCount()) };
+    JobTracker m_searchJobs { this };
 };
 
 } // namespace tapedeck

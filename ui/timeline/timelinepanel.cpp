@@ -75,7 +75,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
             if (seq == m_current || seq < 0)
                 return; // a reset that lost the row keeps the detail pane on the old event
             m_current = seq;
-            emit currentEventChanged(seq);
+            Q_EMIT currentEventChanged(seq);
         });
 }
 
@@ -83,7 +83,7 @@ void TimelinePanel::setTimeline(std::shared_ptr<const Timeline> timeline)
 {
     m_current = -1;
     m_model->setTimeline(std::move(timeline));
-    emit currentEventChanged(-1);
+    Q_EMIT currentEventChanged(-1);
 }
 
 qsizetype TimelinePanel::currentSeq() const

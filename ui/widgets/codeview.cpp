@@ -2,15 +2,11 @@
 // Read-only highlighted code text.
 #include "ui/widgets/codeview.h"
 
-#include "ui/jobs/futures.h"
-#include "ui/jobs/workerpriority.h"
-
 #include <QEvent>
 #include <QFontDatabase>
 #include <QPlainTextDocumentLayout>
 #include <QTextDocument>
 #include <QThread>
-#include <QtConcurrent>
 
 namespace tapedeck {
 
@@ -21,16 +17,10 @@ CodeView::CodeView(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    connect(&m_watcher, &QFutureWatcher<Prepared>::finished, this, [this] { showPrepared(m_generation); });
     adopt(prepare(QString(), SyntaxLanguage::None, font(), SyntaxTheme::forPalette(palette()), thread()));
 }
 
-CodeView::~CodeView()
-{
-    QFuture<Prepared> running = m_watcher.future();
-    cancelUnfinished(running); // one still queued will not run at all
-    running.waitForFinished();
-}
+CodeView::~CodeView() = default; // the tracker waits for a text being prepared
 
 CodeView::Prepared CodeView::prepare(const QString &text, SyntaxLanguage language, const QFont &font,
     const SyntaxTheme &theme, QThread *target)
@@ -58,34 +48,23 @@ void CodeView::adopt(Prepared document)
 
 void CodeView::setCode(const QString &text, SyntaxLanguage language)
 {
-    ++m_generation;
     m_text = text;
     m_language = language;
-    QFuture<Prepared> running = m_watcher.future();
-    cancelUnfinished(running); // an older text still being prepared is not needed any more
+    m_jobs.abandon(); // an older text still being prepared is not needed any more
     const SyntaxTheme theme = SyntaxTheme::forPalette(palette());
     if (text.size() <= SyncLimit) {
-        m_preparing = false;
         adopt(prepare(text, language, font(), theme, thread()));
-        emit codeShown();
+        Q_EMIT codeShown();
         return;
     }
-    m_preparing = true;
     adopt(prepare(
         tr("Preparing %1 characters…").arg(text.size()), SyntaxLanguage::None, font(), theme, thread()));
-    m_watcher.setFuture(QtConcurrent::run([text, language, font = font(), theme, target = thread()] {
-        lowerWorkerPriority();
-        return prepare(text, language, font, theme, target);
-    }));
-}
-
-void CodeView::showPrepared(quint64 generation)
-{
-    if (generation != m_generation || m_watcher.isCanceled() || m_watcher.future().resultCount() == 0)
-        return;
-    adopt(m_watcher.result());
-    m_preparing = false;
-    emit codeShown();
+    m_jobs.start([text, language, font = font(), theme,
+                     target = thread()] { return prepare(text, language, font, theme, target); },
+        [this](Prepared document) {
+            adopt(std::move(document));
+            Q_EMIT codeShown();
+        });
 }
 
 void CodeView::changeEvent(QEvent *event)

@@ -3,9 +3,9 @@
 // Long texts are laid into a document and coloured off the GUI thread, then swapped in.
 #pragma once
 
+#include "ui/jobs/jobtracker.h"
 #include "ui/widgets/highlighters.h"
 
-#include <QFutureWatcher>
 #include <QPlainTextEdit>
 #include <QPointer>
 
@@ -32,7 +32,7 @@ public:
     QString code() const { return m_text; }
     SyntaxLanguage language() const { return m_language; }
     // True while a long text is being prepared (the view says so meanwhile).
-    bool isPreparing() const { return m_preparing; }
+    bool isPreparing() const { return m_jobs.isRunning(); }
     // The highlighter in use (nullptr for plain text, or when the text was too long to colour).
     SyntaxHighlighter *highlighter() const { return m_highlighter; }
 
@@ -50,15 +50,13 @@ private:
     static Prepared prepare(const QString &text, SyntaxLanguage language, const QFont &font,
         const SyntaxTheme &theme, QThread *target);
     void adopt(Prepared document);
-    void showPrepared(quint64 generation);
 
     QString m_text;
     SyntaxLanguage m_language = SyntaxLanguage::None;
     QPointer<SyntaxHighlighter> m_highlighter;
     Prepared m_document; // the document shown
-    bool m_preparing = false;
-    quint64 m_generation = 0;
-    QFutureWatcher<Prepared> m_watcher;
+    // Two threads: preparing cannot stop early, and a newer text should not wait for an older one.
+    JobTracker m_jobs { this, 2 };
 };
 
 } // namespace tapedeck

@@ -16,6 +16,7 @@
 #include "ui/details/sqlrowsmodel.h"
 #include "ui/widgets/themecolors.h"
 #include "guitestmain.h"
+#include "jobsupport.h"
 #include "timelinesupport.h"
 
 #include <QAbstractItemModelTester>
@@ -217,7 +218,7 @@ void TestDetailPanes::httpCarriedMcps()
     auto *carried = pane->findChild<QLabel *>(QStringLiteral("carriedMcps"));
     QVERIFY(carried->text().startsWith(QStringLiteral("Carried 23 MCPs:")));
     QVERIFY(carried->text().contains(QStringLiteral("href=\"event:12\"")));
-    emit carried->linkActivated(QStringLiteral("event:14"));
+    Q_EMIT carried->linkActivated(QStringLiteral("event:14"));
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.last().at(0).value<qsizetype>(), 14);
     // The POST body is pretty JSON too, with the carried proposals.
@@ -489,7 +490,7 @@ void TestDetailPanes::newestEventWins()
     m_stack->setEvent(36);
     m_stack->setEvent(10);
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(0).value<qsizetype>() == 10, 10000);
-    QTest::qWait(100);
+    QVERIFY(test::waitForJobs(m_stack.get()));
     QCOMPARE(loaded.last().at(0).value<qsizetype>(), 10); // nothing older landed afterwards
     QCOMPARE(m_stack->httpPane()->detail().seq, 10);
     QCOMPARE(m_stack->currentWidget(), m_stack->httpPane());

@@ -14,8 +14,10 @@
 #include <QAbstractItemModelTester>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTest>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void profiles();
     void exportReport();
     void recordingAgainstItsOwnMcps();
+    void cancelComparison();
 
 private:
     QString set(const QString &name, const char *file) const
@@ -327,6 +330,33 @@ void TestDiffWindow::recordingAgainstItsOwnMcps()
     QCOMPARE(window.treeModel()->rowCount(), 0); // changed only: nothing
     window.treeModel()->setChangedOnly(false);
     QCOMPARE(window.treeModel()->rowCount(), 7); // 2 dashboards, 3 charts, an explore, a platform resource
+}
+
+void TestDiffWindow::cancelComparison()
+{
+    DiffWindow window;
+    window.setSources(set(QStringLiteral("changed-nested"), "recorded.json"),
+        set(QStringLiteral("changed-nested"), "replayed.json"));
+    window.show();
+    QSignalSpy finished(&window, &DiffWindow::comparisonFinished);
+    QSignalSpy failed(&window, &DiffWindow::comparisonFailed);
+    window.compare();
+    QVERIFY(window.isBusy());
+    auto *bar = window.findChild<QWidget *>(QStringLiteral("loadingBar"));
+    QVERIFY(bar && bar->isVisible());
+    // Cancel asks the comparison to stop; it says how it ended (cancelled), and nothing is shown.
+    QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("cancelLoadingButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), Timeout);
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("The comparison was cancelled."));
+    QVERIFY(!window.report());
+    QVERIFY(finished.isEmpty());
+    QVERIFY(failed.isEmpty());
+
+    // Compared again, it runs to the end.
+    window.compare();
+    QVERIFY(finished.wait(Timeout));
+    QVERIFY(window.report());
 }
 
 TAPEDECK_GUI_TEST_MAIN(TestDiffWindow)

@@ -8,6 +8,7 @@
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
 #include "guitestmain.h"
+#include "jobsupport.h"
 #include "timelinesupport.h"
 
 #include <QAbstractItemModelTester>
@@ -291,7 +292,7 @@ void TestTimelineModel::newerFilterWins()
     model.setFilter(parsed(QStringLiteral("kind:http")));
     model.setFilter(parsed(QStringLiteral("kind:sql")));
     QTRY_VERIFY_WITH_TIMEOUT(!model.isFilterPending(), 20000);
-    QTest::qWait(100); // a superseded result that was already on its way must not land afterwards
+    QVERIFY(test::waitForJobs(&model)); // a superseded result that was already on its way must not land
     QCOMPARE(model.rowCount(), 100000);
     QCOMPARE(resets.last(), 100000);
     QVERIFY(!resets.contains(200000)); // kind:http never showed: it was cancelled or dropped

@@ -4,7 +4,7 @@
 // while preparing leaves nothing behind.
 #include "ui/widgets/codeview.h"
 #include "guitestmain.h"
-#include "timelinesupport.h"
+#include "jobsupport.h"
 
 #include <QSignalSpy>
 #include <QTextBlock>
@@ -99,13 +99,14 @@ void TestCodeView::newestTextWins()
     view.setCode(first, SyntaxLanguage::Json);
     view.setCode(second, SyntaxLanguage::Json);
     QVERIFY(shown.wait(10000));
-    QTest::qWait(100);
+    QVERIFY(test::waitForJobs(&view)); // the first text's result, if it was prepared at all, is gone
     QCOMPARE(shown.count(), 1);
     QCOMPARE(view.toPlainText(), second);
     // And a short text set while a long one is prepared is not replaced by it later.
     view.setCode(first, SyntaxLanguage::Json);
     view.setCode(QStringLiteral("[]"), SyntaxLanguage::Json);
-    QTest::qWait(500);
+    QVERIFY(test::waitForJobs(&view));
+    QCOMPARE(shown.count(), 2);
     QCOMPARE(view.toPlainText(), QStringLiteral("[]"));
 }
 
@@ -134,8 +135,9 @@ void TestCodeView::destroyedWhilePreparing()
     auto view = std::make_unique<CodeView>();
     view->setCode(longJson(20000, QStringLiteral("x")), SyntaxLanguage::Json);
     QVERIFY(view->isPreparing());
-    view.reset();
-    QTest::qWait(1000); // the worker finishes; its document is deleted on this thread
+    view.reset(); // waits for the worker; the result it prepared is dropped
+    // The dropped document was handed back to this thread for deletion: it goes now, not at exit.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 TAPEDECK_GUI_TEST_MAIN(TestCodeView)
