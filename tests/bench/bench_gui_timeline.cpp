@@ -6,7 +6,7 @@
 // (3) free-text search across every row. Prints a table, then one JSON line.
 // Usage: bench_gui_timeline [events] [runs]   (QT_QPA_PLATFORM=offscreen unless set)
 #include "core/recording/timeline.h"
-#include "ui/timeline/timelinefilter.h"
+#include "core/recording/timelinefilter.h"
 #include "ui/timeline/timelinemodel.h"
 
 #include <QApplication>

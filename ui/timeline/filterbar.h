@@ -5,7 +5,7 @@
 
 #include "core/recording/filtererror.h"
 #include "core/recording/filterexpression.h"
-#include "ui/timeline/timelinefilter.h"
+#include "core/recording/timelinefilter.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -6,7 +6,7 @@
 #include "core/recording/filterexpression.h"
 #include "core/recording/timeline.h"
 #include "ui/jobs/jobtracker.h"
-#include "ui/timeline/timelinefilter.h"
+#include "core/recording/timelinefilter.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The timeline view's matching loop: which events of a range pass a filter expression and kind toggles,
-// split over threads. Runs off the GUI thread (TimelineModel calls it from QtConcurrent).
+// Which events of a range pass a filter expression and kind toggles, split over threads, and the next
+// matching row for search: the timeline view's matching loop, run off the GUI thread by TimelineModel.
 #pragma once
 
 #include "core/recording/eventkind.h"

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The timeline view's matching loop.
-#include "ui/timeline/timelinefilter.h"
+#include "core/recording/timelinefilter.h"
 
 #include "core/recording/timelinesubject.h"
-#include "ui/jobs/workerpriority.h"
 
 #include <QFuture>
 #include <QThreadPool>
@@ -60,8 +59,8 @@ std::vector<quint32> TimelineFilter::match(const Timeline &timeline, const Filte
         const qsizetype begin = from + p * step;
         const qsizetype end = std::min(to, begin + step);
         std::vector<quint32> *out = &partResults[size_t(p)];
+        // The caller's pool decides the threads' priority (the GUI's job trackers run theirs below the GUI).
         futures.push_back(QtConcurrent::run(pool, [&timeline, &filter, kinds, begin, end, &cancelled, out] {
-            lowerWorkerPriority(); // a pool thread: the GUI thread comes first on a busy machine
             matchPart(timeline, filter, kinds, begin, end, cancelled, *out);
         }));
     }

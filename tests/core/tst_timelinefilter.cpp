@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// The timeline's matching loop in core: filter expressions and kind toggles over the sample (the same
+// counts as `tapedeck-cli events --filter`), parts split over a pool giving exactly the one-thread result,
+// cancellation, search with wrap-around in both directions, free-text escaping.
+#include "core/recording/filterexpression.h"
+#include "core/recording/timelinefilter.h"
+#include "core/recording/timelinesubject.h"
+#include "testsupport.h"
+#include "timelinesupport.h"
+
+#include <QTest>
+#include <QThreadPool>
+
+#include <atomic>
+
+using namespace tapedeck;
+
+namespace {
+
+FilterExpression parsed(const QString &text)
+{
+    Result<FilterExpression> e = FilterExpression::parse(text);
+    if (!e)
+        qWarning("%s", qPrintable(e.error().message));
+    return e ? std::move(e).value() : FilterExpression();
+}
+
+} // namespace
+
+class TestTimelineFilter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sampleExpressions_data();
+    void sampleExpressions();
+    void kindMask();
+    void partsOnAPoolEqualOneThread();
+    void cancelledStopsEarly();
+    void findRowWraps();
+    void freeText();
+
+private:
+    std::shared_ptr<Timeline> m_sample;
+};
+
+void TestTimelineFilter::initTestCase()
+{
+    m_sample = test::sampleTimeline();
+    QVERIFY(m_sample);
+    QCOMPARE(m_sample->count(), 41);
+}
+
+void TestTimelineFilter::sampleExpressions_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("expected");
+    QTest::addRow("everything") << QString() << 41;
+    QTest::addRow("kind:http") << QStringLiteral("kind:http") << 12;
+    QTest::addRow("failed http") << QStringLiteral("kind:http status:>=400") << 1;
+    QTest::addRow("error") << QStringLiteral("error") << 2;
+    QTest::addRow("free text") << QStringLiteral("orders") << 7;
+    QTest::addRow("urn glob") << QStringLiteral("urn:*orders*") << 5;
+    QTest::addRow("or and not") << QStringLiteral("(kind:sql or kind:mcp) -aspect:status") << 23;
+    QTest::addRow("seq range") << QStringLiteral("seq:10..19") << 10;
+    QTest::addRow("nothing") << QStringLiteral("warning") << 0;
+}
+
+void TestTimelineFilter::sampleExpressions()
+{
+    QFETCH(QString, filter);
+    QFETCH(int, expected);
+    const FilterExpression expression = parsed(filter);
+    const std::vector<quint32> seqs = TimelineFilter::match(*m_sample, expression, AllKinds, 0, m_sample->count());
+    QCOMPARE(int(seqs.size()), expected);
+    QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
+    // Exactly the events the expression matches one by one.
+    TimelineSubject subject(*m_sample);
+    int matching = 0;
+    for (qsizetype seq = 0; seq < m_sample->count(); ++seq) {
+        subject.setRow(seq);
+        matching += expression.isEmpty() || expression.matches(subject);
+    }
+    QCOMPARE(matching, expected);
+    // The CLI's events --filter lists as many.
+    if (!filter.isEmpty()) {
+        const test::ProcessResult cli = test::runCli({ QStringLiteral("events"), test::sampleRecordingPath(),
+            QStringLiteral("--filter"), filter, QStringLiteral("--jsonl"), QStringLiteral("--password"),
+            test::SamplePassword });
+        QCOMPARE(cli.exitCode, 0);
+        QCOMPARE(int(cli.out.count('\n')), expected);
+    }
+}
+
+void TestTimelineFilter::kindMask()
+{
+    const FilterExpression none;
+    QCOMPARE(TimelineFilter::match(*m_sample, none, kindBit(EventKind::Sql), 0, m_sample->count()).size(), size_t(5));
+    QCOMPARE(TimelineFilter::match(*m_sample, none, kindBit(EventKind::Http) | kindBit(EventKind::Sql), 0,
+                 m_sample->count())
+                 .size(),
+        size_t(17));
+    QVERIFY(TimelineFilter::match(*m_sample, none, 0, 0, m_sample->count()).empty());
+    const std::vector<quint32> sqlErrors
+        = TimelineFilter::match(*m_sample, parsed(QStringLiteral("error")), kindBit(EventKind::Sql), 0, m_sample->count());
+    QCOMPARE(sqlErrors, std::vector<quint32>({ 39 }));
+    // A sub-range.
+    QCOMPARE(TimelineFilter::match(*m_sample, none, AllKinds, 10, 20).front(), 10u);
+    QVERIFY(TimelineFilter::match(*m_sample, none, AllKinds, 20, 20).empty());
+}
+
+void TestTimelineFilter::partsOnAPoolEqualOneThread()
+{
+    Timeline big;
+    const qsizetype n = TimelineFilter::MinPartSize * 3 + 123;
+    for (qsizetype i = 0; i < n; ++i)
+        test::appendSynthetic(big, i);
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    for (const QString &text : { QStringLiteral("status:500"), QStringLiteral("aspect:schemaMetadata"),
+             QStringLiteral("orders_1* or method:POST") }) {
+        const FilterExpression e = parsed(text);
+        const std::vector<quint32> one = TimelineFilter::match(big, e, AllKinds, 0, n);
+        const std::vector<quint32> split = TimelineFilter::match(big, e, AllKinds, 0, n, &pool);
+        QVERIFY(!one.empty());
+        QCOMPARE(split, one);
+    }
+}
+
+void TestTimelineFilter::cancelledStopsEarly()
+{
+    Timeline big;
+    const qsizetype n = TimelineFilter::MinPartSize;
+    for (qsizetype i = 0; i < n; ++i)
+        test::appendSynthetic(big, i);
+    std::atomic<int> polls = 0;
+    const std::vector<quint32> seqs = TimelineFilter::match(
+        big, parsed(QStringLiteral("kind:http")), AllKinds, 0, n, nullptr, [&] { return ++polls > 1; });
+    QVERIFY(polls >= 2);
+    QVERIFY(seqs.size() < size_t(n / 2)); // half are HTTP: stopped well before the end
+    QCOMPARE(TimelineFilter::findRow(big, parsed(QStringLiteral("nothing-matches-this")), [](qsizetype r) { return r; },
+                 n, 0, true, [] { return true; }),
+        -1);
+}
+
+void TestTimelineFilter::findRowWraps()
+{
+    const FilterExpression orders = parsed(TimelineFilter::freeTextExpression(QStringLiteral("orders")));
+    const auto identity = [](qsizetype row) { return row; };
+    const qsizetype count = m_sample->count();
+    const qsizetype first = TimelineFilter::findRow(*m_sample, orders, identity, count, 0, true);
+    QCOMPARE(first, 6);
+    QCOMPARE(TimelineFilter::findRow(*m_sample, orders, identity, count, 7, true), 12);
+    const qsizetype last = TimelineFilter::findRow(*m_sample, orders, identity, count, 5, false); // wraps back
+    QCOMPARE(last, 40);
+    QCOMPARE(TimelineFilter::findRow(*m_sample, orders, identity, count, 41, true), first); // start past the end
+    // Over a view's rows: the answer is a row, not a seq.
+    const std::vector<quint32> sql = TimelineFilter::match(*m_sample, FilterExpression(), kindBit(EventKind::Sql), 0, count);
+    const auto sqlSeq = [&](qsizetype row) { return qsizetype(sql[size_t(row)]); };
+    QCOMPARE(TimelineFilter::findRow(*m_sample, orders, sqlSeq, qsizetype(sql.size()), 0, true), 4);
+    QCOMPARE(TimelineFilter::findRow(*m_sample, orders, identity, 0, 0, true), -1);
+}
+
+void TestTimelineFilter::freeText()
+{
+    QCOMPARE(TimelineFilter::freeTextExpression(QStringLiteral("a\"b\\c")), QStringLiteral("\"a\\\"b\\\\c\""));
+    // Parsed back, it is one literal term: keywords and fields are not read from it.
+    const FilterExpression e = parsed(TimelineFilter::freeTextExpression(QStringLiteral("kind:http or")));
+    QVERIFY(TimelineFilter::match(*m_sample, e, AllKinds, 0, m_sample->count()).empty());
+}
+
+QTEST_GUILESS_MAIN(TestTimelineFilter)
+#include "tst_timelinefilter.moc"
