@@ -194,6 +194,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_loader, &RecordingLoader::loaded, this, [this](const std::shared_ptr<const Recording> &recording) {
             stopLoadingIndicator();
             m_source = m_loader->takeLoadedSource();
+            m_openedAs = m_loader->path();
             showRecording(recording);
         });
     connect(m_loader, &RecordingLoader::failed, this, [this](const QString &path, const Error &error) {
@@ -919,8 +920,12 @@ void MainWindow::showOpenError(const QString &path, const Error &error)
 void MainWindow::updateStatusBar()
 {
     const bool shown = m_recording != nullptr;
-    m_locationStatus->setText(shown ? QDir::toNativeSeparators(m_recording->location) : QString());
-    m_locationStatus->setToolTip(m_locationStatus->text());
+    // The path as it was opened, so that `tapedeck resources/samples/x.zip` shows that relative path; the
+    // tooltip has the absolute location.
+    const QString location = shown ? m_recording->location : QString();
+    const QString opened = shown && !m_openedAs.isEmpty() ? QDir::cleanPath(m_openedAs) : location;
+    m_locationStatus->setText(QDir::toNativeSeparators(opened));
+    m_locationStatus->setToolTip(QDir::toNativeSeparators(location));
     m_entriesStatus->setVisible(shown);
     m_eventsStatus->setVisible(shown && m_timeline);
     m_exportHarAction->setEnabled(shown && m_timeline);

@@ -127,6 +127,7 @@ private:
     QWidget *m_welcome;
     RecordingView *m_view;
     QLabel *m_locationStatus = nullptr;
+    QString m_openedAs; // the shown recording's path as given to openRecording(), maybe relative
     QLabel *m_entriesStatus = nullptr;
     QLabel *m_lockIcon = nullptr;
     QLabel *m_lockStatus = nullptr;
