@@ -23,6 +23,10 @@
 # Needs root (debootstrap, chroot, mount) and debootstrap, which it installs with apt-get when missing.
 set -euo pipefail
 
+# The whole script is one block, read in full before it runs: bash otherwise reads a script as it goes,
+# and editing it during a run (which takes the better part of an hour) would run a mix of two versions.
+{
+
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(git -C "$script_dir" rev-parse --show-toplevel)"
 
@@ -115,14 +119,17 @@ summary() {
         printf '  %-12s %-6s %s\n' "${phase_names[$i]}" "${phase_results[$i]}" "$(fmt_duration "${phase_times[$i]}")"
     done
     printf '  %-12s %-6s %s\n' total "" "$(fmt_duration $(($(date +%s) - run_start)))"
+    [ -f "$screenshot" ] && [ "$status" = PASS ] && echo "  screenshot of the window: $screenshot"
     echo "fresh-machine-check: $status"
 }
 
+finished=0
 fail() {
     echo "fresh-machine-check: $*" >&2
     [ -n "$current_phase" ] && end_phase FAIL
     cleanup
     summary FAIL
+    finished=1
     exit 1
 }
 
@@ -188,9 +195,21 @@ on_signal() {
     cleanup
     [ -n "$current_phase" ] && end_phase FAIL
     summary FAIL
+    finished=1
     exit 130
 }
-trap cleanup EXIT
+
+# shellcheck disable=SC2317 # called through trap
+on_exit() {
+    local status=$?
+    cleanup
+    if [ "$finished" = 0 ]; then
+        echo "fresh-machine-check: stopped by an unexpected error (exit $status)"
+        [ -n "$current_phase" ] && end_phase FAIL
+        summary FAIL
+    fi
+}
+trap on_exit EXIT
 trap on_signal INT TERM HUP
 
 # ---------------------------------------------------------------------------------------------------
@@ -388,4 +407,6 @@ begin_phase cleanup
 cleanup
 end_phase ok
 summary PASS
+finished=1
 exit 0
+}
