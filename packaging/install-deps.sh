@@ -7,6 +7,8 @@ set -eu
 
 build="build-essential cmake ninja-build pkg-config git"
 qt_core="qt6-base-dev libqt6svg6 qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n"
+# No zipcmp, zipmerge or ziptool: Debian 12's libzip CMake package names those programs, but
+# CMakeLists.txt finds libzip through pkg-config (libzip.pc) and never reads that package.
 libs="libzip-dev liblzma-dev libssl-dev libyaml-dev zlib1g-dev libbz2-dev libbrotli-dev"
 # Real peers the tests run against: 7-Zip, Debian's Python with VCR.py and friends, DeepDiff.
 peers="p7zip-full python3 python3-cryptography python3-vcr python3-requests python3-yaml python3-deepdiff"

@@ -122,8 +122,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_opener, &RecordingOpener::started, m_openError, &QWidget::hide);
     connect(m_opener, &RecordingOpener::loaded, this,
-        [this](const QString &, const std::shared_ptr<const Recording> &recording) {
+        [this](const QString &path, const std::shared_ptr<const Recording> &recording) {
             m_source = m_opener->takeLoadedSource();
+            m_openedAs = path;
             showRecording(recording);
         });
     connect(m_opener, &RecordingOpener::failed, this, &MainWindow::showOpenError);
@@ -686,7 +687,7 @@ void MainWindow::showOpenError(const QString &path, const Error &error)
 void MainWindow::updateStatusBar()
 {
     const bool shown = m_recording != nullptr;
-    m_statusBar->setRecording(m_recording.get());
+    m_statusBar->setRecording(m_recording.get(), m_openedAs);
     if (shown && m_timeline)
         m_statusBar->setEventCounts(
             m_timelinePanel->model()->shownCount(), m_timelinePanel->model()->totalCount());

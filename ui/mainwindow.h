@@ -118,6 +118,7 @@ private:
     WelcomePage *m_welcome;
     RecordingView *m_view;
     RecordingStatusBar *m_statusBar;
+    QString m_openedAs; // the shown recording's path as given to openRecording(), maybe relative
     QAction *m_openSampleAction = nullptr;
     QAction *m_exportHarAction = nullptr;
     QAction *m_extractAction = nullptr;

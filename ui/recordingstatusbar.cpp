@@ -73,10 +73,12 @@ void RecordingStatusBar::setEventCounts(qsizetype shown, qsizetype total)
     m_events->show();
 }
 
-void RecordingStatusBar::setRecording(const Recording *recording)
+void RecordingStatusBar::setRecording(const Recording *recording, const QString &openedAs)
 {
-    m_location->setText(recording ? QDir::toNativeSeparators(recording->location) : QString());
-    m_location->setToolTip(m_location->text());
+    const QString location = recording ? recording->location : QString();
+    const QString opened = recording && !openedAs.isEmpty() ? QDir::cleanPath(openedAs) : location;
+    m_location->setText(QDir::toNativeSeparators(opened));
+    m_location->setToolTip(QDir::toNativeSeparators(location));
     m_entries->setVisible(recording != nullptr);
     m_lock->parentWidget()->setVisible(recording != nullptr);
     m_checksums->parentWidget()->setVisible(recording != nullptr);

@@ -18,8 +18,10 @@ class RecordingStatusBar final : public QStatusBar
 public:
     explicit RecordingStatusBar(QWidget *parent = nullptr);
 
-    // The recording shown, or nullptr for none (every cell hides, the events count too).
-    void setRecording(const Recording *recording);
+    // The recording shown, or nullptr for none (every cell hides, the events count too). openedAs is the
+    // path as it was given to open it, maybe relative, so that `tapedeck resources/samples/x.zip` shows
+    // that path; the tooltip has the absolute location. Empty: the location.
+    void setRecording(const Recording *recording, const QString &openedAs = {});
     // Events shown by the timeline's filter, of those read so far.
     void setEventCounts(qsizetype shown, qsizetype total);
 

@@ -28,7 +28,9 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +38,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -128,6 +131,7 @@ private Q_SLOTS:
     void opensThroughPasswordDialog();
     void opensWithRecordingEnvironmentPassword();
     void opensWithAdminPasswordFromEnvironment();
+    void statusBarShowsThePathAsOpened();
     void wrongPasswordAsksAgainInSameDialog();
     void wrongEnvironmentPasswordIsPrefilled();
     void cancellingPasswordLeavesWindowUsable();
@@ -283,6 +287,34 @@ void TestMainWindow::opensWithAdminPasswordFromEnvironment()
     openSample(*window);
     QVERIFY(!window->findChild<PasswordDialog *>());
     verifySampleShown(*window);
+}
+
+void TestMainWindow::statusBarShowsThePathAsOpened()
+{
+    // As the README's Run command opens it: from the source tree, by its relative path.
+    const QFileInfo sample(samplePath());
+    const QDir tree(sample.absolutePath() + QStringLiteral("/../.."));
+    const QString relative = tree.relativeFilePath(sample.absoluteFilePath());
+    QCOMPARE(relative, QStringLiteral("resources/samples/sample-recording.zip"));
+    const QString previous = QDir::currentPath();
+    const auto restore = qScopeGuard([&] { QDir::setCurrent(previous); });
+    QVERIFY(QDir::setCurrent(tree.absolutePath()));
+
+    auto window = makeWindow(environmentWith(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), SamplePassword));
+    QSignalSpy shown(window.get(), &MainWindow::recordingShown);
+    window->openRecording(relative);
+    QVERIFY(shown.wait());
+    const auto *location = window->findChild<QLabel *>(QStringLiteral("locationStatus"));
+    QVERIFY(location);
+    QCOMPARE(location->text(), relative);
+    QCOMPARE(location->toolTip(), sample.absoluteFilePath());
+    QCOMPARE(window->recording()->location, sample.absoluteFilePath());
+
+    // The sample action knows only an absolute path, and shows it.
+    QSignalSpy again(window.get(), &MainWindow::recordingShown);
+    window->openSampleRecording();
+    QVERIFY(again.wait());
+    QCOMPARE(location->text(), QDir::toNativeSeparators(MainWindow::sampleRecordingPath()));
 }
 
 void TestMainWindow::wrongPasswordAsksAgainInSameDialog()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Renders the README's screenshots: the main window with the bundled sample open, on the overview and on
-// the timeline with a filter in use and an HTTP, a SQL and an MCP event selected.
+// the timeline with a filter in use and an HTTP, a SQL and an MCP event selected. The sample is opened the
+// way the README's Run command opens it, from the source tree by its relative path, so the status bar
+// shows resources/samples/sample-recording.zip rather than wherever the generator ran.
 // Usage: tapedeck-screenshots <output-folder>   (QT_QPA_PLATFORM=offscreen, or under xvfb-run)
 #include "ui/details/detailstack.h"
 #include "ui/timeline/filterbar.h"
@@ -10,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QProcessEnvironment>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -84,14 +87,23 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: tapedeck-screenshots <output-folder>\n");
         return 2;
     }
-    const QDir out(QString::fromLocal8Bit(argv[1]));
+    // Absolute before the working folder changes, since the folder may be given relative to it.
+    const QDir out(QDir(QString::fromLocal8Bit(argv[1])).absolutePath());
     QDir().mkpath(out.path());
+    if (!QDir::setCurrent(QStringLiteral(TAPEDECK_SOURCE_DIR))) {
+        std::fprintf(stderr, "cannot change to the source tree %s\n", TAPEDECK_SOURCE_DIR);
+        return 1;
+    }
 
     MainWindow window;
+    // The README's password, and no other password source from the environment the generator ran in.
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("DATAHUB_RECORDING_PASSWORD"), QStringLiteral("tapedeck-sample"));
+    window.setEnvironment(environment);
     window.resize(1440, 900);
     window.show();
     QSignalSpy indexed(&window, &MainWindow::timelineIndexed);
-    window.openSampleRecording();
+    window.openRecording(QStringLiteral("resources/samples/sample-recording.zip"));
     if (!waitFor([&] { return indexed.size() > 0; })) {
         std::fprintf(stderr, "the sample did not open\n");
         return 1;

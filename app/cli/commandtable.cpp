@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// The tapedeck-cli command table and the overview built from it.
+#include "app/cli/commandtable.h"
+
+#include "app/cli/commands.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <array>
+
+namespace tapedeck {
+
+namespace {
+
+const std::array Commands = {
+    CliCommand { "info", "<archive|dir> [--json]",
+        QT_TRANSLATE_NOOP("main", "manifest, entries, checksum status, exception"), runInfo },
+    CliCommand { "extract", "<archive> --output-dir <dir>",
+        QT_TRANSLATE_NOOP("main", "safe extraction (files 0600 in a 0700 folder)"), runExtract },
+    CliCommand { "pack", "<dir> --output <archive>",
+        QT_TRANSLATE_NOOP("main", "AES-256 archive that 7-Zip and pyzipper read"), runPack },
+    CliCommand { "list", "[<dir>] [--json]",
+        QT_TRANSLATE_NOOP("main", "recordings in a folder (default $INGESTION_ARTIFACT_DIR)"), runList },
+    CliCommand { "events", "<source> [--filter EXPR] [--jsonl]",
+        QT_TRANSLATE_NOOP("main", "the timeline of HTTP, SQL and MCP events, filtered"), runEvents },
+    CliCommand { "show", "<source> <seq> [--raw] [--json]",
+        QT_TRANSLATE_NOOP("main", "one event in full: headers, decoded bodies, rows, aspect"), runShow },
+    CliCommand { "mcps", "<source> [--output FILE]",
+        QT_TRANSLATE_NOOP("main", "recorded MCPs in the file sink's format"), runMcps },
+    CliCommand { "export-har", "<source> --output FILE",
+        QT_TRANSLATE_NOOP("main", "the HTTP events as HAR 1.2"), runExportHar },
+    CliCommand { "diff", "<recorded> <replayed> [--json|--markdown]",
+        QT_TRANSLATE_NOOP("main", "semantic MCP diff (presets datahub, replay, none)"), runDiff },
+};
+
+QString usageOf(const CliCommand &command)
+{
+    return QLatin1String(command.name) + QLatin1Char(' ') + QLatin1String(command.synopsis);
+}
+
+} // namespace
+
+std::span<const CliCommand> cliCommands()
+{
+    return Commands;
+}
+
+const CliCommand *findCliCommand(QStringView name)
+{
+    const auto found = std::find_if(Commands.cbegin(), Commands.cend(),
+        [name](const CliCommand &command) { return name == QLatin1String(command.name); });
+    return found == Commands.cend() ? nullptr : &*found;
+}
+
+QString cliOverview()
+{
+    qsizetype width = 0;
+    for (const CliCommand &command : Commands)
+        width = std::max(width, usageOf(command).size());
+    QString commands;
+    for (const CliCommand &command : Commands) {
+        commands += QLatin1String("  ") + usageOf(command).leftJustified(width + 2)
+            + QCoreApplication::translate("main", command.summary) + QLatin1Char('\n');
+    }
+    return QCoreApplication::translate("main",
+               "Usage: tapedeck-cli <command> [options] [arguments]\n"
+               "\n"
+               "Inspect DataHub ingestion recordings (encrypted ZIP archives or extracted folders).\n"
+               "\n"
+               "Commands:\n"
+               "%1"
+               "\n"
+               "Run \"tapedeck-cli <command> --help\" for a command's options.\n"
+               "\n"
+               "Passwords come from --password, --password-file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD,\n"
+               "then a prompt when stdin is a terminal.\n"
+               "\n"
+               "Exit codes: 0 ok, 1 differences found, 2 usage, 3 wrong or missing password,\n"
+               "4 invalid, corrupt or tampered input, 5 I/O error.\n")
+        .arg(commands);
+}
+
+} // namespace tapedeck
