@@ -3,6 +3,7 @@
 #include "ui/passworddialog.h"
 
 #include "ui/widgets/icons.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -85,7 +86,7 @@ PasswordDialog::PasswordDialog(QWidget *parent)
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
     QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, QColor(0xb7, 0x1c, 0x1c));
+    problemPalette.setColor(QPalette::WindowText, ThemeColors::from(problemPalette).errorText);
     m_problem->setPalette(problemPalette);
     QFont problemFont = m_problem->font();
     problemFont.setBold(true);

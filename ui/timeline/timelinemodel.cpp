@@ -2,6 +2,7 @@
 // Table model over a Timeline.
 #include "ui/timeline/timelinemodel.h"
 
+#include "core/recording/eventpresentation.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/themecolors.h"
 
@@ -376,15 +377,7 @@ QVariant TimelineModel::display(qsizetype seq, int column) const
     case SeqColumn:
         return qlonglong(seq);
     case KindColumn:
-        switch (r.kind) {
-        case EventKind::Http:
-            return tr("HTTP");
-        case EventKind::Sql:
-            return tr("SQL");
-        case EventKind::Mcp:
-            return tr("MCP");
-        }
-        return {};
+        return EventHeading::kindTitle(r.kind);
     case OperationColumn:
         switch (r.kind) {
         case EventKind::Http:
