@@ -4,7 +4,7 @@
 <context>
     <name>BodyContent</name>
     <message>
-        <location filename="../ui/details/bodycontent.cpp" line="+83"/>
+        <location filename="../core/recording/bodycontent.cpp" line="+34"/>
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
@@ -39,12 +39,15 @@
         <translation>bzip2-Daten</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+52"/>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
+</context>
+<context>
+    <name>BodyPreview</name>
     <message>
-        <location line="+12"/>
+        <location filename="../ui/details/bodypreview.cpp" line="+59"/>
         <source>No body (recorded as null)</source>
         <translation>Kein Body (als null aufgezeichnet)</translation>
     </message>
@@ -77,6 +80,16 @@
         <location line="+6"/>
         <source>not valid JSON (%1)</source>
         <translation>kein gültiges JSON (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 form field</source>
+        <translation>1 Formularfeld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 form fields</source>
+        <translation>%1 Formularfelder</translation>
     </message>
 </context>
 <context>
@@ -605,7 +618,7 @@
 <context>
     <name>EventHeading</name>
     <message>
-        <location filename="../ui/details/eventdetails.cpp" line="+21"/>
+        <location filename="../core/recording/eventpresentation.cpp" line="+57"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -620,7 +633,7 @@
         <translation>MCP</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Event %1 · %2 %3 of %4</source>
         <translation>Ereignis %1 · %2 %3 von %4</translation>
     </message>
@@ -989,14 +1002,6 @@
     </message>
 </context>
 <context>
-    <name>HttpDetail</name>
-    <message>
-        <location filename="../ui/details/eventdetails.cpp" line="+32"/>
-        <source>no response recorded</source>
-        <translation>keine Antwort aufgezeichnet</translation>
-    </message>
-</context>
-<context>
     <name>HttpExchange</name>
     <message>
         <location filename="../core/recording/httpexchange.cpp" line="+15"/>
@@ -1027,6 +1032,14 @@
         <location line="+45"/>
         <source>the content encoding &quot;%1&quot; is not supported</source>
         <translation>das Content-Encoding „%1“ wird nicht unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>HttpPresentation</name>
+    <message>
+        <location filename="../core/recording/eventpresentation.cpp" line="+33"/>
+        <source>no response recorded</source>
+        <translation>keine Antwort aufgezeichnet</translation>
     </message>
 </context>
 <context>
@@ -1121,9 +1134,82 @@
     </message>
 </context>
 <context>
+    <name>JsonSyntax</name>
+    <message>
+        <location filename="../core/common/jsonstring.cpp" line="+117"/>
+        <source>the data ends where a value should be</source>
+        <translation>die Daten enden, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data ends inside an object</source>
+        <translation>die Daten enden innerhalb eines Objekts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data ends inside an array</source>
+        <translation>die Daten enden innerhalb eines Arrays</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected &apos;:&apos; but found %1</source>
+        <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected &apos;,&apos; or &apos;}&apos; but found %1</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected %1</source>
+        <translation>unerwartet: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the string starting here is not terminated</source>
+        <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid \u escape in a string</source>
+        <translation>ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid escape \%1 in a string</source>
+        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>control character %1 in a string</source>
+        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number needs digits after &apos;.&apos;</source>
+        <translation>eine Zahl braucht Ziffern nach &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number needs digits in its exponent</source>
+        <translation>eine Zahl braucht Ziffern im Exponenten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>values nest deeper than %1 levels</source>
+        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+</context>
+<context>
     <name>JsonValue</name>
     <message>
-        <location filename="../core/common/jsonvalue.cpp" line="+140"/>
+        <location filename="../core/common/jsonvalue.cpp" line="+114"/>
         <source>unexpected UTF-8 byte order mark</source>
         <translation>unerwartete UTF-8-Bytereihenfolgemarkierung (BOM)</translation>
     </message>
@@ -1174,28 +1260,28 @@
         <translation>Ziffer im Exponenten erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+122"/>
-        <location line="+25"/>
+        <location line="+111"/>
+        <location line="+26"/>
         <source>unterminated string (no closing quote)</source>
         <translation>nicht abgeschlossene Zeichenkette (kein schließendes Anführungszeichen)</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>control character %1 in a string (it must be escaped)</source>
         <translation>Steuerzeichen %1 in einer Zeichenkette (es muss maskiert werden)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+26"/>
         <source>expected four hex digits after \u, found %1</source>
         <translation>vier Hexadezimalziffern nach \u erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-4"/>
         <source>invalid escape %1 in a string</source>
         <translation>ungültige Escape-Sequenz %1 in einer Zeichenkette</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <location line="+31"/>
         <source>nesting deeper than %1 levels</source>
         <translation>Verschachtelung tiefer als %1 Ebenen</translation>
@@ -1265,59 +1351,9 @@
     </message>
 </context>
 <context>
-    <name>McpDetail</name>
-    <message>
-        <location filename="../ui/details/eventdetails.cpp" line="+39"/>
-        <source>RESTli proposal</source>
-        <translation>RESTli-Proposal</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MCE snapshot aspect</source>
-        <translation>Aspekt eines MCE-Snapshots</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>OpenAPI v3 item</source>
-        <translation>OpenAPI-v3-Element</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>usage bucket</source>
-        <translation>Nutzungs-Bucket</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>file-sink MCP</source>
-        <translation>MCP der Datei-Senke</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>file-sink MCE aspect</source>
-        <translation>MCE-Aspekt der Datei-Senke</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>event %1: %2 %3, MCP %4 of %5</source>
-        <translation>Ereignis %1: %2 %3, MCP %4 von %5</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>
-… cut after %1 characters; the tree shows all of it</source>
-        <translation>
-… nach %1 Zeichen abgeschnitten; der Baum zeigt alles</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>line %1, column %2: %3</source>
-        <translation>Zeile %1, Spalte %2: %3</translation>
-    </message>
-</context>
-<context>
     <name>McpExtractor</name>
     <message>
-        <location filename="../core/recording/mcpextractor.cpp" line="+70"/>
+        <location filename="../core/recording/mcpextractor.cpp" line="+67"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1327,90 +1363,17 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>the data ends where a value should be</source>
-        <translation>die Daten enden, wo ein Wert stehen sollte</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+58"/>
         <source>unexpected %1 after the JSON value</source>
         <translation>unerwartetes Zeichen %1 nach dem JSON-Wert</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+9"/>
-        <location line="+8"/>
-        <source>the data ends inside an object</source>
-        <translation>die Daten enden innerhalb eines Objekts</translation>
-    </message>
-    <message>
-        <location line="-15"/>
+        <location line="+18"/>
         <source>expected a &quot;key&quot; but found %1</source>
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>expected &apos;:&apos; but found %1</source>
-        <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>expected &apos;,&apos; or &apos;}&apos; but found %1</source>
-        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>the data ends inside an array</source>
-        <translation>die Daten enden innerhalb eines Arrays</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
-        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>values nest deeper than %1 levels</source>
-        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+47"/>
-        <source>unexpected %1</source>
-        <translation>unerwartetes Zeichen %1</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>invalid \u escape in a string</source>
-        <translation>ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>invalid escape \%1 in a string</source>
-        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>control character %1 in a string</source>
-        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>the string starting here is not terminated</source>
-        <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>a number needs digits after &apos;.&apos;</source>
-        <translation>eine Zahl braucht Ziffern nach &apos;.&apos;</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>a number needs digits in its exponent</source>
-        <translation>eine Zahl braucht Ziffern im Exponenten</translation>
-    </message>
-    <message>
-        <location line="+432"/>
+        <location line="+520"/>
         <location line="+29"/>
         <location line="+169"/>
         <location line="+21"/>
@@ -1683,108 +1646,64 @@
     </message>
 </context>
 <context>
+    <name>McpPresentation</name>
+    <message>
+        <location filename="../core/recording/eventpresentation.cpp" line="+73"/>
+        <source>RESTli proposal</source>
+        <translation>RESTli-Proposal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MCE snapshot aspect</source>
+        <translation>Aspekt eines MCE-Snapshots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenAPI v3 item</source>
+        <translation>OpenAPI-v3-Element</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>usage bucket</source>
+        <translation>Nutzungs-Bucket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file-sink MCP</source>
+        <translation>MCP der Datei-Senke</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file-sink MCE aspect</source>
+        <translation>MCE-Aspekt der Datei-Senke</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>event %1: %2 %3, MCP %4 of %5</source>
+        <translation>Ereignis %1: %2 %3, MCP %4 von %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 in the file</source>
+        <translation>%1 von %2 in der Datei</translation>
+    </message>
+</context>
+<context>
     <name>McpScanner</name>
     <message>
-        <location filename="../core/diff/mcpscanner.cpp" line="+127"/>
+        <location filename="../core/diff/mcpscanner.cpp" line="+94"/>
         <source>the end of the data</source>
         <translation>das Ende der Daten</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <location line="+668"/>
-        <source>the data ends where a value should be</source>
-        <translation>die Daten enden, wo ein Wert stehen sollte</translation>
-    </message>
-    <message>
-        <location line="-526"/>
-        <location line="+12"/>
-        <source>the string starting here is not terminated</source>
-        <translation>die hier beginnende Zeichenkette ist nicht abgeschlossen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>invalid \u escape in a string</source>
-        <translation>ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>invalid escape \%1 in a string</source>
-        <translation>ungültige Escape-Sequenz \%1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>control character %1 in a string</source>
-        <translation>Steuerzeichen %1 in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <location line="+15"/>
-        <source>unexpected %1</source>
-        <translation>unerwartet: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>a number needs digits after &apos;.&apos;</source>
-        <translation>eine Zahl braucht Ziffern nach &apos;.&apos;</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>a number needs digits in its exponent</source>
-        <translation>eine Zahl braucht Ziffern im Exponenten</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+112"/>
-        <source>values nest deeper than %1 levels</source>
-        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
-    </message>
-    <message>
-        <location line="-101"/>
-        <location line="+9"/>
-        <location line="+65"/>
-        <location line="+326"/>
-        <location line="+9"/>
-        <location line="+78"/>
-        <location line="+19"/>
-        <source>the data ends inside an object</source>
-        <translation>die Daten enden innerhalb eines Objekts</translation>
-    </message>
-    <message>
-        <location line="-504"/>
+        <location line="+286"/>
         <location line="+400"/>
         <location line="+42"/>
         <source>expected a &quot;key&quot; but found %1</source>
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-433"/>
-        <location line="+400"/>
-        <location line="+40"/>
-        <source>expected &apos;:&apos; but found %1</source>
-        <translation>&apos;:&apos; erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="-373"/>
-        <location line="+406"/>
-        <location line="+26"/>
-        <source>expected &apos;,&apos; or &apos;}&apos; but found %1</source>
-        <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="-382"/>
-        <location line="+569"/>
-        <location line="+9"/>
-        <source>the data ends inside an array</source>
-        <translation>die Daten enden innerhalb eines Arrays</translation>
-    </message>
-    <message>
-        <location line="-572"/>
-        <location line="+579"/>
-        <source>expected &apos;,&apos; or &apos;]&apos; but found %1</source>
-        <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
-    </message>
-    <message>
-        <location line="-358"/>
+        <location line="-89"/>
         <source>%1: %2 of %3: %4</source>
         <translation>%1: %2 von %3: %4</translation>
     </message>
@@ -1824,7 +1743,7 @@
         <translation>%1: Datensatz %2 (%3) ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>unexpected %1 after the closing &apos;]&apos;</source>
         <translation>unerwartetes Zeichen %1 nach dem schließenden &apos;]&apos;</translation>
     </message>
@@ -2185,6 +2104,19 @@
     </message>
 </context>
 <context>
+    <name>SqlPresentation</name>
+    <message>
+        <location filename="../core/recording/eventpresentation.cpp" line="-59"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (unknown to the driver)</source>
+        <translation>%1 (dem Treiber unbekannt)</translation>
+    </message>
+</context>
+<context>
     <name>StreamDecoder</name>
     <message>
         <location filename="../core/archive/streamdecoder.cpp" line="+25"/>
@@ -2274,7 +2206,7 @@
 <context>
     <name>TimelineIndexer</name>
     <message>
-        <location filename="../core/recording/timelineindexer.cpp" line="+113"/>
+        <location filename="../core/recording/timelineindexer.cpp" line="+111"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2463,7 +2395,7 @@
 <context>
     <name>tapedeck::Banner</name>
     <message>
-        <location filename="../ui/widgets/banner.cpp" line="+81"/>
+        <location filename="../ui/widgets/banner.cpp" line="+74"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
@@ -2471,7 +2403,7 @@
 <context>
     <name>tapedeck::BodyView</name>
     <message>
-        <location filename="../ui/details/bodyview.cpp" line="+29"/>
+        <location filename="../ui/details/bodyview.cpp" line="+30"/>
         <source>Pretty</source>
         <translation>Formatiert</translation>
     </message>
@@ -2591,7 +2523,7 @@
 <context>
     <name>tapedeck::DiffRulesPanel</name>
     <message>
-        <location filename="../ui/diff/diffrulespanel.cpp" line="+23"/>
+        <location filename="../ui/diff/diffrulespanel.cpp" line="+25"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -2669,7 +2601,7 @@
 <context>
     <name>tapedeck::DiffTreeModel</name>
     <message>
-        <location filename="../ui/diff/difftreemodel.cpp" line="+58"/>
+        <location filename="../ui/diff/difftreemodel.cpp" line="+60"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
@@ -2752,7 +2684,7 @@
 <context>
     <name>tapedeck::DiffView</name>
     <message>
-        <location filename="../ui/diff/diffview.cpp" line="+84"/>
+        <location filename="../ui/diff/diffview.cpp" line="+87"/>
         <source>Recorded</source>
         <translation>Aufgezeichnet</translation>
     </message>
@@ -3204,7 +3136,7 @@
 <context>
     <name>tapedeck::EntriesModel</name>
     <message>
-        <location filename="../ui/overview/entriesmodel.cpp" line="+40"/>
+        <location filename="../ui/overview/entriesmodel.cpp" line="+42"/>
         <source>stored</source>
         <translation>unkomprimiert</translation>
     </message>
@@ -3496,7 +3428,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::JsonTreeModel</name>
     <message>
-        <location filename="../ui/details/jsontreemodel.cpp" line="+137"/>
+        <location filename="../ui/details/jsontreemodel.cpp" line="+68"/>
         <source>null</source>
         <translation>null</translation>
     </message>
@@ -3578,7 +3510,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+157"/>
+        <location filename="../ui/mainwindow.cpp" line="+158"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -3835,7 +3767,7 @@ Manifest: %1</translation>
         <translation>Die Ereignisse werden noch gelesen. Exportieren Sie erneut, sobald das Lesen abgeschlossen ist.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Exporting HTTP events to %1…</source>
         <translation>HTTP-Ereignisse werden nach %1 exportiert…</translation>
     </message>
@@ -3845,7 +3777,7 @@ Manifest: %1</translation>
         <translation>%1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
@@ -4066,11 +3998,18 @@ Manifest: %1</translation>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>
+… cut after %1 characters; the tree shows all of it</source>
+        <translation>
+… nach %1 Zeichen abgeschnitten; der Baum zeigt alles</translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::PasswordDialog</name>
     <message>
-        <location filename="../ui/passworddialog.cpp" line="+27"/>
+        <location filename="../ui/passworddialog.cpp" line="+28"/>
         <source>&amp;Remember the password in the system keychain</source>
         <translation>Passwort im System-Schlüsselbund &amp;merken</translation>
     </message>
@@ -4287,7 +4226,7 @@ Manifest: %1</translation>
         <translation>Angezeigte Ereignisse: %L1 von %L2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>1 entry</source>
         <translation>1 Eintrag</translation>
     </message>
@@ -4511,17 +4450,12 @@ Manifest: %1</translation>
         <translation>Parameter: keine</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>null</source>
-        <translation>null</translation>
+        <location line="+15"/>
+        <source>DataHub replays the later record with this key (line %1, event %2)</source>
+        <translation>DataHub spielt den späteren Datensatz mit diesem Schlüssel ab (Zeile %1, Ereignis %2)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 (unknown to the driver)</source>
-        <translation>%1 (dem Treiber unbekannt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Row count: %1</source>
         <translation>Zeilenanzahl: %1</translation>
     </message>
@@ -4552,7 +4486,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::SqlRowsModel</name>
     <message>
-        <location filename="../ui/details/sqlrowsmodel.cpp" line="+125"/>
+        <location filename="../ui/details/sqlrowsmodel.cpp" line="+50"/>
         <source>(missing from this row)</source>
         <translation>(fehlt in dieser Zeile)</translation>
     </message>
@@ -4565,22 +4499,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::TimelineModel</name>
     <message>
-        <location filename="../ui/timeline/timelinemodel.cpp" line="+382"/>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SQL</source>
-        <translation>SQL</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MCP</source>
-        <translation>MCP</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../ui/timeline/timelinemodel.cpp" line="+398"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4590,12 +4509,12 @@ Manifest: %1</translation>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-382"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+385"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
