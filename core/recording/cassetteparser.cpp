@@ -4,6 +4,7 @@
 
 #include "core/common/pythonjson.h"
 #include "core/recording/cassettelayout.h"
+#include "core/recording/cassettenode.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -15,6 +16,7 @@
 #include <memory>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 #include <yaml.h>
 
@@ -22,8 +24,7 @@ namespace tapedeck {
 
 namespace {
 
-constexpr std::string_view TagBinary = "tag:yaml.org,2002:binary";
-constexpr std::string_view TagNull = "tag:yaml.org,2002:null";
+constexpr std::string_view TagBinary = CassetteTagBinary;
 constexpr std::string_view TagStr = "tag:yaml.org,2002:str";
 constexpr std::string_view TagPythonPrefix = "tag:yaml.org,2002:python/";
 constexpr std::string_view TagPythonTuple = "tag:yaml.org,2002:python/tuple";
@@ -49,44 +50,7 @@ qint64 base64DecodedSize(QByteArrayView text)
     return symbols * 6 / 8;
 }
 
-// A YAML node of one interaction. Mapping items alternate key, value.
-struct Node
-{
-    enum class Type : quint8 { Scalar, Mapping, Sequence };
-    Type type = Type::Scalar;
-    bool plain = true;
-    int line = 0;
-    QByteArray tag;
-    QByteArray value;
-    qint64 elidedSize = -1; // summary mode: a large scalar's decoded size; its value was not copied
-    std::vector<Node> items;
-
-    bool hasTag(std::string_view t) const
-    {
-        return std::string_view(tag.constData(), size_t(tag.size())) == t;
-    }
-    bool isNull() const
-    {
-        if (type != Type::Scalar)
-            return false;
-        if (hasTag(TagNull))
-            return true;
-        return tag.isEmpty() && plain
-            && (value.isEmpty() || value == "null" || value == "~" || value == "Null" || value == "NULL");
-    }
-    const Node *get(std::string_view key) const
-    {
-        if (type != Type::Mapping)
-            return nullptr;
-        for (size_t i = 0; i + 1 < items.size(); i += 2) {
-            const Node &k = items[i];
-            if (k.type == Type::Scalar
-                && std::string_view(k.value.constData(), size_t(k.value.size())) == key)
-                return &items[i + 1];
-        }
-        return nullptr;
-    }
-};
+using Node = CassetteNode;
 
 struct ParserDeleter
 {
@@ -348,7 +312,8 @@ public:
 
     // Consumes the events of one node (starting at the next event) into a tree.
     // elide: in summary mode, large scalars below this node are measured, not copied.
-    std::optional<Node> node(bool elide = false)
+    // item: the node is an item of the interactions list, which may stand for a whole interaction.
+    std::optional<Node> node(bool elide = false, bool item = false)
     {
         const yaml_event_t *e = peek();
         if (!e)
@@ -377,7 +342,16 @@ public:
         case YAML_SCALAR_EVENT:
             n.type = Node::Type::Scalar;
             n.tag = tagOf(e->data.scalar.tag);
-            if (const Elision *elided = placeholder(*e, elide)) {
+            if (Elision *elided = placeholder(*e, elide, item)) {
+                if (elided->kind == Elision::Kind::Interaction) {
+                    Node tree = std::move(*elided->node);
+                    elided->node.reset();
+                    relocate(tree, n.line);
+                    m_lastEnd = e->end_mark;
+                    m_itemNext = elided->next;
+                    skip();
+                    return tree;
+                }
                 n.elidedSize = elided->size;
                 n.tag = elided->binary ? QByteArray(TagBinary.data(), qsizetype(TagBinary.size()))
                                        : QByteArray();
@@ -436,6 +410,12 @@ public:
     }
 
     yaml_mark_t lastEnd() const { return m_lastEnd; }
+    // Where the item node() just read ends in the data (the next token, as libyaml reports it), when it was
+    // read from the scanner's reading of a whole interaction; -1 otherwise.
+    qint64 takeItemNext()
+    {
+        return std::exchange(m_itemNext, -1);
+    }
     // Nodes built so far may refer to scalar text that is reused after this.
     void resetArena() { m_arena.reset(); }
 
@@ -470,9 +450,10 @@ private:
         qint64 total; // line breaks elided up to and including it
     };
 
-    // The elision a scalar event stands for, when it is one of our placeholders read where its scalar was
-    // and in a place that is elided anyway (the response); nullptr otherwise.
-    const Elision *placeholder(const yaml_event_t &e, bool elide)
+    // The elision a scalar event stands for, when it is one of our placeholders read where its text was
+    // and in its place: a body where bodies are elided anyway (the response), an interaction as an item of
+    // the interactions list; nullptr otherwise.
+    Elision *placeholder(const yaml_event_t &e, bool elide, bool item)
     {
         if (!m_scanner || !e.data.scalar.tag
             || std::strcmp(reinterpret_cast<const char *>(e.data.scalar.tag), PlaceholderTag) != 0)
@@ -484,14 +465,19 @@ private:
         if (ec != std::errc() || end != value + e.data.scalar.length || index >= all.size()
             || all[index].fedChar != qint64(e.start_mark.index))
             return nullptr; // the cassette's own text, read as it is
-        if (index != m_consumed || !elide) {
+        if (index != m_consumed) {
             m_misread = true;
             return nullptr;
         }
         ++m_consumed;
-        const Elision &elided = all[index];
+        Elision &elided = all[index];
+        // It stands for its lines wherever it was read: later positions (a fault's) stay right.
         m_shifts.push_back(
             { qint64(e.start_mark.line), (m_shifts.empty() ? 0 : m_shifts.back().total) + elided.breaks });
+        if (!(elided.kind == Elision::Kind::Interaction ? item : elide)) {
+            m_misread = true;
+            return nullptr;
+        }
         return &elided;
     }
 
@@ -551,6 +537,14 @@ private:
         return count;
     }
 
+    // The scanner counts an interaction's lines from its first.
+    static void relocate(Node &n, int firstLine)
+    {
+        n.line += firstLine;
+        for (Node &item : n.items)
+            relocate(item, firstLine);
+    }
+
     static constexpr const char *PlaceholderTag = "!tapedeck/elided";
     QString m_origin;
     int m_lineOffset;
@@ -574,6 +568,7 @@ private:
     size_t m_consumed = 0; // placeholders read as the bodies they stand for
     bool m_misread = false;
     std::vector<Shift> m_shifts;
+    qint64 m_itemNext = -1;
 };
 
 // A node as Python's json.dumps writes the value PyYAML loads from it (YAML 1.1 plain scalars resolve
@@ -889,7 +884,7 @@ struct RangeReader
                 = offset + snippetStart(source, cursor.byteFor(qint64(e->start_mark.index)));
             const int line = events.lineOf(e->start_mark);
             events.resetArena();
-            std::optional<Node> item = events.node();
+            std::optional<Node> item = events.node(false, true);
             if (events.eliding() && (!item || events.misread(qint64(events.lastEnd().index)))) {
                 restartAt = beginByte;
                 return Outcome::Restart;
@@ -900,7 +895,8 @@ struct RangeReader
             interaction.index = result.interactions;
             interaction.line = line;
             interaction.begin = baseByte + beginByte;
-            resume = offset + cursor.byteFor(qint64(events.lastEnd().index));
+            const qint64 itemNext = events.takeItemNext();
+            resume = offset + (itemNext >= 0 ? itemNext : cursor.byteFor(qint64(events.lastEnd().index)));
             interaction.end = baseByte + resume;
             BodySizes sizes;
             interaction.exchange = interpret(*item, sizes);
