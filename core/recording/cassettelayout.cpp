@@ -16,6 +16,7 @@ namespace {
 // What a walk over a quoted scalar does with its value: count the bytes (measuring) or write them.
 struct Counter
 {
+    static constexpr bool Writes = false;
     qint64 size = 0;
     bool altered = false; // anything but a verbatim copy of the scalar's text
     void copy(const quint8 *, qint64 length) { size += length; }
@@ -33,6 +34,7 @@ struct Counter
 
 struct Writer
 {
+    static constexpr bool Writes = true;
     char *out = nullptr;
     qint64 size = 0;
     void copy(const quint8 *from, qint64 length)
@@ -62,30 +64,67 @@ bool blankAfterSpace(quint8 c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80;
 }
 
+// Escaped quotes counted in bulk: copied as two bytes of a run, one byte of the value.
+void dropBytes(Counter &sink, int count)
+{
+    sink.size -= count;
+    sink.altered = sink.altered || count > 0;
+}
+
+void dropBytes(Writer &, int) { }
+
+// Set bits in w (no popcnt instruction on baseline x86-64).
+int bitCount(quint64 w)
+{
+    w = w - ((w >> 1) & 0x5555555555555555ull);
+    w = (w & 0x3333333333333333ull) + ((w >> 2) & 0x3333333333333333ull);
+    w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return int((w * 0x0101010101010101ull) >> 56);
+}
+
 #ifdef __SSE2__
 // Bit k set where p[k] (k < 64) needs a look: a special byte other than a space, or a space before a blank,
-// a break, a control character or non-ASCII (which might make it trailing whitespace). Reads p[0..64].
-[[gnu::always_inline]] inline quint64 specialMask(const quint8 *p, quint8 quote, bool single)
+// a break, a control character, DEL or non-ASCII (which might make it trailing whitespace). Reads p[0..64].
+// With CountQuotes (double quotes only), escapedQuotes gets bit k set where p[k..k+1] is \" and p[k - 1] (in
+// the block) is not a backslash, so that the backslash starts an escape whatever came before; those bits
+// are left out of the mask.
+template <bool CountQuotes>
+[[gnu::always_inline]] inline quint64 specialMask(
+    const quint8 *p, quint8 quote, bool single, quint64 *escapedQuotes = nullptr)
 {
-    const __m128i limit = _mm_set1_epi8(0x21); // signed: below it, also every byte >= 0x80
-    const __m128i del = _mm_set1_epi8(0x7f);
+    const __m128i one = _mm_set1_epi8(1);
+    const __m128i limit = _mm_set1_epi8(0x22); // v + 1 below it (signed): 0x00-0x20 and 0x7f-0xff
     const __m128i quotes = _mm_set1_epi8(char(quote));
     const __m128i backslash = _mm_set1_epi8(single ? char(quote) : '\\');
     const __m128i space = _mm_set1_epi8(' ');
     quint64 below = 0;
     quint64 specials = 0;
     quint64 spaces = 0;
+    quint64 quoteBits = 0;
+    quint64 backslashBits = 0;
     for (int k = 0; k < 4; ++k) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
-        const __m128i b = _mm_cmplt_epi8(v, limit);
-        const __m128i s = _mm_or_si128(
-            _mm_or_si128(b, _mm_cmpeq_epi8(v, del)), _mm_or_si128(_mm_cmpeq_epi8(v, quotes), _mm_cmpeq_epi8(v, backslash)));
+        const __m128i b = _mm_cmplt_epi8(_mm_add_epi8(v, one), limit);
+        const __m128i q = _mm_cmpeq_epi8(v, quotes);
+        const __m128i bs = _mm_cmpeq_epi8(v, backslash);
         below |= quint64(quint16(_mm_movemask_epi8(b))) << (16 * k);
-        specials |= quint64(quint16(_mm_movemask_epi8(s))) << (16 * k);
+        specials |= quint64(quint16(_mm_movemask_epi8(_mm_or_si128(b, _mm_or_si128(q, bs))))) << (16 * k);
         spaces |= quint64(quint16(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)))) << (16 * k);
+        if constexpr (CountQuotes) {
+            quoteBits |= quint64(quint16(_mm_movemask_epi8(q))) << (16 * k);
+            backslashBits |= quint64(quint16(_mm_movemask_epi8(bs))) << (16 * k);
+        }
     }
-    const quint64 belowNext = (below >> 1) | (quint64(p[64] <= 0x20 || p[64] >= 0x80) << 63);
-    return (specials & ~spaces) | (spaces & belowNext);
+    const quint64 belowNext = (below >> 1) | (quint64(p[64] <= 0x20 || p[64] >= 0x7f) << 63);
+    quint64 mask = (specials & ~spaces) | (spaces & belowNext);
+    if constexpr (CountQuotes) {
+        // Not at bit 0 (the byte before is outside the block) nor 63 (the quote is).
+        const quint64 pairs = backslashBits & ~(backslashBits << 1) & (quoteBits >> 1) & ~quint64(1)
+            & ~(quint64(1) << 63);
+        *escapedQuotes = pairs;
+        mask &= ~(pairs | (pairs << 1));
+    }
+    return mask;
 }
 #endif
 
@@ -217,16 +256,26 @@ qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool sing
 {
     qint64 runStart = i; // ordinary bytes from here on are not handed over yet
 #ifdef __SSE2__
-    // Sixty-four bytes at a time: a mask of the bytes that need a look, taken in order.
+    // Sixty-four bytes at a time: a mask of the bytes that need a look, taken in order. When only counting,
+    // the escaped quotes that the masks alone identify are not looked at: each takes one byte off the runs
+    // copied over them (pending: those not yet taken off).
+    const bool countQuotes = !Sink::Writes && !single;
     while (i + 65 <= n) {
         const qint64 base = i;
         qint64 next = base + 64;
-        quint64 mask = specialMask(p + base, quote, single);
+        quint64 pending = 0;
+        quint64 mask = countQuotes ? specialMask<true>(p + base, quote, single, &pending)
+                                   : specialMask<false>(p + base, quote, single);
         while (mask != 0) {
             const int k = __builtin_ctzll(mask);
             const qint64 j = base + k;
             const quint8 c = p[j];
             const quint8 d = p[j + 1];
+            if (pending != 0) {
+                const quint64 passed = pending & ((quint64(1) << k) - 1);
+                dropBytes(sink, bitCount(passed));
+                pending &= ~passed;
+            }
             qint64 after = -1;
             if (single ? c == '\'' && d == '\'' : c == '\\' && (d == '"' || d == '\\')) {
                 sink.copy(p + runStart, j - runStart);
@@ -259,6 +308,8 @@ qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool sing
             }
             mask &= ~quint64(0) << (after - base);
         }
+        if (pending != 0)
+            dropBytes(sink, bitCount(pending));
         i = std::max(next, runStart);
     }
 #endif
@@ -581,6 +632,12 @@ LayoutScanner::LayoutScanner(QByteArrayView data, qint64 elideAbove, bool readIn
     m_levels.reserve(16);
 }
 
+void LayoutScanner::recycle(CassetteNode &&node)
+{
+    if (m_spare.size() < MaxSpare)
+        m_spare.push_back(std::make_unique<CassetteNode>(std::move(node)));
+}
+
 void LayoutScanner::advanceTo(qint64 pos)
 {
     while (!m_gaveUp && m_pos <= pos && m_pos < m_data.size())
@@ -659,20 +716,28 @@ void LayoutScanner::line()
         return;
     }
     if (m_readInteractions && indent == 0 && c == '-' && rest.startsWith("- ")) {
+        std::unique_ptr<CassetteNode> node;
+        if (m_spare.empty()) {
+            node = std::make_unique<CassetteNode>();
+        } else {
+            node = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
         InteractionReader reader(m_data, m_elideAbove);
-        if (std::optional<ReadInteraction> r = reader.read(lineStart)) {
+        if (std::optional<ReadInteraction> r = reader.read(lineStart, *node)) {
             Elision e;
             e.begin = r->begin;
             e.end = r->end;
             e.breaks = r->breaks;
             e.kind = Elision::Kind::Interaction;
             e.next = r->next;
-            e.node = std::make_unique<CassetteNode>(std::move(r->node));
+            e.node = std::move(node);
             m_elisions.push_back(std::move(e));
             m_levels.clear();
             m_pos = r->next;
             return;
         }
+        m_spare.push_back(std::move(node));
     }
     const qint64 next = node(i, lineStart);
     if (next < 0) {

@@ -87,6 +87,8 @@ public:
     std::vector<Elision> &elisions() { return m_elisions; }
     const std::vector<Elision> &elisions() const { return m_elisions; }
     bool gaveUp() const { return m_gaveUp; }
+    // Hands back an interaction's tree once it has been read, to read the next ones into.
+    void recycle(CassetteNode &&node);
 
 private:
     enum class Key : quint8 { Item, Response, Body, String, Other };
@@ -113,6 +115,8 @@ private:
     int m_blockIndent = -1; // lines indented deeper (or blank) belong to a block scalar
     std::vector<Level> m_levels;
     std::vector<Elision> m_elisions;
+    static constexpr size_t MaxSpare = 4;
+    std::vector<std::unique_ptr<CassetteNode>> m_spare;
 };
 
 } // namespace tapedeck::cassettelayout

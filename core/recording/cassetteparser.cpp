@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cstring>
@@ -19,6 +20,9 @@
 #include <utility>
 #include <vector>
 #include <yaml.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace tapedeck {
 
@@ -132,6 +136,20 @@ QList<qint64> findInvalidUtf8(QByteArrayView data)
     const qint64 n = data.size();
     qint64 i = 0;
     while (i < n) {
+#ifdef __SSE2__
+        // ASCII runs, 64 bytes at a time (the sign bits of four vectors).
+        while (i + 64 <= n) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 16));
+            const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 32));
+            const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 48));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0)
+                break;
+            i += 64;
+        }
+        if (i >= n)
+            break;
+#endif
         if (i + 32 <= n) { // ASCII runs, 32 bytes at a time
             quint64 w[4];
             std::memcpy(w, p + i, 32);
@@ -442,6 +460,12 @@ public:
         return m_consumed < all.size() && all[m_consumed].fedChar >= 0 && all[m_consumed].fedChar < charIndex;
     }
     bool eliding() const { return m_scanner != nullptr; }
+    // An item's tree, read and done with: the scanner reads the next interactions into its nodes.
+    void recycle(Node &&item)
+    {
+        if (m_scanner)
+            m_scanner->recycle(std::move(item));
+    }
 
 private:
     struct Shift
@@ -488,8 +512,12 @@ private:
             static_cast<EventStream *>(context)->fill(reinterpret_cast<char *>(buffer), qint64(size)));
         return 1;
     }
+    // Hands libyaml the data with placeholders. The scanner keeps only a little ahead, and a whole interaction
+    // is handed over on its own: its tree is then built, read and freed one interaction at a time (while
+    // still in the allocator's caches) instead of hundreds of trees waiting in libyaml's input buffer.
     qint64 fill(char *out, qint64 room)
     {
+        constexpr qint64 ScanAhead = 4096;
         qint64 written = 0;
         while (written < room) {
             if (m_pendingAt < m_pending.size()) {
@@ -497,17 +525,22 @@ private:
                 std::memcpy(out + written, m_pending.constData() + m_pendingAt, size_t(take));
                 m_pendingAt += take;
                 written += take;
+                if (m_pendingAt == m_pending.size() && m_pendingInteraction)
+                    break;
                 continue;
             }
             if (m_feedAt >= m_data.size())
                 break;
-            m_scanner->advanceTo(m_feedAt + (room - written));
+            // Every proposal starting before m_feedAt + ahead is known once the scanner is there.
+            const qint64 ahead = std::min(room - written, ScanAhead);
+            m_scanner->advanceTo(m_feedAt + ahead);
             std::vector<Elision> &all = m_scanner->elisions();
             const qint64 stop = m_fed < all.size() ? all[m_fed].begin : m_data.size();
             if (m_feedAt == stop) {
                 Elision &e = all[m_fed];
                 m_pending = QByteArray(PlaceholderTag) + ' ' + QByteArray::number(qulonglong(m_fed));
                 m_pendingAt = 0;
+                m_pendingInteraction = e.kind == Elision::Kind::Interaction;
                 e.fedChar = m_fedChars;
                 e.placeholderLength = int(m_pending.size());
                 m_fedChars += m_pending.size();
@@ -515,7 +548,7 @@ private:
                 ++m_fed;
                 continue;
             }
-            const qint64 take = std::min(room - written, stop - m_feedAt);
+            const qint64 take = std::min(ahead, stop - m_feedAt);
             std::memcpy(out + written, m_data.constData() + m_feedAt, size_t(take));
             m_fedChars += characters(m_data.sliced(m_feedAt, take));
             m_feedAt += take;
@@ -565,6 +598,7 @@ private:
     size_t m_fed = 0; // elisions fed so far
     QByteArray m_pending; // a placeholder being fed
     qsizetype m_pendingAt = 0;
+    bool m_pendingInteraction = false;
     size_t m_consumed = 0; // placeholders read as the bodies they stand for
     bool m_misread = false;
     std::vector<Shift> m_shifts;
@@ -695,18 +729,63 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
     return joined;
 }
 
-QString scalarText(const Node &n)
+// Header names and most header values repeat from one interaction to the next (Content-Type, User-Agent,
+// Server, …): their QString is shared instead of converted and allocated again. A direct-mapped table; a
+// text is entered the second time its slot sees it, so values that never repeat (request ids) cost only a
+// hash.
+class TextCache
+{
+public:
+    QString text(const QByteArray &utf8)
+    {
+        if (utf8.isEmpty() || utf8.size() > MaxLength)
+            return QString::fromUtf8(utf8);
+        const size_t h = qHash(QByteArrayView(utf8));
+        Entry &e = m_entries[h % Slots];
+        if (e.hash == h && e.bytes == utf8)
+            return e.text;
+        if (e.seen != h) {
+            e.seen = h;
+            return QString::fromUtf8(utf8);
+        }
+        e.hash = h;
+        e.bytes = QByteArray(utf8.constData(), utf8.size()); // the node's bytes may not outlive it
+        e.text = QString::fromUtf8(utf8);
+        return e.text;
+    }
+
+private:
+    static constexpr qsizetype MaxLength = 96;
+    static constexpr size_t Slots = 512;
+    struct Entry
+    {
+        size_t hash = 0;
+        size_t seen = 0;
+        QByteArray bytes;
+        QString text;
+    };
+    std::array<Entry, Slots> m_entries;
+};
+
+// text(n), shared through the cache when there is one.
+QString text(const Node &n, TextCache *cache)
+{
+    return cache ? cache->text(n.value) : text(n);
+}
+
+QString scalarText(const Node &n, TextCache *cache)
 {
     if (n.type == Node::Type::Scalar && (n.hasTag(TagBinary) || n.hasTag(TagPythonBytes)))
         return QString::fromUtf8(QByteArray::fromBase64(n.value));
-    return text(n);
+    return text(n, cache);
 }
 
-QList<HttpHeader> headers(const Node *n, QStringList &warnings)
+QList<HttpHeader> headers(const Node *n, QStringList &warnings, TextCache *cache)
 {
     QList<HttpHeader> list;
     if (!n || n->isNull())
         return list;
+    list.reserve(qsizetype(n->items.size())); // at least one per name, mostly exactly
     if (n->type == Node::Type::Sequence) {
         // Tornado's shape: a list of (name, values) pairs.
         for (const Node &pair : n->items) {
@@ -717,9 +796,9 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
             }
             const Node &value = pair.items[1];
             if (value.type == Node::Type::Scalar)
-                list.append({ scalarText(pair.items[0]), scalarText(value) });
+                list.append({ scalarText(pair.items[0], cache), scalarText(value, cache) });
             for (const Node &v : value.items)
-                list.append({ scalarText(pair.items[0]), scalarText(v) });
+                list.append({ scalarText(pair.items[0], cache), scalarText(v, cache) });
         }
         return list;
     }
@@ -728,14 +807,14 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
         return list;
     }
     for (size_t i = 0; i + 1 < n->items.size(); i += 2) {
-        const QString name = scalarText(n->items[i]);
+        const QString name = scalarText(n->items[i], cache);
         const Node &value = n->items[i + 1];
         if (value.type == Node::Type::Scalar) {
-            list.append({ name, scalarText(value) });
+            list.append({ name, scalarText(value, cache) });
             continue;
         }
         for (const Node &v : value.items) // a list, or a !!python/tuple of values
-            list.append({ name, scalarText(v) });
+            list.append({ name, scalarText(v, cache) });
     }
     return list;
 }
@@ -746,7 +825,7 @@ struct BodySizes
     qint64 response = -1;
 };
 
-HttpExchange interpret(const Node &item, BodySizes &sizes)
+HttpExchange interpret(const Node &item, BodySizes &sizes, TextCache *cache = nullptr)
 {
     HttpExchange x;
     if (item.type != Node::Type::Mapping) {
@@ -762,7 +841,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
 
     if (request && request->type == Node::Type::Mapping) {
         if (const Node *m = request->get("method"))
-            x.method = text(*m).toUpper();
+            x.method = text(*m, cache).toUpper();
         if (const Node *u = request->get("uri"); u && !u->isNull()) {
             x.uri = text(*u);
         } else if (const Node *url = request->get("url")) {
@@ -780,7 +859,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
             x.warnings.append(CassetteParser::tr("the request has no method"));
         if (x.uri.isEmpty())
             x.warnings.append(CassetteParser::tr("the request has no URI"));
-        x.requestHeaders = headers(request->get("headers"), x.warnings);
+        x.requestHeaders = headers(request->get("headers"), x.warnings, cache);
         if (const Node *b = request->get("body")) {
             qint64 size = 0;
             x.requestBody = bodyBytes(*b, x.warnings, size);
@@ -793,7 +872,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
                 if (const Node *code = status->get("code"))
                     x.status = text(*code).toInt();
                 if (const Node *message = status->get("message"); message && !message->isNull())
-                    x.statusMessage = text(*message);
+                    x.statusMessage = text(*message, cache);
             } else {
                 x.status = text(*status).toInt();
             }
@@ -804,7 +883,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
             x.warnings.append(CassetteParser::tr("the response has no status code"));
         if (const Node *version = response->get("http_version"))
             x.httpVersion = text(*version);
-        x.responseHeaders = headers(response->get("headers"), x.warnings);
+        x.responseHeaders = headers(response->get("headers"), x.warnings, cache);
         const Node *b = response->get("body");
         if (!b)
             b = response->get("content"); // the httpx shape
@@ -858,6 +937,7 @@ struct RangeReader
     CassetteSummary result;
     qsizetype nextInvalid = 0;
     qint64 restartAt = -1; // where reading must start again without elisions
+    TextCache texts;
 
     enum class Outcome { Done, Stopped, Restart };
 
@@ -899,7 +979,8 @@ struct RangeReader
             resume = offset + (itemNext >= 0 ? itemNext : cursor.byteFor(qint64(events.lastEnd().index)));
             interaction.end = baseByte + resume;
             BodySizes sizes;
-            interaction.exchange = interpret(*item, sizes);
+            interaction.exchange = interpret(*item, sizes, &texts);
+            events.recycle(std::move(*item));
             interaction.requestBodySize = sizes.request;
             interaction.responseBodySize = sizes.response;
             while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
@@ -1044,22 +1125,28 @@ qint64 findMiddleItem(QByteArrayView data)
     return -1;
 }
 
-// Line feeds in data, eight bytes at a time (exact per-byte zero test, no popcnt needed).
+// Line feeds in data: sixteen bytes at a time, each byte lane counting its matches (up to 255 rounds before
+// the lanes are summed), then the rest one by one.
 qint64 countNewlines(QByteArrayView data)
 {
-    constexpr quint64 Ones = 0x0101010101010101ull;
-    constexpr quint64 Low7 = 0x7f7f7f7f7f7f7f7full;
+    const auto *p = reinterpret_cast<const quint8 *>(data.data());
+    const qint64 n = data.size();
     qint64 count = 0;
     qint64 i = 0;
-    for (; i + 8 <= data.size(); i += 8) {
-        quint64 w;
-        std::memcpy(&w, data.data() + i, 8);
-        const quint64 x = w ^ (Ones * '\n');
-        const quint64 zero = ~(((x & Low7) + Low7) | x | Low7); // high bit set exactly where a byte was '\n'
-        count += qint64(((zero >> 7) * Ones) >> 56);
+#ifdef __SSE2__
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        const qint64 rounds = std::min<qint64>((n - i) / 16, 255);
+        __m128i lanes = zero;
+        for (qint64 r = 0; r < rounds; ++r, i += 16)
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)), newline));
+        const __m128i sums = _mm_sad_epu8(lanes, zero);
+        count += _mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
     }
-    for (; i < data.size(); ++i)
-        count += data[i] == '\n';
+#endif
+    for (; i < n; ++i)
+        count += p[i] == '\n';
     return count;
 }
 
@@ -1113,7 +1200,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
 
     if (middle < 0) {
         RangeReader whole { yaml, 0, 0, origin, mode == Mode::Summary, {}, handler, prepare, report, {}, 0,
-            -1 };
+            -1, {} };
         CassetteSummary summary = whole.run();
         return finish(summary, whole.invalid.size());
     }
@@ -1133,7 +1220,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
             secondDone = done;
             return !stop.load();
         },
-        {}, 0, -1 };
+        {}, 0, -1, {} };
     CassetteSummary secondSummary;
     std::thread worker([&] {
         // Everything the second stretch needs is found here, off the delivering thread.
@@ -1142,7 +1229,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
         second.baseLine = int(countNewlines(all.first(middle)));
         secondSummary = second.run();
     });
-    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1 };
+    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1, {} };
     CassetteSummary summary = first.run();
     if (summary.fault || summary.cancelled)
         stop = true;

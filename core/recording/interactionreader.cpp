@@ -5,6 +5,9 @@
 #include "core/recording/cassettelayout.h"
 
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace tapedeck::cassettelayout {
 
@@ -29,6 +32,31 @@ bool isKeyChar(char c)
 QByteArray emptyValue()
 {
     return QByteArray(""); // what libyaml's scalars of length 0 become in the parser's arena
+}
+
+// A node about to be read into, as a fresh one would be, except for its children: those of a node kept from
+// an earlier interaction stay, to be read into again by position or dropped, so that reading a run of
+// interactions of one shape allocates nothing after the first.
+void reset(CassetteNode &n)
+{
+    n.type = CassetteNode::Type::Scalar;
+    n.plain = true;
+    n.line = 0;
+    n.tag = QByteArray();
+    n.value = QByteArray();
+    n.elidedSize = -1;
+}
+
+// The next child of a collection being read (count: children read so far).
+CassetteNode &child(CassetteNode &parent, size_t &count)
+{
+    if (count < parent.items.size()) {
+        CassetteNode &n = parent.items[count++];
+        reset(n);
+        return n;
+    }
+    ++count;
+    return parent.items.emplace_back();
 }
 
 } // namespace
@@ -98,7 +126,7 @@ bool InteractionReader::restOfLineBlank(qint64 from)
     return advance();
 }
 
-std::optional<ReadInteraction> InteractionReader::read(qint64 lineStart)
+std::optional<ReadInteraction> InteractionReader::read(qint64 lineStart, CassetteNode &node)
 {
     if (lineStart + 2 >= m_n || m_p[lineStart] != '-' || m_p[lineStart + 1] != ' ')
         return std::nullopt;
@@ -114,7 +142,8 @@ std::optional<ReadInteraction> InteractionReader::read(qint64 lineStart)
         return std::nullopt;
     ReadInteraction r;
     r.begin = keyAt;
-    if (!mapping(int(keyAt - lineStart), r.begin, r.node, false, 0))
+    reset(node);
+    if (!mapping(int(keyAt - lineStart), r.begin, node, false, 0))
         return std::nullopt;
     if (m_eof) {
         r.end = m_line.end;
@@ -142,6 +171,7 @@ bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, boo
         return false;
     out.type = CassetteNode::Type::Mapping;
     out.line = m_lineNumber;
+    size_t count = 0;
     qint64 at = keyAt;
     for (;;) {
         qint64 k = at;
@@ -154,16 +184,16 @@ bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, boo
         qint64 v = k + 1;
         if (v < m_line.end && m_p[v] != ' ')
             return false; // "a:b" is a plain scalar, not a key
-        CassetteNode key;
-        key.line = m_lineNumber;
-        key.value = raw(at, k - at);
         if (inResponse && k - at > m_elideAbove)
             return false;
+        CassetteNode &key = child(out, count);
+        key.items.clear();
+        key.line = m_lineNumber;
+        key.value = raw(at, k - at);
         const bool valueInResponse = inResponse || key.value == "response";
-        out.items.push_back(std::move(key));
         while (v < m_line.end && m_p[v] == ' ')
             ++v;
-        CassetteNode value;
+        CassetteNode &value = child(out, count);
         if (v == m_line.end) {
             // The value is on the lines below, or empty.
             const int keyLine = m_lineNumber;
@@ -181,15 +211,17 @@ bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, boo
                 if (!sequence(column, true, value, valueInResponse, depth + 1))
                     return false;
             } else {
+                value.items.clear();
                 value.line = keyLine; // an empty plain scalar: null
                 value.value = emptyValue();
             }
         } else if (!scalar(v, column, value, valueInResponse)) {
             return false;
         }
-        out.items.push_back(std::move(value));
-        if (m_eof || m_line.indent < column)
+        if (m_eof || m_line.indent < column) {
+            out.items.resize(count);
             return true;
+        }
         if (m_line.indent > column || atSequenceEntry())
             return false;
         at = m_line.content;
@@ -204,6 +236,7 @@ bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out,
         return false;
     out.type = CassetteNode::Type::Sequence;
     out.line = m_lineNumber;
+    size_t count = 0;
     for (;;) {
         qint64 v = m_line.content + 1;
         while (v < m_line.end && m_p[v] == ' ')
@@ -212,16 +245,18 @@ bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out,
             return false; // a nested block below "-"
         if (m_p[v] == '-' && (v + 1 == m_line.end || m_p[v + 1] == ' '))
             return false; // a nested sequence
-        CassetteNode item;
-        if (!scalar(v, column, item, inResponse))
+        if (!scalar(v, column, child(out, count), inResponse))
             return false;
-        out.items.push_back(std::move(item));
-        if (m_eof || m_line.indent < column)
+        if (m_eof || m_line.indent < column) {
+            out.items.resize(count);
             return true;
+        }
         if (m_line.indent > column)
             return false;
-        if (!atSequenceEntry())
+        if (!atSequenceEntry()) {
+            out.items.resize(count);
             return indentless; // the mapping's next key; after an indented sequence libyaml would fail
+        }
     }
 }
 
@@ -229,6 +264,7 @@ bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out,
 // collection whose indentation libyaml holds at indent. Returns with the line after it current.
 bool InteractionReader::scalar(qint64 at, int indent, CassetteNode &out, bool inResponse)
 {
+    out.items.clear();
     out.line = m_lineNumber;
     const char c = m_p[at];
     switch (c) {
@@ -305,19 +341,42 @@ bool InteractionReader::plainLine(qint64 from, qint64 to, qint64 &contentEnd) co
 {
     if (m_p[from] == '#')
         return false;
-    contentEnd = from;
-    for (qint64 k = from; k < to; ++k) {
+    qint64 k = from;
+    for (;;) {
+#ifdef __SSE2__
+        // Sixteen bytes at a time up to one that needs a look: a control character or non-ASCII (signed
+        // compare), DEL, ':' or '#'.
+        const __m128i space = _mm_set1_epi8(' ');
+        const __m128i del = _mm_set1_epi8(0x7f);
+        const __m128i colon = _mm_set1_epi8(':');
+        const __m128i hash = _mm_set1_epi8('#');
+        while (k + 16 <= to) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_p + k));
+            const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, hash))));
+            if (mask != 0) {
+                k += __builtin_ctz(unsigned(mask));
+                break;
+            }
+            k += 16;
+        }
+#endif
+        while (k < to && m_p[k] >= 0x20 && m_p[k] < 0x7f && m_p[k] != ':' && m_p[k] != '#')
+            ++k;
+        if (k >= to)
+            break;
         const char c = m_p[k];
         if (c < 0x20 || c > 0x7e)
             return false;
-        if (c == ' ')
-            continue;
         if (c == ':' && (k + 1 == to || m_p[k + 1] == ' '))
             return false;
         if (c == '#' && m_p[k - 1] == ' ')
             return false;
-        contentEnd = k + 1;
+        ++k;
     }
+    contentEnd = to;
+    while (m_p[contentEnd - 1] == ' ')
+        --contentEnd;
     return true;
 }
 

@@ -24,7 +24,6 @@ struct ReadInteraction
     qint64 end = 0; // the end of its last line: that line's '\n', or the end of the data
     qint64 next = 0; // where the next token starts, which is where libyaml ends the item
     int breaks = 0; // line breaks in [begin, end)
-    CassetteNode node; // lines counted from the item's line (0)
 };
 
 class InteractionReader
@@ -34,9 +33,11 @@ public:
     // (CassetteNode::elidedSize), as summary reading does with libyaml's scalars.
     InteractionReader(QByteArrayView data, qint64 elideAbove);
 
-    // The interaction whose "- " starts the line at data[lineStart] (column 0). Scalar values that are the
-    // cassette's text as it stands refer to data, which must outlive the tree.
-    std::optional<ReadInteraction> read(qint64 lineStart);
+    // The interaction whose "- " starts the line at data[lineStart] (column 0), read into node (its lines
+    // counted from the item's line, 0). A node from an earlier reading is read into again, its children
+    // reused; after a decline it holds nothing useful. Scalar values that are the cassette's text as it
+    // stands refer to data, which must outlive the tree.
+    std::optional<ReadInteraction> read(qint64 lineStart, CassetteNode &node);
 
 private:
     struct Line
