@@ -651,9 +651,26 @@ void splitUrnAndAspect(const QString &rest, Route &route)
     }
 }
 
+// False only when route() finds no endpoint: every endpoint needs one of these verbs and, as a path segment
+// (percent-decoded, so this looks only at URIs without '%'), one of these words. Most requests of a
+// recording are not GMS calls, and parsing their URL is most of what checking them costs.
+bool mayRoute(const QString &method, const QString &uri)
+{
+    const QStringView verb = QStringView(method).trimmed();
+    if (verb.compare(u"POST", Qt::CaseInsensitive) != 0 && verb.compare(u"PATCH", Qt::CaseInsensitive) != 0
+        && verb.compare(u"DELETE", Qt::CaseInsensitive) != 0)
+        return false;
+    if (uri.contains(QLatin1Char('%')))
+        return true;
+    return uri.contains(QLatin1String("aspects")) || uri.contains(QLatin1String("entities"))
+        || uri.contains(QLatin1String("usageStats")) || uri.contains(QLatin1String("openapi"));
+}
+
 Route route(const QString &method, const QString &uri)
 {
     Route r;
+    if (!mayRoute(method, uri))
+        return r;
     const QUrl url(uri.trimmed(), QUrl::TolerantMode);
     if (!url.isValid())
         return r;
