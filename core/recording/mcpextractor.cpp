@@ -12,6 +12,9 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace tapedeck {
 
@@ -253,6 +256,25 @@ private:
         const qsizetype start = pos;
         ++pos;
         while (pos < m_s.size()) {
+#ifdef __SSE2__
+            // Sixteen bytes at a time up to the next that needs a look: a quote, a backslash, a control
+            // character (the signed compare also stops at non-ASCII, which is then stepped over below).
+            const __m128i quote = _mm_set1_epi8('"');
+            const __m128i backslash = _mm_set1_epi8('\\');
+            const __m128i space = _mm_set1_epi8(0x20);
+            while (pos + 16 <= m_s.size()) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_s.data() + pos));
+                const int mask = _mm_movemask_epi8(_mm_or_si128(
+                    _mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+                if (mask != 0) {
+                    pos += __builtin_ctz(unsigned(mask));
+                    break;
+                }
+                pos += 16;
+            }
+            if (pos >= m_s.size())
+                break;
+#endif
             const char c = m_s[pos];
             if (c == '"') {
                 ++pos;
