@@ -39,6 +39,10 @@ struct Measured
 // differs between libyaml versions: the caller then leaves the scalar to libyaml.
 std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at);
 
+// Whether the quoted-scalar walks use AVX2 (when the processor has it, the default) or SSE2; returns what
+// is used now. For tests, which check both.
+bool setWideMasks(bool on);
+
 // The same scalar's value, as libyaml hands it out. A value that is the scalar's text as it stands refers
 // to data (QByteArray::fromRawData): data must outlive it.
 std::optional<Measured> decodeQuoted(QByteArrayView data, qint64 at, QByteArray &value);

@@ -8,6 +8,7 @@
 #include "core/recording/interactionreader.h"
 #include "testsupport.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 #include <random>
@@ -621,8 +622,18 @@ class TestCassetteLayout : public QObject
     Q_OBJECT
 
 private slots:
+    void quotedScalarsAgreeWithLibyaml_data()
+    {
+        QTest::addColumn<bool>("wide");
+        QTest::newRow("AVX2 masks (where the processor has them)") << true;
+        QTest::newRow("SSE2 masks") << false;
+    }
+
     void quotedScalarsAgreeWithLibyaml()
     {
+        QFETCH(bool, wide);
+        setWideMasks(wide);
+        const auto restore = qScopeGuard([] { setWideMasks(true); });
         std::mt19937 rng(20261121);
         int measured = 0;
         int refused = 0;
@@ -704,8 +715,43 @@ private slots:
         QCOMPARE(value, *parsed);
     }
 
+    void quotedEdgeCasesInBlocks_data() { quotedEdgeCases_data(); }
+
+    void quotedEdgeCasesInBlocks()
+    {
+        // The same cases moved through every position of the 64-byte blocks the measurement takes at a time,
+        // with enough text after them that the blocks (not the byte-by-byte tail) see them.
+        QFETCH(QByteArray, yaml);
+        const QByteArray after = "z: " + QByteArray(200, 'z') + "\n";
+        for (const bool wide : { true, false }) {
+            setWideMasks(wide);
+            const auto restore = qScopeGuard([] { setWideMasks(true); });
+            for (int pad = 0; pad < 70; ++pad) {
+                const QByteArray padded = yaml.left(4) + QByteArray(pad, 'x') + yaml.mid(4) + after;
+                const std::optional<QByteArray> parsed = parsedValue(padded);
+                const std::optional<Measured> m = measureQuoted(padded, 3);
+                QByteArray value;
+                const std::optional<Measured> d = decodeQuoted(padded, 3, value);
+                QCOMPARE(m.has_value(), d.has_value());
+                if (!parsed) {
+                    QVERIFY2(!m, padded.constData());
+                    continue;
+                }
+                QVERIFY2(m, padded.constData());
+                QVERIFY2(m->size == parsed->size(), padded.constData());
+                QVERIFY2(value == *parsed, padded.constData());
+                QCOMPARE(padded.at(m->end - 1), padded.at(3));
+            }
+        }
+    }
+
+    void longQuotedScalarsAgreeWithLibyaml_data() { quotedScalarsAgreeWithLibyaml_data(); }
+
     void longQuotedScalarsAgreeWithLibyaml()
     {
+        QFETCH(bool, wide);
+        setWideMasks(wide);
+        const auto restore = qScopeGuard([] { setWideMasks(true); });
         // Long scalars as the emitter folds them at 80 columns, so that every construct also falls inside
         // the 64-byte blocks the measurement takes at a time, and at their edges.
         std::mt19937 rng(20261202);
@@ -1031,8 +1077,13 @@ private slots:
         compareModes(all + "version: 1\n");
     }
 
+    void summaryEqualsFullReadOnRandomBodies_data() { quotedScalarsAgreeWithLibyaml_data(); }
+
     void summaryEqualsFullReadOnRandomBodies()
     {
+        QFETCH(bool, wide);
+        setWideMasks(wide);
+        const auto restore = qScopeGuard([] { setWideMasks(true); });
         // Bodies as libyaml's emitter writes them, in both quoting styles, with every awkward character.
         std::mt19937 rng(7);
         QList<QByteArray> items;
