@@ -136,7 +136,7 @@ template <bool CountQuotes>
 // specialMask() in two 32-byte steps, for processors with AVX2 (the build targets baseline x86-64, so this
 // is chosen at run time): the masks are most of the cost of measuring large quoted bodies.
 template <bool CountQuotes>
-__attribute__((target("avx2"))) quint64 specialMaskAvx2(
+__attribute__((target("avx2"))) inline quint64 specialMaskAvx2(
     const quint8 *p, quint8 quote, bool single, quint64 *escapedQuotes)
 {
     const __m256i one = _mm256_set1_epi8(1);
@@ -303,8 +303,10 @@ qint64 escape(const quint8 *p, qint64 n, qint64 i, Sink &sink)
 // single quotes), escapes in double quotes (not escaped line breaks), and a line break followed by
 // indentation and a non-blank character (folded into one space, as libyaml folds it: the emitter breaks
 // long lines so). Returns where something else starts; breaks counts the line breaks folded here.
-template <typename Sink>
-qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
+// Wide: with specialMaskAvx2, inlined into the AVX2 instance of the loop (skipOrdinaryAvx2).
+template <typename Sink, bool Wide>
+[[gnu::always_inline]] inline qint64 skipOrdinaryLoop(
+    const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
 {
     qint64 runStart = i; // ordinary bytes from here on are not handed over yet
 #ifdef __SSE2__
@@ -318,7 +320,7 @@ qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool sing
         quint64 pending = 0;
         quint64 mask;
 #ifdef TAPEDECK_AVX2_MASKS
-        if (UseAvx2)
+        if constexpr (Wide)
             mask = countQuotes ? specialMaskAvx2<true>(p + base, quote, single, &pending)
                                : specialMaskAvx2<false>(p + base, quote, single, nullptr);
         else
@@ -396,6 +398,25 @@ qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool sing
     }
     sink.copy(p + runStart, i - runStart);
     return i;
+}
+
+#ifdef TAPEDECK_AVX2_MASKS
+template <typename Sink>
+__attribute__((target("avx2"))) qint64 skipOrdinaryAvx2(
+    const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
+{
+    return skipOrdinaryLoop<Sink, true>(p, n, i, quote, single, sink, breaks);
+}
+#endif
+
+template <typename Sink>
+qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
+{
+#ifdef TAPEDECK_AVX2_MASKS
+    if (UseAvx2)
+        return skipOrdinaryAvx2(p, n, i, quote, single, sink, breaks);
+#endif
+    return skipOrdinaryLoop<Sink, false>(p, n, i, quote, single, sink, breaks);
 }
 
 // The line break at p[k], if any: its length in bytes, and whether libyaml turns it into '\n' (CR, LF,
