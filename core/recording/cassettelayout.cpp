@@ -729,6 +729,16 @@ void LayoutScanner::recycle(CassetteNode &&node)
         m_spare.push_back(std::make_unique<CassetteNode>(std::move(node)));
 }
 
+void LayoutScanner::growRun(size_t index)
+{
+    while (!m_gaveUp && m_pos < m_data.size() && index + 1 == m_elisions.size()) {
+        const Elision &run = m_elisions[index];
+        if (run.kind != Elision::Kind::Interaction || run.next != m_pos || run.items.size() >= MaxRun)
+            return;
+        line(); // the next interaction joins the run, or something else follows it
+    }
+}
+
 void LayoutScanner::advanceTo(qint64 pos)
 {
     while (!m_gaveUp && m_pos <= pos && m_pos < m_data.size())
@@ -816,14 +826,24 @@ void LayoutScanner::line()
         }
         InteractionReader reader(m_data, m_elideAbove);
         if (std::optional<ReadInteraction> r = reader.read(lineStart, *node)) {
-            Elision e;
-            e.begin = r->begin;
-            e.end = r->end;
-            e.breaks = r->breaks;
-            e.kind = Elision::Kind::Interaction;
-            e.next = r->next;
-            e.node = std::move(node);
-            m_elisions.push_back(std::move(e));
+            // Right after a run not yet fed to libyaml, it joins the run; its first line is the one after it.
+            Elision *run = m_elisions.empty() ? nullptr : &m_elisions.back();
+            if (run && run->kind == Elision::Kind::Interaction && run->fedChar < 0 && run->next == lineStart
+                && run->items.size() < MaxRun) {
+                run->items.push_back({ lineStart, r->next, run->breaks + 1, std::move(node) });
+                run->end = r->end;
+                run->next = r->next;
+                run->breaks += 1 + r->breaks;
+            } else {
+                Elision e;
+                e.begin = r->begin;
+                e.end = r->end;
+                e.breaks = r->breaks;
+                e.kind = Elision::Kind::Interaction;
+                e.next = r->next;
+                e.items.push_back({ lineStart, r->next, 0, std::move(node) });
+                m_elisions.push_back(std::move(e));
+            }
             m_levels.clear();
             m_pos = r->next;
             return;

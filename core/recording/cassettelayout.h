@@ -59,7 +59,16 @@ struct Elision
 {
     enum class Kind : quint8 {
         Body, // a response body scalar: from its quote (or "!!binary") to its end
-        Interaction, // an item of the interactions list: from after its "- " to the end of its last line
+        // A run of consecutive items of the interactions list: from after the first one's "- " to the end of
+        // the last one's last line. libyaml reads one placeholder for all of them.
+        Interaction,
+    };
+    struct Item
+    {
+        qint64 lineStart = 0; // where its "- " is
+        qint64 next = -1; // where libyaml would find the next token (the item's end as it reports it)
+        int line = 0; // its first line, counted from the run's first
+        std::unique_ptr<CassetteNode> node; // as libyaml would build it (lines from its first)
     };
     qint64 begin = 0;
     qint64 end = 0;
@@ -71,8 +80,8 @@ struct Elision
     qint64 fedChar = -1;
     int placeholderLength = 0;
     Kind kind = Kind::Body;
-    qint64 next = -1; // Interaction: where libyaml would find the next token (the item's end as it reports it)
-    std::unique_ptr<CassetteNode> node; // Interaction: the item as libyaml would build it (lines from 0)
+    qint64 next = -1; // Interaction: the last item's next
+    std::vector<Item> items; // Interaction
 };
 
 // Walks the lines of a block-style cassette (or a run of its interactions) ahead of libyaml and proposes
@@ -93,6 +102,9 @@ public:
     bool gaveUp() const { return m_gaveUp; }
     // Hands back an interaction's tree once it has been read, to read the next ones into.
     void recycle(CassetteNode &&node);
+    // Before the run of interactions elisions()[index] is fed to libyaml: scans on while the interactions
+    // that follow it can join it.
+    void growRun(size_t index);
 
 private:
     enum class Key : quint8 { Item, Response, Body, String, Other };
@@ -119,7 +131,8 @@ private:
     int m_blockIndent = -1; // lines indented deeper (or blank) belong to a block scalar
     std::vector<Level> m_levels;
     std::vector<Elision> m_elisions;
-    static constexpr size_t MaxSpare = 4;
+    static constexpr size_t MaxRun = 32;
+    static constexpr size_t MaxSpare = MaxRun + 4;
     std::vector<std::unique_ptr<CassetteNode>> m_spare;
 };
 

@@ -362,11 +362,21 @@ public:
             n.tag = tagOf(e->data.scalar.tag);
             if (Elision *elided = placeholder(*e, elide, item)) {
                 if (elided->kind == Elision::Kind::Interaction) {
-                    Node tree = std::move(*elided->node);
-                    elided->node.reset();
+                    // The run's first item; the others wait for runItem().
+                    std::vector<Elision::Item> &items = elided->items;
+                    Node tree = std::move(*items.front().node);
                     relocate(tree, n.line);
+                    m_itemNext = items.front().next;
+                    for (size_t k = 1; k < items.size(); ++k) {
+                        RunItem &waiting = m_run.emplace_back();
+                        waiting.node = std::move(*items[k].node);
+                        relocate(waiting.node, n.line + items[k].line);
+                        waiting.line = n.line + items[k].line;
+                        waiting.lineStart = items[k].lineStart;
+                        waiting.next = items[k].next;
+                    }
+                    items.clear();
                     m_lastEnd = e->end_mark;
-                    m_itemNext = elided->next;
                     skip();
                     return tree;
                 }
@@ -433,6 +443,26 @@ public:
     qint64 takeItemNext()
     {
         return std::exchange(m_itemNext, -1);
+    }
+
+    // The further items of a run of interactions whose placeholder libyaml read as one item, in order, before
+    // libyaml's next event.
+    struct RunItem
+    {
+        Node node;
+        int line = 0; // 1-based, in the whole cassette
+        qint64 lineStart = 0; // in the data
+        qint64 next = 0;
+    };
+    bool hasRunItem() const { return m_runNext < m_run.size(); }
+    RunItem takeRunItem()
+    {
+        RunItem item = std::move(m_run[m_runNext++]);
+        if (m_runNext == m_run.size()) {
+            m_run.clear();
+            m_runNext = 0;
+        }
+        return item;
     }
     // Nodes built so far may refer to scalar text that is reused after this.
     void resetArena() { m_arena.reset(); }
@@ -537,7 +567,9 @@ private:
             std::vector<Elision> &all = m_scanner->elisions();
             const qint64 stop = m_fed < all.size() ? all[m_fed].begin : m_data.size();
             if (m_feedAt == stop) {
-                Elision &e = all[m_fed];
+                if (all[m_fed].kind == Elision::Kind::Interaction)
+                    m_scanner->growRun(m_fed);
+                Elision &e = m_scanner->elisions()[m_fed];
                 m_pending = QByteArray(PlaceholderTag) + ' ' + QByteArray::number(qulonglong(m_fed));
                 m_pendingAt = 0;
                 m_pendingInteraction = e.kind == Elision::Kind::Interaction;
@@ -603,6 +635,8 @@ private:
     bool m_misread = false;
     std::vector<Shift> m_shifts;
     qint64 m_itemNext = -1;
+    std::vector<RunItem> m_run;
+    size_t m_runNext = 0;
 };
 
 // A node as Python's json.dumps writes the value PyYAML loads from it (YAML 1.1 plain scalars resolve
@@ -740,7 +774,7 @@ public:
     {
         if (utf8.isEmpty() || utf8.size() > MaxLength)
             return QString::fromUtf8(utf8);
-        const size_t h = qHash(QByteArrayView(utf8));
+        const size_t h = hash(utf8);
         Entry &e = m_entries[h % Slots];
         if (e.hash == h && e.bytes == utf8)
             return e.text;
@@ -755,6 +789,18 @@ public:
     }
 
 private:
+    // Only picks a slot (equal bytes are checked): the length and the first and last eight bytes.
+    static size_t hash(const QByteArray &utf8)
+    {
+        const qsizetype n = utf8.size();
+        quint64 head = 0;
+        quint64 tail = 0;
+        std::memcpy(&head, utf8.constData(), size_t(std::min<qsizetype>(n, 8)));
+        if (n > 8)
+            std::memcpy(&tail, utf8.constData() + n - 8, 8);
+        const quint64 mixed = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ quint64(n);
+        return size_t(mixed ^ (mixed >> 29));
+    }
     static constexpr qsizetype MaxLength = 96;
     static constexpr size_t Slots = 512;
     struct Entry
@@ -949,6 +995,13 @@ struct RangeReader
         // Where reading may start again: the first item, then the end of the last one read.
         qint64 resume = source.startsWith("- ") ? offset : offset + source.indexOf("\n- ") + 1;
         for (;;) {
+            if (events.hasRunItem()) {
+                EventStream::RunItem run = events.takeRunItem();
+                resume = offset + run.next;
+                if (!deliver(events, run.node, offset + run.lineStart, run.line, resume))
+                    return Outcome::Stopped;
+                continue;
+            }
             const yaml_event_t *e = events.peek();
             if (!e && events.eliding()) { // libyaml reads ahead: the fault may lie in a misread placeholder
                 restartAt = resume;
@@ -971,37 +1024,45 @@ struct RangeReader
             }
             if (!item)
                 return Outcome::Stopped;
-            CassetteInteraction interaction;
-            interaction.index = result.interactions;
-            interaction.line = line;
-            interaction.begin = baseByte + beginByte;
             const qint64 itemNext = events.takeItemNext();
             resume = offset + (itemNext >= 0 ? itemNext : cursor.byteFor(qint64(events.lastEnd().index)));
-            interaction.end = baseByte + resume;
-            BodySizes sizes;
-            interaction.exchange = interpret(*item, sizes, &texts);
-            events.recycle(std::move(*item));
-            interaction.requestBodySize = sizes.request;
-            interaction.responseBodySize = sizes.response;
-            while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
-                const qint64 at = baseByte + invalid.at(nextInvalid);
-                if (at >= interaction.begin)
-                    interaction.exchange.warnings.append(
-                        CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(at));
-                ++nextInvalid;
-            }
-            ++result.interactions;
-            if (prepare)
-                prepare(interaction);
-            if (!handler(std::move(interaction))) {
-                result.cancelled = true;
+            if (!deliver(events, *item, beginByte, line, resume))
                 return Outcome::Stopped;
-            }
-            if (progress && (result.interactions & 63) == 0 && !progress(interaction.end - baseByte)) {
-                result.cancelled = true;
-                return Outcome::Stopped;
-            }
         }
+    }
+
+    // Interprets an item read from [beginByte, endByte) of the stretch and hands it over; false to stop.
+    bool deliver(EventStream &events, Node &item, qint64 beginByte, int line, qint64 endByte)
+    {
+        CassetteInteraction interaction;
+        interaction.index = result.interactions;
+        interaction.line = line;
+        interaction.begin = baseByte + beginByte;
+        interaction.end = baseByte + endByte;
+        BodySizes sizes;
+        interaction.exchange = interpret(item, sizes, &texts);
+        events.recycle(std::move(item));
+        interaction.requestBodySize = sizes.request;
+        interaction.responseBodySize = sizes.response;
+        while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
+            const qint64 at = baseByte + invalid.at(nextInvalid);
+            if (at >= interaction.begin)
+                interaction.exchange.warnings.append(
+                    CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(at));
+            ++nextInvalid;
+        }
+        ++result.interactions;
+        if (prepare)
+            prepare(interaction);
+        if (!handler(std::move(interaction))) {
+            result.cancelled = true;
+            return false;
+        }
+        if (progress && (result.interactions & 63) == 0 && !progress(interaction.end - baseByte)) {
+            result.cancelled = true;
+            return false;
+        }
+        return true;
     }
 
     // Reads a cassette document (or a stretch of one) from its first event.

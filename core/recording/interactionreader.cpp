@@ -4,6 +4,7 @@
 
 #include "core/recording/cassettelayout.h"
 
+#include <array>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -18,15 +19,27 @@ constexpr int MaxDepth = 8;
 // libyaml allows simple keys up to 1024 characters; header names stay far below.
 constexpr qint64 MaxKey = 256;
 
+// Plain keys made only of these mean the same to every YAML reader (no indicators, no blanks): letters,
+// digits and '_' anywhere (1), '-', '.' and '/' after the first (2).
+constexpr std::array<quint8, 256> KeyChars = [] {
+    std::array<quint8, 256> table {};
+    for (int c = 0; c < 256; ++c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+            table[size_t(c)] = 1;
+        else if (c == '-' || c == '.' || c == '/')
+            table[size_t(c)] = 2;
+    }
+    return table;
+}();
+
 bool isKeyStart(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return KeyChars[quint8(c)] == 1;
 }
 
-// Plain keys made only of these mean the same to every YAML reader (no indicators, no blanks).
 bool isKeyChar(char c)
 {
-    return isKeyStart(c) || c == '-' || c == '.' || c == '/';
+    return KeyChars[quint8(c)] != 0;
 }
 
 QByteArray emptyValue()

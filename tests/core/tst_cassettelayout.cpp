@@ -915,15 +915,45 @@ private slots:
         QCOMPARE(scanner.elisions().size(), size_t(2));
         for (const Elision &e : scanner.elisions()) {
             QVERIFY(e.kind == Elision::Kind::Interaction);
-            QVERIFY(e.node);
+            QCOMPARE(e.items.size(), size_t(1));
+            QVERIFY(e.items.front().node);
             QCOMPARE(yaml.mid(e.begin, 8), QByteArray("request:"));
             QCOMPARE(yaml.at(e.end), '\n');
         }
         QCOMPARE(scanner.elisions().back().next, yaml.indexOf("version: 1"));
         // Its response body above the size was measured, not read.
-        const CassetteNode *body = scanner.elisions().front().node->get("response")->get("body")->get("string");
+        const CassetteNode *body
+            = scanner.elisions().front().items.front().node->get("response")->get("body")->get("string");
         QCOMPARE(body->elidedSize, 3000);
         QVERIFY(body->value.isEmpty());
+    }
+
+    void scannerJoinsConsecutiveInteractions()
+    {
+        // Five in a row make one run (libyaml reads one placeholder for them), an anchored one breaks it.
+        QList<QByteArray> items;
+        for (int k = 0; k < 5; ++k)
+            items.append(interaction("null", k % 2 ? large() : QByteArray("'small'")));
+        items.append(interaction("null", "&a 'x'"));
+        items.append(interaction("null", large()));
+        const QByteArray yaml = cassette(items);
+        LayoutScanner scanner(yaml, 1024);
+        scanner.advanceTo(0);
+        scanner.growRun(0);
+        scanner.advanceTo(yaml.size());
+        QCOMPARE(scanner.elisions().size(), size_t(2));
+        const Elision &run = scanner.elisions().front();
+        QCOMPARE(run.items.size(), size_t(5));
+        qsizetype at = yaml.indexOf("- request");
+        for (size_t k = 0; k < run.items.size(); ++k) {
+            QCOMPARE(run.items[k].lineStart, at);
+            QCOMPARE(run.items[k].line, int(yaml.first(at).count('\n') - yaml.first(run.begin).count('\n')));
+            at = yaml.indexOf("- request", at + 1);
+            QCOMPARE(run.items[k].next, at);
+        }
+        QCOMPARE(run.breaks, int(yaml.mid(run.begin, run.end - run.begin).count('\n')));
+        QCOMPARE(scanner.elisions().back().items.size(), size_t(1));
+        compareModes(yaml);
     }
 
     void readerAgreesWithLibyaml_data()
