@@ -666,6 +666,20 @@ std::optional<Measured> measureBinaryLiteral(QByteArrayView data, qint64 at, int
         if (indent > contentIndent)
             return std::nullopt;
         const qint64 contentStart = i;
+#ifdef __SSE2__
+        // Sixteen bytes at a time while they are all base64 symbols (A-Z a-z 0-9 + /).
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            const __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+            const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+            const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')), _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper, lower), _mm_or_si128(digit, other))) != 0xffff)
+                break;
+            i += 16;
+            symbols += 16;
+        }
+#endif
         while (i < n && p[i] != '\n' && p[i] != '\r') {
             if (isBase64(p[i]))
                 ++symbols;

@@ -402,6 +402,22 @@ qsizetype valueEnd(QByteArrayView s, qsizetype pos)
     if (c == '{' || c == '[') {
         int depth = 0;
         for (;;) {
+#ifdef __SSE2__
+            // Sixteen bytes at a time up to the next quote or bracket (the value is validated before, so one
+            // follows).
+            while (pos + 16 <= s.size()) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + pos));
+                const __m128i brackets = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')), _mm_cmpeq_epi8(v, _mm_set1_epi8('}'))),
+                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))));
+                const int mask = _mm_movemask_epi8(_mm_or_si128(brackets, _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+                if (mask != 0) {
+                    pos += __builtin_ctz(unsigned(mask));
+                    break;
+                }
+                pos += 16;
+            }
+#endif
             const char d = s[pos];
             if (d == '"') {
                 pos = stringEnd(s, pos);
