@@ -559,7 +559,7 @@ private:
                     break;
                 continue;
             }
-            if (m_feedAt >= m_data.size())
+            if (m_feedAt >= m_data.size() || m_invalid)
                 break;
             // Every proposal starting before m_feedAt + ahead is known once the scanner is there.
             const qint64 ahead = std::min(room - written, ScanAhead);
@@ -570,6 +570,8 @@ private:
                 if (all[m_fed].kind == Elision::Kind::Interaction)
                     m_scanner->growRun(m_fed);
                 Elision &e = m_scanner->elisions()[m_fed];
+                if (!validate(e.end))
+                    break;
                 m_pending = QByteArray(PlaceholderTag) + ' ' + QByteArray::number(qulonglong(m_fed));
                 m_pendingAt = 0;
                 m_pendingInteraction = e.kind == Elision::Kind::Interaction;
@@ -581,6 +583,8 @@ private:
                 continue;
             }
             const qint64 take = std::min(ahead, stop - m_feedAt);
+            if (!validate(m_feedAt + take))
+                break;
             std::memcpy(out + written, m_data.constData() + m_feedAt, size_t(take));
             m_fedChars += characters(m_data.sliced(m_feedAt, take));
             m_feedAt += take;
@@ -588,6 +592,30 @@ private:
         }
         return written;
     }
+    // Checks that the data up to until (and the rest of a character there) is UTF-8 before any of it is fed
+    // or stands behind a placeholder, while the scanner has just read it: one pass over a large cassette
+    // less than checking it all beforehand. False, and nothing more is fed, at the first invalid byte.
+    bool validate(qint64 until)
+    {
+        if (until <= m_validatedTo)
+            return true;
+        while (until < m_data.size() && (quint8(m_data[until]) & 0xc0) == 0x80)
+            ++until;
+        if (!findInvalidUtf8(m_data.sliced(m_validatedTo, until - m_validatedTo)).isEmpty()) {
+            m_invalid = true;
+            return false;
+        }
+        m_validatedTo = until;
+        return true;
+    }
+
+public:
+    // Whether the eliding input stopped at bytes that are not UTF-8 (the reading must start again on a
+    // repaired copy), and how far it had checked the data.
+    bool invalidInput() const { return m_invalid; }
+    qint64 validatedTo() const { return m_validatedTo; }
+
+private:
     static qint64 characters(QByteArrayView bytes)
     {
         qint64 count = bytes.size();
@@ -631,6 +659,8 @@ private:
     QByteArray m_pending; // a placeholder being fed
     qsizetype m_pendingAt = 0;
     bool m_pendingInteraction = false;
+    qint64 m_validatedTo = 0;
+    bool m_invalid = false;
     size_t m_consumed = 0; // placeholders read as the bodies they stand for
     bool m_misread = false;
     std::vector<Shift> m_shifts;
@@ -1003,6 +1033,10 @@ struct RangeReader
                 continue;
             }
             const yaml_event_t *e = events.peek();
+            if (events.invalidInput()) { // libyaml's input stopped short of bytes that are not UTF-8
+                restartAt = resume;
+                return Outcome::Restart;
+            }
             if (!e && events.eliding()) { // libyaml reads ahead: the fault may lie in a misread placeholder
                 restartAt = resume;
                 return Outcome::Restart;
@@ -1018,7 +1052,8 @@ struct RangeReader
             const int line = events.lineOf(e->start_mark);
             events.resetArena();
             std::optional<Node> item = events.node(false, true);
-            if (events.eliding() && (!item || events.misread(qint64(events.lastEnd().index)))) {
+            if (events.eliding()
+                && (!item || events.misread(qint64(events.lastEnd().index)) || events.invalidInput())) {
                 restartAt = beginByte;
                 return Outcome::Restart;
             }
@@ -1131,20 +1166,40 @@ struct RangeReader
 
     CassetteSummary run()
     {
-        invalid = findInvalidUtf8(data);
-        QByteArray patched;
-        if (!invalid.isEmpty()) {
-            patched = repaired(data, invalid);
-            data = patched;
-        }
         // Summary reading measures the large response bodies of block-style cassettes (what VCR.py writes)
-        // without libyaml.
+        // without libyaml, and checks the UTF-8 as it goes (see EventStream::validate()).
+        const bool eliding = summary && (data.startsWith("interactions:\n- ") || data.startsWith("- "));
+        QByteArray patched;
+        if (!eliding) {
+            invalid = findInvalidUtf8(data);
+            if (!invalid.isEmpty()) {
+                patched = repaired(data, invalid);
+                data = patched;
+            }
+        }
         std::optional<cassettelayout::LayoutScanner> scanner;
-        if (summary && (data.startsWith("interactions:\n- ") || data.startsWith("- ")))
+        if (eliding)
             scanner.emplace(data, qint64(ElideAbove));
         EventStream events(data, origin, baseLine, summary, scanner ? &*scanner : nullptr);
         CharCursor cursor(data, scanner ? &scanner->elisions() : nullptr);
-        if (readDocument(events, cursor, data, 0) != Outcome::Restart)
+        const QStringList warningsBefore = result.warnings;
+        const Outcome outcome = readDocument(events, cursor, data, 0);
+        if (eliding && events.invalidInput()) {
+            // Bytes that are not UTF-8: everything up to them has been delivered; read on from there on a
+            // repaired copy, as a full reading would have read it.
+            if (restartAt < 0)
+                restartAt = data.startsWith("- ") ? 0 : data.indexOf("\n- ") + 1;
+            result.warnings = warningsBefore;
+            invalid = findInvalidUtf8(data);
+            patched = repaired(data, invalid);
+            data = patched;
+        } else if (eliding && events.validatedTo() < data.size()) {
+            // Reading stopped early (a fault, cancelled): the invalid bytes past it are still counted.
+            const qint64 from = events.validatedTo();
+            for (const qint64 offset : findInvalidUtf8(data.sliced(from)))
+                invalid.append(from + offset);
+        }
+        if (outcome != Outcome::Restart && !(eliding && events.invalidInput()))
             return finish(events);
 
         // libyaml did not read a placeholder as the body it stood for: read on from the interaction

@@ -1085,6 +1085,24 @@ private slots:
         for (int k = 0; k < 400; ++k)
             manyHeaders += "      X-Header-" + QByteArray::number(k) + ":\n      - value " + QByteArray::number(k) + "\n";
         manyHeaders += "    method: GET\n    uri: http://a\n";
+        // Bytes that are not UTF-8, found while the fast path feeds libyaml: read again from there on a repaired
+        // copy, with the same warnings (per interaction and for the whole cassette).
+        QList<QByteArray> run;
+        for (int k = 0; k < 6; ++k)
+            run.append(interaction("null", large()));
+        QList<QByteArray> withInvalid = run;
+        withInvalid[3] = interaction("null", "'bad \xff byte " + QByteArray(2000, 'b') + "'");
+        QTest::newRow("invalid UTF-8 inside a run") << cassette(withInvalid);
+        withInvalid = run;
+        withInvalid[0] = interaction("'\xc3'", large());
+        QTest::newRow("invalid UTF-8 in the first interaction") << cassette(withInvalid);
+        withInvalid = run;
+        withInvalid[4] = interaction("null", "\"cut \xe5\xa3 sequence " + QByteArray(3000, 'c') + "\"");
+        QTest::newRow("truncated sequence") << cassette(withInvalid);
+        withInvalid = run;
+        withInvalid[2] = "- request: [unclosed\n";
+        withInvalid[4] = interaction("null", "'after the fault \xfe'");
+        QTest::newRow("invalid UTF-8 after a fault") << cassette(withInvalid);
         QTest::newRow("long declined interaction before proposals")
             << cassette({ interaction("null", large()), manyHeaders, interaction("null", large('z', 9000)),
                    interaction("'x'", "*a"), interaction("null", large('w', 5000)) });
@@ -1104,7 +1122,15 @@ private slots:
         QByteArray all = "interactions:\n";
         while (all.size() < (qsizetype(17) << 20))
             all += items;
-        compareModes(all + "version: 1\n");
+        all += "version: 1\n";
+        compareModes(all);
+        // With bytes that are not UTF-8 in both halves (inside interactions the fast path reads).
+        for (const qsizetype at : { all.size() / 5, all.size() * 4 / 5 }) {
+            const qsizetype string = all.indexOf("      string: ", at);
+            QVERIFY(string > 0);
+            all[string + 15] = '\xff';
+        }
+        compareModes(all);
     }
 
     void summaryEqualsFullReadOnRandomBodies_data() { quotedScalarsAgreeWithLibyaml_data(); }
