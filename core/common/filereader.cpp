@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
 
@@ -16,23 +15,6 @@ namespace tapedeck {
 namespace {
 
 constexpr qint64 SplitAbove = qint64(16) << 20;
-
-// Most of the time a large read takes goes into faulting in fresh pages one 4 KiB page at a time; with
-// transparent huge pages in "madvise" mode (Debian's default) the kernel maps the buffer in 2 MiB pages
-// when asked. Only the whole pages inside the buffer are advised; failure changes nothing.
-void adviseHugePages(char *data, qint64 size)
-{
-#ifdef MADV_HUGEPAGE
-    constexpr quintptr Page = 4096;
-    const quintptr begin = (quintptr(data) + Page - 1) & ~(Page - 1);
-    const quintptr end = (quintptr(data) + quintptr(size)) & ~(Page - 1);
-    if (end > begin)
-        ::madvise(reinterpret_cast<void *>(begin), size_t(end - begin), MADV_HUGEPAGE);
-#else
-    Q_UNUSED(data);
-    Q_UNUSED(size);
-#endif
-}
 
 // Reads [offset, offset + length) fully; errno is kept on failure.
 bool readRange(int fd, char *into, qint64 offset, qint64 length)
@@ -65,8 +47,6 @@ Result<QByteArray> FileReader::readAll(const QString &path)
             tr("%1 could not be read: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     QByteArray data(qsizetype(size), Qt::Uninitialized);
-    if (size >= SplitAbove)
-        adviseHugePages(data.data(), qint64(size));
     bool ok = true;
     if (size >= SplitAbove && std::thread::hardware_concurrency() > 1) {
         const qint64 half = qint64(size) / 2;
