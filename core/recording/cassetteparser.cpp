@@ -75,6 +75,8 @@ qint64 continuationBytes(quint64 w)
     return qint64((continuation * 0x0101010101010101ull) >> 56);
 }
 
+qint64 countNewlines(QByteArrayView data);
+
 // Converts libyaml's character positions into byte offsets, moving forward only. With elisions, libyaml
 // read a placeholder in place of each elided scalar: positions past one map to the bytes after the scalar.
 class CharCursor
@@ -601,10 +603,12 @@ private:
             return true;
         while (until < m_data.size() && (quint8(m_data[until]) & 0xc0) == 0x80)
             ++until;
-        if (!findInvalidUtf8(m_data.sliced(m_validatedTo, until - m_validatedTo)).isEmpty()) {
+        const QByteArrayView range = m_data.sliced(m_validatedTo, until - m_validatedTo);
+        if (!findInvalidUtf8(range).isEmpty()) {
             m_invalid = true;
             return false;
         }
+        m_validatedNewlines += countNewlines(range); // while the bytes are in the caches (see parse())
         m_validatedTo = until;
         return true;
     }
@@ -614,6 +618,7 @@ public:
     // repaired copy), and how far it had checked the data.
     bool invalidInput() const { return m_invalid; }
     qint64 validatedTo() const { return m_validatedTo; }
+    qint64 validatedNewlines() const { return m_validatedNewlines; }
 
 private:
     static qint64 characters(QByteArrayView bytes)
@@ -660,6 +665,7 @@ private:
     qsizetype m_pendingAt = 0;
     bool m_pendingInteraction = false;
     qint64 m_validatedTo = 0;
+    qint64 m_validatedNewlines = 0;
     bool m_invalid = false;
     size_t m_consumed = 0; // placeholders read as the bodies they stand for
     bool m_misread = false;
@@ -1014,6 +1020,12 @@ struct RangeReader
     qsizetype nextInvalid = 0;
     qint64 restartAt = -1; // where reading must start again without elisions
     TextCache texts;
+    // Lines counted from the stretch's first line instead of the cassette's (baseLine unknown yet): the
+    // interactions' lines are corrected later; text that quotes lines (warnings, a fault) sets needsLines,
+    // and the stretch is then read again with its real baseLine.
+    bool linesRelative = false;
+    bool needsLines = false;
+    qint64 newlines = -1; // line feeds in data, when the reading checked all of it (else -1)
 
     enum class Outcome { Done, Stopped, Restart };
 
@@ -1076,6 +1088,8 @@ struct RangeReader
         interaction.end = baseByte + endByte;
         BodySizes sizes;
         interaction.exchange = interpret(item, sizes, &texts);
+        if (linesRelative && !interaction.exchange.warnings.isEmpty())
+            needsLines = true;
         events.recycle(std::move(item));
         interaction.requestBodySize = sizes.request;
         interaction.responseBodySize = sizes.response;
@@ -1161,6 +1175,8 @@ struct RangeReader
     {
         if (events.error() && !result.fault)
             result.fault = *events.error();
+        if (linesRelative && result.fault)
+            needsLines = true;
         return result;
     }
 
@@ -1199,8 +1215,11 @@ struct RangeReader
             for (const qint64 offset : findInvalidUtf8(data.sliced(from)))
                 invalid.append(from + offset);
         }
-        if (outcome != Outcome::Restart && !(eliding && events.invalidInput()))
+        if (outcome != Outcome::Restart && !(eliding && events.invalidInput())) {
+            if (eliding && events.validatedTo() == data.size())
+                newlines = events.validatedNewlines();
             return finish(events);
+        }
 
         // libyaml did not read a placeholder as the body it stood for: read on from the interaction
         // where that happened without elisions (a copy with the header when the document has one).
@@ -1316,7 +1335,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
 
     if (middle < 0) {
         RangeReader whole { yaml, 0, 0, origin, mode == Mode::Summary, {}, handler, prepare, report, {}, 0,
-            -1, {} };
+            -1, {}, false, false, -1 };
         CassetteSummary summary = whole.run();
         return finish(summary, whole.invalid.size());
     }
@@ -1336,16 +1355,31 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
             secondDone = done;
             return !stop.load();
         },
-        {}, 0, -1, {} };
+        {}, 0, -1, {}, true, false, -1 };
     CassetteSummary secondSummary;
     std::thread worker([&] {
-        // Everything the second stretch needs is found here, off the delivering thread.
+        // Everything the second stretch needs is found here, off the delivering thread. Its first line is
+        // not known yet (counting the first half's line feeds would be a pass over half the cassette): it
+        // reads with lines counted from its own start, and again with the real ones only if it quoted a
+        // line somewhere.
         listEnd = findListEnd(all, middle);
         second.data = all.sliced(middle, listEnd - middle);
-        second.baseLine = int(countNewlines(all.first(middle)));
         secondSummary = second.run();
+        if (second.needsLines && !stop.load()) {
+            later.clear();
+            second.data = all.sliced(middle, listEnd - middle);
+            second.baseLine = int(countNewlines(all.first(middle)));
+            second.linesRelative = false;
+            second.needsLines = false;
+            second.result = {};
+            second.invalid.clear();
+            second.nextInvalid = 0;
+            second.restartAt = -1;
+            secondSummary = second.run();
+        }
     });
-    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1, {} };
+    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1, {},
+        false, false, -1 };
     CassetteSummary summary = first.run();
     if (summary.fault || summary.cancelled)
         stop = true;
@@ -1358,8 +1392,13 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     if (tail.startsWith("version:"))
         summary.version
             = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
+    // The first stretch counted its line feeds while checking its bytes (when it read them all).
+    const int secondBase = !second.linesRelative ? 0
+        : first.newlines >= 0                    ? int(first.newlines)
+                                                 : int(countNewlines(all.first(middle)));
     for (CassetteInteraction &i : later) {
         i.index = summary.interactions++;
+        i.line += secondBase;
         if (!handler(std::move(i))) {
             summary.cancelled = true;
             break;

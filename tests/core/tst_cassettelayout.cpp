@@ -1124,6 +1124,14 @@ private slots:
             all += items;
         all += "version: 1\n";
         compareModes(all);
+        // A warning that quotes a line in the second half (its lines are only known once the first half
+        // is read), and one in the first.
+        for (const qsizetype at : { all.size() / 3, all.size() * 2 / 3 }) {
+            const qsizetype body = all.indexOf("\n    body: null\n", at);
+            QVERIFY(body > 0);
+            all.replace(body, 16, "\n    body: !!python/weird 1\n");
+        }
+        compareModes(all);
         // With bytes that are not UTF-8 in both halves (inside interactions the fast path reads).
         for (const qsizetype at : { all.size() / 5, all.size() * 4 / 5 }) {
             const qsizetype string = all.indexOf("      string: ", at);
