@@ -608,7 +608,8 @@ private:
             m_invalid = true;
             return false;
         }
-        m_validatedNewlines += countNewlines(range); // while the bytes are in the caches (see parse())
+        if (m_countNewlines)
+            m_validatedNewlines += countNewlines(range); // while the bytes are in the caches (see parse())
         m_validatedTo = until;
         return true;
     }
@@ -619,6 +620,7 @@ public:
     bool invalidInput() const { return m_invalid; }
     qint64 validatedTo() const { return m_validatedTo; }
     qint64 validatedNewlines() const { return m_validatedNewlines; }
+    void countNewlinesToo() { m_countNewlines = true; }
 
 private:
     static qint64 characters(QByteArrayView bytes)
@@ -666,6 +668,7 @@ private:
     bool m_pendingInteraction = false;
     qint64 m_validatedTo = 0;
     qint64 m_validatedNewlines = 0;
+    bool m_countNewlines = false;
     bool m_invalid = false;
     size_t m_consumed = 0; // placeholders read as the bodies they stand for
     bool m_misread = false;
@@ -1025,7 +1028,8 @@ struct RangeReader
     // and the stretch is then read again with its real baseLine.
     bool linesRelative = false;
     bool needsLines = false;
-    qint64 newlines = -1; // line feeds in data, when the reading checked all of it (else -1)
+    qint64 newlines = -1; // line feeds in data, when the reading checked all of it (else -1); counted when
+                          // set to 0 before run()
 
     enum class Outcome { Done, Stopped, Restart };
 
@@ -1197,6 +1201,10 @@ struct RangeReader
         if (eliding)
             scanner.emplace(data, qint64(ElideAbove));
         EventStream events(data, origin, baseLine, summary, scanner ? &*scanner : nullptr);
+        const bool countedNewlines = newlines == 0;
+        if (countedNewlines)
+            events.countNewlinesToo();
+        newlines = -1;
         CharCursor cursor(data, scanner ? &scanner->elisions() : nullptr);
         const QStringList warningsBefore = result.warnings;
         const Outcome outcome = readDocument(events, cursor, data, 0);
@@ -1216,7 +1224,7 @@ struct RangeReader
                 invalid.append(from + offset);
         }
         if (outcome != Outcome::Restart && !(eliding && events.invalidInput())) {
-            if (eliding && events.validatedTo() == data.size())
+            if (eliding && events.validatedTo() == data.size() && countedNewlines)
                 newlines = events.validatedNewlines();
             return finish(events);
         }
@@ -1379,7 +1387,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
         }
     });
     RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1, {},
-        false, false, -1 };
+        false, false, 0 };
     CassetteSummary summary = first.run();
     if (summary.fault || summary.cancelled)
         stop = true;
