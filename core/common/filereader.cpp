@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
 
@@ -16,9 +17,27 @@ namespace {
 
 constexpr qint64 SplitAbove = qint64(16) << 20;
 
+// Faults in the whole pages of [data, data + size) in one call (Linux 5.14+), instead of one page fault per
+// 4 KiB page while reading into it; nothing happens where that is not supported.
+void populate(char *data, qint64 size)
+{
+#ifdef MADV_POPULATE_WRITE
+    constexpr quintptr Page = 4096;
+    const quintptr begin = (quintptr(data) + Page - 1) & ~(Page - 1);
+    const quintptr end = (quintptr(data) + quintptr(size)) & ~(Page - 1);
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), size_t(end - begin), MADV_POPULATE_WRITE);
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(size);
+#endif
+}
+
 // Reads [offset, offset + length) fully; errno is kept on failure.
 bool readRange(int fd, char *into, qint64 offset, qint64 length)
 {
+    if (length >= SplitAbove / 2)
+        populate(into, length);
     while (length > 0) {
         const ssize_t n = ::pread(fd, into, size_t(length), off_t(offset));
         if (n < 0 && errno == EINTR)

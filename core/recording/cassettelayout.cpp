@@ -1,70 +1,413 @@
 // SPDX-License-Identifier: MIT
+// Cassette layout: whole interactions, body scalars and their decoded sizes found without libyaml.
 #include "core/recording/cassettelayout.h"
 
+#include "core/common/hex.h"
+#include "core/recording/interactionreader.h"
+
+#include <algorithm>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define TAPEDECK_AVX2_MASKS 1
 #endif
 
 namespace tapedeck::cassettelayout {
 
 namespace {
 
-// Skips what libyaml copies into a quoted scalar's value as it is: printable ASCII, escaped quotes and
-// backslashes (double quotes), and single spaces between words. Returns where something else starts,
-// having added the value bytes skipped to size.
-qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, qint64 &size)
+// What a walk over a quoted scalar does with its value: count the bytes (measuring) or write them.
+struct Counter
 {
-    const auto special = [&](quint8 c) { return c <= 0x20 || c >= 0x7f || c == quote || c == '\\'; };
-    for (;;) {
+    static constexpr bool Writes = false;
+    qint64 size = 0;
+    bool altered = false; // anything but a verbatim copy of the scalar's text
+    void copy(const quint8 *, qint64 length) { size += length; }
+    void byte(char)
+    {
+        ++size;
+        altered = true;
+    }
+    void bytes(const char *, qint64 length)
+    {
+        size += length;
+        altered = true;
+    }
+};
+
+struct Writer
+{
+    static constexpr bool Writes = true;
+    char *out = nullptr;
+    qint64 size = 0;
+    void copy(const quint8 *from, qint64 length)
+    {
+        std::memcpy(out + size, from, size_t(length));
+        size += length;
+    }
+    void byte(char c) { out[size++] = c; }
+    void bytes(const char *from, qint64 length)
+    {
+        std::memcpy(out + size, from, size_t(length));
+        size += length;
+    }
+};
+
+// A byte that needs a look inside a quoted scalar: a blank, break or control character, DEL, anything
+// non-ASCII, the quote, and a backslash in double quotes.
+bool special(quint8 c, quint8 quote, bool single)
+{
+    return c <= 0x20 || c >= 0x7f || c == quote || (!single && c == '\\');
+}
+
+// After a space: what might make it trailing whitespace (dropped before a line break) instead of a byte of
+// the value. Non-ASCII counts, for NEL, LS and PS are line breaks too.
+bool blankAfterSpace(quint8 c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80;
+}
+
+// Escaped quotes counted in bulk: copied as two bytes of a run, one byte of the value.
+void dropBytes(Counter &sink, int count)
+{
+    sink.size -= count;
+    sink.altered = sink.altered || count > 0;
+}
+
+void dropBytes(Writer &, int) { }
+
+// Set bits in w (no popcnt instruction on baseline x86-64).
+int bitCount(quint64 w)
+{
+    w = w - ((w >> 1) & 0x5555555555555555ull);
+    w = (w & 0x3333333333333333ull) + ((w >> 2) & 0x3333333333333333ull);
+    w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return int((w * 0x0101010101010101ull) >> 56);
+}
+
 #ifdef __SSE2__
-        // Sixteen bytes at a time up to the next byte that needs a look: a blank or control character,
-        // DEL or non-ASCII (signed compare), the quote, a backslash.
-        const __m128i below = _mm_set1_epi8(0x21);
-        const __m128i del = _mm_set1_epi8(0x7f);
-        const __m128i quotes = _mm_set1_epi8(char(quote));
-        const __m128i backslash = _mm_set1_epi8('\\');
-        while (i + 16 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpeq_epi8(v, del)),
-                _mm_or_si128(_mm_cmpeq_epi8(v, quotes), _mm_cmpeq_epi8(v, backslash)));
-            const int mask = _mm_movemask_epi8(hit);
-            if (mask == 0) {
-                i += 16;
-                size += 16;
-                continue;
-            }
-            const int skip = __builtin_ctz(unsigned(mask));
-            i += skip;
-            size += skip;
-            break;
+// Bit k set where p[k] (k < 64) needs a look: a special byte other than a space, or a space before a blank,
+// a break, a control character, DEL or non-ASCII (which might make it trailing whitespace). Reads p[0..64].
+// With CountQuotes (double quotes only), escapedQuotes gets bit k set where p[k..k+1] is \" and p[k - 1] (in
+// the block) is not a backslash, so that the backslash starts an escape whatever came before; those bits
+// are left out of the mask.
+template <bool CountQuotes>
+[[gnu::always_inline]] inline quint64 specialMask(
+    const quint8 *p, quint8 quote, bool single, quint64 *escapedQuotes = nullptr)
+{
+    const __m128i one = _mm_set1_epi8(1);
+    const __m128i limit = _mm_set1_epi8(0x22); // v + 1 below it (signed): 0x00-0x20 and 0x7f-0xff
+    const __m128i quotes = _mm_set1_epi8(char(quote));
+    const __m128i backslash = _mm_set1_epi8(single ? char(quote) : '\\');
+    const __m128i space = _mm_set1_epi8(' ');
+    quint64 below = 0;
+    quint64 specials = 0;
+    quint64 spaces = 0;
+    quint64 quoteBits = 0;
+    quint64 backslashBits = 0;
+    for (int k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+        const __m128i b = _mm_cmplt_epi8(_mm_add_epi8(v, one), limit);
+        const __m128i q = _mm_cmpeq_epi8(v, quotes);
+        const __m128i bs = _mm_cmpeq_epi8(v, backslash);
+        below |= quint64(quint16(_mm_movemask_epi8(b))) << (16 * k);
+        specials |= quint64(quint16(_mm_movemask_epi8(_mm_or_si128(b, _mm_or_si128(q, bs))))) << (16 * k);
+        spaces |= quint64(quint16(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)))) << (16 * k);
+        if constexpr (CountQuotes) {
+            quoteBits |= quint64(quint16(_mm_movemask_epi8(q))) << (16 * k);
+            backslashBits |= quint64(quint16(_mm_movemask_epi8(bs))) << (16 * k);
         }
+    }
+    const quint64 belowNext = (below >> 1) | (quint64(p[64] <= 0x20 || p[64] >= 0x7f) << 63);
+    quint64 mask = (specials & ~spaces) | (spaces & belowNext);
+    if constexpr (CountQuotes) {
+        // Not at bit 0 (the byte before is outside the block) nor 63 (the quote is).
+        const quint64 pairs = backslashBits & ~(backslashBits << 1) & (quoteBits >> 1) & ~quint64(1)
+            & ~(quint64(1) << 63);
+        *escapedQuotes = pairs;
+        mask &= ~(pairs | (pairs << 1));
+    }
+    return mask;
+}
 #endif
-        while (i < n && !special(p[i])) {
+
+#ifdef TAPEDECK_AVX2_MASKS
+// specialMask() in two 32-byte steps, for processors with AVX2 (the build targets baseline x86-64, so this
+// is chosen at run time): the masks are most of the cost of measuring large quoted bodies.
+template <bool CountQuotes>
+__attribute__((target("avx2"))) inline quint64 specialMaskAvx2(
+    const quint8 *p, quint8 quote, bool single, quint64 *escapedQuotes)
+{
+    const __m256i one = _mm256_set1_epi8(1);
+    const __m256i limit = _mm256_set1_epi8(0x22);
+    const __m256i quotes = _mm256_set1_epi8(char(quote));
+    const __m256i backslash = _mm256_set1_epi8(single ? char(quote) : '\\');
+    const __m256i space = _mm256_set1_epi8(' ');
+    quint64 below = 0;
+    quint64 specials = 0;
+    quint64 spaces = 0;
+    quint64 quoteBits = 0;
+    quint64 backslashBits = 0;
+    for (int k = 0; k < 2; ++k) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 32 * k));
+        const __m256i b = _mm256_cmpgt_epi8(limit, _mm256_add_epi8(v, one));
+        const __m256i q = _mm256_cmpeq_epi8(v, quotes);
+        const __m256i bs = _mm256_cmpeq_epi8(v, backslash);
+        below |= quint64(quint32(_mm256_movemask_epi8(b))) << (32 * k);
+        specials |= quint64(quint32(_mm256_movemask_epi8(_mm256_or_si256(b, _mm256_or_si256(q, bs))))) << (32 * k);
+        spaces |= quint64(quint32(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, space)))) << (32 * k);
+        if constexpr (CountQuotes) {
+            quoteBits |= quint64(quint32(_mm256_movemask_epi8(q))) << (32 * k);
+            backslashBits |= quint64(quint32(_mm256_movemask_epi8(bs))) << (32 * k);
+        }
+    }
+    const quint64 belowNext = (below >> 1) | (quint64(p[64] <= 0x20 || p[64] >= 0x7f) << 63);
+    quint64 mask = (specials & ~spaces) | (spaces & belowNext);
+    if constexpr (CountQuotes) {
+        const quint64 pairs = backslashBits & ~(backslashBits << 1) & (quoteBits >> 1) & ~quint64(1)
+            & ~(quint64(1) << 63);
+        *escapedQuotes = pairs;
+        mask &= ~(pairs | (pairs << 1));
+    }
+    return mask;
+}
+
+const bool HaveAvx2 = [] {
+    __builtin_cpu_init(); // may run before libgcc's own initialisation
+    return __builtin_cpu_supports("avx2") != 0;
+}();
+bool UseAvx2 = HaveAvx2;
+#endif
+
+void putCodePoint(Counter &sink, quint32 value)
+{
+    sink.size += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4;
+    sink.altered = true;
+}
+
+void putCodePoint(Writer &sink, quint32 value)
+{
+    if (value < 0x80) {
+        sink.byte(char(value));
+    } else if (value < 0x800) {
+        sink.byte(char(0xc0 | (value >> 6)));
+        sink.byte(char(0x80 | (value & 0x3f)));
+    } else if (value < 0x10000) {
+        sink.byte(char(0xe0 | (value >> 12)));
+        sink.byte(char(0x80 | ((value >> 6) & 0x3f)));
+        sink.byte(char(0x80 | (value & 0x3f)));
+    } else {
+        sink.byte(char(0xf0 | (value >> 18)));
+        sink.byte(char(0x80 | ((value >> 12) & 0x3f)));
+        sink.byte(char(0x80 | ((value >> 6) & 0x3f)));
+        sink.byte(char(0x80 | (value & 0x3f)));
+    }
+}
+
+// The escape sequence at p[i] == '\\' in double quotes (not an escaped line break): its value to sink.
+// Returns the index after it, or -1, having handed nothing over, when libyaml would reject it or its support
+// differs between libyaml versions ("\/", "\'").
+template <typename Sink>
+qint64 escape(const quint8 *p, qint64 n, qint64 i, Sink &sink)
+{
+    if (i + 1 >= n)
+        return -1;
+    int codeLength = 0;
+    switch (p[i + 1]) {
+    case '0':
+        sink.byte('\0');
+        return i + 2;
+    case 'a':
+        sink.byte('\x07');
+        return i + 2;
+    case 'b':
+        sink.byte('\x08');
+        return i + 2;
+    case 't':
+    case '\t':
+        sink.byte('\x09');
+        return i + 2;
+    case 'n':
+        sink.byte('\x0a');
+        return i + 2;
+    case 'v':
+        sink.byte('\x0b');
+        return i + 2;
+    case 'f':
+        sink.byte('\x0c');
+        return i + 2;
+    case 'r':
+        sink.byte('\x0d');
+        return i + 2;
+    case 'e':
+        sink.byte('\x1b');
+        return i + 2;
+    case ' ':
+    case '"':
+    case '\\':
+        sink.byte(char(p[i + 1]));
+        return i + 2;
+    case 'N': // NEL
+        sink.bytes("\xc2\x85", 2);
+        return i + 2;
+    case '_': // no-break space
+        sink.bytes("\xc2\xa0", 2);
+        return i + 2;
+    case 'L': // line separator
+        sink.bytes("\xe2\x80\xa8", 3);
+        return i + 2;
+    case 'P': // paragraph separator
+        sink.bytes("\xe2\x80\xa9", 3);
+        return i + 2;
+    case 'x':
+        codeLength = 2;
+        break;
+    case 'u':
+        codeLength = 4;
+        break;
+    case 'U':
+        codeLength = 8;
+        break;
+    default:
+        return -1;
+    }
+    if (i + 2 + codeLength > n)
+        return -1;
+    quint32 value = 0;
+    for (int k = 0; k < codeLength; ++k) {
+        const int digit = hexDigitValue(char(p[i + 2 + k]));
+        if (digit < 0)
+            return -1;
+        value = value * 16 + quint32(digit);
+    }
+    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
+        return -1;
+    putCodePoint(sink, value);
+    return i + 2 + codeLength;
+}
+
+// Hands the sink what libyaml copies into a quoted scalar's value as it is (printable ASCII, single spaces
+// between words), and the constructs that are common in what libyaml's emitter writes: escaped quotes ('' in
+// single quotes), escapes in double quotes (not escaped line breaks), and a line break followed by
+// indentation and a non-blank character (folded into one space, as libyaml folds it: the emitter breaks
+// long lines so). Returns where something else starts; breaks counts the line breaks folded here.
+// Wide: with specialMaskAvx2, inlined into the AVX2 instance of the loop (skipOrdinaryAvx2).
+template <typename Sink, bool Wide>
+[[gnu::always_inline]] inline qint64 skipOrdinaryLoop(
+    const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
+{
+    qint64 runStart = i; // ordinary bytes from here on are not handed over yet
+#ifdef __SSE2__
+    // Sixty-four bytes at a time: a mask of the bytes that need a look, taken in order. When only counting,
+    // the escaped quotes that the masks alone identify are not looked at: each takes one byte off the runs
+    // copied over them (pending: those not yet taken off).
+    const bool countQuotes = !Sink::Writes && !single;
+    while (i + 65 <= n) {
+        const qint64 base = i;
+        qint64 next = base + 64;
+        quint64 pending = 0;
+        quint64 mask;
+#ifdef TAPEDECK_AVX2_MASKS
+        if constexpr (Wide)
+            mask = countQuotes ? specialMaskAvx2<true>(p + base, quote, single, &pending)
+                               : specialMaskAvx2<false>(p + base, quote, single, nullptr);
+        else
+#endif
+            mask = countQuotes ? specialMask<true>(p + base, quote, single, &pending)
+                               : specialMask<false>(p + base, quote, single);
+        while (mask != 0) {
+            const int k = __builtin_ctzll(mask);
+            const qint64 j = base + k;
+            const quint8 c = p[j];
+            const quint8 d = p[j + 1];
+            if (pending != 0) {
+                const quint64 passed = pending & ((quint64(1) << k) - 1);
+                dropBytes(sink, bitCount(passed));
+                pending &= ~passed;
+            }
+            qint64 after = -1;
+            if (single ? c == '\'' && d == '\'' : c == '\\' && (d == '"' || d == '\\')) {
+                sink.copy(p + runStart, j - runStart);
+                sink.byte(char(d));
+                after = j + 2;
+            } else if (c == '\n') {
+                qint64 q = j + 1;
+                while (q < n && p[q] == ' ')
+                    ++q;
+                // Indented (so never a document marker) and followed by something that is not blank.
+                if (q > j + 1 && q < n && !blankAfterSpace(p[q]) && p[q] > 0x20) {
+                    sink.copy(p + runStart, j - runStart);
+                    sink.byte(' ');
+                    ++breaks;
+                    after = q;
+                }
+            } else if (!single && c == '\\' && d != '\n' && d != '\r' && d < 0x80) {
+                sink.copy(p + runStart, j - runStart);
+                runStart = j;
+                after = escape(p, n, j, sink);
+            }
+            if (after < 0) {
+                sink.copy(p + runStart, j - runStart);
+                return j;
+            }
+            runStart = after;
+            if (after >= base + 64) {
+                next = after;
+                break;
+            }
+            mask &= ~quint64(0) << (after - base);
+        }
+        if (pending != 0)
+            dropBytes(sink, bitCount(pending));
+        i = std::max(next, runStart);
+    }
+#endif
+    while (i < n) {
+        const quint8 c = p[i];
+        if (!special(c, quote, single)) {
             ++i;
-            ++size;
+            continue;
         }
         if (i + 1 >= n)
-            return i;
-        const quint8 c = p[i];
+            break;
         const quint8 d = p[i + 1];
-        if (c == '\\' && !single && (d == '"' || d == '\\')) {
+        if (single ? c == '\'' && d == '\'' : c == '\\' && (d == '"' || d == '\\')) {
+            sink.copy(p + runStart, i - runStart);
+            sink.byte(char(d));
             i += 2;
-            ++size;
+            runStart = i;
             continue;
         }
-        if (c == ' ' && !special(d)) {
+        if (c == ' ' && !blankAfterSpace(d)) {
             ++i;
-            ++size;
             continue;
         }
-        if (c == '\\' && single) {
-            ++i;
-            ++size;
-            continue;
-        }
-        return i;
+        break;
     }
+    sink.copy(p + runStart, i - runStart);
+    return i;
+}
+
+#ifdef TAPEDECK_AVX2_MASKS
+template <typename Sink>
+__attribute__((target("avx2"))) qint64 skipOrdinaryAvx2(
+    const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
+{
+    return skipOrdinaryLoop<Sink, true>(p, n, i, quote, single, sink, breaks);
+}
+#endif
+
+template <typename Sink>
+qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
+{
+#ifdef TAPEDECK_AVX2_MASKS
+    if (UseAvx2)
+        return skipOrdinaryAvx2(p, n, i, quote, single, sink, breaks);
+#endif
+    return skipOrdinaryLoop<Sink, false>(p, n, i, quote, single, sink, breaks);
 }
 
 // The line break at p[k], if any: its length in bytes, and whether libyaml turns it into '\n' (CR, LF,
@@ -110,17 +453,6 @@ int printableLength(const quint8 *p, qint64 n, qint64 k)
     return length;
 }
 
-int hexDigit(quint8 c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool isBase64(quint8 c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
@@ -131,14 +463,10 @@ bool isSpaceOrBreak(char c)
     return c == ' ' || c == '\n' || c == '\r';
 }
 
-} // namespace
-
-std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at)
+// The quoted scalar at p[at] by libyaml 0.2.5's rules, its value handed to sink; see measureQuoted().
+template <typename Sink>
+std::optional<Measured> walkQuoted(const quint8 *p, qint64 n, qint64 at, Sink &sink)
 {
-    const auto *p = reinterpret_cast<const quint8 *>(data.data());
-    const qint64 n = data.size();
-    if (at < 0 || at >= n || (p[at] != '\'' && p[at] != '"'))
-        return std::nullopt;
     const bool single = p[at] == '\'';
     const quint8 quote = p[at];
     Measured m;
@@ -158,7 +486,7 @@ std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at)
         // Non-blank characters.
         bool leadingBlanks = false;
         for (;;) {
-            i = skipOrdinary(p, n, i, quote, single, m.size);
+            i = skipOrdinary(p, n, i, quote, single, sink, m.breaks);
             if (i >= n)
                 return std::nullopt;
             const quint8 c = p[i];
@@ -166,7 +494,7 @@ std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at)
                 break;
             if (c == quote) {
                 if (single && i + 1 < n && p[i + 1] == '\'') {
-                    m.size += 1;
+                    sink.byte('\'');
                     i += 2;
                     continue;
                 }
@@ -180,79 +508,30 @@ std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at)
                     leadingBlanks = true;
                     break;
                 }
-                if (i + 1 >= n)
+                i = escape(p, n, i, sink);
+                if (i < 0)
                     return std::nullopt;
-                int codeLength = 0;
-                switch (p[i + 1]) {
-                case '0':
-                case 'a':
-                case 'b':
-                case 't':
-                case '\t':
-                case 'n':
-                case 'v':
-                case 'f':
-                case 'r':
-                case 'e':
-                case ' ':
-                case '"':
-                case '\\':
-                    m.size += 1;
-                    break;
-                case 'N': // NEL
-                case '_': // no-break space
-                    m.size += 2;
-                    break;
-                case 'L': // line and paragraph separators
-                case 'P':
-                    m.size += 3;
-                    break;
-                case 'x':
-                    codeLength = 2;
-                    break;
-                case 'u':
-                    codeLength = 4;
-                    break;
-                case 'U':
-                    codeLength = 8;
-                    break;
-                default: // unknown, or "\/" and "\'" whose support depends on the libyaml version
-                    return std::nullopt;
-                }
-                i += 2;
-                if (codeLength > 0) {
-                    if (i + codeLength > n)
-                        return std::nullopt;
-                    quint32 value = 0;
-                    for (int k = 0; k < codeLength; ++k) {
-                        const int digit = hexDigit(p[i + k]);
-                        if (digit < 0)
-                            return std::nullopt;
-                        value = value * 16 + quint32(digit);
-                    }
-                    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
-                        return std::nullopt;
-                    m.size += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4;
-                    i += codeLength;
-                }
                 continue;
             }
             const int length = printableLength(p, n, i);
             if (length == 0)
                 return std::nullopt;
-            m.size += length;
+            sink.copy(p + i, length);
             i += length;
         }
         if (i < n && p[i] == quote) {
             m.end = i + 1;
+            m.size = sink.size;
             m.valueLength = m.size;
             return m;
         }
 
-        // Blanks and line breaks, folded the way libyaml folds them.
+        // Blanks and line breaks, folded the way libyaml folds them: blanks before a break are dropped, a
+        // single line feed becomes a space, further breaks are kept (a first LS or PS is kept too).
+        const qint64 blanksStart = i;
         qint64 whitespaces = 0;
-        int leadingBreak = -1; // none (or an escaped break); 0: a line feed; 3: LS or PS kept as is
-        qint64 trailingBreaks = 0;
+        bool leadingLineFeed = false;
+        bool trailingBreaks = false;
         for (;;) {
             if (i >= n)
                 return std::nullopt;
@@ -267,24 +546,75 @@ std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at)
                 break;
             if (!leadingBlanks) {
                 whitespaces = 0;
-                leadingBreak = lineFeed ? 0 : 3;
+                leadingLineFeed = lineFeed;
+                if (!lineFeed)
+                    sink.bytes(reinterpret_cast<const char *>(p + i), 3);
                 leadingBlanks = true;
             } else {
-                trailingBreaks += lineFeed ? 1 : 3;
+                if (lineFeed)
+                    sink.byte('\n');
+                else
+                    sink.bytes(reinterpret_cast<const char *>(p + i), 3);
+                trailingBreaks = true;
             }
             i += length;
             ++m.breaks;
             lineStart = i;
         }
         if (leadingBlanks) {
-            if (leadingBreak == 0)
-                m.size += trailingBreaks == 0 ? 1 : trailingBreaks;
-            else
-                m.size += (leadingBreak > 0 ? leadingBreak : 0) + trailingBreaks;
-        } else {
-            m.size += whitespaces;
+            if (leadingLineFeed && !trailingBreaks)
+                sink.byte(' ');
+        } else if (whitespaces > 0) {
+            sink.copy(p + blanksStart, whitespaces); // no break: the blanks were one run
         }
     }
+}
+
+} // namespace
+
+bool setWideMasks(bool on)
+{
+#ifdef TAPEDECK_AVX2_MASKS
+    UseAvx2 = on && HaveAvx2;
+    return UseAvx2;
+#else
+    Q_UNUSED(on);
+    return false;
+#endif
+}
+
+std::optional<Measured> measureQuoted(QByteArrayView data, qint64 at)
+{
+    const auto *p = reinterpret_cast<const quint8 *>(data.data());
+    const qint64 n = data.size();
+    if (at < 0 || at >= n || (p[at] != '\'' && p[at] != '"'))
+        return std::nullopt;
+    Counter counter;
+    return walkQuoted(p, n, at, counter);
+}
+
+std::optional<Measured> decodeQuoted(QByteArrayView data, qint64 at, QByteArray &value)
+{
+    const auto *p = reinterpret_cast<const quint8 *>(data.data());
+    const qint64 n = data.size();
+    if (at < 0 || at >= n || (p[at] != '\'' && p[at] != '"'))
+        return std::nullopt;
+    Counter counter;
+    const std::optional<Measured> m = walkQuoted(p, n, at, counter);
+    if (!m)
+        return std::nullopt;
+    if (m->size == 0) {
+        value = QByteArray("");
+    } else if (!counter.altered && m->breaks == 0) {
+        value = QByteArray::fromRawData(data.data() + at + 1, m->size); // the text between the quotes
+    } else {
+        value = QByteArray(m->size, Qt::Uninitialized);
+        Writer writer;
+        writer.out = value.data();
+        walkQuoted(p, n, at, writer);
+        Q_ASSERT(writer.size == m->size);
+    }
+    return m;
 }
 
 std::optional<Measured> measureBinaryLiteral(QByteArrayView data, qint64 at, int parentIndent)
@@ -327,6 +657,20 @@ std::optional<Measured> measureBinaryLiteral(QByteArrayView data, qint64 at, int
         if (indent > contentIndent)
             return std::nullopt;
         const qint64 contentStart = i;
+#ifdef __SSE2__
+        // Sixteen bytes at a time while they are all base64 symbols (A-Z a-z 0-9 + /).
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            const __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+            const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+            const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')), _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(upper, lower), _mm_or_si128(digit, other))) != 0xffff)
+                break;
+            i += 16;
+            symbols += 16;
+        }
+#endif
         while (i < n && p[i] != '\n' && p[i] != '\r') {
             if (isBase64(p[i]))
                 ++symbols;
@@ -353,11 +697,51 @@ std::optional<Measured> measureBinaryLiteral(QByteArrayView data, qint64 at, int
     return m;
 }
 
-LayoutScanner::LayoutScanner(QByteArrayView data, qint64 elideAbove)
+QByteArray binaryLiteralText(QByteArrayView data, qint64 at, const Measured &m)
+{
+    QByteArray text(m.valueLength, Qt::Uninitialized);
+    char *to = text.data();
+    qint64 i = data.indexOf('\n', at) + 1;
+    while (i < m.end) {
+        while (data[i] == ' ')
+            ++i;
+        qint64 lineEnd = i;
+        while (lineEnd < m.end && data[lineEnd] != '\n' && data[lineEnd] != '\r')
+            ++lineEnd;
+        std::memcpy(to, data.data() + i, size_t(lineEnd - i));
+        to += lineEnd - i;
+        *to++ = '\n';
+        i = lineEnd;
+        if (i < m.end && data[i] == '\r')
+            ++i;
+        ++i;
+    }
+    Q_ASSERT(to == text.data() + text.size());
+    return text;
+}
+
+LayoutScanner::LayoutScanner(QByteArrayView data, qint64 elideAbove, bool readInteractions)
     : m_data(data)
     , m_elideAbove(elideAbove)
+    , m_readInteractions(readInteractions)
 {
     m_levels.reserve(16);
+}
+
+void LayoutScanner::recycle(CassetteNode &&node)
+{
+    if (m_spare.size() < MaxSpare)
+        m_spare.push_back(std::make_unique<CassetteNode>(std::move(node)));
+}
+
+void LayoutScanner::growRun(size_t index)
+{
+    while (!m_gaveUp && m_pos < m_data.size() && index + 1 == m_elisions.size()) {
+        const Elision &run = m_elisions[index];
+        if (run.kind != Elision::Kind::Interaction || run.next != m_pos || run.items.size() >= MaxRun)
+            return;
+        line(); // the next interaction joins the run, or something else follows it
+    }
 }
 
 void LayoutScanner::advanceTo(qint64 pos)
@@ -437,6 +821,40 @@ void LayoutScanner::line()
         m_gaveUp = true;
         return;
     }
+    if (m_readInteractions && indent == 0 && c == '-' && rest.startsWith("- ")) {
+        std::unique_ptr<CassetteNode> node;
+        if (m_spare.empty()) {
+            node = std::make_unique<CassetteNode>();
+        } else {
+            node = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
+        InteractionReader reader(m_data, m_elideAbove);
+        if (std::optional<ReadInteraction> r = reader.read(lineStart, *node)) {
+            // Right after a run not yet fed to libyaml, it joins the run; its first line is the one after it.
+            Elision *run = m_elisions.empty() ? nullptr : &m_elisions.back();
+            if (run && run->kind == Elision::Kind::Interaction && run->fedChar < 0 && run->next == lineStart
+                && run->items.size() < MaxRun) {
+                run->items.push_back({ lineStart, r->next, run->breaks + 1, std::move(node) });
+                run->end = r->end;
+                run->next = r->next;
+                run->breaks += 1 + r->breaks;
+            } else {
+                Elision e;
+                e.begin = r->begin;
+                e.end = r->end;
+                e.breaks = r->breaks;
+                e.kind = Elision::Kind::Interaction;
+                e.next = r->next;
+                e.items.push_back({ lineStart, r->next, 0, std::move(node) });
+                m_elisions.push_back(std::move(e));
+            }
+            m_levels.clear();
+            m_pos = r->next;
+            return;
+        }
+        m_spare.push_back(std::move(node));
+    }
     const qint64 next = node(i, lineStart);
     if (next < 0) {
         m_gaveUp = true;
@@ -505,7 +923,13 @@ qint64 LayoutScanner::node(qint64 i, qint64 lineStart)
                 const int parentIndent = m_levels.back().indent;
                 if (const std::optional<Measured> m = measureBinaryLiteral(m_data, i, parentIndent);
                     m && m->valueLength > m_elideAbove && nextLineShallow(nextLine(m->end), parentIndent)) {
-                    m_elisions.push_back({ i, m->end, m->size, m->breaks, true });
+                    Elision e;
+                    e.begin = i;
+                    e.end = m->end;
+                    e.size = m->size;
+                    e.breaks = m->breaks;
+                    e.binary = true;
+                    m_elisions.push_back(std::move(e));
                     return nextLine(m->end);
                 }
             }
@@ -535,8 +959,14 @@ qint64 LayoutScanner::node(qint64 i, qint64 lineStart)
             if (next < 0)
                 return -1;
             if (atBodyString() && m->valueLength > m_elideAbove
-                && nextLineShallow(next, m_levels.back().indent))
-                m_elisions.push_back({ i, m->end, m->size, m->breaks, false });
+                && nextLineShallow(next, m_levels.back().indent)) {
+                Elision e;
+                e.begin = i;
+                e.end = m->end;
+                e.size = m->size;
+                e.breaks = m->breaks;
+                m_elisions.push_back(std::move(e));
+            }
             return next;
         }
         default:

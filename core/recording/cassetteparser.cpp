@@ -4,26 +4,31 @@
 
 #include "core/common/pythonjson.h"
 #include "core/recording/cassettelayout.h"
+#include "core/recording/cassettenode.h"
 
 #include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cstring>
 #include <memory>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 #include <yaml.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace tapedeck {
 
 namespace {
 
-constexpr std::string_view TagBinary = "tag:yaml.org,2002:binary";
-constexpr std::string_view TagNull = "tag:yaml.org,2002:null";
+constexpr std::string_view TagBinary = CassetteTagBinary;
 constexpr std::string_view TagStr = "tag:yaml.org,2002:str";
 constexpr std::string_view TagPythonPrefix = "tag:yaml.org,2002:python/";
 constexpr std::string_view TagPythonTuple = "tag:yaml.org,2002:python/tuple";
@@ -49,44 +54,7 @@ qint64 base64DecodedSize(QByteArrayView text)
     return symbols * 6 / 8;
 }
 
-// A YAML node of one interaction. Mapping items alternate key, value.
-struct Node
-{
-    enum class Type : quint8 { Scalar, Mapping, Sequence };
-    Type type = Type::Scalar;
-    bool plain = true;
-    int line = 0;
-    QByteArray tag;
-    QByteArray value;
-    qint64 elidedSize = -1; // summary mode: a large scalar's decoded size; its value was not copied
-    std::vector<Node> items;
-
-    bool hasTag(std::string_view t) const
-    {
-        return std::string_view(tag.constData(), size_t(tag.size())) == t;
-    }
-    bool isNull() const
-    {
-        if (type != Type::Scalar)
-            return false;
-        if (hasTag(TagNull))
-            return true;
-        return tag.isEmpty() && plain
-            && (value.isEmpty() || value == "null" || value == "~" || value == "Null" || value == "NULL");
-    }
-    const Node *get(std::string_view key) const
-    {
-        if (type != Type::Mapping)
-            return nullptr;
-        for (size_t i = 0; i + 1 < items.size(); i += 2) {
-            const Node &k = items[i];
-            if (k.type == Type::Scalar
-                && std::string_view(k.value.constData(), size_t(k.value.size())) == key)
-                return &items[i + 1];
-        }
-        return nullptr;
-    }
-};
+using Node = CassetteNode;
 
 struct ParserDeleter
 {
@@ -106,6 +74,8 @@ qint64 continuationBytes(quint64 w)
     const quint64 continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
     return qint64((continuation * 0x0101010101010101ull) >> 56);
 }
+
+qint64 countNewlines(QByteArrayView data);
 
 // Converts libyaml's character positions into byte offsets, moving forward only. With elisions, libyaml
 // read a placeholder in place of each elided scalar: positions past one map to the bytes after the scalar.
@@ -168,6 +138,20 @@ QList<qint64> findInvalidUtf8(QByteArrayView data)
     const qint64 n = data.size();
     qint64 i = 0;
     while (i < n) {
+#ifdef __SSE2__
+        // ASCII runs, 64 bytes at a time (the sign bits of four vectors).
+        while (i + 64 <= n) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 16));
+            const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 32));
+            const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 48));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0)
+                break;
+            i += 64;
+        }
+        if (i >= n)
+            break;
+#endif
         if (i + 32 <= n) { // ASCII runs, 32 bytes at a time
             quint64 w[4];
             std::memcpy(w, p + i, 32);
@@ -348,7 +332,8 @@ public:
 
     // Consumes the events of one node (starting at the next event) into a tree.
     // elide: in summary mode, large scalars below this node are measured, not copied.
-    std::optional<Node> node(bool elide = false)
+    // item: the node is an item of the interactions list, which may stand for a whole interaction.
+    std::optional<Node> node(bool elide = false, bool item = false)
     {
         const yaml_event_t *e = peek();
         if (!e)
@@ -377,7 +362,26 @@ public:
         case YAML_SCALAR_EVENT:
             n.type = Node::Type::Scalar;
             n.tag = tagOf(e->data.scalar.tag);
-            if (const Elision *elided = placeholder(*e, elide)) {
+            if (Elision *elided = placeholder(*e, elide, item)) {
+                if (elided->kind == Elision::Kind::Interaction) {
+                    // The run's first item; the others wait for runItem().
+                    std::vector<Elision::Item> &items = elided->items;
+                    Node tree = std::move(*items.front().node);
+                    relocate(tree, n.line);
+                    m_itemNext = items.front().next;
+                    for (size_t k = 1; k < items.size(); ++k) {
+                        RunItem &waiting = m_run.emplace_back();
+                        waiting.node = std::move(*items[k].node);
+                        relocate(waiting.node, n.line + items[k].line);
+                        waiting.line = n.line + items[k].line;
+                        waiting.lineStart = items[k].lineStart;
+                        waiting.next = items[k].next;
+                    }
+                    items.clear();
+                    m_lastEnd = e->end_mark;
+                    skip();
+                    return tree;
+                }
                 n.elidedSize = elided->size;
                 n.tag = elided->binary ? QByteArray(TagBinary.data(), qsizetype(TagBinary.size()))
                                        : QByteArray();
@@ -436,6 +440,32 @@ public:
     }
 
     yaml_mark_t lastEnd() const { return m_lastEnd; }
+    // Where the item node() just read ends in the data (the next token, as libyaml reports it), when it was
+    // read from the scanner's reading of a whole interaction; -1 otherwise.
+    qint64 takeItemNext()
+    {
+        return std::exchange(m_itemNext, -1);
+    }
+
+    // The further items of a run of interactions whose placeholder libyaml read as one item, in order, before
+    // libyaml's next event.
+    struct RunItem
+    {
+        Node node;
+        int line = 0; // 1-based, in the whole cassette
+        qint64 lineStart = 0; // in the data
+        qint64 next = 0;
+    };
+    bool hasRunItem() const { return m_runNext < m_run.size(); }
+    RunItem takeRunItem()
+    {
+        RunItem item = std::move(m_run[m_runNext++]);
+        if (m_runNext == m_run.size()) {
+            m_run.clear();
+            m_runNext = 0;
+        }
+        return item;
+    }
     // Nodes built so far may refer to scalar text that is reused after this.
     void resetArena() { m_arena.reset(); }
 
@@ -462,6 +492,12 @@ public:
         return m_consumed < all.size() && all[m_consumed].fedChar >= 0 && all[m_consumed].fedChar < charIndex;
     }
     bool eliding() const { return m_scanner != nullptr; }
+    // An item's tree, read and done with: the scanner reads the next interactions into its nodes.
+    void recycle(Node &&item)
+    {
+        if (m_scanner)
+            m_scanner->recycle(std::move(item));
+    }
 
 private:
     struct Shift
@@ -470,9 +506,10 @@ private:
         qint64 total; // line breaks elided up to and including it
     };
 
-    // The elision a scalar event stands for, when it is one of our placeholders read where its scalar was
-    // and in a place that is elided anyway (the response); nullptr otherwise.
-    const Elision *placeholder(const yaml_event_t &e, bool elide)
+    // The elision a scalar event stands for, when it is one of our placeholders read where its text was
+    // and in its place: a body where bodies are elided anyway (the response), an interaction as an item of
+    // the interactions list; nullptr otherwise.
+    Elision *placeholder(const yaml_event_t &e, bool elide, bool item)
     {
         if (!m_scanner || !e.data.scalar.tag
             || std::strcmp(reinterpret_cast<const char *>(e.data.scalar.tag), PlaceholderTag) != 0)
@@ -484,14 +521,19 @@ private:
         if (ec != std::errc() || end != value + e.data.scalar.length || index >= all.size()
             || all[index].fedChar != qint64(e.start_mark.index))
             return nullptr; // the cassette's own text, read as it is
-        if (index != m_consumed || !elide) {
+        if (index != m_consumed) {
             m_misread = true;
             return nullptr;
         }
         ++m_consumed;
-        const Elision &elided = all[index];
+        Elision &elided = all[index];
+        // It stands for its lines wherever it was read: later positions (a fault's) stay right.
         m_shifts.push_back(
             { qint64(e.start_mark.line), (m_shifts.empty() ? 0 : m_shifts.back().total) + elided.breaks });
+        if (!(elided.kind == Elision::Kind::Interaction ? item : elide)) {
+            m_misread = true;
+            return nullptr;
+        }
         return &elided;
     }
 
@@ -502,8 +544,12 @@ private:
             static_cast<EventStream *>(context)->fill(reinterpret_cast<char *>(buffer), qint64(size)));
         return 1;
     }
+    // Hands libyaml the data with placeholders. The scanner keeps only a little ahead, and a whole interaction
+    // is handed over on its own: its tree is then built, read and freed one interaction at a time (while
+    // still in the allocator's caches) instead of hundreds of trees waiting in libyaml's input buffer.
     qint64 fill(char *out, qint64 room)
     {
+        constexpr qint64 ScanAhead = 4096;
         qint64 written = 0;
         while (written < room) {
             if (m_pendingAt < m_pending.size()) {
@@ -511,17 +557,26 @@ private:
                 std::memcpy(out + written, m_pending.constData() + m_pendingAt, size_t(take));
                 m_pendingAt += take;
                 written += take;
+                if (m_pendingAt == m_pending.size() && m_pendingInteraction)
+                    break;
                 continue;
             }
-            if (m_feedAt >= m_data.size())
+            if (m_feedAt >= m_data.size() || m_invalid)
                 break;
-            m_scanner->advanceTo(m_feedAt + (room - written));
+            // Every proposal starting before m_feedAt + ahead is known once the scanner is there.
+            const qint64 ahead = std::min(room - written, ScanAhead);
+            m_scanner->advanceTo(m_feedAt + ahead);
             std::vector<Elision> &all = m_scanner->elisions();
             const qint64 stop = m_fed < all.size() ? all[m_fed].begin : m_data.size();
             if (m_feedAt == stop) {
-                Elision &e = all[m_fed];
+                if (all[m_fed].kind == Elision::Kind::Interaction)
+                    m_scanner->growRun(m_fed);
+                Elision &e = m_scanner->elisions()[m_fed];
+                if (!validate(e.end))
+                    break;
                 m_pending = QByteArray(PlaceholderTag) + ' ' + QByteArray::number(qulonglong(m_fed));
                 m_pendingAt = 0;
+                m_pendingInteraction = e.kind == Elision::Kind::Interaction;
                 e.fedChar = m_fedChars;
                 e.placeholderLength = int(m_pending.size());
                 m_fedChars += m_pending.size();
@@ -529,7 +584,9 @@ private:
                 ++m_fed;
                 continue;
             }
-            const qint64 take = std::min(room - written, stop - m_feedAt);
+            const qint64 take = std::min(ahead, stop - m_feedAt);
+            if (!validate(m_feedAt + take))
+                break;
             std::memcpy(out + written, m_data.constData() + m_feedAt, size_t(take));
             m_fedChars += characters(m_data.sliced(m_feedAt, take));
             m_feedAt += take;
@@ -537,6 +594,35 @@ private:
         }
         return written;
     }
+    // Checks that the data up to until (and the rest of a character there) is UTF-8 before any of it is fed
+    // or stands behind a placeholder, while the scanner has just read it: one pass over a large cassette
+    // less than checking it all beforehand. False, and nothing more is fed, at the first invalid byte.
+    bool validate(qint64 until)
+    {
+        if (until <= m_validatedTo)
+            return true;
+        while (until < m_data.size() && (quint8(m_data[until]) & 0xc0) == 0x80)
+            ++until;
+        const QByteArrayView range = m_data.sliced(m_validatedTo, until - m_validatedTo);
+        if (!findInvalidUtf8(range).isEmpty()) {
+            m_invalid = true;
+            return false;
+        }
+        if (m_countNewlines)
+            m_validatedNewlines += countNewlines(range); // while the bytes are in the caches (see parse())
+        m_validatedTo = until;
+        return true;
+    }
+
+public:
+    // Whether the eliding input stopped at bytes that are not UTF-8 (the reading must start again on a
+    // repaired copy), and how far it had checked the data.
+    bool invalidInput() const { return m_invalid; }
+    qint64 validatedTo() const { return m_validatedTo; }
+    qint64 validatedNewlines() const { return m_validatedNewlines; }
+    void countNewlinesToo() { m_countNewlines = true; }
+
+private:
     static qint64 characters(QByteArrayView bytes)
     {
         qint64 count = bytes.size();
@@ -549,6 +635,14 @@ private:
         for (; i < bytes.size(); ++i)
             count -= (quint8(bytes[i]) & 0xc0) == 0x80;
         return count;
+    }
+
+    // The scanner counts an interaction's lines from its first.
+    static void relocate(Node &n, int firstLine)
+    {
+        n.line += firstLine;
+        for (Node &item : n.items)
+            relocate(item, firstLine);
     }
 
     static constexpr const char *PlaceholderTag = "!tapedeck/elided";
@@ -571,9 +665,17 @@ private:
     size_t m_fed = 0; // elisions fed so far
     QByteArray m_pending; // a placeholder being fed
     qsizetype m_pendingAt = 0;
+    bool m_pendingInteraction = false;
+    qint64 m_validatedTo = 0;
+    qint64 m_validatedNewlines = 0;
+    bool m_countNewlines = false;
+    bool m_invalid = false;
     size_t m_consumed = 0; // placeholders read as the bodies they stand for
     bool m_misread = false;
     std::vector<Shift> m_shifts;
+    qint64 m_itemNext = -1;
+    std::vector<RunItem> m_run;
+    size_t m_runNext = 0;
 };
 
 // A node as Python's json.dumps writes the value PyYAML loads from it (YAML 1.1 plain scalars resolve
@@ -700,18 +802,75 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
     return joined;
 }
 
-QString scalarText(const Node &n)
+// Header names and most header values repeat from one interaction to the next (Content-Type, User-Agent,
+// Server, …): their QString is shared instead of converted and allocated again. A direct-mapped table; a
+// text is entered the second time its slot sees it, so values that never repeat (request ids) cost only a
+// hash.
+class TextCache
+{
+public:
+    QString text(const QByteArray &utf8)
+    {
+        if (utf8.isEmpty() || utf8.size() > MaxLength)
+            return QString::fromUtf8(utf8);
+        const size_t h = hash(utf8);
+        Entry &e = m_entries[h % Slots];
+        if (e.hash == h && e.bytes == utf8)
+            return e.text;
+        if (e.seen != h) {
+            e.seen = h;
+            return QString::fromUtf8(utf8);
+        }
+        e.hash = h;
+        e.bytes = QByteArray(utf8.constData(), utf8.size()); // the node's bytes may not outlive it
+        e.text = QString::fromUtf8(utf8);
+        return e.text;
+    }
+
+private:
+    // Only picks a slot (equal bytes are checked): the length and the first and last eight bytes.
+    static size_t hash(const QByteArray &utf8)
+    {
+        const qsizetype n = utf8.size();
+        quint64 head = 0;
+        quint64 tail = 0;
+        std::memcpy(&head, utf8.constData(), size_t(std::min<qsizetype>(n, 8)));
+        if (n > 8)
+            std::memcpy(&tail, utf8.constData() + n - 8, 8);
+        const quint64 mixed = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ quint64(n);
+        return size_t(mixed ^ (mixed >> 29));
+    }
+    static constexpr qsizetype MaxLength = 96;
+    static constexpr size_t Slots = 512;
+    struct Entry
+    {
+        size_t hash = 0;
+        size_t seen = 0;
+        QByteArray bytes;
+        QString text;
+    };
+    std::array<Entry, Slots> m_entries;
+};
+
+// text(n), shared through the cache when there is one.
+QString text(const Node &n, TextCache *cache)
+{
+    return cache ? cache->text(n.value) : text(n);
+}
+
+QString scalarText(const Node &n, TextCache *cache)
 {
     if (n.type == Node::Type::Scalar && (n.hasTag(TagBinary) || n.hasTag(TagPythonBytes)))
         return QString::fromUtf8(QByteArray::fromBase64(n.value));
-    return text(n);
+    return text(n, cache);
 }
 
-QList<HttpHeader> headers(const Node *n, QStringList &warnings)
+QList<HttpHeader> headers(const Node *n, QStringList &warnings, TextCache *cache)
 {
     QList<HttpHeader> list;
     if (!n || n->isNull())
         return list;
+    list.reserve(qsizetype(n->items.size())); // at least one per name, mostly exactly
     if (n->type == Node::Type::Sequence) {
         // Tornado's shape: a list of (name, values) pairs.
         for (const Node &pair : n->items) {
@@ -722,9 +881,9 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
             }
             const Node &value = pair.items[1];
             if (value.type == Node::Type::Scalar)
-                list.append({ scalarText(pair.items[0]), scalarText(value) });
+                list.append({ scalarText(pair.items[0], cache), scalarText(value, cache) });
             for (const Node &v : value.items)
-                list.append({ scalarText(pair.items[0]), scalarText(v) });
+                list.append({ scalarText(pair.items[0], cache), scalarText(v, cache) });
         }
         return list;
     }
@@ -733,14 +892,14 @@ QList<HttpHeader> headers(const Node *n, QStringList &warnings)
         return list;
     }
     for (size_t i = 0; i + 1 < n->items.size(); i += 2) {
-        const QString name = scalarText(n->items[i]);
+        const QString name = scalarText(n->items[i], cache);
         const Node &value = n->items[i + 1];
         if (value.type == Node::Type::Scalar) {
-            list.append({ name, scalarText(value) });
+            list.append({ name, scalarText(value, cache) });
             continue;
         }
         for (const Node &v : value.items) // a list, or a !!python/tuple of values
-            list.append({ name, scalarText(v) });
+            list.append({ name, scalarText(v, cache) });
     }
     return list;
 }
@@ -751,7 +910,7 @@ struct BodySizes
     qint64 response = -1;
 };
 
-HttpExchange interpret(const Node &item, BodySizes &sizes)
+HttpExchange interpret(const Node &item, BodySizes &sizes, TextCache *cache = nullptr)
 {
     HttpExchange x;
     if (item.type != Node::Type::Mapping) {
@@ -767,7 +926,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
 
     if (request && request->type == Node::Type::Mapping) {
         if (const Node *m = request->get("method"))
-            x.method = text(*m).toUpper();
+            x.method = text(*m, cache).toUpper();
         if (const Node *u = request->get("uri"); u && !u->isNull()) {
             x.uri = text(*u);
         } else if (const Node *url = request->get("url")) {
@@ -785,7 +944,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
             x.warnings.append(CassetteParser::tr("the request has no method"));
         if (x.uri.isEmpty())
             x.warnings.append(CassetteParser::tr("the request has no URI"));
-        x.requestHeaders = headers(request->get("headers"), x.warnings);
+        x.requestHeaders = headers(request->get("headers"), x.warnings, cache);
         if (const Node *b = request->get("body")) {
             qint64 size = 0;
             x.requestBody = bodyBytes(*b, x.warnings, size);
@@ -798,7 +957,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
                 if (const Node *code = status->get("code"))
                     x.status = text(*code).toInt();
                 if (const Node *message = status->get("message"); message && !message->isNull())
-                    x.statusMessage = text(*message);
+                    x.statusMessage = text(*message, cache);
             } else {
                 x.status = text(*status).toInt();
             }
@@ -809,7 +968,7 @@ HttpExchange interpret(const Node &item, BodySizes &sizes)
             x.warnings.append(CassetteParser::tr("the response has no status code"));
         if (const Node *version = response->get("http_version"))
             x.httpVersion = text(*version);
-        x.responseHeaders = headers(response->get("headers"), x.warnings);
+        x.responseHeaders = headers(response->get("headers"), x.warnings, cache);
         const Node *b = response->get("body");
         if (!b)
             b = response->get("content"); // the httpx shape
@@ -863,6 +1022,14 @@ struct RangeReader
     CassetteSummary result;
     qsizetype nextInvalid = 0;
     qint64 restartAt = -1; // where reading must start again without elisions
+    TextCache texts;
+    // Lines counted from the stretch's first line instead of the cassette's (baseLine unknown yet): the
+    // interactions' lines are corrected later; text that quotes lines (warnings, a fault) sets needsLines,
+    // and the stretch is then read again with its real baseLine.
+    bool linesRelative = false;
+    bool needsLines = false;
+    qint64 newlines = -1; // line feeds in data, when the reading checked all of it (else -1); counted when
+                          // set to 0 before run()
 
     enum class Outcome { Done, Stopped, Restart };
 
@@ -874,7 +1041,18 @@ struct RangeReader
         // Where reading may start again: the first item, then the end of the last one read.
         qint64 resume = source.startsWith("- ") ? offset : offset + source.indexOf("\n- ") + 1;
         for (;;) {
+            if (events.hasRunItem()) {
+                EventStream::RunItem run = events.takeRunItem();
+                resume = offset + run.next;
+                if (!deliver(events, run.node, offset + run.lineStart, run.line, resume))
+                    return Outcome::Stopped;
+                continue;
+            }
             const yaml_event_t *e = events.peek();
+            if (events.invalidInput()) { // libyaml's input stopped short of bytes that are not UTF-8
+                restartAt = resume;
+                return Outcome::Restart;
+            }
             if (!e && events.eliding()) { // libyaml reads ahead: the fault may lie in a misread placeholder
                 restartAt = resume;
                 return Outcome::Restart;
@@ -889,42 +1067,55 @@ struct RangeReader
                 = offset + snippetStart(source, cursor.byteFor(qint64(e->start_mark.index)));
             const int line = events.lineOf(e->start_mark);
             events.resetArena();
-            std::optional<Node> item = events.node();
-            if (events.eliding() && (!item || events.misread(qint64(events.lastEnd().index)))) {
+            std::optional<Node> item = events.node(false, true);
+            if (events.eliding()
+                && (!item || events.misread(qint64(events.lastEnd().index)) || events.invalidInput())) {
                 restartAt = beginByte;
                 return Outcome::Restart;
             }
             if (!item)
                 return Outcome::Stopped;
-            CassetteInteraction interaction;
-            interaction.index = result.interactions;
-            interaction.line = line;
-            interaction.begin = baseByte + beginByte;
-            resume = offset + cursor.byteFor(qint64(events.lastEnd().index));
-            interaction.end = baseByte + resume;
-            BodySizes sizes;
-            interaction.exchange = interpret(*item, sizes);
-            interaction.requestBodySize = sizes.request;
-            interaction.responseBodySize = sizes.response;
-            while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
-                const qint64 at = baseByte + invalid.at(nextInvalid);
-                if (at >= interaction.begin)
-                    interaction.exchange.warnings.append(
-                        CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(at));
-                ++nextInvalid;
-            }
-            ++result.interactions;
-            if (prepare)
-                prepare(interaction);
-            if (!handler(std::move(interaction))) {
-                result.cancelled = true;
+            const qint64 itemNext = events.takeItemNext();
+            resume = offset + (itemNext >= 0 ? itemNext : cursor.byteFor(qint64(events.lastEnd().index)));
+            if (!deliver(events, *item, beginByte, line, resume))
                 return Outcome::Stopped;
-            }
-            if (progress && (result.interactions & 63) == 0 && !progress(interaction.end - baseByte)) {
-                result.cancelled = true;
-                return Outcome::Stopped;
-            }
         }
+    }
+
+    // Interprets an item read from [beginByte, endByte) of the stretch and hands it over; false to stop.
+    bool deliver(EventStream &events, Node &item, qint64 beginByte, int line, qint64 endByte)
+    {
+        CassetteInteraction interaction;
+        interaction.index = result.interactions;
+        interaction.line = line;
+        interaction.begin = baseByte + beginByte;
+        interaction.end = baseByte + endByte;
+        BodySizes sizes;
+        interaction.exchange = interpret(item, sizes, &texts);
+        if (linesRelative && !interaction.exchange.warnings.isEmpty())
+            needsLines = true;
+        events.recycle(std::move(item));
+        interaction.requestBodySize = sizes.request;
+        interaction.responseBodySize = sizes.response;
+        while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
+            const qint64 at = baseByte + invalid.at(nextInvalid);
+            if (at >= interaction.begin)
+                interaction.exchange.warnings.append(
+                    CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(at));
+            ++nextInvalid;
+        }
+        ++result.interactions;
+        if (prepare)
+            prepare(interaction);
+        if (!handler(std::move(interaction))) {
+            result.cancelled = true;
+            return false;
+        }
+        if (progress && (result.interactions & 63) == 0 && !progress(interaction.end - baseByte)) {
+            result.cancelled = true;
+            return false;
+        }
+        return true;
     }
 
     // Reads a cassette document (or a stretch of one) from its first event.
@@ -988,26 +1179,55 @@ struct RangeReader
     {
         if (events.error() && !result.fault)
             result.fault = *events.error();
+        if (linesRelative && result.fault)
+            needsLines = true;
         return result;
     }
 
     CassetteSummary run()
     {
-        invalid = findInvalidUtf8(data);
-        QByteArray patched;
-        if (!invalid.isEmpty()) {
-            patched = repaired(data, invalid);
-            data = patched;
-        }
         // Summary reading measures the large response bodies of block-style cassettes (what VCR.py writes)
-        // without libyaml.
+        // without libyaml, and checks the UTF-8 as it goes (see EventStream::validate()).
+        const bool eliding = summary && (data.startsWith("interactions:\n- ") || data.startsWith("- "));
+        QByteArray patched;
+        if (!eliding) {
+            invalid = findInvalidUtf8(data);
+            if (!invalid.isEmpty()) {
+                patched = repaired(data, invalid);
+                data = patched;
+            }
+        }
         std::optional<cassettelayout::LayoutScanner> scanner;
-        if (summary && (data.startsWith("interactions:\n- ") || data.startsWith("- ")))
+        if (eliding)
             scanner.emplace(data, qint64(ElideAbove));
         EventStream events(data, origin, baseLine, summary, scanner ? &*scanner : nullptr);
+        const bool countedNewlines = newlines == 0;
+        if (countedNewlines)
+            events.countNewlinesToo();
+        newlines = -1;
         CharCursor cursor(data, scanner ? &scanner->elisions() : nullptr);
-        if (readDocument(events, cursor, data, 0) != Outcome::Restart)
+        const QStringList warningsBefore = result.warnings;
+        const Outcome outcome = readDocument(events, cursor, data, 0);
+        if (eliding && events.invalidInput()) {
+            // Bytes that are not UTF-8: everything up to them has been delivered; read on from there on a
+            // repaired copy, as a full reading would have read it.
+            if (restartAt < 0)
+                restartAt = data.startsWith("- ") ? 0 : data.indexOf("\n- ") + 1;
+            result.warnings = warningsBefore;
+            invalid = findInvalidUtf8(data);
+            patched = repaired(data, invalid);
+            data = patched;
+        } else if (eliding && events.validatedTo() < data.size()) {
+            // Reading stopped early (a fault, cancelled): the invalid bytes past it are still counted.
+            const qint64 from = events.validatedTo();
+            for (const qint64 offset : findInvalidUtf8(data.sliced(from)))
+                invalid.append(from + offset);
+        }
+        if (outcome != Outcome::Restart && !(eliding && events.invalidInput())) {
+            if (eliding && events.validatedTo() == data.size() && countedNewlines)
+                newlines = events.validatedNewlines();
             return finish(events);
+        }
 
         // libyaml did not read a placeholder as the body it stood for: read on from the interaction
         // where that happened without elisions (a copy with the header when the document has one).
@@ -1048,22 +1268,28 @@ qint64 findMiddleItem(QByteArrayView data)
     return -1;
 }
 
-// Line feeds in data, eight bytes at a time (exact per-byte zero test, no popcnt needed).
+// Line feeds in data: sixteen bytes at a time, each byte lane counting its matches (up to 255 rounds before
+// the lanes are summed), then the rest one by one.
 qint64 countNewlines(QByteArrayView data)
 {
-    constexpr quint64 Ones = 0x0101010101010101ull;
-    constexpr quint64 Low7 = 0x7f7f7f7f7f7f7f7full;
+    const auto *p = reinterpret_cast<const quint8 *>(data.data());
+    const qint64 n = data.size();
     qint64 count = 0;
     qint64 i = 0;
-    for (; i + 8 <= data.size(); i += 8) {
-        quint64 w;
-        std::memcpy(&w, data.data() + i, 8);
-        const quint64 x = w ^ (Ones * '\n');
-        const quint64 zero = ~(((x & Low7) + Low7) | x | Low7); // high bit set exactly where a byte was '\n'
-        count += qint64(((zero >> 7) * Ones) >> 56);
+#ifdef __SSE2__
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        const qint64 rounds = std::min<qint64>((n - i) / 16, 255);
+        __m128i lanes = zero;
+        for (qint64 r = 0; r < rounds; ++r, i += 16)
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)), newline));
+        const __m128i sums = _mm_sad_epu8(lanes, zero);
+        count += _mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
     }
-    for (; i < data.size(); ++i)
-        count += data[i] == '\n';
+#endif
+    for (; i < n; ++i)
+        count += p[i] == '\n';
     return count;
 }
 
@@ -1117,7 +1343,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
 
     if (middle < 0) {
         RangeReader whole { yaml, 0, 0, origin, mode == Mode::Summary, {}, handler, prepare, report, {}, 0,
-            -1 };
+            -1, {}, false, false, -1 };
         CassetteSummary summary = whole.run();
         return finish(summary, whole.invalid.size());
     }
@@ -1137,16 +1363,31 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
             secondDone = done;
             return !stop.load();
         },
-        {}, 0, -1 };
+        {}, 0, -1, {}, true, false, -1 };
     CassetteSummary secondSummary;
     std::thread worker([&] {
-        // Everything the second stretch needs is found here, off the delivering thread.
+        // Everything the second stretch needs is found here, off the delivering thread. Its first line is
+        // not known yet (counting the first half's line feeds would be a pass over half the cassette): it
+        // reads with lines counted from its own start, and again with the real ones only if it quoted a
+        // line somewhere.
         listEnd = findListEnd(all, middle);
         second.data = all.sliced(middle, listEnd - middle);
-        second.baseLine = int(countNewlines(all.first(middle)));
         secondSummary = second.run();
+        if (second.needsLines && !stop.load()) {
+            later.clear();
+            second.data = all.sliced(middle, listEnd - middle);
+            second.baseLine = int(countNewlines(all.first(middle)));
+            second.linesRelative = false;
+            second.needsLines = false;
+            second.result = {};
+            second.invalid.clear();
+            second.nextInvalid = 0;
+            second.restartAt = -1;
+            secondSummary = second.run();
+        }
     });
-    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1 };
+    RangeReader first { all.first(middle), 0, 0, origin, true, {}, handler, prepare, report, {}, 0, -1, {},
+        false, false, 0 };
     CassetteSummary summary = first.run();
     if (summary.fault || summary.cancelled)
         stop = true;
@@ -1159,8 +1400,13 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     if (tail.startsWith("version:"))
         summary.version
             = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
+    // The first stretch counted its line feeds while checking its bytes (when it read them all).
+    const int secondBase = !second.linesRelative ? 0
+        : first.newlines >= 0                    ? int(first.newlines)
+                                                 : int(countNewlines(all.first(middle)));
     for (CassetteInteraction &i : later) {
         i.index = summary.interactions++;
+        i.line += secondBase;
         if (!handler(std::move(i))) {
             summary.cancelled = true;
             break;

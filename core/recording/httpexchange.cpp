@@ -91,8 +91,10 @@ QStringList HttpExchange::headerValues(const QList<HttpHeader> &headers, QString
 
 QString HttpExchange::headerValue(const QList<HttpHeader> &headers, QStringView name)
 {
+    // Case-insensitive comparison folds one UTF-16 unit at a time: names of another length never match
+    // (the indexer asks this of every interaction).
     for (const HttpHeader &h : headers) {
-        if (QStringView(h.name).compare(name, Qt::CaseInsensitive) == 0)
+        if (h.name.size() == name.size() && QStringView(h.name).compare(name, Qt::CaseInsensitive) == 0)
             return h.value;
     }
     return {};

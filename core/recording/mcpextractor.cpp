@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace tapedeck {
 
@@ -49,6 +52,24 @@ qsizetype skipSpace(QByteArrayView s, qsizetype pos)
     while (pos < s.size() && isSpace(s[pos]))
         ++pos;
     return pos;
+}
+
+// The characters after a backslash in a JSON string that stand for one character (besides \u).
+bool isSimpleEscape(char c)
+{
+    switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool isDigit(char c)
@@ -250,6 +271,25 @@ private:
         const qsizetype start = pos;
         ++pos;
         while (pos < m_s.size()) {
+#ifdef __SSE2__
+            // Sixteen bytes at a time up to the next that needs a look: a quote, a backslash, a control
+            // character (the signed compare also stops at non-ASCII, which is then stepped over below).
+            const __m128i quote = _mm_set1_epi8('"');
+            const __m128i backslash = _mm_set1_epi8('\\');
+            const __m128i space = _mm_set1_epi8(0x20);
+            while (pos + 16 <= m_s.size()) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_s.data() + pos));
+                const int mask = _mm_movemask_epi8(_mm_or_si128(
+                    _mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+                if (mask != 0) {
+                    pos += __builtin_ctz(unsigned(mask));
+                    break;
+                }
+                pos += 16;
+            }
+            if (pos >= m_s.size())
+                break;
+#endif
             const char c = m_s[pos];
             if (c == '"') {
                 ++pos;
@@ -267,7 +307,7 @@ private:
                     pos += 6;
                     continue;
                 }
-                if (!QByteArrayView("\"\\/bfnrt").contains(e))
+                if (!isSimpleEscape(e))
                     return fail(
                         pos, JsonSyntax::message(JsonSyntax::Problem::InvalidEscape, QChar(QLatin1Char(e))));
                 pos += 2;
@@ -323,19 +363,31 @@ private:
 
 qsizetype stringEnd(QByteArrayView s, qsizetype pos)
 {
-    // The closing quote is the first one not escaped by an odd run of backslashes; memchr finds candidates
-    // fast in long strings.
-    const char *const first = s.data() + pos + 1;
-    const char *from = first;
+    // The closing quote of a validated string: the first quote that is not the second byte of an escape.
+    // Sixteen bytes at a time up to the next quote or backslash (aspect values are JSON text, their quotes
+    // all escaped); a backslash takes the byte after it along.
+    const char *p = s.data();
+    const qsizetype n = s.size();
+    ++pos;
     for (;;) {
-        const char *quote
-            = static_cast<const char *>(std::memchr(from, '"', size_t(s.data() + s.size() - from)));
-        qsizetype backslashes = 0;
-        for (const char *b = quote - 1; b >= first && *b == '\\'; --b)
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return quote - s.data() + 1;
-        from = quote + 1;
+#ifdef __SSE2__
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        while (pos + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + pos));
+            const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+            if (mask != 0) {
+                pos += __builtin_ctz(unsigned(mask));
+                break;
+            }
+            pos += 16;
+        }
+#endif
+        while (p[pos] != '"' && p[pos] != '\\')
+            ++pos;
+        if (p[pos] == '"')
+            return pos + 1;
+        pos += 2;
     }
 }
 
@@ -347,6 +399,22 @@ qsizetype valueEnd(QByteArrayView s, qsizetype pos)
     if (c == '{' || c == '[') {
         int depth = 0;
         for (;;) {
+#ifdef __SSE2__
+            // Sixteen bytes at a time up to the next quote or bracket (the value is validated before, so one
+            // follows).
+            while (pos + 16 <= s.size()) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + pos));
+                const __m128i brackets = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')), _mm_cmpeq_epi8(v, _mm_set1_epi8('}'))),
+                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))));
+                const int mask = _mm_movemask_epi8(_mm_or_si128(brackets, _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+                if (mask != 0) {
+                    pos += __builtin_ctz(unsigned(mask));
+                    break;
+                }
+                pos += 16;
+            }
+#endif
             const char d = s[pos];
             if (d == '"') {
                 pos = stringEnd(s, pos);
@@ -594,9 +662,26 @@ void splitUrnAndAspect(const QString &rest, Route &route)
     }
 }
 
+// False only when route() finds no endpoint: every endpoint needs one of these verbs and, as a path segment
+// (percent-decoded, so this looks only at URIs without '%'), one of these words. Most requests of a
+// recording are not GMS calls, and parsing their URL is most of what checking them costs.
+bool mayRoute(const QString &method, const QString &uri)
+{
+    const QStringView verb = QStringView(method).trimmed();
+    if (verb.compare(u"POST", Qt::CaseInsensitive) != 0 && verb.compare(u"PATCH", Qt::CaseInsensitive) != 0
+        && verb.compare(u"DELETE", Qt::CaseInsensitive) != 0)
+        return false;
+    if (uri.contains(QLatin1Char('%')))
+        return true;
+    return uri.contains(QLatin1String("aspects")) || uri.contains(QLatin1String("entities"))
+        || uri.contains(QLatin1String("usageStats")) || uri.contains(QLatin1String("openapi"));
+}
+
 Route route(const QString &method, const QString &uri)
 {
     Route r;
+    if (!mayRoute(method, uri))
+        return r;
     const QUrl url(uri.trimmed(), QUrl::TolerantMode);
     if (!url.isValid())
         return r;

@@ -3,6 +3,7 @@
 // python3-vcr, or in the shapes older VCR.py versions and other writers produced) must read to exactly what
 // VCR.py itself loads (<name>.expected.json, made by tests/tools/vcrfixtures/), bytes included; the bad
 // ones must fail where the fixture says, keeping what came before.
+#include "core/recording/cassettelayout.h"
 #include "core/recording/cassetteparser.h"
 #include "testsupport.h"
 
@@ -98,6 +99,84 @@ private slots:
         const QList<CassetteInteraction> all = parseAll(yaml, &summary);
         QVERIFY(all.at(1).exchange.responseBody->size() >= 5 * 1024 * 1024);
         QVERIFY(all.at(1).exchange.warnings.isEmpty()); // 5 MiB is not absurd
+    }
+
+    void cdumperCassetteMatchesVcrPy_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("as VCR.py writes") << QStringList();
+        QTest::newRow("allow_unicode") << QStringList { QStringLiteral("--unicode") };
+        QTest::newRow("another seed") << QStringList { QStringLiteral("--seed"), QStringLiteral("31") };
+    }
+
+    void cdumperCassetteMatchesVcrPy()
+    {
+        // cdumper.py: VCR.py's own serializer (PyYAML's CDumper) on POST JSON bodies, !!binary bodies, long
+        // folded strings, non-ASCII text and '' in single quotes; VCR.py's loader says what they hold.
+        QFETCH(QStringList, options);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cdumper.yaml"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PYTHONUTF8"), QStringLiteral("1"));
+        const test::ProcessResult made = test::run(QStringLiteral("/usr/bin/python3"),
+            QStringList { QStringLiteral(TAPEDECK_TEST_TOOLS "/vcrfixtures/cdumper.py"), path } + options, {},
+            environment);
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QByteArray yaml = test::readFile(path);
+        const QJsonArray expected
+            = QJsonDocument::fromJson(test::readFile(dir.filePath(QStringLiteral("cdumper.expected.json")))).array();
+        QCOMPARE(expected.size(), 120);
+        // The full reading (libyaml) against VCR.py.
+        compareWithVcrPy(QStringLiteral("cdumper"), yaml, expected);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Summary reading takes the fast path for every interaction the real writer wrote...
+        cassettelayout::LayoutScanner scanner(yaml, 1024);
+        scanner.advanceTo(yaml.size());
+        QVERIFY(!scanner.gaveUp());
+        qsizetype whole = 0;
+        for (const cassettelayout::Elision &e : scanner.elisions())
+            whole += e.kind == cassettelayout::Elision::Kind::Interaction ? qsizetype(e.items.size()) : 0;
+        QCOMPARE(whole, expected.size());
+
+        // ...and reports what the full reading reports, field by field.
+        CassetteSummary fullSummary;
+        const QList<CassetteInteraction> full = parseAll(yaml, &fullSummary);
+        CassetteSummary quickSummary;
+        const QList<CassetteInteraction> quick = parseAll(yaml, &quickSummary, CassetteParser::Mode::Summary);
+        QVERIFY(!quickSummary.fault);
+        QCOMPARE(quickSummary.version, fullSummary.version);
+        QCOMPARE(quickSummary.warnings, fullSummary.warnings);
+        QCOMPARE(quick.size(), full.size());
+        int elided = 0;
+        for (qsizetype k = 0; k < full.size(); ++k) {
+            const CassetteInteraction &a = full.at(k);
+            const CassetteInteraction &b = quick.at(k);
+            const QByteArray where = "#" + QByteArray::number(k);
+            QVERIFY2(b.begin == a.begin && b.end == a.end && b.line == a.line, where.constData());
+            QVERIFY2(b.exchange.method == a.exchange.method && b.exchange.uri == a.exchange.uri, where.constData());
+            QVERIFY2(b.exchange.status == a.exchange.status, where.constData());
+            QVERIFY2(b.exchange.statusMessage == a.exchange.statusMessage, where.constData());
+            QVERIFY2(b.exchange.warnings == a.exchange.warnings, where.constData());
+            QVERIFY2(b.exchange.requestBody == a.exchange.requestBody, where.constData());
+            QVERIFY2(b.requestBodySize == a.requestBodySize, where.constData());
+            QVERIFY2(b.responseBodySize == (a.exchange.responseBody ? a.exchange.responseBody->size() : -1),
+                where.constData());
+            for (const auto &[mine, theirs] : { std::pair { &b.exchange.requestHeaders, &a.exchange.requestHeaders },
+                     std::pair { &b.exchange.responseHeaders, &a.exchange.responseHeaders } }) {
+                QVERIFY2(mine->size() == theirs->size(), where.constData());
+                for (qsizetype h = 0; h < mine->size(); ++h)
+                    QVERIFY2(mine->at(h).name == theirs->at(h).name && mine->at(h).value == theirs->at(h).value,
+                        where.constData());
+            }
+            // Bodies above the summary's size are measured, not kept; the others are kept as they are.
+            if (b.responseBodySize > 1024 && b.exchange.responseBody->isEmpty())
+                ++elided;
+            else
+                QVERIFY2(b.exchange.responseBody == a.exchange.responseBody, where.constData());
+        }
+        QVERIFY(elided > 10);
     }
 
     void badInput_data()
