@@ -39,6 +39,11 @@ void Cli::out(const QString &text) const
     write(stdout, text);
 }
 
+void Cli::out(QByteArrayView utf8) const
+{
+    std::fwrite(utf8.data(), 1, size_t(utf8.size()), stdout);
+}
+
 void Cli::err(const QString &text) const
 {
     std::fflush(stdout);

@@ -28,6 +28,7 @@ public:
     Cli();
 
     void out(const QString &text) const;
+    void out(QByteArrayView utf8) const; // text already in UTF-8
     void err(const QString &text) const;
     // Wraps text in an ANSI colour when stdout is a terminal and NO_COLOR is unset.
     QString paint(const QString &text, Colour colour) const;

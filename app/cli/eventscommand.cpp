@@ -4,12 +4,11 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "core/common/bytesize.h"
+#include "core/common/compactjson.h"
 #include "core/recording/filterexpression.h"
 #include "core/recording/timelinesubject.h"
 #include "app/cli/timelinejob.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace tapedeck {
 
@@ -23,48 +22,72 @@ QString oneLine(QStringView text, qsizetype limit)
     return s;
 }
 
-QJsonObject jsonFor(const Timeline &t, qsizetype seq)
+// One event as a JSON line (keys in sorted order, as QJsonDocument wrote them before).
+void appendJsonLine(QByteArray &out, const Timeline &t, qsizetype seq)
 {
     const EventRecord &r = t.record(seq);
-    QJsonObject o { { QStringLiteral("seq"), seq },
-        { QStringLiteral("kind"), QString(eventKindName(r.kind)) },
-        { QStringLiteral("lane"), qint64(r.lane) },
-        { QStringLiteral("has_error"), bool(r.flags & ErrorFlag) },
-        { QStringLiteral("has_warning"), bool(r.flags & WarningFlag) } };
-    switch (r.kind) {
-    case EventKind::Http:
-        o.insert(QStringLiteral("method"), t.field(seq, EventField::Method).toString());
-        o.insert(QStringLiteral("uri"), t.field(seq, EventField::Uri).toString());
-        o.insert(QStringLiteral("status"), r.number);
-        o.insert(QStringLiteral("request_size"), qint64(r.sizeA));
-        o.insert(QStringLiteral("response_size"), qint64(r.sizeB));
-        o.insert(QStringLiteral("content_type"), t.field(seq, EventField::ContentType).toString());
-        o.insert(QStringLiteral("mcps"), qint64(r.related));
-        break;
-    case EventKind::Sql: {
-        o.insert(QStringLiteral("query"), t.field(seq, EventField::Query).toString());
-        o.insert(QStringLiteral("row_count"), (r.flags & NoNumberFlag) ? QJsonValue() : QJsonValue(r.number));
-        const QStringView error = t.field(seq, EventField::SqlError);
-        o.insert(
-            QStringLiteral("error"), (r.flags & ErrorFlag) ? QJsonValue(error.toString()) : QJsonValue());
-        break;
-    }
-    case EventKind::Mcp:
-        o.insert(QStringLiteral("entity_type"), t.field(seq, EventField::EntityType).toString());
-        o.insert(QStringLiteral("entity_urn"), t.field(seq, EventField::EntityUrn).toString());
-        o.insert(QStringLiteral("aspect_name"), t.field(seq, EventField::AspectName).toString());
-        o.insert(QStringLiteral("change_type"), t.field(seq, EventField::ChangeType).toString());
-        o.insert(QStringLiteral("carrier_seq"),
-            r.related == EventRecord::NoCarrier ? QJsonValue() : QJsonValue(qint64(r.related)));
-        break;
-    }
     const QStringView message = t.field(seq,
         r.kind == EventKind::Http      ? EventField::HttpMessage
             : r.kind == EventKind::Sql ? EventField::SqlError
                                        : EventField::McpMessage);
-    if (!message.isEmpty())
-        o.insert(QStringLiteral("message"), message.toString());
-    return o;
+    const QLatin1StringView kind(eventKindName(r.kind));
+    const auto key = [](const char *name) { return QLatin1StringView(name); };
+    CompactJsonObject o(out);
+    switch (r.kind) {
+    case EventKind::Http:
+        o.string(key("content_type"), t.field(seq, EventField::ContentType));
+        o.boolean(key("has_error"), r.flags & ErrorFlag);
+        o.boolean(key("has_warning"), r.flags & WarningFlag);
+        o.string(key("kind"), QString(kind));
+        o.integer(key("lane"), qint64(r.lane));
+        o.integer(key("mcps"), qint64(r.related));
+        if (!message.isEmpty())
+            o.string(key("message"), message);
+        o.string(key("method"), t.field(seq, EventField::Method));
+        o.integer(key("request_size"), qint64(r.sizeA));
+        o.integer(key("response_size"), qint64(r.sizeB));
+        o.integer(key("seq"), seq);
+        o.integer(key("status"), r.number);
+        o.string(key("uri"), t.field(seq, EventField::Uri));
+        break;
+    case EventKind::Sql:
+        if (r.flags & ErrorFlag)
+            o.string(key("error"), t.field(seq, EventField::SqlError));
+        else
+            o.null(key("error"));
+        o.boolean(key("has_error"), r.flags & ErrorFlag);
+        o.boolean(key("has_warning"), r.flags & WarningFlag);
+        o.string(key("kind"), QString(kind));
+        o.integer(key("lane"), qint64(r.lane));
+        if (!message.isEmpty())
+            o.string(key("message"), message);
+        o.string(key("query"), t.field(seq, EventField::Query));
+        if (r.flags & NoNumberFlag)
+            o.null(key("row_count"));
+        else
+            o.integer(key("row_count"), r.number);
+        o.integer(key("seq"), seq);
+        break;
+    case EventKind::Mcp:
+        o.string(key("aspect_name"), t.field(seq, EventField::AspectName));
+        if (r.related == EventRecord::NoCarrier)
+            o.null(key("carrier_seq"));
+        else
+            o.integer(key("carrier_seq"), qint64(r.related));
+        o.string(key("change_type"), t.field(seq, EventField::ChangeType));
+        o.string(key("entity_type"), t.field(seq, EventField::EntityType));
+        o.string(key("entity_urn"), t.field(seq, EventField::EntityUrn));
+        o.boolean(key("has_error"), r.flags & ErrorFlag);
+        o.boolean(key("has_warning"), r.flags & WarningFlag);
+        o.string(key("kind"), QString(kind));
+        o.integer(key("lane"), qint64(r.lane));
+        if (!message.isEmpty())
+            o.string(key("message"), message);
+        o.integer(key("seq"), seq);
+        break;
+    }
+    o.finish();
+    out.append('\n');
 }
 
 QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
@@ -148,14 +171,19 @@ int runEvents(const Cli &cli, const QStringList &arguments)
     TimelineSubject subject(timeline);
     const bool json = parser.isSet(jsonl);
     qsizetype shown = 0;
+    QByteArray line;
     const Status s = (*job)->follow([&](qsizetype seq) {
         subject.setRow(seq);
         if (!expression.isEmpty() && !expression.matches(subject))
             return;
         ++shown;
-        cli.out(json ? QString::fromUtf8(QJsonDocument(jsonFor(timeline, seq)).toJson(QJsonDocument::Compact))
-                    + QLatin1Char('\n')
-                     : rowFor(cli, timeline, seq));
+        if (json) {
+            line.clear();
+            appendJsonLine(line, timeline, seq);
+            cli.out(QByteArrayView(line));
+        } else {
+            cli.out(rowFor(cli, timeline, seq));
+        }
     });
     if (!s)
         return cli.fail(s.error());

@@ -866,53 +866,84 @@ QByteArray pythonFloatRepr(double value)
     return out;
 }
 
-QByteArray pythonQuote(QStringView text, bool ensureAscii)
+void appendPythonQuoted(QByteArray &out, QStringView text, bool ensureAscii)
 {
-    QByteArray out;
-    out.reserve(text.size() + 2);
     out += '"';
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // A run of printable ASCII that stays as it is, copied in one go.
+        const qsizetype run = i;
+        while (i < n) {
+            const char16_t c = text[i].unicode();
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+                break;
+            ++i;
+        }
+        if (i > run) {
+            const qsizetype at = out.size();
+            out.resize(at + (i - run));
+            char *to = out.data() + at;
+            for (qsizetype k = run; k < i; ++k)
+                *to++ = char(text[k].unicode());
+        }
+        if (i == n)
+            break;
         const char16_t u = text[i].unicode();
         switch (u) {
         case '"':
             out += "\\\"";
+            ++i;
             continue;
         case '\\':
             out += "\\\\";
+            ++i;
             continue;
         case '\n':
             out += "\\n";
+            ++i;
             continue;
         case '\r':
             out += "\\r";
+            ++i;
             continue;
         case '\t':
             out += "\\t";
+            ++i;
             continue;
         case '\b':
             out += "\\b";
+            ++i;
             continue;
         case '\f':
             out += "\\f";
+            ++i;
             continue;
         default:
             break;
         }
         if (u < 0x20) {
             appendHex4(out, u);
+            ++i;
         } else if (ensureAscii) {
             // Python escapes everything outside ' '..'~'; UTF-16 units give the surrogate pairs it writes.
-            if (u > 0x7e)
-                appendHex4(out, u);
-            else
-                out += char(u);
+            appendHex4(out, u);
+            ++i;
+        } else if (u == 0x7f) {
+            out += char(u);
+            ++i;
         } else {
-            qsizetype next = i;
-            appendUtf8(out, nextCodePoint(text, next));
-            i = next - 1;
+            appendUtf8(out, nextCodePoint(text, i));
         }
     }
     out += '"';
+}
+
+QByteArray pythonQuote(QStringView text, bool ensureAscii)
+{
+    QByteArray out;
+    out.reserve(text.size() + 2);
+    appendPythonQuoted(out, text, ensureAscii);
     return out;
 }
 

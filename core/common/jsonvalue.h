@@ -154,6 +154,8 @@ QString prettyJson(const JsonValue &value, int indent = 2);
 QByteArray pythonFloatRepr(double value);
 // A JSON string literal as json.dumps writes it.
 QByteArray pythonQuote(QStringView text, bool ensureAscii = true);
+// The same, appended to out (what streaming writers use).
+void appendPythonQuoted(QByteArray &out, QStringView text, bool ensureAscii = true);
 // Python's ordering of str: by code point (UTF-16 order differs for characters above U+FFFF).
 int compareCodePoints(QStringView a, QStringView b);
 

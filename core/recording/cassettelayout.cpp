@@ -6,6 +6,7 @@
 #include "core/recording/interactionreader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -179,7 +180,7 @@ const bool HaveAvx2 = [] {
     __builtin_cpu_init(); // may run before libgcc's own initialisation
     return __builtin_cpu_supports("avx2") != 0;
 }();
-bool UseAvx2 = HaveAvx2;
+std::atomic<bool> UseAvx2 { HaveAvx2 }; // changed by tests only, between readings
 #endif
 
 void putCodePoint(Counter &sink, quint32 value)
@@ -404,7 +405,7 @@ template <typename Sink>
 qint64 skipOrdinary(const quint8 *p, qint64 n, qint64 i, quint8 quote, bool single, Sink &sink, int &breaks)
 {
 #ifdef TAPEDECK_AVX2_MASKS
-    if (UseAvx2)
+    if (UseAvx2.load(std::memory_order_relaxed))
         return skipOrdinaryAvx2(p, n, i, quote, single, sink, breaks);
 #endif
     return skipOrdinaryLoop<Sink, false>(p, n, i, quote, single, sink, breaks);
@@ -576,7 +577,7 @@ bool setWideMasks(bool on)
 {
 #ifdef TAPEDECK_AVX2_MASKS
     UseAvx2 = on && HaveAvx2;
-    return UseAvx2;
+    return UseAvx2.load();
 #else
     Q_UNUSED(on);
     return false;

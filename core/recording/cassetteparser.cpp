@@ -364,7 +364,7 @@ public:
             n.tag = tagOf(e->data.scalar.tag);
             if (Elision *elided = placeholder(*e, elide, item)) {
                 if (elided->kind == Elision::Kind::Interaction) {
-                    // The run's first item; the others wait for runItem().
+                    // The run's first item; the others wait for takeRunItem().
                     std::vector<Elision::Item> &items = elided->items;
                     Node tree = std::move(*items.front().node);
                     relocate(tree, n.line);

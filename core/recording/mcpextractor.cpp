@@ -740,6 +740,50 @@ QString lowerFirst(const QString &name)
 
 // --- extraction ------------------------------------------------------------------------------------
 
+// The members of a validated object by key, as json.loads keeps them: a repeated key keeps its last value.
+// A short list looked through from its end: objects here have a handful of members, and their keys (ASCII,
+// without escapes as a rule) are compared as written instead of each being decoded and hashed.
+class Fields
+{
+public:
+    Fields() = default;
+    Fields(QByteArrayView s, QList<Member> members)
+        : m_s(s)
+        , m_members(std::move(members))
+    { }
+
+    const Span *constFind(QStringView key) const
+    {
+        for (qsizetype k = m_members.size() - 1; k >= 0; --k) {
+            if (keyEquals(m_members.at(k).key, key))
+                return &m_members.at(k).value;
+        }
+        return nullptr;
+    }
+    const Span *constEnd() const { return nullptr; }
+    bool contains(QStringView key) const { return constFind(key) != nullptr; }
+
+private:
+    bool keyEquals(Span span, QStringView key) const
+    {
+        const QByteArrayView written = m_s.sliced(span.begin + 1, span.end - span.begin - 2);
+        for (const char c : written) {
+            if (c == '\\' || uchar(c) >= 0x80)
+                return decodeString(m_s, span) == key;
+        }
+        if (written.size() != key.size())
+            return false;
+        for (qsizetype i = 0; i < written.size(); ++i) {
+            if (char16_t(uchar(written[i])) != key[i].unicode())
+                return false;
+        }
+        return true;
+    }
+
+    QByteArrayView m_s;
+    QList<Member> m_members;
+};
+
 class Extraction
 {
 public:
@@ -757,13 +801,7 @@ public:
     char kind(Span v) const { return kindOf(m_s, v); }
 
     // The members of a validated object by key; a repeated key keeps its last value, as json.loads does.
-    QHash<QString, Span> fields(Span object) const
-    {
-        QHash<QString, Span> result;
-        for (const Member &m : membersOf(m_s, object))
-            result.insert(string(m.key), m.value);
-        return result;
-    }
+    Fields fields(Span object) const { return Fields(m_s, membersOf(m_s, object)); }
 
     QJsonObject jsonObject(Span v, const QString &what, QStringList &warnings) const
     {
@@ -782,7 +820,7 @@ public:
     }
 
     // A string member; a warning when present with another type.
-    QString text(const QHash<QString, Span> &f, const QString &key, QStringList &warnings) const
+    QString text(const Fields &f, const QString &key, QStringList &warnings) const
     {
         const auto it = f.constFind(key);
         if (it == f.constEnd() || kind(*it) == 'n')
@@ -796,7 +834,7 @@ public:
 
     // An MCP object: RESTli wire form or file-sink form.
     void proposal(
-        Span v, Form form, int index, const QString &what, const QHash<QString, Span> *known = nullptr)
+        Span v, Form form, int index, const QString &what, const Fields *known = nullptr)
     {
         if (kind(v) != '{') {
             warn(McpExtractor::tr("%1 is not a JSON object").arg(what));
@@ -805,7 +843,7 @@ public:
         McpRecord r;
         r.form = form;
         r.carrierIndex = index;
-        const QHash<QString, Span> f = known ? *known : fields(v);
+        const Fields f = known ? *known : fields(v);
         r.entityType = text(f, QStringLiteral("entityType"), r.warnings);
         r.entityUrn = text(f, QStringLiteral("entityUrn"), r.warnings);
         r.changeType = text(f, QStringLiteral("changeType"), r.warnings);
@@ -841,7 +879,7 @@ public:
             warnings.append(McpExtractor::tr("the aspect is not a JSON object"));
             return {};
         }
-        const QHash<QString, Span> f = fields(v);
+        const Fields f = fields(v);
         if (const auto it = f.constFind(QStringLiteral("json")); it != f.constEnd())
             return pythonText(m_s, *it);
         const auto value = f.constFind(QStringLiteral("value"));
@@ -896,7 +934,7 @@ public:
             return;
         }
         QStringList common = sharedWarnings;
-        const QHash<QString, Span> f = fields(body);
+        const Fields f = fields(body);
         const QString urn = text(f, QStringLiteral("urn"), common);
         QString entityType = McpExtractor::entityTypeFromUrn(urn);
         if (urn.isEmpty())
@@ -939,9 +977,9 @@ public:
 
     // An MCE object: the file sink's {proposedSnapshot, systemMetadata} or the wire's
     // {entity: {value: <snapshot>}, systemMetadata}.
-    void mce(Span v, Form form, int index, const QString &what, const QHash<QString, Span> *known = nullptr)
+    void mce(Span v, Form form, int index, const QString &what, const Fields *known = nullptr)
     {
-        const QHash<QString, Span> f = known ? *known : fields(v);
+        const Fields f = known ? *known : fields(v);
         QStringList warnings;
         QJsonObject systemMetadata;
         if (const auto it = f.constFind(QStringLiteral("systemMetadata")); it != f.constEnd())
@@ -955,7 +993,7 @@ public:
             warn(McpExtractor::tr("%1 has no \"entity\" object").arg(what));
             return;
         }
-        const QHash<QString, Span> e = fields(*entity);
+        const Fields e = fields(*entity);
         const auto value = e.constFind(QStringLiteral("value"));
         if (value == e.constEnd()) {
             warn(McpExtractor::tr("%1: the entity has no \"value\"").arg(what));
@@ -974,7 +1012,7 @@ public:
         McpRecord r;
         r.form = Form::Usage;
         r.carrierIndex = index;
-        const QHash<QString, Span> f = fields(v);
+        const Fields f = fields(v);
         r.entityUrn = text(f, QStringLiteral("resource"), r.warnings);
         if (r.entityUrn.isEmpty())
             r.warnings.append(McpExtractor::tr("the usage bucket has no resource"));
@@ -1018,7 +1056,7 @@ public:
             if (kind(m.value) != '{') {
                 r.warnings.append(McpExtractor::tr("the aspect entry is not a JSON object"));
             } else {
-                const QHash<QString, Span> f = fields(m.value);
+                const Fields f = fields(m.value);
                 const auto value = f.constFind(QStringLiteral("value"));
                 if (value == f.constEnd())
                     r.warnings.append(McpExtractor::tr("the aspect entry has no \"value\""));
@@ -1040,7 +1078,7 @@ public:
             warn(McpExtractor::tr("%1 is not a JSON object").arg(what));
             return;
         }
-        const QHash<QString, Span> f = fields(v);
+        const Fields f = fields(v);
         if (f.contains(QStringLiteral("proposedSnapshot"))) {
             mce(v, Form::FileMce, index, what, &f);
         } else if (f.contains(QStringLiteral("entityType")) || f.contains(QStringLiteral("entityUrn"))
@@ -1261,7 +1299,7 @@ QList<McpRecord> McpExtractor::fromRequest(
             ex.mce(span, Form::Snapshot, 0, tr("the request body"));
             break;
         }
-        const QHash<QString, Span> f = ex.fields(span);
+        const Fields f = ex.fields(span);
         const QString key
             = r.endpoint == Endpoint::Proposal ? QStringLiteral("proposal") : QStringLiteral("urn");
         const auto it = f.constFind(key);

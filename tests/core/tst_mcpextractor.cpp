@@ -404,6 +404,27 @@ private slots:
         QCOMPARE(McpExtractor::toFileSinkJson(records), c.value(QStringLiteral("sink")).toString().toUtf8());
     }
 
+    void readsKeysAsJsonLoads()
+    {
+        // A repeated key keeps its last value, a key written with escapes is the key it decodes to, and a key
+        // that only looks like another is not it (what Python's json.loads gives, on both details).
+        const QByteArray body = "{\"proposals\": [{\"entityUrn\": \"urn:li:corpuser:a\", "
+                                "\"entity\\u0054ype\": \"corpuser\", \"entityUrn\": \"urn:li:corpuser:b\", "
+                                "\"aspectName \": \"no\", \"aspectName\": \"corpUserInfo\", "
+                                "\"chang\xc3\xa9Type\": \"no\", \"changeType\": \"UPSERT\"}]}";
+        for (const McpExtractor::Detail detail : { McpExtractor::Detail::Full, McpExtractor::Detail::Summary }) {
+            QStringList warnings;
+            const QList<McpRecord> records = McpExtractor::fromRequest(QStringLiteral("POST"),
+                QStringLiteral("http://gms:8080/aspects?action=ingestProposalBatch"), body, &warnings, detail);
+            QCOMPARE(records.size(), 1);
+            QCOMPARE(records.at(0).entityUrn, QStringLiteral("urn:li:corpuser:b"));
+            QCOMPARE(records.at(0).entityType, QStringLiteral("corpuser"));
+            QCOMPARE(records.at(0).aspectName, QStringLiteral("corpUserInfo"));
+            QCOMPARE(records.at(0).changeType, QStringLiteral("UPSERT"));
+            QVERIFY2(records.at(0).warnings.isEmpty(), qPrintable(records.at(0).warnings.join(u'|')));
+        }
+    }
+
     void readsFileSinkArray()
     {
         const QJsonObject file = m_generated.value(QStringLiteral("file")).toObject();
