@@ -95,22 +95,22 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+324"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+308"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%1 uses an undefined alias *%2 (line %3)</source>
         <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+79"/>
         <source>%1: unexpected YAML structure at line %2</source>
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+297"/>
         <source>unknown tag %1 on a body (line %2), read as text</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Binärdaten gelesen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+84"/>
         <source>a header entry that is not a name/value pair (line %1)</source>
         <translation>ein Header-Eintrag, der kein Name-Wert-Paar ist (Zeile %1)</translation>
     </message>
@@ -171,13 +171,13 @@
         <translation>ein Body von %1 MiB</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <location line="+290"/>
+        <location line="+121"/>
+        <location line="+345"/>
         <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
         <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-320"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>%1 enthält keine Interaktionen</translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+165"/>
         <source>%1 holds %n byte(s) of invalid UTF-8, shown as &apos;?&apos;</source>
         <translation>
             <numerusform>%1 enthält %n ungültiges UTF-8-Byte, angezeigt als &apos;?&apos;</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+87"/>
         <source>%1: the interaction&apos;s position is outside the cassette</source>
         <translation>%1: die Position der Interaktion liegt außerhalb der Kassette</translation>
     </message>
@@ -750,7 +750,7 @@
 <context>
     <name>FileReader</name>
     <message>
-        <location filename="../core/common/filereader.cpp" line="+42"/>
+        <location filename="../core/common/filereader.cpp" line="+61"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
@@ -1029,7 +1029,7 @@
         <translation>der Body lässt sich nicht dekodieren (brotli)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>the content encoding &quot;%1&quot; is not supported</source>
         <translation>das Content-Encoding „%1“ wird nicht unterstützt</translation>
     </message>
@@ -1353,7 +1353,7 @@
 <context>
     <name>McpExtractor</name>
     <message>
-        <location filename="../core/recording/mcpextractor.cpp" line="+67"/>
+        <location filename="../core/recording/mcpextractor.cpp" line="+88"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1373,7 +1373,7 @@
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+520"/>
+        <location line="+622"/>
         <location line="+29"/>
         <location line="+169"/>
         <location line="+21"/>

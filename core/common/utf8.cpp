@@ -6,25 +6,40 @@
 
 namespace tapedeck {
 
+int encodeUtf8(char32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = char(cp);
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = char(0xc0 | (cp >> 6));
+        out[1] = char(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            cp = 0xfffd;
+        out[0] = char(0xe0 | (cp >> 12));
+        out[1] = char(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = char(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = char(0xf0 | (cp >> 18));
+    out[1] = char(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = char(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = char(0x80 | (cp & 0x3f));
+    return 4;
+}
+
 void appendUtf8(QByteArray &out, char32_t cp)
 {
     if (cp < 0x80) {
         out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xc0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        if (cp >= 0xd800 && cp <= 0xdfff)
-            cp = 0xfffd;
-        out += char(0xe0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
-    } else {
-        out += char(0xf0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3f));
-        out += char(0x80 | ((cp >> 6) & 0x3f));
-        out += char(0x80 | (cp & 0x3f));
+        return;
     }
+    char bytes[4];
+    out.append(bytes, encodeUtf8(cp, bytes));
 }
 
 char32_t nextCodePoint(QStringView text, qsizetype &i)

@@ -16,6 +16,8 @@ namespace tapedeck {
 // hashes strings through this encoding from two sides (parsed JSON values and raw \u escapes), so every
 // encoder in Tapedeck must be this one.
 void appendUtf8(QByteArray &out, char32_t codePoint);
+// The same into a buffer of four bytes, for writers that are not QByteArrays; returns how many it wrote.
+int encodeUtf8(char32_t codePoint, char out[4]);
 
 // The next code point of UTF-16 text at i (advanced past it); a lone surrogate is returned as itself.
 char32_t nextCodePoint(QStringView text, qsizetype &i);

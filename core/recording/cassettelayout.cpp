@@ -3,6 +3,7 @@
 #include "core/recording/cassettelayout.h"
 
 #include "core/common/hex.h"
+#include "core/common/utf8.h"
 #include "core/recording/interactionreader.h"
 
 #include <algorithm>
@@ -191,21 +192,10 @@ void putCodePoint(Counter &sink, quint32 value)
 
 void putCodePoint(Writer &sink, quint32 value)
 {
-    if (value < 0x80) {
-        sink.byte(char(value));
-    } else if (value < 0x800) {
-        sink.byte(char(0xc0 | (value >> 6)));
-        sink.byte(char(0x80 | (value & 0x3f)));
-    } else if (value < 0x10000) {
-        sink.byte(char(0xe0 | (value >> 12)));
-        sink.byte(char(0x80 | ((value >> 6) & 0x3f)));
-        sink.byte(char(0x80 | (value & 0x3f)));
-    } else {
-        sink.byte(char(0xf0 | (value >> 18)));
-        sink.byte(char(0x80 | ((value >> 12) & 0x3f)));
-        sink.byte(char(0x80 | ((value >> 6) & 0x3f)));
-        sink.byte(char(0x80 | (value & 0x3f)));
-    }
+    char bytes[4];
+    const int length = encodeUtf8(value, bytes); // value is no surrogate: the caller refused those
+    for (int k = 0; k < length; ++k)
+        sink.byte(bytes[k]);
 }
 
 // The escape sequence at p[i] == '\\' in double quotes (not an escaped line break): its value to sink.
