@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Hexadecimal digits, read and written: the one decoder behind JSON's \u escapes, YAML's \x/\u/\U escapes
+// Hexadecimal digits read: the one decoder behind JSON's \u escapes, YAML's \x/\u/\U escapes
 // and every other hex text Tapedeck reads.
 #pragma once
-
-#include <QByteArrayView>
-
-#include <optional>
 
 namespace tapedeck {
 
@@ -20,8 +16,5 @@ constexpr int hexDigitValue(char c)
         return c - 'A' + 10;
     return -1;
 }
-
-// The value of up to eight hex digits; nullopt when digits is empty, longer than 8 or holds a non-digit.
-std::optional<quint32> parseHex(QByteArrayView digits);
 
 } // namespace tapedeck
