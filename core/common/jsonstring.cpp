@@ -139,8 +139,6 @@ QString JsonSyntax::message(Problem problem, const QString &arg)
         return tr("a number needs digits after '.'");
     case Problem::ExponentDigits:
         return tr("a number needs digits in its exponent");
-    case Problem::TooDeep:
-        return tr("values nest deeper than %1 levels").arg(arg);
     }
     return {};
 }

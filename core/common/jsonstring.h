@@ -51,7 +51,6 @@ public:
         ControlCharacter, // arg: the character
         FractionDigits,
         ExponentDigits,
-        TooDeep, // arg: the limit
     };
     static QString message(Problem problem, const QString &arg = {});
 };

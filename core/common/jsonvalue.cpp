@@ -433,7 +433,7 @@ private:
     bool parseArray(JsonValue &out, int depth)
     {
         if (depth >= JsonValue::MaxDepth)
-            return fail(m_p, JsonValue::tr("nesting deeper than %1 levels").arg(JsonValue::MaxDepth));
+            return fail(m_p, Nesting::tooDeep());
         ++m_p;
         JsonArray values;
         skipWhitespace();
@@ -464,7 +464,7 @@ private:
     bool parseObject(JsonValue &out, int depth)
     {
         if (depth >= JsonValue::MaxDepth)
-            return fail(m_p, JsonValue::tr("nesting deeper than %1 levels").arg(JsonValue::MaxDepth));
+            return fail(m_p, Nesting::tooDeep());
         ++m_p;
         JsonObject members;
         std::unique_ptr<QHash<QString, qsizetype>> index; // only for big objects

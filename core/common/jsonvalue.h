@@ -3,6 +3,7 @@
 // member order), a strict parser with precise errors, and Python's json.dumps formatting, byte-exact.
 #pragma once
 
+#include "core/common/nesting.h"
 #include "core/common/result.h"
 
 #include <QByteArray>
@@ -46,8 +47,7 @@ class JsonValue
 public:
     enum class Type : quint8 { Null, Bool, Integer, Double, String, Array, Object };
 
-    // Nesting limit of the parser; CPython's own json module fails with RecursionError at about this depth.
-    static constexpr int MaxDepth = 1000;
+    static constexpr int MaxDepth = Nesting::MaxDepth; // the one nesting rule (core/common/nesting.h)
 
     JsonValue() = default; // null
     static JsonValue boolean(bool value);

@@ -6,6 +6,7 @@
 #include "core/common/hex.h"
 #include "core/common/jsonstring.h"
 #include "core/common/jsonvalue.h"
+#include "core/common/nesting.h"
 #include "core/diff/diffhash.h"
 #include "core/diff/ignorematcher.h"
 #include "core/recording/mcpextractor.h"
@@ -27,7 +28,7 @@ namespace tapedeck {
 
 namespace {
 
-constexpr int MaxDepth = JsonValue::MaxDepth;
+constexpr int MaxDepth = Nesting::MaxDepth;
 constexpr qint64 ProgressEvery = 4 << 20;
 
 bool isSpace(char c)
@@ -364,7 +365,7 @@ private:
     template<Mode M> const char *object(const char *p, quint64 &h, int depth)
     {
         if (depth >= MaxDepth)
-            return fail(p, JsonSyntax::message(JsonSyntax::Problem::TooDeep, QString::number(MaxDepth)));
+            return fail(p, Nesting::tooDeep());
         p = skipSpace(p + 1, m_end);
         quint64 sum = 0;
         quint64 count = 0;
@@ -476,7 +477,7 @@ private:
     template<Mode M> const char *array(const char *p, quint64 &h, int depth)
     {
         if (depth >= MaxDepth)
-            return fail(p, JsonSyntax::message(JsonSyntax::Problem::TooDeep, QString::number(MaxDepth)));
+            return fail(p, Nesting::tooDeep());
         p = skipSpace(p + 1, m_end);
         const size_t base = m_items.size();
         if (p < m_end && *p == ']') {

@@ -4,6 +4,7 @@
 // be reproduced byte for byte, and a truncated file must still yield the records before the fault.
 #include "core/common/hex.h"
 #include "core/common/jsonstring.h"
+#include "core/common/nesting.h"
 #include "core/recording/mcpextractor.h"
 
 #include "core/common/pythonjson.h"
@@ -24,8 +25,7 @@ namespace {
 
 using Form = McpRecord::Form;
 
-// Python's json module recurses once per nesting level and gives up near 1000; aspects nest a few dozen.
-constexpr int MaxDepth = 512;
+constexpr int MaxDepth = Nesting::MaxDepth;
 
 const QString JsonContentType = QStringLiteral("application/json");
 const QString JsonPatchContentType = QStringLiteral("application/json-patch+json");
@@ -252,7 +252,7 @@ private:
     bool container(qsizetype &pos, int depth)
     {
         if (depth >= MaxDepth)
-            return fail(pos, JsonSyntax::message(JsonSyntax::Problem::TooDeep, QString::number(MaxDepth)));
+            return fail(pos, Nesting::tooDeep());
         auto consume = [this, depth](auto &&, qsizetype &p) { return value(p, nullptr, depth + 1); };
         return m_s[pos] == '{' ? object(pos, consume) : array(pos, consume);
     }

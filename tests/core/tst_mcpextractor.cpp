@@ -625,8 +625,8 @@ private slots:
             << QStringLiteral("line 1, column 16: control character 0x09 in a string");
         QTest::addRow("bad escape") << single << QByteArray("{\"proposal\": \"a\\qb\"}") << 0
                                     << QStringLiteral("invalid escape \\q");
-        QTest::addRow("deep nesting") << single << (QByteArray(600, '[') + QByteArray(600, ']')) << 0
-                                      << QStringLiteral("nest deeper than 512 levels");
+        QTest::addRow("deep nesting") << single << (QByteArray(1100, '[') + QByteArray(1100, ']')) << 0
+                                      << QStringLiteral("nesting deeper than 1000 levels");
         QTest::addRow("openapi not json")
             << QStringLiteral("http://gms/openapi/v3/entity/dataset") << QByteArray("[{]") << 0
             << QStringLiteral("line 1, column 3: expected a \"key\" but found ']'");
