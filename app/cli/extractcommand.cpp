@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli extract: safe, all-or-nothing extraction of a recording archive.
-#include "core/archive/extractor.h"
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "app/cli/interruption.h"
+#include "core/archive/extractor.h"
 #include "core/common/bytesize.h"
 #include "core/recording/recordingsource.h"
 
@@ -51,9 +52,11 @@ int runExtract(const Cli &cli, const QStringList &arguments)
     options.force = parser.isSet(force);
     options.ignoreChecksums = parser.isSet(ignoreChecksums);
     options.limits = *limits;
-    const Result<ExtractReport> report = Extractor::extract(*archive, options);
+    // Ctrl-C or SIGTERM stops the extraction and removes its staging folder of decrypted files.
+    Interruption interruption;
+    const Result<ExtractReport> report = Extractor::extract(*archive, options, &interruption);
     if (!report)
-        return cli.fail(report.error());
+        return interruption.exitCode(cli.fail(report.error()));
     if (!parser.isSet(quiet)) {
         QList<QStringList> rows;
         for (const QString &file : report->files)

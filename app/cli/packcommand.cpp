@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli pack: an extracted recording folder back into an AES-256 archive.
-#include "core/archive/packer.h"
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "app/cli/interruption.h"
+#include "core/archive/packer.h"
 #include "core/common/bytesize.h"
 
 namespace tapedeck {
@@ -38,9 +39,11 @@ int runPack(const Cli &cli, const QStringList &arguments)
     options.password = *password;
     options.store = parser.isSet(store);
     options.force = parser.isSet(force);
-    const Result<PackReport> report = Packer::pack(options);
+    // Ctrl-C or SIGTERM stops packing; libzip removes its temporary archive.
+    Interruption interruption;
+    const Result<PackReport> report = Packer::pack(options, &interruption);
     if (!report)
-        return cli.fail(report.error());
+        return interruption.exitCode(cli.fail(report.error()));
     cli.out(Cli::tr("Packed %1, %2, into %3 (%4, AES-256, %5).\n")
                 .arg(report->files.size() == 1 ? Cli::tr("1 file")
                                                : Cli::tr("%n files", nullptr, int(report->files.size())),

@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSet>
 
 #include <cerrno>
 #include <condition_variable>
@@ -31,27 +30,68 @@ QString systemError()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
-// Creates every missing folder of relativeDir below root with mode 0700, refusing to pass through
+// Folders an extraction created outside its staging folder: removed again (those still empty, deepest
+// first) unless the extraction succeeded, so a failure leaves the file system as it was.
+class CreatedFolders
+{
+public:
+    CreatedFolders() = default;
+    CreatedFolders(const CreatedFolders &) = delete;
+    CreatedFolders &operator=(const CreatedFolders &) = delete;
+    ~CreatedFolders()
+    {
+        for (auto it = m_paths.crbegin(); it != m_paths.crend(); ++it)
+            ::rmdir(QFile::encodeName(*it).constData());
+    }
+    void add(const QString &path) { m_paths.append(path); }
+    void keep() { m_paths.clear(); }
+
+private:
+    QStringList m_paths;
+};
+
+Status checkFolder(const QString &path, bool *exists)
+{
+    struct stat st
+    {
+    };
+    *exists = lstat(QFile::encodeName(path).constData(), &st) == 0;
+    if (*exists && !S_ISDIR(st.st_mode))
+        return makeError(ErrorCode::Io, Extractor::tr("%1 exists and is not a folder").arg(path));
+    return success();
+}
+
+// Creates every missing folder of relativeDir below root with the given mode, refusing to pass through
 // anything that is not a real folder (a link planted in the target must not redirect the extraction).
-Status makeFolders(const QString &root, const QString &relativeDir)
+Status makeFolders(const QString &root, const QString &relativeDir, mode_t mode, CreatedFolders *created)
 {
     QString path = root;
     for (const QString &segment : relativeDir.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         path += QLatin1Char('/') + segment;
-        const QByteArray native = QFile::encodeName(path);
-        struct stat st
-        {
-        };
-        if (lstat(native.constData(), &st) == 0) {
-            if (!S_ISDIR(st.st_mode))
-                return makeError(ErrorCode::Io, Extractor::tr("%1 exists and is not a folder").arg(path));
+        bool exists = false;
+        if (Status s = checkFolder(path, &exists); !s)
+            return s;
+        if (exists)
             continue;
-        }
-        if (mkdir(native.constData(), 0700) != 0)
+        if (mkdir(QFile::encodeName(path).constData(), mode) != 0)
             return makeError(ErrorCode::Io,
                 Extractor::tr("the folder %1 could not be created: %2").arg(path, systemError()));
+        if (created)
+            created->add(path);
     }
     return success();
+}
+
+// The missing ancestors of an absolute path, created as mkdir -p would (mode 0777 less the umask).
+Status makeParents(const QString &absolutePath, CreatedFolders *created)
+{
+    QString existing = QDir::cleanPath(absolutePath);
+    while (!QFileInfo::exists(existing) && existing != QLatin1String("/"))
+        existing = QFileInfo(existing).path();
+    const QString missing = QDir(existing).relativeFilePath(absolutePath);
+    if (missing == QLatin1String("."))
+        return success();
+    return makeFolders(existing, missing, 0777, created);
 }
 
 class StagingFolder
@@ -196,6 +236,101 @@ private:
     std::thread m_thread; // last: starts after every other member is ready
 };
 
+// --force into a folder with content. Every destination is checked before anything moves; then the files
+// move one by one, and a file they replace is set aside in the staging folder. If a move fails, the moves
+// made so far are undone and the replaced files put back: the folder ends as it was, or with every file.
+Status mergeInto(StagingFolder &staging, const QString &targetPath, const QStringList &files)
+{
+    for (const QString &file : files) {
+        QString folder = targetPath;
+        const QStringList segments = file.split(QLatin1Char('/'));
+        for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
+            folder += QLatin1Char('/') + segments.at(i);
+            bool exists = false;
+            if (Status s = checkFolder(folder, &exists); !s)
+                return makeError(
+                    s.error().code, Extractor::tr("%1; nothing was extracted").arg(s.error().message));
+            if (!exists)
+                break;
+        }
+        const QString destination = targetPath + QLatin1Char('/') + file;
+        struct stat st
+        {
+        };
+        if (lstat(QFile::encodeName(destination).constData(), &st) == 0 && S_ISDIR(st.st_mode))
+            return makeError(ErrorCode::Io,
+                Extractor::tr("%1 is a folder and cannot be replaced by a file; nothing was extracted")
+                    .arg(destination));
+    }
+
+    QByteArray replaced = QFile::encodeName(staging.path() + QLatin1String("/.tapedeck-replaced-XXXXXX"));
+    if (!mkdtemp(replaced.data()))
+        return makeError(ErrorCode::Io,
+            Extractor::tr("a folder for replaced files could not be created in %1: %2")
+                .arg(staging.path(), systemError()));
+    struct Move
+    {
+        QByteArray staged;
+        QByteArray destination;
+        QByteArray backup; // where the file it replaced waits; empty when it replaced nothing
+    };
+    std::vector<Move> moves;
+    CreatedFolders created;
+    // Undoes the moves in reverse order; the replaced files that could not be put back.
+    const auto rollBack = [&] {
+        QStringList stranded;
+        for (auto it = moves.crbegin(); it != moves.crend(); ++it) {
+            if (::rename(it->destination.constData(), it->staged.constData()) != 0)
+                ::unlink(it->destination.constData());
+            if (!it->backup.isEmpty() && ::rename(it->backup.constData(), it->destination.constData()) != 0)
+                stranded.append(QFile::decodeName(it->destination));
+        }
+        return stranded;
+    };
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        Move move { QFile::encodeName(staging.path() + QLatin1Char('/') + file),
+            QFile::encodeName(targetPath + QLatin1Char('/') + file), {} };
+        Status s = makeFolders(targetPath, file.section(QLatin1Char('/'), 0, -2), 0700, &created);
+        struct stat st
+        {
+        };
+        if (s && lstat(move.destination.constData(), &st) == 0) {
+            move.backup = replaced + '/' + QByteArray::number(i);
+            if (::rename(move.destination.constData(), move.backup.constData()) != 0) {
+                s = makeError(ErrorCode::Io,
+                    Extractor::tr("%1 could not be replaced: %2")
+                        .arg(QFile::decodeName(move.destination), systemError()));
+                move.backup.clear();
+            }
+        }
+        if (s && ::rename(move.staged.constData(), move.destination.constData()) != 0) {
+            s = makeError(ErrorCode::Io,
+                Extractor::tr("%1 could not be moved into place: %2")
+                    .arg(QFile::decodeName(move.destination), systemError()));
+            if (!move.backup.isEmpty()
+                && ::rename(move.backup.constData(), move.destination.constData()) == 0)
+                move.backup.clear();
+            if (!move.backup.isEmpty())
+                moves.push_back(move); // so that the rollback puts the replaced file back
+        } else if (s) {
+            moves.push_back(move);
+        }
+        if (!s) {
+            const QStringList stranded = rollBack();
+            if (stranded.isEmpty())
+                return makeError(
+                    s.error().code, Extractor::tr("%1; nothing was changed").arg(s.error().message));
+            staging.release(); // it holds the replaced files now
+            return makeError(s.error().code,
+                Extractor::tr("%1; %2 could not be put back: the replaced files are in %3")
+                    .arg(s.error().message, stranded.join(QLatin1String(", ")), QFile::decodeName(replaced)));
+        }
+    }
+    created.keep();
+    return success();
+}
+
 bool isEmptyFolder(const QString &path)
 {
     return QDir(path).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
@@ -210,8 +345,8 @@ Result<ExtractReport> Extractor::extract(
     if (Status s = options.limits.check(archive.entries(), name); !s)
         return s.error();
 
-    // Refuse hostile archives before writing a single byte.
-    QSet<QString> seen;
+    // Refuse hostile archives before writing a single byte (duplicate and clashing names were refused
+    // when the archive was opened).
     for (const ZipEntry &e : archive.entries()) {
         if (const std::optional<QString> reason = EntryName::unsafeReason(e.name))
             return makeError(
@@ -219,9 +354,6 @@ Result<ExtractReport> Extractor::extract(
         if (e.isSymlink)
             return makeError(ErrorCode::InvalidInput,
                 tr("%1: entry \"%2\" is a symbolic link; links are never extracted").arg(name, e.name));
-        if (seen.contains(e.name))
-            return makeError(ErrorCode::InvalidInput, tr("%1: entry \"%2\" appears twice").arg(name, e.name));
-        seen.insert(e.name);
     }
 
     const QFileInfo target(options.outputDir);
@@ -238,13 +370,6 @@ Result<ExtractReport> Extractor::extract(
             mergeIntoExisting = true;
         }
     }
-    const QString parent = target.absolutePath();
-    if (!QDir().mkpath(parent))
-        return makeError(ErrorCode::Io, tr("the folder %1 could not be created").arg(parent));
-
-    StagingFolder staging;
-    if (Status s = staging.create(parent); !s)
-        return s.error();
 
     // The manifest first, in memory, so every other entry can be checked while it streams to disk.
     // A recording without a readable manifest cannot be verified: refuse it, as info does.
@@ -259,6 +384,14 @@ Result<ExtractReport> Extractor::extract(
     if (!manifest)
         return makeError(
             manifest.error().code, tr("%1; nothing was extracted").arg(manifest.error().message));
+
+    CreatedFolders createdParents;
+    const QString parent = target.absolutePath();
+    if (Status s = makeParents(parent, &createdParents); !s)
+        return s.error();
+    StagingFolder staging;
+    if (Status s = staging.create(parent); !s)
+        return s.error();
 
     ExtractReport report;
     report.outputDir = targetPath;
@@ -280,13 +413,14 @@ Result<ExtractReport> Extractor::extract(
     } entryProgress;
     entryProgress.outer = progress;
     entryProgress.total = total;
+    const Error cancelled = makeError(ErrorCode::Cancelled, tr("cancelled; nothing was extracted"));
 
     QStringList mismatches;
     for (const ZipEntry &e : archive.entries()) {
         entryProgress.base = base;
         base += e.compressedSize;
         const QString relativeDir = e.isDirectory ? e.name : e.name.section(QLatin1Char('/'), 0, -2);
-        if (Status s = makeFolders(staging.path(), relativeDir); !s)
+        if (Status s = makeFolders(staging.path(), relativeDir, 0700, nullptr); !s)
             return s.error();
         if (e.isDirectory)
             continue;
@@ -297,15 +431,22 @@ Result<ExtractReport> Extractor::extract(
             return makeError(ErrorCode::Io, tr("%1 could not be created: %2").arg(path, systemError()));
         const QString shownPath = targetPath + QLatin1Char('/') + e.name;
         ChunkWriter writer(fd, shownPath);
+        // Cancellation is also checked per decoded chunk: one compressed piece may expand a thousandfold.
         Status s = archive.read(
-            e, [&](QByteArrayView chunk) { return writer.push(chunk); }, &entryProgress);
+            e,
+            [&](QByteArrayView chunk) -> Status {
+                if (entryProgress.isCancelled())
+                    return cancelled;
+                return writer.push(chunk);
+            },
+            &entryProgress);
         const Result<QByteArray> digest = writer.finish();
         if (s && !digest)
             s = digest.error();
         if (::close(fd) != 0 && s)
             s = makeError(ErrorCode::Io, tr("%1 could not be written: %2").arg(shownPath, systemError()));
         if (!s)
-            return s.error();
+            return s.error().code == ErrorCode::Cancelled ? cancelled : s.error();
         const QString actual = QString::fromLatin1(*digest);
         QString state = QStringLiteral("unlisted");
         if (manifest->checksums.contains(e.name)) {
@@ -324,34 +465,32 @@ Result<ExtractReport> Extractor::extract(
                "anyway)")
                 .arg(name, mismatches.join(QLatin1String(", "))));
     }
+    if (entryProgress.isCancelled())
+        return cancelled;
 
     if (!mergeIntoExisting) {
-        if (target.exists() && !QDir().rmdir(targetPath))
-            return makeError(ErrorCode::Io, tr("the empty folder %1 could not be replaced").arg(targetPath));
-        if (::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(targetPath).constData())
-            != 0)
-            return makeError(
-                ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(targetPath, systemError()));
-        staging.release();
-        return report;
-    }
-    // --force into a folder with content: move file by file, replacing same-named files only.
-    for (const QString &file : std::as_const(report.files)) {
-        if (Status s = makeFolders(targetPath, file.section(QLatin1Char('/'), 0, -2)); !s)
-            return s.error();
-        const QString destination = targetPath + QLatin1Char('/') + file;
-        struct stat st
+        const QByteArray nativeTarget = QFile::encodeName(targetPath);
+        struct stat emptyTarget
         {
         };
-        if (lstat(QFile::encodeName(destination).constData(), &st) == 0 && S_ISDIR(st.st_mode))
+        const bool replacesEmpty = lstat(nativeTarget.constData(), &emptyTarget) == 0;
+        if (replacesEmpty && ::rmdir(nativeTarget.constData()) != 0)
+            return makeError(ErrorCode::Io,
+                tr("the empty folder %1 could not be replaced: %2").arg(targetPath, systemError()));
+        if (::rename(QFile::encodeName(staging.path()).constData(), nativeTarget.constData()) != 0) {
+            const QString reason = systemError();
+            if (replacesEmpty)
+                ::mkdir(nativeTarget.constData(), emptyTarget.st_mode & 07777);
             return makeError(
-                ErrorCode::Io, tr("%1 is a folder and cannot be replaced by a file").arg(destination));
-        if (::rename(QFile::encodeName(staging.path() + QLatin1Char('/') + file).constData(),
-                QFile::encodeName(destination).constData())
-            != 0)
-            return makeError(
-                ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(destination, systemError()));
+                ErrorCode::Io, tr("%1 could not be moved into place: %2").arg(targetPath, reason));
+        }
+        staging.release();
+        createdParents.keep();
+        return report;
     }
+    if (Status s = mergeInto(staging, targetPath, report.files); !s)
+        return s.error();
+    createdParents.keep();
     return report;
 }
 

@@ -94,7 +94,8 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
             const std::optional<QString> digest = normalizeChecksum(it.value().toString());
             if (!digest)
                 m.warnings.append(tr("the checksum of %1 is not a SHA-256 digest").arg(it.key()));
-            m.checksums.insert(it.key(), digest.value_or(it.value().toString()));
+            // Anything else is kept as written in JSON, so that messages quote it ("", ["a"], 12).
+            m.checksums.insert(it.key(), digest.value_or(QString::fromUtf8(PythonJson::dumps(it.value()))));
         }
     } else if (!checksums.isUndefined() && !checksums.isNull()) {
         m.warnings.append(tr("\"checksums\" is not an object"));

@@ -26,6 +26,8 @@ class Manifest
 
 public:
     static inline const QString FileName = QStringLiteral("manifest.json");
+    // A manifest is a few KiB; one claiming more than this is refused rather than read.
+    static constexpr qint64 MaxSize = qint64(16) << 20;
     // The keys DataHub's ArchiveManifest writes, in its order; everything else is "unknown" and kept.
     static const QStringList &knownKeys();
 
@@ -39,7 +41,8 @@ public:
     QString pythonVersion;
     QString createdAt;
     QString recordingStartTime;
-    // Relative path -> lower-case hex SHA-256, with any "sha256:" prefix removed.
+    // Relative path -> lower-case hex SHA-256, with any "sha256:" prefix removed; a value that is no
+    // SHA-256 digest is kept as JSON text (a string in quotes), so it never reads as a digest or as nothing.
     QMap<QString, QString> checksums;
     QStringList files;
     bool filesDerived = false; // "files" was absent and comes from the checksum table

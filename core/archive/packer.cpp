@@ -5,6 +5,7 @@
 #include "core/archive/entryname.h"
 #include "core/archive/manifest.h"
 #include "core/archive/recipe.h"
+#include "core/common/regularfile.h"
 #include "core/common/sha256.h"
 
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <sys/stat.h>
 #include <zip.h>
 
 namespace tapedeck {
@@ -38,9 +40,9 @@ int onCancel(zip_t *, void *state)
 
 Result<QByteArray> hashFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, Packer::tr("%1 could not be read: %2").arg(path, file.errorString()));
+    QFile file;
+    if (Status s = RegularFile::open(file, path, RegularFile::Links::Refuse); !s)
+        return s.error();
     Sha256 hash;
     QByteArray buffer(256 * 1024, Qt::Uninitialized);
     for (;;) {
@@ -75,6 +77,13 @@ Result<PackReport> Packer::pack(const PackOptions &options, ProgressReporter *pr
         if (it.fileInfo().isSymLink())
             return makeError(ErrorCode::InvalidInput,
                 tr("%1 is a symbolic link; recordings hold regular files only").arg(it.filePath()));
+        struct stat st
+        {
+        };
+        if (::lstat(QFile::encodeName(it.filePath()).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1 is %2; recordings hold regular files only")
+                    .arg(it.filePath(), RegularFile::kindOf(st.st_mode)));
         if (const std::optional<QString> reason = EntryName::unsafeReason(relative))
             return makeError(ErrorCode::InvalidInput, tr("%1 cannot be stored: %2").arg(relative, *reason));
         if (relative != Manifest::FileName && relative != Recipe::FileName)
@@ -82,14 +91,16 @@ Result<PackReport> Packer::pack(const PackOptions &options, ProgressReporter *pr
     }
     others.sort();
 
-    QFile manifestFile(root.filePath(Manifest::FileName));
-    if (!manifestFile.exists())
+    const QString manifestPath = root.filePath(Manifest::FileName);
+    if (!QFileInfo::exists(manifestPath))
         return makeError(ErrorCode::InvalidInput,
             tr("%1 has no manifest.json; pack expects an extracted recording").arg(root.path()));
-    if (!manifestFile.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io,
-            tr("%1 could not be read: %2").arg(manifestFile.fileName(), manifestFile.errorString()));
-    Result<Manifest> manifest = Manifest::parse(manifestFile.readAll(), manifestFile.fileName());
+    QFile manifestFile;
+    if (Status s = RegularFile::open(manifestFile, manifestPath, RegularFile::Links::Refuse); !s)
+        return s.error();
+    if (manifestFile.size() > Manifest::MaxSize)
+        return makeError(ErrorCode::InvalidInput, tr("%1 is implausibly large").arg(manifestPath));
+    Result<Manifest> manifest = Manifest::parse(manifestFile.readAll(), manifestPath);
     if (!manifest)
         return manifest.error();
 

@@ -15,6 +15,8 @@ struct PasswordOptions
 {
     std::optional<QString> password; // --password
     std::optional<QString> passwordFile; // --password-file
+    // How long a password file that is a pipe or FIFO may take to deliver its first line.
+    int pipeWaitMs = 10000;
 };
 
 class PasswordSources
@@ -30,8 +32,13 @@ public:
         Origin origin;
     };
 
+    // A password is one line; a password file whose first line is longer is refused unread.
+    static constexpr qsizetype MaxLineLength = 4096;
+
     // Option, file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD (empty variables count as unset, as in
-    // DataHub). nullopt when no source is set; an error when the password file cannot be read.
+    // DataHub). nullopt when no source is set; an error when the password file cannot be read. Only the
+    // file's first line is read (without its \n or \r\n), at most MaxLineLength bytes: the file may be
+    // endless (/dev/zero) or a pipe (--password-file <(pass show x)), which gets options.pipeWaitMs.
     static Result<std::optional<Resolved>> resolve(const PasswordOptions &options,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 

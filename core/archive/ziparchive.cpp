@@ -6,7 +6,9 @@
 #include "core/archive/ziparchive.h"
 
 #include "core/archive/centraldirectory.h"
+#include "core/archive/entryname.h"
 #include "core/archive/winzipaes.h"
+#include "core/common/regularfile.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -68,8 +70,16 @@ QString libzipMessage(int code)
     return message;
 }
 
-Error openError(const QString &displayName, int code, const QByteArray &head)
+Error openError(const QString &displayName, int code, const QByteArray &head, QIODevice &device)
 {
+    // libzip says "not a ZIP archive" also when an entry runs into the directory: say which one.
+    if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
+        const Result<CentralDirectory> directory = CentralDirectory::read(device);
+        const Status layout = directory ? directory->checkLayout(device) : success();
+        if (!layout)
+            return makeError(
+                layout.error().code, ZipArchive::tr("%1: %2").arg(displayName, layout.error().message));
+    }
     switch (code) {
     case ZIP_ER_NOZIP:
         if (head.startsWith("PK\x03\x04"))
@@ -80,6 +90,19 @@ Error openError(const QString &displayName, int code, const QByteArray &head)
         return makeError(ErrorCode::InvalidInput,
             ZipArchive::tr("%1 is damaged or tampered: its ZIP headers contradict each other")
                 .arg(displayName));
+    case ZIP_ER_EXISTS: {
+        // libzip says only "File already exists": name the entry.
+        const Result<CentralDirectory> directory = CentralDirectory::read(device);
+        QList<QString> names;
+        if (directory) {
+            for (const CentralRecord &r : directory->records)
+                names.append(QString::fromUtf8(r.rawName));
+        }
+        const std::optional<QString> clash = EntryName::clash(names);
+        return makeError(ErrorCode::InvalidInput,
+            ZipArchive::tr("%1 is invalid: %2")
+                .arg(displayName, clash.value_or(ZipArchive::tr("duplicate entry names"))));
+    }
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
@@ -107,9 +130,9 @@ ZipArchive::~ZipArchive()
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
 {
     const QString displayName = QFileInfo(path).fileName();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("%1 could not be opened: %2").arg(path, file.errorString()));
+    QFile file;
+    if (Status s = RegularFile::open(file, path); !s)
+        return s.error();
     if (file.size() == 0)
         return makeError(ErrorCode::InvalidInput, tr("%1 is empty, not a ZIP archive").arg(displayName));
     const QByteArray head = file.peek(4);
@@ -117,7 +140,7 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
     int code = ZIP_ER_OK;
     zip *handle = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (!handle)
-        return openError(displayName, code, head);
+        return openError(displayName, code, head, file);
     std::unique_ptr<ZipArchive> archive(new ZipArchive);
     archive->m_zip = handle;
     archive->m_displayName = displayName;
@@ -129,6 +152,9 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::fromData(const QByteArray &data,
     std::unique_ptr<ZipArchive> archive(new ZipArchive);
     archive->m_data = data;
     archive->m_displayName = displayName;
+    QBuffer buffer(&archive->m_data);
+    buffer.open(QIODevice::ReadOnly);
+    const QByteArray head = data.first(std::min<qsizetype>(4, data.size()));
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t *source = zip_source_buffer_create(
@@ -136,30 +162,35 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::fromData(const QByteArray &data,
     if (!source) {
         const int code = zip_error_code_zip(&error);
         zip_error_fini(&error);
-        return openError(displayName, code, data.first(std::min<qsizetype>(4, data.size())));
+        return openError(displayName, code, head, buffer);
     }
     zip *handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (!handle) {
         zip_source_free(source);
         const int code = zip_error_code_zip(&error);
         zip_error_fini(&error);
-        return openError(displayName, code, data.first(std::min<qsizetype>(4, data.size())));
+        return openError(displayName, code, head, buffer);
     }
     zip_error_fini(&error);
     archive->m_zip = handle;
-    QBuffer buffer(&archive->m_data);
-    buffer.open(QIODevice::ReadOnly);
     return finishOpen(std::move(archive), buffer);
 }
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(
     std::unique_ptr<ZipArchive> archive, QIODevice &device)
 {
+    const QString &name = archive->m_displayName;
     const zip_int64_t count = zip_get_num_entries(archive->m_zip, 0);
-    // libzip hides the WinZip AES extra field; read it ourselves. If that fails on an archive libzip
-    // accepted, fall back to the AE-2 convention (a zero CRC means "no CRC").
-    const Result<QList<CentralRecord>> records = CentralDirectory::read(device);
-    const bool haveRecords = records.ok() && records->size() == count;
+    // libzip hides the WinZip AES extra field and where entries lie; read them ourselves. libzip accepted
+    // the directory, so ours must read the same one.
+    const Result<CentralDirectory> directory = CentralDirectory::read(device);
+    Status layout = directory ? directory->checkLayout(device) : Status(directory.error());
+    if (layout && directory->records.size() != count)
+        layout = makeError(ErrorCode::InvalidInput,
+            tr("libzip reads %1 entries, the ZIP directory %2").arg(count).arg(directory->records.size()));
+    if (!layout)
+        return makeError(layout.error().code, tr("%1: %2").arg(name, layout.error().message));
+    const QList<CentralRecord> &records = directory->records;
 
     archive->m_entries.reserve(qsizetype(count));
     for (zip_int64_t i = 0; i < count; ++i) {
@@ -167,10 +198,10 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(
         zip_stat_init(&st);
         if (zip_stat_index(archive->m_zip, zip_uint64_t(i), 0, &st) != 0)
             return makeError(ErrorCode::InvalidInput,
-                tr("%1: entry %2 cannot be read from the ZIP directory").arg(archive->m_displayName).arg(i));
+                tr("%1: entry %2 cannot be read from the ZIP directory").arg(name).arg(i));
         if (st.size > MaxSaneSize || st.comp_size > MaxSaneSize)
-            return makeError(ErrorCode::InvalidInput,
-                tr("%1: entry %2 declares an impossible size").arg(archive->m_displayName).arg(i));
+            return makeError(
+                ErrorCode::InvalidInput, tr("%1: entry %2 declares an impossible size").arg(name).arg(i));
         ZipEntry e;
         e.index = i;
         e.name = QString::fromUtf8(st.name);
@@ -185,13 +216,11 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(
         zip_uint32_t attributes = 0;
         if (zip_file_get_external_attributes(archive->m_zip, zip_uint64_t(i), 0, &opsys, &attributes) == 0)
             e.isSymlink = opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & 0170000) == 0120000;
-        if (haveRecords) {
-            const CentralRecord &r = records->at(qsizetype(i));
-            const char *rawName = zip_get_name(archive->m_zip, zip_uint64_t(i), ZIP_FL_ENC_RAW);
-            if (rawName && r.rawName == QByteArrayView(rawName)) {
-                e.aesVendorVersion = r.aesVendorVersion;
-                e.flags = r.flags;
-            }
+        const CentralRecord &r = records.at(qsizetype(i));
+        const char *rawName = zip_get_name(archive->m_zip, zip_uint64_t(i), ZIP_FL_ENC_RAW);
+        if (rawName && r.rawName == QByteArrayView(rawName)) {
+            e.aesVendorVersion = r.aesVendorVersion;
+            e.flags = r.flags;
         }
         const bool aes = aesStrength(e.encryption) != 0;
         // AE-2 stores CRC 0 and readers must not check it; some writers (libzip) still store the real
@@ -200,6 +229,13 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(
             e.verifiesCrc = e.aesVendorVersion == 1 || e.crc != 0;
         archive->m_entries.append(e);
     }
+    // Names that cannot all become paths make the archive invalid everywhere, not only when extracting.
+    QList<QString> names;
+    names.reserve(archive->m_entries.size());
+    for (const ZipEntry &e : std::as_const(archive->m_entries))
+        names.append(e.name);
+    if (const std::optional<QString> clash = EntryName::clash(names))
+        return makeError(ErrorCode::InvalidInput, tr("%1 is invalid: %2").arg(name, *clash));
     return archive;
 }
 

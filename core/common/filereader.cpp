@@ -2,11 +2,10 @@
 // Whole-file reads with pread, split across two threads for large files.
 #include "core/common/filereader.h"
 
-#include <QFile>
+#include "core/common/regularfile.h"
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
@@ -55,10 +54,10 @@ bool readRange(int fd, char *into, qint64 offset, qint64 length)
 
 Result<QByteArray> FileReader::readAll(const QString &path)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return makeError(ErrorCode::Io,
-            tr("%1 could not be opened: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    const Result<int> opened = RegularFile::open(path);
+    if (!opened)
+        return opened.error();
+    const int fd = *opened;
     const off_t size = ::lseek(fd, 0, SEEK_END);
     if (size < 0) {
         ::close(fd);

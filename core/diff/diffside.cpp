@@ -2,11 +2,10 @@
 // DiffFile: pread on a descriptor kept open, and the file's identity (size, modification time).
 #include "core/diff/diffside.h"
 
-#include <QFile>
+#include "core/common/regularfile.h"
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,18 +27,15 @@ qint64 modifiedNs(const struct stat &st)
 
 Result<std::shared_ptr<DiffFile>> DiffFile::open(const QString &path)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return makeError(ErrorCode::Io, tr("%1 could not be opened: %2").arg(path, reason(errno)));
+    const Result<int> opened = RegularFile::open(path);
+    if (!opened)
+        return opened.error();
+    const int fd = *opened;
     struct stat st;
     if (::fstat(fd, &st) != 0) {
         const int error = errno;
         ::close(fd);
         return makeError(ErrorCode::Io, tr("%1 could not be read: %2").arg(path, reason(error)));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return makeError(ErrorCode::Io, tr("%1 is not a regular file").arg(path));
     }
     std::shared_ptr<DiffFile> file(new DiffFile);
     file->m_fd = fd;

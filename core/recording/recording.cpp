@@ -5,6 +5,7 @@
 #include "core/archive/entryname.h"
 #include "core/common/sha256.h"
 #include "core/recording/checksumsummary.h"
+#include "core/recording/sqlquery.h"
 
 namespace tapedeck {
 
@@ -41,6 +42,13 @@ private:
 };
 
 } // namespace
+
+const QStringList &Recording::readEntries()
+{
+    static const QStringList names { Manifest::FileName, Recipe::FileName, CassetteFileName,
+        QueryLog::FileName };
+    return names;
+}
 
 QString Recording::checksumStateName(ChecksumState state)
 {
@@ -103,15 +111,34 @@ Result<Recording> Recording::load(
             r.entries.append(check);
             continue;
         }
+        if (!e.specialKind.isEmpty()) {
+            check.checksum = ChecksumState::Unreadable;
+            check.problem = tr("%1 is not read").arg(e.specialKind);
+            r.problems.append(makeError(ErrorCode::InvalidInput,
+                tr("%1: \"%2\" is %3, not a regular file; it is not read")
+                    .arg(r.displayName, e.name, e.specialKind)));
+            r.entries.append(check);
+            continue;
+        }
+        // What Tapedeck does not use is not decoded: a summary of an archive full of unknown entries
+        // costs nothing. Unknown entries the manifest lists a checksum for are hashed, not kept.
+        const bool used = readEntries().contains(e.name);
+        const bool listed = r.manifest && r.manifest->checksums.contains(e.name);
+        if (!used && !listed) {
+            r.entries.append(check);
+            continue;
+        }
 
         overall.startEntry(e.storedSize);
         QByteArray data;
-        data.reserve(qsizetype(std::min<qint64>(e.size, qint64(1) << 30)));
+        if (used)
+            data.reserve(qsizetype(std::min<qint64>(e.size, qint64(1) << 30)));
         Sha256 hash;
         const Status read = source.read(
             e.name,
             [&](QByteArrayView chunk) {
-                data.append(chunk);
+                if (used)
+                    data.append(chunk);
                 hash.addData(chunk);
                 return success();
             },
@@ -144,11 +171,16 @@ Result<Recording> Recording::load(
             check.checksum = check.expected == check.actual ? ChecksumState::Ok : ChecksumState::Mismatch;
             if (check.checksum == ChecksumState::Mismatch) {
                 r.problems.append(makeError(ErrorCode::InvalidInput,
-                    tr("%1: checksum mismatch for %2 (the manifest says %3, the content hashes to %4)")
-                        .arg(r.displayName, e.name, check.expected, check.actual)));
+                    Manifest::normalizeChecksum(check.expected)
+                        ? tr("%1: checksum mismatch for %2 (the manifest says %3, the content hashes to %4)")
+                              .arg(r.displayName, e.name, check.expected, check.actual)
+                        : tr("%1: checksum mismatch for %2 (the manifest says %3, which is not a SHA-256 "
+                             "digest; the content hashes to %4)")
+                              .arg(r.displayName, e.name, check.expected, check.actual)));
             }
         }
-        r.contents.insert(e.name, data);
+        if (used)
+            r.contents.insert(e.name, data);
         r.entries.append(check);
     }
     // Entries count their decoded bytes, not the encryption's salt, verifier and MAC, nor what was skipped:

@@ -28,9 +28,14 @@ class Recording
     Q_DECLARE_TR_FUNCTIONS(Recording)
 
 public:
-    // Reads every entry once (decrypting, decompressing, hashing) and keeps the decoded bytes in memory.
-    // Fails only when nothing can be shown (limits exceeded, cancelled, unreadable archive); every other
-    // problem lands in problems() next to whatever could still be read.
+    static inline const QString CassetteFileName = QStringLiteral("http/cassette.yaml");
+    // The entries Tapedeck reads: manifest, recipe, cassette and queries.
+    static const QStringList &readEntries();
+
+    // Reads the entries Tapedeck uses once (decrypting, decompressing, hashing) and keeps their decoded
+    // bytes in memory; other entries are only hashed when the manifest lists their checksum, and not
+    // decoded at all otherwise. Fails only when nothing can be shown (limits exceeded, cancelled,
+    // unreadable archive); every other problem lands in problems() next to whatever could still be read.
     static Result<Recording> load(
         RecordingSource &source, const ExtractionLimits &limits = {}, ProgressReporter *progress = nullptr);
 

@@ -4,6 +4,7 @@
 
 #include "core/archive/manifest.h"
 #include "core/archive/ziparchive.h"
+#include "core/common/regularfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,9 +53,7 @@ void readArchive(RecordingSummary &s, const std::optional<QString> &password)
         }
         (*archive)->setPassword(*password);
     }
-    // A manifest is small; refuse one that claims otherwise rather than inflating it.
-    constexpr qint64 MaxManifestSize = qint64(16) << 20;
-    if (entry->size > MaxManifestSize) {
+    if (entry->size > Manifest::MaxSize) {
         s.problem
             = makeError(ErrorCode::InvalidInput, RecordingList::tr("manifest.json is implausibly large"));
         return;
@@ -72,27 +71,34 @@ void readArchive(RecordingSummary &s, const std::optional<QString> &password)
 Result<QList<RecordingSummary>> RecordingList::scan(
     const QString &folder, const std::optional<QString> &password)
 {
-    const QDir dir(folder);
-    if (!dir.exists())
+    const QFileInfo folderInfo(folder);
+    if (!folderInfo.exists())
         return makeError(ErrorCode::Io, tr("the folder %1 does not exist").arg(folder));
+    if (!folderInfo.isDir())
+        return makeError(ErrorCode::Io, tr("%1 is not a folder").arg(folder));
+    const QDir dir(folder);
 
     QList<RecordingSummary> list;
+    // System: a FIFO, socket or device named *.zip is listed as unreadable (and never opened), not hidden.
     const QFileInfoList infos
-        = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable);
+        = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::System | QDir::NoDotAndDotDot | QDir::Readable);
     for (const QFileInfo &info : infos) {
         RecordingSummary s;
         s.path = info.absoluteFilePath();
         s.modified = info.lastModified();
         if (info.isDir()) {
-            QFile manifest(QDir(s.path).filePath(Manifest::FileName));
-            if (!manifest.exists())
+            const QString manifestPath = QDir(s.path).filePath(Manifest::FileName);
+            if (!QFileInfo::exists(manifestPath) && !QFileInfo(manifestPath).isSymLink())
                 continue;
             s.isDirectory = true;
-            if (manifest.open(QIODevice::ReadOnly))
-                applyManifest(s, manifest.readAll(), manifest.fileName());
+            QFile manifest;
+            if (Status opened = RegularFile::open(manifest, manifestPath); !opened)
+                s.problem = opened.error();
+            else if (manifest.size() > Manifest::MaxSize)
+                s.problem
+                    = makeError(ErrorCode::InvalidInput, tr("%1 is implausibly large").arg(manifestPath));
             else
-                s.problem = makeError(ErrorCode::Io,
-                    tr("%1 could not be read: %2").arg(manifest.fileName(), manifest.errorString()));
+                applyManifest(s, manifest.readAll(), manifestPath);
         } else {
             if (info.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) != 0)
                 continue;

@@ -3,6 +3,7 @@
 #include "core/recording/recordingsource.h"
 
 #include "core/archive/ziparchive.h"
+#include "core/common/regularfile.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <sys/stat.h>
 
 namespace tapedeck {
 
@@ -24,7 +26,7 @@ public:
     {
         for (const ZipEntry &e : m_archive->entries()) {
             m_entries.append(SourceEntry { e.name, e.size, e.compressedSize, e.methodName(),
-                e.encryptionName(), e.isDirectory, e.isSymlink });
+                e.encryptionName(), e.isDirectory, e.isSymlink, {} });
         }
     }
 
@@ -65,7 +67,8 @@ public:
         : RecordingSource(location)
     {
         const QDir root(location);
-        // Symbolic links are listed but never followed: an extracted recording has none of its own.
+        // Symbolic links, FIFOs, sockets and devices are listed but never opened: an extracted recording
+        // has none of its own, and opening a FIFO waits for a writer forever.
         QDirIterator it(location, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
             QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -74,7 +77,13 @@ public:
             SourceEntry e;
             e.name = root.relativeFilePath(info.filePath());
             e.isSymlink = info.isSymLink();
-            e.size = e.isSymlink ? 0 : info.size();
+            struct stat st
+            {
+            };
+            if (!e.isSymlink && ::lstat(QFile::encodeName(info.filePath()).constData(), &st) == 0
+                && !S_ISREG(st.st_mode))
+                e.specialKind = RegularFile::kindOf(st.st_mode);
+            e.size = e.isSymlink || !e.specialKind.isEmpty() ? 0 : info.size();
             e.storedSize = e.size;
             e.method = QStringLiteral("file");
             e.encryption = QStringLiteral("none");
@@ -96,17 +105,21 @@ public:
             return makeError(ErrorCode::InvalidInput,
                 RecordingSource::tr("%1: \"%2\" is a symbolic link; links are not followed")
                     .arg(displayName(), name));
-        QFile file(QDir(m_location).filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Io,
-                RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+        if (!entry->specialKind.isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                RecordingSource::tr("%1: \"%2\" is %3, not a regular file; it is not read")
+                    .arg(displayName(), name, entry->specialKind));
+        const QString path = QDir(m_location).filePath(name);
+        QFile file;
+        if (Status s = RegularFile::open(file, path, RegularFile::Links::Refuse); !s)
+            return s;
         QByteArray buffer(256 * 1024, Qt::Uninitialized);
         qint64 done = 0;
         for (;;) {
             const qint64 n = file.read(buffer.data(), buffer.size());
             if (n < 0)
                 return makeError(ErrorCode::Io,
-                    RecordingSource::tr("%1 could not be read: %2").arg(file.fileName(), file.errorString()));
+                    RecordingSource::tr("%1 could not be read: %2").arg(path, file.errorString()));
             if (n == 0)
                 break;
             done += n;

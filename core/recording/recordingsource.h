@@ -25,6 +25,7 @@ struct SourceEntry
     QString encryption; // "aes-256", …, "none"
     bool isDirectory = false;
     bool isSymlink = false;
+    QString specialKind; // in folders, what a non-regular file is ("a FIFO (named pipe)", …); never opened
 };
 
 class RecordingSource

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Tests the entry-name safety rules used before anything is written to disk.
+// Tests the entry-name safety rules used before anything is written to disk, one name and all names together.
 #include "core/archive/entryname.h"
 
 #include <QTest>
@@ -43,6 +43,41 @@ private slots:
         QCOMPARE(!reason.has_value(), safe);
         if (reason)
             QVERIFY(!reason->isEmpty());
+    }
+
+    void clash_data()
+    {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QString>("expected"); // empty: no clash
+        QTest::addRow("recording") << QStringList { QStringLiteral("manifest.json"),
+            QStringLiteral("recipe.yaml"), QStringLiteral("http/cassette.yaml"),
+            QStringLiteral("db/queries.jsonl") }
+                                   << QString();
+        QTest::addRow("folder entries and their files") << QStringList { QStringLiteral("http/"),
+            QStringLiteral("http/cassette.yaml"), QStringLiteral("db/"), QStringLiteral("db/x/"),
+            QStringLiteral("db/x/y") } << QString();
+        QTest::addRow("names sharing a prefix")
+            << QStringList { QStringLiteral("http"), QStringLiteral("http2/x"), QStringLiteral("httpx") }
+            << QString();
+        QTest::addRow("duplicate file") << QStringList { QStringLiteral("a"), QStringLiteral("b"),
+            QStringLiteral("a") } << QStringLiteral("the name \"a\" appears twice (duplicate entry names)");
+        QTest::addRow("duplicate folder") << QStringList { QStringLiteral("d/"),
+            QStringLiteral("d/") } << QStringLiteral("the name \"d/\" appears twice (duplicate entry names)");
+        QTest::addRow("file, then a file below it")
+            << QStringList { QStringLiteral("http"), QStringLiteral("http/cassette.yaml") }
+            << QStringLiteral("\"http\" is a file, but \"http/cassette.yaml\" uses it as a folder");
+        QTest::addRow("deep file below a file")
+            << QStringList { QStringLiteral("a/b/c/d"), QStringLiteral("a/b") }
+            << QStringLiteral("\"a/b\" is a file, but \"a/b/c/d\" uses it as a folder");
+        QTest::addRow("folder entry named like a file") << QStringList { QStringLiteral("db"),
+            QStringLiteral("db/") } << QStringLiteral("\"db\" is a file, but \"db/\" uses it as a folder");
+    }
+
+    void clash()
+    {
+        QFETCH(QStringList, names);
+        QFETCH(QString, expected);
+        QCOMPARE(EntryName::clash(names).value_or(QString()), expected);
     }
 };
 

@@ -58,6 +58,12 @@ ProcessResult aeszip(const QStringList &arguments)
         QStringList { QStringLiteral(TAPEDECK_TEST_TOOLS "/aeszip.py") } + arguments);
 }
 
+ProcessResult oddzip(const QStringList &arguments)
+{
+    return run(QStringLiteral("/usr/bin/python3"),
+        QStringList { QStringLiteral(TAPEDECK_TEST_TOOLS "/oddzip.py") } + arguments);
+}
+
 QString sevenZip()
 {
     return QStandardPaths::findExecutable(QStringLiteral("7z"));

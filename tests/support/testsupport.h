@@ -30,6 +30,9 @@ QProcessEnvironment cliEnvironment();
 // Debian's /usr/bin/python3 running tests/tools/aeszip.py (pyzipper 0.3.6 layout writer/reader).
 ProcessResult aeszip(const QStringList &arguments);
 
+// Debian's python3 running tests/tools/oddzip.py (Python's zipfile; overlapping, reordered, grown archives).
+ProcessResult oddzip(const QStringList &arguments);
+
 // 7-Zip ("7z" from p7zip-full); empty when not installed.
 QString sevenZip();
 
