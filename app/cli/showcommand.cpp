@@ -50,11 +50,18 @@ QString indented(const QString &text, int spaces = 2)
     return out;
 }
 
-// Text core cut for display, with a note that says where the rest is.
-QString withCutNote(const QString &text, bool cut)
+// Text core cut for display, with a note that says where the rest is. A decoded body larger than
+// BodyContent::MaxParsedBytes is cut in --json as well.
+QString withCutNote(const QString &text, bool cut, bool cutInJson = false)
 {
     if (!cut)
         return text;
+    if (cutInJson)
+        return text
+            + Cli::tr("\n… more not shown: the text is cut after %1 characters (--json gives the first %2 "
+                      "of the decoded body, --raw the recorded bytes)")
+                  .arg(BodyContent::MaxShownCharacters)
+                  .arg(formatByteSize(BodyContent::MaxParsedBytes));
     return text + Cli::tr("\n… more not shown: the text is cut after %1 characters (--json or --raw give everything)")
                       .arg(BodyContent::MaxShownCharacters);
 }
@@ -111,6 +118,10 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
             Cli::tr("  warning: Content-Encoding %1 could not be decoded (%2); the recorded bytes follow\n")
                 .arg(b.contentEncoding, b.decodeError),
             Cli::Colour::Yellow);
+    if (b.tooLargeToParse)
+        out += cli.paint(Cli::tr("  (larger than %1: not read as JSON or form data; shown as text)\n")
+                             .arg(formatByteSize(BodyContent::MaxParsedBytes)),
+            Cli::Colour::Dim);
     switch (b.shape) {
     case BodyContent::Shape::Json:
         out += indented(withCutNote(b.pretty, b.truncated));
@@ -119,7 +130,7 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
         if (!b.jsonError.isEmpty())
             out += cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as text\n").arg(b.jsonError),
                 Cli::Colour::Yellow);
-        out += indented(withCutNote(b.text, b.truncated));
+        out += indented(withCutNote(b.text, b.truncated, b.decoded && b.content.size() > BodyContent::MaxParsedBytes));
         if (!b.formFields.isEmpty()) {
             QList<QStringList> rows;
             for (const auto &[key, value] : b.formFields)
@@ -144,16 +155,29 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
     return out;
 }
 
-// Bytes as JSON: text when valid UTF-8, else base64; "encoding" says which.
-void insertBytes(JsonValue &object, const QByteArray &bytes)
+// Bytes as JSON: text when valid UTF-8, else base64; "encoding" says which. Beyond limit bytes the data
+// is cut (text at the start of a character).
+void insertBytes(JsonValue &object, const QByteArray &bytes, qsizetype limit = -1)
 {
-    if (const std::optional<QString> text = strictUtf8(bytes)) {
+    const bool cut = limit >= 0 && bytes.size() > limit;
+    QByteArrayView shown = cut ? QByteArrayView(bytes).first(limit) : QByteArrayView(bytes);
+    std::optional<QString> text;
+    if (bytes.isValidUtf8()) {
+        qsizetype end = shown.size();
+        while (cut && end > 0 && (uchar(bytes[end]) & 0xc0) == 0x80)
+            --end;
+        shown = shown.first(end);
+        text = strictUtf8(shown);
+    }
+    if (text) {
         object.insert(QStringLiteral("encoding"), str(QStringLiteral("utf-8")));
         object.insert(QStringLiteral("data"), str(*text));
     } else {
         object.insert(QStringLiteral("encoding"), str(QStringLiteral("base64")));
-        object.insert(QStringLiteral("data"), str(QString::fromLatin1(bytes.toBase64())));
+        object.insert(QStringLiteral("data"), str(QString::fromLatin1(shown.toByteArray().toBase64())));
     }
+    if (limit >= 0)
+        object.insert(QStringLiteral("truncated"), JsonValue::boolean(cut));
 }
 
 JsonValue bodyJson(const BodyContent &b)
@@ -170,7 +194,7 @@ JsonValue bodyJson(const BodyContent &b)
     if (b.decoded) {
         decoded = JsonValue::object();
         decoded.insert(QStringLiteral("size"), JsonValue::integer(b.content.size()));
-        insertBytes(decoded, b.content);
+        insertBytes(decoded, b.content, BodyContent::MaxParsedBytes);
     }
     o.insert(QStringLiteral("decoded"), std::move(decoded));
     o.insert(QStringLiteral("decode_error"), b.decodeError.isEmpty() ? JsonValue() : str(b.decodeError));

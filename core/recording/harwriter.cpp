@@ -469,8 +469,7 @@ void HarWriter::writeResponse(const HttpExchange &x, const std::optional<QDateTi
 
     // content: the body as delivered to the client, i.e. with its Content-Encoding undone.
     const QByteArray raw = x.responseBody.value_or(QByteArray());
-    const QString contentEncoding
-        = HttpExchange::headerValue(x.responseHeaders, u"Content-Encoding").trimmed();
+    const QString contentEncoding = HttpExchange::contentEncoding(x.responseHeaders);
     QByteArray content = raw;
     std::optional<qint64> compression;
     QString contentComment;

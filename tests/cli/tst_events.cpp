@@ -177,6 +177,33 @@ except yaml.MarkedYAMLError as e:
     print(json.dumps({'error': str(e.problem), 'line': e.problem_mark.line + 1, 'column': e.problem_mark.column + 1}))
 )PY";
 
+// A cassette written by PyYAML (VCR.py's writer) with odd HTTP responses: a JSON body of 9 MiB inside two
+// layers of gzip (Content-Encoding: [gzip, gzip]), a body gzipped six times, a response without a status
+// and one whose status is null.
+const QByteArray OddHttpScript = R"PY(
+import base64, gzip, json, sys, yaml
+body = b'{"a": "' + b'x' * (9 << 20) + b'"}'
+twice = gzip.compress(gzip.compress(body))
+six = b'{}'
+for _ in range(6):
+    six = gzip.compress(six)
+def interaction(response):
+    return {'request': {'body': None, 'headers': {}, 'method': 'GET', 'uri': 'http://example.test/'},
+            'response': response}
+def ok():
+    return {'code': 200, 'message': 'OK'}
+interactions = [
+    interaction({'body': {'string': twice}, 'headers': {'Content-Encoding': ['gzip', 'gzip'],
+                 'Content-Type': ['application/json']}, 'status': ok()}),
+    interaction({'body': {'string': six}, 'headers': {'Content-Encoding': ['gzip'] * 6}, 'status': ok()}),
+    interaction({'body': {'string': 'no status'}, 'headers': {}}),
+    interaction({'body': {'string': 'null status'}, 'headers': {}, 'status': None}),
+]
+with open(sys.argv[1], 'w') as f:
+    yaml.dump({'interactions': interactions, 'version': 1}, f, Dumper=getattr(yaml, 'CDumper', yaml.Dumper))
+print(json.dumps({'size': len(body), 'raw_b64': base64.b64encode(twice).decode()}))
+)PY";
+
 // The gzip/deflate bodies of a VCR.py fixture recorded with decode_compressed_response=False, decoded by
 // Python, as json.dumps(indent=2, ensure_ascii=False) would show them.
 const QByteArray DecodeScript = R"PY(
@@ -339,6 +366,7 @@ private slots:
     void showSqlOddRecords();
     void showMcpAspects();
     void showCheckpointState();
+    void showBoundsDecodedBodies();
     void showBadSeq_data();
     void showBadSeq();
     void showRecordingProblemExitCode();
@@ -918,6 +946,45 @@ void TstEvents::showCheckpointState()
     QCOMPARE(o.value(u"checkpoint_state"_s), QJsonValue(state));
     QVERIFY(o.value(u"checkpoint_error"_s).isNull());
     QVERIFY(o.value(u"carrier_seq"_s).isNull());
+}
+
+void TstEvents::showBoundsDecodedBodies()
+{
+    const QString file = path(u"odd-http.yaml"_s);
+    const ProcessResult made = python(m_work.path(), OddHttpScript, { file });
+    VERIFY_EXIT(made, 0);
+    const QJsonObject facts = QJsonDocument::fromJson(made.out).object();
+    const qint64 size = facts.value(u"size"_s).toInteger();
+    constexpr qint64 jsonCap = 8 << 20; // BodyContent::MaxParsedBytes
+
+    // Both layers decoded; too large to be read as JSON, so shown as text, cut.
+    const ProcessResult r = runCli({ u"show"_s, file, u"0"_s });
+    VERIFY_EXIT(r, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(u"Content-Encoding gzip, gzip decoded for display: 9.0 MiB (%1 bytes)"_s.arg(size)),
+        qPrintable(out.left(3000)));
+    QVERIFY2(out.contains(u"larger than 8.0 MiB: not read as JSON or form data"_s), qPrintable(out.left(3000)));
+    QVERIFY2(out.contains(u"--json gives the first 8.0 MiB of the decoded body"_s), qPrintable(out.right(500)));
+    QVERIFY(r.out.size() < 2 * 1024 * 1024);
+
+    // --json: the recorded bytes whole, the decoded ones cut at the cap and marked.
+    const ProcessResult j = runCli({ u"show"_s, file, u"0"_s, u"--json"_s });
+    VERIFY_EXIT(j, 0);
+    const QJsonObject body
+        = QJsonDocument::fromJson(j.out).object().value(u"response"_s).toObject().value(u"body"_s).toObject();
+    QCOMPARE(body.value(u"data"_s).toString(), facts.value(u"raw_b64"_s).toString());
+    const QJsonObject decoded = body.value(u"decoded"_s).toObject();
+    QCOMPARE(decoded.value(u"size"_s).toInteger(), size);
+    QCOMPARE(decoded.value(u"truncated"_s), QJsonValue(true));
+    QCOMPARE(decoded.value(u"encoding"_s).toString(), u"utf-8"_s);
+    QCOMPARE(decoded.value(u"data"_s).toString().size(), jsonCap);
+    QVERIFY(decoded.value(u"data"_s).toString().startsWith(u"{\"a\": \"xxx"_s));
+
+    // Six codings are more than are undone: the recorded bytes are shown, with the reason.
+    const ProcessResult six = runCli({ u"show"_s, file, u"1"_s });
+    VERIFY_EXIT(six, 0);
+    QVERIFY2(QString::fromUtf8(six.out).contains(u"could not be decoded (the body is encoded more than 5 times"_s),
+        six.out.constData());
 }
 
 void TstEvents::showBadSeq_data()
