@@ -158,12 +158,16 @@ Status TimelineIndexer::indexQueries(
 Status TimelineIndexer::indexMcpFile(Timeline &timeline, const QString &name, const QByteArray &json)
 {
     QStringList warnings;
-    Result<QList<McpRecord>> records = McpExtractor::fromFile(json, name, &warnings);
+    std::optional<Error> fault;
+    Result<QList<McpRecord>> records = McpExtractor::fromFile(json, name, &warnings, &fault);
     if (!records)
         return records.error();
     const int source = timeline.addSource(name, json);
     for (const QString &w : std::as_const(warnings))
         timeline.addWarning(w);
+    // As for a cassette that stops parsing: the records read are listed, and the fault fails the command.
+    if (fault)
+        timeline.addFault(*fault);
     for (qsizetype k = 0; k < records->size(); ++k) {
         appendMcp(timeline, records->at(k), source, 0, json.size(), EventRecord::NoCarrier, int(k));
         if ((k + 1) % PublishEvery == 0)

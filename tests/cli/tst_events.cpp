@@ -372,6 +372,8 @@ private slots:
     void showRecordingProblemExitCode();
     // mcps
     void mcpsMatchesFileSink();
+    void truncatedMcpFileExitsFour_data();
+    void truncatedMcpFileExitsFour();
 
 private:
     QString path(const QString &name) const { return m_work.path() + u'/' + name; }
@@ -1046,6 +1048,57 @@ void TstEvents::mcpsMatchesFileSink()
         QFile::remove(other);
         VERIFY_EXIT(runCli({ u"mcps"_s, source, u"--output"_s, other }), 0);
         QVERIFY2(readFile(other) == expected, qPrintable(source));
+    }
+}
+
+void TstEvents::truncatedMcpFileExitsFour_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("written");
+    QTest::addColumn<int>("records");
+    QTest::addRow("mcps") << QStringList { u"mcps"_s } << QString() << 3;
+    QTest::addRow("mcps --output") << QStringList { u"mcps"_s, u"--output"_s, u"{out}"_s } << u"{out}"_s << 3;
+    QTest::addRow("events") << QStringList { u"events"_s } << QString() << 3;
+    QTest::addRow("events --jsonl") << QStringList { u"events"_s, u"--jsonl"_s } << QString() << 3;
+    QTest::addRow("show") << QStringList { u"show"_s, u"{in}"_s, u"2"_s } << QString() << 1;
+    QTest::addRow("export-har") << QStringList { u"export-har"_s, u"--output"_s, u"{out}"_s } << u"{out}"_s << 0;
+}
+
+void TstEvents::truncatedMcpFileExitsFour()
+{
+    // The first 3,000 bytes of the sample's MCP file: three records, then the data ends inside an object.
+    // As for a truncated cassette, what was read is written, the fault is named, and the exit code is 4.
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, written);
+    QFETCH(int, records);
+    const QString cut = path(u"trunc.mcps.json"_s);
+    QVERIFY(writeFile(cut, readFile(QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.mcps.json")).left(3000)));
+    const QString out = path(u"trunc-out-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_')));
+    if (!arguments.contains(u"{in}"_s))
+        arguments.insert(1, u"{in}"_s);
+    arguments.replaceInStrings(u"{in}"_s, cut);
+    arguments.replaceInStrings(u"{out}"_s, out);
+    const ProcessResult r = runCli(arguments);
+    VERIFY_EXIT(r, 4);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(u"trunc.mcps.json is not valid JSON (line 96, column 32: the data ends inside an object); "
+                          "the 3 records before the fault were read"_s),
+        qPrintable(err));
+    QVERIFY2(!err.contains(u"warning"_s), qPrintable(err)); // a fault, not a warning
+    const QByteArray output = written.isEmpty() ? r.out : readFile(out);
+    if (arguments.first() == u"mcps"_s) {
+        const QJsonArray array = QJsonDocument::fromJson(output).array();
+        QCOMPARE(array.size(), records);
+        for (int i = 0; i < records; ++i)
+            QCOMPARE(array.at(i), m_fileSink.at(i));
+    } else if (arguments.contains(u"--jsonl"_s)) {
+        QCOMPARE(output.count('\n'), records);
+    } else if (arguments.first() == u"events"_s) {
+        QCOMPARE(tableSeqs(output), (QList<int> { 0, 1, 2 }));
+    } else if (arguments.first() == u"show"_s) {
+        QVERIFY2(output.contains(m_fileSink.at(2).toObject().value(u"entityUrn"_s).toString().toUtf8()), output.constData());
+    } else {
+        QVERIFY(QJsonDocument::fromJson(output).object().contains(u"log"_s));
     }
 }
 
