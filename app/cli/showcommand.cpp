@@ -277,7 +277,7 @@ Result<Shown> showHttp(const Cli &cli, const Timeline &t, qsizetype seq)
     JsonValue &j = s.json;
     j.insert(QStringLiteral("method"), str(x.method));
     j.insert(QStringLiteral("uri"), str(x.uri));
-    j.insert(QStringLiteral("status"), x.status > 0 ? JsonValue::integer(x.status) : JsonValue());
+    j.insert(QStringLiteral("status"), x.hasStatus() ? JsonValue::integer(x.status) : JsonValue());
     j.insert(QStringLiteral("status_message"), optionalString(x.statusMessage));
     j.insert(QStringLiteral("http_version"), x.httpVersion.isEmpty() ? JsonValue() : str(x.httpVersion));
     j.insert(QStringLiteral("source_line"), JsonValue::integer(d.sourceLine));

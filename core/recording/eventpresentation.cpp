@@ -107,7 +107,7 @@ HttpPresentation HttpPresentation::load(const Timeline &t, qsizetype seq)
 
 QString HttpPresentation::statusLine() const
 {
-    if (exchange.status <= 0)
+    if (!exchange.hasStatus())
         return tr("no response recorded");
     QString line = QString::number(exchange.status);
     if (!exchange.statusMessage.isEmpty())

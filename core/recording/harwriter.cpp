@@ -430,7 +430,7 @@ void HarWriter::writeResponse(const HttpExchange &x, const std::optional<QDateTi
 {
     put(",\"response\":");
     put("{\"status\":");
-    putNumber(x.status);
+    putNumber(x.hasStatus() ? x.status : 0);
     put(",\"statusText\":");
     putString(x.statusMessage);
     put(",\"httpVersion\":");

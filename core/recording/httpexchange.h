@@ -28,12 +28,16 @@ public:
     QString uri;
     QList<HttpHeader> requestHeaders; // in recorded order; a repeated header appears once per value
     std::optional<QByteArray> requestBody; // nullopt: recorded as null
-    int status = 0;
+    int status = 0; // 0 when none was recorded (see hasStatus)
     QString statusMessage;
     QString httpVersion; // only the httpx shape records it
     QList<HttpHeader> responseHeaders;
     std::optional<QByteArray> responseBody;
     QStringList warnings; // what was odd about this interaction (unknown tags, missing keys, …)
+
+    // A status was recorded: one that is absent, null or not a positive number is none, shown as null in
+    // JSON, as a dash on the timeline, and never matched by a status filter.
+    bool hasStatus() const { return status > 0; }
 
     // Decoding is bounded as a whole: what every layer of a stacked Content-Encoding produces counts against
     // one budget (a gzip inside a gzip cannot multiply it), the layers stream into each other so that only

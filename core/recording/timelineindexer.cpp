@@ -57,10 +57,12 @@ Status TimelineIndexer::indexCassette(
             r.source = quint8(source);
             r.sourceBegin = i.begin;
             r.sourceEnd = i.end;
-            r.number = x.status;
+            r.number = x.hasStatus() ? x.status : 0;
             r.sizeA = clampSize(i.requestBodySize);
             r.sizeB = clampSize(i.responseBodySize);
-            if (x.status >= 400 || x.status <= 0)
+            if (!x.hasStatus())
+                r.flags |= NoNumberFlag | ErrorFlag;
+            else if (x.status >= 400)
                 r.flags |= ErrorFlag;
             if (!x.warnings.isEmpty())
                 r.flags |= WarningFlag;

@@ -354,6 +354,7 @@ private slots:
     void eventsOtherSources_data();
     void eventsOtherSources();
     void eventsTruncatedCassette();
+    void eventsMissingStatusIsNull();
     // show
     void showHttpDecodesCompressedBodies();
     void showHttpJson();
@@ -615,6 +616,54 @@ void TstEvents::eventsTruncatedCassette()
     const ProcessResult beyond = runCli({ u"show"_s, cut, u"7"_s });
     VERIFY_EXIT(beyond, 2);
     QVERIFY2(QString::fromUtf8(beyond.err).contains(u"0 to 6"_s), beyond.err.constData());
+}
+
+void TstEvents::eventsMissingStatusIsNull()
+{
+    // Interactions 2 and 3 of the odd cassette: no status, and status: null.
+    const QString file = path(u"odd-http-status.yaml"_s);
+    VERIFY_EXIT(python(m_work.path(), OddHttpScript, { file }), 0);
+
+    const ProcessResult jsonl = runCli({ u"events"_s, file, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 0);
+    const QList<QByteArray> lines = jsonl.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    for (int seq = 0; seq < 4; ++seq) {
+        const QJsonObject o = QJsonDocument::fromJson(lines[seq]).object();
+        QVERIFY2(o.contains(u"status"_s), lines[seq].constData());
+        if (seq < 2)
+            QCOMPARE(o.value(u"status"_s), QJsonValue(200));
+        else
+            QVERIFY2(o.value(u"status"_s).isNull(), lines[seq].constData());
+    }
+
+    for (const QString &seq : { u"2"_s, u"3"_s }) {
+        const ProcessResult j = runCli({ u"show"_s, file, seq, u"--json"_s });
+        VERIFY_EXIT(j, 0);
+        const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+        QVERIFY(o.contains(u"status"_s));
+        QVERIFY(o.value(u"status"_s).isNull());
+        QVERIFY2(runCli({ u"show"_s, file, seq }).out.contains("Response: no response recorded"), qPrintable(seq));
+    }
+
+    // The table shows a dash; a status filter never matches a missing status.
+    const ProcessResult table = runCli({ u"events"_s, file });
+    VERIFY_EXIT(table, 0);
+    const QStringList rows = QString::fromUtf8(table.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 4);
+    QVERIFY2(rows[2].contains(QRegularExpression(u"GET +\u2013 "_s)), qPrintable(rows[2]));
+    QVERIFY2(rows[0].contains(QRegularExpression(u"GET +200 "_s)), qPrintable(rows[0]));
+    QCOMPARE(tableSeqs(runCli({ u"events"_s, file, u"--filter"_s, u"status:<300"_s }).out), (QList<int> { 0, 1 }));
+
+    // HAR 1.2 requires a number: 0, as browsers write a request that got no response.
+    const QString har = path(u"odd-http-status.har"_s);
+    VERIFY_EXIT(runCli({ u"export-har"_s, file, u"--output"_s, har }), 0);
+    const QJsonArray entries
+        = QJsonDocument::fromJson(readFile(har)).object().value(u"log"_s).toObject().value(u"entries"_s).toArray();
+    QCOMPARE(entries.size(), 4);
+    QCOMPARE(entries[1].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(200));
+    QCOMPARE(entries[2].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(0));
+    QCOMPARE(entries[3].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(0));
 }
 
 void TstEvents::showHttpDecodesCompressedBodies()
