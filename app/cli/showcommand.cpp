@@ -50,20 +50,15 @@ QString indented(const QString &text, int spaces = 2)
     return out;
 }
 
-// Text core cut for display, with a note that says where the rest is. A decoded body larger than
-// BodyContent::MaxParsedBytes is cut in --json as well.
-QString withCutNote(const QString &text, bool cut, bool cutInJson = false)
+// Text core cut for display, with a note that says where the rest is (by default: everywhere else).
+QString withCutNote(const QString &text, bool cut, const QString &rest = {})
 {
     if (!cut)
         return text;
-    if (cutInJson)
-        return text
-            + Cli::tr("\n… more not shown: the text is cut after %1 characters (--json gives the first %2 "
-                      "of the decoded body, --raw the recorded bytes)")
-                  .arg(BodyContent::MaxShownCharacters)
-                  .arg(formatByteSize(BodyContent::MaxParsedBytes));
-    return text + Cli::tr("\n… more not shown: the text is cut after %1 characters (--json or --raw give everything)")
-                      .arg(BodyContent::MaxShownCharacters);
+    return text
+        + Cli::tr("\n… more not shown: the text is cut after %1 characters (%2)")
+              .arg(BodyContent::MaxShownCharacters)
+              .arg(rest.isEmpty() ? Cli::tr("--json or --raw give everything") : rest);
 }
 
 QString hexDump(QByteArrayView data, qsizetype limit)
@@ -130,7 +125,11 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
         if (!b.jsonError.isEmpty())
             out += cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as text\n").arg(b.jsonError),
                 Cli::Colour::Yellow);
-        out += indented(withCutNote(b.text, b.truncated, b.decoded && b.content.size() > BodyContent::MaxParsedBytes));
+        out += indented(withCutNote(b.text, b.truncated,
+            b.decoded && b.content.size() > BodyContent::MaxParsedBytes
+                ? Cli::tr("--json gives the first %1 of the decoded body, --raw the recorded bytes")
+                      .arg(formatByteSize(BodyContent::MaxParsedBytes))
+                : QString()));
         if (!b.formFields.isEmpty()) {
             QList<QStringList> rows;
             for (const auto &[key, value] : b.formFields)
@@ -324,7 +323,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
 
     o += cli.paint(Cli::tr("Query"), Cli::Colour::Bold) + QLatin1Char('\n');
     bool cut = false;
-    o += indented(withCutNote(BodyContent::capped(q.hasQuery ? q.query : Cli::tr("(no query string)"), &cut), cut));
+    o += indented(withCutNote(BodyContent::capped(q.hasQuery ? q.query : Cli::tr("(no query string)"), &cut),
+        cut || q.textCut, q.textCut ? Cli::tr("--raw writes the whole record") : QString()));
     o += cli.paint(Cli::tr("Parameters"), Cli::Colour::Bold) + QLatin1String(": ");
     if (d.parametersText.isEmpty())
         o += Cli::tr("none") + QLatin1Char('\n');
@@ -343,7 +343,7 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
             + QLatin1Char('\n');
     }
     o += cli.paint(Cli::tr("Row count"), Cli::Colour::Bold) + QLatin1String(": ") + d.rowCountText()
-        + (q.rows.size() == 1 ? Cli::tr(" · 1 row recorded") : Cli::tr(" · %1 rows recorded").arg(q.rows.size()))
+        + (q.resultCount == 1 ? Cli::tr(" · 1 row recorded") : Cli::tr(" · %1 rows recorded").arg(q.resultCount))
         + QLatin1Char('\n');
     if (q.error) {
         o += QLatin1Char('\n') + cli.paint(Cli::tr("ERROR"), Cli::Colour::Red) + QLatin1Char('\n');
@@ -377,14 +377,21 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
         table.insert(1, rule);
         o += QLatin1Char('\n') + cli.paint(Cli::tr("Rows"), Cli::Colour::Bold) + QLatin1Char('\n')
             + cli.table(table);
-        if (rows.rowCount() > shownRows)
+        if (rows.rowCount() > shownRows && !q.rowsCut)
             o += cli.paint(Cli::tr("  … %1 more rows (--json gives all of them)\n").arg(rows.rowCount() - shownRows),
                 Cli::Colour::Dim);
     }
+    if (q.rowsCut)
+        o += cli.paint(Cli::tr("  … %1 more rows not shown: rows are read up to %2 of their text (--raw writes the "
+                               "record)\n")
+                           .arg(q.resultCount - std::min(rows.rowCount(), MaxShownRows))
+                           .arg(formatByteSize(QueryLog::MaxRowBytes)),
+            Cli::Colour::Dim);
     if (!q.warnings.isEmpty())
         o += QLatin1Char('\n') + warningsText(cli, q.warnings);
 
     j.insert(QStringLiteral("query"), q.hasQuery ? str(q.query) : JsonValue());
+    j.insert(QStringLiteral("text_cut"), JsonValue::boolean(q.textCut));
     j.insert(QStringLiteral("parameters"), q.parameters);
     j.insert(QStringLiteral("replay_key"), d.replayKey.isEmpty() ? JsonValue() : str(d.replayKey));
     j.insert(QStringLiteral("replayed_instead"),
@@ -394,6 +401,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
     j.insert(QStringLiteral("columns"), stringList(q.columns));
     j.insert(QStringLiteral("description"), q.description);
     j.insert(QStringLiteral("rows"), JsonValue::array(q.rows));
+    j.insert(QStringLiteral("rows_cut"), JsonValue::boolean(q.rowsCut));
+    j.insert(QStringLiteral("result_count"), JsonValue::integer(q.resultCount));
     if (!q.otherFields.empty())
         j.insert(QStringLiteral("other_fields"), JsonValue::object(q.otherFields));
     j.insert(QStringLiteral("warnings"), stringList(q.warnings));

@@ -128,7 +128,7 @@ SqlPresentation SqlPresentation::load(const Timeline &t, qsizetype seq)
     d.sourceLine = sourceLineOf(source, r.sourceBegin);
     const QByteArrayView line(source.constData() + r.sourceBegin, r.sourceEnd - r.sourceBegin);
     d.record = line.toByteArray();
-    Result<SqlQuery> parsed = QueryLog::parseLine(line, origin, d.sourceLine);
+    Result<SqlQuery> parsed = QueryLog::parseLine(line, origin, d.sourceLine, QueryLog::Detail::Display);
     if (!parsed) {
         d.recordError = parsed.error().message;
         return d;
@@ -157,7 +157,8 @@ SqlPresentation SqlPresentation::load(const Timeline &t, qsizetype seq)
                                   .count('\n'));
             lineOffset = other.sourceBegin;
             const QByteArrayView otherLine(source.constData() + other.sourceBegin, other.sourceEnd - other.sourceBegin);
-            const Result<SqlQuery> candidate = QueryLog::parseLine(otherLine, origin, lineNumber);
+            const Result<SqlQuery> candidate
+                = QueryLog::parseLine(otherLine, origin, lineNumber, QueryLog::Detail::Summary);
             if (candidate && candidate->replayKey() == d.replayKey) {
                 d.replayedInsteadSeq = k;
                 d.replayedInsteadLine = lineNumber;

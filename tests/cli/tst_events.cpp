@@ -204,6 +204,21 @@ with open(sys.argv[1], 'w') as f:
 print(json.dumps({'size': len(body), 'raw_b64': base64.b64encode(twice).decode()}))
 )PY";
 
+// A queries.jsonl as DataHub writes it (json.dumps of QueryRecording.to_dict() a line) with one record of
+// 200,000 rows (about 15 MB on one line) between two small ones.
+const QByteArray HugeQueryLineScript = R"PY(
+import json, sys
+def record(query, rows):
+    return json.dumps({'query': query, 'parameters': None, 'results': rows, 'row_count': len(rows),
+                       'description': [['ID', 0, None, None, 38, 0, False], ['NAME', 2, None, 16777216, None, None, True]],
+                       'error': None})
+rows = [{'ID': i, 'NAME': 'table_%d with a longer name, as schemas have' % i} for i in range(200000)]
+with open(sys.argv[1], 'w') as f:
+    f.write(record('SELECT 1', [{'ID': 1, 'NAME': 'one'}]) + '\n')
+    f.write(record('SELECT ID, NAME FROM INFORMATION_SCHEMA.TABLES', rows) + '\n')
+    f.write(record('SELECT 2', []) + '\n')
+)PY";
+
 // The gzip/deflate bodies of a VCR.py fixture recorded with decode_compressed_response=False, decoded by
 // Python, as json.dumps(indent=2, ensure_ascii=False) would show them.
 const QByteArray DecodeScript = R"PY(
@@ -355,6 +370,7 @@ private slots:
     void eventsOtherSources();
     void eventsTruncatedCassette();
     void eventsMissingStatusIsNull();
+    void eventsHugeQueriesLine();
     // show
     void showHttpDecodesCompressedBodies();
     void showHttpJson();
@@ -664,6 +680,45 @@ void TstEvents::eventsMissingStatusIsNull()
     QCOMPARE(entries[1].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(200));
     QCOMPARE(entries[2].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(0));
     QCOMPARE(entries[3].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(0));
+}
+
+void TstEvents::eventsHugeQueriesLine()
+{
+    const QString file = path(u"huge-line.queries.jsonl"_s);
+    VERIFY_EXIT(python(m_work.path(), HugeQueryLineScript, { file }), 0);
+    QVERIFY(QFileInfo(file).size() > 12 * 1024 * 1024); // more than QueryLog::MaxRowBytes
+
+    const ProcessResult jsonl = runCli({ u"events"_s, file, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 0);
+    const QList<QByteArray> lines = jsonl.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(u"row_count"_s), QJsonValue(200000));
+    QVERIFY(jsonl.err.isEmpty());
+
+    // show reads the rows up to 8 MiB of their text and says so; the record itself stays whole (--raw).
+    const ProcessResult text = runCli({ u"show"_s, file, u"1"_s });
+    VERIFY_EXIT(text, 0);
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY2(out.contains(u"Row count: 200000 \u00b7 200000 rows recorded"_s), qPrintable(out.left(2000)));
+    QVERIFY2(out.contains(QRegularExpression(u"\\d+ more rows not shown: rows are read up to 8.0 MiB of their text"_s)),
+        qPrintable(out.right(500)));
+    const ProcessResult j = runCli({ u"show"_s, file, u"1"_s, u"--json"_s });
+    VERIFY_EXIT(j, 0);
+    const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+    QCOMPARE(o.value(u"rows_cut"_s), QJsonValue(true));
+    QCOMPARE(o.value(u"result_count"_s), QJsonValue(200000));
+    const QJsonArray rows = o.value(u"rows"_s).toArray();
+    QVERIFY(rows.size() > 10000 && rows.size() < 200000);
+    QCOMPARE(rows.last().toObject().value(u"ID"_s), QJsonValue(rows.size() - 1));
+    QCOMPARE(o.value(u"replay_key"_s).toString().size(), 16);
+    const ProcessResult raw = runCli({ u"show"_s, file, u"1"_s, u"--raw"_s });
+    VERIFY_EXIT(raw, 0);
+    QCOMPARE(raw.out, readFile(file).split('\n').at(1));
+
+    // A small record shows all its rows, and says nothing of cutting.
+    const QJsonObject small = QJsonDocument::fromJson(runCli({ u"show"_s, file, u"0"_s, u"--json"_s }).out).object();
+    QCOMPARE(small.value(u"rows_cut"_s), QJsonValue(false));
+    QCOMPARE(small.value(u"rows"_s).toArray().size(), 1);
 }
 
 void TstEvents::showHttpDecodesCompressedBodies()
