@@ -209,35 +209,81 @@ private:
     bool m_ended = false;
 };
 
+enum class Coding { Gzip, Deflate, Brotli };
+
+std::unique_ptr<Layer> makeLayer(Coding coding)
+{
+    switch (coding) {
+    case Coding::Gzip:
+        return std::make_unique<InflateLayer>(InflateLayer::Kind::Gzip);
+    case Coding::Deflate:
+        return std::make_unique<InflateLayer>(InflateLayer::Kind::Deflate);
+    case Coding::Brotli:
+        return std::make_unique<BrotliLayer>();
+    }
+    return nullptr;
+}
+
 // The layers of one body, first to undo first; every piece any layer produces is counted against one
-// budget, and only the last layer's output is kept.
+// budget, and only the last layer's output is kept. A large output is measured first and then decoded
+// once more into a buffer of its exact size: growing a buffer of hundreds of megabytes holds the old and
+// the new one at once for a moment (and some allocators keep the old one around).
 class DecoderChain
 {
 public:
-    DecoderChain(std::vector<std::unique_ptr<Layer>> layers, qint64 maxSize)
-        : m_layers(std::move(layers))
+    // Below this the output is kept on the first pass.
+    static constexpr qsizetype KeepOnFirstPass = qsizetype(16) << 20;
+
+    DecoderChain(std::vector<Coding> codings, qint64 maxSize)
+        : m_codings(std::move(codings))
         , m_maxSize(maxSize)
     { }
 
     Result<QByteArray> run(QByteArrayView raw)
     {
-        if (Status s = feed(0, raw); !s)
+        if (Status s = pass(raw); !s)
             return s.error();
-        for (size_t level = 0; level < m_layers.size(); ++level) {
-            if (Status s = m_layers[level]->finish(emitter(level)); !s)
-                return s.error();
-        }
+        if (m_keep)
+            return std::move(m_out);
+        // Every layer's output counted, the last one's is the size to hold.
+        m_out = QByteArray();
+        m_out.reserve(qsizetype(m_finalSize));
+        m_keep = true;
+        m_keepLimit = m_maxSize;
+        if (Status s = pass(raw); !s)
+            return s.error();
         return std::move(m_out);
     }
 
 private:
+    Status pass(QByteArrayView raw)
+    {
+        m_layers.clear();
+        for (const Coding coding : m_codings)
+            m_layers.push_back(makeLayer(coding));
+        m_produced = 0;
+        m_finalSize = 0;
+        if (Status s = feed(0, raw); !s)
+            return s;
+        for (size_t level = 0; level < m_layers.size(); ++level) {
+            if (Status s = m_layers[level]->finish(emitter(level)); !s)
+                return s;
+        }
+        return success();
+    }
+
     Status feed(size_t level, QByteArrayView data)
     {
-        if (level == m_layers.size()) {
-            m_out.append(data);
-            return success();
+        if (level < m_layers.size())
+            return m_layers[level]->push(data, emitter(level));
+        m_finalSize += data.size();
+        if (m_keep && m_finalSize > m_keepLimit) {
+            m_keep = false;
+            m_out = QByteArray();
         }
-        return m_layers[level]->push(data, emitter(level));
+        if (m_keep)
+            m_out.append(data);
+        return success();
     }
 
     Emit emitter(size_t level)
@@ -252,9 +298,13 @@ private:
         };
     }
 
+    std::vector<Coding> m_codings;
     std::vector<std::unique_ptr<Layer>> m_layers;
     qint64 m_maxSize;
     qint64 m_produced = 0;
+    qint64 m_finalSize = 0;
+    bool m_keep = true;
+    qint64 m_keepLimit = KeepOnFirstPass;
     QByteArray m_out;
 };
 
@@ -292,15 +342,15 @@ Result<QByteArray> HttpExchange::decodeContent(
     // Encodings are listed in the order they were applied; they are undone from the last. identity
     // changes nothing and needs no layer.
     const QStringList codings = contentEncoding.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    std::vector<std::unique_ptr<Layer>> layers;
+    std::vector<Coding> layers;
     for (auto it = codings.crbegin(); it != codings.crend(); ++it) {
         const QString coding = it->trimmed().toLower();
         if (coding == QLatin1String("gzip") || coding == QLatin1String("x-gzip"))
-            layers.push_back(std::make_unique<InflateLayer>(InflateLayer::Kind::Gzip));
+            layers.push_back(Coding::Gzip);
         else if (coding == QLatin1String("deflate"))
-            layers.push_back(std::make_unique<InflateLayer>(InflateLayer::Kind::Deflate));
+            layers.push_back(Coding::Deflate);
         else if (coding == QLatin1String("br"))
-            layers.push_back(std::make_unique<BrotliLayer>());
+            layers.push_back(Coding::Brotli);
         else if (coding != QLatin1String("identity") && !coding.isEmpty())
             return makeError(
                 ErrorCode::InvalidInput, tr("the content encoding \"%1\" is not supported").arg(coding));
