@@ -303,7 +303,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
     const SqlPresentation d = SqlPresentation::load(t, seq);
 
     Shown s;
-    s.raw = d.record;
+    // The line stays in the timeline's source text for as long as the command runs: not copied.
+    s.raw = QByteArray::fromRawData(d.record.data(), d.record.size());
     QString &o = s.text;
     JsonValue &j = s.json;
     o += headingText(cli, d.heading);

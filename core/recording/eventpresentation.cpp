@@ -126,8 +126,9 @@ SqlPresentation SqlPresentation::load(const Timeline &t, qsizetype seq)
     const QByteArray &source = t.sourceText(r.source);
     const QString origin = t.sourceName(r.source);
     d.sourceLine = sourceLineOf(source, r.sourceBegin);
-    const QByteArrayView line(source.constData() + r.sourceBegin, r.sourceEnd - r.sourceBegin);
-    d.record = line.toByteArray();
+    d.sourceText = source;
+    const QByteArrayView line(d.sourceText.constData() + r.sourceBegin, r.sourceEnd - r.sourceBegin);
+    d.record = line;
     Result<SqlQuery> parsed = QueryLog::parseLine(line, origin, d.sourceLine, QueryLog::Detail::Display);
     if (!parsed) {
         d.recordError = parsed.error().message;
