@@ -69,6 +69,16 @@ private slots:
         QTest::addRow("five codings") << zlibCompress(zlibCompress(zlibCompress(zlibCompress(zlibCompress(body,
                                          16 + MAX_WBITS), MAX_WBITS), -MAX_WBITS), 16 + MAX_WBITS), MAX_WBITS)
                                       << QStringLiteral("gzip, deflate, deflate, gzip, deflate");
+        // Two gzip members, the first holding one byte: the deflate layer gets its first byte alone and
+        // must wait for the second to tell raw deflate from zlib.
+        const QByteArray rawDeflate = zlibCompress(body, -MAX_WBITS);
+        QTest::addRow("raw deflate arriving a byte at a time")
+            << zlibCompress(rawDeflate.left(1), 16 + MAX_WBITS) + zlibCompress(rawDeflate.mid(1), 16 + MAX_WBITS)
+            << QStringLiteral("deflate, gzip");
+        const QByteArray zlibDeflate = zlibCompress(body, MAX_WBITS);
+        QTest::addRow("zlib deflate arriving a byte at a time")
+            << zlibCompress(zlibDeflate.left(1), 16 + MAX_WBITS) + zlibCompress(zlibDeflate.mid(1), 16 + MAX_WBITS)
+            << QStringLiteral("deflate, gzip");
         QTest::addRow("two gzip members")
             << zlibCompress(body.left(1000), 16 + MAX_WBITS) + zlibCompress(body.mid(1000), 16 + MAX_WBITS)
             << QStringLiteral("gzip");
