@@ -47,7 +47,10 @@ void appendJsonLine(QByteArray &out, const Timeline &t, qsizetype seq)
         o.integer(key("request_size"), qint64(r.sizeA));
         o.integer(key("response_size"), qint64(r.sizeB));
         o.integer(key("seq"), seq);
-        o.integer(key("status"), r.number);
+        if (r.flags & NoNumberFlag)
+            o.null(key("status"));
+        else
+            o.integer(key("status"), r.number);
         o.string(key("uri"), t.field(seq, EventField::Uri));
         break;
     case EventKind::Sql:
@@ -99,7 +102,7 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
     switch (r.kind) {
     case EventKind::Http:
         what = t.field(seq, EventField::Method).toString();
-        result = QString::number(r.number);
+        result = (r.flags & NoNumberFlag) ? Cli::tr("–", "no HTTP status recorded") : QString::number(r.number);
         target = t.field(seq, EventField::Uri).toString() + QLatin1String("  ") + formatByteSize(r.sizeB);
         if (r.related == 1)
             target += Cli::tr("  (1 MCP)");

@@ -50,13 +50,15 @@ QString indented(const QString &text, int spaces = 2)
     return out;
 }
 
-// Text core cut for display, with a note that says where the rest is.
-QString withCutNote(const QString &text, bool cut)
+// Text core cut for display, with a note that says where the rest is (by default: everywhere else).
+QString withCutNote(const QString &text, bool cut, const QString &rest = {})
 {
     if (!cut)
         return text;
-    return text + Cli::tr("\n… more not shown: the text is cut after %1 characters (--json or --raw give everything)")
-                      .arg(BodyContent::MaxShownCharacters);
+    return text
+        + Cli::tr("\n… more not shown: the text is cut after %1 characters (%2)")
+              .arg(BodyContent::MaxShownCharacters)
+              .arg(rest.isEmpty() ? Cli::tr("--json or --raw give everything") : rest);
 }
 
 QString hexDump(QByteArrayView data, qsizetype limit)
@@ -111,6 +113,10 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
             Cli::tr("  warning: Content-Encoding %1 could not be decoded (%2); the recorded bytes follow\n")
                 .arg(b.contentEncoding, b.decodeError),
             Cli::Colour::Yellow);
+    if (b.tooLargeToParse)
+        out += cli.paint(Cli::tr("  (larger than %1: not read as JSON or form data; shown as text)\n")
+                             .arg(formatByteSize(BodyContent::MaxParsedBytes)),
+            Cli::Colour::Dim);
     switch (b.shape) {
     case BodyContent::Shape::Json:
         out += indented(withCutNote(b.pretty, b.truncated));
@@ -119,7 +125,11 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
         if (!b.jsonError.isEmpty())
             out += cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as text\n").arg(b.jsonError),
                 Cli::Colour::Yellow);
-        out += indented(withCutNote(b.text, b.truncated));
+        out += indented(withCutNote(b.text, b.truncated,
+            b.decoded && b.content.size() > BodyContent::MaxParsedBytes
+                ? Cli::tr("--json gives the first %1 of the decoded body, --raw the recorded bytes")
+                      .arg(formatByteSize(BodyContent::MaxParsedBytes))
+                : QString()));
         if (!b.formFields.isEmpty()) {
             QList<QStringList> rows;
             for (const auto &[key, value] : b.formFields)
@@ -144,16 +154,29 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
     return out;
 }
 
-// Bytes as JSON: text when valid UTF-8, else base64; "encoding" says which.
-void insertBytes(JsonValue &object, const QByteArray &bytes)
+// Bytes as JSON: text when valid UTF-8, else base64; "encoding" says which. Beyond limit bytes the data
+// is cut (text at the start of a character).
+void insertBytes(JsonValue &object, const QByteArray &bytes, qsizetype limit = -1)
 {
-    if (const std::optional<QString> text = strictUtf8(bytes)) {
+    const bool cut = limit >= 0 && bytes.size() > limit;
+    QByteArrayView shown = cut ? QByteArrayView(bytes).first(limit) : QByteArrayView(bytes);
+    std::optional<QString> text;
+    if (bytes.isValidUtf8()) {
+        qsizetype end = shown.size();
+        while (cut && end > 0 && (uchar(bytes[end]) & 0xc0) == 0x80)
+            --end;
+        shown = shown.first(end);
+        text = strictUtf8(shown);
+    }
+    if (text) {
         object.insert(QStringLiteral("encoding"), str(QStringLiteral("utf-8")));
         object.insert(QStringLiteral("data"), str(*text));
     } else {
         object.insert(QStringLiteral("encoding"), str(QStringLiteral("base64")));
-        object.insert(QStringLiteral("data"), str(QString::fromLatin1(bytes.toBase64())));
+        object.insert(QStringLiteral("data"), str(QString::fromLatin1(shown.toByteArray().toBase64())));
     }
+    if (limit >= 0)
+        object.insert(QStringLiteral("truncated"), JsonValue::boolean(cut));
 }
 
 JsonValue bodyJson(const BodyContent &b)
@@ -170,7 +193,7 @@ JsonValue bodyJson(const BodyContent &b)
     if (b.decoded) {
         decoded = JsonValue::object();
         decoded.insert(QStringLiteral("size"), JsonValue::integer(b.content.size()));
-        insertBytes(decoded, b.content);
+        insertBytes(decoded, b.content, BodyContent::MaxParsedBytes);
     }
     o.insert(QStringLiteral("decoded"), std::move(decoded));
     o.insert(QStringLiteral("decode_error"), b.decodeError.isEmpty() ? JsonValue() : str(b.decodeError));
@@ -253,7 +276,7 @@ Result<Shown> showHttp(const Cli &cli, const Timeline &t, qsizetype seq)
     JsonValue &j = s.json;
     j.insert(QStringLiteral("method"), str(x.method));
     j.insert(QStringLiteral("uri"), str(x.uri));
-    j.insert(QStringLiteral("status"), x.status > 0 ? JsonValue::integer(x.status) : JsonValue());
+    j.insert(QStringLiteral("status"), x.hasStatus() ? JsonValue::integer(x.status) : JsonValue());
     j.insert(QStringLiteral("status_message"), optionalString(x.statusMessage));
     j.insert(QStringLiteral("http_version"), x.httpVersion.isEmpty() ? JsonValue() : str(x.httpVersion));
     j.insert(QStringLiteral("source_line"), JsonValue::integer(d.sourceLine));
@@ -280,7 +303,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
     const SqlPresentation d = SqlPresentation::load(t, seq);
 
     Shown s;
-    s.raw = d.record;
+    // The line stays in the timeline's source text for as long as the command runs: not copied.
+    s.raw = QByteArray::fromRawData(d.record.data(), d.record.size());
     QString &o = s.text;
     JsonValue &j = s.json;
     o += headingText(cli, d.heading);
@@ -300,7 +324,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
 
     o += cli.paint(Cli::tr("Query"), Cli::Colour::Bold) + QLatin1Char('\n');
     bool cut = false;
-    o += indented(withCutNote(BodyContent::capped(q.hasQuery ? q.query : Cli::tr("(no query string)"), &cut), cut));
+    o += indented(withCutNote(BodyContent::capped(q.hasQuery ? q.query : Cli::tr("(no query string)"), &cut),
+        cut || q.textCut, q.textCut ? Cli::tr("--raw writes the whole record") : QString()));
     o += cli.paint(Cli::tr("Parameters"), Cli::Colour::Bold) + QLatin1String(": ");
     if (d.parametersText.isEmpty())
         o += Cli::tr("none") + QLatin1Char('\n');
@@ -319,7 +344,7 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
             + QLatin1Char('\n');
     }
     o += cli.paint(Cli::tr("Row count"), Cli::Colour::Bold) + QLatin1String(": ") + d.rowCountText()
-        + (q.rows.size() == 1 ? Cli::tr(" · 1 row recorded") : Cli::tr(" · %1 rows recorded").arg(q.rows.size()))
+        + (q.resultCount == 1 ? Cli::tr(" · 1 row recorded") : Cli::tr(" · %1 rows recorded").arg(q.resultCount))
         + QLatin1Char('\n');
     if (q.error) {
         o += QLatin1Char('\n') + cli.paint(Cli::tr("ERROR"), Cli::Colour::Red) + QLatin1Char('\n');
@@ -353,14 +378,21 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
         table.insert(1, rule);
         o += QLatin1Char('\n') + cli.paint(Cli::tr("Rows"), Cli::Colour::Bold) + QLatin1Char('\n')
             + cli.table(table);
-        if (rows.rowCount() > shownRows)
+        if (rows.rowCount() > shownRows && !q.rowsCut)
             o += cli.paint(Cli::tr("  … %1 more rows (--json gives all of them)\n").arg(rows.rowCount() - shownRows),
                 Cli::Colour::Dim);
     }
+    if (q.rowsCut)
+        o += cli.paint(Cli::tr("  … %1 more rows not shown: rows are read up to %2 of their text (--raw writes the "
+                               "record)\n")
+                           .arg(q.resultCount - std::min(rows.rowCount(), MaxShownRows))
+                           .arg(formatByteSize(QueryLog::MaxRowBytes)),
+            Cli::Colour::Dim);
     if (!q.warnings.isEmpty())
         o += QLatin1Char('\n') + warningsText(cli, q.warnings);
 
     j.insert(QStringLiteral("query"), q.hasQuery ? str(q.query) : JsonValue());
+    j.insert(QStringLiteral("text_cut"), JsonValue::boolean(q.textCut));
     j.insert(QStringLiteral("parameters"), q.parameters);
     j.insert(QStringLiteral("replay_key"), d.replayKey.isEmpty() ? JsonValue() : str(d.replayKey));
     j.insert(QStringLiteral("replayed_instead"),
@@ -370,6 +402,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
     j.insert(QStringLiteral("columns"), stringList(q.columns));
     j.insert(QStringLiteral("description"), q.description);
     j.insert(QStringLiteral("rows"), JsonValue::array(q.rows));
+    j.insert(QStringLiteral("rows_cut"), JsonValue::boolean(q.rowsCut));
+    j.insert(QStringLiteral("result_count"), JsonValue::integer(q.resultCount));
     if (!q.otherFields.empty())
         j.insert(QStringLiteral("other_fields"), JsonValue::object(q.otherFields));
     j.insert(QStringLiteral("warnings"), stringList(q.warnings));

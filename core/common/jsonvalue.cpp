@@ -95,15 +95,17 @@ double parseDouble(QByteArrayView text)
 
 } // namespace
 
-// The strict recursive-descent parser behind JsonValue::parse.
+// The strict recursive-descent parser behind JsonValue::parse, and JsonValue::scan: the same reading with
+// nothing built (every out pointer null) and the top-level members or elements handed to a visitor.
 class JsonParser
 {
 public:
-    JsonParser(QByteArrayView text, JsonParseInfo *info)
+    JsonParser(QByteArrayView text, JsonParseInfo *info, const JsonValue::ScanVisitor *visit = nullptr)
         : m_begin(text.data())
         , m_p(text.data())
         , m_end(text.data() + text.size())
         , m_info(info)
+        , m_visit(visit)
     { }
 
     Result<JsonValue> run()
@@ -113,7 +115,7 @@ public:
         if (m_end - m_p >= 3 && QByteArrayView(m_p, 3) == "\xef\xbb\xbf") {
             ok = fail(m_p, JsonValue::tr("unexpected UTF-8 byte order mark"));
         } else {
-            ok = parseValue(root, 0);
+            ok = parseValue(m_visit ? nullptr : &root, 0);
             if (ok) {
                 skipWhitespace();
                 if (m_p != m_end)
@@ -202,7 +204,8 @@ private:
         return fail(m_p, JsonValue::tr("expected a value, found %1").arg(found(m_p)));
     }
 
-    bool parseValue(JsonValue &out, int depth)
+    // out null: the value is checked, not built.
+    bool parseValue(JsonValue *out, int depth)
     {
         skipWhitespace();
         if (m_p == m_end)
@@ -213,32 +216,40 @@ private:
         case '[':
             return parseArray(out, depth);
         case '"': {
+            if (!out)
+                return parseString(nullptr);
             QString s;
-            if (!parseString(s))
+            if (!parseString(&s))
                 return false;
-            out.m_data = std::move(s);
+            out->m_data = std::move(s);
             return true;
         }
         case 't':
-            out.m_data = true;
+            if (out)
+                out->m_data = true;
             return literal("true");
         case 'f':
-            out.m_data = false;
+            if (out)
+                out->m_data = false;
             return literal("false");
         case 'n':
-            out.m_data = std::monostate {};
+            if (out)
+                out->m_data = std::monostate {};
             return literal("null");
         case 'N':
-            out.m_data = JsonValue::Double { std::numeric_limits<double>::quiet_NaN(), QByteArray("NaN") };
+            if (out)
+                out->m_data = JsonValue::Double { std::numeric_limits<double>::quiet_NaN(), QByteArray("NaN") };
             return literal("NaN");
         case 'I':
-            out.m_data
-                = JsonValue::Double { std::numeric_limits<double>::infinity(), QByteArray("Infinity") };
+            if (out)
+                out->m_data
+                    = JsonValue::Double { std::numeric_limits<double>::infinity(), QByteArray("Infinity") };
             return literal("Infinity");
         case '-':
             if (m_p + 1 < m_end && m_p[1] == 'I') {
-                out.m_data
-                    = JsonValue::Double { -std::numeric_limits<double>::infinity(), QByteArray("-Infinity") };
+                if (out)
+                    out->m_data = JsonValue::Double {
+                        -std::numeric_limits<double>::infinity(), QByteArray("-Infinity") };
                 return literal("-Infinity");
             }
             return parseNumber(out);
@@ -249,7 +260,7 @@ private:
         }
     }
 
-    bool parseNumber(JsonValue &out)
+    bool parseNumber(JsonValue *out)
     {
         const char *start = m_p;
         if (*m_p == '-')
@@ -282,11 +293,13 @@ private:
                 ++m_p;
             isInteger = false;
         }
+        if (!out)
+            return true;
         const QByteArrayView text(start, m_p - start);
         if (isInteger)
-            out.m_data = JsonValue::Integer { text.toByteArray() };
+            out->m_data = JsonValue::Integer { text.toByteArray() };
         else
-            out.m_data = JsonValue::Double { parseDouble(text), text.toByteArray() };
+            out->m_data = JsonValue::Double { parseDouble(text), text.toByteArray() };
         return true;
     }
 
@@ -303,9 +316,13 @@ private:
     }
 
     // Member names repeat in every row of a result set: plain ones are shared, not allocated again.
-    bool parseKey(QString &out)
+    bool parseKey(QString *out)
     {
         const char *plainEnd = scanPlain(m_p + 1);
+        if (!out && plainEnd < m_end && *plainEnd == '"') {
+            m_p = plainEnd + 1;
+            return true;
+        }
         if (plainEnd < m_end && *plainEnd == '"') {
             const std::string_view raw(m_p + 1, size_t(plainEnd - m_p - 1));
             auto it = m_keys.find(raw);
@@ -314,7 +331,7 @@ private:
                     m_keys.clear();
                 it = m_keys.emplace(raw, QString::fromLatin1(raw.data(), qsizetype(raw.size()))).first;
             }
-            out = it->second;
+            *out = it->second;
             m_p = plainEnd + 1;
             return true;
         }
@@ -371,21 +388,23 @@ private:
         return cp;
     }
 
-    bool parseString(QString &out)
+    // out null: checked (and invalid UTF-8 counted), not built.
+    bool parseString(QString *out)
     {
         const char *quote = m_p++;
         // Fast path: plain ASCII up to the closing quote, the common case, converted in one go.
         const char *plainEnd = scanPlain(m_p);
         if (plainEnd < m_end && *plainEnd == '"') {
-            out = QString::fromLatin1(m_p, plainEnd - m_p);
+            if (out)
+                *out = QString::fromLatin1(m_p, plainEnd - m_p);
             m_p = plainEnd + 1;
             return true;
         }
         for (;;) {
             const char *run = m_p;
             m_p = scanPlain(m_p);
-            if (m_p > run)
-                out.append(QLatin1StringView(run, m_p - run));
+            if (m_p > run && out)
+                out->append(QLatin1StringView(run, m_p - run));
             if (m_p == m_end) {
                 m_truncated = true;
                 return fail(quote, JsonValue::tr("unterminated string (no closing quote)"));
@@ -401,11 +420,13 @@ private:
             }
             if (c >= 0x80) {
                 const char32_t cp = decodeUtf8();
+                if (!out)
+                    continue;
                 if (QChar::requiresSurrogates(cp)) {
-                    out.append(QChar(QChar::highSurrogate(cp)));
-                    out.append(QChar(QChar::lowSurrogate(cp)));
+                    out->append(QChar(QChar::highSurrogate(cp)));
+                    out->append(QChar(QChar::lowSurrogate(cp)));
                 } else {
-                    out.append(QChar(char16_t(cp)));
+                    out->append(QChar(char16_t(cp)));
                 }
                 continue;
             }
@@ -425,12 +446,24 @@ private:
                     ++digit;
                 return fail(digit, JsonValue::tr("expected four hex digits after \\u, found %1").arg(found(digit)));
             }
-            out.append(QChar(decoded->unit));
+            if (out)
+                out->append(QChar(decoded->unit));
             m_p += decoded->length;
         }
     }
 
-    bool parseArray(JsonValue &out, int depth)
+    // The top-level members or elements of a scan, as the text of their values.
+    void visit(const QString &key, const char *valueStart, int depth)
+    {
+        if (m_visit && depth == 0) {
+            const char *start = valueStart;
+            while (start < m_p && (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r'))
+                ++start;
+            (*m_visit)(key, QByteArrayView(start, m_p - start));
+        }
+    }
+
+    bool parseArray(JsonValue *out, int depth)
     {
         if (depth >= JsonValue::MaxDepth)
             return fail(m_p, Nesting::tooDeep());
@@ -439,14 +472,22 @@ private:
         skipWhitespace();
         if (m_p < m_end && *m_p == ']') {
             ++m_p;
-            out.m_data = std::move(values);
+            if (out)
+                out->m_data = std::move(values);
             return true;
         }
         for (;;) {
-            JsonValue element;
-            if (!parseValue(element, depth + 1))
-                return false;
-            values.push_back(std::move(element));
+            const char *start = m_p;
+            if (out) {
+                JsonValue element;
+                if (!parseValue(&element, depth + 1))
+                    return false;
+                values.push_back(std::move(element));
+            } else {
+                if (!parseValue(nullptr, depth + 1))
+                    return false;
+                visit(QString(), start, depth);
+            }
             skipWhitespace();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -454,14 +495,15 @@ private:
             }
             if (m_p < m_end && *m_p == ']') {
                 ++m_p;
-                out.m_data = std::move(values);
+                if (out)
+                    out->m_data = std::move(values);
                 return true;
             }
             return fail(m_p, JsonValue::tr("expected ',' or ']', found %1").arg(found(m_p)));
         }
     }
 
-    bool parseObject(JsonValue &out, int depth)
+    bool parseObject(JsonValue *out, int depth)
     {
         if (depth >= JsonValue::MaxDepth)
             return fail(m_p, Nesting::tooDeep());
@@ -471,9 +513,11 @@ private:
         skipWhitespace();
         if (m_p < m_end && *m_p == '}') {
             ++m_p;
-            out.m_data = std::move(members);
+            if (out)
+                out->m_data = std::move(members);
             return true;
         }
+        const bool visiting = m_visit && depth == 0;
         for (;;) {
             skipWhitespace();
             if (m_p == m_end || *m_p != '"') {
@@ -481,15 +525,31 @@ private:
                     m_p, JsonValue::tr("expected a member name in double quotes, found %1").arg(found(m_p)));
             }
             QString key;
-            if (!parseKey(key))
+            if (!parseKey(out || visiting ? &key : nullptr))
                 return false;
             skipWhitespace();
             if (m_p == m_end || *m_p != ':')
                 return fail(
                     m_p, JsonValue::tr("expected ':' after the member name, found %1").arg(found(m_p)));
             ++m_p;
+            if (!out) {
+                const char *start = m_p;
+                if (!parseValue(nullptr, depth + 1))
+                    return false;
+                visit(key, start, depth);
+                skipWhitespace();
+                if (m_p < m_end && *m_p == ',') {
+                    ++m_p;
+                    continue;
+                }
+                if (m_p < m_end && *m_p == '}') {
+                    ++m_p;
+                    return true;
+                }
+                return fail(m_p, JsonValue::tr("expected ',' or '}', found %1").arg(found(m_p)));
+            }
             JsonValue value;
-            if (!parseValue(value, depth + 1))
+            if (!parseValue(&value, depth + 1))
                 return false;
 
             // Python's dict: a repeated key keeps its first position and takes the last value.
@@ -524,7 +584,7 @@ private:
             }
             if (m_p < m_end && *m_p == '}') {
                 ++m_p;
-                out.m_data = std::move(members);
+                out->m_data = std::move(members);
                 return true;
             }
             return fail(m_p, JsonValue::tr("expected ',' or '}', found %1").arg(found(m_p)));
@@ -535,6 +595,7 @@ private:
     const char *m_p;
     const char *m_end;
     JsonParseInfo *m_info;
+    const JsonValue::ScanVisitor *m_visit;
     qsizetype m_errorOffset = -1;
     QString m_reason;
     bool m_truncated = false;
@@ -611,6 +672,16 @@ Result<JsonValue> JsonValue::parse(QByteArrayView text, JsonParseInfo *info)
     if (info)
         *info = JsonParseInfo {};
     return JsonParser(text, info).run();
+}
+
+Status JsonValue::scan(QByteArrayView text, JsonParseInfo *info, const ScanVisitor &visit)
+{
+    if (info)
+        *info = JsonParseInfo {};
+    const Result<JsonValue> read = JsonParser(text, info, &visit).run();
+    if (!read)
+        return read.error();
+    return success();
 }
 
 bool JsonValue::toBool() const

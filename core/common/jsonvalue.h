@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <functional>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -63,6 +64,13 @@ public:
     // the last value wins at the position of the first, as in a Python dict. A float too large for a double
     // becomes ±inf and one too small ±0.0, as Python's float() does.
     static Result<JsonValue> parse(QByteArrayView text, JsonParseInfo *info = nullptr);
+    // Reads text exactly as parse() does (the same checks, errors and JsonParseInfo) but builds nothing:
+    // each member of a top-level object is handed to visit as its key and the text of its value, each
+    // element of a top-level array with an empty key; a caller parses only what it needs, so that a record
+    // of hundreds of megabytes is read without a tree many times its size. Called only while the text is
+    // valid so far: a visit may come before a later error.
+    using ScanVisitor = std::function<void(const QString &key, QByteArrayView value)>;
+    static Status scan(QByteArrayView text, JsonParseInfo *info, const ScanVisitor &visit);
 
     Type type() const { return Type(m_data.index()); }
     bool isNull() const { return type() == Type::Null; }

@@ -22,6 +22,18 @@ QString mediaType(const QString &contentType)
     return contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
 }
 
+// Starts with '{' or '[' after white space (what JSON allows before a value, and the parser skips).
+bool looksLikeJson(QByteArrayView content)
+{
+    for (const char c : content) {
+        if (c == '{' || c == '[')
+            return true;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return false;
+    }
+    return false;
+}
+
 } // namespace
 
 QString BodyContent::magicName(QByteArrayView data)
@@ -87,6 +99,26 @@ QString BodyContent::capped(const QString &text, bool *cut)
     return text.left(MaxShownCharacters);
 }
 
+std::optional<QString> BodyContent::cappedText(QByteArrayView utf8, bool *cut)
+{
+    if (!utf8.isValidUtf8())
+        return std::nullopt;
+    // A UTF-16 unit takes at most three bytes (a leading byte order mark three more), so this many bytes
+    // hold at least MaxShownCharacters units; the cut goes back to the start of a code point.
+    qsizetype end = std::min(utf8.size(), 3 * MaxShownCharacters + 8);
+    while (end < utf8.size() && end > 0 && (uchar(utf8[end]) & 0xc0) == 0x80)
+        --end;
+    std::optional<QString> text = strictUtf8(utf8.first(end));
+    if (!text)
+        return std::nullopt;
+    if (end < utf8.size()) {
+        *cut = true;
+        text->truncate(MaxShownCharacters);
+        return text;
+    }
+    return capped(*text, cut);
+}
+
 QString BodyContent::jsonErrorText(const JsonParseInfo &info)
 {
     return tr("line %1, column %2: %3").arg(info.errorLine).arg(info.errorColumn).arg(info.reason);
@@ -97,8 +129,7 @@ BodyContent BodyContent::inspect(const std::optional<QByteArray> &raw, const QLi
     BodyContent b;
     b.raw = raw;
     b.contentType = HttpExchange::headerValue(headers, u"content-type");
-    b.contentEncoding
-        = HttpExchange::headerValues(headers, u"content-encoding").join(QLatin1String(", ")).trimmed();
+    b.contentEncoding = HttpExchange::contentEncoding(headers);
     if (!raw)
         return b;
     b.content = *raw;
@@ -112,8 +143,7 @@ BodyContent BodyContent::inspect(const std::optional<QByteArray> &raw, const QLi
         if (content) {
             b.content = std::move(content).value();
             b.decoded = true;
-            if (std::optional<QString> rawText = strictUtf8(*raw))
-                b.rawText = capped(*rawText, &b.truncated);
+            b.rawText = cappedText(*raw, &b.truncated);
         } else {
             b.decodeError = content.error().message;
         }
@@ -122,25 +152,36 @@ BodyContent BodyContent::inspect(const std::optional<QByteArray> &raw, const QLi
     const QString type = mediaType(b.contentType);
     b.looksLikeImage = (type.startsWith(QLatin1String("image/")) && !type.contains(QLatin1String("svg")))
         || hasImageMagic(b.content);
-    const std::optional<QString> text = strictUtf8(b.content);
+    // The content is never converted whole: only what is shown, and what is parsed (bounded).
+    bool cut = false;
+    const std::optional<QString> text = cappedText(b.content, &cut);
     const bool hasNul = b.content.contains('\0');
     if (!b.decodeError.isEmpty() || isBinaryType(b.contentType) || !text
         || (hasNul && !isTextualType(b.contentType))) {
         b.shape = Shape::Binary;
         return b;
     }
+    b.truncated = b.truncated || cut;
     if (!b.decoded)
-        b.rawText = capped(*text, &b.truncated);
-    b.text = capped(*text, &b.truncated);
+        b.rawText = text;
+    b.text = *text;
     b.shape = Shape::Text;
+    const bool parsable = b.content.size() <= MaxParsedBytes;
     if (type.contains(QLatin1String("x-www-form-urlencoded"))) {
-        const QUrlQuery query(text->trimmed());
-        for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
-            b.formFields.append({ key, value });
+        if (parsable) {
+            const QUrlQuery query(strictUtf8(b.content).value_or(QString()).trimmed());
+            for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+                b.formFields.append({ key, value });
+        } else {
+            b.tooLargeToParse = true;
+        }
     }
-    const QStringView trimmed = QStringView(*text).trimmed();
     const bool saysJson = type.contains(QLatin1String("json"));
-    if (saysJson || trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('['))) {
+    if (saysJson || looksLikeJson(b.content)) {
+        if (!parsable) {
+            b.tooLargeToParse = true;
+            return b;
+        }
         JsonParseInfo info;
         Result<JsonValue> json = JsonValue::parse(b.content, &info);
         if (json) {

@@ -24,6 +24,11 @@ public:
     // content): a terminal or a text view gains nothing from more, and handing a million characters to a
     // text view already costs the GUI thread some 25 ms.
     static constexpr qsizetype MaxShownCharacters = qsizetype(1) << 20;
+    // Content beyond this size is not parsed (JSON, form fields) and not written whole as decoded text by
+    // `show --json`: as a JSON tree or as escaped text a body takes ten to fifty times its size, and only
+    // MaxShownCharacters of it are shown. The recorded bytes stay whole in raw and the decoded ones in
+    // content.
+    static constexpr qsizetype MaxParsedBytes = qsizetype(8) << 20;
 
     std::optional<QByteArray> raw; // as recorded (nullopt: recorded as null)
     QString contentType;
@@ -35,6 +40,7 @@ public:
     QString text; // Text and Json: the content as text (cut at MaxShownCharacters)
     QString pretty; // Json: indented (cut at MaxShownCharacters)
     QString jsonError; // the content type says JSON, but the content is not
+    bool tooLargeToParse = false; // JSON or form data larger than MaxParsedBytes: shown as text
     bool truncated = false; // text, pretty or rawText was cut
     QString binaryKind; // "PNG image", "gzip data", … from the first bytes
     // Image data by its content type (image/*, not SVG) or first bytes: a front-end that can draw images
@@ -47,6 +53,9 @@ public:
 
     // `text` cut to MaxShownCharacters; *cut is set when it was.
     static QString capped(const QString &text, bool *cut);
+    // Valid UTF-8 as text cut to MaxShownCharacters (*cut set when it was), else nullopt. Only what is
+    // shown is converted, so a body of hundreds of megabytes costs no more than a short one.
+    static std::optional<QString> cappedText(QByteArrayView utf8, bool *cut);
     // Content types whose bodies are text even when they look odd, and ones that are never text.
     static bool isTextualType(const QString &contentType);
     static bool isBinaryType(const QString &contentType);

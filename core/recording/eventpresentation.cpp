@@ -107,7 +107,7 @@ HttpPresentation HttpPresentation::load(const Timeline &t, qsizetype seq)
 
 QString HttpPresentation::statusLine() const
 {
-    if (exchange.status <= 0)
+    if (!exchange.hasStatus())
         return tr("no response recorded");
     QString line = QString::number(exchange.status);
     if (!exchange.statusMessage.isEmpty())
@@ -126,9 +126,10 @@ SqlPresentation SqlPresentation::load(const Timeline &t, qsizetype seq)
     const QByteArray &source = t.sourceText(r.source);
     const QString origin = t.sourceName(r.source);
     d.sourceLine = sourceLineOf(source, r.sourceBegin);
-    const QByteArrayView line(source.constData() + r.sourceBegin, r.sourceEnd - r.sourceBegin);
-    d.record = line.toByteArray();
-    Result<SqlQuery> parsed = QueryLog::parseLine(line, origin, d.sourceLine);
+    d.sourceText = source;
+    const QByteArrayView line(d.sourceText.constData() + r.sourceBegin, r.sourceEnd - r.sourceBegin);
+    d.record = line;
+    Result<SqlQuery> parsed = QueryLog::parseLine(line, origin, d.sourceLine, QueryLog::Detail::Display);
     if (!parsed) {
         d.recordError = parsed.error().message;
         return d;
@@ -157,7 +158,8 @@ SqlPresentation SqlPresentation::load(const Timeline &t, qsizetype seq)
                                   .count('\n'));
             lineOffset = other.sourceBegin;
             const QByteArrayView otherLine(source.constData() + other.sourceBegin, other.sourceEnd - other.sourceBegin);
-            const Result<SqlQuery> candidate = QueryLog::parseLine(otherLine, origin, lineNumber);
+            const Result<SqlQuery> candidate
+                = QueryLog::parseLine(otherLine, origin, lineNumber, QueryLog::Detail::Summary);
             if (candidate && candidate->replayKey() == d.replayKey) {
                 d.replayedInsteadSeq = k;
                 d.replayedInsteadLine = lineNumber;

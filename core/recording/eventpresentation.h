@@ -65,7 +65,8 @@ public:
     qsizetype seq = -1;
     EventHeading heading;
     int sourceLine = 0;
-    QByteArray record; // the queries.jsonl line as recorded
+    QByteArrayView record; // the queries.jsonl line as recorded, in sourceText
+    QByteArray sourceText; // the whole queries.jsonl, shared with the timeline (not copied): keeps record valid
     std::optional<SqlQuery> query; // nullopt when the line is not a readable record
     QString recordError; // why it is not
     QString parametersText; // one line, or indented when long; empty for null parameters

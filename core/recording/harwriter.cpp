@@ -430,7 +430,7 @@ void HarWriter::writeResponse(const HttpExchange &x, const std::optional<QDateTi
 {
     put(",\"response\":");
     put("{\"status\":");
-    putNumber(x.status);
+    putNumber(x.hasStatus() ? x.status : 0);
     put(",\"statusText\":");
     putString(x.statusMessage);
     put(",\"httpVersion\":");
@@ -469,8 +469,7 @@ void HarWriter::writeResponse(const HttpExchange &x, const std::optional<QDateTi
 
     // content: the body as delivered to the client, i.e. with its Content-Encoding undone.
     const QByteArray raw = x.responseBody.value_or(QByteArray());
-    const QString contentEncoding
-        = HttpExchange::headerValue(x.responseHeaders, u"Content-Encoding").trimmed();
+    const QString contentEncoding = HttpExchange::contentEncoding(x.responseHeaders);
     QByteArray content = raw;
     std::optional<qint64> compression;
     QString contentComment;

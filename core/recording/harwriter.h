@@ -30,13 +30,17 @@ namespace tapedeck {
 // - time and timings: recordings store no timing, so time is 0, send/wait/receive are 0 and the
 //   optional blocked/dns/connect/ssl are -1 ("does not apply").
 // - httpVersion: the recorded one (only httpx-shaped cassettes have it), else "HTTP/1.1".
+// - response.status: HAR 1.2 requires a number, so a response recorded without a status (absent, null,
+//   not a positive number; null in show --json and events --jsonl) has status 0 and the recorded message
+//   (usually "") as statusText, as browsers write a request that got no response.
 // - Request bodies: postData.text holds valid UTF-8 bodies as text. HAR 1.2 has no encoding for
 //   postData, so other bodies are base64 in text with the custom field `_encoding: "base64"` (mirroring
 //   content.encoding). A null body has no postData and bodySize 0.
-// - Response bodies: content.text is the body with any Content-Encoding undone (gzip, deflate, br);
-//   content.size is the decoded size, bodySize the recorded (encoded) size and compression their
-//   difference. Non-UTF-8 bodies are base64 with encoding "base64". A body that does not decode is
-//   written raw, with a comment saying why.
+// - Response bodies: content.text is the body with every Content-Encoding undone (gzip, deflate, br, also
+//   stacked and over repeated headers); content.size is the decoded size, bodySize the recorded (encoded)
+//   size and compression their difference. Non-UTF-8 bodies are base64 with encoding "base64". A body
+//   that does not decode, or decodes to more than HttpExchange::MaxDecodedSize, is written raw, with a
+//   comment saying why.
 // - Cookies come from Cookie and Set-Cookie headers; Set-Cookie's Max-Age is turned into expires from
 //   the Date header, and SameSite is kept as `_sameSite`. Headers keep the recorded order and
 //   repetitions; headersSize is -1 (the wire form was not recorded).

@@ -1331,10 +1331,16 @@ QList<McpRecord> McpExtractor::fromRequest(
 }
 
 Result<QList<McpRecord>> McpExtractor::fromFile(
-    const QByteArray &json, const QString &origin, QStringList *warnings)
+    const QByteArray &json, const QString &origin, QStringList *warnings, std::optional<Error> *fault)
 {
     QStringList local;
     QStringList &w = warnings ? *warnings : local;
+    const auto corrupt = [&](const QString &message) {
+        if (fault)
+            *fault = makeError(ErrorCode::InvalidInput, message);
+        else
+            w.append(message);
+    };
     qsizetype pos = json.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     pos = skipSpace(json, pos);
     if (pos >= json.size())
@@ -1351,10 +1357,10 @@ Result<QList<McpRecord>> McpExtractor::fromFile(
             return true;
         });
         if (!ok) {
-            const QString fault = tr("%1 is not valid JSON (%2)").arg(origin, scanner.errorText());
+            const QString problem = tr("%1 is not valid JSON (%2)").arg(origin, scanner.errorText());
             if (ex.records.isEmpty())
-                return makeError(ErrorCode::InvalidInput, fault);
-            w.append(fault + keptRecords(ex.records.size()));
+                return makeError(ErrorCode::InvalidInput, problem);
+            corrupt(problem + keptRecords(ex.records.size()));
         } else if (const qsizetype rest = skipSpace(json, pos); rest < json.size()) {
             w.append(
                 tr("%1: data after the closing ']' at %2 was ignored").arg(origin, position(json, rest)));
@@ -1396,17 +1402,17 @@ Result<QList<McpRecord>> McpExtractor::fromFile(
             continue;
         }
         ++skipped;
-        const QString fault = tr("%1: %2; the line was skipped").arg(origin, line.errorText());
+        const QString problem = tr("%1: %2; the line was skipped").arg(origin, line.errorText());
         if (firstFault.isEmpty())
-            firstFault = fault;
-        w.append(fault);
+            firstFault = problem;
+        w.append(problem);
         pos = lineEnd + 1;
     }
     if (skipped > 0 && ex.records.isEmpty())
         return makeError(ErrorCode::InvalidInput, firstFault);
     if (skipped > 0)
-        w.append(skipped == 1 ? tr("%1: 1 line could not be read").arg(origin)
-                              : tr("%1: %n lines could not be read", nullptr, skipped).arg(origin));
+        corrupt(skipped == 1 ? tr("%1: 1 line could not be read").arg(origin)
+                             : tr("%1: %n lines could not be read", nullptr, skipped).arg(origin));
     return ex.records;
 }
 

@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <optional>
+
 namespace tapedeck {
 
 // The shapes, as DataHub's metadata-ingestion writes them (emitter/rest_emitter.py,
@@ -52,10 +54,12 @@ public:
 
     // Records of a file-sink file: a JSON array of MCPs, MCEs and usage buckets, or the same records as
     // JSON lines (any whitespace-separated sequence of JSON objects). An error only when nothing could be
-    // read; otherwise problems (a truncated array, a bad line, an element that is no MCP) go to warnings
-    // and every record read is returned.
-    static Result<QList<McpRecord>> fromFile(
-        const QByteArray &json, const QString &origin, QStringList *warnings = nullptr);
+    // read; otherwise every record read is returned. Data that is not JSON (a truncated array, lines that
+    // do not parse) is a fault: the file is corrupt, though records were read; it goes to fault (the
+    // caller reports it as it reports a truncated cassette), or to warnings when fault is null. Elements
+    // that are no MCP and skipped lines go to warnings.
+    static Result<QList<McpRecord>> fromFile(const QByteArray &json, const QString &origin,
+        QStringList *warnings = nullptr, std::optional<Error> *fault = nullptr);
 
     // The records in the file sink's MCP format, byte for byte as DataHub writes it (MCE aspects come out
     // as MCPs, usage buckets as UsageAggregation objects). systemMetadata keys follow the SystemMetadata

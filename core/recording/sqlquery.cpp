@@ -2,8 +2,11 @@
 // Reading db/queries.jsonl and computing DataHub's replay keys.
 #include "core/recording/sqlquery.h"
 
+#include "core/common/bytesize.h"
+#include "core/common/jsonstring.h"
 #include "core/common/progress.h"
 #include "core/common/sha256.h"
+#include "core/recording/bodycontent.h"
 
 #include <algorithm>
 #include <climits>
@@ -53,9 +56,76 @@ bool hasLoneSurrogate(const QString &text)
     return false;
 }
 
-// Fills a record from a parsed line; every problem becomes a warning on the record.
-SqlQuery buildQuery(JsonValue root, const QString &origin, int lineNumber, const JsonParseInfo &info)
+// A JSON string literal's text may hold a surrogate escape (\uD800-\uDFFF): a lone one makes DataHub's key
+// fail, which only the decoded UTF-16 text tells.
+bool mayHoldSurrogateEscape(QByteArrayView literal)
 {
+    for (qsizetype i = literal.indexOf("\\u"); i >= 0 && i + 3 < literal.size(); i = literal.indexOf("\\u", i + 2)) {
+        const char a = literal[i + 2];
+        const char b = literal[i + 3];
+        if ((a == 'd' || a == 'D') && ((b >= '8' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F')))
+            return true;
+    }
+    return false;
+}
+
+// The text of a record's members: the ones DataHub writes by name (a repeated key keeps its first position
+// and takes its last value, as in a Python dict), the others in order while they stay small.
+struct RecordText
+{
+    std::vector<std::pair<QString, QByteArrayView>> members;
+    QHash<QString, qsizetype> index;
+    qsizetype otherBytes = 0;
+    int othersLeftOut = 0;
+};
+
+bool isKnownKey(const QString &key)
+{
+    return key == QueryKey || key == ParametersKey || key == ResultsKey || key == RowCountKey
+        || key == DescriptionKey || key == ErrorKey;
+}
+
+enum class ReadFailure { None, NotJson, NotObject };
+
+// Reads one line as a record, building only what detail asks for (QueryLog::Detail); every problem of a
+// field becomes a warning on the record.
+std::optional<SqlQuery> readRecord(QByteArrayView line, const QString &origin, int lineNumber,
+    QueryLog::Detail detail, JsonParseInfo &info, ReadFailure &failure)
+{
+    using Detail = QueryLog::Detail;
+    const bool summary = detail == Detail::Summary;
+    // Only Full reads the query and error text whole; the others cut it for display (textCut).
+    const bool cutText = detail != Detail::Full;
+    RecordText text;
+    const Status scanned = JsonValue::scan(line, &info, [&](const QString &key, QByteArrayView value) {
+        if (const qsizetype at = text.index.value(key, -1); at >= 0) {
+            text.members[size_t(at)].second = value;
+            return;
+        }
+        if (!isKnownKey(key)) {
+            // Other members are kept as they are for display, but never more than MaxValueBytes of them
+            // (a summary keeps none, but reports the same).
+            if (text.otherBytes + value.size() > QueryLog::MaxValueBytes) {
+                ++text.othersLeftOut;
+                return;
+            }
+            text.otherBytes += value.size();
+            if (summary)
+                return;
+        }
+        text.index.insert(key, qsizetype(text.members.size()));
+        text.members.emplace_back(key, value);
+    });
+    if (!scanned) {
+        failure = ReadFailure::NotJson;
+        return std::nullopt;
+    }
+    if (!QByteArrayView(line).trimmed().startsWith('{')) {
+        failure = ReadFailure::NotObject;
+        return std::nullopt;
+    }
+    failure = ReadFailure::None;
+
     SqlQuery q;
     q.line = lineNumber;
     const QString where = position(origin, lineNumber);
@@ -66,57 +136,111 @@ SqlQuery buildQuery(JsonValue root, const QString &origin, int lineNumber, const
             info.invalidUtf8)
                  .arg(info.firstInvalidUtf8Column));
     }
+    // Members other than the query and the rows are built as JSON values only while small.
+    const auto value = [&](const QString &key, QByteArrayView text) -> std::optional<JsonValue> {
+        if (text.size() > QueryLog::MaxValueBytes) {
+            warn(QueryLog::tr("\"%1\" is larger than %2 and was not read").arg(key, formatByteSize(QueryLog::MaxValueBytes)));
+            return std::nullopt;
+        }
+        Result<JsonValue> v = JsonValue::parse(text);
+        return v ? std::optional<JsonValue>(std::move(v).value()) : std::nullopt;
+    };
 
+    // A summary's query is read as UTF-8 straight from the line (the key is its hash), and only its shown
+    // part becomes text. Invalid UTF-8 and surrogate escapes take the exact way through the decoded text.
+    QByteArray queryUtf8Buffer;
+    std::optional<QByteArrayView> queryUtf8;
+    bool parametersLeftOut = false;
     bool seenQuery = false, seenParameters = false, seenResults = false, seenRowCount = false,
          seenDescription = false, seenError = false;
-    for (JsonMember &member : root.takeObject()) {
-        JsonValue &v = member.value;
-        if (member.key == QueryKey) {
+    for (const auto &[key, v] : text.members) {
+        if (key == QueryKey) {
             seenQuery = true;
-            if (v.isString()) {
-                q.query = v.toString();
-                q.hasQuery = true;
-            } else {
+            q.hasQuery = v.startsWith('"');
+            if (!q.hasQuery) {
                 warn(QueryLog::tr("\"query\" is not a string"));
+                continue;
             }
-        } else if (member.key == ParametersKey) {
-            seenParameters = true;
-            q.parameters = std::move(v);
-        } else if (member.key == ResultsKey) {
-            seenResults = true;
-            if (v.isArray()) {
-                q.rows = v.takeArray();
-                const auto notObjects = std::count_if(
-                    q.rows.begin(), q.rows.end(), [](const JsonValue &row) { return !row.isObject(); });
-                if (notObjects > 0)
-                    warn(QueryLog::tr("%n row(s) of \"results\" are not objects", nullptr, int(notObjects)));
+            const QByteArrayView literal = v.sliced(1, v.size() - 2);
+            if (cutText && info.invalidUtf8 == 0 && !mayHoldSurrogateEscape(literal)) {
+                if (literal.contains('\\')) {
+                    appendUnescapedJsonUtf8(literal, queryUtf8Buffer);
+                    queryUtf8 = QByteArrayView(queryUtf8Buffer);
+                } else {
+                    queryUtf8 = literal;
+                }
+                bool cut = false;
+                q.query = BodyContent::cappedText(*queryUtf8, &cut).value_or(QString());
+                q.textCut = q.textCut || cut;
             } else {
-                warn(QueryLog::tr("\"results\" is not a list"));
+                q.query = JsonValue::parse(v)->toString();
             }
-        } else if (member.key == RowCountKey) {
-            seenRowCount = true;
-            if (v.isInteger() && v.toInt64())
-                q.rowCount = *v.toInt64();
-            else if (!v.isNull())
-                warn(QueryLog::tr("\"row_count\" is not an integer"));
-        } else if (member.key == DescriptionKey) {
-            seenDescription = true;
-            if (v.isArray() || v.isNull())
-                q.description = std::move(v);
+        } else if (key == ParametersKey) {
+            seenParameters = true;
+            if (std::optional<JsonValue> p = value(key, v))
+                q.parameters = std::move(*p);
             else
-                warn(QueryLog::tr("\"description\" is not a list"));
-        } else if (member.key == ErrorKey) {
-            seenError = true;
-            if (v.isString()) {
-                q.error = v.toString();
-            } else if (!v.isNull()) {
-                warn(QueryLog::tr("\"error\" is not a string"));
-                q.error = QString::fromUtf8(pythonDumps(v, false, false));
+                parametersLeftOut = true;
+        } else if (key == ResultsKey) {
+            seenResults = true;
+            if (!v.startsWith('[')) {
+                warn(QueryLog::tr("\"results\" is not a list"));
+                continue;
             }
-        } else {
-            q.otherFields.push_back(std::move(member));
+            // Element by element: a summary only counts them, a display builds the first ones.
+            qsizetype notObjects = 0;
+            qsizetype builtBytes = 0;
+            (void)JsonValue::scan(v, nullptr, [&](const QString &, QByteArrayView row) {
+                ++q.resultCount;
+                if (!row.startsWith('{'))
+                    ++notObjects;
+                if (summary || q.rowsCut)
+                    return;
+                if (detail == Detail::Display && builtBytes + row.size() > QueryLog::MaxRowBytes) {
+                    q.rowsCut = true;
+                    return;
+                }
+                builtBytes += row.size();
+                q.rows.push_back(*JsonValue::parse(row));
+            });
+            if (notObjects > 0)
+                warn(QueryLog::tr("%n row(s) of \"results\" are not objects", nullptr, int(std::min<qsizetype>(notObjects, INT_MAX))));
+        } else if (key == RowCountKey) {
+            seenRowCount = true;
+            const std::optional<JsonValue> n = value(key, v);
+            if (n && n->isInteger() && n->toInt64())
+                q.rowCount = *n->toInt64();
+            else if (n && !n->isNull())
+                warn(QueryLog::tr("\"row_count\" is not an integer"));
+        } else if (key == DescriptionKey) {
+            seenDescription = true;
+            std::optional<JsonValue> d = value(key, v);
+            if (d && (d->isArray() || d->isNull()))
+                q.description = std::move(*d);
+            else if (d)
+                warn(QueryLog::tr("\"description\" is not a list"));
+        } else if (key == ErrorKey) {
+            seenError = true;
+            if (v.startsWith('"')) {
+                q.error = JsonValue::parse(v)->toString();
+                if (cutText) {
+                    bool cut = false;
+                    q.error = BodyContent::capped(*q.error, &cut);
+                    q.textCut = q.textCut || cut;
+                }
+            } else if (std::optional<JsonValue> e = value(key, v); e && !e->isNull()) {
+                warn(QueryLog::tr("\"error\" is not a string"));
+                q.error = QString::fromUtf8(pythonDumps(*e, false, false));
+            } else if (!e) {
+                q.error = QString(); // present, but not read: still a failed execute
+            }
+        } else if (std::optional<JsonValue> other = value(key, v)) {
+            q.otherFields.push_back(JsonMember { key, std::move(*other) });
         }
     }
+    if (text.othersLeftOut > 0)
+        warn(QueryLog::tr("%n other member(s) were not kept (more than %1 together)", nullptr, text.othersLeftOut)
+                 .arg(formatByteSize(QueryLog::MaxValueBytes)));
     const auto missing = [&](bool seen, const QString &key) {
         if (!seen)
             warn(QueryLog::tr("\"%1\" is missing").arg(key));
@@ -127,6 +251,26 @@ SqlQuery buildQuery(JsonValue root, const QString &origin, int lineNumber, const
     missing(seenRowCount, RowCountKey);
     missing(seenDescription, DescriptionKey);
     missing(seenError, ErrorKey);
+
+    if (parametersLeftOut) {
+        q.knownReplayKey = QString();
+    } else if (queryUtf8) {
+        // get_key(): "|".join([query] + ([json.dumps(params, sort_keys=True)] if params else [])), UTF-8.
+        Sha256 sha;
+        sha.addData(*queryUtf8);
+        if (q.parameters.isTruthy()) {
+            sha.addData("|");
+            sha.addData(pythonDumps(q.parameters, true, true));
+        }
+        q.knownReplayKey = QString::fromLatin1(sha.hexResult().left(16));
+    } else if (cutText) {
+        q.knownReplayKey = q.hasQuery ? QueryLog::replayKey(q.query, q.parameters) : QString();
+        if (q.hasQuery) {
+            bool cut = false;
+            q.query = BodyContent::capped(q.query, &cut);
+            q.textCut = q.textCut || cut;
+        }
+    }
 
     // Column names: DB-API description tuples start with the name.
     int badColumns = 0;
@@ -157,6 +301,8 @@ SqlQuery buildQuery(JsonValue root, const QString &origin, int lineNumber, const
 
 QString SqlQuery::replayKey() const
 {
+    if (knownReplayKey)
+        return *knownReplayKey;
     return hasQuery ? QueryLog::replayKey(query, parameters) : QString();
 }
 
@@ -238,22 +384,24 @@ QString QueryLog::displayValue(const JsonValue &value, ValueHint hint)
     return {};
 }
 
-Result<SqlQuery> QueryLog::parseLine(QByteArrayView line, const QString &origin, int lineNumber)
+Result<SqlQuery> QueryLog::parseLine(QByteArrayView line, const QString &origin, int lineNumber, Detail detail)
 {
     JsonParseInfo info;
-    Result<JsonValue> root = JsonValue::parse(line, &info);
-    if (!root) {
+    ReadFailure failure = ReadFailure::None;
+    std::optional<SqlQuery> q = readRecord(line, origin, lineNumber, detail, info, failure);
+    if (failure == ReadFailure::NotJson) {
         return makeError(ErrorCode::InvalidInput,
             tr("%1: %2").arg(position(origin, lineNumber, info.errorColumn), info.reason));
     }
-    if (!root->isObject()) {
+    if (failure == ReadFailure::NotObject) {
         return makeError(
             ErrorCode::InvalidInput, tr("%1: not a JSON object").arg(position(origin, lineNumber, 1)));
     }
-    return buildQuery(std::move(*root), origin, lineNumber, info);
+    return std::move(*q);
 }
 
-Result<QueryLog> QueryLog::parse(const QByteArray &jsonl, const QString &origin, ProgressReporter *progress)
+Result<QueryLog> QueryLog::parse(
+    const QByteArray &jsonl, const QString &origin, ProgressReporter *progress, const RecordHandler &onRecord)
 {
     QueryLog log;
     log.m_origin = origin;
@@ -292,8 +440,9 @@ Result<QueryLog> QueryLog::parse(const QByteArray &jsonl, const QString &origin,
             continue; // DataHub's reader skips these too
 
         JsonParseInfo info;
-        Result<JsonValue> root = JsonValue::parse(line, &info);
-        if (!root) {
+        ReadFailure failure = ReadFailure::None;
+        std::optional<SqlQuery> q = readRecord(line, origin, lineNumber, Detail::Summary, info, failure);
+        if (failure == ReadFailure::NotJson) {
             ++log.m_skippedLines;
             const QString at = position(origin, lineNumber, info.errorColumn);
             if (!terminated && info.truncated) {
@@ -304,32 +453,33 @@ Result<QueryLog> QueryLog::parse(const QByteArray &jsonl, const QString &origin,
             }
             continue;
         }
-        if (!root->isObject()) {
+        if (failure == ReadFailure::NotObject) {
             ++log.m_skippedLines;
             log.m_warnings.append(
                 tr("%1: not a JSON object; line skipped").arg(position(origin, lineNumber, 1)));
             continue;
         }
 
-        const SqlQuery q = buildQuery(std::move(*root), origin, lineNumber, info);
         Entry e;
         e.offset = lineStart;
         e.length = line.size();
         e.line = lineNumber;
-        e.resultCount = int(std::min<size_t>(q.rows.size(), size_t(INT_MAX)));
-        if (q.error)
+        e.resultCount = int(std::min<qsizetype>(q->resultCount, INT_MAX));
+        if (q->error)
             e.flags |= HasError;
-        if (q.parameters.isTruthy())
+        if (q->parameters.isTruthy())
             e.flags |= HasParameters;
-        if (!q.warnings.isEmpty())
+        if (!q->warnings.isEmpty())
             e.flags |= HasWarnings;
-        const QString key = q.replayKey();
+        const QString key = q->replayKey();
         if (!key.isEmpty()) {
             e.key = key.toULongLong(nullptr, 16);
             e.flags |= HasKey;
             log.m_byKey.insert(e.key, qsizetype(log.m_entries.size()));
         }
         log.m_entries.push_back(e);
+        if (onRecord)
+            onRecord(e, std::move(*q));
     }
     log.m_lineCount = lineNumber;
     if (progress)
@@ -343,9 +493,9 @@ QByteArrayView QueryLog::lineData(qsizetype index) const
     return QByteArrayView(m_data.constData() + e.offset, e.length);
 }
 
-Result<SqlQuery> QueryLog::query(qsizetype index) const
+Result<SqlQuery> QueryLog::query(qsizetype index, Detail detail) const
 {
-    return parseLine(lineData(index), m_origin, entry(index).line);
+    return parseLine(lineData(index), m_origin, entry(index).line, detail);
 }
 
 QString QueryLog::replayKeyAt(qsizetype index) const

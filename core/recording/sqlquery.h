@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -31,12 +32,22 @@ struct SqlQuery
     // description). Datetimes are {"__type__": "datetime"|"date", "__value__": iso} markers; bytes are bare
     // base64 strings (no marker); Decimals are floats.
     JsonArray rows;
+    // Elements of "results": rows holds all of them unless rowsCut (the record was read for display, and
+    // its rows are larger than QueryLog::MaxRowBytes) or it was read as a summary (no rows built).
+    qsizetype resultCount = 0;
+    bool rowsCut = false;
     // Column names: the first item of each "description" tuple, or the rows' keys when there is none.
     QStringList columns;
     bool columnsFromDescription = false;
     JsonValue description; // as written: a list of column tuples (as lists), or null
     std::optional<qint64> rowCount; // cursor.rowcount (-1: unknown to the driver); nullopt for null
     std::optional<QString> error; // str(exception) of a failed execute; nullopt when it succeeded
+    // Read for display or as a summary: query and error hold only their first
+    // BodyContent::MaxShownCharacters (the key is of the whole query).
+    bool textCut = false;
+    // The replay key when it was settled while reading (a summary, whose query text is cut, or parameters
+    // too large to read); otherwise replayKey() computes it from query and parameters.
+    std::optional<QString> knownReplayKey;
     JsonObject otherFields; // keys DataHub does not write, kept as they are
     QStringList warnings; // problems of this record (missing or mistyped fields, invalid UTF-8)
     int line = 0; // 1-based line in the file; 0 when unknown
@@ -74,10 +85,25 @@ public:
 
     // Never fails on bad lines: a malformed or truncated line is skipped, counted and reported in
     // warnings() with file, line and column. Fails only when cancelled through progress.
-    static Result<QueryLog> parse(
-        const QByteArray &jsonl, const QString &origin, ProgressReporter *progress = nullptr);
+    // onRecord, when given, receives each record read, as a summary, with its entry.
+    using RecordHandler = std::function<void(const Entry &entry, SqlQuery &&summary)>;
+    static Result<QueryLog> parse(const QByteArray &jsonl, const QString &origin,
+        ProgressReporter *progress = nullptr, const RecordHandler &onRecord = {});
+    // How much of a record is built when it is read. A line of hundreds of megabytes is read without a
+    // JSON tree of it (ten to fifty times its size): a summary builds no rows, a display builds the
+    // first ones up to MaxRowBytes of their text, and no other member larger than MaxValueBytes is built
+    // (it is reported and left out; without its parameters a record has no replay key).
+    enum class Detail {
+        Full, // every row, the whole query and error text
+        Display, // what show and the detail pane present: rows up to MaxRowBytes, query and error cut
+        Summary, // what the index keeps: rows counted, not built; query and error cut
+    };
+    static constexpr qsizetype MaxRowBytes = qsizetype(8) << 20;
+    static constexpr qsizetype MaxValueBytes = qsizetype(8) << 20;
+
     // One line (without its line end). Fails when it is not a JSON object; field problems are warnings.
-    static Result<SqlQuery> parseLine(QByteArrayView line, const QString &origin = {}, int lineNumber = 0);
+    static Result<SqlQuery> parseLine(
+        QByteArrayView line, const QString &origin = {}, int lineNumber = 0, Detail detail = Detail::Full);
 
     // sha256(query + ("|" + json.dumps(parameters, sort_keys=True) if parameters else "")) as hex, first
     // 16 digits, the way QueryRecording.get_key() computes it for a record loaded from this file. Empty when
@@ -102,7 +128,7 @@ public:
     qsizetype size() const { return qsizetype(m_entries.size()); } // records read
     const Entry &entry(qsizetype index) const { return m_entries[size_t(index)]; }
     QByteArrayView lineData(qsizetype index) const;
-    Result<SqlQuery> query(qsizetype index) const;
+    Result<SqlQuery> query(qsizetype index, Detail detail = Detail::Full) const;
     QString replayKeyAt(qsizetype index) const;
     // The record DataHub replays for a key: the last one with it (later records overwrite earlier ones in
     // its dict). -1 when none.

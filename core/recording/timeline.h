@@ -41,7 +41,7 @@ enum EventFlag : quint8 {
     ErrorFlag = 0x01, // HTTP status >= 400, SQL error, unreadable record
     WarningFlag = 0x02, // the event has parse warnings
     GmsIngestFlag = 0x04, // an HTTP request that carried MCPs to GMS
-    NoNumberFlag = 0x08, // the recorded number (SQL row_count) was null
+    NoNumberFlag = 0x08, // the recorded number was null or missing (SQL row_count, HTTP status)
 };
 
 struct EventRecord

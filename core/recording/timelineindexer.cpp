@@ -57,10 +57,12 @@ Status TimelineIndexer::indexCassette(
             r.source = quint8(source);
             r.sourceBegin = i.begin;
             r.sourceEnd = i.end;
-            r.number = x.status;
+            r.number = x.hasStatus() ? x.status : 0;
             r.sizeA = clampSize(i.requestBodySize);
             r.sizeB = clampSize(i.responseBodySize);
-            if (x.status >= 400 || x.status <= 0)
+            if (!x.hasStatus())
+                r.flags |= NoNumberFlag | ErrorFlag;
+            else if (x.status >= 400)
                 r.flags |= ErrorFlag;
             if (!x.warnings.isEmpty())
                 r.flags |= WarningFlag;
@@ -115,55 +117,54 @@ Status TimelineIndexer::indexCassette(
 Status TimelineIndexer::indexQueries(
     Timeline &timeline, const QString &name, const QByteArray &jsonl, ProgressReporter *progress)
 {
-    Result<QueryLog> log = QueryLog::parse(jsonl, name, progress);
-    if (!log)
-        return log.error();
+    // One pass: each record is read once, as a summary (no rows built, its query text cut for display),
+    // so a line of hundreds of megabytes costs about its own size.
     const int source = timeline.addSource(name, jsonl);
-    for (const QString &w : log->warnings())
-        timeline.addWarning(w);
-    for (qsizetype k = 0; k < log->size(); ++k) {
-        const QueryLog::Entry &e = log->entry(k);
-        const Result<SqlQuery> q = log->query(k);
+    qsizetype count = 0;
+    Result<QueryLog> log = QueryLog::parse(jsonl, name, progress, [&](const QueryLog::Entry &e, SqlQuery &&q) {
         EventRecord r;
         r.kind = EventKind::Sql;
         r.source = quint8(source);
         r.sourceBegin = e.offset;
         r.sourceEnd = e.offset + e.length;
         r.number = e.resultCount;
+        if (q.rowCount)
+            r.number = int(*q.rowCount);
+        else
+            r.flags |= NoNumberFlag;
         QStringList messages;
-        if (q) {
-            if (q->rowCount)
-                r.number = int(*q->rowCount);
-            else
-                r.flags |= NoNumberFlag;
-            if (q->error) {
-                r.flags |= ErrorFlag;
-                messages.append(*q->error);
-            }
-            messages += q->warnings;
-        } else {
+        if (q.error) {
             r.flags |= ErrorFlag;
-            messages.append(q.error().message);
+            messages.append(*q.error);
         }
+        messages += q.warnings;
         if (e.flags & QueryLog::HasWarnings)
             r.flags |= WarningFlag;
-        timeline.append(r, { q ? q->query : QString(), messages.join(QLatin1Char('\n')) });
-        if ((k + 1) % PublishEvery == 0)
+        timeline.append(r, { q.query, messages.join(QLatin1Char('\n')) });
+        if (++count % PublishEvery == 0)
             timeline.publish();
-    }
+    });
     timeline.publish();
+    if (!log)
+        return log.error();
+    for (const QString &w : log->warnings())
+        timeline.addWarning(w);
     return success();
 }
 
 Status TimelineIndexer::indexMcpFile(Timeline &timeline, const QString &name, const QByteArray &json)
 {
     QStringList warnings;
-    Result<QList<McpRecord>> records = McpExtractor::fromFile(json, name, &warnings);
+    std::optional<Error> fault;
+    Result<QList<McpRecord>> records = McpExtractor::fromFile(json, name, &warnings, &fault);
     if (!records)
         return records.error();
     const int source = timeline.addSource(name, json);
     for (const QString &w : std::as_const(warnings))
         timeline.addWarning(w);
+    // As for a cassette that stops parsing: the records read are listed, and the fault fails the command.
+    if (fault)
+        timeline.addFault(*fault);
     for (qsizetype k = 0; k < records->size(); ++k) {
         appendMcp(timeline, records->at(k), source, 0, json.size(), EventRecord::NoCarrier, int(k));
         if ((k + 1) % PublishEvery == 0)

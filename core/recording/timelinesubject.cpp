@@ -28,7 +28,7 @@ qsizetype TimelineSubject::httpRow() const
 int TimelineSubject::status() const
 {
     const EventRecord &r = m_timeline.record(m_seq);
-    return r.kind == EventKind::Http ? r.number : 0;
+    return r.kind == EventKind::Http && !(r.flags & NoNumberFlag) ? r.number : 0;
 }
 
 bool TimelineSubject::hasError() const

@@ -177,6 +177,48 @@ except yaml.MarkedYAMLError as e:
     print(json.dumps({'error': str(e.problem), 'line': e.problem_mark.line + 1, 'column': e.problem_mark.column + 1}))
 )PY";
 
+// A cassette written by PyYAML (VCR.py's writer) with odd HTTP responses: a JSON body of 9 MiB inside two
+// layers of gzip (Content-Encoding: [gzip, gzip]), a body gzipped six times, a response without a status
+// and one whose status is null.
+const QByteArray OddHttpScript = R"PY(
+import base64, gzip, json, sys, yaml
+body = b'{"a": "' + b'x' * (9 << 20) + b'"}'
+twice = gzip.compress(gzip.compress(body))
+six = b'{}'
+for _ in range(6):
+    six = gzip.compress(six)
+def interaction(response):
+    return {'request': {'body': None, 'headers': {}, 'method': 'GET', 'uri': 'http://example.test/'},
+            'response': response}
+def ok():
+    return {'code': 200, 'message': 'OK'}
+interactions = [
+    interaction({'body': {'string': twice}, 'headers': {'Content-Encoding': ['gzip', 'gzip'],
+                 'Content-Type': ['application/json']}, 'status': ok()}),
+    interaction({'body': {'string': six}, 'headers': {'Content-Encoding': ['gzip'] * 6}, 'status': ok()}),
+    interaction({'body': {'string': 'no status'}, 'headers': {}}),
+    interaction({'body': {'string': 'null status'}, 'headers': {}, 'status': None}),
+]
+with open(sys.argv[1], 'w') as f:
+    yaml.dump({'interactions': interactions, 'version': 1}, f, Dumper=getattr(yaml, 'CDumper', yaml.Dumper))
+print(json.dumps({'size': len(body), 'raw_b64': base64.b64encode(twice).decode()}))
+)PY";
+
+// A queries.jsonl as DataHub writes it (json.dumps of QueryRecording.to_dict() a line) with one record of
+// 200,000 rows (about 15 MB on one line) between two small ones.
+const QByteArray HugeQueryLineScript = R"PY(
+import json, sys
+def record(query, rows):
+    return json.dumps({'query': query, 'parameters': None, 'results': rows, 'row_count': len(rows),
+                       'description': [['ID', 0, None, None, 38, 0, False], ['NAME', 2, None, 16777216, None, None, True]],
+                       'error': None})
+rows = [{'ID': i, 'NAME': 'table_%d with a longer name, as schemas have' % i} for i in range(200000)]
+with open(sys.argv[1], 'w') as f:
+    f.write(record('SELECT 1', [{'ID': 1, 'NAME': 'one'}]) + '\n')
+    f.write(record('SELECT ID, NAME FROM INFORMATION_SCHEMA.TABLES', rows) + '\n')
+    f.write(record('SELECT 2', []) + '\n')
+)PY";
+
 // The gzip/deflate bodies of a VCR.py fixture recorded with decode_compressed_response=False, decoded by
 // Python, as json.dumps(indent=2, ensure_ascii=False) would show them.
 const QByteArray DecodeScript = R"PY(
@@ -327,6 +369,8 @@ private slots:
     void eventsOtherSources_data();
     void eventsOtherSources();
     void eventsTruncatedCassette();
+    void eventsMissingStatusIsNull();
+    void eventsHugeQueriesLine();
     // show
     void showHttpDecodesCompressedBodies();
     void showHttpJson();
@@ -339,11 +383,14 @@ private slots:
     void showSqlOddRecords();
     void showMcpAspects();
     void showCheckpointState();
+    void showBoundsDecodedBodies();
     void showBadSeq_data();
     void showBadSeq();
     void showRecordingProblemExitCode();
     // mcps
     void mcpsMatchesFileSink();
+    void truncatedMcpFileExitsFour_data();
+    void truncatedMcpFileExitsFour();
 
 private:
     QString path(const QString &name) const { return m_work.path() + u'/' + name; }
@@ -585,6 +632,93 @@ void TstEvents::eventsTruncatedCassette()
     const ProcessResult beyond = runCli({ u"show"_s, cut, u"7"_s });
     VERIFY_EXIT(beyond, 2);
     QVERIFY2(QString::fromUtf8(beyond.err).contains(u"0 to 6"_s), beyond.err.constData());
+}
+
+void TstEvents::eventsMissingStatusIsNull()
+{
+    // Interactions 2 and 3 of the odd cassette: no status, and status: null.
+    const QString file = path(u"odd-http-status.yaml"_s);
+    VERIFY_EXIT(python(m_work.path(), OddHttpScript, { file }), 0);
+
+    const ProcessResult jsonl = runCli({ u"events"_s, file, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 0);
+    const QList<QByteArray> lines = jsonl.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    for (int seq = 0; seq < 4; ++seq) {
+        const QJsonObject o = QJsonDocument::fromJson(lines[seq]).object();
+        QVERIFY2(o.contains(u"status"_s), lines[seq].constData());
+        if (seq < 2)
+            QCOMPARE(o.value(u"status"_s), QJsonValue(200));
+        else
+            QVERIFY2(o.value(u"status"_s).isNull(), lines[seq].constData());
+    }
+
+    for (const QString &seq : { u"2"_s, u"3"_s }) {
+        const ProcessResult j = runCli({ u"show"_s, file, seq, u"--json"_s });
+        VERIFY_EXIT(j, 0);
+        const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+        QVERIFY(o.contains(u"status"_s));
+        QVERIFY(o.value(u"status"_s).isNull());
+        QVERIFY2(runCli({ u"show"_s, file, seq }).out.contains("Response: no response recorded"), qPrintable(seq));
+    }
+
+    // The table shows a dash; a status filter never matches a missing status.
+    const ProcessResult table = runCli({ u"events"_s, file });
+    VERIFY_EXIT(table, 0);
+    const QStringList rows = QString::fromUtf8(table.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 4);
+    QVERIFY2(rows[2].contains(QRegularExpression(u"GET +\u2013 "_s)), qPrintable(rows[2]));
+    QVERIFY2(rows[0].contains(QRegularExpression(u"GET +200 "_s)), qPrintable(rows[0]));
+    QCOMPARE(tableSeqs(runCli({ u"events"_s, file, u"--filter"_s, u"status:<300"_s }).out), (QList<int> { 0, 1 }));
+
+    // HAR 1.2 requires a number: 0, as browsers write a request that got no response.
+    const QString har = path(u"odd-http-status.har"_s);
+    VERIFY_EXIT(runCli({ u"export-har"_s, file, u"--output"_s, har }), 0);
+    const QJsonArray entries
+        = QJsonDocument::fromJson(readFile(har)).object().value(u"log"_s).toObject().value(u"entries"_s).toArray();
+    QCOMPARE(entries.size(), 4);
+    QCOMPARE(entries[1].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(200));
+    QCOMPARE(entries[2].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(0));
+    QCOMPARE(entries[3].toObject().value(u"response"_s).toObject().value(u"status"_s), QJsonValue(0));
+}
+
+void TstEvents::eventsHugeQueriesLine()
+{
+    const QString file = path(u"huge-line.queries.jsonl"_s);
+    VERIFY_EXIT(python(m_work.path(), HugeQueryLineScript, { file }), 0);
+    QVERIFY(QFileInfo(file).size() > 12 * 1024 * 1024); // more than QueryLog::MaxRowBytes
+
+    const ProcessResult jsonl = runCli({ u"events"_s, file, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 0);
+    const QList<QByteArray> lines = jsonl.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(u"row_count"_s), QJsonValue(200000));
+    QVERIFY(jsonl.err.isEmpty());
+
+    // show reads the rows up to 8 MiB of their text and says so; the record itself stays whole (--raw).
+    const ProcessResult text = runCli({ u"show"_s, file, u"1"_s });
+    VERIFY_EXIT(text, 0);
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY2(out.contains(u"Row count: 200000 \u00b7 200000 rows recorded"_s), qPrintable(out.left(2000)));
+    QVERIFY2(out.contains(QRegularExpression(u"\\d+ more rows not shown: rows are read up to 8.0 MiB of their text"_s)),
+        qPrintable(out.right(500)));
+    const ProcessResult j = runCli({ u"show"_s, file, u"1"_s, u"--json"_s });
+    VERIFY_EXIT(j, 0);
+    const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+    QCOMPARE(o.value(u"rows_cut"_s), QJsonValue(true));
+    QCOMPARE(o.value(u"result_count"_s), QJsonValue(200000));
+    const QJsonArray rows = o.value(u"rows"_s).toArray();
+    QVERIFY(rows.size() > 10000 && rows.size() < 200000);
+    QCOMPARE(rows.last().toObject().value(u"ID"_s), QJsonValue(rows.size() - 1));
+    QCOMPARE(o.value(u"replay_key"_s).toString().size(), 16);
+    const ProcessResult raw = runCli({ u"show"_s, file, u"1"_s, u"--raw"_s });
+    VERIFY_EXIT(raw, 0);
+    QCOMPARE(raw.out, readFile(file).split('\n').at(1));
+
+    // A small record shows all its rows, and says nothing of cutting.
+    const QJsonObject small = QJsonDocument::fromJson(runCli({ u"show"_s, file, u"0"_s, u"--json"_s }).out).object();
+    QCOMPARE(small.value(u"rows_cut"_s), QJsonValue(false));
+    QCOMPARE(small.value(u"rows"_s).toArray().size(), 1);
 }
 
 void TstEvents::showHttpDecodesCompressedBodies()
@@ -920,6 +1054,45 @@ void TstEvents::showCheckpointState()
     QVERIFY(o.value(u"carrier_seq"_s).isNull());
 }
 
+void TstEvents::showBoundsDecodedBodies()
+{
+    const QString file = path(u"odd-http.yaml"_s);
+    const ProcessResult made = python(m_work.path(), OddHttpScript, { file });
+    VERIFY_EXIT(made, 0);
+    const QJsonObject facts = QJsonDocument::fromJson(made.out).object();
+    const qint64 size = facts.value(u"size"_s).toInteger();
+    constexpr qint64 jsonCap = 8 << 20; // BodyContent::MaxParsedBytes
+
+    // Both layers decoded; too large to be read as JSON, so shown as text, cut.
+    const ProcessResult r = runCli({ u"show"_s, file, u"0"_s });
+    VERIFY_EXIT(r, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(u"Content-Encoding gzip, gzip decoded for display: 9.0 MiB (%1 bytes)"_s.arg(size)),
+        qPrintable(out.left(3000)));
+    QVERIFY2(out.contains(u"larger than 8.0 MiB: not read as JSON or form data"_s), qPrintable(out.left(3000)));
+    QVERIFY2(out.contains(u"--json gives the first 8.0 MiB of the decoded body"_s), qPrintable(out.right(500)));
+    QVERIFY(r.out.size() < 2 * 1024 * 1024);
+
+    // --json: the recorded bytes whole, the decoded ones cut at the cap and marked.
+    const ProcessResult j = runCli({ u"show"_s, file, u"0"_s, u"--json"_s });
+    VERIFY_EXIT(j, 0);
+    const QJsonObject body
+        = QJsonDocument::fromJson(j.out).object().value(u"response"_s).toObject().value(u"body"_s).toObject();
+    QCOMPARE(body.value(u"data"_s).toString(), facts.value(u"raw_b64"_s).toString());
+    const QJsonObject decoded = body.value(u"decoded"_s).toObject();
+    QCOMPARE(decoded.value(u"size"_s).toInteger(), size);
+    QCOMPARE(decoded.value(u"truncated"_s), QJsonValue(true));
+    QCOMPARE(decoded.value(u"encoding"_s).toString(), u"utf-8"_s);
+    QCOMPARE(decoded.value(u"data"_s).toString().size(), jsonCap);
+    QVERIFY(decoded.value(u"data"_s).toString().startsWith(u"{\"a\": \"xxx"_s));
+
+    // Six codings are more than are undone: the recorded bytes are shown, with the reason.
+    const ProcessResult six = runCli({ u"show"_s, file, u"1"_s });
+    VERIFY_EXIT(six, 0);
+    QVERIFY2(QString::fromUtf8(six.out).contains(u"could not be decoded (the body is encoded more than 5 times"_s),
+        six.out.constData());
+}
+
 void TstEvents::showBadSeq_data()
 {
     QTest::addColumn<QString>("seq");
@@ -979,6 +1152,57 @@ void TstEvents::mcpsMatchesFileSink()
         QFile::remove(other);
         VERIFY_EXIT(runCli({ u"mcps"_s, source, u"--output"_s, other }), 0);
         QVERIFY2(readFile(other) == expected, qPrintable(source));
+    }
+}
+
+void TstEvents::truncatedMcpFileExitsFour_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("written");
+    QTest::addColumn<int>("records");
+    QTest::addRow("mcps") << QStringList { u"mcps"_s } << QString() << 3;
+    QTest::addRow("mcps --output") << QStringList { u"mcps"_s, u"--output"_s, u"{out}"_s } << u"{out}"_s << 3;
+    QTest::addRow("events") << QStringList { u"events"_s } << QString() << 3;
+    QTest::addRow("events --jsonl") << QStringList { u"events"_s, u"--jsonl"_s } << QString() << 3;
+    QTest::addRow("show") << QStringList { u"show"_s, u"{in}"_s, u"2"_s } << QString() << 1;
+    QTest::addRow("export-har") << QStringList { u"export-har"_s, u"--output"_s, u"{out}"_s } << u"{out}"_s << 0;
+}
+
+void TstEvents::truncatedMcpFileExitsFour()
+{
+    // The first 3,000 bytes of the sample's MCP file: three records, then the data ends inside an object.
+    // As for a truncated cassette, what was read is written, the fault is named, and the exit code is 4.
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, written);
+    QFETCH(int, records);
+    const QString cut = path(u"trunc.mcps.json"_s);
+    QVERIFY(writeFile(cut, readFile(QStringLiteral(TAPEDECK_SAMPLES "/sample-recording.mcps.json")).left(3000)));
+    const QString out = path(u"trunc-out-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_')));
+    if (!arguments.contains(u"{in}"_s))
+        arguments.insert(1, u"{in}"_s);
+    arguments.replaceInStrings(u"{in}"_s, cut);
+    arguments.replaceInStrings(u"{out}"_s, out);
+    const ProcessResult r = runCli(arguments);
+    VERIFY_EXIT(r, 4);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(u"trunc.mcps.json is not valid JSON (line 96, column 32: the data ends inside an object); "
+                          "the 3 records before the fault were read"_s),
+        qPrintable(err));
+    QVERIFY2(!err.contains(u"warning"_s), qPrintable(err)); // a fault, not a warning
+    const QByteArray output = written.isEmpty() ? r.out : readFile(out);
+    if (arguments.first() == u"mcps"_s) {
+        const QJsonArray array = QJsonDocument::fromJson(output).array();
+        QCOMPARE(array.size(), records);
+        for (int i = 0; i < records; ++i)
+            QCOMPARE(array.at(i), m_fileSink.at(i));
+    } else if (arguments.contains(u"--jsonl"_s)) {
+        QCOMPARE(output.count('\n'), records);
+    } else if (arguments.first() == u"events"_s) {
+        QCOMPARE(tableSeqs(output), (QList<int> { 0, 1, 2 }));
+    } else if (arguments.first() == u"show"_s) {
+        QVERIFY2(output.contains(m_fileSink.at(2).toObject().value(u"entityUrn"_s).toString().toUtf8()), output.constData());
+    } else {
+        QVERIFY(QJsonDocument::fromJson(output).object().contains(u"log"_s));
     }
 }
 

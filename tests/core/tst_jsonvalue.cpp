@@ -326,6 +326,49 @@ private slots:
         QVERIFY(v.error().message.startsWith(QStringLiteral("line %1, column %2: ").arg(line).arg(column)));
         QCOMPARE(v.error().code, ErrorCode::InvalidInput);
         QCOMPARE(pythonLine(AcceptsScript, { QString::fromLatin1(text.toHex()) }), QByteArray("rejected"));
+
+        // scan() reads the same way: the same error, at the same place.
+        JsonParseInfo scanned;
+        const Status s = JsonValue::scan(text, &scanned, [](const QString &, QByteArrayView) {});
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().message, v.error().message);
+        QCOMPARE(scanned.errorOffset, info.errorOffset);
+        QCOMPARE(scanned.truncated, info.truncated);
+    }
+
+    void scanHandsOverTopLevelValues()
+    {
+        QList<std::pair<QString, QByteArray>> seen;
+        const auto collect = [&](const QString &key, QByteArrayView value) { seen.append({ key, value.toByteArray() }); };
+        const QByteArray object = " {\"a\" : [1, {\"x\": 2}] ,\"b\":\"s\\\"t\",\n\"a\": {\"c\": null}, \"\u00e9\": -1.5e3 } ";
+        QVERIFY(JsonValue::scan(object, nullptr, collect).ok());
+        // Every member in order, repeated keys as often as they come; nested values are not visited.
+        QCOMPARE(seen,
+            (QList<std::pair<QString, QByteArray>> { { QStringLiteral("a"), "[1, {\"x\": 2}]" },
+                { QStringLiteral("b"), "\"s\\\"t\"" }, { QStringLiteral("a"), "{\"c\": null}" },
+                { QStringLiteral("\u00e9"), "-1.5e3" } }));
+        // Each value text parses to what parse() built for it (the last of a repeated key).
+        const JsonValue whole = *JsonValue::parse(object);
+        QCOMPARE(*JsonValue::parse(seen[2].second), whole.value(u"a"));
+        QCOMPARE(*JsonValue::parse(seen[1].second), whole.value(u"b"));
+
+        seen.clear();
+        QVERIFY(JsonValue::scan("[ 1,\"two\" , [3], {} ]", nullptr, collect).ok());
+        QCOMPARE(seen,
+            (QList<std::pair<QString, QByteArray>> {
+                { QString(), "1" }, { QString(), "\"two\"" }, { QString(), "[3]" }, { QString(), "{}" } }));
+
+        seen.clear();
+        QVERIFY(JsonValue::scan("\"just a string\"", nullptr, collect).ok());
+        QVERIFY(JsonValue::scan("{}", nullptr, collect).ok());
+        QVERIFY(JsonValue::scan("[]", nullptr, collect).ok());
+        QVERIFY(seen.isEmpty());
+
+        const QByteArray deepest = QByteArray(JsonValue::MaxDepth, '[') + QByteArray(JsonValue::MaxDepth, ']');
+        QVERIFY(JsonValue::scan(deepest, nullptr, collect).ok());
+        const Status tooDeep = JsonValue::scan(QByteArray('[' + deepest + ']'), nullptr, collect);
+        QVERIFY(!tooDeep.ok());
+        QVERIFY(tooDeep.error().message.contains(Nesting::tooDeep()));
     }
 
     void nestingLimit()
@@ -360,6 +403,12 @@ private slots:
         QCOMPARE(info.invalidUtf8, expected.value(QStringLiteral("replaced")).toInt());
         QVERIFY(info.firstInvalidUtf8Offset > 0);
         QCOMPARE(info.firstInvalidUtf8Line, 1);
+
+        JsonParseInfo scanned;
+        QVERIFY(JsonValue::scan(text, &scanned, [](const QString &, QByteArrayView) {}).ok());
+        QCOMPARE(scanned.invalidUtf8, info.invalidUtf8);
+        QCOMPARE(scanned.firstInvalidUtf8Offset, info.firstInvalidUtf8Offset);
+        QCOMPARE(scanned.firstInvalidUtf8Column, info.firstInvalidUtf8Column);
     }
 
     void accessors()

@@ -469,6 +469,20 @@ private slots:
             qPrintable(warnings.first()));
         QVERIFY(warnings.first().endsWith(QLatin1String("; the line was skipped")));
         QVERIFY(warnings.last().contains(QLatin1String("1 line")));
+
+        // Asked for it, the count is the fault that makes the file corrupt (exit 4 in the CLI); the skipped
+        // line stays a warning.
+        warnings.clear();
+        std::optional<Error> fault;
+        const Result<QList<McpRecord>> again
+            = McpExtractor::fromFile(lines.join('\n'), QStringLiteral("out.jsonl"), &warnings, &fault);
+        QVERIFY(again.ok());
+        QCOMPARE(again->size(), intact->size());
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.first().endsWith(QLatin1String("; the line was skipped")));
+        QVERIFY(fault);
+        QCOMPARE(fault->code, ErrorCode::InvalidInput);
+        QCOMPARE(fault->message, QStringLiteral("out.jsonl: 1 line could not be read"));
     }
 
     void keepsRecordsBeforeATruncation()
@@ -492,6 +506,23 @@ private slots:
         QVERIFY2(warnings.first().contains(QLatin1String("out.json is not valid JSON")),
             qPrintable(warnings.first()));
         QVERIFY(warnings.first().contains(QLatin1String("the 2 records before the fault were read")));
+
+        warnings.clear();
+        std::optional<Error> fault;
+        const Result<QList<McpRecord>> again
+            = McpExtractor::fromFile(array.left(cut + 30), QStringLiteral("out.json"), &warnings, &fault);
+        QVERIFY(again.ok());
+        QCOMPARE(again->size(), 2);
+        QVERIFY(warnings.isEmpty());
+        QVERIFY(fault);
+        QCOMPARE(fault->code, ErrorCode::InvalidInput);
+        QVERIFY2(fault->message.contains(QLatin1String("out.json is not valid JSON")), qPrintable(fault->message));
+        QVERIFY(fault->message.contains(QLatin1String("the 2 records before the fault were read")));
+
+        // An intact file has no fault.
+        fault.reset();
+        QVERIFY(McpExtractor::fromFile(array, QStringLiteral("out.json"), &warnings, &fault).ok());
+        QVERIFY(!fault);
     }
 
     void writesTheFileSinkFormat()

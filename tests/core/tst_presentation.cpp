@@ -3,6 +3,7 @@
 // classification, SQL rows and their column rules, the replay key DataHub really replays, MCP details, the
 // JSON node table. Run by the core-only build, without widgets.
 #include "core/common/jsontree.h"
+#include "core/common/utf8.h"
 #include "core/recording/bodycontent.h"
 #include "core/recording/eventpresentation.h"
 #include "core/recording/sqlrows.h"
@@ -60,6 +61,9 @@ private slots:
     void bodyShapes();
     void bodyDecodedAndFacts();
     void bodyCutForDisplay();
+    void bodyTextConvertedOnlyAsShown_data();
+    void bodyTextConvertedOnlyAsShown();
+    void bodyTooLargeToParse();
     void sqlRowsFromDescription();
     void sqlRowsBytesNeedEveryValueBase64();
     void sqlRowsPositional();
@@ -152,6 +156,66 @@ void TestPresentation::bodyCutForDisplay()
     QCOMPARE(b.content.size(), big.size()); // the bytes stay whole
     const BodyContent small = BodyContent::inspect(QByteArray("x"), typed(u"text/plain"_qs));
     QVERIFY(!small.truncated);
+}
+
+void TestPresentation::bodyTextConvertedOnlyAsShown_data()
+{
+    QTest::addColumn<QByteArray>("utf8");
+    const qsizetype max = BodyContent::MaxShownCharacters;
+    const QByteArray e = QStringLiteral("\u00e9").toUtf8(); // two bytes, one unit
+    const QByteArray euro = QStringLiteral("\u20ac").toUtf8(); // three bytes, one unit
+    const QByteArray face = QStringLiteral("\U0001F600").toUtf8(); // four bytes, two units
+    QTest::addRow("short") << QByteArray("abc");
+    QTest::addRow("ascii, exactly the cap") << QByteArray(max, 'a');
+    QTest::addRow("ascii, one more") << QByteArray(max + 1, 'a');
+    QTest::addRow("two-byte characters") << e.repeated(max + 3);
+    QTest::addRow("three-byte characters") << euro.repeated(max + 3);
+    QTest::addRow("three-byte characters, exactly the cap") << euro.repeated(max);
+    QTest::addRow("four-byte characters") << face.repeated(max / 2 + 3);
+    QTest::addRow("byte order mark first") << QByteArray("\xef\xbb\xbf") + euro.repeated(max);
+    QTest::addRow("mixed") << QByteArray(QByteArray("ab") + face + euro + e).repeated(max / 3);
+    QTest::addRow("invalid far beyond what is shown") << QByteArray(4 * max, 'a') + QByteArray("\xff");
+    QTest::addRow("cut sequence at the end") << QByteArray(4 * max, 'a') + euro.left(2);
+}
+
+void TestPresentation::bodyTextConvertedOnlyAsShown()
+{
+    // Only the part that is shown is converted, and it is the same as converting everything and cutting.
+    QFETCH(QByteArray, utf8);
+    bool cut = false;
+    const std::optional<QString> shown = BodyContent::cappedText(utf8, &cut);
+    const std::optional<QString> whole = strictUtf8(utf8);
+    QCOMPARE(shown.has_value(), whole.has_value());
+    if (!whole)
+        return;
+    bool wholeCut = false;
+    QCOMPARE(*shown, BodyContent::capped(*whole, &wholeCut));
+    QCOMPARE(cut, wholeCut);
+}
+
+void TestPresentation::bodyTooLargeToParse()
+{
+    // A JSON body larger than MaxParsedBytes is not built as a JSON tree (ten to fifty times its size):
+    // it is shown as text, cut, with a note.
+    const QByteArray json = "[" + QByteArray("0,").repeated(BodyContent::MaxParsedBytes / 2) + "0]";
+    const BodyContent big = BodyContent::inspect(gzip(json), typed(u"application/json"_qs, u"gzip"_qs));
+    QVERIFY(big.decoded);
+    QCOMPARE(big.content.size(), json.size()); // decoded whole
+    QCOMPARE(big.shape, BodyContent::Shape::Text);
+    QVERIFY(big.tooLargeToParse);
+    QVERIFY(big.pretty.isEmpty());
+    QVERIFY(big.jsonError.isEmpty());
+    QVERIFY(big.truncated);
+    QCOMPARE(big.text.size(), BodyContent::MaxShownCharacters);
+
+    const BodyContent form = BodyContent::inspect(
+        QByteArray("a=1&") + QByteArray(BodyContent::MaxParsedBytes, 'b'), typed(u"application/x-www-form-urlencoded"_qs));
+    QVERIFY(form.tooLargeToParse);
+    QVERIFY(form.formFields.isEmpty());
+
+    const BodyContent small = BodyContent::inspect("[" + QByteArray("0,").repeated(1000) + "0]", typed(u"application/json"_qs));
+    QCOMPARE(small.shape, BodyContent::Shape::Json);
+    QVERIFY(!small.tooLargeToParse);
 }
 
 void TestPresentation::sqlRowsFromDescription()

@@ -3,6 +3,7 @@
 // and key rules on tricky parameters, the bundled sample recording, and bad input (truncated and garbage
 // lines, invalid UTF-8, missing fields, a 10 MB line).
 #include "core/common/progress.h"
+#include "core/recording/bodycontent.h"
 #include "core/recording/sqlquery.h"
 #include "testsupport.h"
 
@@ -275,6 +276,14 @@ private slots:
         QCOMPARE(QueryLog::replayKey(q->query, q->parameters), q->replayKey());
         if (!loadKey.isNull())
             QCOMPARE(q->replayKey().size(), 16);
+        // Read as the index reads it (the query hashed as UTF-8 straight from the line), and for display.
+        for (const QueryLog::Detail detail : { QueryLog::Detail::Summary, QueryLog::Detail::Display }) {
+            const Result<SqlQuery> other = QueryLog::parseLine(line, QStringLiteral("queries.jsonl"), 1, detail);
+            QVERIFY(other.ok());
+            QCOMPARE(other->replayKey(), q->replayKey());
+            QCOMPARE(other->query, q->query);
+            QVERIFY(!other->textCut);
+        }
 
         // And documents when DataHub's own recording-time key cannot be reproduced from the file.
         QCOMPARE(expected.value(QStringLiteral("record_key")) == loadKey, recordKeyAgrees);
@@ -613,6 +622,69 @@ private slots:
         QCOMPARE(keys.size(), 3);
         for (qsizetype i = 0; i < 3; ++i)
             QCOMPARE(log->replayKeyAt(i), QString::fromLatin1(keys[i]));
+    }
+
+    void hugeLinesAreReadWithoutTheirTree()
+    {
+        // The index reads a record's rows without building them, show builds only the first MaxRowBytes of
+        // them; counts, keys and warnings are those of the whole record.
+        const QByteArray big = ::tenMegabyteLine();
+        QVERIFY(big.size() > QueryLog::MaxRowBytes);
+        const Result<SqlQuery> full = QueryLog::parseLine(big, QStringLiteral("q"), 1);
+        const Result<SqlQuery> summary = QueryLog::parseLine(big, QStringLiteral("q"), 1, QueryLog::Detail::Summary);
+        const Result<SqlQuery> display = QueryLog::parseLine(big, QStringLiteral("q"), 1, QueryLog::Detail::Display);
+        QVERIFY(full.ok() && summary.ok() && display.ok());
+        QCOMPARE(full->resultCount, qsizetype(full->rows.size()));
+        QVERIFY(!full->rowsCut);
+        QCOMPARE(summary->resultCount, full->resultCount);
+        QVERIFY(summary->rows.empty());
+        QCOMPARE(display->resultCount, full->resultCount);
+        QVERIFY(display->rowsCut);
+        QVERIFY(display->rows.size() > 1000 && qsizetype(display->rows.size()) < full->resultCount);
+        for (size_t i = 0; i < display->rows.size(); ++i)
+            QVERIFY(display->rows[i] == full->rows[i]);
+        for (const Result<SqlQuery> &q : { summary, display }) {
+            QCOMPARE(q->replayKey(), full->replayKey());
+            QCOMPARE(q->rowCount, full->rowCount);
+            QCOMPARE(q->warnings, full->warnings);
+            QCOMPARE(q->query, full->query);
+        }
+
+        // A query of 3 Mi characters with escapes: its text is cut for display, its key is of the whole.
+        QByteArray query;
+        for (int i = 0; i < 100000; ++i)
+            query += "SELECT \\\"c" + QByteArray::number(i) + "\\\"\\n\\u00e9 FROM t;";
+        const QByteArray line = "{\"query\": \"" + query
+            + "\", \"parameters\": [1], \"results\": [], \"row_count\": 0, \"description\": null, \"error\": null}";
+        const Result<SqlQuery> whole = QueryLog::parseLine(line, QStringLiteral("q"), 1);
+        const Result<SqlQuery> cut = QueryLog::parseLine(line, QStringLiteral("q"), 1, QueryLog::Detail::Summary);
+        QVERIFY(whole.ok() && cut.ok());
+        QVERIFY(whole->query.size() > BodyContent::MaxShownCharacters);
+        QVERIFY(!whole->textCut);
+        QVERIFY(cut->textCut);
+        QCOMPARE(cut->query, whole->query.left(BodyContent::MaxShownCharacters));
+        QCOMPARE(cut->replayKey(), whole->replayKey());
+        QCOMPARE(cut->replayKey(), QueryLog::replayKey(whole->query, whole->parameters));
+
+        // Other members are built only while small: parameters too large are not read (and give no key).
+        const QByteArray many = "[" + QByteArray("0, ").repeated(QueryLog::MaxValueBytes / 3 + 1) + "0]";
+        const QByteArray bigParameters = "{\"query\": \"q\", \"parameters\": " + many
+            + ", \"results\": [], \"row_count\": 0, \"description\": null, \"error\": null, \"extra\": " + many + "}";
+        for (const QueryLog::Detail detail : { QueryLog::Detail::Full, QueryLog::Detail::Summary }) {
+            const Result<SqlQuery> q = QueryLog::parseLine(bigParameters, QStringLiteral("q"), 1, detail);
+            QVERIFY(q.ok());
+            QVERIFY(q->replayKey().isEmpty());
+            QVERIFY(q->parameters.isNull());
+            QVERIFY2(q->warnings.contains(QStringLiteral("q:1: \"parameters\" is larger than 8.0 MiB and was not read")),
+                qPrintable(q->warnings.join(u'|')));
+            QVERIFY(q->otherFields.empty());
+            QVERIFY2(q->warnings.contains(QStringLiteral("q:1: 1 other member(s) were not kept (more than 8.0 MiB together)")),
+                qPrintable(q->warnings.join(u'|')));
+        }
+        const Result<QueryLog> log = QueryLog::parse(bigParameters, QStringLiteral("q"));
+        QVERIFY(log.ok());
+        QVERIFY(!(log->entry(0).flags & QueryLog::HasKey));
+        QVERIFY(log->entry(0).flags & QueryLog::HasWarnings);
     }
 
     void cancellation()

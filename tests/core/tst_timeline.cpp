@@ -2,7 +2,9 @@
 // Tests the compact timeline: fields, lanes, publication while indexing, memory overhead.
 #include "core/archive/ziparchive.h"
 #include "core/recording/cassetteparser.h"
+#include "core/recording/filterexpression.h"
 #include "core/recording/mcpextractor.h"
+#include "core/recording/timelinesubject.h"
 #include "core/recording/timelineindexer.h"
 #include "testsupport.h"
 
@@ -189,6 +191,47 @@ private slots:
         // The index must cost at most half of the decompressed data it describes.
         QVERIFY2(
             timeline.indexBytes() * 2 <= yaml.size(), qPrintable(QString::number(timeline.indexBytes())));
+    }
+
+    void missingStatusIsNone()
+    {
+        // The sample's cassette with the status of interaction 0 left out, that of 1 null and that of 2 not a
+        // status code: none of them has a status, and a status filter never matches them.
+        QByteArray yaml = sampleEntry(QStringLiteral("http/cassette.yaml"));
+        const QByteArray ok("    status:\n      code: 200\n      message: OK\n");
+        const qsizetype first = yaml.indexOf(ok);
+        QVERIFY(first > 0);
+        yaml.remove(first, ok.size());
+        const qsizetype second = yaml.indexOf(ok);
+        QVERIFY(second > first);
+        yaml.replace(second, ok.size(), "    status: null\n");
+        const qsizetype third = yaml.indexOf(ok);
+        QVERIFY(third > second);
+        yaml.replace(third, ok.size(), "    status:\n      code: -5\n      message: odd\n");
+        Timeline timeline;
+        QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("http/cassette.yaml"), yaml).ok());
+        QVERIFY(timeline.faults().isEmpty());
+        TimelineSubject subject(timeline);
+        const Result<FilterExpression> below = FilterExpression::parse(QStringLiteral("status:<300"));
+        QVERIFY(below.ok());
+        int withStatus = 0;
+        for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
+            const EventRecord &r = timeline.record(seq);
+            if (r.kind != EventKind::Http)
+                continue;
+            subject.setRow(seq);
+            const bool none = r.lane < 3;
+            QCOMPARE(bool(r.flags & NoNumberFlag), none);
+            if (none) {
+                QVERIFY(r.flags & ErrorFlag); // no response to speak of
+                QCOMPARE(subject.status(), 0);
+                QVERIFY(!below->matches(subject));
+            } else {
+                ++withStatus;
+                QVERIFY(subject.status() >= 200);
+            }
+        }
+        QCOMPARE(withStatus, 9);
     }
 
     void faultIsAWarningAndEarlierEventsStay()

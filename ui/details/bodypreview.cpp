@@ -82,6 +82,8 @@ QString BodyPreview::summary() const
                       .arg(image.height()));
     if (!body.jsonError.isEmpty())
         parts.append(tr("not valid JSON (%1)").arg(body.jsonError));
+    if (body.tooLargeToParse)
+        parts.append(tr("larger than %1: not read as JSON or form data").arg(sizeText(BodyContent::MaxParsedBytes)));
     if (!body.formFields.isEmpty())
         parts.append(body.formFields.size() == 1 ? tr("1 form field") : tr("%1 form fields").arg(body.formFields.size()));
     return parts.join(QStringLiteral(" · "));

@@ -3,6 +3,7 @@
 #include "ui/details/sqldetailpane.h"
 
 #include "ui/widgets/codeview.h"
+#include "ui/details/bodypreview.h"
 #include "ui/details/sqlrowsmodel.h"
 #include "ui/widgets/themecolors.h"
 
@@ -137,8 +138,11 @@ void SqlDetailPane::show(SqlDetail detail)
     if (d.query) {
         const SqlQuery &q = *d.query;
         facts.append(tr("Row count: %1").arg(d.rowCountText()));
-        facts.append(
-            q.rows.size() == 1 ? tr("1 row recorded") : tr("%n rows recorded", nullptr, int(q.rows.size())));
+        facts.append(q.resultCount == 1 ? tr("1 row recorded")
+                                        : tr("%n rows recorded", nullptr, int(std::min<qsizetype>(q.resultCount, INT_MAX))));
+        if (q.rowsCut)
+            facts.append(tr("the first %n shown (%1 of their text)", nullptr, int(q.rows.size()))
+                             .arg(BodyPreview::sizeText(QueryLog::MaxRowBytes)));
         facts.append(d.replayKey.isEmpty() ? tr("no replay key") : tr("replay key %1").arg(d.replayKey));
         if (d.replayedInsteadSeq >= 0)
             facts.append(tr("DataHub replays the later record with this key (line %1, event %2)")

@@ -403,7 +403,7 @@ QVariant TimelineModel::display(qsizetype seq, int column) const
         switch (r.kind) {
         case EventKind::Http:
             // The reason phrase of a failure is in the tooltip: the column stays narrow.
-            return r.number <= 0 ? tr("no response") : QString::number(r.number);
+            return (r.flags & NoNumberFlag) ? tr("–", "no HTTP status recorded") : QString::number(r.number);
         case EventKind::Sql:
             if (r.flags & ErrorFlag)
                 return tr("error");
