@@ -39,7 +39,7 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         return cli.usage(limits.error().message);
     Result<FilterExpression> parsedFilter = Cli::filter(parser, filter);
     if (!parsedFilter)
-        return cli.fail(parsedFilter.error()); // a Usage error, printed with its caret line
+        return cli.failFilter(parsedFilter.error()); // a Usage error, printed with its caret line
     const FilterExpression expression = std::move(parsedFilter).value();
 
     auto job = TimelineJob::start(

@@ -177,6 +177,60 @@ except yaml.MarkedYAMLError as e:
     print(json.dumps({'error': str(e.problem), 'line': e.problem_mark.line + 1, 'column': e.problem_mark.column + 1}))
 )PY";
 
+// Cassettes written by VCR.py's own serializer: "redos" has three GETs, the second with a URI on which
+// ^(a+)+$-style regexes backtrack without end; "escapes" has terminal escape sequences, carriage returns,
+// C1 and bidi controls in its URI, status message, headers and body. A manifest.json with the same kind of
+// values, written as DataHub's archive.py writes it (json.dumps, indent=2).
+const QByteArray HostileScript = R"PY(
+import json, sys
+from vcr.request import Request
+from vcr.serialize import serialize
+from vcr.serializers import yamlserializer
+
+kind, out = sys.argv[1], sys.argv[2]
+
+def response(message, body, headers):
+    return {"status": {"code": 200, "message": message}, "headers": headers, "body": {"string": body}}
+
+ESC = "\x1b]0;pwned\x07\x1b[2J\r"
+BASE = "http:" + "/" * 2 + "api.example/"  # not spelled out: moc takes two slashes for a comment
+if kind == "manifest":
+    manifest = json.load(open(out))
+    manifest["run_id"] = "run" + ESC + "FAKE LINE\u202e"
+    manifest["checksums"]["http/cassette.yaml"] = "abc\x1b[2Kdef"
+    manifest["exception_info"] = {"type": "SDKError\x1b[31m", "message": "boom\x1b[31mRED\x1b[0m\nsecond line\x85",
+                                  "traceback": '  File "x.py", line 1\r\n    raise\x1b[2K SDKError()\n'}
+    open(out, "w").write(json.dumps(manifest, indent=2))
+    sys.exit(0)
+plain = {"Content-Type": ["text/plain"]}
+if kind == "redos":
+    pairs = [(Request("GET", BASE + "ok/0", None, {}), response("OK", b"zero", plain)),
+             (Request("GET", BASE + "a" * 40 + "!", None, {}), response("OK", b"one", plain)),
+             (Request("GET", BASE + "ok/2", None, {}), response("OK", b"two", plain))]
+else:
+    body = "line one\r\n\x1b[31mred\x1b[0m\nline\ttwo\rover\u202e\n".encode("utf-8")
+    pairs = [(Request("GET", BASE + ESC + "ok\u202e", None, {"X-Note": "a" + ESC + "b"}),
+              response("\x1b[5mOK\x85", body, {"Content-Type": ["text/plain"], "X-Evil": ["\x1b[2Kx\rover"]}))]
+cassette = {"requests": [q for q, _ in pairs], "responses": [r for _, r in pairs]}
+open(out, "w").write(serialize(cassette, yamlserializer))
+)PY";
+
+// Control characters that reach a terminal raw: C0 (except a newline, a tab, and the \r of \r\n, which
+// show's body blocks keep), DEL, C1 and the bidi controls, as UTF-8. Empty when there are none.
+QString rawControls(const QByteArray &output)
+{
+    const QString text = QString::fromUtf8(output);
+    QStringList found;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        const bool crlf = c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n';
+        if ((c < 0x20 && c != u'\n' && c != u'\t' && !crlf) || (c >= 0x7f && c < 0xa0)
+            || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+            found.append(u"U+%1 at %2"_s.arg(uint(c), 4, 16, QLatin1Char('0')).arg(i));
+    }
+    return found.join(u", "_s);
+}
+
 // The gzip/deflate bodies of a VCR.py fixture recorded with decode_compressed_response=False, decoded by
 // Python, as json.dumps(indent=2, ensure_ascii=False) would show them.
 const QByteArray DecodeScript = R"PY(
@@ -324,6 +378,7 @@ private slots:
     void eventsFilter();
     void eventsBadFilter_data();
     void eventsBadFilter();
+    void controlCharactersEscaped();
     void eventsOtherSources_data();
     void eventsOtherSources();
     void eventsTruncatedCassette();
@@ -500,6 +555,70 @@ void TstEvents::eventsBadFilter()
     const qsizetype echo = lines.indexOf(u"  "_s + expression);
     QVERIFY2(echo >= 0 && echo + 1 < lines.size(), qPrintable(err));
     QCOMPARE(lines[echo + 1].indexOf(u'^'), 2 + column - 1);
+}
+
+// Control characters from recorded data are escaped in every human-readable output and in error and
+// warning lines; JSON output keeps its own escapes, byte for byte.
+void TstEvents::controlCharactersEscaped()
+{
+    const QString cassette = path(u"escapes.yaml"_s);
+    VERIFY_EXIT(python(m_work.path(), HostileScript, { u"escapes"_s, cassette }), 0);
+
+    const ProcessResult events = cli({ u"events"_s, cassette });
+    VERIFY_EXIT(events, 0);
+    QCOMPARE(rawControls(events.out), QString());
+    const QByteArray escapedUri = R"(http://api.example/\x1b]0;pwned\x07\x1b[2J\rok\u202e)";
+    QVERIFY2(events.out.contains(escapedUri), events.out.constData());
+    QCOMPARE(tableSeqs(events.out), QList<int>({ 0 }));
+
+    const ProcessResult jsonl = cli({ u"events"_s, cassette, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 0);
+    const QByteArray jsonUri = R"("uri":"http://api.example/\u001b]0;pwned\u0007\u001b[2J\rok)";
+    QVERIFY2(jsonl.out.contains(jsonUri), jsonl.out.constData());
+
+    const ProcessResult show = cli({ u"show"_s, cassette, u"0"_s });
+    VERIFY_EXIT(show, 0);
+    QCOMPARE(rawControls(show.out), QString());
+    const QString shown = QString::fromUtf8(show.out);
+    QVERIFY2(shown.contains(u"Response: 200 \\x1b[5mOK\\x85\n"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"  X-Evil: \\x1b[2Kx\\rover\n"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"  X-Note: a\\x1b]0;pwned\\x07\\x1b[2J\\rb\n"_s), qPrintable(shown));
+    // The body keeps its lines (and the \r of \r\n, which does no harm); everything else is escaped.
+    QVERIFY2(shown.contains(u"  line one\r\n  \\x1b[31mred\\x1b[0m\n  line\ttwo\\rover\\u202e\n"_s),
+        qPrintable(shown));
+    const ProcessResult showJson = cli({ u"show"_s, cassette, u"0"_s, u"--json"_s });
+    VERIFY_EXIT(showJson, 0);
+    const QJsonObject o = QJsonDocument::fromJson(showJson.out).object();
+    QCOMPARE(o.value(u"status_message"_s).toString(), u"\x1b[5mOK\u0085"_s);
+
+    // info and list: a manifest with the same kind of values, in a copy of the sample's folder.
+    const QString folder = path(u"escapes/recording"_s);
+    QVERIFY(QDir().mkpath(folder + u"/http"_s) && QDir().mkpath(folder + u"/db"_s));
+    for (const QString &name : listFiles(m_extracted))
+        QVERIFY(QFile::copy(m_extracted + u'/' + name, folder + u'/' + name));
+    VERIFY_EXIT(python(m_work.path(), HostileScript, { u"manifest"_s, folder + u"/manifest.json"_s }), 0);
+    const ProcessResult info = cli({ u"info"_s, folder });
+    VERIFY_EXIT(info, 4); // the checksum no longer matches
+    QCOMPARE(rawControls(info.out), QString());
+    QCOMPARE(rawControls(info.err), QString());
+    const QString infoText = QString::fromUtf8(info.out);
+    QVERIFY2(infoText.contains(u"run\\x1b]0;pwned\\x07\\x1b[2J\\rFAKE LINE\\u202e"_s), qPrintable(infoText));
+    // The exception's message keeps its two lines, each indented; the traceback's lines are escaped.
+    QVERIFY2(infoText.contains(u"  boom\\x1b[31mRED\\x1b[0m\n  second line\\x85\n"_s), qPrintable(infoText));
+    QVERIFY2(infoText.contains(u"raise\\x1b[2K SDKError()"_s), qPrintable(infoText));
+    // The error line quotes the manifest's value, escaped, on one line.
+    const QStringList errors = QString::fromUtf8(info.err).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors[0].contains(u"abc\\x1b[2Kdef"_s), qPrintable(errors[0]));
+    const ProcessResult infoJson = cli({ u"info"_s, folder, u"--json"_s });
+    QCOMPARE(QJsonDocument::fromJson(infoJson.out).object().value(u"run_id"_s).toString(),
+        u"run\x1b]0;pwned\x07\x1b[2J\rFAKE LINE\u202e"_s);
+
+    const ProcessResult list = cli({ u"list"_s, path(u"escapes"_s) });
+    VERIFY_EXIT(list, 0);
+    QCOMPARE(rawControls(list.out), QString());
+    const QByteArray escapedRunId = R"(run\x1b]0;pwned\x07\x1b[2J\rFAKE LINE\u202e)";
+    QVERIFY2(list.out.contains(escapedRunId), list.out.constData());
 }
 
 void TstEvents::eventsOtherSources_data()
