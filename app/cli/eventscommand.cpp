@@ -173,10 +173,21 @@ int runEvents(const Cli &cli, const QStringList &arguments)
     const bool json = parser.isSet(jsonl);
     qsizetype shown = 0;
     QByteArray line;
+    std::optional<FilterError> gaveUp;
     const Status s = (*job)->follow([&](qsizetype seq) {
+        if (gaveUp)
+            return; // the events printed so far stand; whether later ones match is unknown
         subject.setRow(seq);
-        if (!expression.isEmpty() && !expression.matches(subject))
+        FilterError error;
+        switch (expression.match(subject, &error)) {
+        case FilterExpression::Outcome::Match:
+            break;
+        case FilterExpression::Outcome::NoMatch:
             return;
+        case FilterExpression::Outcome::GaveUp:
+            gaveUp = std::move(error);
+            return;
+        }
         ++shown;
         if (json) {
             line.clear();
@@ -188,6 +199,9 @@ int runEvents(const Cli &cli, const QStringList &arguments)
     });
     if (!s)
         return cli.fail(s.error());
+    // Exit 2 as for a filter that does not parse: the filter has to change, the recording is fine.
+    if (gaveUp)
+        return cli.failFilter(expression.gaveUpError(*gaveUp));
     if (!json)
         cli.err(Cli::tr("%1 of %2 events shown\n").arg(shown).arg(timeline.count()));
     return (*job)->finish(cli);

@@ -68,6 +68,8 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         return cli.fail(indexed.error());
     if (written)
         written = har.finish(timeline);
+    if (!written && written.error().code == ErrorCode::Usage) // the filter gave up: nothing is written
+        return cli.failFilter(written.error());
     if (!written)
         return cli.fail(
             makeError(written.error().code, Cli::tr("%1: %2").arg(path, written.error().message)));

@@ -378,6 +378,9 @@ private slots:
     void eventsFilter();
     void eventsBadFilter_data();
     void eventsBadFilter();
+    void eventsFilterTooDeep_data();
+    void eventsFilterTooDeep();
+    void eventsFilterGivesUp();
     void controlCharactersEscaped();
     void eventsOtherSources_data();
     void eventsOtherSources();
@@ -555,6 +558,81 @@ void TstEvents::eventsBadFilter()
     const qsizetype echo = lines.indexOf(u"  "_s + expression);
     QVERIFY2(echo >= 0 && echo + 1 < lines.size(), qPrintable(err));
     QCOMPARE(lines[echo + 1].indexOf(u'^'), 2 + column - 1);
+}
+
+void TstEvents::eventsFilterTooDeep_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<int>("column");
+    // What the adversarial run sent (filter-deep-parens.txt, filter-minus.txt): a stack overflow before.
+    QTest::addRow("10,000 parentheses")
+        << u"("_s.repeated(10000) + u"kind:http"_s + u")"_s.repeated(10000) << 1001;
+    QTest::addRow("20,000 minus") << u"-"_s.repeated(20000) + u"kind:http"_s << 1001;
+    QTest::addRow("30,000 not") << u"not "_s.repeated(30000) + u"kind:http"_s << 4001;
+}
+
+void TstEvents::eventsFilterTooDeep()
+{
+    QFETCH(QString, expression);
+    QFETCH(int, column);
+    for (const char *command : { "events", "export-har" }) {
+        const QString output = path(u"deep.har"_s);
+        QStringList arguments { QString::fromLatin1(command), m_sample, u"--filter"_s, expression };
+        if (QLatin1StringView(command) == "export-har"_L1)
+            arguments << u"--output"_s << output;
+        const ProcessResult r = cli(arguments);
+        VERIFY_EXIT(r, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(output));
+        const QString err = QString::fromUtf8(r.err);
+        const QStringList lines = err.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(
+            lines.value(0).startsWith(u"tapedeck-cli: invalid filter at column %1: nesting deeper than 1000 "
+                                      u"levels"_s.arg(column)),
+            qPrintable(err.left(500)));
+        // The expression is shown around the error only, with the caret under the offending token.
+        QCOMPARE(lines.size(), 3);
+        for (const QString &line : lines)
+            QVERIFY2(line.size() < 200, qPrintable(line.left(300)));
+        QCOMPARE(lines[2].indexOf(u'^'), 2 + 41);
+    }
+}
+
+// A regex term that reaches the match limit on an event: the events before it are printed, then an error
+// names the term and the event; exit 2 (the filter has to change, the recording is fine).
+void TstEvents::eventsFilterGivesUp()
+{
+    const QString cassette = path(u"redos.yaml"_s);
+    VERIFY_EXIT(python(m_work.path(), HostileScript, { u"redos"_s, cassette }), 0);
+    const QString expression = u"url:~\"(a+)+c|a!|ok/\""_s;
+    // Without the hostile alternative every event is there and the first and last match.
+    const ProcessResult plain = cli({ u"events"_s, cassette, u"--filter"_s, u"url:~\"ok/\""_s });
+    VERIFY_EXIT(plain, 0);
+    QCOMPARE(tableSeqs(plain.out), QList<int>({ 0, 2 }));
+
+    const ProcessResult r = cli({ u"events"_s, cassette, u"--filter"_s, expression });
+    VERIFY_EXIT(r, 2);
+    QCOMPARE(tableSeqs(r.out), QList<int>({ 0 }));
+    const QStringList lines = QString::fromUtf8(r.err).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].startsWith(u"tapedeck-cli: invalid filter at column 1: "_s + expression
+                 + u" gave up on event 1: its regular expression needs more than 1000000 steps"_s),
+        qPrintable(lines[0]));
+    QCOMPARE(lines[1], u"  "_s + expression);
+    QCOMPARE(lines[2], u"  "_s + QString(expression.size(), u'^'));
+
+    const ProcessResult jsonl = cli({ u"events"_s, cassette, u"--filter"_s, expression, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 2);
+    QCOMPARE(jsonl.out.count('\n'), 1);
+    QCOMPARE(jsonl.err, r.err);
+
+    // export-har writes nothing: a HAR without the events the filter could not decide would be wrong.
+    const QString har = path(u"redos.har"_s);
+    const ProcessResult exported
+        = cli({ u"export-har"_s, cassette, u"--filter"_s, expression, u"--output"_s, har });
+    VERIFY_EXIT(exported, 2);
+    QCOMPARE(exported.err, r.err);
+    QVERIFY(!QFileInfo::exists(har));
 }
 
 // Control characters from recorded data are escaped in every human-readable output and in error and
