@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli diff end to end: exit codes, the JSON schema of DESIGN.md §4, Markdown, the PERFECT
-// SEMANTIC MATCH line, the bundled sample recording against its own MCP file, bad input and control
-// characters in the data.
+// SEMANTIC MATCH line, the bundled sample recording against its own MCP file, bad input, hostile ignore
+// rules (nested too deep, a regex that gives up) and control characters in the data.
 #include "testsupport.h"
 
 #include <QDir>
@@ -63,6 +63,8 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void malformedNamesLineAndColumn();
+    void ignorePathTooDeep();
+    void ignoreRegexGivesUp();
     void controlCharactersEscaped();
 
 private:
@@ -339,6 +341,48 @@ void TestDiffCli::malformedNamesLineAndColumn()
     QCOMPARE(QString::fromUtf8(r.err).trimmed(),
         QStringLiteral("tapedeck-cli: %1 is not valid JSON (line 3, column 17: expected ':' but found '\"')")
             .arg(bad));
+}
+
+// A path rule is as deep as the JSON it can match (1000 levels): deeper is an error, not read as a regex.
+void TestDiffCli::ignorePathTooDeep()
+{
+    const QString a = set(QStringLiteral("reordered"), "recorded.json");
+    const QString deep = QStringLiteral("root[*]") + QStringLiteral("['a']").repeated(1200);
+    const test::ProcessResult r
+        = test::runCli({ QStringLiteral("diff"), a, a, QStringLiteral("--ignore-path"), deep });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("is not a path: nesting deeper than 1000 levels"), r.err.left(300).constData());
+    QVERIFY(!r.err.contains("regular expression"));
+    // 1000 levels are fine.
+    const QString deepest = QStringLiteral("root[*]['aspect']") + QStringLiteral("['a']").repeated(1000);
+    QCOMPARE(
+        test::runCli({ QStringLiteral("diff"), a, a, QStringLiteral("--ignore-path"), deepest }).exitCode, 0);
+}
+
+// A DeepDiff regex that reaches its match limit on a path fails the diff with a message naming the rule
+// and the path, instead of silently not ignoring the place.
+void TestDiffCli::ignoreRegexGivesUp()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("hostile"));
+    QVERIFY(QDir().mkpath(folder));
+    const test::ProcessResult made = test::run(
+        QStringLiteral("/usr/bin/python3"), { QStringLiteral("-c"), QString::fromUtf8(PairScript), folder });
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QStringList files { folder + QStringLiteral("/recorded.json"),
+        folder + QStringLiteral("/replayed.json") };
+    const test::ProcessResult r = test::runCli(QStringList { QStringLiteral("diff") } + files
+        + QStringList { QStringLiteral("--ignore-regex"), QStringLiteral("(a+)+c|x") });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.startsWith("tapedeck-cli: the ignore rule \"(a+)+c|x\" gave up on root[0].aspect['aaaa"),
+        r.err.constData());
+    QVERIFY(r.err.contains("more than 1000000 steps"));
+    // An ordinary regex on the same data works.
+    QCOMPARE(test::runCli(QStringList { QStringLiteral("diff") } + files
+                 + QStringList { QStringLiteral("--ignore-regex"), QStringLiteral("a{40}") })
+                 .exitCode,
+        1);
 }
 
 // URNs and keys from the data reach the terminal escaped in the text report; --json keeps JSON's escapes.
