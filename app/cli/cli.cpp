@@ -3,10 +3,12 @@
 #include "app/cli/cli.h"
 
 #include "core/common/bytesize.h"
+#include "core/common/controlchars.h"
 #include "core/recording/recordingsource.h"
 
 #include <QProcessEnvironment>
 
+#include <cmath>
 #include <cstdio>
 #include <unistd.h>
 
@@ -80,8 +82,17 @@ QString Cli::paint(const QString &text, Colour colour) const
 QString Cli::table(const QList<QStringList> &rows,
     const QList<std::function<Colour(const QString &)>> &colours, int indent) const
 {
-    QList<qsizetype> widths;
+    QList<QStringList> escaped;
+    escaped.reserve(rows.size());
     for (const QStringList &row : rows) {
+        QStringList cells;
+        cells.reserve(row.size());
+        for (const QString &cell : row)
+            cells.append(escapeControls(cell));
+        escaped.append(cells);
+    }
+    QList<qsizetype> widths;
+    for (const QStringList &row : std::as_const(escaped)) {
         for (qsizetype c = 0; c < row.size(); ++c) {
             if (widths.size() <= c)
                 widths.append(0);
@@ -89,7 +100,7 @@ QString Cli::table(const QList<QStringList> &rows,
         }
     }
     QString text;
-    for (const QStringList &row : rows) {
+    for (const QStringList &row : std::as_const(escaped)) {
         QString line(indent, QLatin1Char(' '));
         for (qsizetype c = 0; c < row.size(); ++c) {
             const bool last = c + 1 == row.size();
@@ -105,7 +116,16 @@ QString Cli::table(const QList<QStringList> &rows,
 
 int Cli::fail(const Error &error) const
 {
-    err(QStringLiteral("tapedeck-cli: ") + error.message + QLatin1Char('\n'));
+    err(QStringLiteral("tapedeck-cli: ") + escapeControls(error.message) + QLatin1Char('\n'));
+    return int(error.code);
+}
+
+int Cli::failFilter(const Error &error) const
+{
+    QStringList lines = error.message.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = escapeControls(line);
+    err(QStringLiteral("tapedeck-cli: ") + lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
     return int(error.code);
 }
 
@@ -113,8 +133,14 @@ int Cli::usage(const QString &message) const
 {
     const QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.size() > 1 ? arguments.at(1) + QLatin1Char(' ') : QString();
-    err(tr("tapedeck-cli: %1 (see \"tapedeck-cli %2--help\")\n").arg(message, command));
+    err(tr("tapedeck-cli: %1 (see \"tapedeck-cli %2--help\")\n")
+            .arg(escapeControls(message), escapeControls(command)));
     return int(ErrorCode::Usage);
+}
+
+void Cli::warn(const QString &message) const
+{
+    err(tr("tapedeck-cli: warning: %1\n").arg(escapeControls(message)));
 }
 
 std::optional<int> Cli::parse(QCommandLineParser &parser, const QStringList &arguments) const
@@ -175,19 +201,47 @@ Result<ExtractionLimits> Cli::limits(const QCommandLineParser &parser)
         const std::optional<qint64> size = parseByteSize(parser.value(option));
         if (!size)
             return makeError(ErrorCode::Usage,
-                tr("--%1 expects a size such as 512M or 8G, not \"%2\"").arg(option, parser.value(option)));
+                tr("--%1 expects a whole number of bytes such as 512M or 8G (0 = no limit), not \"%2\"")
+                    .arg(option, parser.value(option)));
         limits.*field = *size;
     }
     if (parser.isSet(MaxRatioOption)) {
         bool ok = false;
-        const double ratio = parser.value(MaxRatioOption).toDouble(&ok);
-        if (!ok || ratio < 0)
+        const QString text = parser.value(MaxRatioOption).trimmed();
+        const double ratio = text.toDouble(&ok);
+        // QString::toDouble() reads "nan" and "inf"; NaN would switch the check off (every comparison
+        // with it is false) and turn into an undefined integer.
+        if (!ok || !std::isfinite(ratio) || std::signbit(ratio))
             return makeError(ErrorCode::Usage,
-                tr("--%1 expects a non-negative number, not \"%2\"")
+                tr("--%1 expects a non-negative number such as 1000 (0 = no limit), not \"%2\"")
                     .arg(MaxRatioOption, parser.value(MaxRatioOption)));
         limits.maxRatio = ratio;
     }
     return limits;
+}
+
+bool Cli::isSharedValueOption(const QString &argument)
+{
+    if (!argument.startsWith(QLatin1String("--")))
+        return false;
+    const QStringView name = QStringView(argument).sliced(2);
+    for (const QString &option :
+        { PasswordOption, PasswordFileOption, MaxEntryOption, MaxTotalOption, MaxRatioOption }) {
+        if (name == option)
+            return true;
+    }
+    return false;
+}
+
+std::optional<qint64> Cli::parseCount(const QString &text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return std::nullopt;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+    }
+    return text.toLongLong();
 }
 
 Result<FilterExpression> Cli::filter(const QCommandLineParser &parser, const QCommandLineOption &option)

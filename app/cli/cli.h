@@ -33,21 +33,34 @@ public:
     // Wraps text in an ANSI colour when stdout is a terminal and NO_COLOR is unset.
     QString paint(const QString &text, Colour colour) const;
 
-    // Left-aligned columns; colours[i] (optional) paints column i after padding so widths stay right.
+    // Left-aligned columns; colours[i] (optional) paints column i after padding so widths stay right. Cells
+    // are recorded values: their control characters are escaped (escapeControls()).
     QString table(const QList<QStringList> &rows,
         const QList<std::function<Colour(const QString &)>> &colours = {}, int indent = 2) const;
 
-    // Prints "tapedeck-cli: <message>" on stderr and returns the exit code for the error.
+    // Prints "tapedeck-cli: <message>" on stderr and returns the exit code for the error. The message is
+    // one line: messages quote recorded values, so control characters, newlines included, are escaped.
     int fail(const Error &error) const;
+    // fail() for a filter error, whose lines are meant: the message, the expression and the caret line
+    // (FilterError::formatted()), each line escaped.
+    int failFilter(const Error &error) const;
     // A usage error: one line naming the problem and where the help is; exit code 2.
     int usage(const QString &message) const;
+    // Prints "tapedeck-cli: warning: <message>" on stderr, escaped as fail() escapes.
+    void warn(const QString &message) const;
 
     // Option groups shared by several commands.
     static void addPasswordOptions(QCommandLineParser &parser);
     static void addLimitOptions(QCommandLineParser &parser);
     static PasswordOptions passwordOptions(const QCommandLineParser &parser);
-    // Parses --max-entry-size/--max-total-size/--max-ratio; an error message on bad values.
+    // Parses --max-entry-size/--max-total-size/--max-ratio; an error message on bad values (NaN,
+    // infinities, negative numbers, fractions of a byte).
     static Result<ExtractionLimits> limits(const QCommandLineParser &parser);
+    // A count or index given on the command line: decimal digits only (no sign, fraction or exponent).
+    static std::optional<qint64> parseCount(const QString &text);
+    // Whether argument is one of the shared options above that takes its value from the next argument
+    // ("--max-ratio", not "--max-ratio=2").
+    static bool isSharedValueOption(const QString &argument);
 
     // The --filter expression of a command (an empty filter when the option is absent); a bad expression
     // is a Usage error whose message carries the caret line.

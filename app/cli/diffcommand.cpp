@@ -3,6 +3,7 @@
 // terminal, JSON for scripts or Markdown for pull requests.
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "core/common/controlchars.h"
 #include "core/diff/metadatadiff.h"
 #include "core/recording/recording.h"
 #include "core/recording/recordingsource.h"
@@ -38,29 +39,33 @@ Result<DiffInput> openInput(const Cli &cli, const QString &path, const PasswordO
     return DiffInput::recording(std::make_shared<const Recording>(std::move(recording).value()), path);
 }
 
+// One line; paths hold the data's keys and values its strings, so control characters are escaped.
 QString fieldLine(const FieldDifference &f)
 {
     const QString path = DiffPaths::display(f.path);
     switch (f.kind) {
     case FieldDifference::Kind::Added:
-        return Cli::tr("%1: added %2").arg(path, DiffReport::shortJson(f.replayed));
+        return escapeControls(Cli::tr("%1: added %2").arg(path, DiffReport::shortJson(f.replayed)));
     case FieldDifference::Kind::Removed:
-        return Cli::tr("%1: removed %2").arg(path, DiffReport::shortJson(f.recorded));
+        return escapeControls(Cli::tr("%1: removed %2").arg(path, DiffReport::shortJson(f.recorded)));
     case FieldDifference::Kind::TypeChanged:
     case FieldDifference::Kind::Changed:
         break;
     }
-    return Cli::tr("%1: %2 → %3")
-        .arg(path, DiffReport::shortJson(f.recorded), DiffReport::shortJson(f.replayed));
+    return escapeControls(
+        Cli::tr("%1: %2 → %3")
+            .arg(path, DiffReport::shortJson(f.recorded), DiffReport::shortJson(f.replayed)));
 }
 
 void printText(const Cli &cli, const DiffReport &report)
 {
     using C = Cli::Colour;
     QString out;
-    out += Cli::tr("Recorded: %1 (%2 MCPs)").arg(report.recordedName, number(report.recordedMcps))
+    out += Cli::tr("Recorded: %1 (%2 MCPs)")
+               .arg(escapeControls(report.recordedName), number(report.recordedMcps))
         + QLatin1Char('\n');
-    out += Cli::tr("Replayed: %1 (%2 MCPs)").arg(report.replayedName, number(report.replayedMcps))
+    out += Cli::tr("Replayed: %1 (%2 MCPs)")
+               .arg(escapeControls(report.replayedName), number(report.replayedMcps))
         + QLatin1Char('\n');
     qint64 userRules = 0;
     for (const RuleUsage &r : report.rules)
@@ -79,12 +84,14 @@ void printText(const Cli &cli, const DiffReport &report)
     if (!report.urnsAdded.isEmpty()) {
         out += QLatin1Char('\n') + Cli::tr("URNs only in the replay:") + QLatin1Char('\n');
         for (const QString &u : report.urnsAdded)
-            out += QLatin1String("  ") + cli.paint(QLatin1String("+ ") + u, C::Green) + QLatin1Char('\n');
+            out += QLatin1String("  ") + cli.paint(QLatin1String("+ ") + escapeControls(u), C::Green)
+                + QLatin1Char('\n');
     }
     if (!report.urnsRemoved.isEmpty()) {
         out += QLatin1Char('\n') + Cli::tr("URNs only in the recording:") + QLatin1Char('\n');
         for (const QString &u : report.urnsRemoved)
-            out += QLatin1String("  ") + cli.paint(QLatin1String("- ") + u, C::Red) + QLatin1Char('\n');
+            out += QLatin1String("  ") + cli.paint(QLatin1String("- ") + escapeControls(u), C::Red)
+                + QLatin1Char('\n');
     }
     // Aspects of URNs that are only on one side are listed with their URN above, not again here.
     const QSet<QString> oneSided(report.urnsAdded.begin(), report.urnsAdded.end());
@@ -96,8 +103,9 @@ void printText(const Cli &cli, const DiffReport &report)
             continue;
         if (a.urn != currentUrn) {
             currentUrn = a.urn;
-            out += QLatin1Char('\n') + cli.paint(a.urn, C::Bold) + QLatin1Char('\n');
+            out += QLatin1Char('\n') + cli.paint(escapeControls(a.urn), C::Bold) + QLatin1Char('\n');
         }
+        const QString aspect = escapeControls(a.aspect);
         QString line;
         QString suffix;
         if (a.count > 1)
@@ -106,13 +114,13 @@ void printText(const Cli &cli, const DiffReport &report)
             suffix += Cli::tr(" (extra copies of a value both sides have)");
         switch (a.status) {
         case AspectDifference::Status::Added:
-            line = cli.paint(Cli::tr("+ %1 added").arg(a.aspect) + suffix, C::Green);
+            line = cli.paint(Cli::tr("+ %1 added").arg(aspect) + suffix, C::Green);
             break;
         case AspectDifference::Status::Removed:
-            line = cli.paint(Cli::tr("- %1 removed").arg(a.aspect) + suffix, C::Red);
+            line = cli.paint(Cli::tr("- %1 removed").arg(aspect) + suffix, C::Red);
             break;
         case AspectDifference::Status::Changed:
-            line = cli.paint(Cli::tr("~ %1 changed").arg(a.aspect), C::Yellow);
+            line = cli.paint(Cli::tr("~ %1 changed").arg(aspect), C::Yellow);
             break;
         }
         out += QLatin1String("  ") + line + QLatin1Char('\n');
@@ -126,9 +134,8 @@ void printText(const Cli &cli, const DiffReport &report)
         for (const DuplicateCount &d : report.duplicates) {
             out += QLatin1String("  ")
                 + Cli::tr("%1 %2: %3× recorded, %4× replayed")
-                      .arg(d.urn, d.aspect)
-                      .arg(d.recorded)
-                      .arg(d.replayed)
+                      .arg(escapeControls(d.urn), escapeControls(d.aspect), QString::number(d.recorded),
+                          QString::number(d.replayed))
                 + QLatin1Char('\n');
         }
     }
@@ -156,14 +163,13 @@ void warnAboutRules(const Cli &cli, const DiffReport &report)
             cli.err(Cli::tr(
                 "tapedeck-cli: note: --ignore-path \"%1\" is no path; it was read as a DeepDiff regex, "
                 "as DataHub reads it\n")
-                        .arg(r.rule));
+                        .arg(escapeControls(r.rule)));
         if (r.used())
             continue;
         QString hint;
         if (r.kind == IgnoreRule::Kind::Regex && r.rule.contains(QLatin1String("['")))
             hint = Cli::tr(" (in a regex, [ ] is a character class: did you mean --ignore-path?)");
-        cli.err(
-            Cli::tr("tapedeck-cli: warning: the ignore rule \"%1\" matched nothing%2\n").arg(r.rule, hint));
+        cli.warn(Cli::tr("the ignore rule \"%1\" matched nothing%2").arg(r.rule, hint));
     }
 }
 
@@ -252,7 +258,7 @@ int runDiff(const Cli &cli, const QStringList &arguments)
     if (!report)
         return cli.fail(report.error());
     for (const QString &w : report->warnings)
-        cli.err(Cli::tr("tapedeck-cli: warning: %1\n").arg(w));
+        cli.warn(w);
     warnAboutRules(cli, *report);
     if (parser.isSet(json))
         cli.out(QString::fromUtf8(report->toJson()));

@@ -3,12 +3,12 @@
 // indexing.
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
+#include "app/cli/timelinejob.h"
 #include "core/common/bytesize.h"
 #include "core/common/compactjson.h"
+#include "core/common/controlchars.h"
 #include "core/recording/filterexpression.h"
 #include "core/recording/timelinesubject.h"
-#include "app/cli/timelinejob.h"
-
 
 namespace tapedeck {
 
@@ -19,7 +19,7 @@ QString oneLine(QStringView text, qsizetype limit)
     QString s = text.toString().simplified();
     if (s.size() > limit)
         s = s.left(limit - 1) + QChar(0x2026);
-    return s;
+    return escapeControls(s);
 }
 
 // One event as a JSON line (keys in sorted order, as QJsonDocument wrote them before).
@@ -101,9 +101,10 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
     QString target;
     switch (r.kind) {
     case EventKind::Http:
-        what = t.field(seq, EventField::Method).toString();
+        what = escapeControls(t.field(seq, EventField::Method).toString());
         result = (r.flags & NoNumberFlag) ? Cli::tr("–", "no HTTP status recorded") : QString::number(r.number);
-        target = t.field(seq, EventField::Uri).toString() + QLatin1String("  ") + formatByteSize(r.sizeB);
+        target = escapeControls(t.field(seq, EventField::Uri).toString()) + QLatin1String("  ")
+            + formatByteSize(r.sizeB);
         if (r.related == 1)
             target += Cli::tr("  (1 MCP)");
         else if (r.related > 1)
@@ -111,7 +112,7 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
         break;
     case EventKind::Sql: {
         const QString query = t.field(seq, EventField::Query).toString().simplified();
-        what = query.section(QLatin1Char(' '), 0, 0).toUpper();
+        what = escapeControls(query.section(QLatin1Char(' '), 0, 0).toUpper());
         result = (r.flags & ErrorFlag) ? Cli::tr("error")
             : (r.flags & NoNumberFlag) ? QString()
             : r.number == 1            ? Cli::tr("1 row")
@@ -120,9 +121,9 @@ QString rowFor(const Cli &cli, const Timeline &t, qsizetype seq)
         break;
     }
     case EventKind::Mcp:
-        what = t.field(seq, EventField::ChangeType).toString();
-        result = t.field(seq, EventField::AspectName).toString();
-        target = t.field(seq, EventField::EntityUrn).toString();
+        what = escapeControls(t.field(seq, EventField::ChangeType).toString());
+        result = escapeControls(t.field(seq, EventField::AspectName).toString());
+        target = escapeControls(t.field(seq, EventField::EntityUrn).toString());
         break;
     }
     const Cli::Colour colour = (r.flags & ErrorFlag) ? Cli::Colour::Red
@@ -163,7 +164,7 @@ int runEvents(const Cli &cli, const QStringList &arguments)
         return cli.usage(limits.error().message);
     Result<FilterExpression> parsedFilter = Cli::filter(parser, filter);
     if (!parsedFilter)
-        return cli.fail(parsedFilter.error()); // a Usage error, printed with its caret line
+        return cli.failFilter(parsedFilter.error()); // a Usage error, printed with its caret line
     const FilterExpression expression = std::move(parsedFilter).value();
 
     auto job = TimelineJob::start(
@@ -175,10 +176,21 @@ int runEvents(const Cli &cli, const QStringList &arguments)
     const bool json = parser.isSet(jsonl);
     qsizetype shown = 0;
     QByteArray line;
+    std::optional<FilterError> gaveUp;
     const Status s = (*job)->follow([&](qsizetype seq) {
+        if (gaveUp)
+            return; // the events printed so far stand; whether later ones match is unknown
         subject.setRow(seq);
-        if (!expression.isEmpty() && !expression.matches(subject))
+        FilterError error;
+        switch (expression.match(subject, &error)) {
+        case FilterExpression::Outcome::Match:
+            break;
+        case FilterExpression::Outcome::NoMatch:
             return;
+        case FilterExpression::Outcome::GaveUp:
+            gaveUp = std::move(error);
+            return;
+        }
         ++shown;
         if (json) {
             line.clear();
@@ -190,6 +202,9 @@ int runEvents(const Cli &cli, const QStringList &arguments)
     });
     if (!s)
         return cli.fail(s.error());
+    // Exit 2 as for a filter that does not parse: the filter has to change, the recording is fine.
+    if (gaveUp)
+        return cli.failFilter(expression.gaveUpError(*gaveUp));
     if (!json)
         cli.err(Cli::tr("%1 of %2 events shown\n").arg(shown).arg(timeline.count()));
     return (*job)->finish(cli);

@@ -39,7 +39,7 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         return cli.usage(limits.error().message);
     Result<FilterExpression> parsedFilter = Cli::filter(parser, filter);
     if (!parsedFilter)
-        return cli.fail(parsedFilter.error()); // a Usage error, printed with its caret line
+        return cli.failFilter(parsedFilter.error()); // a Usage error, printed with its caret line
     const FilterExpression expression = std::move(parsedFilter).value();
 
     auto job = TimelineJob::start(
@@ -68,6 +68,8 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         return cli.fail(indexed.error());
     if (written)
         written = har.finish(timeline);
+    if (!written && written.error().code == ErrorCode::Usage) // the filter gave up: nothing is written
+        return cli.failFilter(written.error());
     if (!written)
         return cli.fail(
             makeError(written.error().code, Cli::tr("%1: %2").arg(path, written.error().message)));

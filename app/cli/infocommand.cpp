@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "core/common/bytesize.h"
+#include "core/common/controlchars.h"
 #include "core/recording/checksumsummary.h"
 #include "core/recording/recording.h"
 #include "core/recording/recordingsource.h"
@@ -103,8 +104,8 @@ QString describe(const Cli &cli, const Recording &r)
     const int files = checksums.present();
     // Singular and plural are separate source strings so the untranslated English reads right too.
     const QString count = files == 1 ? Cli::tr("1 file") : Cli::tr("%n files", nullptr, files);
-    text += cli.paint(r.displayName, Cli::Colour::Bold) + Cli::tr(" — %1, %2").arg(kind, count)
-        + QLatin1String("\n\n");
+    text += cli.paint(escapeControls(r.displayName), Cli::Colour::Bold)
+        + Cli::tr(" — %1, %2").arg(kind, count) + QLatin1String("\n\n");
 
     if (const std::optional<Manifest> &m = r.manifest) {
         QList<QStringList> rows {
@@ -126,17 +127,23 @@ QString describe(const Cli &cli, const Recording &r)
 
         if (m->hasException) {
             const ExceptionInfo e = m->exception.value_or(ExceptionInfo {});
-            text += cli.paint(
-                        Cli::tr("✖ THE RUN FAILED: %1").arg(e.type.isEmpty() ? Cli::tr("exception") : e.type),
+            text += cli.paint(Cli::tr("✖ THE RUN FAILED: %1")
+                                  .arg(e.type.isEmpty() ? Cli::tr("exception") : escapeControls(e.type)),
                         Cli::Colour::Red)
                 + QLatin1Char('\n');
-            if (!e.message.isEmpty())
-                text += QLatin1String("  ") + cli.paint(e.message, Cli::Colour::Red) + QLatin1Char('\n');
+            // A message may have several lines (Python's str(exception)): each is indented and escaped.
+            if (!e.message.isEmpty()) {
+                for (const QString &line :
+                    escapeControls(e.message, LineBreaks::Keep).split(QLatin1Char('\n')))
+                    text += QLatin1String("  ") + cli.paint(line, Cli::Colour::Red) + QLatin1Char('\n');
+            }
             if (!e.traceback.isEmpty()) {
                 text += QLatin1String("  ") + Cli::tr("Traceback (most recent call last):")
                     + QLatin1Char('\n');
                 for (const QString &line : e.traceback.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-                    text += QLatin1String("  ") + cli.paint(line, Cli::Colour::Dim) + QLatin1Char('\n');
+                    text += QLatin1String("  ")
+                        + cli.paint(escapeControls(line, LineBreaks::Keep), Cli::Colour::Dim)
+                        + QLatin1Char('\n');
             }
             text += QLatin1Char('\n');
         }
@@ -182,21 +189,21 @@ QString describe(const Cli &cli, const Recording &r)
             ? Cli::tr("1 secret redacted by DataHub")
             : Cli::tr("%n secrets redacted by DataHub", nullptr, int(redacted.size()));
         text += Cli::tr("Recipe: %1 → %2; %3")
-                    .arg(orDash(r.recipe->scalar(QStringLiteral("source.type"))),
-                        orDash(r.recipe->scalar(QStringLiteral("sink.type"))), secrets);
+                    .arg(escapeControls(orDash(r.recipe->scalar(QStringLiteral("source.type")))),
+                        escapeControls(orDash(r.recipe->scalar(QStringLiteral("sink.type")))), secrets);
         if (!redacted.isEmpty())
-            text += QLatin1String(": ") + redacted.join(QLatin1String(", "));
+            text += QLatin1String(": ") + escapeControls(redacted.join(QLatin1String(", ")));
         text += QLatin1Char('\n');
     }
     if (r.manifest) {
         for (const QString &w : r.manifest->warnings)
-            text += cli.paint(Cli::tr("Warning: manifest: %1").arg(w), Cli::Colour::Yellow)
+            text += cli.paint(Cli::tr("Warning: manifest: %1").arg(escapeControls(w)), Cli::Colour::Yellow)
                 + QLatin1Char('\n');
     }
     if (!r.problems.isEmpty()) {
         text += QLatin1Char('\n') + cli.paint(Cli::tr("Problems"), Cli::Colour::Red) + QLatin1Char('\n');
         for (const Error &e : r.problems)
-            text += QLatin1String("  ") + e.message + QLatin1Char('\n');
+            text += QLatin1String("  ") + escapeControls(e.message) + QLatin1Char('\n');
     }
     return text;
 }

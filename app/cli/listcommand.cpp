@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "core/common/bytesize.h"
+#include "core/common/controlchars.h"
 #include "core/recording/recordinglist.h"
 
 #include <QDir>
@@ -68,7 +69,7 @@ int runList(const Cli &cli, const QStringList &arguments)
         return 0;
     }
     if (list->isEmpty()) {
-        cli.out(Cli::tr("No recordings in %1.\n").arg(QDir(folder).absolutePath()));
+        cli.out(Cli::tr("No recordings in %1.\n").arg(escapeControls(QDir(folder).absolutePath())));
         return 0;
     }
     QList<QStringList> rows { { Cli::tr("RUN ID"), Cli::tr("SOURCE"), Cli::tr("CREATED"), Cli::tr("STATUS"),
@@ -97,8 +98,7 @@ int runList(const Cli &cli, const QStringList &arguments)
         0));
     for (const RecordingSummary &s : *list) {
         if (s.problem && s.problem->code != ErrorCode::Password)
-            cli.err(QStringLiteral("tapedeck-cli: ") + s.problem->message
-                + QLatin1Char('\n')); // messages name their file
+            cli.fail(*s.problem); // printed only (messages name their file): the listing itself succeeded
     }
     return 0;
 }

@@ -2,6 +2,7 @@
 // tapedeck-cli entry point: dispatches to the commands of the command table.
 #include "app/cli/cli.h"
 #include "app/cli/commandtable.h"
+#include "core/common/controlchars.h"
 
 #include <QCoreApplication>
 
@@ -40,6 +41,6 @@ int main(int argc, char **argv)
         return found->run(cli, commandArguments);
     cli.err(QCoreApplication::translate(
         "main", "tapedeck-cli: unknown command \"%1\" (see \"tapedeck-cli --help\")\n")
-                .arg(command));
+                .arg(escapeControls(command)));
     return int(ErrorCode::Usage);
 }

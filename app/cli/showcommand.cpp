@@ -5,6 +5,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/timelinejob.h"
 #include "core/common/bytesize.h"
+#include "core/common/controlchars.h"
 #include "core/common/jsonvalue.h"
 #include "core/common/utf8.h"
 #include "core/recording/eventpresentation.h"
@@ -40,11 +41,13 @@ JsonValue stringList(const QStringList &texts)
 
 // --- text helpers -----------------------------------------------------------------------------------------
 
+// A recorded block (body, query, aspect) as its own lines, indented; its other control characters are
+// escaped.
 QString indented(const QString &text, int spaces = 2)
 {
     const QString pad(spaces, QLatin1Char(' '));
     QString out;
-    const QStringList lines = text.split(QLatin1Char('\n'));
+    const QStringList lines = escapeControls(text, LineBreaks::Keep).split(QLatin1Char('\n'));
     for (const QString &line : lines)
         out += (line.isEmpty() ? QString() : pad + line) + QLatin1Char('\n');
     return out;
@@ -101,17 +104,17 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
         return out + Cli::tr(": empty\n");
     QStringList facts { sizeText(b.raw->size()) };
     if (!b.contentType.isEmpty())
-        facts.append(b.contentType);
+        facts.append(escapeControls(b.contentType));
     out += QLatin1String(": ") + facts.join(QLatin1String(", ")) + QLatin1Char('\n');
     if (b.decoded)
         out += cli.paint(
             Cli::tr("  (Content-Encoding %1 decoded for display: %2; the recorded bytes are compressed)\n")
-                .arg(b.contentEncoding, sizeText(b.content.size())),
+                .arg(escapeControls(b.contentEncoding), sizeText(b.content.size())),
             Cli::Colour::Dim);
     if (!b.decodeError.isEmpty())
         out += cli.paint(
             Cli::tr("  warning: Content-Encoding %1 could not be decoded (%2); the recorded bytes follow\n")
-                .arg(b.contentEncoding, b.decodeError),
+                .arg(escapeControls(b.contentEncoding), escapeControls(b.decodeError)),
             Cli::Colour::Yellow);
     if (b.tooLargeToParse)
         out += cli.paint(Cli::tr("  (larger than %1: not read as JSON or form data; shown as text)\n")
@@ -123,7 +126,8 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
         break;
     case BodyContent::Shape::Text:
         if (!b.jsonError.isEmpty())
-            out += cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as text\n").arg(b.jsonError),
+            out += cli.paint(
+                Cli::tr("  warning: not valid JSON (%1); shown as text\n").arg(escapeControls(b.jsonError)),
                 Cli::Colour::Yellow);
         out += indented(withCutNote(b.text, b.truncated,
             b.decoded && b.content.size() > BodyContent::MaxParsedBytes
@@ -140,8 +144,9 @@ QString bodyText(const Cli &cli, const QString &title, const BodyContent &b)
     case BodyContent::Shape::Binary:
         out += cli.paint(
             Cli::tr("  %1, %2%3; %4:\n")
-                .arg(b.binaryKind.isEmpty() ? Cli::tr("binary") : b.binaryKind, sizeText(b.content.size()),
-                    b.contentType.isEmpty() ? QString() : Cli::tr(", %1").arg(b.contentType),
+                .arg(b.binaryKind.isEmpty() ? Cli::tr("binary") : escapeControls(b.binaryKind),
+                    sizeText(b.content.size()),
+                    b.contentType.isEmpty() ? QString() : Cli::tr(", %1").arg(escapeControls(b.contentType)),
                     b.content.size() > HexDumpBytes ? Cli::tr("the first %1 bytes").arg(HexDumpBytes)
                                                     : Cli::tr("all bytes")),
             Cli::Colour::Dim);
@@ -204,7 +209,8 @@ QString headersText(const QList<HttpHeader> &headers)
 {
     QString out;
     for (const HttpHeader &h : headers)
-        out += QLatin1String("  ") + h.name + QLatin1String(": ") + h.value + QLatin1Char('\n');
+        out += QLatin1String("  ") + escapeControls(h.name) + QLatin1String(": ") + escapeControls(h.value)
+            + QLatin1Char('\n');
     return out;
 }
 
@@ -229,15 +235,16 @@ struct Shown
 
 QString headingText(const Cli &cli, const EventHeading &heading)
 {
-    return cli.paint(heading.title, Cli::Colour::Bold) + QStringLiteral(" · ") + heading.location
-        + QLatin1String("\n\n");
+    return cli.paint(escapeControls(heading.title), Cli::Colour::Bold) + QStringLiteral(" · ")
+        + escapeControls(heading.location) + QLatin1String("\n\n");
 }
 
 QString warningsText(const Cli &cli, const QStringList &warnings)
 {
     QString out;
     for (const QString &w : warnings)
-        out += cli.paint(Cli::tr("warning: %1").arg(w), Cli::Colour::Yellow) + QLatin1Char('\n');
+        out += cli.paint(Cli::tr("warning: %1").arg(escapeControls(w)), Cli::Colour::Yellow)
+            + QLatin1Char('\n');
     return out;
 }
 
@@ -251,13 +258,15 @@ Result<Shown> showHttp(const Cli &cli, const Timeline &t, qsizetype seq)
     Shown s;
     QString &o = s.text;
     o += headingText(cli, d.heading);
-    o += cli.paint(x.method + QLatin1Char(' ') + x.uri, Cli::Colour::Bold) + QLatin1Char('\n');
+    o += cli.paint(escapeControls(x.method + QLatin1Char(' ') + x.uri), Cli::Colour::Bold)
+        + QLatin1Char('\n');
     o += cli.paint(Cli::tr("Request headers"), Cli::Colour::Bold)
         + (x.requestHeaders.isEmpty() ? Cli::tr(": none\n") : QStringLiteral("\n"));
     o += headersText(x.requestHeaders);
     o += bodyText(cli, Cli::tr("Request body"), d.request);
     o += QLatin1Char('\n');
-    o += cli.paint(Cli::tr("Response: %1").arg(d.statusLine()), d.failed ? Cli::Colour::Red : Cli::Colour::Bold)
+    o += cli.paint(Cli::tr("Response: %1").arg(escapeControls(d.statusLine())),
+             d.failed ? Cli::Colour::Red : Cli::Colour::Bold)
         + QLatin1Char('\n');
     o += cli.paint(Cli::tr("Response headers"), Cli::Colour::Bold)
         + (x.responseHeaders.isEmpty() ? Cli::tr(": none\n") : QStringLiteral("\n"));
@@ -312,7 +321,8 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
 
     if (!d.query) {
         // The indexer keeps unreadable records as error events; show what is there.
-        o += cli.paint(Cli::tr("Unreadable record: %1").arg(d.recordError), Cli::Colour::Red) + QLatin1Char('\n');
+        o += cli.paint(Cli::tr("Unreadable record: %1").arg(escapeControls(d.recordError)), Cli::Colour::Red)
+            + QLatin1Char('\n');
         bool cut = false;
         o += indented(withCutNote(BodyContent::capped(QString::fromUtf8(d.record), &cut), cut));
         j.insert(QStringLiteral("query"), JsonValue());
@@ -332,7 +342,7 @@ Result<Shown> showSql(const Cli &cli, const Timeline &t, qsizetype seq)
     else if (d.parametersText.contains(QLatin1Char('\n')))
         o += QLatin1Char('\n') + indented(d.parametersText);
     else
-        o += d.parametersText + QLatin1Char('\n');
+        o += escapeControls(d.parametersText) + QLatin1Char('\n');
     o += cli.paint(Cli::tr("Replay key"), Cli::Colour::Bold) + QLatin1String(": ")
         + (d.replayKey.isEmpty() ? Cli::tr("none (DataHub cannot compute one for this record)") : d.replayKey)
         + QLatin1Char('\n');
@@ -437,12 +447,14 @@ Result<Shown> showMcp(const Cli &cli, const Timeline &t, qsizetype seq)
     o += QLatin1Char('\n') + cli.paint(Cli::tr("System metadata"), Cli::Colour::Bold)
         + (d.systemMetadata.isNull() ? Cli::tr(": none\n") : QLatin1Char('\n') + indented(d.systemMetadataText));
 
-    o += QLatin1Char('\n') + cli.paint(Cli::tr("Aspect %1").arg(m.aspectName), Cli::Colour::Bold);
+    o += QLatin1Char('\n')
+        + cli.paint(Cli::tr("Aspect %1").arg(escapeControls(m.aspectName)), Cli::Colour::Bold);
     if (m.aspectJson.isEmpty()) {
         o += Cli::tr(": none\n");
     } else if (!d.aspectError.isEmpty()) {
         o += QLatin1Char('\n')
-            + cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as recorded\n").arg(d.aspectError),
+            + cli.paint(Cli::tr("  warning: not valid JSON (%1); shown as recorded\n")
+                            .arg(escapeControls(d.aspectError)),
                 Cli::Colour::Yellow);
         o += indented(withCutNote(d.aspectText, d.aspectTruncated));
     } else {
@@ -451,14 +463,17 @@ Result<Shown> showMcp(const Cli &cli, const Timeline &t, qsizetype seq)
 
     if (d.isCheckpoint && d.aspect.isObject()) {
         o += QLatin1Char('\n')
-            + cli.paint(d.checkpointSerde.isEmpty() ? Cli::tr("Checkpoint state")
-                                                    : Cli::tr("Checkpoint state (decoded from %1)").arg(d.checkpointSerde),
+            + cli.paint(d.checkpointSerde.isEmpty()
+                    ? Cli::tr("Checkpoint state")
+                    : Cli::tr("Checkpoint state (decoded from %1)").arg(escapeControls(d.checkpointSerde)),
                 Cli::Colour::Bold);
         if (d.checkpointError.isEmpty()) {
             bool cut = false;
             o += QLatin1Char('\n') + indented(withCutNote(BodyContent::capped(d.checkpointText, &cut), cut));
         } else {
-            o += QLatin1Char('\n') + cli.paint(Cli::tr("  warning: %1\n").arg(d.checkpointError), Cli::Colour::Yellow);
+            o += QLatin1Char('\n')
+                + cli.paint(
+                    Cli::tr("  warning: %1\n").arg(escapeControls(d.checkpointError)), Cli::Colour::Yellow);
         }
     }
     if (!m.warnings.isEmpty())
@@ -517,12 +532,14 @@ int runShow(const Cli &cli, const QStringList &arguments)
     parser.addOptions({ raw, json });
     Cli::addPasswordOptions(parser);
     Cli::addLimitOptions(parser);
-    // "-1" would read as an unknown option; take it as the (out-of-range) seq it was meant to be.
+    // "-1" would read as an unknown option; take it as the (out-of-range) seq it was meant to be, unless it
+    // is the value of the option before it (--max-ratio -1 is a bad ratio, and is reported as one).
     QStringList args;
     QStringList negative;
     for (const QString &a : arguments) {
         if (a.size() > 1 && a.startsWith(QLatin1Char('-'))
-            && std::all_of(a.begin() + 1, a.end(), [](QChar c) { return c.isDigit(); }))
+            && std::all_of(a.begin() + 1, a.end(), [](QChar c) { return c.isDigit(); })
+            && (args.isEmpty() || !Cli::isSharedValueOption(args.constLast())))
             negative.append(a);
         else
             args.append(a);
@@ -549,21 +566,21 @@ int runShow(const Cli &cli, const QStringList &arguments)
     if (!indexed)
         return cli.fail(indexed.error());
 
-    bool ok = false;
-    const qlonglong seq = seqText.toLongLong(&ok);
-    if (!ok || seq < 0 || seq >= timeline.count()) {
+    // Digits only: no sign, fraction or exponent (the usage message says which events there are).
+    const std::optional<qint64> seq = Cli::parseCount(seqText);
+    if (!seq || *seq >= timeline.count()) {
         const QString range = timeline.count() == 0
             ? Cli::tr("%1 has no events").arg(parser.positionalArguments().constFirst())
             : timeline.count() == 1 ? Cli::tr("the only event is 0")
                                     : Cli::tr("events are numbered 0 to %1").arg(timeline.count() - 1);
-        return cli.usage(ok ? Cli::tr("there is no event %1: %2").arg(seq).arg(range)
-                            : Cli::tr("\"%1\" is not an event number: %2").arg(seqText, range));
+        return cli.usage(seq ? Cli::tr("there is no event %1: %2").arg(QString::number(*seq), range)
+                             : Cli::tr("\"%1\" is not an event number: %2").arg(seqText, range));
     }
 
-    const EventRecord &r = timeline.record(seq);
-    Result<Shown> shown = r.kind == EventKind::Http ? showHttp(cli, timeline, seq)
-        : r.kind == EventKind::Sql                  ? showSql(cli, timeline, seq)
-                                                    : showMcp(cli, timeline, seq);
+    const EventRecord &r = timeline.record(*seq);
+    Result<Shown> shown = r.kind == EventKind::Http ? showHttp(cli, timeline, *seq)
+        : r.kind == EventKind::Sql                  ? showSql(cli, timeline, *seq)
+                                                    : showMcp(cli, timeline, *seq);
     if (!shown)
         return cli.fail(shown.error());
 
@@ -571,9 +588,9 @@ int runShow(const Cli &cli, const QStringList &arguments)
         if (shown->raw)
             writeBytes(*shown->raw);
         else
-            cli.err(QStringLiteral("tapedeck-cli: ") + shown->rawNote + QLatin1Char('\n'));
+            cli.err(QStringLiteral("tapedeck-cli: ") + escapeControls(shown->rawNote) + QLatin1Char('\n'));
     } else if (parser.isSet(json)) {
-        JsonValue o = JsonValue::object({ { QStringLiteral("seq"), JsonValue::integer(seq) },
+        JsonValue o = JsonValue::object({ { QStringLiteral("seq"), JsonValue::integer(*seq) },
             { QStringLiteral("kind"), str(QString(eventKindName(r.kind))) },
             { QStringLiteral("lane"), JsonValue::integer(r.lane) },
             { QStringLiteral("source"), str(timeline.sourceName(r.source)) },

@@ -71,10 +71,10 @@ Status TimelineJob::follow(const std::function<void(qsizetype)> &onEvent)
 int TimelineJob::finish(const Cli &cli) const
 {
     for (const QString &w : m_timeline.warnings())
-        cli.err(Cli::tr("tapedeck-cli: warning: %1\n").arg(w));
+        cli.warn(w);
     const QList<Error> faults = m_timeline.faults();
     for (qsizetype k = 1; k < faults.size(); ++k)
-        cli.err(QStringLiteral("tapedeck-cli: ") + faults.at(k).message + QLatin1Char('\n'));
+        cli.fail(faults.at(k)); // printed only: the first fault decides the exit code
     if (!faults.isEmpty())
         return cli.fail(faults.first());
     if (m_recordingProblem)

@@ -4,6 +4,7 @@
 
 #include <QLocale>
 
+#include <cmath>
 #include <limits>
 
 namespace tapedeck {
@@ -38,10 +39,13 @@ std::optional<qint64> parseByteSize(const QString &text)
     }
     bool ok = false;
     const double number = t.trimmed().toDouble(&ok);
-    if (!ok || number < 0)
+    // toDouble() reads "nan" and "inf" too: NaN compares false with everything (a limit that never
+    // applies) and is undefined as an integer.
+    if (!ok || !std::isfinite(number) || std::signbit(number))
         return std::nullopt;
     const double bytes = number * double(multiplier);
-    if (bytes >= double(std::numeric_limits<qint64>::max()))
+    // Only whole bytes: "0.5" or "1e-9" would become 0, which means "no limit".
+    if (bytes >= double(std::numeric_limits<qint64>::max()) || bytes != std::floor(bytes))
         return std::nullopt;
     return qint64(bytes);
 }

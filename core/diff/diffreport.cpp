@@ -2,6 +2,7 @@
 // The diff report's verdict, its JSON for scripts and its Markdown for people.
 #include "core/diff/diffreport.h"
 
+#include "core/common/controlchars.h"
 #include "core/recording/mcpextractor.h"
 
 namespace tapedeck {
@@ -29,7 +30,8 @@ JsonValue strings(const QStringList &list)
 // Inline code in Markdown, safe in a table cell.
 QString code(QString s)
 {
-    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // Values from the data: control characters (a newline would break the table) become visible escapes.
+    s = escapeControls(s);
     s.replace(QLatin1Char('|'), QLatin1String("\\|"));
     if (s.isEmpty())
         return QStringLiteral("` `");

@@ -17,12 +17,27 @@ using Pattern = IgnoreRule::Pattern;
 constexpr qsizetype MaxCachedPaths = 1 << 20;
 constexpr size_t MaxTransitions = 1 << 18;
 
-quint64 hashStates(const std::vector<quint32> &states)
+quint64 hashStates(const std::vector<quint64> &states)
 {
     quint64 h = 0x5eed;
-    for (const quint32 s : states)
+    for (const quint64 s : states)
         h = DiffHash::mix(h * 31 + s);
     return h;
+}
+
+quint32 ruleOf(quint64 state)
+{
+    return quint32(state >> 32);
+}
+
+quint32 positionOf(quint64 state)
+{
+    return quint32(state);
+}
+
+quint64 stateOf(quint32 pathRule, quint32 position)
+{
+    return (quint64(pathRule) << 32) | position;
 }
 
 quint64 segmentHash(const char *key, qsizetype size, qint64 index)
@@ -42,12 +57,12 @@ IgnoreMatcher::IgnoreMatcher(const QList<IgnoreRule> &rules)
         const IgnoreRule &r = rules.at(i);
         if (r.kind() == IgnoreRule::Kind::Regex) {
             // A private compiled copy for this thread.
-            m_regexRules.push_back({ i, QRegularExpression(r.regexPattern()) });
+            m_regexRules.push_back({ i, LimitedRegex(r.regexPattern()) });
         } else if (!r.patterns().isEmpty()) {
             m_pathRules.push_back({ i, { r.patterns().begin(), r.patterns().end() } });
         }
     }
-    std::vector<quint32> initial;
+    std::vector<State> initial;
     std::vector<int> matched;
     for (quint32 r = 0; r < m_pathRules.size(); ++r)
         addClosed(initial, matched, r, 0);
@@ -55,7 +70,7 @@ IgnoreMatcher::IgnoreMatcher(const QList<IgnoreRule> &rules)
 }
 
 void IgnoreMatcher::addClosed(
-    std::vector<quint32> &states, std::vector<int> &matched, quint32 pathRule, quint32 position) const
+    std::vector<State> &states, std::vector<int> &matched, quint32 pathRule, quint32 position) const
 {
     const std::vector<Pattern> &patterns = m_pathRules[pathRule].patterns;
     for (;; ++position) {
@@ -65,7 +80,7 @@ void IgnoreMatcher::addClosed(
                 matched.push_back(rule);
             return;
         }
-        const quint32 state = (pathRule << 16) | position;
+        const State state = stateOf(pathRule, position);
         if (std::find(states.begin(), states.end(), state) == states.end())
             states.push_back(state);
         if (patterns[position].kind != Pattern::Kind::AnyDepth)
@@ -73,7 +88,7 @@ void IgnoreMatcher::addClosed(
     }
 }
 
-quint32 IgnoreMatcher::intern(std::vector<quint32> states)
+quint32 IgnoreMatcher::intern(std::vector<State> states)
 {
     std::sort(states.begin(), states.end());
     const quint64 h = hashStates(states);
@@ -88,9 +103,9 @@ quint32 IgnoreMatcher::intern(std::vector<quint32> states)
     set.states = std::move(states);
     // Stable: only [**] states and the keys right after them, so nothing changes below but at those keys.
     set.stable = m_regexRules.empty() && !set.states.empty();
-    for (const quint32 s : set.states) {
-        const quint32 r = s >> 16;
-        const quint32 p = s & 0xffff;
+    for (const State s : set.states) {
+        const quint32 r = ruleOf(s);
+        const quint32 p = positionOf(s);
         const std::vector<Pattern> &patterns = m_pathRules[r].patterns;
         switch (patterns[p].kind) {
         case Pattern::Kind::AnyDepth:
@@ -101,7 +116,7 @@ quint32 IgnoreMatcher::intern(std::vector<quint32> states)
             break;
         case Pattern::Kind::Key:
             if (p == 0 || patterns[p - 1].kind != Pattern::Kind::AnyDepth
-                || !std::binary_search(set.states.begin(), set.states.end(), (r << 16) | (p - 1)))
+                || !std::binary_search(set.states.begin(), set.states.end(), stateOf(r, p - 1)))
                 set.stable = false;
             if (std::find(set.triggers.begin(), set.triggers.end(), patterns[p].key) == set.triggers.end())
                 set.triggers.push_back(patterns[p].key);
@@ -132,10 +147,10 @@ const IgnoreMatcher::Transition &IgnoreMatcher::step(
     t.index = index;
     if (index < 0)
         t.key = QByteArray(key, size);
-    std::vector<quint32> next;
-    for (const quint32 state : m_sets[from].states) {
-        const quint32 r = state >> 16;
-        const quint32 p = state & 0xffff;
+    std::vector<State> next;
+    for (const State state : m_sets[from].states) {
+        const quint32 r = ruleOf(state);
+        const quint32 p = positionOf(state);
         const Pattern &pattern = m_pathRules[r].patterns[p];
         switch (pattern.kind) {
         case Pattern::Kind::AnyDepth:
@@ -264,8 +279,8 @@ bool IgnoreMatcher::shadowWorthwhile() const
         if (isUnusedUserRule(r.rule))
             return true;
     }
-    for (const quint32 s : m_sets[m_frames.back().set].states) {
-        if (isUnusedUserRule(m_pathRules[s >> 16].rule))
+    for (const State s : m_sets[m_frames.back().set].states) {
+        if (isUnusedUserRule(m_pathRules[ruleOf(s)].rule))
             return true;
     }
     return false;
@@ -299,7 +314,16 @@ quint64 IgnoreMatcher::regexMatches(const Frame &frame)
     const QString path = QString::fromUtf8(deepDiffPath());
     quint64 mask = 0;
     for (size_t k = 0; k < m_regexRules.size(); ++k) {
-        if (!m_regexRules[k].regex.match(path).hasMatch())
+        const LimitedRegex::Outcome outcome = m_regexRules[k].regex.match(path);
+        if (outcome == LimitedRegex::Outcome::GaveUp && !m_gaveUp) {
+            constexpr qsizetype MaxShownPath = 200;
+            const QString shown
+                = path.size() > MaxShownPath ? path.left(MaxShownPath - 1) + QChar(0x2026) : path;
+            m_gaveUp = makeError(ErrorCode::Usage,
+                tr("the ignore rule \"%1\" gave up on %2: its regular expression needs %3 there")
+                    .arg(m_rules.at(m_regexRules[k].rule).text(), shown, LimitedRegex::gaveUpReason()));
+        }
+        if (outcome != LimitedRegex::Outcome::Match)
             continue;
         if (k < 64)
             mask |= quint64(1) << k;

@@ -3,18 +3,23 @@
 // at each place whether a rule takes it out, counting how often each rule did.
 #pragma once
 
+#include "core/common/limitedregex.h"
+#include "core/common/result.h"
 #include "core/diff/ignorerule.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
-#include <QRegularExpression>
 
+#include <optional>
 #include <vector>
 
 namespace tapedeck {
 
 class IgnoreMatcher
 {
+    Q_DECLARE_TR_FUNCTIONS(IgnoreMatcher)
+
 public:
     explicit IgnoreMatcher(const QList<IgnoreRule> &rules);
     IgnoreMatcher(const IgnoreMatcher &) = delete;
@@ -50,6 +55,11 @@ public:
     // Per rule (same order as rules()): places taken out, and places matched below one already taken out.
     const std::vector<qint64> &hits() const { return m_hits; }
     const std::vector<qint64> &shadowHits() const { return m_shadowHits; }
+    // Set once a regex rule gave up on a place (LimitedRegex's match limit), where it then counted as not
+    // matching: a Usage error naming the rule and the place. A comparison that met it cannot be trusted,
+    // so callers fail with it.
+    const std::optional<Error> &gaveUp() const { return m_gaveUp; }
+
     // Puts the counters back (a record read again when the first attempt was cut off).
     void restoreCounters(const std::vector<qint64> &hits, const std::vector<qint64> &shadowHits)
     {
@@ -59,9 +69,12 @@ public:
 
 private:
     // The path rules' NFA states a place is in, interned: walks meet the same few sets again and again.
+    // (path rule << 32) | position: a rule has at most a thousand patterns (IgnoreRule), but there may be
+    // any number of rules.
+    using State = quint64;
     struct StateSet
     {
-        std::vector<quint32> states; // (path rule << 16) | position, closed under [**] skipping
+        std::vector<State> states; // closed under [**] skipping
         bool stable = false;
         std::vector<QByteArray> triggers;
     };
@@ -90,14 +103,14 @@ private:
     struct RegexRule
     {
         int rule;
-        QRegularExpression regex;
+        LimitedRegex regex;
     };
 
     int enter(const char *key, qsizetype size, qint64 index);
     const Transition &step(quint32 from, const char *key, qsizetype size, qint64 index);
     void addClosed(
-        std::vector<quint32> &states, std::vector<int> &matched, quint32 pathRule, quint32 position) const;
-    quint32 intern(std::vector<quint32> states);
+        std::vector<State> &states, std::vector<int> &matched, quint32 pathRule, quint32 position) const;
+    quint32 intern(std::vector<State> states);
     void markMatch(int rule);
     quint64 regexMatches(const Frame &frame);
     QByteArray deepDiffPath() const;
@@ -118,6 +131,7 @@ private:
     std::vector<qint64> m_shadowHits;
     std::vector<int> m_matched; // rules matched at the place being entered
     bool m_shadow = false;
+    std::optional<Error> m_gaveUp;
 };
 
 } // namespace tapedeck

@@ -2,11 +2,18 @@
 // Ignore rules: the path syntax parser, DataHub's regex rewriting and matching one path.
 #include "core/diff/ignorerule.h"
 
+#include "core/common/limitedregex.h"
+#include "core/common/nesting.h"
+
 namespace tapedeck {
 
 namespace {
 
 using Pattern = IgnoreRule::Pattern;
+
+// The record's position, the record field (aspect, …) and one pattern per level of its JSON: a longer
+// path could only match data nested deeper than any parser accepts.
+constexpr qsizetype MaxPatterns = Nesting::MaxDepth + 2;
 
 class PathParser
 {
@@ -48,6 +55,10 @@ public:
             }
             if (!p)
                 return std::nullopt;
+            if (patterns.size() >= MaxPatterns) {
+                m_tooDeep = true;
+                return fail(Nesting::tooDeep());
+            }
             if (first) {
                 first = false;
                 // The record's position: never compared (see the header), so any position will do.
@@ -72,6 +83,8 @@ public:
     }
 
     QString error() const { return m_error; }
+    // The text is a path, only deeper than MaxPatterns.
+    bool tooDeep() const { return m_tooDeep; }
 
 private:
     std::nullopt_t fail(const QString &why)
@@ -190,6 +203,7 @@ private:
     QString m_s;
     qsizetype m_pos = 0;
     QString m_error;
+    bool m_tooDeep = false;
 };
 
 // NFA over patterns: state p means patterns[0, p) are matched. [**] may match nothing.
@@ -221,8 +235,15 @@ bool segmentMatches(const Pattern &p, const PathSegment &s)
 
 Result<IgnoreRule> IgnoreRule::parsePath(const QString &text, Origin origin)
 {
+    bool tooDeep = false;
+    return parsePath(text, origin, tooDeep);
+}
+
+Result<IgnoreRule> IgnoreRule::parsePath(const QString &text, Origin origin, bool &tooDeep)
+{
     PathParser parser(text);
     const std::optional<QList<Pattern>> patterns = parser.parse();
+    tooDeep = parser.tooDeep();
     if (!patterns)
         return makeError(ErrorCode::Usage, tr("\"%1\" is not a path: %2").arg(text, parser.error()));
     IgnoreRule rule;
@@ -248,7 +269,7 @@ QString IgnoreRule::convertDataHubRegex(const QString &regex)
 Result<IgnoreRule> IgnoreRule::parseRegex(const QString &text, Origin origin)
 {
     const QString converted = convertDataHubRegex(text);
-    const QRegularExpression re(converted);
+    const LimitedRegex re(converted);
     if (!re.isValid())
         return makeError(ErrorCode::Usage,
             tr("\"%1\" is not a valid regular expression: %2 at character %3")
@@ -264,8 +285,9 @@ Result<IgnoreRule> IgnoreRule::parseRegex(const QString &text, Origin origin)
 
 Result<IgnoreRule> IgnoreRule::parseIgnorePath(const QString &text)
 {
-    Result<IgnoreRule> path = parsePath(text);
-    if (path)
+    bool tooDeep = false;
+    Result<IgnoreRule> path = parsePath(text, Origin::User, tooDeep);
+    if (path || tooDeep) // a path too deep is still a path, not a regex
         return path;
     Result<IgnoreRule> regex = parseRegex(text);
     if (!regex)
@@ -279,9 +301,10 @@ Result<IgnoreRule> IgnoreRule::parseIgnorePath(const QString &text)
 bool IgnoreRule::hides(const DiffPath &path, qint64 recordIndex) const
 {
     if (m_kind == Kind::Regex) {
-        const QRegularExpression re(m_regex);
+        const LimitedRegex re(m_regex);
         for (qsizetype k = 0; k <= path.size(); ++k) {
-            if (re.match(QString::fromUtf8(DiffPaths::deepDiffText(recordIndex, path.first(k)))).hasMatch())
+            const QString text = QString::fromUtf8(DiffPaths::deepDiffText(recordIndex, path.first(k)));
+            if (re.match(text) == LimitedRegex::Outcome::Match)
                 return true;
         }
         return false;

@@ -22,10 +22,12 @@ namespace tapedeck {
 //   [**] any number (also none) of keys and indexes;
 // - ['aspect']['json'] and ['aspect']['value'] both mean the aspect itself, as in DataHub;
 // - DeepDiff's attribute spellings .aspect, .change_type, .urn, .aspect_name are accepted for the record
-//   fields, and a path may start at aspect[…] (how DataHub prints a difference) instead of root.
+//   fields, and a path may start at aspect[…] (how DataHub prints a difference) instead of root;
+// - at most Nesting::MaxDepth levels below the record field, as deep as any JSON Tapedeck reads.
 // Regex (DeepDiff's exclude_regex_paths): searched (not anchored) in DeepDiff's path of every compared
 // place, root[3].aspect['fields'][0]['x'] (see DiffPaths::deepDiffText), after DataHub's own rewriting of
-// paths written for the file (root[3]['aspect']['json']… becomes root\[\d+].aspect…).
+// paths written for the file (root[3]['aspect']['json']… becomes root\[\d+].aspect…), with LimitedRegex's
+// match limit: where a regex gives up, IgnoreMatcher reports it and the diff fails.
 class IgnoreRule
 {
     Q_DECLARE_TR_FUNCTIONS(IgnoreRule)
@@ -62,7 +64,8 @@ public:
     const QString &regexPattern() const { return m_regex; }
 
     // Whether the rule excludes the place at path (or one that contains it) in record recordIndex of its
-    // (URN, aspect) group: how the diff window counts what a new rule would hide.
+    // (URN, aspect) group: how the diff window counts what a new rule would hide. A regex that gives up
+    // (LimitedRegex) counts as not hiding it.
     bool hides(const DiffPath &path, qint64 recordIndex = 0) const;
     // The same rule, or nothing, as the text an --ignore-path or --ignore-regex would give.
     bool operator==(const IgnoreRule &other) const
@@ -71,6 +74,9 @@ public:
     }
 
 private:
+    // tooDeep: the text is a path, only nested deeper than the rule allows.
+    static Result<IgnoreRule> parsePath(const QString &text, Origin origin, bool &tooDeep);
+
     Kind m_kind = Kind::Path;
     Origin m_origin = Origin::User;
     bool m_readAsRegex = false;

@@ -124,6 +124,8 @@ void loadSide(const DiffInput &input, const QList<IgnoreRule> &rules, bool compa
     out.status = input.load(out.side, scanner, progress);
     out.side.hits = matcher.hits();
     out.side.shadowHits = matcher.shadowHits();
+    if (out.status && matcher.gaveUp())
+        out.status = *matcher.gaveUp();
     if (!out.status)
         return;
     std::vector<DiffEntry> &e = out.side.entries;
@@ -237,6 +239,8 @@ public:
     { }
 
     std::vector<Job> jobs;
+
+    const std::optional<Error> &gaveUp() const { return m_matcher.gaveUp(); }
 
     void run(const SharedProgress &progress, bool &cancelled)
     {
@@ -515,6 +519,8 @@ Result<DiffReport> MetadataDiff::run(const DiffInput &recorded, const DiffInput 
     merger.run(shared, cancelled);
     if (cancelled)
         return cancelledError();
+    if (merger.gaveUp())
+        return *merger.gaveUp();
 
     // Field comparisons in parallel, each chunk with its own matcher (matchers keep per-walk state).
     std::vector<Job> &jobs = merger.jobs;
@@ -522,6 +528,7 @@ Result<DiffReport> MetadataDiff::run(const DiffInput &recorded, const DiffInput 
     std::vector<int> chunkIndexes(static_cast<size_t>(chunks));
     std::iota(chunkIndexes.begin(), chunkIndexes.end(), 0);
     std::atomic<qint64> done { 0 };
+    std::vector<std::optional<Error>> gaveUp(chunkIndexes.size());
     QtConcurrent::blockingMap(chunkIndexes, [&](int chunk) {
         IgnoreMatcher matcher(rules);
         for (size_t j = size_t(chunk); j < jobs.size(); j += size_t(chunks)) {
@@ -532,9 +539,14 @@ Result<DiffReport> MetadataDiff::run(const DiffInput &recorded, const DiffInput 
             if ((n & 255) == 0)
                 shared.finish(n, qint64(jobs.size()));
         }
+        gaveUp[size_t(chunk)] = matcher.gaveUp();
     });
     if (shared.isCancelled())
         return cancelledError();
+    for (const std::optional<Error> &error : gaveUp) {
+        if (error)
+            return *error;
+    }
     if (qsizetype(jobs.size()) > MaxKeptValues)
         report.warnings.append(
             tr("Only the values of the first %1 differences are kept for display.").arg(MaxKeptValues));

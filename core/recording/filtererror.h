@@ -17,6 +17,7 @@ struct FilterError
     //     invalid filter at column 11: unknown field "stauts"; did you mean "status"?
     //       kind:http stauts:404
     //                 ^^^^^^
+    // Of an expression longer than 120 characters only 40 on either side of the error are shown.
     // Implemented in filterexpression.cpp, next to the parser that produces these errors.
     QString formatted(const QString &expression) const;
 };

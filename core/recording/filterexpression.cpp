@@ -2,7 +2,9 @@
 // The filter language: lexer, recursive-descent parser, precompiled matchers and the evaluator.
 #include "core/recording/filterexpression.h"
 
-#include <QRegularExpression>
+#include "core/common/limitedregex.h"
+#include "core/common/nesting.h"
+
 #include <QStringDecoder>
 #include <QtAlgorithms>
 
@@ -205,10 +207,11 @@ public:
     {
         return TextMatcher(mode, std::move(segments));
     }
-    static TextMatcher regex(QRegularExpression regex);
+    static TextMatcher regex(LimitedRegex regex);
 
     int cost() const;
-    bool matches(QAnyStringView text) const; // an empty text (an absent field) never matches
+    // An empty text (an absent field) never matches; only a regex can give up.
+    FilterExpression::Outcome matches(QAnyStringView text) const;
 
 private:
     TextMatcher(Mode mode, std::vector<Segment> segments);
@@ -220,7 +223,7 @@ private:
     const char16_t *m_fold;
     std::vector<Segment> m_segments;
     qsizetype m_minimum = 0; // the shortest text that can match
-    QRegularExpression m_regex;
+    LimitedRegex m_regex;
 };
 
 TextMatcher::TextMatcher(Mode mode, std::vector<Segment> segments)
@@ -232,7 +235,7 @@ TextMatcher::TextMatcher(Mode mode, std::vector<Segment> segments)
         m_minimum += segment.size();
 }
 
-TextMatcher TextMatcher::regex(QRegularExpression regex)
+TextMatcher TextMatcher::regex(LimitedRegex regex)
 {
     TextMatcher matcher(Mode::Regex, {});
     matcher.m_regex = std::move(regex);
@@ -258,15 +261,25 @@ int TextMatcher::cost() const
     return 1;
 }
 
-bool TextMatcher::matches(QAnyStringView text) const
+FilterExpression::Outcome TextMatcher::matches(QAnyStringView text) const
 {
+    using Outcome = FilterExpression::Outcome;
     if (text.isEmpty())
-        return false;
+        return Outcome::NoMatch;
     if (m_mode == Mode::Any)
-        return true;
-    if (m_mode == Mode::Regex)
-        return m_regex.match(toUtf16(text)).hasMatch();
-    return text.visit([this](auto view) -> bool {
+        return Outcome::Match;
+    if (m_mode == Mode::Regex) {
+        switch (m_regex.match(toUtf16(text))) {
+        case LimitedRegex::Outcome::NoMatch:
+            return Outcome::NoMatch;
+        case LimitedRegex::Outcome::Match:
+            return Outcome::Match;
+        case LimitedRegex::Outcome::GaveUp:
+            break;
+        }
+        return Outcome::GaveUp;
+    }
+    const bool found = text.visit([this](auto view) -> bool {
         using View = decltype(view);
         if constexpr (std::is_same_v<View, QStringView>) {
             return matchUnits(view.utf16(), view.size());
@@ -278,6 +291,7 @@ bool TextMatcher::matches(QAnyStringView text) const
             return matchUnits(decoded.utf16(), decoded.size());
         }
     });
+    return found ? Outcome::Match : Outcome::NoMatch;
 }
 
 template<typename Char> bool TextMatcher::matchUnits(const Char *text, qsizetype size) const
@@ -457,6 +471,8 @@ struct Node
     std::vector<NumberRange> ranges; // Status, Sequence: any of them
     std::vector<TextMatcher> matchers; // Text: any of them; FreeText: one
     QString spelling; // terms: canonical text for normalized()
+    qsizetype position = 0; // terms: where the term is in the expression (for errors found while matching)
+    qsizetype length = 0;
     int cost = 1;
 };
 
@@ -477,59 +493,74 @@ struct FilterProgram
     std::vector<Node> nodes;
     int root = -1;
 
-    bool evaluate(int index, const FilterSubject &subject) const;
+    // Recursive: the parser keeps programs within Nesting::MaxDepth levels. On GaveUp, gaveUp is the term.
+    FilterExpression::Outcome evaluate(int index, const FilterSubject &subject, int &gaveUp) const;
     void spell(int index, QString &out, NodeType parent) const;
 };
 
-bool FilterProgram::evaluate(int index, const FilterSubject &subject) const
+FilterExpression::Outcome FilterProgram::evaluate(int index, const FilterSubject &subject, int &gaveUp) const
 {
+    using Outcome = FilterExpression::Outcome;
+    const auto outcome = [](bool match) { return match ? Outcome::Match : Outcome::NoMatch; };
     const Node &node = nodes[size_t(index)];
     switch (node.type) {
     case NodeType::And:
+        // A term that gave up decides nothing, so the whole answer is unknown.
         for (const int child : node.evaluation) {
-            if (!evaluate(child, subject))
-                return false;
+            const Outcome o = evaluate(child, subject, gaveUp);
+            if (o != Outcome::Match)
+                return o;
         }
-        return true;
+        return Outcome::Match;
     case NodeType::Or:
         for (const int child : node.evaluation) {
-            if (evaluate(child, subject))
-                return true;
+            const Outcome o = evaluate(child, subject, gaveUp);
+            if (o != Outcome::NoMatch)
+                return o;
         }
-        return false;
-    case NodeType::Not:
-        return !evaluate(node.children.front(), subject);
+        return Outcome::NoMatch;
+    case NodeType::Not: {
+        const Outcome o = evaluate(node.children.front(), subject, gaveUp);
+        return o == Outcome::GaveUp ? o : outcome(o == Outcome::NoMatch);
+    }
     case NodeType::Kind:
-        return (node.kinds >> int(subject.kind())) & 1;
+        return outcome((node.kinds >> int(subject.kind())) & 1);
     case NodeType::Status: {
         const int status = subject.status();
-        return status > 0 && inRanges(node.ranges, status);
+        return outcome(status > 0 && inRanges(node.ranges, status));
     }
     case NodeType::Sequence:
-        return inRanges(node.ranges, subject.sequence());
+        return outcome(inRanges(node.ranges, subject.sequence()));
     case NodeType::Error:
-        return subject.hasError();
+        return outcome(subject.hasError());
     case NodeType::Warning:
-        return subject.hasWarning();
+        return outcome(subject.hasWarning());
     case NodeType::Text: {
         const QAnyStringView text = subject.text(node.field);
         for (const TextMatcher &matcher : node.matchers) {
-            if (matcher.matches(text))
-                return true;
+            const Outcome o = matcher.matches(text);
+            if (o == Outcome::GaveUp)
+                gaveUp = index;
+            if (o != Outcome::NoMatch)
+                return o;
         }
-        return false;
+        return Outcome::NoMatch;
     }
     case NodeType::FreeText:
         for (const FilterField field : freeTextFields) {
-            if (node.matchers.front().matches(subject.text(field)))
-                return true;
+            const Outcome o = node.matchers.front().matches(subject.text(field));
+            if (o == Outcome::GaveUp)
+                gaveUp = index;
+            if (o != Outcome::NoMatch)
+                return o;
         }
-        return false;
+        return Outcome::NoMatch;
     }
-    return false;
+    return Outcome::NoMatch;
 }
 
 // `parent` is the type of the enclosing And, Or or Not node; any other type stands for the top level.
+// Recursive, as evaluate().
 void FilterProgram::spell(int index, QString &out, NodeType parent) const
 {
     const Node &node = nodes[size_t(index)];
@@ -770,6 +801,7 @@ private:
     int parseUnary();
     int parsePrimary();
     int parseWord(const Token &token);
+    int parseField(const Token &token, qsizetype nameLength);
     int parseFieldValue(const FieldInfo &field, QStringView name, qsizetype position, qsizetype length);
     int parseFreeText(qsizetype position, qsizetype length);
     bool parseNumberItem(ValueType type, const Decoded &chars, size_t begin, size_t end,
@@ -785,11 +817,15 @@ private:
     int addComposite(NodeType type, std::vector<int> items);
     int fail(qsizetype position, qsizetype length, const QString &expected, const QString &message);
     int failExpectedTermAfter(const Token &op);
+    // Counts one more level of "(", "-" or "not" (each is a recursion of the parser, and of evaluate() and
+    // spell() below it); false, with the error set, beyond Nesting::MaxDepth.
+    bool enterNesting(const Token &token);
 
     QStringView m_text;
     FilterProgram &m_program;
     std::vector<Token> m_tokens;
     size_t m_index = 0;
+    int m_depth = 0;
     std::optional<FilterError> m_error;
 };
 
@@ -913,6 +949,15 @@ int Parser::failExpectedTermAfter(const Token &op)
             .arg(tokenText(op).toString().toLower(), describe(next)));
 }
 
+bool Parser::enterNesting(const Token &token)
+{
+    if (++m_depth <= Nesting::MaxDepth)
+        return true;
+    fail(token.position, token.length, FilterExpression::tr("a shallower expression"),
+        FilterExpression::tr("%1 (each \"(\", \"-\" and \"not\" is one)").arg(Nesting::tooDeep()));
+    return false;
+}
+
 int Parser::addNode(Node node)
 {
     m_program.nodes.push_back(std::move(node));
@@ -989,7 +1034,10 @@ int Parser::parseUnary()
         const Token &op = take();
         if (!startsTerm(peek()))
             return failExpectedTermAfter(op);
+        if (!enterNesting(op))
+            return -1;
         const int child = parseUnary();
+        --m_depth;
         if (child < 0)
             return -1;
         Node node;
@@ -1010,7 +1058,10 @@ int Parser::parsePrimary()
             return fail(peek().position, 0, FilterExpression::tr("a term"),
                 FilterExpression::tr("expected a term inside the parentheses"));
         }
+        if (!enterNesting(token))
+            return -1;
         const int inner = parseOr();
+        --m_depth;
         if (inner < 0)
             return -1;
         if (peek().type != Token::Close) {
@@ -1049,8 +1100,19 @@ int Parser::parseWord(const Token &token)
         }
     }
     const qsizetype nameLength = fieldPrefixLength(word);
-    if (nameLength == 0)
-        return parseFreeText(token.position, token.length);
+    const int term
+        = nameLength == 0 ? parseFreeText(token.position, token.length) : parseField(token, nameLength);
+    if (term >= 0) {
+        Node &node = m_program.nodes[size_t(term)];
+        node.position = token.position;
+        node.length = token.length;
+    }
+    return term;
+}
+
+int Parser::parseField(const Token &token, qsizetype nameLength)
+{
+    const QStringView word = tokenText(token);
     const QStringView name = word.first(nameLength);
     const FieldInfo *field = findField(name);
     if (!field) {
@@ -1397,9 +1459,9 @@ std::optional<TextMatcher> Parser::compileRegex(qsizetype position, qsizetype le
             FilterExpression::tr("expected a regular expression after \"~\""));
         return std::nullopt;
     }
-    QRegularExpression regex(pattern, QRegularExpression::CaseInsensitiveOption);
+    LimitedRegex regex(pattern, QRegularExpression::CaseInsensitiveOption);
     if (!regex.isValid()) {
-        const qsizetype offset = std::clamp<qsizetype>(regex.patternErrorOffset(), 0, pattern.size());
+        const qsizetype offset = regex.patternErrorOffset();
         const qsizetype at = offset < pattern.size() ? positions[size_t(offset)] : positions.back() + 1;
         fail(at, offset < pattern.size() ? 1 : 0, FilterExpression::tr("a valid regular expression"),
             FilterExpression::tr("invalid regular expression: %1").arg(regex.errorString()));
@@ -1513,14 +1575,29 @@ QString FilterError::formatted(const QString &expression) const
         }
         return count;
     };
-    const qsizetype indent = characters(0, position);
-    const qsizetype width = std::max<qsizetype>(1, characters(position, position + length));
-    QString shown = expression;
+    // A long expression (a generated one, or one nested too deep) is shown around the error only.
+    constexpr qsizetype Context = 40;
+    qsizetype from = 0;
+    qsizetype to = expression.size();
+    if (expression.size() > 3 * Context) {
+        from = std::max<qsizetype>(0, position - Context);
+        to = std::min(expression.size(), position + std::min<qsizetype>(length, Context) + Context);
+        if (from > 0 && expression[from].isLowSurrogate())
+            --from;
+        if (to < expression.size() && expression[to].isLowSurrogate())
+            ++to;
+    }
+    const QString ellipsis(QChar(0x2026));
+    QString shown = expression.mid(from, to - from);
     for (QChar &c : shown) {
         if (c.isSpace() || c.category() == QChar::Other_Control)
             c = QLatin1Char(' ');
     }
-    return FilterExpression::tr("invalid filter at column %1: %2").arg(QString::number(indent + 1), message)
+    shown = (from > 0 ? ellipsis : QString()) + shown + (to < expression.size() ? ellipsis : QString());
+    const qsizetype indent = characters(from, position) + (from > 0 ? 1 : 0);
+    const qsizetype width = std::max<qsizetype>(1, characters(position, std::min(position + length, to)));
+    return FilterExpression::tr("invalid filter at column %1: %2")
+               .arg(QString::number(characters(0, position) + 1), message)
         + QLatin1String("\n  ") + shown + QLatin1String("\n  ") + QString(indent, QLatin1Char(' '))
         + QString(width, QLatin1Char('^'));
 }
@@ -1542,9 +1619,28 @@ Result<FilterExpression> FilterExpression::parse(const QString &text, FilterErro
     return expression;
 }
 
-bool FilterExpression::matches(const FilterSubject &subject) const
+FilterExpression::Outcome FilterExpression::match(const FilterSubject &subject, FilterError *gaveUp) const
 {
-    return !m_program || m_program->root < 0 || m_program->evaluate(m_program->root, subject);
+    if (isEmpty())
+        return Outcome::Match;
+    int term = -1;
+    const Outcome outcome = m_program->evaluate(m_program->root, subject, term);
+    if (outcome == Outcome::GaveUp && gaveUp) {
+        const Node &node = m_program->nodes[size_t(term)];
+        gaveUp->position = node.position;
+        gaveUp->length = node.length;
+        gaveUp->expected = tr("a regular expression that needs fewer steps");
+        gaveUp->message = tr("%1 gave up on event %2: its regular expression needs %3 there; nested "
+                             "repetition such as (a+)+ is the usual cause")
+                              .arg(m_program->text.mid(node.position, node.length),
+                                  QString::number(subject.sequence()), LimitedRegex::gaveUpReason());
+    }
+    return outcome;
+}
+
+Error FilterExpression::gaveUpError(const FilterError &gaveUp) const
+{
+    return makeError(ErrorCode::Usage, gaveUp.formatted(text()));
 }
 
 bool FilterExpression::isEmpty() const

@@ -29,8 +29,15 @@ Status HarExport::add(const Timeline &timeline, qsizetype seq)
         if (!m_subject)
             m_subject = std::make_unique<TimelineSubject>(timeline);
         m_subject->setRow(seq);
-        if (!m_filter.matches(*m_subject))
+        FilterError gaveUp;
+        switch (m_filter.match(*m_subject, &gaveUp)) {
+        case FilterExpression::Outcome::Match:
+            break;
+        case FilterExpression::Outcome::NoMatch:
             return success();
+        case FilterExpression::Outcome::GaveUp:
+            return m_filter.gaveUpError(gaveUp);
+        }
     }
     return m_writer.addEvent(timeline, seq);
 }

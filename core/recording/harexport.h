@@ -35,7 +35,8 @@ public:
     HarExport &operator=(const HarExport &) = delete;
 
     Status begin();
-    // Writes event seq when it is an HTTP event the filter lets through; other events are passed over.
+    // Writes event seq when it is an HTTP event the filter lets through; other events are passed over. A
+    // filter that gives up on the event (FilterExpression::Outcome::GaveUp) is a Usage error.
     Status add(const Timeline &timeline, qsizetype seq);
     // Closes the HAR with the timeline's warnings and faults as the log's comment.
     Status finish(const Timeline &timeline);

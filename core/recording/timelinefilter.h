@@ -10,6 +10,7 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QThreadPool;
@@ -27,16 +28,25 @@ inline constexpr KindMask kindBit(EventKind kind)
 class TimelineFilter
 {
 public:
-    // Seqs in [from, to) whose kind is in `kinds` and that `filter` matches, ascending. Every seq must be
-    // below timeline.count(). Large ranges are split into parts that run on `pool` (the calling thread
-    // takes the first part itself); `cancelled` is polled every few thousand events and, once it returns
-    // true, the result is incomplete and should be dropped.
-    static std::vector<quint32> match(const Timeline &timeline, const FilterExpression &filter,
-        KindMask kinds, qsizetype from, qsizetype to, QThreadPool *pool = nullptr,
+    struct Matches
+    {
+        std::vector<quint32> seqs; // ascending
+        // Set when a regex term gave up on an event (FilterExpression::Outcome::GaveUp): matching stopped
+        // there, and seqs holds the matches before that event only.
+        std::optional<FilterError> gaveUp;
+    };
+
+    // Seqs in [from, to) whose kind is in `kinds` and that `filter` matches. Every seq must be below
+    // timeline.count(). Large ranges are split into parts that run on `pool` (the calling thread takes
+    // the first part itself); `cancelled` is polled every few thousand events and, once it returns true,
+    // the result is incomplete and should be dropped.
+    static Matches match(const Timeline &timeline, const FilterExpression &filter, KindMask kinds,
+        qsizetype from, qsizetype to, QThreadPool *pool = nullptr,
         const std::function<bool()> &cancelled = {});
 
     // The first of `rows` (seqs, in view order), starting at index `start` and wrapping around, whose event
-    // `filter` matches; -1 when none does. Walks backwards when `forward` is false.
+    // `filter` matches; -1 when none does, or when a regex term gave up (searches use freeTextExpression(),
+    // which has none). Walks backwards when `forward` is false.
     static qsizetype findRow(const Timeline &timeline, const FilterExpression &filter,
         const std::function<qsizetype(qsizetype)> &seqAtRow, qsizetype rowCount, qsizetype start,
         bool forward, const std::function<bool()> &cancelled = {});

@@ -212,10 +212,10 @@ int main(int argc, char **argv)
         // The matching loop alone, split over the pool as the model does it, and on one thread.
         clock.restart();
         const auto parallel
-            = TimelineFilter::match(*timeline, *filter, AllKinds, 0, timeline->count(), &pool);
+            = TimelineFilter::match(*timeline, *filter, AllKinds, 0, timeline->count(), &pool).seqs;
         const double poolMs = ms(clock.nsecsElapsed());
         clock.restart();
-        const auto single = TimelineFilter::match(*timeline, *filter, AllKinds, 0, timeline->count());
+        const auto single = TimelineFilter::match(*timeline, *filter, AllKinds, 0, timeline->count()).seqs;
         const double singleMs = ms(clock.nsecsElapsed());
         if (qsizetype(single.size()) != model.rowCount() || parallel != single) {
             std::fprintf(stderr, "row count mismatch for %s\n", qPrintable(text));

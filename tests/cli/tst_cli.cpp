@@ -580,6 +580,31 @@ void TstCli::usageErrors_data()
         << QStringList { u"list"_s } << u"INGESTION_ARTIFACT_DIR"_s;
     QTest::addRow("bad --max-ratio") << QStringList { u"info"_s, m_sample, u"--password"_s, SamplePassword,
         u"--max-ratio"_s, u"lots"_s } << u"max-ratio"_s;
+    // NaN, infinities, negative numbers and fractions of a byte switched a limit off (NaN compares false,
+    // 0.5 bytes rounded to 0 = no limit): every command that takes the limits refuses them.
+    const QList<std::pair<QString, QStringList>> values {
+        { u"max-entry-size"_s, { u"nan"_s, u"0.5"_s, u"1e-9"_s, u"inf"_s, u"-1"_s, u"-0"_s, u"0.3K"_s } },
+        { u"max-total-size"_s, { u"NaN"_s, u"-inf"_s, u"0.25"_s, u"1e30"_s } },
+        { u"max-ratio"_s, { u"nan"_s, u"inf"_s, u"-inf"_s, u"-1"_s, u"-0"_s } },
+    };
+    const QList<QStringList> commands { { u"info"_s, m_sample },
+        { u"extract"_s, m_sample, u"--output-dir"_s, out }, { u"events"_s, m_sample },
+        { u"show"_s, m_sample, u"0"_s }, { u"mcps"_s, m_sample },
+        { u"export-har"_s, m_sample, u"--output"_s, out }, { u"diff"_s, m_sample, m_sample } };
+    for (const QStringList &command : commands) {
+        for (const auto &[option, bad] : values) {
+            for (const QString &value : bad) {
+                QTest::addRow(
+                    "%s --%s %s", qPrintable(command.first()), qPrintable(option), qPrintable(value))
+                    << command + QStringList { u"--password"_s, SamplePassword, u"--"_s + option, value }
+                    << u"--"_s + option;
+            }
+        }
+    }
+    // Event numbers are digits only.
+    for (const QString &seq : { u"1.5"_s, u"1e1"_s, u"+3"_s, u"nan"_s, u" 3"_s })
+        QTest::addRow("show %s", qPrintable(seq))
+            << QStringList { u"show"_s, m_sample, seq, u"--password"_s, SamplePassword } << u"event number"_s;
 }
 
 void TstCli::usageErrors()

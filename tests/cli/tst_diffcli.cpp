@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // tapedeck-cli diff end to end: exit codes, the JSON schema of DESIGN.md §4, Markdown, the PERFECT
-// SEMANTIC MATCH line, the bundled sample recording against its own MCP file, and bad input.
+// SEMANTIC MATCH line, the bundled sample recording against its own MCP file, bad input, hostile ignore
+// rules (nested too deep, a regex that gives up) and control characters in the data.
 #include "testsupport.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +24,24 @@ QStringList lines(const QByteArray &text)
 {
     return QString::fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
+
+// A recorded/replayed pair of file-sink MCP files (json.dumps(indent=4), as DataHub's file sink writes):
+// the replayed side has an aspect key of 40 a's (DeepDiff path root[0].aspect['aaa…']), a URN with terminal
+// escape sequences only it has, and a changed value under a key with control characters.
+const QByteArray PairScript = R"PY(
+import json, sys
+folder = sys.argv[1]
+def mcp(urn, aspect):
+    return {"entityType": "dataset", "entityUrn": urn, "changeType": "UPSERT", "aspectName": "datasetProperties",
+            "aspect": {"json": aspect}}
+urn = "urn:li:dataset:(urn:li:dataPlatform:hive,db.t,PROD)"
+recorded = [mcp(urn, {"name": "t", "k\x1b[2J\r": 1, "a" * 40: 1})]
+replayed = [mcp(urn, {"name": "t", "k\x1b[2J\r": 2, "a" * 40: 1}),
+            mcp("urn:li:dataset:\x1b]0;pwned\x07\u202e", {"name": "x"})]
+for name, records in (("recorded", recorded), ("replayed", replayed)):
+    with open(folder + "/" + name + ".json", "w") as f:
+        f.write(json.dumps(records, indent=4))
+)PY";
 
 } // namespace
 
@@ -43,6 +63,9 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void malformedNamesLineAndColumn();
+    void ignorePathTooDeep();
+    void ignoreRegexGivesUp();
+    void controlCharactersEscaped();
 
 private:
     QString set(const QString &name, const char *file) const
@@ -318,6 +341,82 @@ void TestDiffCli::malformedNamesLineAndColumn()
     QCOMPARE(QString::fromUtf8(r.err).trimmed(),
         QStringLiteral("tapedeck-cli: %1 is not valid JSON (line 3, column 17: expected ':' but found '\"')")
             .arg(bad));
+}
+
+// A path rule is as deep as the JSON it can match (1000 levels): deeper is an error, not read as a regex.
+void TestDiffCli::ignorePathTooDeep()
+{
+    const QString a = set(QStringLiteral("reordered"), "recorded.json");
+    const QString deep = QStringLiteral("root[*]") + QStringLiteral("['a']").repeated(1200);
+    const test::ProcessResult r
+        = test::runCli({ QStringLiteral("diff"), a, a, QStringLiteral("--ignore-path"), deep });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("is not a path: nesting deeper than 1000 levels"), r.err.left(300).constData());
+    QVERIFY(!r.err.contains("regular expression"));
+    // 1000 levels are fine.
+    const QString deepest = QStringLiteral("root[*]['aspect']") + QStringLiteral("['a']").repeated(1000);
+    QCOMPARE(
+        test::runCli({ QStringLiteral("diff"), a, a, QStringLiteral("--ignore-path"), deepest }).exitCode, 0);
+}
+
+// A DeepDiff regex that reaches its match limit on a path fails the diff with a message naming the rule
+// and the path, instead of silently not ignoring the place.
+void TestDiffCli::ignoreRegexGivesUp()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("hostile"));
+    QVERIFY(QDir().mkpath(folder));
+    const test::ProcessResult made = test::run(
+        QStringLiteral("/usr/bin/python3"), { QStringLiteral("-c"), QString::fromUtf8(PairScript), folder });
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QStringList files { folder + QStringLiteral("/recorded.json"),
+        folder + QStringLiteral("/replayed.json") };
+    const test::ProcessResult r = test::runCli(QStringList { QStringLiteral("diff") } + files
+        + QStringList { QStringLiteral("--ignore-regex"), QStringLiteral("(a+)+c|x") });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.startsWith("tapedeck-cli: the ignore rule \"(a+)+c|x\" gave up on root[0].aspect['aaaa"),
+        r.err.constData());
+    QVERIFY(r.err.contains("more than 1000000 steps"));
+    // An ordinary regex on the same data works.
+    QCOMPARE(test::runCli(QStringList { QStringLiteral("diff") } + files
+                 + QStringList { QStringLiteral("--ignore-regex"), QStringLiteral("a{40}") })
+                 .exitCode,
+        1);
+}
+
+// URNs and keys from the data reach the terminal escaped in the text report; --json keeps JSON's escapes.
+void TestDiffCli::controlCharactersEscaped()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("escapes"));
+    QVERIFY(QDir().mkpath(folder));
+    const test::ProcessResult made = test::run(
+        QStringLiteral("/usr/bin/python3"), { QStringLiteral("-c"), QString::fromUtf8(PairScript), folder });
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QStringList files { folder + QStringLiteral("/recorded.json"),
+        folder + QStringLiteral("/replayed.json") };
+    const test::ProcessResult r = test::runCli(QStringList { QStringLiteral("diff") } + files);
+    QCOMPARE(r.exitCode, 1);
+    for (const char c : r.out)
+        QVERIFY2(uchar(c) >= 0x20 || c == '\n', r.out.constData());
+    QVERIFY(!r.out.contains("\u202e"));
+    const QByteArray urn = R"(+ urn:li:dataset:\x1b]0;pwned\x07\u202e)";
+    const QByteArray key = R"(k\x1b[2J\r)";
+    QVERIFY2(r.out.contains(urn), r.out.constData());
+    QVERIFY2(r.out.contains(key), r.out.constData());
+    const test::ProcessResult markdown = test::runCli(
+        QStringList { QStringLiteral("diff") } + files + QStringList { QStringLiteral("--markdown") });
+    QCOMPARE(markdown.exitCode, 1);
+    for (const char c : markdown.out)
+        QVERIFY2(uchar(c) >= 0x20 || c == '\n', markdown.out.constData());
+    const QByteArray markdownUrn = R"(- `urn:li:dataset:\x1b]0;pwned\x07\u202e`)";
+    QVERIFY2(markdown.out.contains(markdownUrn), markdown.out.constData());
+    const test::ProcessResult json = test::runCli(
+        QStringList { QStringLiteral("diff") } + files + QStringList { QStringLiteral("--json") });
+    QCOMPARE(json.exitCode, 1);
+    const QJsonArray added
+        = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("urns_added")).toArray();
+    QCOMPARE(added.first().toString(), QStringLiteral("urn:li:dataset:\x1b]0;pwned\x07\u202e"));
 }
 
 QTEST_GUILESS_MAIN(TestDiffCli)

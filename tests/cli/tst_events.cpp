@@ -219,6 +219,60 @@ with open(sys.argv[1], 'w') as f:
     f.write(record('SELECT 2', []) + '\n')
 )PY";
 
+// Cassettes written by VCR.py's own serializer: "redos" has three GETs, the second with a URI on which
+// ^(a+)+$-style regexes backtrack without end; "escapes" has terminal escape sequences, carriage returns,
+// C1 and bidi controls in its URI, status message, headers and body. A manifest.json with the same kind of
+// values, written as DataHub's archive.py writes it (json.dumps, indent=2).
+const QByteArray HostileScript = R"PY(
+import json, sys
+from vcr.request import Request
+from vcr.serialize import serialize
+from vcr.serializers import yamlserializer
+
+kind, out = sys.argv[1], sys.argv[2]
+
+def response(message, body, headers):
+    return {"status": {"code": 200, "message": message}, "headers": headers, "body": {"string": body}}
+
+ESC = "\x1b]0;pwned\x07\x1b[2J\r"
+BASE = "http:" + "/" * 2 + "api.example/"  # not spelled out: moc takes two slashes for a comment
+if kind == "manifest":
+    manifest = json.load(open(out))
+    manifest["run_id"] = "run" + ESC + "FAKE LINE\u202e"
+    manifest["checksums"]["http/cassette.yaml"] = "abc\x1b[2Kdef"
+    manifest["exception_info"] = {"type": "SDKError\x1b[31m", "message": "boom\x1b[31mRED\x1b[0m\nsecond line\x85",
+                                  "traceback": '  File "x.py", line 1\r\n    raise\x1b[2K SDKError()\n'}
+    open(out, "w").write(json.dumps(manifest, indent=2))
+    sys.exit(0)
+plain = {"Content-Type": ["text/plain"]}
+if kind == "redos":
+    pairs = [(Request("GET", BASE + "ok/0", None, {}), response("OK", b"zero", plain)),
+             (Request("GET", BASE + "a" * 40 + "!", None, {}), response("OK", b"one", plain)),
+             (Request("GET", BASE + "ok/2", None, {}), response("OK", b"two", plain))]
+else:
+    body = "line one\r\n\x1b[31mred\x1b[0m\nline\ttwo\rover\u202e\n".encode("utf-8")
+    pairs = [(Request("GET", BASE + ESC + "ok\u202e", None, {"X-Note": "a" + ESC + "b"}),
+              response("\x1b[5mOK\x85", body, {"Content-Type": ["text/plain"], "X-Evil": ["\x1b[2Kx\rover"]}))]
+cassette = {"requests": [q for q, _ in pairs], "responses": [r for _, r in pairs]}
+open(out, "w").write(serialize(cassette, yamlserializer))
+)PY";
+
+// Control characters that reach a terminal raw: C0 (except a newline, a tab, and the \r of \r\n, which
+// show's body blocks keep), DEL, C1 and the bidi controls, as UTF-8. Empty when there are none.
+QString rawControls(const QByteArray &output)
+{
+    const QString text = QString::fromUtf8(output);
+    QStringList found;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        const bool crlf = c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n';
+        if ((c < 0x20 && c != u'\n' && c != u'\t' && !crlf) || (c >= 0x7f && c < 0xa0)
+            || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+            found.append(u"U+%1 at %2"_s.arg(uint(c), 4, 16, QLatin1Char('0')).arg(i));
+    }
+    return found.join(u", "_s);
+}
+
 // The gzip/deflate bodies of a VCR.py fixture recorded with decode_compressed_response=False, decoded by
 // Python, as json.dumps(indent=2, ensure_ascii=False) would show them.
 const QByteArray DecodeScript = R"PY(
@@ -366,6 +420,10 @@ private slots:
     void eventsFilter();
     void eventsBadFilter_data();
     void eventsBadFilter();
+    void eventsFilterTooDeep_data();
+    void eventsFilterTooDeep();
+    void eventsFilterGivesUp();
+    void controlCharactersEscaped();
     void eventsOtherSources_data();
     void eventsOtherSources();
     void eventsTruncatedCassette();
@@ -547,6 +605,145 @@ void TstEvents::eventsBadFilter()
     const qsizetype echo = lines.indexOf(u"  "_s + expression);
     QVERIFY2(echo >= 0 && echo + 1 < lines.size(), qPrintable(err));
     QCOMPARE(lines[echo + 1].indexOf(u'^'), 2 + column - 1);
+}
+
+void TstEvents::eventsFilterTooDeep_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<int>("column");
+    // What the adversarial run sent (filter-deep-parens.txt, filter-minus.txt): a stack overflow before.
+    QTest::addRow("10,000 parentheses")
+        << u"("_s.repeated(10000) + u"kind:http"_s + u")"_s.repeated(10000) << 1001;
+    QTest::addRow("20,000 minus") << u"-"_s.repeated(20000) + u"kind:http"_s << 1001;
+    QTest::addRow("30,000 not") << u"not "_s.repeated(30000) + u"kind:http"_s << 4001;
+}
+
+void TstEvents::eventsFilterTooDeep()
+{
+    QFETCH(QString, expression);
+    QFETCH(int, column);
+    for (const char *command : { "events", "export-har" }) {
+        const QString output = path(u"deep.har"_s);
+        QStringList arguments { QString::fromLatin1(command), m_sample, u"--filter"_s, expression };
+        if (QLatin1StringView(command) == "export-har"_L1)
+            arguments << u"--output"_s << output;
+        const ProcessResult r = cli(arguments);
+        VERIFY_EXIT(r, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(output));
+        const QString err = QString::fromUtf8(r.err);
+        const QStringList lines = err.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(
+            lines.value(0).startsWith(u"tapedeck-cli: invalid filter at column %1: nesting deeper than 1000 "
+                                      u"levels"_s.arg(column)),
+            qPrintable(err.left(500)));
+        // The expression is shown around the error only, with the caret under the offending token.
+        QCOMPARE(lines.size(), 3);
+        for (const QString &line : lines)
+            QVERIFY2(line.size() < 200, qPrintable(line.left(300)));
+        QCOMPARE(lines[2].indexOf(u'^'), 2 + 41);
+    }
+}
+
+// A regex term that reaches the match limit on an event: the events before it are printed, then an error
+// names the term and the event; exit 2 (the filter has to change, the recording is fine).
+void TstEvents::eventsFilterGivesUp()
+{
+    const QString cassette = path(u"redos.yaml"_s);
+    VERIFY_EXIT(python(m_work.path(), HostileScript, { u"redos"_s, cassette }), 0);
+    const QString expression = u"url:~\"(a+)+c|a!|ok/\""_s;
+    // Without the hostile alternative every event is there and the first and last match.
+    const ProcessResult plain = cli({ u"events"_s, cassette, u"--filter"_s, u"url:~\"ok/\""_s });
+    VERIFY_EXIT(plain, 0);
+    QCOMPARE(tableSeqs(plain.out), QList<int>({ 0, 2 }));
+
+    const ProcessResult r = cli({ u"events"_s, cassette, u"--filter"_s, expression });
+    VERIFY_EXIT(r, 2);
+    QCOMPARE(tableSeqs(r.out), QList<int>({ 0 }));
+    const QStringList lines = QString::fromUtf8(r.err).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].startsWith(u"tapedeck-cli: invalid filter at column 1: "_s + expression
+                 + u" gave up on event 1: its regular expression needs more than 1000000 steps"_s),
+        qPrintable(lines[0]));
+    QCOMPARE(lines[1], u"  "_s + expression);
+    QCOMPARE(lines[2], u"  "_s + QString(expression.size(), u'^'));
+
+    const ProcessResult jsonl = cli({ u"events"_s, cassette, u"--filter"_s, expression, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 2);
+    QCOMPARE(jsonl.out.count('\n'), 1);
+    QCOMPARE(jsonl.err, r.err);
+
+    // export-har writes nothing: a HAR without the events the filter could not decide would be wrong.
+    const QString har = path(u"redos.har"_s);
+    const ProcessResult exported
+        = cli({ u"export-har"_s, cassette, u"--filter"_s, expression, u"--output"_s, har });
+    VERIFY_EXIT(exported, 2);
+    QCOMPARE(exported.err, r.err);
+    QVERIFY(!QFileInfo::exists(har));
+}
+
+// Control characters from recorded data are escaped in every human-readable output and in error and
+// warning lines; JSON output keeps its own escapes, byte for byte.
+void TstEvents::controlCharactersEscaped()
+{
+    const QString cassette = path(u"escapes.yaml"_s);
+    VERIFY_EXIT(python(m_work.path(), HostileScript, { u"escapes"_s, cassette }), 0);
+
+    const ProcessResult events = cli({ u"events"_s, cassette });
+    VERIFY_EXIT(events, 0);
+    QCOMPARE(rawControls(events.out), QString());
+    const QByteArray escapedUri = R"(http://api.example/\x1b]0;pwned\x07\x1b[2J\rok\u202e)";
+    QVERIFY2(events.out.contains(escapedUri), events.out.constData());
+    QCOMPARE(tableSeqs(events.out), QList<int>({ 0 }));
+
+    const ProcessResult jsonl = cli({ u"events"_s, cassette, u"--jsonl"_s });
+    VERIFY_EXIT(jsonl, 0);
+    const QByteArray jsonUri = R"("uri":"http://api.example/\u001b]0;pwned\u0007\u001b[2J\rok)";
+    QVERIFY2(jsonl.out.contains(jsonUri), jsonl.out.constData());
+
+    const ProcessResult show = cli({ u"show"_s, cassette, u"0"_s });
+    VERIFY_EXIT(show, 0);
+    QCOMPARE(rawControls(show.out), QString());
+    const QString shown = QString::fromUtf8(show.out);
+    QVERIFY2(shown.contains(u"Response: 200 \\x1b[5mOK\\x85\n"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"  X-Evil: \\x1b[2Kx\\rover\n"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"  X-Note: a\\x1b]0;pwned\\x07\\x1b[2J\\rb\n"_s), qPrintable(shown));
+    // The body keeps its lines (and the \r of \r\n, which does no harm); everything else is escaped.
+    QVERIFY2(shown.contains(u"  line one\r\n  \\x1b[31mred\\x1b[0m\n  line\ttwo\\rover\\u202e\n"_s),
+        qPrintable(shown));
+    const ProcessResult showJson = cli({ u"show"_s, cassette, u"0"_s, u"--json"_s });
+    VERIFY_EXIT(showJson, 0);
+    const QJsonObject o = QJsonDocument::fromJson(showJson.out).object();
+    QCOMPARE(o.value(u"status_message"_s).toString(), u"\x1b[5mOK\u0085"_s);
+
+    // info and list: a manifest with the same kind of values, in a copy of the sample's folder.
+    const QString folder = path(u"escapes/recording"_s);
+    QVERIFY(QDir().mkpath(folder + u"/http"_s) && QDir().mkpath(folder + u"/db"_s));
+    for (const QString &name : listFiles(m_extracted))
+        QVERIFY(QFile::copy(m_extracted + u'/' + name, folder + u'/' + name));
+    VERIFY_EXIT(python(m_work.path(), HostileScript, { u"manifest"_s, folder + u"/manifest.json"_s }), 0);
+    const ProcessResult info = cli({ u"info"_s, folder });
+    VERIFY_EXIT(info, 4); // the checksum no longer matches
+    QCOMPARE(rawControls(info.out), QString());
+    QCOMPARE(rawControls(info.err), QString());
+    const QString infoText = QString::fromUtf8(info.out);
+    QVERIFY2(infoText.contains(u"run\\x1b]0;pwned\\x07\\x1b[2J\\rFAKE LINE\\u202e"_s), qPrintable(infoText));
+    // The exception's message keeps its two lines, each indented; the traceback's lines are escaped.
+    QVERIFY2(infoText.contains(u"  boom\\x1b[31mRED\\x1b[0m\n  second line\\x85\n"_s), qPrintable(infoText));
+    QVERIFY2(infoText.contains(u"raise\\x1b[2K SDKError()"_s), qPrintable(infoText));
+    // The error line quotes the manifest's value, escaped, on one line.
+    const QStringList errors = QString::fromUtf8(info.err).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors[0].contains(u"abc\\x1b[2Kdef"_s), qPrintable(errors[0]));
+    const ProcessResult infoJson = cli({ u"info"_s, folder, u"--json"_s });
+    QCOMPARE(QJsonDocument::fromJson(infoJson.out).object().value(u"run_id"_s).toString(),
+        u"run\x1b]0;pwned\x07\x1b[2J\rFAKE LINE\u202e"_s);
+
+    const ProcessResult list = cli({ u"list"_s, path(u"escapes"_s) });
+    VERIFY_EXIT(list, 0);
+    QCOMPARE(rawControls(list.out), QString());
+    const QByteArray escapedRunId = R"(run\x1b]0;pwned\x07\x1b[2J\rFAKE LINE\u202e)";
+    QVERIFY2(list.out.contains(escapedRunId), list.out.constData());
 }
 
 void TstEvents::eventsOtherSources_data()

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests the filter language: matches over a fixed set of fake events, error positions, canonical spelling.
+#include "core/common/limitedregex.h"
+#include "core/common/nesting.h"
 #include "core/recording/filterexpression.h"
 
 #include <QRandomGenerator>
@@ -195,11 +197,16 @@ const std::vector<FakeEvent> &events()
     return all;
 }
 
+bool passes(const FilterExpression &filter, const FilterSubject &subject)
+{
+    return filter.match(subject) == FilterExpression::Outcome::Match;
+}
+
 QString matching(const FilterExpression &filter)
 {
     QStringList names;
     for (const FakeEvent &event : events()) {
-        if (filter.matches(event))
+        if (passes(filter, event))
             names.append(event.name);
     }
     return names.join(QLatin1Char(' '));
@@ -479,6 +486,130 @@ private slots:
         QCOMPARE(error.position, emoji.size());
         QCOMPARE(error.formatted(emoji).section(QLatin1Char('\n'), 2), QStringLiteral("       ^"));
         QVERIFY(error.formatted(emoji).startsWith(QStringLiteral("invalid filter at column 6:")));
+
+        // Of a long expression only 40 characters on either side are shown; the column stays the real one.
+        const QString many = QStringLiteral("kind:http ").repeated(30);
+        const QString longExpression = many + QStringLiteral("stauts:404 ") + many;
+        QVERIFY(!FilterExpression::parse(longExpression, &error).ok());
+        QCOMPARE(error.position, 300);
+        const QStringList lines = error.formatted(longExpression).split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("invalid filter at column 301:")));
+        QCOMPARE(
+            lines.at(1), QStringLiteral("  \u2026") + longExpression.mid(260, 86) + QStringLiteral("\u2026"));
+        QCOMPARE(
+            lines.at(2), QStringLiteral("  ") + QString(41, QLatin1Char(' ')) + QStringLiteral("^^^^^^"));
+    }
+
+    // Parentheses, "-" and "not" all count towards one nesting limit, checked before the parser recurses:
+    // deep input is refused with an error naming the limit (it used to overflow the stack), the deepest
+    // accepted filter evaluates and prints (both recursive) without trouble.
+    void nestingLimit_data()
+    {
+        QTest::addColumn<QString>("prefix"); // one level
+        QTest::addColumn<QString>("suffix");
+        QTest::addRow("parentheses") << QStringLiteral("(") << QStringLiteral(")");
+        QTest::addRow("not") << QStringLiteral("not ") << QString();
+        QTest::addRow("minus") << QStringLiteral("-") << QString();
+        QTest::addRow("mixed") << QStringLiteral("(-not (") << QStringLiteral("))");
+    }
+
+    void nestingLimit()
+    {
+        QFETCH(QString, prefix);
+        QFETCH(QString, suffix);
+        // Every level of `prefix` is as many nesting levels as it has "(", "-" and "not" in it.
+        const int perPrefix = int(prefix.count(QLatin1Char('('))) + int(prefix.count(QLatin1Char('-')))
+            + int(prefix.count(QLatin1String("not")));
+        const auto build = [&](int repeats) -> QString {
+            return prefix.repeated(repeats) + QStringLiteral("error") + suffix.repeated(repeats);
+        };
+
+        // Exactly at the limit (or just under it, for the mixed prefix): accepted and usable.
+        const int deepest = Nesting::MaxDepth / perPrefix;
+        const QString accepted = build(deepest);
+        const Result<FilterExpression> filter = FilterExpression::parse(accepted);
+        QVERIFY2(filter.ok(), qPrintable(filter.ok() ? QString() : filter.error().message.left(200)));
+        const int nots
+            = deepest * (int(prefix.count(QLatin1Char('-'))) + int(prefix.count(QLatin1String("not"))));
+        QCOMPARE(matching(*filter), nots % 2 ? nonErrorEvents : errorEvents);
+        const QString normalized = filter->normalized();
+        QCOMPARE(normalized.count(QLatin1String("not ")), nots);
+        const Result<FilterExpression> again = FilterExpression::parse(normalized);
+        QVERIFY(again.ok());
+        QCOMPARE(matching(*again), matching(*filter));
+
+        // One level more: refused at the token that goes past the limit.
+        FilterError error;
+        const QString refused = build(deepest + 1);
+        const Result<FilterExpression> deeper = FilterExpression::parse(refused, &error);
+        QVERIFY(!deeper.ok());
+        QCOMPARE(deeper.error().code, ErrorCode::Usage);
+        QVERIFY2(error.message.contains(Nesting::tooDeep()), qPrintable(error.message));
+        QVERIFY(error.position >= deepest * prefix.size());
+        QVERIFY(error.position < (deepest + 1) * prefix.size());
+        QVERIFY(error.length >= 1);
+
+        // What the adversarial run sent (10,000 "(", 20,000 "-", 30,000 "not "): refused the same way.
+        for (const int repeats : { 10000, 20000, 30000 }) {
+            const Result<FilterExpression> huge = FilterExpression::parse(build(repeats), &error);
+            QVERIFY(!huge.ok());
+            QVERIFY(error.message.contains(Nesting::tooDeep()));
+            // Only the part around the error is quoted: the message stays a few short lines.
+            for (const QString &line : huge.error().message.split(QLatin1Char('\n')))
+                QVERIFY2(line.size() < 200, qPrintable(line.left(300)));
+        }
+    }
+
+    // Deep but accepted programs with and/or groups inside each level: evaluating and spelling them
+    // recurse once per level as well.
+    void deepAlternatingGroups()
+    {
+        QString text = QStringLiteral("kind:mcp");
+        for (int level = 0; level < Nesting::MaxDepth; ++level)
+            text = level % 2 ? QStringLiteral("kind:sql or (%1)").arg(text)
+                             : QStringLiteral("seq:0..99 (%1)").arg(text);
+        const Result<FilterExpression> filter = FilterExpression::parse(text);
+        QVERIFY2(filter.ok(), qPrintable(filter.ok() ? QString() : filter.error().message.left(200)));
+        QCOMPARE(matching(*filter), QStringLiteral("s1 s2 s3 m1 m2 m3"));
+        QVERIFY(filter->normalized().size() > text.size() / 2);
+    }
+
+    // A regex term that reaches the match limit makes the answer unknown (GaveUp), never a silent "no
+    // match"; the error points at the term and names the event.
+    void regexGivesUp()
+    {
+        FakeEvent hostile = http("x", 7, QStringLiteral("GET"),
+            QString(25, QLatin1Char('a')) + QLatin1Char('!'), QStringLiteral("x"), QStringLiteral("/"), 200);
+        for (const FakeEvent::Encoding encoding :
+            { FakeEvent::Encoding::Utf16, FakeEvent::Encoding::Latin1, FakeEvent::Encoding::Utf8 }) {
+            hostile.encode(encoding);
+            const auto outcome = [&](const QString &text, FilterError *error = nullptr) {
+                const Result<FilterExpression> filter = FilterExpression::parse(text);
+                return filter ? filter->match(hostile, error) : FilterExpression::Outcome::NoMatch;
+            };
+            using Outcome = FilterExpression::Outcome;
+            QCOMPARE(outcome(QStringLiteral("url:~\"a!\"")), Outcome::Match);
+            QCOMPARE(outcome(QStringLiteral("url:~\"(a+)+c|a!\"")), Outcome::GaveUp);
+            QCOMPARE(outcome(QStringLiteral("not url:~\"(a+)+c|a!\"")), Outcome::GaveUp);
+            QCOMPARE(outcome(QStringLiteral("~\"(a+)+c|a!\"")), Outcome::GaveUp); // free text
+            QCOMPARE(outcome(QStringLiteral("url:~\"(a+)+c|x\" status:200")), Outcome::GaveUp);
+            // Terms that decide first (cheaper ones are evaluated first) spare the regex.
+            QCOMPARE(outcome(QStringLiteral("kind:sql url:~\"(a+)+c|x\"")), Outcome::NoMatch);
+            QCOMPARE(outcome(QStringLiteral("status:200 or url:~\"(a+)+c|x\"")), Outcome::Match);
+
+            FilterError error;
+            const QString text = QStringLiteral("kind:http -url:~\"(a+)+c|a!\"");
+            QCOMPARE(outcome(text, &error), Outcome::GaveUp);
+            QCOMPARE(error.position, 11);
+            QCOMPARE(error.length, text.size() - 11);
+            QVERIFY2(error.message.contains(QStringLiteral("url:~\"(a+)+c|a!\" gave up on event 7")),
+                qPrintable(error.message));
+            QVERIFY(error.message.contains(LimitedRegex::gaveUpReason()));
+            const Error formatted = FilterExpression::parse(text)->gaveUpError(error);
+            QCOMPARE(formatted.code, ErrorCode::Usage);
+            QCOMPARE(formatted.message, error.formatted(text));
+        }
     }
 
     void normalized_data()
@@ -586,7 +717,7 @@ private slots:
                 if (t % 2)
                     event.encode(FakeEvent::Encoding::Utf8);
                 const bool expected = reference.match(text).hasMatch();
-                QVERIFY2(filter->matches(event) == expected,
+                QVERIFY2(passes(*filter, event) == expected,
                     qPrintable(
                         QStringLiteral("%1 on \"%2\": expected %3").arg(expression, text).arg(expected)));
                 ++checked;
@@ -601,7 +732,7 @@ private slots:
         QVERIFY(empty.isEmpty());
         QVERIFY(empty.normalized().isEmpty());
         for (const FakeEvent &event : events())
-            QVERIFY(empty.matches(event));
+            QVERIFY(passes(empty, event));
 
         FilterExpression copy = *FilterExpression::parse(QStringLiteral("kind:sql"));
         const FilterExpression second = copy;
@@ -626,7 +757,7 @@ private slots:
                     for (int round = 0; round < 200; ++round) {
                         QStringList names;
                         for (const FakeEvent &event : own) {
-                            if (filter.matches(event))
+                            if (passes(filter, event))
                                 names.append(event.name);
                         }
                         results[t] = names.join(QLatin1Char(' '));
@@ -659,7 +790,7 @@ private slots:
         const std::vector<FakeEvent> &subjects = events();
         qint64 matched = 0;
         for (const FakeEvent &event : subjects) // warm-up: per-thread decode buffers reach their size
-            matched += filter.matches(event);
+            matched += passes(filter, event);
 
         // The counter works: a QString buffer is seen.
         allocationCount = 0;
@@ -672,7 +803,7 @@ private slots:
         countingAllocations = true;
         for (int round = 0; round < 1000; ++round) {
             for (const FakeEvent &event : subjects)
-                matched += filter.matches(event);
+                matched += passes(filter, event);
         }
         countingAllocations = false;
         QCOMPARE(allocationCount.load(), 0);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The timeline's matching loop in core: filter expressions and kind toggles over the sample (the same
 // counts as `tapedeck-cli events --filter`), parts split over a pool giving exactly the one-thread result,
-// cancellation, search with wrap-around in both directions, free-text escaping.
+// cancellation, a regex that gives up, search with wrap-around in both directions, free-text escaping.
 #include "core/recording/filterexpression.h"
 #include "core/recording/timelinefilter.h"
 #include "core/recording/timelinesubject.h"
@@ -38,6 +38,7 @@ private slots:
     void kindMask();
     void partsOnAPoolEqualOneThread();
     void cancelledStopsEarly();
+    void gaveUpStopsAtTheFirstEvent();
     void findRowWraps();
     void freeText();
 
@@ -72,7 +73,8 @@ void TestTimelineFilter::sampleExpressions()
     QFETCH(QString, filter);
     QFETCH(int, expected);
     const FilterExpression expression = parsed(filter);
-    const std::vector<quint32> seqs = TimelineFilter::match(*m_sample, expression, AllKinds, 0, m_sample->count());
+    const std::vector<quint32> seqs
+        = TimelineFilter::match(*m_sample, expression, AllKinds, 0, m_sample->count()).seqs;
     QCOMPARE(int(seqs.size()), expected);
     QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
     // Exactly the events the expression matches one by one.
@@ -80,7 +82,7 @@ void TestTimelineFilter::sampleExpressions()
     int matching = 0;
     for (qsizetype seq = 0; seq < m_sample->count(); ++seq) {
         subject.setRow(seq);
-        matching += expression.isEmpty() || expression.matches(subject);
+        matching += expression.match(subject) == FilterExpression::Outcome::Match;
     }
     QCOMPARE(matching, expected);
     // The CLI's events --filter lists as many.
@@ -96,18 +98,21 @@ void TestTimelineFilter::sampleExpressions()
 void TestTimelineFilter::kindMask()
 {
     const FilterExpression none;
-    QCOMPARE(TimelineFilter::match(*m_sample, none, kindBit(EventKind::Sql), 0, m_sample->count()).size(), size_t(5));
-    QCOMPARE(TimelineFilter::match(*m_sample, none, kindBit(EventKind::Http) | kindBit(EventKind::Sql), 0,
-                 m_sample->count())
-                 .size(),
+    QCOMPARE(
+        TimelineFilter::match(*m_sample, none, kindBit(EventKind::Sql), 0, m_sample->count()).seqs.size(),
+        size_t(5));
+    QCOMPARE(TimelineFilter::match(
+                 *m_sample, none, kindBit(EventKind::Http) | kindBit(EventKind::Sql), 0, m_sample->count())
+                 .seqs.size(),
         size_t(17));
-    QVERIFY(TimelineFilter::match(*m_sample, none, 0, 0, m_sample->count()).empty());
-    const std::vector<quint32> sqlErrors
-        = TimelineFilter::match(*m_sample, parsed(QStringLiteral("error")), kindBit(EventKind::Sql), 0, m_sample->count());
+    QVERIFY(TimelineFilter::match(*m_sample, none, 0, 0, m_sample->count()).seqs.empty());
+    const std::vector<quint32> sqlErrors = TimelineFilter::match(
+        *m_sample, parsed(QStringLiteral("error")), kindBit(EventKind::Sql), 0, m_sample->count())
+                                               .seqs;
     QCOMPARE(sqlErrors, std::vector<quint32>({ 39 }));
     // A sub-range.
-    QCOMPARE(TimelineFilter::match(*m_sample, none, AllKinds, 10, 20).front(), 10u);
-    QVERIFY(TimelineFilter::match(*m_sample, none, AllKinds, 20, 20).empty());
+    QCOMPARE(TimelineFilter::match(*m_sample, none, AllKinds, 10, 20).seqs.front(), 10u);
+    QVERIFY(TimelineFilter::match(*m_sample, none, AllKinds, 20, 20).seqs.empty());
 }
 
 void TestTimelineFilter::partsOnAPoolEqualOneThread()
@@ -121,8 +126,8 @@ void TestTimelineFilter::partsOnAPoolEqualOneThread()
     for (const QString &text : { QStringLiteral("status:500"), QStringLiteral("aspect:schemaMetadata"),
              QStringLiteral("orders_1* or method:POST") }) {
         const FilterExpression e = parsed(text);
-        const std::vector<quint32> one = TimelineFilter::match(big, e, AllKinds, 0, n);
-        const std::vector<quint32> split = TimelineFilter::match(big, e, AllKinds, 0, n, &pool);
+        const std::vector<quint32> one = TimelineFilter::match(big, e, AllKinds, 0, n).seqs;
+        const std::vector<quint32> split = TimelineFilter::match(big, e, AllKinds, 0, n, &pool).seqs;
         QVERIFY(!one.empty());
         QCOMPARE(split, one);
     }
@@ -135,13 +140,57 @@ void TestTimelineFilter::cancelledStopsEarly()
     for (qsizetype i = 0; i < n; ++i)
         test::appendSynthetic(big, i);
     std::atomic<int> polls = 0;
-    const std::vector<quint32> seqs = TimelineFilter::match(
-        big, parsed(QStringLiteral("kind:http")), AllKinds, 0, n, nullptr, [&] { return ++polls > 1; });
+    const std::vector<quint32> seqs = TimelineFilter::match(big, parsed(QStringLiteral("kind:http")),
+        AllKinds, 0, n, nullptr,
+        [&] { return ++polls > 1; }).seqs;
     QVERIFY(polls >= 2);
     QVERIFY(seqs.size() < size_t(n / 2)); // half are HTTP: stopped well before the end
     QCOMPARE(TimelineFilter::findRow(big, parsed(QStringLiteral("nothing-matches-this")), [](qsizetype r) { return r; },
                  n, 0, true, [] { return true; }),
         -1);
+}
+
+// A regex term that reaches its match limit stops the matching at that event, on one thread or split over a
+// pool: the matches before it are kept, the error names the event, and nothing after it is added.
+void TestTimelineFilter::gaveUpStopsAtTheFirstEvent()
+{
+    Timeline big;
+    const qsizetype n = TimelineFilter::MinPartSize * 3 + 123;
+    // Two hostile URIs, in the second and the last part: the first one decides.
+    const qsizetype first = TimelineFilter::MinPartSize + 1000;
+    const qsizetype second = n - 10;
+    QCOMPARE(first % 4, 0); // appendSynthetic() makes an HTTP event there, not an SQL one
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i != first && i != second) {
+            test::appendSynthetic(big, i);
+            continue;
+        }
+        EventRecord r;
+        r.kind = EventKind::Http;
+        r.number = 200;
+        const QString uri = QString(40, QLatin1Char('a')) + QLatin1Char('!');
+        big.append(r, { QStringLiteral("GET"), uri, QString(), QString() });
+    }
+    // kind:sql is cheaper, so it is tried first: SQL events match without running the regex.
+    const FilterExpression e = parsed(QStringLiteral("kind:sql or url:~\"^(a+)+$\""));
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    for (QThreadPool *threads : { static_cast<QThreadPool *>(nullptr), &pool }) {
+        const TimelineFilter::Matches matches = TimelineFilter::match(big, e, AllKinds, 0, n, threads);
+        QVERIFY(matches.gaveUp);
+        QVERIFY2(matches.gaveUp->message.contains(QStringLiteral("event %1").arg(first)),
+            qPrintable(matches.gaveUp->message));
+        QCOMPARE(matches.gaveUp->position, 12);
+        // Every SQL event before the hostile one, and nothing after it.
+        std::vector<quint32> expected;
+        for (qsizetype i = 2; i < first; i += 4)
+            expected.push_back(quint32(i));
+        QCOMPARE(matches.seqs, expected);
+    }
+    // Without the hostile events the same filter runs to the end.
+    const TimelineFilter::Matches tail = TimelineFilter::match(big, e, AllKinds, first + 1, second, &pool);
+    QVERIFY(!tail.gaveUp);
+    QVERIFY(!tail.seqs.empty());
 }
 
 void TestTimelineFilter::findRowWraps()
@@ -156,7 +205,8 @@ void TestTimelineFilter::findRowWraps()
     QCOMPARE(last, 40);
     QCOMPARE(TimelineFilter::findRow(*m_sample, orders, identity, count, 41, true), first); // start past the end
     // Over a view's rows: the answer is a row, not a seq.
-    const std::vector<quint32> sql = TimelineFilter::match(*m_sample, FilterExpression(), kindBit(EventKind::Sql), 0, count);
+    const std::vector<quint32> sql
+        = TimelineFilter::match(*m_sample, FilterExpression(), kindBit(EventKind::Sql), 0, count).seqs;
     const auto sqlSeq = [&](qsizetype row) { return qsizetype(sql[size_t(row)]); };
     QCOMPARE(TimelineFilter::findRow(*m_sample, orders, sqlSeq, qsizetype(sql.size()), 0, true), 4);
     QCOMPARE(TimelineFilter::findRow(*m_sample, orders, identity, 0, 0, true), -1);
@@ -167,7 +217,7 @@ void TestTimelineFilter::freeText()
     QCOMPARE(TimelineFilter::freeTextExpression(QStringLiteral("a\"b\\c")), QStringLiteral("\"a\\\"b\\\\c\""));
     // Parsed back, it is one literal term: keywords and fields are not read from it.
     const FilterExpression e = parsed(TimelineFilter::freeTextExpression(QStringLiteral("kind:http or")));
-    QVERIFY(TimelineFilter::match(*m_sample, e, AllKinds, 0, m_sample->count()).empty());
+    QVERIFY(TimelineFilter::match(*m_sample, e, AllKinds, 0, m_sample->count()).seqs.empty());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineFilter)

@@ -244,6 +244,15 @@ void FilterBar::parseFilter()
     Q_EMIT filterChanged(m_filter);
 }
 
+void FilterBar::setMatchError(const FilterError &error)
+{
+    if (m_filterDebounce.isActive() || m_filterEdit->text() != m_appliedText)
+        return;
+    m_error = error;
+    showError();
+    Q_EMIT filterErrorChanged(m_error);
+}
+
 void FilterBar::showError()
 {
     if (!m_error) {

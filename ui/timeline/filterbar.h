@@ -40,7 +40,7 @@ public:
     QString filterText() const;
     // The last expression that parsed (what filterChanged() last carried).
     const FilterExpression &filter() const { return m_filter; }
-    // Set while the text in the filter field does not parse.
+    // Set while the text in the filter field does not parse, or after its filter gave up (setMatchError()).
     const std::optional<FilterError> &filterError() const { return m_error; }
     KindMask kinds() const;
     QString searchText() const;
@@ -57,11 +57,14 @@ public Q_SLOTS:
     void focusFilter();
     // Applies a filter text still waiting for its debounce.
     void applyPendingFilter();
+    // Shows that the applied filter gave up on an event (TimelineModel::filterGaveUp()) as an error of its
+    // text, as a parse error is shown; ignored when the text has changed since (that text applies soon).
+    void setMatchError(const tapedeck::FilterError &error);
 
 Q_SIGNALS:
     // A filter text that parsed (the empty text gives the empty filter, which matches everything).
     void filterChanged(const tapedeck::FilterExpression &filter);
-    // The filter text stopped parsing (error set) or parses again (error empty).
+    // The filter text stopped parsing or its filter gave up (error set), or it parses again (error empty).
     void filterErrorChanged(const std::optional<tapedeck::FilterError> &error);
     void kindsChanged(tapedeck::KindMask kinds);
     void searchRequested(const QString &text, tapedeck::FilterBar::SearchDirection direction);

@@ -109,6 +109,7 @@ void TimelineModel::setTimeline(std::shared_ptr<const Timeline> timeline)
     m_identity = isIdentity();
     m_pendingReset = false;
     m_filteredUpTo = 0;
+    m_gaveUp = false;
     endResetModel();
     if (m_timeline && m_pollInterval > 0)
         m_poll.start(m_pollInterval);
@@ -140,7 +141,7 @@ void TimelineModel::refresh()
             beginInsertRows({}, int(m_identityRows), int(count - 1));
             m_identityRows = count;
             endInsertRows();
-        } else if (!m_filterJobs.isRunning()) {
+        } else if (!m_filterJobs.isRunning() && !m_gaveUp) {
             startJob(m_filteredUpTo, m_total, false);
         }
         Q_EMIT kindCountsChanged(
@@ -169,6 +170,7 @@ void TimelineModel::setKinds(KindMask kinds)
 void TimelineModel::restartFiltering()
 {
     m_filterJobs.abandon();
+    m_gaveUp = false;
     if (isIdentity()) {
         // Every event, row == seq: nothing to compute.
         beginResetModel();
@@ -192,15 +194,18 @@ void TimelineModel::startJob(qsizetype from, qsizetype to, bool reset)
     m_filterJobs.start(
         [timeline = m_timeline, filter = m_filter, kinds = m_kinds, from, to](JobTracker::Job &job) {
             if (!timeline)
-                return Rows();
+                return TimelineFilter::Matches();
             return TimelineFilter::match(
                 *timeline, filter, kinds, from, to, job.pool(), [&job] { return job.cancelled(); });
         },
-        [this, from, to, reset](Rows rows) { finishJob(from, to, reset, std::move(rows)); });
+        [this, from, to, reset](
+            TimelineFilter::Matches matches) { finishJob(from, to, reset, std::move(matches)); });
 }
 
-void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, Rows rows)
+void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, TimelineFilter::Matches matches)
 {
+    Rows &rows = matches.seqs;
+    const bool current = reset || from == m_filteredUpTo;
     if (reset) {
         beginResetModel();
         m_identity = false;
@@ -221,6 +226,11 @@ void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, Rows row
         }
         m_filteredUpTo = to;
         emitCounts();
+    }
+    if (matches.gaveUp && current) {
+        m_gaveUp = true;
+        Q_EMIT filterGaveUp(*matches.gaveUp);
+        return;
     }
     if (m_filteredUpTo < m_total)
         startJob(m_filteredUpTo, m_total, false);

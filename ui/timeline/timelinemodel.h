@@ -54,7 +54,9 @@ public:
     int pollInterval() const { return m_pollInterval; }
 
     // Both are applied off the GUI thread; the rows shown change (with a model reset) once the result is
-    // there, and filterApplied() follows. A newer request cancels an older one still running.
+    // there, and filterApplied() follows. A newer request cancels an older one still running. When a regex
+    // term of the filter gives up on an event, the rows are the matches before it, filterGaveUp() says so,
+    // and nothing more is matched until the filter, the kinds or the timeline change.
     void setFilter(const FilterExpression &filter);
     void setKinds(KindMask kinds);
     const FilterExpression &filter() const { return m_filter; }
@@ -87,6 +89,9 @@ Q_SIGNALS:
     void kindCountsChanged(qsizetype http, qsizetype sql, qsizetype mcp);
     // The rows now reflect the filter and kinds last set (after a model reset).
     void filterApplied();
+    // A regex term of the filter gave up on an event (FilterExpression::Outcome::GaveUp): error names the
+    // term (its place in the filter text) and the event. The rows shown are the matches before that event.
+    void filterGaveUp(const tapedeck::FilterError &error);
     // The timeline was complete when refresh() last looked and every event is in the model.
     void timelineComplete();
     // The answer to find(): the seq of the matching event (rowOfSeq() gives its current row), or -1.
@@ -98,7 +103,7 @@ private:
     bool isIdentity() const { return m_filter.isEmpty() && m_kinds == AllKinds; }
     void restartFiltering();
     void startJob(qsizetype from, qsizetype to, bool reset);
-    void finishJob(qsizetype from, qsizetype to, bool reset, Rows rows);
+    void finishJob(qsizetype from, qsizetype to, bool reset, TimelineFilter::Matches matches);
     void emitCounts();
     void updateColours() const; // from the application palette, when it changed
     QVariant display(qsizetype seq, int column) const;
@@ -118,6 +123,7 @@ private:
     bool m_identity = true; // what the rows currently shown are (may lag behind the filter while pending)
     bool m_pendingReset = false;
     qsizetype m_filteredUpTo = 0; // events [0, m_filteredUpTo) have been matched for the current filter
+    bool m_gaveUp = false; // the current filter gave up on an event: no more matching for it
 
     QTimer m_poll;
     int m_pollInterval = 100;

@@ -53,6 +53,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     layout->addWidget(m_view, 1);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &TimelineModel::setFilter);
+    connect(m_model, &TimelineModel::filterGaveUp, m_filterBar, &FilterBar::setMatchError);
     connect(m_filterBar, &FilterBar::kindsChanged, m_model, &TimelineModel::setKinds);
     connect(m_model, &TimelineModel::countsChanged, m_filterBar, &FilterBar::setCounts);
     connect(m_model, &TimelineModel::kindCountsChanged, m_filterBar, &FilterBar::setKindCounts);

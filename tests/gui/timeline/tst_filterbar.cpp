@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Tests FilterBar: the debounced filter expression, parse errors shown inline (position and message),
-// kind toggles with counts, the shown / total label, and search with Enter, Shift+Enter, F3, Shift+F3 and
-// Ctrl+F.
-#include "ui/timeline/filterbar.h"
+// Tests FilterBar: the debounced filter expression, parse errors shown inline (position and message), a
+// filter nested too deep, a filter that gave up while matching, kind toggles with counts, the shown / total
+// label, and search with Enter, Shift+Enter, F3, Shift+F3 and Ctrl+F.
+#include "core/common/nesting.h"
 #include "guitestmain.h"
 #include "timelinesupport.h"
+#include "ui/timeline/filterbar.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void parseErrorShownInline_data();
     void parseErrorShownInline();
     void errorClearsWhenFixed();
+    void tooDeepShownInline();
+    void matchErrorShownInline();
     void enterAppliesAtOnce();
     void kindToggles();
     void counts();
@@ -111,6 +114,60 @@ void TestFilterBar::parseErrorShownInline()
     // The field is marked, and no filter went out.
     QVERIFY(b.filter->palette().color(QPalette::Base) != b.search->palette().color(QPalette::Base));
     QCOMPARE(changed.count(), 0);
+}
+
+// The adversarial inputs that overflowed the parser's stack: an error naming the limit, the last good
+// filter kept.
+void TestFilterBar::tooDeepShownInline()
+{
+    Bar b;
+    b.bar->setFilterText(QStringLiteral("kind:http"));
+    QSignalSpy changed(b.bar, &FilterBar::filterChanged);
+    for (const QString &deep : QStringList { QStringLiteral("(").repeated(10000) + QStringLiteral("kind:sql"),
+             QStringLiteral("-").repeated(20000) + QStringLiteral("kind:sql"),
+             QStringLiteral("not ").repeated(30000) + QStringLiteral("kind:sql") }) {
+        b.bar->setFilterText(deep);
+        QVERIFY(b.bar->filterError());
+        QVERIFY2(b.bar->filterError()->message.contains(Nesting::tooDeep()),
+            qPrintable(b.bar->filterError()->message));
+        QVERIFY(b.error->isVisible());
+        QVERIFY(b.error->text().startsWith(
+            QStringLiteral("Column %1: ").arg(b.bar->filterError()->position + 1)));
+    }
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(b.bar->filter().text(), QStringLiteral("kind:http"));
+}
+
+// TimelineModel::filterGaveUp() lands here: shown like a parse error for the text it came from, cleared
+// when the filter is applied again, and ignored once the text has changed.
+void TestFilterBar::matchErrorShownInline()
+{
+    Bar b;
+    const QString text = QStringLiteral("kind:sql or url:~\"(a+)+$\"");
+    b.bar->setFilterText(text);
+    QVERIFY(!b.bar->filterError());
+    QSignalSpy errors(b.bar, &FilterBar::filterErrorChanged);
+    const FilterError gaveUp { 12, text.size() - 12, QStringLiteral("a simpler regular expression"),
+        QStringLiteral("url:~\"(a+)+$\" gave up on event 3") };
+    b.bar->setMatchError(gaveUp);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(b.bar->filterError());
+    QCOMPARE(b.bar->filterError()->message, gaveUp.message);
+    QVERIFY(b.error->isVisible());
+    QCOMPARE(b.error->text(), QStringLiteral("Column 13: ") + gaveUp.message);
+    QVERIFY(b.filter->palette().color(QPalette::Base) != b.search->palette().color(QPalette::Base));
+
+    // Enter applies the same text again (the model tries anew): the error goes until it comes back.
+    QSignalSpy changed(b.bar, &FilterBar::filterChanged);
+    b.bar->applyPendingFilter();
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!b.bar->filterError());
+    QVERIFY(b.error->isHidden());
+
+    // An answer for a text that is no longer in the field is dropped.
+    QTest::keyClicks(b.filter, QStringLiteral(" x"));
+    b.bar->setMatchError(gaveUp);
+    QVERIFY(!b.bar->filterError());
 }
 
 void TestFilterBar::errorClearsWhenFixed()

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Tests TimelineModel (under QAbstractItemModelTester): the sample's rows and cells, filtering by
-// expression and kind off the GUI thread (checked against tapedeck-cli events), growth while another
-// thread indexes, free-text search, and the panel that wires it to the filter bar.
-#include "ui/timeline/filterbar.h"
+// expression and kind off the GUI thread (checked against tapedeck-cli events), a filter that gives up,
+// growth while another thread indexes, free-text search, and the panel that wires it to the filter bar
+// (errors shown inline: a filter nested too deep, a regex that gives up).
+#include "core/common/nesting.h"
 #include "core/recording/timelinesubject.h"
-#include "testsupport.h"
-#include "ui/timeline/timelinemodel.h"
-#include "ui/timeline/timelinepanel.h"
 #include "guitestmain.h"
 #include "jobsupport.h"
+#include "testsupport.h"
 #include "timelinesupport.h"
+#include "ui/timeline/filterbar.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFuture>
@@ -40,6 +42,27 @@ QString cell(const TimelineModel &model, qsizetype seq, int column, int role = Q
     return model.index(model.rowOfSeq(seq), column).data(role).toString();
 }
 
+// Synthetic events with one HTTP event at `hostile` whose URI makes ^(a+)+$ reach the regex match limit.
+std::shared_ptr<Timeline> timelineWithHostileUri(qsizetype count, qsizetype hostile)
+{
+    auto timeline = std::make_shared<Timeline>();
+    for (qsizetype i = 0; i < count; ++i) {
+        if (i != hostile) {
+            test::appendSynthetic(*timeline, i);
+            continue;
+        }
+        EventRecord r;
+        r.kind = EventKind::Http;
+        r.number = 200;
+        const QString uri = QString(40, QLatin1Char('a')) + QLatin1Char('!');
+        timeline->append(r, { QStringLiteral("GET"), uri, QString(), QString() });
+    }
+    timeline->setComplete();
+    return timeline;
+}
+
+const QString HostileFilter = QStringLiteral("kind:sql or url:~\"^(a+)+$\"");
+
 // Sets a filter and waits until the model shows it.
 bool applyFilter(TimelineModel &model, const QString &text)
 {
@@ -63,11 +86,13 @@ private Q_SLOTS:
     void filterByExpression();
     void kindToggles();
     void newerFilterWins();
+    void filterGivesUp();
     void growsWhileIndexing();
     void growsWhileIndexingWithFilter();
     void indexerOnAnotherThread();
     void search();
     void panelFiltersAndSearches();
+    void panelShowsFilterErrorsInline();
 
 private:
     std::shared_ptr<Timeline> m_sample;
@@ -235,7 +260,7 @@ void TestTimelineModel::filterByExpression()
         QVERIFY(seq > previous);
         previous = seq;
         subject.setRow(seq);
-        QVERIFY(expression.matches(subject));
+        QVERIFY(expression.match(subject) == FilterExpression::Outcome::Match);
         QCOMPARE(model.rowOfSeq(seq), row);
     }
     // The CLI's events --filter lists the same events.
@@ -416,6 +441,36 @@ void TestTimelineModel::search()
     QCOMPARE(model.rowOfSeq(40), 4);
 }
 
+// A regex term that gives up stops the matching: the rows before the event are shown, the error says
+// which event, and a new filter starts afresh.
+void TestTimelineModel::filterGivesUp()
+{
+    const qsizetype hostile = 401; // an HTTP slot of appendSynthetic()
+    const auto timeline = timelineWithHostileUri(1000, hostile);
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTimeline(timeline);
+    QTRY_COMPARE(model.totalCount(), 1000);
+    QSignalSpy gaveUp(&model, &TimelineModel::filterGaveUp);
+    QVERIFY(applyFilter(model, HostileFilter));
+    QTRY_COMPARE(gaveUp.count(), 1);
+    const FilterError error = gaveUp.first().at(0).value<FilterError>();
+    QVERIFY2(error.message.contains(QStringLiteral("gave up on event %1").arg(hostile)),
+        qPrintable(error.message));
+    QCOMPARE(error.position, 12);
+    // The SQL events before it (every fourth, from 2), nothing after it.
+    QCOMPARE(model.rowCount(), int(hostile / 4));
+    QCOMPARE(model.seqAt(model.rowCount() - 1), 398);
+    model.refresh();
+    QTest::qWait(50);
+    QCOMPARE(gaveUp.count(), 1);
+    QCOMPARE(model.rowCount(), int(hostile / 4));
+    // Another filter matches everything again.
+    QVERIFY(applyFilter(model, QStringLiteral("kind:sql")));
+    QCOMPARE(model.rowCount(), 250);
+    QCOMPARE(gaveUp.count(), 1);
+}
+
 void TestTimelineModel::panelFiltersAndSearches()
 {
     TimelinePanel panel;
@@ -463,6 +518,49 @@ void TestTimelineModel::panelFiltersAndSearches()
     auto *status = panel.findChild<QLabel *>(QStringLiteral("searchStatus"));
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("No match"), 10000);
     QCOMPARE(panel.currentSeq(), 35);
+}
+
+// The GUI's filter bar uses the same parser and matcher as the CLI: a filter nested too deep and a regex
+// that gives up are both shown inline on the bar, and the panel keeps working.
+void TestTimelineModel::panelShowsFilterErrorsInline()
+{
+    TimelinePanel panel;
+    panel.resize(900, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setTimeline(timelineWithHostileUri(1000, 401));
+    QTRY_COMPARE(panel.model()->rowCount(), 1000);
+    FilterBar *bar = panel.filterBar();
+    auto *label = panel.findChild<QLabel *>(QStringLiteral("filterErrorLabel"));
+    QVERIFY(label);
+
+    // 10,000 parentheses and 30,000 "not": refused with the nesting limit, nothing applied.
+    for (const QString &deep : QStringList {
+             QStringLiteral("(").repeated(10000) + QStringLiteral("x") + QStringLiteral(")").repeated(10000),
+             QStringLiteral("not ").repeated(30000) + QStringLiteral("x") }) {
+        bar->setFilterText(deep);
+        QVERIFY(bar->filterError());
+        QVERIFY2(bar->filterError()->message.contains(Nesting::tooDeep()),
+            qPrintable(bar->filterError()->message));
+        QVERIFY(label->isVisible());
+        QCOMPARE(panel.model()->rowCount(), 1000);
+    }
+
+    // The regex gives up on event 401: the bar says so, under the term.
+    bar->setFilterText(HostileFilter);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->filterError().has_value(), 10000);
+    QVERIFY2(bar->filterError()->message.contains(QStringLiteral("gave up on event 401")),
+        qPrintable(bar->filterError()->message));
+    QCOMPARE(bar->filterError()->position, 12);
+    QVERIFY(label->isVisible());
+    QVERIFY(label->text().startsWith(QStringLiteral("Column 13: ")));
+    QCOMPARE(panel.model()->rowCount(), 100);
+
+    // A good filter clears the error.
+    bar->setFilterText(QStringLiteral("kind:sql"));
+    QVERIFY(!bar->filterError());
+    QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 250, 10000);
+    QVERIFY(label->isHidden());
 }
 
 TAPEDECK_GUI_TEST_MAIN(TestTimelineModel)
