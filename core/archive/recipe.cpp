@@ -205,7 +205,8 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
                         .arg(event.start_mark.line + 1));
             } else if (stack.size() + it->levels > Nesting::MaxDepth) {
                 status = fail(Nesting::tooDeep(), event.start_mark);
-            } else if (!expansion.spend(it->nodes + it->bytes)) {
+            } else if (const qint64 cost = AliasExpansion::costOf(it->nodes, it->bytes);
+                       !expansion.spend(cost, expansion.spent() + cost)) { // the whole tree is held
                 status = fail(expansion.exceeded(), event.start_mark);
             } else if ((nodes += it->nodes) > MaxNodes) {
                 status = tooMany();

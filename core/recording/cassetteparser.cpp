@@ -259,13 +259,14 @@ private:
 constexpr int TopLevelDepth = 2;
 constexpr int ItemDepth = 3;
 
-// An anchored node as aliases repeat it: its copy, what one more copy costs (AliasExpansion: one per
-// node plus the bytes of its scalars) and the levels of nesting it holds (0 for a scalar).
+// An anchored node as aliases repeat it: its copy, what one more copy costs (AliasExpansion::costOf) and
+// the levels of nesting it holds (0 for a scalar).
 struct Anchor
 {
     Node node;
     qint64 cost = 0;
     int levels = 0;
+    qint64 copies = 0; // what the aliases' copies inside it cost (none in an anchor VCR.py writes)
 };
 
 // The anchors defined so far in a document, by name. What was defined since the last commit() can be
@@ -281,11 +282,13 @@ public:
     void define(const QByteArray &name, Anchor anchor)
     {
         ++m_definitions;
+        m_copies += anchor.copies;
         const auto it = m_anchors.find(name);
         if (it == m_anchors.end()) {
             m_undo.emplace_back(name, std::nullopt);
             m_anchors.insert(name, std::move(anchor));
         } else {
+            m_copies -= it->copies;
             m_undo.emplace_back(name, std::move(*it));
             *it = std::move(anchor);
         }
@@ -294,20 +297,27 @@ public:
     void rollback()
     {
         for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it) {
-            if (it->second)
-                m_anchors.insert(it->first, std::move(*it->second));
-            else
-                m_anchors.remove(it->first);
+            const auto now = m_anchors.find(it->first);
+            m_copies -= now->copies;
+            if (it->second) {
+                m_copies += it->second->copies;
+                *now = std::move(*it->second);
+            } else {
+                m_anchors.erase(now);
+            }
         }
         m_undo.clear();
     }
     // How many definitions were read, ever (redefinitions and undone ones included).
     qint64 definitions() const { return m_definitions; }
+    // What the aliases' copies the anchors hold cost (AliasExpansion: held at once).
+    qint64 copies() const { return m_copies; }
 
 private:
     QHash<QByteArray, Anchor> m_anchors;
     std::vector<std::pair<QByteArray, std::optional<Anchor>>> m_undo;
     qint64 m_definitions = 0;
+    qint64 m_copies = 0;
 };
 
 // The bytes a scalar holds, as a body: decoded for base64 tags, measured where summary mode elided it (the
@@ -325,7 +335,7 @@ Node detached(const Node &n, qint64 &cost, int &levels)
 {
     Node copy = n;
     copy.value = QByteArray(n.value.constData(), n.value.size());
-    cost += 1 + (n.type == Node::Type::Scalar ? scalarBytes(n) : 0);
+    cost += AliasExpansion::costOf(1, n.type == Node::Type::Scalar ? scalarBytes(n) : 0);
     int below = 0;
     for (Node &item : copy.items) {
         int itemLevels = 0;
@@ -413,6 +423,8 @@ public:
     void setEarlierAnchors(EarlierAnchors earlier) { m_earlier = std::move(earlier); }
     // Whether reading stopped at an alias whose anchor was not found.
     bool missingAnchor() const { return m_missingAnchor; }
+    // An interaction starts: the aliases' copies in the one before are no longer held.
+    void beginItem() { m_itemCopies = 0; }
 
     // Consumes the events of one node (starting at the next event) into a tree.
     // depth: its level of nesting in the document (the root is 1), see Nesting::MaxDepth.
@@ -426,6 +438,7 @@ public:
         Node n;
         n.line = lineOf(e->start_mark);
         QByteArray anchor;
+        const qint64 copiesBefore = m_itemCopies;
         const auto tagOf = [](const yaml_char_t *t) {
             return t ? QByteArray(reinterpret_cast<const char *>(t)) : QByteArray();
         };
@@ -450,10 +463,12 @@ public:
                         .arg(line)));
                 return std::nullopt;
             }
-            // The copy's nesting counts where it lands; every copy counts towards the document's budget.
+            // The copy's nesting counts where it lands; every copy counts towards the document's budget,
+            // and is held with the others of the interaction and those the anchors hold.
             if (depth + a->levels - 1 > Nesting::MaxDepth)
                 return failAt(Nesting::tooDeep(), line);
-            if (!m_expansion.spend(a->cost))
+            m_itemCopies += a->cost;
+            if (!m_expansion.spend(a->cost, m_itemCopies + m_anchors.copies()))
                 return failAt(m_expansion.exceeded(), line);
             return a->node;
         }
@@ -537,6 +552,7 @@ public:
         if (!anchor.isEmpty()) {
             Anchor a;
             a.node = detached(n, a.cost, a.levels); // anchors outlive the interaction's arena
+            a.copies = m_itemCopies - copiesBefore;
             m_anchors.define(anchor, std::move(a));
         }
         return n;
@@ -761,6 +777,7 @@ private:
     AliasExpansion &m_expansion;
     EarlierAnchors m_earlier;
     bool m_missingAnchor = false;
+    qint64 m_itemCopies = 0; // what the aliases' copies in the interaction being read cost
     ScalarArena m_arena;
     yaml_mark_t m_lastEnd {};
     // Eliding input.
@@ -1195,6 +1212,7 @@ struct RangeReader
                 = offset + snippetStart(source, cursor.byteFor(qint64(e->start_mark.index)));
             const int line = events.lineOf(e->start_mark);
             events.resetArena();
+            events.beginItem();
             const qint64 definitions = anchors.definitions();
             std::optional<Node> item = events.node(ItemDepth, false, true);
             if (events.eliding()
@@ -1544,11 +1562,11 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     if (summary.fault || summary.cancelled)
         return finish(summary, first.invalid.size() + second.invalid.size());
     // The second stretch was read without the anchors the first one defined, and counted only its own
-    // aliases' copies: it is read again, after the first, when it used one of those anchors, or when the two
-    // together copied more than one document may (to stop where a single reading stops). VCR.py's anchors
-    // are rare; such cassettes are read on one thread.
-    if (second.needsAnchors
-        || first.expansion.spent() + second.expansion.spent() > first.expansion.budget()) {
+    // aliases' copies: it is read again, after the first, when it used one of those anchors, when the first
+    // one's anchors hold copies, or when the two together copied more than one document may (to stop where
+    // a single reading stops). VCR.py's anchors are rare; such cassettes are read on one thread.
+    if (second.needsAnchors || first.anchors.copies() > 0
+        || first.expansion.spent() + second.expansion.spent() > first.expansion.budgetInAll()) {
         second.partial = false;
         readSecondAgain(first.newlines >= 0 ? int(first.newlines) : int(countNewlines(all.first(middle))),
             first.anchors, first.expansion);

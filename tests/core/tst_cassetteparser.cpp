@@ -295,12 +295,54 @@ private slots:
             CassetteSummary summary;
             const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
             QVERIFY(summary.fault);
-            QVERIFY2(summary.fault->message.contains(AliasExpansion(yaml.size()).exceeded()),
+            QVERIFY2(
+                summary.fault->message.contains(
+                    u"aliases that expand to more than 4.0 MiB at once (the file's size, at least 4.0 MiB)"_s),
                 qPrintable(summary.fault->message));
-            QVERIFY2(summary.fault->message.contains(u"more than 1000000 nodes and bytes"_s),
-                qPrintable(summary.fault->message));
-            // x1..x4 copy about 455,000; x5 would copy ten times x4.
+            // The copies x1..x4 make cost about 2.3 MB (16 a node, 3 a "lol"), x5's 21 MB more.
             QVERIFY2(summary.fault->message.endsWith(u"(line %1)"_s.arg(lineOf(yaml, "    x5:"))),
+                qPrintable(summary.fault->message));
+            QCOMPARE(all.size(), 1);
+        }
+    }
+
+    void aliasCopiesHeldAtOnce_data()
+    {
+        QTest::addColumn<int>("padding"); // bytes of body text in the first interaction
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("small file") << 0 << true;
+        // What may be held at once grows with the file: as much as a file that size holds anyway.
+        QTest::newRow("8 MiB file") << (8 << 20) << false;
+    }
+
+    void aliasCopiesHeldAtOnce()
+    {
+        // One interaction repeats an anchor of 2,000 empty lists 200 times: about 6.4 MB of copies held at
+        // once, more than a small file may hold, and less than an 8 MiB one.
+        QFETCH(int, padding);
+        QFETCH(bool, refused);
+        QByteArray list = "[";
+        for (int k = 0; k < 2000; ++k)
+            list += k ? ", []" : "[]";
+        list += "]";
+        const QByteArray aliases = QByteArray("*big, ").repeated(199) + "*big";
+        QByteArray yaml
+            = cassette({ "    anchored: &big " + list + "\n", "    extra: [" + aliases + "]\n" }, 3);
+        if (padding > 0)
+            yaml.insert(yaml.indexOf("{string: ok}") + 9, QByteArray(padding, 'p')); // the first response
+        const qint64 held = 200 * AliasExpansion::costOf(2001, 0);
+        QVERIFY(held > AliasExpansion::MinBudget && held < (8 << 20));
+        for (const CassetteParser::Mode mode :
+            { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            if (!refused) {
+                QVERIFY2(!summary.fault, qPrintable(summary.fault ? summary.fault->message : QString()));
+                QCOMPARE(all.size(), 3);
+                continue;
+            }
+            QVERIFY(summary.fault);
+            QVERIFY2(summary.fault->message.contains(u"aliases that expand to more than 4.0 MiB at once"_s),
                 qPrintable(summary.fault->message));
             QCOMPARE(all.size(), 1);
         }
@@ -308,25 +350,28 @@ private slots:
 
     void aliasBudgetCountsTheWholeDocument()
     {
-        // One anchor of 100 strings of 1000 bytes, repeated once by each later interaction: no single alias
-        // comes near the budget, but together they pass it. Each copy costs 1 + 100 * (1 + 1000).
+        // One anchor of 2,000 empty lists, repeated once by each later interaction: each interaction holds
+        // one small copy, but together the copies pass what the document may copy in all.
         QByteArray list = "[";
-        for (int k = 0; k < 100; ++k)
-            list += (k ? ", " : "") + QByteArray(1000, char('a' + k % 26));
+        for (int k = 0; k < 2000; ++k)
+            list += k ? ", []" : "[]";
         list += "]";
         QList<QByteArray> extras { "    anchored: &big " + list + "\n" };
-        for (int n = 1; n < 30; ++n)
+        for (int n = 1; n < 150; ++n)
             extras.append("    extra: *big\n");
-        const QByteArray yaml = cassette(extras, 30);
-        QVERIFY(yaml.size() < AliasExpansion::MinBudget);
-        const qint64 cost = 1 + 100 * (1 + 1000);
-        const qsizetype copies = qsizetype(AliasExpansion::MinBudget / cost); // 9 fit
+        const QByteArray yaml = cassette(extras, 150);
+        QVERIFY(yaml.size() * AliasExpansion::Factor < AliasExpansion::MinBudget); // the least budget applies
+        const qint64 cost = AliasExpansion::costOf(2001, 0);
+        const qsizetype copies = qsizetype(AliasExpansion::MinBudget / cost); // 131 fit
+        QVERIFY(copies < 149);
         for (const CassetteParser::Mode mode :
             { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
             CassetteSummary summary;
             const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
             QVERIFY(summary.fault);
-            QVERIFY2(summary.fault->message.contains(u"aliases that expand"_s),
+            QVERIFY2(
+                summary.fault->message.contains(
+                    u"aliases that expand to more than 4.0 MiB in all (64 times the file's size, at least 4.0 MiB)"_s),
                 qPrintable(summary.fault->message));
             QCOMPARE(all.size(), 1 + copies);
         }
