@@ -802,40 +802,54 @@ private:
 };
 
 // A node as Python's json.dumps writes the value PyYAML loads from it (YAML 1.1 plain scalars resolve
-// to null, booleans and numbers).
-QByteArray pythonJson(const Node &n)
+// to null, booleans and numbers), appended to out: one buffer for the whole tree, however deep.
+void appendPythonJson(const Node &n, QByteArray &out)
 {
     if (n.type == Node::Type::Mapping) {
-        QByteArray out = "{";
+        out += '{';
         for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
             if (i > 0)
                 out += ", ";
-            out += PythonJson::quote(QString::fromUtf8(n.items[i].value)) + ": " + pythonJson(n.items[i + 1]);
+            out += PythonJson::quote(QString::fromUtf8(n.items[i].value)) + ": ";
+            appendPythonJson(n.items[i + 1], out);
         }
-        return out + '}';
+        out += '}';
+        return;
     }
     if (n.type == Node::Type::Sequence) {
-        QByteArray out = "[";
-        for (size_t i = 0; i < n.items.size(); ++i)
-            out += (i > 0 ? ", " : "") + pythonJson(n.items[i]);
-        return out + ']';
+        out += '[';
+        for (size_t i = 0; i < n.items.size(); ++i) {
+            if (i > 0)
+                out += ", ";
+            appendPythonJson(n.items[i], out);
+        }
+        out += ']';
+        return;
     }
-    if (n.isNull())
-        return "null";
+    if (n.isNull()) {
+        out += "null";
+        return;
+    }
     if (n.plain && n.tag.isEmpty()) {
         static const QRegularExpression number(
             QStringLiteral("^[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+)$"));
         const QString v = QString::fromUtf8(n.value);
         static const QStringList yes { QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on") };
         static const QStringList no { QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off") };
-        if (yes.contains(v, Qt::CaseInsensitive))
-            return "true";
-        if (no.contains(v, Qt::CaseInsensitive))
-            return "false";
-        if (number.match(v).hasMatch())
-            return QByteArray(n.value.constData(), n.value.size()); // out of the arena
+        if (yes.contains(v, Qt::CaseInsensitive)) {
+            out += "true";
+            return;
+        }
+        if (no.contains(v, Qt::CaseInsensitive)) {
+            out += "false";
+            return;
+        }
+        if (number.match(v).hasMatch()) {
+            out += n.value;
+            return;
+        }
     }
-    return PythonJson::quote(QString::fromUtf8(n.value));
+    out += PythonJson::quote(QString::fromUtf8(n.value));
 }
 
 // Turns a node into body bytes the way VCR.py does on load: str -> UTF-8, !!binary -> bytes, null -> None,
@@ -909,7 +923,8 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
             return QByteArray();
         // aiohttp's recorder stores a JSON request body as the data itself: show it as JSON text, the
         // way Python's json.dumps writes it (the original bytes are not in the cassette).
-        QByteArray json = pythonJson(n);
+        QByteArray json;
+        appendPythonJson(n, json);
         size += json.size();
         return json;
     }
