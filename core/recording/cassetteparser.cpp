@@ -1523,6 +1523,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     const QByteArrayView all(yaml);
     std::vector<CassetteInteraction> later;
     qint64 listEnd = all.size();
+    bool rereading = false; // the second stretch is read again on this thread
     RangeReader second { {}, middle, 0, origin, true, {},
         [&later](CassetteInteraction &&i) {
             later.push_back(std::move(i));
@@ -1531,7 +1532,8 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
         prepare,
         [&](qint64 done) {
             secondDone = done;
-            return !stop.load();
+            // Read again on the calling thread, after the first stretch: progress and cancellation as there.
+            return rereading ? report(middle) : !stop.load();
         },
         {}, 0, -1, {}, true, false, -1 };
     second.expansion = AliasExpansion(yaml.size());
@@ -1583,6 +1585,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     if (second.needsAnchors || first.anchors.copies() > 0
         || first.expansion.spent() + second.expansion.spent() > first.expansion.budgetInAll()) {
         second.partial = false;
+        rereading = true;
         readSecondAgain(first.newlines >= 0 ? int(first.newlines) : int(countNewlines(all.first(middle))),
             first.anchors, first.expansion);
     }

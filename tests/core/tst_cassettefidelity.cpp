@@ -3,6 +3,7 @@
 // python3-vcr, or in the shapes older VCR.py versions and other writers produced) must read to exactly what
 // VCR.py itself loads (<name>.expected.json, made by tests/tools/vcrfixtures/), bytes included; the bad
 // ones must fail where the fixture says, keeping what came before.
+#include "core/common/progress.h"
 #include "core/recording/cassettelayout.h"
 #include "core/recording/cassetteparser.h"
 #include "testsupport.h"
@@ -215,6 +216,33 @@ private slots:
             QVERIFY2(
                 quick.at(k).exchange.responseHeaders.size() == full.at(k).exchange.responseHeaders.size(),
                 where.constData());
+        }
+
+        // The second half is read again after the first, on the calling thread: progress goes on to the end
+        // through it, and cancelling there stops it.
+        struct Reporter final : ProgressReporter
+        {
+            qint64 cancelAbove = -1;
+            qint64 last = 0;
+            void setProgress(qint64 done, qint64) override { last = std::max(last, done); }
+            bool isCancelled() const override { return cancelAbove >= 0 && last > cancelAbove; }
+        };
+        for (const bool cancel : { false, true }) {
+            Reporter reporter;
+            if (cancel)
+                reporter.cancelAbove = yaml.size() * 3 / 4;
+            qsizetype delivered = 0;
+            const CassetteSummary s = CassetteParser::parse(
+                yaml, QStringLiteral("shared.yaml"),
+                [&](CassetteInteraction &&) {
+                    ++delivered;
+                    return true;
+                },
+                &reporter, CassetteParser::Mode::Summary);
+            QCOMPARE(s.cancelled, cancel);
+            QCOMPARE(delivered < 9000, cancel);
+            QVERIFY2(reporter.last > (cancel ? yaml.size() * 3 / 4 : yaml.size() * 9 / 10),
+                qPrintable(QString::number(reporter.last)));
         }
     }
 
