@@ -2,6 +2,9 @@
 // recipe.yaml parsing through libyaml's event parser.
 #include "core/archive/recipe.h"
 
+#include "core/common/aliasexpansion.h"
+#include "core/common/nesting.h"
+
 #include <QHash>
 
 #include <memory>
@@ -11,7 +14,7 @@ namespace tapedeck {
 
 namespace {
 
-// Expanded aliases count too, so a "billion laughs" recipe stops here instead of eating memory.
+// Nodes in a recipe, expanded aliases included: recipes hold a few hundred; the display tree stays small.
 constexpr qsizetype MaxNodes = 1'000'000;
 
 struct ParserDeleter
@@ -22,14 +25,6 @@ struct ParserDeleter
         delete p;
     }
 };
-
-qsizetype countNodes(const RecipeNode &node)
-{
-    qsizetype n = 1;
-    for (const RecipeNode &child : node.children)
-        n += countNodes(child);
-    return n;
-}
 
 void collectDummies(const RecipeNode &node, const QString &path, QStringList &out)
 {
@@ -73,41 +68,67 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
 
     // Nodes under construction; the last is the innermost open mapping or sequence.
     QList<RecipeNode> stack;
-    QList<bool> expectingKey; // per open mapping: is the next scalar a key?
-    QList<QString> pendingKey;
-    QList<int> pendingKeyLine;
-    QHash<QString, RecipeNode> anchors;
-    QList<QString> openAnchors;
+    // Per open node: is the next scalar a key, the pending key and its line, its anchor, the node count
+    // when it opened and the deepest nesting below it so far.
+    struct Open
+    {
+        bool expectingKey = true;
+        QString pendingKey;
+        int pendingKeyLine = 0;
+        QString anchor;
+        qsizetype nodesBefore = 0;
+        int levelsBelow = 0;
+        qint64 bytes = 0; // scalar text below it
+    };
+    QList<Open> open;
+    // An anchored node, and what repeating it adds (the same measures the cassette reader uses).
+    struct Anchor
+    {
+        RecipeNode node;
+        qsizetype nodes = 0;
+        qint64 bytes = 0;
+        int levels = 0; // nested mappings and sequences in it (0 for a scalar)
+    };
+    QHash<QString, Anchor> anchors;
+    AliasExpansion expansion(yaml.size());
     std::optional<RecipeNode> root;
     qsizetype nodes = 0;
 
-    const auto place = [&](RecipeNode node, const QString &anchor) -> Status {
-        nodes += countNodes(node);
-        if (nodes > MaxNodes)
-            return makeError(
-                ErrorCode::InvalidInput, tr("%1 expands to more than %2 nodes").arg(origin).arg(MaxNodes));
+    const auto fail = [&](const QString &problem, const yaml_mark_t &mark) -> Status {
+        return makeError(
+            ErrorCode::InvalidInput, tr("%1: %2 (line %3)").arg(origin, problem).arg(mark.line + 1));
+    };
+    // Hangs a finished node (nodes and scalar bytes in it, levels of nesting it holds) into its parent.
+    const auto place
+        = [&](RecipeNode node, const QString &anchor, qsizetype count, qint64 bytes, int levels) -> Status {
         if (!anchor.isEmpty())
-            anchors.insert(anchor, node);
+            anchors.insert(anchor, Anchor { node, count, bytes, levels });
         if (stack.isEmpty()) {
             if (!root)
                 root = std::move(node);
             return success();
         }
-        RecipeNode &parent = stack.last();
-        if (parent.type == RecipeNode::Type::Mapping) {
-            if (expectingKey.last()) {
+        Open &parent = open.last();
+        parent.levelsBelow = std::max(parent.levelsBelow, levels);
+        parent.bytes += bytes;
+        if (stack.last().type == RecipeNode::Type::Mapping) {
+            if (parent.expectingKey) {
                 // Complex (non-scalar) keys are rare in recipes; show them by their first line.
-                pendingKey.last() = node.type == RecipeNode::Type::Scalar ? node.value : tr("<complex key>");
-                pendingKeyLine.last() = node.line;
-                expectingKey.last() = false;
+                parent.pendingKey = node.type == RecipeNode::Type::Scalar ? node.value : tr("<complex key>");
+                parent.pendingKeyLine = node.line;
+                parent.expectingKey = false;
                 return success();
             }
-            node.key = pendingKey.last();
-            node.line = pendingKeyLine.last(); // a value is shown on its key's line
-            expectingKey.last() = true;
+            node.key = parent.pendingKey;
+            node.line = parent.pendingKeyLine; // a value is shown on its key's line
+            parent.expectingKey = true;
         }
-        parent.children.append(std::move(node));
+        stack.last().children.append(std::move(node));
         return success();
+    };
+    const auto tooMany = [&] {
+        return makeError(
+            ErrorCode::InvalidInput, tr("%1 expands to more than %2 nodes").arg(origin).arg(MaxNodes));
     };
 
     for (;;) {
@@ -128,6 +149,10 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
         Status status = success();
         switch (type) {
         case YAML_SCALAR_EVENT: {
+            if (++nodes > MaxNodes) {
+                status = tooMany();
+                break;
+            }
             RecipeNode node;
             node.type = RecipeNode::Type::Scalar;
             node.value = QString::fromUtf8(
@@ -135,31 +160,39 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             node.tag = text(event.data.scalar.tag);
             node.plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             node.line = int(event.start_mark.line) + 1;
-            status = place(std::move(node), text(event.data.scalar.anchor));
+            status = place(
+                std::move(node), text(event.data.scalar.anchor), 1, qint64(event.data.scalar.length), 0);
             break;
         }
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT: {
+            // Recursion over the tree (display, secrets) stays bounded, and a 100,000-deep recipe costs
+            // no more than reading it up to here.
+            if (stack.size() >= Nesting::MaxDepth) {
+                status = fail(Nesting::tooDeep(), event.start_mark);
+                break;
+            }
+            if (++nodes > MaxNodes) {
+                status = tooMany();
+                break;
+            }
             RecipeNode node;
             const bool mapping = type == YAML_MAPPING_START_EVENT;
             node.type = mapping ? RecipeNode::Type::Mapping : RecipeNode::Type::Sequence;
             node.tag = text(mapping ? event.data.mapping_start.tag : event.data.sequence_start.tag);
             node.line = int(event.start_mark.line) + 1;
-            openAnchors.append(
-                text(mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor));
+            Open o;
+            o.anchor = text(mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor);
+            o.nodesBefore = nodes - 1;
             stack.append(std::move(node));
-            expectingKey.append(true);
-            pendingKey.append(QString());
-            pendingKeyLine.append(0);
+            open.append(std::move(o));
             break;
         }
         case YAML_MAPPING_END_EVENT:
         case YAML_SEQUENCE_END_EVENT: {
             RecipeNode node = stack.takeLast();
-            expectingKey.removeLast();
-            pendingKey.removeLast();
-            pendingKeyLine.removeLast();
-            status = place(std::move(node), openAnchors.takeLast());
+            const Open o = open.takeLast();
+            status = place(std::move(node), o.anchor, nodes - o.nodesBefore, o.bytes, o.levelsBelow + 1);
             break;
         }
         case YAML_ALIAS_EVENT: {
@@ -170,8 +203,16 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
                     tr("%1 uses an undefined alias *%2 (line %3)")
                         .arg(origin, name)
                         .arg(event.start_mark.line + 1));
+            } else if (stack.size() + it->levels > Nesting::MaxDepth) {
+                status = fail(Nesting::tooDeep(), event.start_mark);
+            } else if (const qint64 cost = AliasExpansion::costOf(it->nodes, it->bytes);
+                       !expansion.spend(cost, expansion.spent() + cost)) { // the whole tree is held
+                status = fail(expansion.exceeded(), event.start_mark);
+            } else if ((nodes += it->nodes) > MaxNodes) {
+                status = tooMany();
             } else {
-                status = place(*it, QString());
+                // The copy shares its children with the anchor (QList is implicitly shared).
+                status = place(it->node, QString(), it->nodes, it->bytes, it->levels);
             }
             break;
         }

@@ -11,15 +11,17 @@
 #include <any>
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace tapedeck {
 
 struct CassetteInteraction
 {
     qsizetype index = 0; // position in the cassette, from 0
-    qint64 begin = 0; // byte range of the interaction: a YAML snippet parseInteraction() re-reads alone
+    qint64 begin = 0; // byte range of the interaction: what parseInteraction() re-reads
     qint64 end = 0;
     int line = 0; // 1-based line where it starts
+    bool definesAnchors = false; // it defines YAML anchors (VCR.py's &id001) that later ones may use
     qint64 requestBodySize = -1; // decoded body sizes; -1 for a null body
     qint64 responseBodySize = -1;
     HttpExchange exchange; // in summary mode the response body is left out (its size is above)
@@ -59,9 +61,15 @@ public:
     static CassetteSummary parse(const QByteArray &yaml, const QString &origin, const Handler &handler,
         ProgressReporter *progress = nullptr, Mode mode = Mode::Full, const Preparer &prepare = {});
 
-    // Re-reads one interaction from the byte range parse() reported (lazy access to bodies).
-    static Result<HttpExchange> parseInteraction(
-        const QByteArray &yaml, qint64 begin, qint64 end, const QString &origin);
+    // Byte ranges (begin, end) that parse() reported for interactions that define anchors, in cassette order.
+    using AnchorSources = std::function<QList<std::pair<qint64, qint64>>()>;
+
+    // Re-reads one interaction from the byte range parse() reported (lazy access to bodies), as parse() read
+    // it: with the anchors defined before it in the document, and lines counted in the whole document.
+    // Those anchors are read, when the interaction uses one, from the interactions that earlier() lists
+    // (only those before begin count), or from everything before it when they do not define it.
+    static Result<HttpExchange> parseInteraction(const QByteArray &yaml, qint64 begin, qint64 end,
+        const QString &origin, const AnchorSources &earlier = {});
 };
 
 } // namespace tapedeck

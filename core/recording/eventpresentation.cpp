@@ -2,7 +2,6 @@
 // Reading one event in full, the same for the CLI and the GUI.
 #include "core/recording/eventpresentation.h"
 
-#include "core/recording/cassetteparser.h"
 #include "core/recording/checkpointstate.h"
 #include "core/recording/timelineindexer.h"
 
@@ -87,8 +86,7 @@ HttpPresentation HttpPresentation::load(const Timeline &t, qsizetype seq)
     const EventRecord &r = t.record(seq);
     d.sourceLine = sourceLineOf(t.sourceText(r.source), r.sourceBegin);
     d.failed = r.flags & ErrorFlag;
-    Result<HttpExchange> parsed = CassetteParser::parseInteraction(
-        t.sourceText(r.source), r.sourceBegin, r.sourceEnd, t.sourceName(r.source));
+    Result<HttpExchange> parsed = TimelineIndexer::exchange(t, seq);
     if (!parsed) {
         d.error = parsed.error();
         return d;

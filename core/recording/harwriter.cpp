@@ -2,7 +2,7 @@
 // HAR 1.2 output of recorded HTTP interactions, written incrementally with hand-made JSON escaping.
 #include "core/recording/harwriter.h"
 
-#include "core/recording/cassetteparser.h"
+#include "core/recording/timelineindexer.h"
 
 #include <array>
 
@@ -298,8 +298,7 @@ Status HarWriter::addEvent(const Timeline &timeline, qsizetype seq)
     const EventRecord &r = timeline.record(seq);
     if (r.kind != EventKind::Http)
         return makeError(ErrorCode::Usage, tr("event %1 is not an HTTP event").arg(seq));
-    const Result<HttpExchange> x = CassetteParser::parseInteraction(
-        timeline.sourceText(r.source), r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
+    const Result<HttpExchange> x = TimelineIndexer::exchange(timeline, seq);
     if (x)
         return addExchange(*x, seq);
     // Keep what the index knows, and say why the rest is missing.

@@ -2,6 +2,7 @@
 // Chunked, append-only event index.
 #include "core/recording/timeline.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace tapedeck {
@@ -89,7 +90,18 @@ qsizetype Timeline::append(EventRecord r, std::initializer_list<QStringView> fie
     r.lane = quint32(m_lanes[int(r.kind)]++);
     m_records[seq / RecordChunk][seq % RecordChunk] = r;
     ++m_appended;
+    if (r.flags & AnchorFlag) {
+        std::lock_guard lock(m_warningMutex);
+        m_anchorEvents.push_back(seq);
+    }
     return seq;
+}
+
+QList<qsizetype> Timeline::anchorEventsBefore(qsizetype seq) const
+{
+    std::lock_guard lock(m_warningMutex);
+    const auto end = std::lower_bound(m_anchorEvents.cbegin(), m_anchorEvents.cend(), seq);
+    return QList<qsizetype>(m_anchorEvents.cbegin(), end);
 }
 
 void Timeline::publish()

@@ -42,6 +42,7 @@ enum EventFlag : quint8 {
     WarningFlag = 0x02, // the event has parse warnings
     GmsIngestFlag = 0x04, // an HTTP request that carried MCPs to GMS
     NoNumberFlag = 0x08, // the recorded number was null or missing (SQL row_count, HTTP status)
+    AnchorFlag = 0x10, // a cassette interaction that defines YAML anchors, which later ones may use
 };
 
 struct EventRecord
@@ -102,6 +103,10 @@ public:
     QList<Error> faults() const;
     void addFault(const Error &fault);
 
+    // The events flagged AnchorFlag below seq, in order: what re-reading a later interaction needs
+    // (TimelineIndexer::exchange) without a walk over every record before it.
+    QList<qsizetype> anchorEventsBefore(qsizetype seq) const;
+
     // Bytes held by the index itself (records and text), not counting the sources.
     qint64 indexBytes() const;
 
@@ -130,6 +135,7 @@ private:
     mutable std::mutex m_warningMutex;
     QStringList m_warnings;
     QList<Error> m_faults;
+    std::vector<qsizetype> m_anchorEvents; // AnchorFlag events, under m_warningMutex
 };
 
 } // namespace tapedeck

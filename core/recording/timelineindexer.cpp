@@ -66,6 +66,8 @@ Status TimelineIndexer::indexCassette(
                 r.flags |= ErrorFlag;
             if (!x.warnings.isEmpty())
                 r.flags |= WarningFlag;
+            if (i.definesAnchors)
+                r.flags |= AnchorFlag;
             const QString contentType = HttpExchange::headerValue(x.responseHeaders, u"content-type");
             QStringList messages = x.warnings;
             if (x.status >= 400 && !x.statusMessage.isEmpty())
@@ -254,8 +256,7 @@ Result<QList<McpRecord>> carrierRecords(const Timeline &timeline, const EventRec
     const QByteArray &text = timeline.sourceText(r.source);
     if (r.related == EventRecord::NoCarrier)
         return McpExtractor::fromFile(text, timeline.sourceName(r.source));
-    const Result<HttpExchange> x
-        = CassetteParser::parseInteraction(text, r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source));
+    const Result<HttpExchange> x = TimelineIndexer::exchange(timeline, qsizetype(r.related));
     if (!x)
         return x.error();
     QStringList warnings;
@@ -271,6 +272,28 @@ Result<McpRecord> pick(const QList<McpRecord> &records, const EventRecord &r, qs
 }
 
 } // namespace
+
+Result<HttpExchange> TimelineIndexer::exchange(const Timeline &timeline, qsizetype seq)
+{
+    if (seq < 0 || seq >= timeline.count())
+        return makeError(ErrorCode::Usage, tr("there is no event %1").arg(seq));
+    const EventRecord &r = timeline.record(seq);
+    if (r.kind != EventKind::Http)
+        return makeError(ErrorCode::Usage, tr("event %1 is not an HTTP event").arg(seq));
+    // Asked for only when the interaction uses an anchor it does not define: the interactions of its
+    // cassette before it that define some.
+    const auto earlier = [&timeline, &r, seq] {
+        QList<std::pair<qint64, qint64>> ranges;
+        for (const qsizetype k : timeline.anchorEventsBefore(seq)) {
+            const EventRecord &before = timeline.record(k);
+            if (before.source == r.source)
+                ranges.append({ before.sourceBegin, before.sourceEnd });
+        }
+        return ranges;
+    };
+    return CassetteParser::parseInteraction(
+        timeline.sourceText(r.source), r.sourceBegin, r.sourceEnd, timeline.sourceName(r.source), earlier);
+}
 
 Result<McpRecord> TimelineIndexer::mcp(const Timeline &timeline, qsizetype seq)
 {

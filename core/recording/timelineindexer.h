@@ -5,6 +5,7 @@
 
 #include "core/common/progress.h"
 #include "core/common/result.h"
+#include "core/recording/httpexchange.h"
 #include "core/recording/mcprecord.h"
 #include "core/recording/recording.h"
 #include "core/recording/timeline.h"
@@ -41,6 +42,9 @@ public:
     static std::optional<FileKind> detect(const QString &path, QByteArrayView head);
     static Status indexFile(Timeline &timeline, const QString &path, ProgressReporter *progress = nullptr);
 
+    // HTTP event seq's interaction in full, re-read from its cassette as indexing read it (with the anchors
+    // that interactions before it define).
+    static Result<HttpExchange> exchange(const Timeline &timeline, qsizetype seq);
     // MCP event seq's record in full (re-read from the request that carried it, or from its file).
     static Result<McpRecord> mcp(const Timeline &timeline, qsizetype seq);
     // Every MCP event's record in full, in timeline order (reading each carrier once).

@@ -445,6 +445,10 @@ private slots:
     void showBadSeq_data();
     void showBadSeq();
     void showRecordingProblemExitCode();
+    void showAnchorsOfEarlierInteractions();
+    // hostile YAML
+    void hostileYaml_data();
+    void hostileYaml();
     // mcps
     void mcpsMatchesFileSink();
     void truncatedMcpFileExitsFour_data();
@@ -1327,6 +1331,125 @@ void TstEvents::showRecordingProblemExitCode()
     VERIFY_EXIT(r, 4);
     QVERIFY2(QString::fromUtf8(r.out).contains(u"'SALEZ'"_s), r.out.constData()); // printed first
     QVERIFY2(QString::fromUtf8(r.err).contains(u"queries.jsonl"_s), r.err.constData());
+}
+
+void TstEvents::showAnchorsOfEarlierInteractions()
+{
+    // legacy-anchors.yaml, written by PyYAML: the second and third responses repeat the first one's headers
+    // and status by aliases (*id001, *id002). show reads each event as events did (VCR.py's reading in
+    // legacy-anchors.expected.json says what they hold).
+    const QString fixture = QStringLiteral(TAPEDECK_TEST_TOOLS "/../data/cassettes/legacy-anchors.yaml");
+    const QJsonArray expected = QJsonDocument::fromJson(
+        readFile(QStringLiteral(TAPEDECK_TEST_TOOLS "/../data/cassettes/legacy-anchors.expected.json")))
+                                    .array();
+    QCOMPARE(expected.size(), 3);
+    const ProcessResult listed = runCli({ u"events"_s, fixture, u"--jsonl"_s });
+    VERIFY_EXIT(listed, 0);
+    int http = 0;
+    for (const QByteArray &line : listed.out.split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        if (e.value(u"kind"_s).toString() != u"http"_s)
+            continue;
+        const QString seq = QString::number(e.value(u"seq"_s).toInt());
+        const ProcessResult r = runCli({ u"show"_s, fixture, seq, u"--json"_s });
+        VERIFY_EXIT(r, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject want = expected.at(http++).toObject().value(u"response"_s).toObject();
+        QCOMPARE(o.value(u"status"_s).toInt(), want.value(u"status"_s).toObject().value(u"code"_s).toInt());
+        QStringList shown;
+        for (const QJsonValue &h : o.value(u"response"_s).toObject().value(u"headers"_s).toArray())
+            shown.append(h.toObject().value(u"name"_s).toString() + u": "_s
+                + h.toObject().value(u"value"_s).toString());
+        QStringList recorded;
+        const QJsonObject headers = want.value(u"headers"_s).toObject();
+        for (auto it = headers.begin(); it != headers.end(); ++it) {
+            for (const QJsonValue &v : it.value().toArray())
+                recorded.append(it.key() + u": "_s + v.toString());
+        }
+        QCOMPARE(shown, recorded);
+        const ProcessResult text = runCli({ u"show"_s, fixture, seq });
+        VERIFY_EXIT(text, 0);
+        QVERIFY2(QString::fromUtf8(text.out).contains(u"Response: 200 OK"_s), text.out.constData());
+    }
+    QCOMPARE(http, 3);
+
+    // The smallest case: the second interaction's body is the first one's anchored scalar.
+    const QString small = path(u"alias-min.yaml"_s);
+    QVERIFY(writeFile(small,
+        "interactions:\n- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/1\n"
+        "  response:\n    body: {string: &b hello}\n    headers: {}\n    status: {code: 200, message: OK}\n"
+        "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/2\n"
+        "  response:\n    body: {string: *b}\n    headers: {}\n    status: {code: 200, message: OK}\n"
+        "version: 1\n"));
+    const ProcessResult r = runCli({ u"show"_s, small, u"1"_s });
+    VERIFY_EXIT(r, 0);
+    QCOMPARE(section(QString::fromUtf8(r.out), u"Response body"_s), u"hello"_s);
+}
+
+void TstEvents::hostileYaml_data()
+{
+    QTest::addColumn<QString>("entry"); // the recording's file that carries it
+    QTest::addColumn<QByteArray>("yaml"); // an interaction added after the cassette's, or the whole recipe
+    QTest::addColumn<QString>("problem");
+    const QByteArray head
+        = "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/hostile\n";
+    const QByteArray tail
+        = "  response:\n    body: {string: ok}\n    headers: {}\n    status: {code: 200, message: OK}\n";
+    QTest::newRow("cassette 10,000 deep")
+        << u"http/cassette.yaml"_s
+        << head + "    extra: " + QByteArray(10'000, '[') + QByteArray(10'000, ']') + "\n" + tail
+        << u"nesting deeper than 1000 levels"_s;
+    QByteArray laughs = "    x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (int k = 1; k <= 6; ++k)
+        laughs += "    x" + QByteArray::number(k) + ": &a" + QByteArray::number(k) + " ["
+            + QByteArray("*a" + QByteArray::number(k - 1) + ", ").repeated(10).chopped(2) + "]\n";
+    QTest::newRow("cassette billion laughs")
+        << u"http/cassette.yaml"_s << head + laughs + tail << u"aliases that expand to more than"_s;
+    QTest::newRow("recipe 100,000 deep")
+        << u"recipe.yaml"_s << "source: " + QByteArray(100'000, '[') + QByteArray(100'000, ']') + "\n"
+        << u"recipe.yaml: nesting deeper than 1000 levels (line 1)"_s;
+}
+
+void TstEvents::hostileYaml()
+{
+    // The sample recording with hostile YAML in it, as an extracted folder, a bare cassette and a packed
+    // archive: exit 4 (invalid input) naming the limit, quickly and without a crash; what came before it is
+    // still listed.
+    QFETCH(QString, entry);
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, problem);
+    const QString folder = path(u"hostile-%1"_s.arg(qHash(yaml), 0, 16));
+    QVERIFY(QDir().mkpath(folder + u"/http"_s) && QDir().mkpath(folder + u"/db"_s));
+    for (const QString &name : listFiles(m_extracted))
+        QVERIFY(QFile::copy(m_extracted + u'/' + name, folder + u'/' + name));
+    if (entry == u"recipe.yaml"_s) {
+        QVERIFY(writeFile(folder + u"/recipe.yaml"_s, yaml));
+    } else {
+        QByteArray cassette = readFile(folder + u"/http/cassette.yaml"_s);
+        QVERIFY(cassette.endsWith("\nversion: 1\n"));
+        cassette.insert(cassette.size() - qsizetype(qstrlen("version: 1\n")), yaml);
+        QVERIFY(writeFile(folder + u"/http/cassette.yaml"_s, cassette));
+    }
+    const QString archive = folder + u".zip"_s;
+    VERIFY_EXIT(cli({ u"pack"_s, folder, u"--output"_s, archive }), 0);
+
+    if (entry == u"recipe.yaml"_s) {
+        const ProcessResult r = cli({ u"info"_s, archive });
+        VERIFY_EXIT(r, 4);
+        QVERIFY2(QString::fromUtf8(r.err).contains(problem), r.err.constData());
+        return;
+    }
+    const ProcessResult original = cli({ u"events"_s, m_extracted + u"/http/cassette.yaml"_s });
+    VERIFY_EXIT(original, 0);
+    const ProcessResult bare = cli({ u"events"_s, folder + u"/http/cassette.yaml"_s });
+    VERIFY_EXIT(bare, 4);
+    QVERIFY2(QString::fromUtf8(bare.err).contains(u"cassette.yaml: "_s + problem), bare.err.constData());
+    QCOMPARE(tableSeqs(bare.out), tableSeqs(original.out));
+    const ProcessResult packed = cli({ u"events"_s, archive });
+    VERIFY_EXIT(packed, 4);
+    QVERIFY2(
+        QString::fromUtf8(packed.err).contains(u"http/cassette.yaml: "_s + problem), packed.err.constData());
+    QCOMPARE(tableSeqs(packed.out), tableSeqs(cli({ u"events"_s, m_sample }).out));
 }
 
 void TstEvents::mcpsMatchesFileSink()

@@ -3,6 +3,7 @@
 // python3-vcr, or in the shapes older VCR.py versions and other writers produced) must read to exactly what
 // VCR.py itself loads (<name>.expected.json, made by tests/tools/vcrfixtures/), bytes included; the bad
 // ones must fail where the fixture says, keeping what came before.
+#include "core/common/progress.h"
 #include "core/recording/cassettelayout.h"
 #include "core/recording/cassetteparser.h"
 #include "testsupport.h"
@@ -179,6 +180,99 @@ private slots:
         QVERIFY(elided > 10);
     }
 
+    void sharedHeadersOnTwoThreadsMatchVcrPy()
+    {
+        // cdumper.py --shared-headers: every response has the same headers and status objects, which VCR.py's
+        // serializer (PyYAML) writes once with anchors and as aliases in every later interaction. Above
+        // 16 MiB, summary reading splits the cassette across two threads: the second half uses anchors the
+        // first defines.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.yaml"));
+        const test::ProcessResult made = test::run(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral(TAPEDECK_TEST_TOOLS "/vcrfixtures/cdumper.py"), path, QStringLiteral("--count"),
+                QStringLiteral("9000"), QStringLiteral("--shared-headers") });
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QByteArray yaml = test::readFile(path);
+        QVERIFY(yaml.size() > (16 << 20));
+        QVERIFY(yaml.contains("headers: &id001\n") && yaml.contains("headers: *id001\n"));
+        const QJsonArray expected
+            = QJsonDocument::fromJson(test::readFile(dir.filePath(QStringLiteral("shared.expected.json"))))
+                  .array();
+        QCOMPARE(expected.size(), 9000);
+        compareWithVcrPy(QStringLiteral("shared"), yaml, expected);
+        if (QTest::currentTestFailed())
+            return;
+        CassetteSummary fullSummary;
+        const QList<CassetteInteraction> full = parseAll(yaml, &fullSummary);
+        CassetteSummary quickSummary;
+        const QList<CassetteInteraction> quick = parseAll(yaml, &quickSummary, CassetteParser::Mode::Summary);
+        QVERIFY2(
+            !quickSummary.fault, qPrintable(quickSummary.fault ? quickSummary.fault->message : QString()));
+        QCOMPARE(quick.size(), full.size());
+        for (qsizetype k = 0; k < full.size(); ++k) {
+            const QByteArray where = "#" + QByteArray::number(k);
+            QVERIFY2(quick.at(k).line == full.at(k).line, where.constData());
+            QVERIFY2(quick.at(k).exchange.status == full.at(k).exchange.status, where.constData());
+            QVERIFY2(
+                quick.at(k).exchange.responseHeaders.size() == full.at(k).exchange.responseHeaders.size(),
+                where.constData());
+        }
+
+        // The second half is read again after the first, on the calling thread: progress goes on to the end
+        // through it, and cancelling there stops it.
+        struct Reporter final : ProgressReporter
+        {
+            qint64 cancelAbove = -1;
+            qint64 last = 0;
+            void setProgress(qint64 done, qint64) override { last = std::max(last, done); }
+            bool isCancelled() const override { return cancelAbove >= 0 && last > cancelAbove; }
+        };
+        for (const bool cancel : { false, true }) {
+            Reporter reporter;
+            if (cancel)
+                reporter.cancelAbove = yaml.size() * 3 / 4;
+            qsizetype delivered = 0;
+            const CassetteSummary s = CassetteParser::parse(
+                yaml, QStringLiteral("shared.yaml"),
+                [&](CassetteInteraction &&) {
+                    ++delivered;
+                    return true;
+                },
+                &reporter, CassetteParser::Mode::Summary);
+            QCOMPARE(s.cancelled, cancel);
+            QCOMPARE(delivered < 9000, cancel);
+            QVERIFY2(reporter.last > (cancel ? yaml.size() * 3 / 4 : yaml.size() * 9 / 10),
+                qPrintable(QString::number(reporter.last)));
+        }
+    }
+
+    void anchorsSurviveAReadingThatStartsAgain()
+    {
+        // A byte that is not UTF-8 far into a cassette: summary reading starts again from there on a repaired
+        // copy, and the anchors defined before it still count.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.yaml"));
+        const test::ProcessResult made = test::run(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral(TAPEDECK_TEST_TOOLS "/vcrfixtures/cdumper.py"), path, QStringLiteral("--count"),
+                QStringLiteral("300"), QStringLiteral("--shared-headers") });
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QByteArray yaml = test::readFile(path);
+        const qsizetype at = yaml.indexOf("page=250&");
+        QVERIFY(at > (64 << 10));
+        yaml[at + 5] = '\xff';
+        CassetteSummary fullSummary;
+        const QList<CassetteInteraction> full = parseAll(yaml, &fullSummary);
+        CassetteSummary quickSummary;
+        const QList<CassetteInteraction> quick = parseAll(yaml, &quickSummary, CassetteParser::Mode::Summary);
+        QVERIFY2(!fullSummary.fault, qPrintable(fullSummary.fault ? fullSummary.fault->message : QString()));
+        QVERIFY2(
+            !quickSummary.fault, qPrintable(quickSummary.fault ? quickSummary.fault->message : QString()));
+        QCOMPARE(full.size(), 300);
+        QCOMPARE(quick.size(), 300);
+        QCOMPARE(quick.last().exchange.responseHeaders.size(), full.last().exchange.responseHeaders.size());
+        QVERIFY(!quick.last().exchange.responseHeaders.isEmpty());
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QString>("name");
@@ -321,10 +415,50 @@ private:
         // Summary mode (indexing) agrees on everything it keeps.
         CassetteSummary quick;
         const QList<CassetteInteraction> summaries = parseAll(yaml, &quick, CassetteParser::Mode::Summary);
+        QVERIFY2(!quick.fault, qPrintable(quick.fault ? quick.fault->message : QString()));
         QCOMPARE(summaries.size(), all.size());
-        for (qsizetype k = 0; k < all.size(); ++k)
+        for (qsizetype k = 0; k < all.size(); ++k) {
             QCOMPARE(summaries.at(k).responseBodySize,
                 all.at(k).exchange.responseBody ? all.at(k).exchange.responseBody->size() : -1);
+            QCOMPARE(summaries.at(k).definesAnchors, all.at(k).definesAnchors);
+        }
+        // Each interaction re-read alone, as show and the details pane read it, is what the whole reading
+        // found: anchors of earlier interactions included (VCR.py's &id001), warnings and their lines too.
+        // From the interactions that define anchors, and (in small cassettes) from everything before it.
+        const CassetteParser::AnchorSources definers = [&all] {
+            QList<std::pair<qint64, qint64>> ranges;
+            for (const CassetteInteraction &i : all) {
+                if (i.definesAnchors)
+                    ranges.append({ i.begin, i.end });
+            }
+            return ranges;
+        };
+        for (const CassetteParser::AnchorSources &earlier : { definers, CassetteParser::AnchorSources() }) {
+            if (!earlier && yaml.size() > (1 << 20))
+                break;
+            for (qsizetype k = 0; k < all.size(); ++k) {
+                const CassetteInteraction &i = all.at(k);
+                const QString where = name + QStringLiteral(" #") + QString::number(k);
+                const Result<HttpExchange> again = CassetteParser::parseInteraction(
+                    yaml, i.begin, i.end, QStringLiteral("cassette.yaml"), earlier);
+                QVERIFY2(
+                    again.ok(), qPrintable(where + u' ' + (again.ok() ? QString() : again.error().message)));
+                QVERIFY2(
+                    again->method == i.exchange.method && again->uri == i.exchange.uri, qPrintable(where));
+                QVERIFY2(again->status == i.exchange.status, qPrintable(where));
+                QVERIFY2(again->requestBody == i.exchange.requestBody, qPrintable(where));
+                QVERIFY2(again->responseBody == i.exchange.responseBody, qPrintable(where));
+                QVERIFY2(again->warnings == i.exchange.warnings,
+                    qPrintable(where + u' ' + again->warnings.join(u'|') + u" vs "
+                        + i.exchange.warnings.join(u'|')));
+                QVERIFY2(
+                    again->responseHeaders.size() == i.exchange.responseHeaders.size(), qPrintable(where));
+                for (qsizetype h = 0; h < again->responseHeaders.size(); ++h)
+                    QVERIFY2(again->responseHeaders.at(h).name == i.exchange.responseHeaders.at(h).name
+                            && again->responseHeaders.at(h).value == i.exchange.responseHeaders.at(h).value,
+                        qPrintable(where));
+            }
+        }
     }
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests the VCR.py cassette reader: the sample recording's cassette, lazy re-reads, faults and odd bytes.
 #include "core/archive/ziparchive.h"
+#include "core/common/aliasexpansion.h"
+#include "core/common/nesting.h"
 #include "core/recording/cassetteparser.h"
 #include "testsupport.h"
 
@@ -8,6 +10,7 @@
 #include <QTest>
 
 using namespace tapedeck;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -24,17 +27,59 @@ QByteArray sampleCassette()
     return data ? *data : QByteArray();
 }
 
-QList<CassetteInteraction> parseAll(const QByteArray &yaml, CassetteSummary *summary = nullptr)
+QList<CassetteInteraction> parseAll(const QByteArray &yaml, CassetteSummary *summary = nullptr,
+    CassetteParser::Mode mode = CassetteParser::Mode::Full)
 {
     QList<CassetteInteraction> all;
-    const CassetteSummary s
-        = CassetteParser::parse(yaml, QStringLiteral("cassette.yaml"), [&](CassetteInteraction &&i) {
-              all.append(std::move(i));
-              return true;
-          });
+    const CassetteSummary s = CassetteParser::parse(
+        yaml, QStringLiteral("cassette.yaml"),
+        [&](CassetteInteraction &&i) {
+            all.append(std::move(i));
+            return true;
+        },
+        nullptr, mode);
     if (summary)
         *summary = s;
     return all;
+}
+
+// One interaction as VCR.py writes it (block style), with extra lines in its request (indented 4).
+QByteArray interaction(int n, const QByteArray &requestLines = {})
+{
+    return "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/"
+        + QByteArray::number(n) + "\n" + requestLines
+        + "  response:\n    body: {string: ok}\n    headers: {}\n" + "    status: {code: 200, message: OK}\n";
+}
+
+// A cassette whose interactions carry the given extra request lines (none for the others), count in all.
+QByteArray cassette(const QList<QByteArray> &extras, int count)
+{
+    QByteArray yaml = "interactions:\n";
+    for (int n = 0; n < count; ++n)
+        yaml += interaction(n, n < extras.size() ? extras.at(n) : QByteArray());
+    return yaml + "version: 1\n";
+}
+
+// The line of the first occurrence of what in yaml (1-based).
+int lineOf(const QByteArray &yaml, const QByteArray &what)
+{
+    return int(yaml.first(yaml.indexOf(what)).count('\n')) + 1;
+}
+
+// levels of nesting written out as a request value, in the shape given; the deepest collection is at level
+// 4 + levels in the document (root mapping, interactions, the interaction, its request).
+QByteArray nested(const QString &shape, int levels)
+{
+    if (shape == u"flow sequences")
+        return "    extra: " + QByteArray(levels, '[') + QByteArray(levels, ']') + "\n";
+    if (shape == u"flow mappings")
+        return "    extra: " + QByteArray("{a: ").repeated(levels) + "1" + QByteArray(levels, '}') + "\n";
+    if (shape == u"block sequences")
+        return "    extra:\n    " + QByteArray("- ").repeated(levels) + "1\n";
+    QByteArray lines = "    extra:\n"; // block mappings
+    for (int k = 0; k < levels; ++k)
+        lines += QByteArray(6 + 2 * k, ' ') + "a:" + (k + 1 == levels ? " 1\n" : "\n");
+    return lines;
 }
 
 } // namespace
@@ -154,6 +199,246 @@ private slots:
         QVERIFY(!all.at(0).exchange.warnings.isEmpty());
         QVERIFY(all.at(1).exchange.warnings.isEmpty());
         QCOMPARE(all.at(1).exchange.status, 201);
+    }
+
+    void nestingLimit_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<int>("levels"); // of the request value
+        QTest::addColumn<bool>("refused");
+        const int atLimit = Nesting::MaxDepth - 4;
+        for (const QString &shape :
+            { u"flow sequences"_s, u"flow mappings"_s, u"block sequences"_s, u"block mappings"_s }) {
+            QTest::addRow("%s at the limit", qPrintable(shape)) << shape << atLimit << false;
+            QTest::addRow("%s one deeper", qPrintable(shape)) << shape << atLimit + 1 << true;
+        }
+        QTest::addRow("100,000 flow sequences") << u"flow sequences"_s << 100'000 << true;
+        QTest::addRow("100,000 flow mappings") << u"flow mappings"_s << 100'000 << true;
+    }
+
+    void nestingLimit()
+    {
+        // Deep YAML in an interaction (a request field [[[…]]]) stops the reading there with the one nesting
+        // rule: the interaction before it is delivered, the fault names the limit and the line; nothing after
+        // it is invented. Both readings agree.
+        QFETCH(QString, shape);
+        QFETCH(int, levels);
+        QFETCH(bool, refused);
+        const QByteArray yaml = cassette({ {}, nested(shape, levels) }, 3);
+        for (const CassetteParser::Mode mode :
+            { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            if (!refused) {
+                QVERIFY2(!summary.fault, qPrintable(summary.fault ? summary.fault->message : QString()));
+                QCOMPARE(all.size(), 3);
+                continue;
+            }
+            QVERIFY(summary.fault);
+            QCOMPARE(summary.fault->code, ErrorCode::InvalidInput);
+            QVERIFY2(
+                summary.fault->message.startsWith(u"cassette.yaml: "_s), qPrintable(summary.fault->message));
+            QVERIFY2(summary.fault->message.contains(Nesting::tooDeep()), qPrintable(summary.fault->message));
+            // The collection that goes one level too deep: on the request line (flow), or the line of the
+            // 997th key or dash (block; a block sequence's dashes share one line).
+            const int line = shape == u"block mappings"_s
+                ? lineOf(yaml, "    extra:") + Nesting::MaxDepth - 4 + 1
+                : lineOf(yaml, shape == u"block sequences"_s ? "    - - " : "    extra:");
+            QVERIFY2(summary.fault->message.endsWith(u"(line %1)"_s.arg(line)),
+                qPrintable(summary.fault->message));
+            QCOMPARE(all.size(), 1);
+            QCOMPARE(all.first().exchange.uri, u"http://x/0"_s);
+        }
+    }
+
+    void nestingThroughAnAlias()
+    {
+        // An alias counts the nesting of its anchor where it lands: 600 levels put below 500 are 1100.
+        const QByteArray deep = QByteArray(600, '[') + QByteArray(600, ']');
+        const QByteArray lines = "    anchored: &deep " + deep + "\n    extra: " + QByteArray(500, '[')
+            + "*deep" + QByteArray(500, ']') + "\n";
+        const QByteArray yaml = cassette({ {}, lines }, 3);
+        for (const CassetteParser::Mode mode :
+            { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            QVERIFY(summary.fault);
+            QVERIFY2(summary.fault->message.contains(Nesting::tooDeep()), qPrintable(summary.fault->message));
+            QVERIFY2(summary.fault->message.endsWith(u"(line %1)"_s.arg(lineOf(yaml, "    extra:"))),
+                qPrintable(summary.fault->message));
+            QCOMPARE(all.size(), 1);
+        }
+        // The same alias less deep is read.
+        const QByteArray fine
+            = cassette({ {}, "    anchored: &deep " + deep + "\n    extra: [[*deep]]\n" }, 3);
+        CassetteSummary summary;
+        QCOMPARE(parseAll(fine, &summary).size(), 3);
+        QVERIFY(!summary.fault);
+    }
+
+    void billionLaughs()
+    {
+        // Each line repeats the one before ten times: 10^7 "lol"s written in a few hundred bytes. The copies
+        // the aliases make stop at the budget, in both readings, after the interaction before.
+        QByteArray lines
+            = "    x0: &a0 "
+              "[\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+        for (int k = 1; k <= 6; ++k) {
+            const QByteArray alias = "*a" + QByteArray::number(k - 1);
+            lines += "    x" + QByteArray::number(k) + ": &a" + QByteArray::number(k) + " ["
+                + QByteArray(alias + ",").repeated(9) + alias + "]\n";
+        }
+        const QByteArray yaml = cassette({ {}, lines }, 3);
+        QVERIFY(yaml.size() < 2000);
+        for (const CassetteParser::Mode mode :
+            { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            QVERIFY(summary.fault);
+            QVERIFY2(
+                summary.fault->message.contains(
+                    u"aliases that expand to more than 4.0 MiB at once (the file's size, at least 4.0 MiB)"_s),
+                qPrintable(summary.fault->message));
+            // The copies x1..x4 make cost about 2.3 MB (16 a node, 3 a "lol"), x5's 21 MB more.
+            QVERIFY2(summary.fault->message.endsWith(u"(line %1)"_s.arg(lineOf(yaml, "    x5:"))),
+                qPrintable(summary.fault->message));
+            QCOMPARE(all.size(), 1);
+        }
+    }
+
+    void aliasCopiesHeldAtOnce_data()
+    {
+        QTest::addColumn<int>("padding"); // bytes of body text in the first interaction
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("small file") << 0 << true;
+        // What may be held at once grows with the file: as much as a file that size holds anyway.
+        QTest::newRow("8 MiB file") << (8 << 20) << false;
+    }
+
+    void aliasCopiesHeldAtOnce()
+    {
+        // One interaction repeats an anchor of 2,000 empty lists 200 times: about 6.4 MB of copies held at
+        // once, more than a small file may hold, and less than an 8 MiB one.
+        QFETCH(int, padding);
+        QFETCH(bool, refused);
+        QByteArray list = "[";
+        for (int k = 0; k < 2000; ++k)
+            list += k ? ", []" : "[]";
+        list += "]";
+        const QByteArray aliases = QByteArray("*big, ").repeated(199) + "*big";
+        QByteArray yaml
+            = cassette({ "    anchored: &big " + list + "\n", "    extra: [" + aliases + "]\n" }, 3);
+        if (padding > 0)
+            yaml.insert(yaml.indexOf("{string: ok}") + 9, QByteArray(padding, 'p')); // the first response
+        const qint64 held = 200 * AliasExpansion::costOf(2001, 0);
+        QVERIFY(held > AliasExpansion::MinBudget && held < (8 << 20));
+        for (const CassetteParser::Mode mode :
+            { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            if (!refused) {
+                QVERIFY2(!summary.fault, qPrintable(summary.fault ? summary.fault->message : QString()));
+                QCOMPARE(all.size(), 3);
+                continue;
+            }
+            QVERIFY(summary.fault);
+            QVERIFY2(summary.fault->message.contains(u"aliases that expand to more than 4.0 MiB at once"_s),
+                qPrintable(summary.fault->message));
+            QCOMPARE(all.size(), 1);
+        }
+    }
+
+    void aliasBudgetCountsTheWholeDocument()
+    {
+        // One anchor of 2,000 empty lists, repeated once by each later interaction: each interaction holds
+        // one small copy, but together the copies pass what the document may copy in all.
+        QByteArray list = "[";
+        for (int k = 0; k < 2000; ++k)
+            list += k ? ", []" : "[]";
+        list += "]";
+        QList<QByteArray> extras { "    anchored: &big " + list + "\n" };
+        for (int n = 1; n < 150; ++n)
+            extras.append("    extra: *big\n");
+        const QByteArray yaml = cassette(extras, 150);
+        QVERIFY(yaml.size() * AliasExpansion::Factor < AliasExpansion::MinBudget); // the least budget applies
+        const qint64 cost = AliasExpansion::costOf(2001, 0);
+        const qsizetype copies = qsizetype(AliasExpansion::MinBudget / cost); // 131 fit
+        QVERIFY(copies < 149);
+        for (const CassetteParser::Mode mode :
+            { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            QVERIFY(summary.fault);
+            QVERIFY2(
+                summary.fault->message.contains(
+                    u"aliases that expand to more than 4.0 MiB in all (64 times the file's size, at least 4.0 MiB)"_s),
+                qPrintable(summary.fault->message));
+            QCOMPARE(all.size(), 1 + copies);
+        }
+    }
+
+    void reReadingKeepsTheWholeFilesLines()
+    {
+        // The second interaction uses an anchor of the first (as VCR.py writes them); the third an alias that
+        // no anchor defines. Re-read alone (what show does), the second is what the whole reading found, and
+        // the third's error quotes its line in the whole file.
+        const QByteArray yaml = "interactions:\n" + interaction(0, "    tags: &t [a, b]\n")
+            + interaction(1, "    tags: *t\n    odd: !!python/object:os.system {}\n")
+            + interaction(2, "    tags: *nope\n") + "version: 1\n";
+        CassetteSummary summary;
+        const QList<CassetteInteraction> all = parseAll(yaml, &summary);
+        QCOMPARE(all.size(), 2);
+        QVERIFY(all.at(0).definesAnchors);
+        QVERIFY(!all.at(1).definesAnchors);
+        QVERIFY(summary.fault);
+        const QString undefined
+            = u"cassette.yaml uses an undefined alias *nope (line %1)"_s.arg(lineOf(yaml, "    tags: *nope"));
+        QCOMPARE(summary.fault->message, undefined);
+
+        const Result<HttpExchange> second
+            = CassetteParser::parseInteraction(yaml, all.at(1).begin, all.at(1).end, u"cassette.yaml"_s);
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().message));
+        QCOMPARE(second->warnings, all.at(1).exchange.warnings);
+        const qint64 begin = yaml.indexOf(
+            "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/2");
+        const Result<HttpExchange> third
+            = CassetteParser::parseInteraction(yaml, begin, yaml.indexOf("version: 1"), u"cassette.yaml"_s);
+        QVERIFY(!third.ok());
+        QCOMPARE(third.error().message, undefined);
+    }
+
+    void reReadingTakesAnchorsFromTheListedInteractions()
+    {
+        // Two interactions define &h differently; a third uses it for its bodies. With the interactions that
+        // define anchors listed, they are read in cassette order and the later definition wins, as in the
+        // whole reading; given only the first, that one is what the third sees (nothing else is read).
+        const QByteArray bodies = "interactions:\n" + interaction(0, "    t: &h {string: first}\n")
+            + interaction(1, "    t: &h {string: second}\n")
+            + "- request:\n    body: *h\n    headers: {}\n    method: POST\n    uri: http://x/2\n"
+              "  response:\n    body: *h\n    headers: {}\n    status: {code: 200, message: OK}\nversion: "
+              "1\n";
+        const auto range = [](const CassetteInteraction &i) { return std::pair { i.begin, i.end }; };
+        CassetteSummary summary;
+        const QList<CassetteInteraction> read = parseAll(bodies, &summary);
+        QCOMPARE(read.size(), 3);
+        QCOMPARE(read.at(2).exchange.responseBody, QByteArray("second"));
+        const CassetteInteraction &user = read.at(2);
+        const Result<HttpExchange> inOrder
+            = CassetteParser::parseInteraction(bodies, user.begin, user.end, u"c.yaml"_s, [&] {
+                  return QList { range(read.at(0)), range(read.at(1)) };
+              });
+        QVERIFY(inOrder.ok());
+        QCOMPARE(inOrder->responseBody, QByteArray("second"));
+        QCOMPARE(inOrder->requestBody, QByteArray("second"));
+        const Result<HttpExchange> firstOnly = CassetteParser::parseInteraction(
+            bodies, user.begin, user.end, u"c.yaml"_s, [&] { return QList { range(read.at(0)) }; });
+        QVERIFY(firstOnly.ok());
+        QCOMPARE(firstOnly->responseBody, QByteArray("first"));
+        // Without a list, everything before it is read.
+        const Result<HttpExchange> alone
+            = CassetteParser::parseInteraction(bodies, user.begin, user.end, u"c.yaml"_s);
+        QVERIFY(alone.ok());
+        QCOMPARE(alone->responseBody, QByteArray("second"));
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests recipe.yaml parsing into a display tree with DataHub's redaction markers found.
 #include "core/archive/recipe.h"
+#include "core/common/nesting.h"
 
 #include <QTest>
 
@@ -90,7 +91,40 @@ private slots:
                                                       "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
                                                       "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
                                                       "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n")
-                                        << QStringLiteral("more than");
+                                        << QStringLiteral("aliases that expand to more than 4.0 MiB at once");
+        QTest::addRow("100,000 deep") << "source: " + QByteArray(100'000, '[') + QByteArray(100'000, ']')
+                + "\n" << QStringLiteral("nesting deeper than 1000 levels (line 1)");
+        QTest::addRow("one level too deep") << "a: 1\nsource: " + QByteArray(Nesting::MaxDepth, '[')
+                + QByteArray(Nesting::MaxDepth, ']')
+                + "\n" << QStringLiteral("nesting deeper than 1000 levels (line 2)");
+        QTest::addRow("too deep through an alias") << "a: &a " + QByteArray(600, '[') + QByteArray(600, ']')
+                + "\nb: " + QByteArray(500, '[') + "*a" + QByteArray(500, ']')
+                + "\n" << QStringLiteral("nesting deeper than 1000 levels (line 2)");
+    }
+
+    void nestingAtTheLimit()
+    {
+        // The root mapping is level 1: 999 more levels are read, as in every other parser.
+        const QByteArray yaml = "source: " + QByteArray(Nesting::MaxDepth - 1, '[')
+            + QByteArray(Nesting::MaxDepth - 1, ']') + "\n";
+        const Result<Recipe> r = Recipe::parse(yaml, QStringLiteral("recipe.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+    }
+
+    void nodesAreCountedOnce()
+    {
+        // 900 levels over 2,000 values: about 3,000 nodes, each counted once (not again for every level
+        // above it, which made this "more than 1000000 nodes").
+        QByteArray values;
+        for (int k = 0; k < 2000; ++k)
+            values += (k ? ", " : "") + QByteArray::number(k);
+        const QByteArray yaml = "source: " + QByteArray(900, '[') + values + QByteArray(900, ']') + "\n";
+        const Result<Recipe> r = Recipe::parse(yaml, QStringLiteral("recipe.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        const RecipeNode *node = &r->root.children.at(0);
+        for (int k = 1; k < 900; ++k)
+            node = &node->children.at(0);
+        QCOMPARE(node->children.size(), 2000);
     }
 
     void malformed()

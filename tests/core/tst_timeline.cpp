@@ -100,6 +100,49 @@ private slots:
         QCOMPARE(timeline.record(timeline.count() - 1).number, 500);
     }
 
+    void anchorsOfEarlierInteractions()
+    {
+        // VCR.py's anchors (legacy-anchors.yaml: the first response's headers and status, repeated by the
+        // next two): the index marks the interaction that defines them, and each event re-reads to what the
+        // whole reading found.
+        const QByteArray yaml
+            = test::readFile(QStringLiteral(TAPEDECK_TEST_TOOLS "/../data/cassettes/legacy-anchors.yaml"));
+        QVERIFY(yaml.contains("headers: *id001"));
+        Timeline timeline;
+        QVERIFY(TimelineIndexer::indexCassette(timeline, QStringLiteral("legacy-anchors.yaml"), yaml).ok());
+        QVERIFY(timeline.faults().isEmpty());
+        QList<CassetteInteraction> whole;
+        CassetteParser::parse(yaml, QStringLiteral("legacy-anchors.yaml"), [&](CassetteInteraction &&i) {
+            whole.append(std::move(i));
+            return true;
+        });
+        QCOMPARE(whole.size(), 3);
+        QCOMPARE(timeline.count(), 4); // the second interaction carried an MCP
+        QCOMPARE(timeline.anchorEventsBefore(4), QList<qsizetype> { 0 });
+        QVERIFY(timeline.anchorEventsBefore(0).isEmpty());
+        qsizetype http = 0;
+        for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
+            const EventRecord &r = timeline.record(seq);
+            if (r.kind == EventKind::Mcp) {
+                // Its carrier is re-read the same way.
+                const Result<McpRecord> mcp = TimelineIndexer::mcp(timeline, seq);
+                QVERIFY2(mcp.ok(), qPrintable(mcp.ok() ? QString() : mcp.error().message));
+                QCOMPARE(mcp->aspectName, QStringLiteral("corpUserInfo"));
+                continue;
+            }
+            QCOMPARE(bool(r.flags & AnchorFlag), http == 0);
+            const Result<HttpExchange> x = TimelineIndexer::exchange(timeline, seq);
+            QVERIFY2(x.ok(), qPrintable(x.ok() ? QString() : x.error().message));
+            const HttpExchange &expected = whole.at(http++).exchange;
+            QCOMPARE(x->status, expected.status);
+            QCOMPARE(x->statusMessage, QStringLiteral("OK"));
+            QCOMPARE(x->responseHeaders.size(), expected.responseHeaders.size());
+            QCOMPARE(HttpExchange::headerValue(x->responseHeaders, u"content-type"), u"application/json");
+            QCOMPARE(x->responseBody, expected.responseBody);
+        }
+        QCOMPARE(http, 3);
+    }
+
     void readersSeeOnlyCompleteEvents()
     {
         QTemporaryDir dir;

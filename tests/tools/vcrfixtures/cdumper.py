@@ -11,12 +11,16 @@ for apostrophes), long JSON responses folded at 80 columns (single-quoted, or do
 ``!!binary`` literals for bodies that are not UTF-8 (small and large), empty and null bodies,
 header values with several entries, values that must be quoted (numbers, ``null``, ``: ``), a 404.
 With ``--unicode`` the dump is made with ``allow_unicode=True`` (what other writers do): non-ASCII
-text then stays raw UTF-8 in the scalars. Deterministic for a given seed.
+text then stays raw UTF-8 in the scalars. With ``--shared-headers`` every response gets one and the same
+headers dict and status dict (what a ``before_record_response`` hook that returns shared objects does):
+PyYAML then writes them once with anchors (``&id001``) and as aliases (``*id001``) in every later
+interaction. Deterministic for a given seed.
 
 Next to PATH.yaml it writes PATH.expected.json: what VCR.py itself loads (see vcrload.py).
 
 Usage:
     /usr/bin/python3 tests/tools/vcrfixtures/cdumper.py PATH.yaml [--count N] [--seed S] [--unicode]
+        [--shared-headers]
 """
 
 import argparse
@@ -100,6 +104,8 @@ def main():
     parser.add_argument("--count", type=int, default=120)
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--unicode", action="store_true", help="dump with allow_unicode=True")
+    parser.add_argument("--shared-headers", action="store_true",
+                        help="one headers dict and one status dict shared by every response (anchors and aliases)")
     args = parser.parse_args()
     vcrload.check_environment()
     from vcr.serialize import serialize
@@ -107,6 +113,10 @@ def main():
 
     rng = random.Random(args.seed)
     pairs = [pair(rng, i) for i in range(args.count)]
+    if args.shared_headers:
+        headers, status = pairs[0][1]["headers"], pairs[0][1]["status"]
+        for _, response in pairs:
+            response["headers"], response["status"] = headers, status
     cassette_dict = {"requests": [q for q, _ in pairs], "responses": [r for _, r in pairs]}
     if args.unicode:
         class UnicodeSerializer:
