@@ -735,10 +735,12 @@ void TstEvents::controlCharactersEscaped()
     // The exception's message keeps its two lines, each indented; the traceback's lines are escaped.
     QVERIFY2(infoText.contains(u"  boom\\x1b[31mRED\\x1b[0m\n  second line\\x85\n"_s), qPrintable(infoText));
     QVERIFY2(infoText.contains(u"raise\\x1b[2K SDKError()"_s), qPrintable(infoText));
-    // The error line quotes the manifest's value, escaped, on one line.
+    // The error line quotes the manifest's value as written in JSON (a checksum that is no digest is
+    // quoted that way, so that "" and ["a"] show), which leaves no control character raw, on one line.
     const QStringList errors = QString::fromUtf8(info.err).split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(errors.size(), 1);
-    QVERIFY2(errors[0].contains(u"abc\\x1b[2Kdef"_s), qPrintable(errors[0]));
+    QVERIFY2(errors[0].contains(u"the manifest says \"abc\\u001b[2Kdef\", which is not a SHA-256 digest"_s),
+        qPrintable(errors[0]));
     const ProcessResult infoJson = cli({ u"info"_s, folder, u"--json"_s });
     QCOMPARE(QJsonDocument::fromJson(infoJson.out).object().value(u"run_id"_s).toString(),
         u"run\x1b]0;pwned\x07\x1b[2J\rFAKE LINE\u202e"_s);

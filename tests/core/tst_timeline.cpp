@@ -268,7 +268,7 @@ private slots:
             if (none) {
                 QVERIFY(r.flags & ErrorFlag); // no response to speak of
                 QCOMPARE(subject.status(), 0);
-                QVERIFY(!below->matches(subject));
+                QCOMPARE(below->match(subject), FilterExpression::Outcome::NoMatch);
             } else {
                 ++withStatus;
                 QVERIFY(subject.status() >= 200);
