@@ -2,9 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AliasExpansion</name>
+    <message>
+        <location filename="../core/common/aliasexpansion.h" line="+58"/>
+        <source>aliases that expand to more than %1 at once (the file&apos;s size, at least %2)</source>
+        <translation>Aliase, die gleichzeitig zu mehr als %1 expandieren (die Dateigröße, mindestens %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aliases that expand to more than %1 in all (%2 times the file&apos;s size, at least %3)</source>
+        <translation>Aliase, die insgesamt zu mehr als %1 expandieren (das %2-Fache der Dateigröße, mindestens %3)</translation>
+    </message>
+</context>
+<context>
     <name>BodyContent</name>
     <message>
-        <location filename="../core/recording/bodycontent.cpp" line="+34"/>
+        <location filename="../core/recording/bodycontent.cpp" line="+46"/>
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
@@ -39,7 +52,7 @@
         <translation>bzip2-Daten</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+72"/>
         <source>line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
@@ -83,6 +96,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>larger than %1: not read as JSON or form data</source>
+        <translation>größer als %1: nicht als JSON oder Formulardaten gelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>1 form field</source>
         <translation>1 Formularfeld</translation>
     </message>
@@ -95,22 +113,27 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+308"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+395"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
+        <source>%1: %2 (line %3)</source>
+        <translation>%1: %2 (Zeile %3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 uses an undefined alias *%2 (line %3)</source>
         <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+88"/>
         <source>%1: unexpected YAML structure at line %2</source>
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+319"/>
         <source>unknown tag %1 on a body (line %2), read as text</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
     </message>
@@ -121,7 +144,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>unknown tag %1 on a body (line %2), read as data</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Binärdaten gelesen</translation>
     </message>
@@ -171,13 +194,13 @@
         <translation>ein Body von %1 MiB</translation>
     </message>
     <message>
-        <location line="+121"/>
-        <location line="+345"/>
+        <location line="+150"/>
+        <location line="+496"/>
         <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
         <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-471"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -197,7 +220,7 @@
         <translation>%1 enthält keine Interaktionen</translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+167"/>
         <source>%1 holds %n byte(s) of invalid UTF-8, shown as &apos;?&apos;</source>
         <translation>
             <numerusform>%1 enthält %n ungültiges UTF-8-Byte, angezeigt als &apos;?&apos;</numerusform>
@@ -205,7 +228,7 @@
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+234"/>
         <source>%1: the interaction&apos;s position is outside the cassette</source>
         <translation>%1: die Position der Interaktion liegt außerhalb der Kassette</translation>
     </message>
@@ -213,22 +236,37 @@
 <context>
     <name>CentralDirectory</name>
     <message>
-        <location filename="../core/archive/centraldirectory.cpp" line="+44"/>
+        <location filename="../core/archive/centraldirectory.cpp" line="+48"/>
         <source>the ZIP directory is damaged (%1)</source>
         <translation>das ZIP-Verzeichnis ist beschädigt (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
+        <source>entry &quot;%1&quot; has no local header where the directory says</source>
+        <translation>Eintrag „%1“ hat keinen lokalen Header an der vom Verzeichnis angegebenen Stelle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>entry &quot;%1&quot; overlaps the ZIP directory</source>
+        <translation>Eintrag „%1“ überschneidet sich mit dem ZIP-Verzeichnis</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entries &quot;%1&quot; and &quot;%2&quot; overlap (they share bytes of the archive, as in a zip bomb)</source>
+        <translation>Einträge „%1“ und „%2“ überschneiden sich (sie teilen sich Bytes des Archivs, wie bei einer ZIP-Bombe)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>file too small</source>
         <translation>Datei zu klein</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>no end-of-directory record</source>
         <translation>kein Verzeichnisende-Eintrag</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>bad ZIP64 end-of-directory record</source>
         <translation>fehlerhafter ZIP64-Verzeichnisende-Eintrag</translation>
     </message>
@@ -238,17 +276,32 @@
         <translation>Verzeichnis größer als die Datei</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>directory past the end of the file</source>
+        <translation>Verzeichnis hinter dem Dateiende</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>directory truncated</source>
         <translation>Verzeichnis abgeschnitten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>central header %1 overruns the directory</source>
         <translation>zentraler Header %1 reicht über das Verzeichnis hinaus</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>central header %1 has a short ZIP64 field</source>
+        <translation>zentraler Header %1 hat ein zu kurzes ZIP64-Feld</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>entry &quot;%1&quot; starts outside the file</source>
+        <translation>Eintrag „%1“ beginnt außerhalb der Datei</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 entries declared, %2 found</source>
         <translation>%1 Einträge angegeben, %2 gefunden</translation>
     </message>
@@ -350,19 +403,9 @@
 <context>
     <name>DiffFile</name>
     <message>
-        <location filename="../core/diff/diffside.cpp" line="+33"/>
-        <source>%1 could not be opened: %2</source>
-        <translation>%1 konnte nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../core/diff/diffside.cpp" line="+38"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is not a regular file</source>
-        <translation>%1 ist keine reguläre Datei</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -429,7 +472,7 @@
 <context>
     <name>DiffReport</name>
     <message>
-        <location filename="../core/diff/diffreport.cpp" line="+103"/>
+        <location filename="../core/diff/diffreport.cpp" line="+105"/>
         <source>(absent)</source>
         <translation>(fehlt)</translation>
     </message>
@@ -552,7 +595,7 @@
 <context>
     <name>EntryName</name>
     <message>
-        <location filename="../core/archive/entryname.cpp" line="+12"/>
+        <location filename="../core/archive/entryname.cpp" line="+14"/>
         <source>the entry name is empty</source>
         <translation>der Eintragsname ist leer</translation>
     </message>
@@ -586,6 +629,16 @@
         <source>the entry name contains a &quot;%1&quot; segment</source>
         <translation>der Eintragsname enthält ein „%1“-Segment</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>the name &quot;%1&quot; appears twice (duplicate entry names)</source>
+        <translation>der Name „%1“ kommt zweimal vor (doppelte Eintragsnamen)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is a file, but &quot;%2&quot; uses it as a folder</source>
+        <translation>„%1“ ist eine Datei, aber „%2“ verwendet sie als Ordner</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -618,7 +671,7 @@
 <context>
     <name>EventHeading</name>
     <message>
-        <location filename="../core/recording/eventpresentation.cpp" line="+57"/>
+        <location filename="../core/recording/eventpresentation.cpp" line="+56"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -664,29 +717,54 @@
 <context>
     <name>Extractor</name>
     <message>
-        <location filename="../core/archive/extractor.cpp" line="+47"/>
-        <location line="+185"/>
+        <location filename="../core/archive/extractor.cpp" line="+60"/>
+        <location line="+304"/>
         <source>%1 exists and is not a folder</source>
         <translation>%1 existiert und ist kein Ordner</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-286"/>
         <source>the folder %1 could not be created: %2</source>
         <translation>der Ordner %1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>a staging folder could not be created in %1: %2</source>
         <translation>in %1 konnte kein Zwischenordner angelegt werden: %2</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+215"/>
+        <location line="+316"/>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-185"/>
+        <source>%1 is a folder and cannot be replaced by a file; nothing was extracted</source>
+        <translation>%1 ist ein Ordner und kann nicht durch eine Datei ersetzt werden; es wurde nichts entpackt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a folder for replaced files could not be created in %1: %2</source>
+        <translation>in %1 konnte kein Ordner für ersetzte Dateien angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 could not be replaced: %2</source>
+        <translation>%1 konnte nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1; nothing was changed</source>
+        <translation>%1; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1; %2 could not be put back: the replaced files are in %3</source>
+        <translation>%1; Folgendes konnte nicht wiederhergestellt werden: %2 – die ersetzten Dateien liegen in %3</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>%1: entry &quot;%2&quot; is refused: %3</source>
         <translation>%1: Eintrag „%2“ wird abgelehnt: %3</translation>
     </message>
@@ -696,19 +774,14 @@
         <translation>%1: Eintrag „%2“ ist ein symbolischer Link; Links werden nie entpackt</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1: entry &quot;%2&quot; appears twice</source>
-        <translation>%1: Eintrag „%2“ kommt doppelt vor</translation>
+        <location line="+123"/>
+        <source>the empty folder %1 could not be replaced: %2</source>
+        <translation>der leere Ordner %1 konnte nicht ersetzt werden: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-111"/>
         <source>%1 already exists and is not empty; use --force to overwrite its files</source>
         <translation>%1 existiert bereits und ist nicht leer; mit --force werden die Dateien darin überschrieben</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>the folder %1 could not be created</source>
-        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -716,46 +789,37 @@
         <translation>%1 hat keine manifest.json und ist daher keine DataHub-Aufzeichnung; es wurde nichts entpackt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-127"/>
+        <location line="+134"/>
         <source>%1; nothing was extracted</source>
         <translation>%1; es wurde nichts entpackt</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
+        <source>cancelled; nothing was extracted</source>
+        <translation>abgebrochen; es wurde nichts entpackt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 could not be created: %2</source>
         <translation>%1 konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>%1: checksum mismatch for %2; nothing was extracted (use --ignore-checksums to extract anyway)</source>
         <translation>%1: Prüfsumme von %2 stimmt nicht; es wurde nichts entpackt (mit --ignore-checksums trotzdem entpacken)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>the empty folder %1 could not be replaced</source>
-        <translation>der leere Ordner %1 konnte nicht ersetzt werden</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+19"/>
+        <location line="-155"/>
+        <location line="+176"/>
         <source>%1 could not be moved into place: %2</source>
         <translation>%1 konnte nicht an den Zielort verschoben werden: %2</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>%1 is a folder and cannot be replaced by a file</source>
-        <translation>%1 ist ein Ordner und kann nicht durch eine Datei ersetzt werden</translation>
     </message>
 </context>
 <context>
     <name>FileReader</name>
     <message>
-        <location filename="../core/common/filereader.cpp" line="+61"/>
-        <source>%1 could not be opened: %2</source>
-        <translation>%1 konnte nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../core/common/filereader.cpp" line="+65"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -768,23 +832,23 @@
 <context>
     <name>FilterExpression</name>
     <message>
-        <location filename="../core/recording/filterexpression.cpp" line="+807"/>
-        <location line="+221"/>
+        <location filename="../core/recording/filterexpression.cpp" line="+843"/>
+        <location line="+236"/>
         <source>unexpected &quot;)&quot;: there is no &quot;(&quot; for it to close</source>
         <translation>unerwartetes „)“: Es gibt kein passendes „(“</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-215"/>
         <location line="+83"/>
-        <location line="+37"/>
-        <location line="+62"/>
-        <location line="+17"/>
+        <location line="+46"/>
+        <location line="+65"/>
+        <location line="+20"/>
         <location line="+6"/>
         <source>a term</source>
         <translation>ein Suchbegriff</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-219"/>
         <source>expected a term right after &quot;-&quot; (write -term, without a space)</source>
         <translation>Suchbegriff direkt nach „-“ erwartet (schreiben Sie -Begriff, ohne Leerzeichen)</translation>
     </message>
@@ -804,17 +868,27 @@
         <translation>Suchbegriff nach „%1“ erwartet, aber %2 gefunden</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>a shallower expression</source>
+        <translation>ein weniger tief verschachtelter Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (each &quot;(&quot;, &quot;-&quot; and &quot;not&quot; is one)</source>
+        <translation>%1 (jedes „(“, „-“ und „not“ zählt als eine Ebene)</translation>
+    </message>
+    <message>
         <location line="+37"/>
         <source>expected a term before &quot;%1&quot;</source>
         <translation>Suchbegriff vor „%1“ erwartet</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>expected a term inside the parentheses</source>
         <translation>Suchbegriff innerhalb der Klammern erwartet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>unbalanced &quot;(&quot;: expected a &quot;)&quot; to close it, found %1</source>
         <translation>nicht geschlossenes „(“: „)“ erwartet, aber %1 gefunden</translation>
     </message>
@@ -824,7 +898,7 @@
         <translation>Suchbegriff erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>unknown field &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
         <translation>unbekanntes Feld „%1“; meinten Sie „%2“?</translation>
     </message>
@@ -953,9 +1027,19 @@
         <translation>Wert nach „=“ erwartet</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+102"/>
         <source>invalid filter at column %1: %2</source>
         <translation>ungültiger Filter in Spalte %1: %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>a regular expression that needs fewer steps</source>
+        <translation>ein regulärer Ausdruck, der weniger Schritte braucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 gave up on event %2: its regular expression needs %3 there; nested repetition such as (a+)+ is the usual cause</source>
+        <translation>%1 hat bei Ereignis %2 aufgegeben: Der reguläre Ausdruck braucht dort %3; meist ist verschachtelte Wiederholung wie (a+)+ die Ursache</translation>
     </message>
 </context>
 <context>
@@ -976,7 +1060,7 @@
         <translation>Ereignis %1 ist kein HTTP-Ereignis</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>the interaction could not be re-read: %1</source>
         <translation>die Interaktion konnte nicht erneut gelesen werden: %1</translation>
     </message>
@@ -991,7 +1075,7 @@
         <translation>die HAR-Datei ist nicht geöffnet</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+145"/>
         <source>the body is kept as recorded: it does not decode as %1 (%2)</source>
         <translation>der Body bleibt wie aufgezeichnet: Er lässt sich nicht als %1 dekodieren (%2)</translation>
     </message>
@@ -1004,32 +1088,47 @@
 <context>
     <name>HttpExchange</name>
     <message>
-        <location filename="../core/recording/httpexchange.cpp" line="+15"/>
-        <source>the decoded body is larger than %1 bytes</source>
-        <translation>der dekodierte Body ist größer als %1 Bytes</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../core/recording/httpexchange.cpp" line="+99"/>
         <source>zlib could not be initialised</source>
         <translation>zlib konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-72"/>
         <source>the body does not decode (%1)</source>
         <translation>der Body lässt sich nicht dekodieren (%1)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+56"/>
+        <source>truncated stream</source>
+        <translation>abgeschnittener Datenstrom</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>brotli could not be initialised</source>
         <translation>brotli konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>the body does not decode (brotli)</source>
-        <translation>der Body lässt sich nicht dekodieren (brotli)</translation>
+        <location line="+10"/>
+        <source>brotli</source>
+        <translation>brotli</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+18"/>
+        <source>brotli, truncated stream</source>
+        <translation>brotli, abgeschnittener Datenstrom</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>the decoded body is larger than %1 (all Content-Encoding layers together)</source>
+        <translation>der dekodierte Body ist größer als %1 (alle Content-Encoding-Schichten zusammen)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>the body is encoded more than %1 times (Content-Encoding: %2)</source>
+        <translation>der Body ist mehr als %1-mal kodiert (Content-Encoding: %2)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>the content encoding &quot;%1&quot; is not supported</source>
         <translation>das Content-Encoding „%1“ wird nicht unterstützt</translation>
     </message>
@@ -1037,15 +1136,23 @@
 <context>
     <name>HttpPresentation</name>
     <message>
-        <location filename="../core/recording/eventpresentation.cpp" line="+33"/>
+        <location filename="../core/recording/eventpresentation.cpp" line="+32"/>
         <source>no response recorded</source>
         <translation>keine Antwort aufgezeichnet</translation>
     </message>
 </context>
 <context>
+    <name>IgnoreMatcher</name>
+    <message>
+        <location filename="../core/diff/ignorematcher.cpp" line="+323"/>
+        <source>the ignore rule &quot;%1&quot; gave up on %2: its regular expression needs %3 there</source>
+        <translation>die Ignorierregel „%1“ hat bei %2 aufgegeben: Ihr regulärer Ausdruck braucht dort %3</translation>
+    </message>
+</context>
+<context>
     <name>IgnoreRule</name>
     <message>
-        <location filename="../core/diff/ignorerule.cpp" line="+31"/>
+        <location filename="../core/diff/ignorerule.cpp" line="+38"/>
         <source>a path starts with root</source>
         <translation>ein Pfad muss mit root beginnen</translation>
     </message>
@@ -1055,7 +1162,7 @@
         <translation>unerwartetes &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>%1 at character %2</source>
         <translation>%1 bei Zeichen %2</translation>
     </message>
@@ -1100,7 +1207,7 @@
         <translation>der Schlüssel in Anführungszeichen ist nicht abgeschlossen</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>&quot;%1&quot; is not a path: %2</source>
         <translation>„%1“ ist kein Pfad: %2</translation>
     </message>
@@ -1110,7 +1217,7 @@
         <translation>„%1“ ist kein gültiger regulärer Ausdruck: %2 bei Zeichen %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1, and not a regular expression either (%2)</source>
         <translation>%1, und auch kein regulärer Ausdruck (%2)</translation>
     </message>
@@ -1200,16 +1307,11 @@
         <source>a number needs digits in its exponent</source>
         <translation>eine Zahl braucht Ziffern im Exponenten</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>values nest deeper than %1 levels</source>
-        <translation>Werte sind tiefer als %1 Ebenen verschachtelt</translation>
-    </message>
 </context>
 <context>
     <name>JsonValue</name>
     <message>
-        <location filename="../core/common/jsonvalue.cpp" line="+114"/>
+        <location filename="../core/common/jsonvalue.cpp" line="+116"/>
         <source>unexpected UTF-8 byte order mark</source>
         <translation>unerwartete UTF-8-Bytereihenfolgemarkierung (BOM)</translation>
     </message>
@@ -1235,17 +1337,17 @@
     </message>
     <message>
         <location line="+29"/>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>expected a value, found %1</source>
         <translation>Wert erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>expected a value, found the end of the text</source>
         <translation>Wert erwartet, aber das Ende des Texts erreicht</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>expected a digit after &apos;-&apos;, found %1</source>
         <translation>Ziffer nach &apos;-&apos; erwartet, aber %1 gefunden</translation>
     </message>
@@ -1260,18 +1362,18 @@
         <translation>Ziffer im Exponenten erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+111"/>
-        <location line="+26"/>
+        <location line="+119"/>
+        <location line="+28"/>
         <source>unterminated string (no closing quote)</source>
         <translation>nicht abgeschlossene Zeichenkette (kein schließendes Anführungszeichen)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>control character %1 in a string (it must be escaped)</source>
         <translation>Steuerzeichen %1 in einer Zeichenkette (es muss maskiert werden)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>expected four hex digits after \u, found %1</source>
         <translation>vier Hexadezimalziffern nach \u erwartet, aber %1 gefunden</translation>
     </message>
@@ -1281,18 +1383,12 @@
         <translation>ungültige Escape-Sequenz %1 in einer Zeichenkette</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+31"/>
-        <source>nesting deeper than %1 levels</source>
-        <translation>Verschachtelung tiefer als %1 Ebenen</translation>
-    </message>
-    <message>
-        <location line="-7"/>
+        <location line="+59"/>
         <source>expected &apos;,&apos; or &apos;]&apos;, found %1</source>
         <translation>&apos;,&apos; oder &apos;]&apos; erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>expected a member name in double quotes, found %1</source>
         <translation>Schlüssel in doppelten Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
@@ -1302,9 +1398,18 @@
         <translation>&apos;:&apos; nach dem Schlüssel erwartet, aber %1 gefunden</translation>
     </message>
     <message>
+        <location line="+16"/>
         <location line="+41"/>
         <source>expected &apos;,&apos; or &apos;}&apos;, found %1</source>
         <translation>&apos;,&apos; oder &apos;}&apos; erwartet, aber %1 gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>LimitedRegex</name>
+    <message>
+        <location filename="../core/common/limitedregex.cpp" line="+73"/>
+        <source>more than %1 steps (the match limit)</source>
+        <translation>mehr als %1 Schritte (die Obergrenze für einen Musterabgleich)</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1450,7 @@
         <translation>die Prüfsumme von %1 ist kein SHA-256-Hashwert</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&quot;checksums&quot; is not an object</source>
         <translation>„checksums“ ist kein Objekt</translation>
     </message>
@@ -1592,7 +1697,7 @@
         <translation>der Anfrage-Body ist kein gültiges JSON (%1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>%1: record %2</source>
         <translation>%1: Datensatz %2</translation>
     </message>
@@ -1648,7 +1753,7 @@
 <context>
     <name>McpPresentation</name>
     <message>
-        <location filename="../core/recording/eventpresentation.cpp" line="+73"/>
+        <location filename="../core/recording/eventpresentation.cpp" line="+75"/>
         <source>RESTli proposal</source>
         <translation>RESTli-Proposal</translation>
     </message>
@@ -1691,7 +1796,7 @@
 <context>
     <name>McpScanner</name>
     <message>
-        <location filename="../core/diff/mcpscanner.cpp" line="+94"/>
+        <location filename="../core/diff/mcpscanner.cpp" line="+95"/>
         <source>the end of the data</source>
         <translation>das Ende der Daten</translation>
     </message>
@@ -1776,27 +1881,33 @@
 <context>
     <name>MetadataDiff</name>
     <message>
-        <location filename="../core/diff/metadatadiff.cpp" line="+488"/>
+        <location filename="../core/diff/metadatadiff.cpp" line="+492"/>
         <source>The comparison was cancelled.</source>
         <translation>Der Vergleich wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Only the values of the first %1 differences are kept for display.</source>
         <translation>Nur die Werte der ersten %1 Unterschiede werden für die Anzeige behalten.</translation>
     </message>
 </context>
 <context>
+    <name>Nesting</name>
+    <message>
+        <location filename="../core/common/nesting.h" line="+22"/>
+        <source>nesting deeper than %1 levels</source>
+        <translation>Verschachtelung tiefer als %1 Ebenen</translation>
+    </message>
+</context>
+<context>
     <name>Packer</name>
     <message>
-        <location filename="../core/archive/packer.cpp" line="+43"/>
-        <location line="+7"/>
-        <location line="+41"/>
+        <location filename="../core/archive/packer.cpp" line="+52"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+14"/>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
     </message>
@@ -1811,7 +1922,12 @@
         <translation>%1 ist ein symbolischer Link; Aufzeichnungen enthalten nur reguläre Dateien</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>%1 is %2; recordings hold regular files only</source>
+        <translation>%1 ist %2; Aufzeichnungen enthalten nur reguläre Dateien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 cannot be stored: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -1821,7 +1937,12 @@
         <translation>%1 hat keine manifest.json; pack erwartet eine entpackte Aufzeichnung</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>%1 is implausibly large</source>
+        <translation>%1 ist unplausibel groß</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 already exists; use --force to replace it</source>
         <translation>%1 existiert bereits; mit --force wird es ersetzt</translation>
     </message>
@@ -1854,17 +1975,38 @@
 <context>
     <name>PasswordSources</name>
     <message>
-        <location filename="../core/archive/passwordsources.cpp" line="+23"/>
+        <location filename="../core/archive/passwordsources.cpp" line="+35"/>
+        <location line="+7"/>
+        <location line="+15"/>
+        <location line="+13"/>
         <source>the password file %1 could not be read: %2</source>
         <translation>die Passwortdatei %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-26"/>
+        <source>the password file %1 is a folder</source>
+        <translation>die Passwortdatei %1 ist ein Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>no password line arrived from %1 within %n seconds</source>
+        <translation>
+            <numerusform>aus %1 kam innerhalb von %n Sekunde keine Passwortzeile</numerusform>
+            <numerusform>aus %1 kam innerhalb von %n Sekunden keine Passwortzeile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the first line of the password file %1 is longer than %2 bytes; it is not a password</source>
+        <translation>die erste Zeile der Passwortdatei %1 ist länger als %2 Bytes; das ist kein Passwort</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>the password file %1 is empty</source>
         <translation>die Passwortdatei %1 ist leer</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>--password</source>
         <translation>--password</translation>
     </message>
@@ -1882,13 +2024,13 @@
 <context>
     <name>QueryLog</name>
     <message>
-        <location filename="../core/recording/sqlquery.cpp" line="+63"/>
-        <location line="+184"/>
+        <location filename="../core/recording/sqlquery.cpp" line="+133"/>
+        <location line="+261"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-182"/>
+        <location line="-259"/>
         <source>invalid UTF-8 at column %1 (%n malformed sequence(s) shown as U+FFFD)</source>
         <translation>
             <numerusform>ungültiges UTF-8 in Spalte %1 (%n fehlerhafte Sequenz als U+FFFD angezeigt)</numerusform>
@@ -1896,12 +2038,12 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>&quot;query&quot; is not a string</source>
         <translation>„query“ ist keine Zeichenkette</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+46"/>
         <source>%n row(s) of &quot;results&quot; are not objects</source>
         <translation>
             <numerusform>%n Zeile von „results“ ist kein Objekt</numerusform>
@@ -1909,32 +2051,45 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>&quot;results&quot; is not a list</source>
         <translation>„results“ ist keine Liste</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-45"/>
+        <source>&quot;%1&quot; is larger than %2 and was not read</source>
+        <translation>„%1“ ist größer als %2 und wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>&quot;row_count&quot; is not an integer</source>
         <translation>„row_count“ ist keine Ganzzahl</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&quot;description&quot; is not a list</source>
         <translation>„description“ ist keine Liste</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&quot;error&quot; is not a string</source>
         <translation>„error“ ist keine Zeichenkette</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n other member(s) were not kept (more than %1 together)</source>
+        <translation>
+            <numerusform>%n weiteres Feld wurde nicht behalten (zusammen mehr als %1)</numerusform>
+            <numerusform>%n weitere Felder wurden nicht behalten (zusammen mehr als %1)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; is missing</source>
         <translation>„%1“ fehlt</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+41"/>
         <source>%n column(s) of &quot;description&quot; are not lists</source>
         <translation>
             <numerusform>%n Spalte von „description“ ist keine Liste</numerusform>
@@ -1942,7 +2097,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+78"/>
         <source>%1… (%n bytes)</source>
         <translation>
             <numerusform>%1… (%n Byte)</numerusform>
@@ -1950,12 +2105,12 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1: not a JSON object</source>
         <translation>%1: kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1: starts with a UTF-8 byte order mark (ignored; DataHub&apos;s reader would reject the first line)</source>
         <translation>%1: beginnt mit einer UTF-8-Bytereihenfolgemarkierung (ignoriert; DataHub würde die erste Zeile beim Einlesen ablehnen)</translation>
     </message>
@@ -1965,7 +2120,7 @@
         <translation>das Lesen von %1 wurde abgebrochen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1: the last line is truncated (%2); skipped</source>
         <translation>%1: die letzte Zeile ist abgeschnitten (%2); übersprungen</translation>
     </message>
@@ -1983,27 +2138,32 @@
 <context>
     <name>Recipe</name>
     <message>
-        <location filename="../core/archive/recipe.cpp" line="+70"/>
+        <location filename="../core/archive/recipe.cpp" line="+65"/>
         <source>the YAML parser could not be initialised</source>
         <translation>der YAML-Parser konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+66"/>
         <source>%1 expands to more than %2 nodes</source>
         <translation>%1 ergibt mehr als %2 Knoten</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-14"/>
         <source>&lt;complex key&gt;</source>
         <translation>&lt;komplexer Schlüssel&gt;</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-18"/>
+        <source>%1: %2 (line %3)</source>
+        <translation>%1: %2 (Zeile %3)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>%1 uses an undefined alias *%2 (line %3)</source>
         <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
     </message>
@@ -2011,7 +2171,7 @@
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../core/recording/recording.cpp" line="+94"/>
+        <location filename="../core/recording/recording.cpp" line="+102"/>
         <source>%1: entry &quot;%2&quot; is refused: %3</source>
         <translation>%1: Eintrag „%2“ wird abgelehnt: %3</translation>
     </message>
@@ -2026,12 +2186,27 @@
         <translation>%1: Eintrag „%2“ ist ein symbolischer Link; Links werden abgelehnt</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+6"/>
+        <source>%1 is not read</source>
+        <translation>%1 wird nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;%2&quot; is %3, not a regular file; it is not read</source>
+        <translation>%1: „%2“ ist %3, keine reguläre Datei, und wird nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>%1: checksum mismatch for %2 (the manifest says %3, the content hashes to %4)</source>
         <translation>%1: Prüfsumme von %2 stimmt nicht (laut Manifest %3, der Inhalt ergibt %4)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>%1: checksum mismatch for %2 (the manifest says %3, which is not a SHA-256 digest; the content hashes to %4)</source>
+        <translation>%1: Prüfsumme von %2 stimmt nicht (laut Manifest %3, was kein SHA-256-Hashwert ist; der Inhalt ergibt %4)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 has no manifest.json, so it is not a DataHub recording or its manifest was lost</source>
         <translation>%1 hat keine manifest.json: Es ist keine DataHub-Aufzeichnung, oder ihr Manifest ist verloren gegangen</translation>
     </message>
@@ -2044,7 +2219,7 @@
 <context>
     <name>RecordingList</name>
     <message>
-        <location filename="../core/recording/recordinglist.cpp" line="+45"/>
+        <location filename="../core/recording/recordinglist.cpp" line="+46"/>
         <source>%1 has no manifest.json</source>
         <translation>%1 hat keine manifest.json</translation>
     </message>
@@ -2054,7 +2229,7 @@
         <translation>gesperrt (kein Passwort angegeben)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>manifest.json is implausibly large</source>
         <translation>manifest.json ist unplausibel groß</translation>
     </message>
@@ -2064,20 +2239,25 @@
         <translation>der Ordner %1 existiert nicht</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 could not be read: %2</source>
-        <translation>%1 konnte nicht gelesen werden: %2</translation>
+        <location line="+2"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is implausibly large</source>
+        <translation>%1 ist unplausibel groß</translation>
     </message>
 </context>
 <context>
     <name>RecordingSource</name>
     <message>
-        <location filename="../core/recording/recordingsource.cpp" line="+51"/>
+        <location filename="../core/recording/recordingsource.cpp" line="+53"/>
         <source>%1 has no entry &quot;%2&quot;</source>
         <translation>%1 hat keinen Eintrag „%2“</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>%1 has no file &quot;%2&quot;</source>
         <translation>%1 enthält keine Datei „%2“</translation>
     </message>
@@ -2087,8 +2267,12 @@
         <translation>%1: „%2“ ist ein symbolischer Link; Links wird nicht gefolgt</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>%1: &quot;%2&quot; is %3, not a regular file; it is not read</source>
+        <translation>%1: „%2“ ist %3, keine reguläre Datei, und wird nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -2101,6 +2285,65 @@
         <location line="+13"/>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>RegularFile</name>
+    <message>
+        <location filename="../core/common/regularfile.cpp" line="+18"/>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a FIFO (named pipe)</source>
+        <translation>ein FIFO (benannte Pipe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a character device</source>
+        <translation>ein zeichenorientiertes Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a block device</source>
+        <translation>ein blockorientiertes Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a symbolic link</source>
+        <translation>ein symbolischer Link</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>eine Spezialdatei</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is a symbolic link; links are not followed here</source>
+        <translation>%1 ist ein symbolischer Link; Links wird hier nicht gefolgt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2, not a regular file</source>
+        <translation>%1 ist %2, keine reguläre Datei</translation>
     </message>
 </context>
 <context>
@@ -2206,22 +2449,32 @@
 <context>
     <name>TimelineIndexer</name>
     <message>
-        <location filename="../core/recording/timelineindexer.cpp" line="+111"/>
+        <location filename="../core/recording/timelineindexer.cpp" line="+115"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+119"/>
         <source>%1 is neither a recording, a cassette, a queries.jsonl nor an MCP file</source>
         <translation>%1 ist weder eine Aufzeichnung noch eine Kassette, eine queries.jsonl oder eine MCP-Datei</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>MCP event %1 is no longer in its source</source>
         <translation>MCP-Ereignis %1 ist nicht mehr in seiner Quelle enthalten</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>there is no event %1</source>
+        <translation>es gibt kein Ereignis %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>event %1 is not an HTTP event</source>
+        <translation>Ereignis %1 ist kein HTTP-Ereignis</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>event %1 is not an MCP</source>
         <translation>Ereignis %1 ist kein MCP</translation>
     </message>
@@ -2262,7 +2515,7 @@
 <context>
     <name>ZipArchive</name>
     <message>
-        <location filename="../core/archive/ziparchive.cpp" line="+77"/>
+        <location filename="../core/archive/ziparchive.cpp" line="+87"/>
         <source>%1 is truncated or damaged: its ZIP directory is missing</source>
         <translation>%1 ist abgeschnitten oder beschädigt: Das ZIP-Verzeichnis fehlt</translation>
     </message>
@@ -2277,7 +2530,7 @@
         <translation>%1 ist beschädigt oder manipuliert: Die ZIP-Header widersprechen sich</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -2287,17 +2540,12 @@
         <translation>%1 konnte nicht als ZIP-Archiv geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1 could not be opened: %2</source>
-        <translation>%1 konnte nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+22"/>
         <source>%1 is empty, not a ZIP archive</source>
         <translation>%1 ist leer, kein ZIP-Archiv</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>%1: entry %2 cannot be read from the ZIP directory</source>
         <translation>%1: Eintrag %2 kann nicht aus dem ZIP-Verzeichnis gelesen werden</translation>
     </message>
@@ -2307,7 +2555,7 @@
         <translation>%1: Eintrag %2 gibt eine unmögliche Größe an</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <location line="+173"/>
         <source>the encrypted data is truncated</source>
         <translation>die verschlüsselten Daten sind abgeschnitten</translation>
@@ -2344,7 +2592,29 @@
         <translation>das Verschlüsselungsverfahren wird nicht unterstützt</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-284"/>
+        <location line="+111"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+135"/>
+        <source>%1 is invalid: %2</source>
+        <translation>%1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>duplicate entry names</source>
+        <translation>doppelte Eintragsnamen</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>libzip reads %1 entries, the ZIP directory %2</source>
+        <translation>libzip liest %1 Einträge, das ZIP-Verzeichnis %2</translation>
+    </message>
+    <message>
+        <location line="+166"/>
         <source>the archive is truncated or damaged (%1)</source>
         <translation>das Archiv ist abgeschnitten oder beschädigt (%1)</translation>
     </message>
@@ -3312,7 +3582,7 @@ Manifest: %1</translation>
         <translation>Angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+142"/>
         <source>Column %1: %2</source>
         <translation>Spalte %1: %2</translation>
     </message>
@@ -4414,7 +4684,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::SqlDetailPane</name>
     <message>
-        <location filename="../ui/details/sqldetailpane.cpp" line="+43"/>
+        <location filename="../ui/details/sqldetailpane.cpp" line="+44"/>
         <location line="+86"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
@@ -4449,23 +4719,31 @@ Manifest: %1</translation>
         <source>Parameters: none</source>
         <translation>Parameter: keine</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>the first %n shown (%1 of their text)</source>
+        <translation>
+            <numerusform>davon %n angezeigt, die erste (bis zu %1 ihres Texts)</numerusform>
+            <numerusform>davon die ersten %n angezeigt (bis zu %1 ihres Texts)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
         <source>DataHub replays the later record with this key (line %1, event %2)</source>
         <translation>DataHub spielt den späteren Datensatz mit diesem Schlüssel ab (Zeile %1, Ereignis %2)</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
         <source>Row count: %1</source>
         <translation>Zeilenanzahl: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>1 row recorded</source>
         <translation>1 Zeile aufgezeichnet</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%n rows recorded</source>
         <translation>
             <numerusform>%n Zeile aufgezeichnet</numerusform>
@@ -4473,7 +4751,7 @@ Manifest: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>no replay key</source>
         <translation>kein Wiedergabeschlüssel</translation>
     </message>
@@ -4499,22 +4777,23 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::TimelineModel</name>
     <message>
-        <location filename="../ui/timeline/timelinemodel.cpp" line="+398"/>
+        <location filename="../ui/timeline/timelinemodel.cpp" line="+408"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>no response</source>
-        <translation>keine Antwort</translation>
-    </message>
-    <message>
-        <location line="-382"/>
+        <location line="-384"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+392"/>
+        <source>–</source>
+        <comment>no HTTP status recorded</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
