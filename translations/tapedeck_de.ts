@@ -309,7 +309,7 @@
 <context>
     <name>CheckpointState</name>
     <message>
-        <location filename="../core/recording/checkpointstate.cpp" line="+59"/>
+        <location filename="../core/recording/checkpointstate.cpp" line="+60"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -395,7 +395,8 @@
         <translation>unbekannte Checkpoint-serde „%1“</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+6"/>
         <source>the checkpoint state is not valid JSON (%1: %2)</source>
         <translation>der Checkpoint-Zustand ist kein gültiges JSON (%1: %2)</translation>
     </message>
@@ -1415,7 +1416,7 @@
 <context>
     <name>Manifest</name>
     <message>
-        <location filename="../core/archive/manifest.cpp" line="+23"/>
+        <location filename="../core/archive/manifest.cpp" line="+24"/>
         <source>&quot;%1&quot; is not a string</source>
         <translation>„%1“ ist keine Zeichenkette</translation>
     </message>
@@ -1425,7 +1426,8 @@
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
+        <location line="+6"/>
         <source>%1 is not valid JSON (%2: %3)</source>
         <translation>%1 ist kein gültiges JSON (%2: %3)</translation>
     </message>
@@ -1894,7 +1896,7 @@
 <context>
     <name>Nesting</name>
     <message>
-        <location filename="../core/common/nesting.h" line="+22"/>
+        <location filename="../core/common/nesting.h" line="+23"/>
         <source>nesting deeper than %1 levels</source>
         <translation>Verschachtelung tiefer als %1 Ebenen</translation>
     </message>
@@ -2321,7 +2323,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>not a regular file</source>
+        <source>a special file</source>
         <translation>eine Spezialdatei</translation>
     </message>
     <message>

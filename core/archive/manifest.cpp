@@ -2,6 +2,7 @@
 // manifest.json parsing and writing.
 #include "core/archive/manifest.h"
 
+#include "core/common/nesting.h"
 #include "core/common/pythonjson.h"
 
 #include <QJsonArray>
@@ -60,6 +61,10 @@ std::optional<QString> Manifest::normalizeChecksum(const QString &value)
 
 Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
 {
+    if (const qsizetype deep = Nesting::jsonTooDeepAt(json); deep >= 0) {
+        return makeError(ErrorCode::InvalidInput,
+            tr("%1 is not valid JSON (%2: %3)").arg(origin, position(json, deep), Nesting::tooDeep()));
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

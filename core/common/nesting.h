@@ -3,6 +3,7 @@
 // checkpoint state), YAML (cassettes, recipes), filter expressions and diff ignore rules.
 #pragma once
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
 
@@ -20,6 +21,11 @@ public:
 
     // "nesting deeper than 1000 levels", the phrase every parser's error uses.
     static QString tooDeep() { return tr("nesting deeper than %1 levels").arg(MaxDepth); }
+
+    // For JSON read by a parser with its own, different limit (QJsonDocument stops at 1024): the offset
+    // of the bracket that opens level MaxDepth + 1, or -1. Brackets inside strings do not count; the
+    // text need not be valid JSON (the parser reports what else is wrong).
+    static qsizetype jsonTooDeepAt(QByteArrayView json);
 };
 
 } // namespace tapedeck

@@ -26,7 +26,7 @@ QString RegularFile::kindOf(mode_t mode)
         return tr("a block device");
     if (S_ISLNK(mode))
         return tr("a symbolic link");
-    return tr("not a regular file");
+    return tr("a special file");
 }
 
 Result<int> RegularFile::open(const QString &path, Links links)

@@ -3,6 +3,7 @@
 #include "core/recording/checkpointstate.h"
 
 #include "core/common/bytesize.h"
+#include "core/common/nesting.h"
 
 #include <QJsonParseError>
 
@@ -202,6 +203,10 @@ Result<QJsonDocument> CheckpointState::decodePayload(const QJsonObject &aspect, 
         return makeError(ErrorCode::InvalidInput, tr("unknown checkpoint serde \"%1\"").arg(serde));
     }
 
+    if (const qsizetype deep = Nesting::jsonTooDeepAt(json); deep >= 0) {
+        return makeError(ErrorCode::InvalidInput,
+            tr("the checkpoint state is not valid JSON (%1: %2)").arg(lineColumn(json, deep), Nesting::tooDeep()));
+    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {

@@ -1110,7 +1110,7 @@ template<typename F> bool walkListMember(Scanner &scanner, const QString &listKe
         found = true;
         return scanner.array(p, [&](int index, qsizetype &q) {
             Span span;
-            if (!scanner.value(q, &span))
+            if (!scanner.value(q, &span, 2)) // inside the object and its list: the nesting counts from the body
                 return false;
             element(index, span);
             return true;
@@ -1271,7 +1271,7 @@ QList<McpRecord> McpExtractor::fromRequest(
             qsizetype pos = start;
             ok = scanner.array(pos, [&](int index, qsizetype &q) {
                 Span item;
-                if (!scanner.value(q, &item))
+                if (!scanner.value(q, &item, 1)) // inside the body's list
                     return false;
                 ex.openApiItem(item, r, index, tr("item %1").arg(index));
                 return true;
@@ -1351,7 +1351,7 @@ Result<QList<McpRecord>> McpExtractor::fromFile(
     if (json.at(pos) == '[') {
         const bool ok = scanner.array(pos, [&](int index, qsizetype &q) {
             Span span;
-            if (!scanner.value(q, &span))
+            if (!scanner.value(q, &span, 1)) // inside the file's list: the nesting counts from the file
                 return false;
             ex.fileElement(span, index, tr("%1: record %2").arg(origin).arg(index));
             return true;
