@@ -258,26 +258,23 @@ int TextMatcher::cost() const
     return 1;
 }
 
-bool TextMatcher::matches(QAnyStringView text) const
+// The first segment is anchored at the start, the last at the end, and each middle one is placed leftmost
+// after the previous: for patterns made of literals, '?' and '*' that greedy placement never misses a match.
+template<typename Char> bool TextMatcher::globMatch(const Char *text, qsizetype size) const
 {
-    if (text.isEmpty())
+    const Segment &first = m_segments.front();
+    const Segment &last = m_segments.back();
+    const qsizetype tail = size - last.size();
+    if (!segmentAt(m_fold, first, text) || !segmentAt(m_fold, last, text + tail))
         return false;
-    if (m_mode == Mode::Any)
-        return true;
-    if (m_mode == Mode::Regex)
-        return m_regex.match(toUtf16(text)).hasMatch();
-    return text.visit([this](auto view) -> bool {
-        using View = decltype(view);
-        if constexpr (std::is_same_v<View, QStringView>) {
-            return matchUnits(view.utf16(), view.size());
-        } else {
-            const auto *units = reinterpret_cast<const uchar *>(view.data());
-            if (std::is_same_v<View, QLatin1StringView> || isAscii(units, view.size()))
-                return matchUnits(units, view.size());
-            const QStringView decoded = toUtf16(view);
-            return matchUnits(decoded.utf16(), decoded.size());
-        }
-    });
+    qsizetype position = first.size();
+    for (size_t s = 1; s + 1 < m_segments.size(); ++s) {
+        const qsizetype found = findSegment(m_fold, m_segments[s], text, position, tail);
+        if (found < 0)
+            return false;
+        position = found + m_segments[s].size();
+    }
+    return position <= tail;
 }
 
 template<typename Char> bool TextMatcher::matchUnits(const Char *text, qsizetype size) const
@@ -302,23 +299,27 @@ template<typename Char> bool TextMatcher::matchUnits(const Char *text, qsizetype
     return false;
 }
 
-// The first segment is anchored at the start, the last at the end, and each middle one is placed leftmost
-// after the previous: for patterns made of literals, '?' and '*' that greedy placement never misses a match.
-template<typename Char> bool TextMatcher::globMatch(const Char *text, qsizetype size) const
+// After the member templates its generic lambda calls: clang 14 leaves them uninstantiated otherwise.
+bool TextMatcher::matches(QAnyStringView text) const
 {
-    const Segment &first = m_segments.front();
-    const Segment &last = m_segments.back();
-    const qsizetype tail = size - last.size();
-    if (!segmentAt(m_fold, first, text) || !segmentAt(m_fold, last, text + tail))
+    if (text.isEmpty())
         return false;
-    qsizetype position = first.size();
-    for (size_t s = 1; s + 1 < m_segments.size(); ++s) {
-        const qsizetype found = findSegment(m_fold, m_segments[s], text, position, tail);
-        if (found < 0)
-            return false;
-        position = found + m_segments[s].size();
-    }
-    return position <= tail;
+    if (m_mode == Mode::Any)
+        return true;
+    if (m_mode == Mode::Regex)
+        return m_regex.match(toUtf16(text)).hasMatch();
+    return text.visit([this](auto view) -> bool {
+        using View = decltype(view);
+        if constexpr (std::is_same_v<View, QStringView>) {
+            return matchUnits(view.utf16(), view.size());
+        } else {
+            const auto *units = reinterpret_cast<const uchar *>(view.data());
+            if (std::is_same_v<View, QLatin1StringView> || isAscii(units, view.size()))
+                return matchUnits(units, view.size());
+            const QStringView decoded = toUtf16(view);
+            return matchUnits(decoded.utf16(), decoded.size());
+        }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------------
