@@ -96,7 +96,7 @@ void compareSummary(const Parsed &full, const Parsed &quick)
         QStringLiteral("fault only in the %1 reading: %2")
             .arg(full.summary.fault ? QStringLiteral("full") : QStringLiteral("summary"),
                 (full.summary.fault ? full.summary.fault : quick.summary.fault)->message));
-    if (full.summary.fault)
+    if (full.summary.fault && !skipped("summary-fault-position"))
         FUZZ_CHECK(quick.summary.fault->message == full.summary.fault->message,
             QStringLiteral("faults differ:\n  full:    %1\n  summary: %2")
                 .arg(full.summary.fault->message, quick.summary.fault->message));
@@ -142,8 +142,9 @@ void checkOrder(const QByteArray &yaml, const Parsed &full)
     int previousLine = 0;
     for (qsizetype k = 0; k < full.interactions.size(); ++k) {
         const CassetteInteraction &i = full.interactions.at(k);
-        FUZZ_CHECK(i.index == k && i.begin >= previousEnd && i.begin < i.end && i.end <= yaml.size()
-                && i.line >= std::max(previousLine, 1),
+        FUZZ_CHECK(skipped("range-order")
+                || (i.index == k && i.begin >= previousEnd && i.begin <= i.end && i.end <= yaml.size()
+                    && i.line >= std::max(previousLine, 1)),
             QStringLiteral("interaction %1 (index %2) at %3..%4 line %5, after %6 line %7")
                 .arg(k)
                 .arg(i.index)

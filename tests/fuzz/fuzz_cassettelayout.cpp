@@ -7,7 +7,8 @@
 // Invariants:
 // - a quoted scalar measured or decoded is one libyaml reads, to the same end, with the same value: the
 //   document cut right after it parses, and its value has the measured size and the decoded bytes
-//   (layout.h: nullopt whenever libyaml would reject it); the wide and the narrow walks agree exactly;
+//   (layout.h: nullopt whenever libyaml would reject it; invalid UTF-8 is left to the parser's own check);
+//   the wide and the narrow walks agree exactly;
 // - a binary literal measured is one libyaml reads as the same lines, and its size is what the full
 //   reading decodes from them;
 // - the scanner's proposals lie inside the text, in order, without overlapping; a body proposal starts
@@ -108,6 +109,9 @@ void checkQuoted(const QByteArray &yaml, qint64 at)
             .arg(narrowValue.size())
             .arg(show(yaml)));
     const QByteArray cut = yaml.first(narrow->end) + '\n';
+    // Encoding errors are the UTF-8 check's to find (EventStream::validate()), not the layout's.
+    if (!QByteArrayView(cut).isValidUtf8())
+        return;
     const std::optional<LibyamlScalar> libyaml = libyamlValue(cut);
     FUZZ_CHECK(libyaml.has_value(),
         QStringLiteral("measured a scalar libyaml rejects (or reads as something else): %1").arg(show(cut)));
@@ -127,6 +131,8 @@ void checkBinary(const QByteArray &yaml, qint64 at, int parentIndent)
     FUZZ_CHECK(m->end > at && m->end <= yaml.size(),
         QStringLiteral("a binary literal measured to %1 of %2").arg(m->end).arg(yaml.size()));
     const QByteArray lines = binaryLiteralText(yaml, at, *m);
+    if (!QByteArrayView(yaml).first(m->end).isValidUtf8())
+        return;
     const std::optional<LibyamlScalar> libyaml = libyamlValue(QByteArray(yaml.first(m->end) + '\n'));
     FUZZ_CHECK(libyaml.has_value() && libyaml->tag == "tag:yaml.org,2002:binary",
         QStringLiteral("measured a binary literal libyaml does not read as one: %1").arg(show(yaml)));

@@ -64,10 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         FUZZ_CHECK(recipe.error().message.contains(Origin), recipe.error().message);
         return 0;
     }
-    // libyaml counts a line for every break (\n, \r, \r\n, NEL, LS, PS): counting \r and \n apart bounds it.
+    // libyaml counts a line for every break (\n, \r, \r\n, NEL, LS, PS): counting \r and \n apart bounds it;
+    // and it starts a line at the end of a stream that does not end in a break.
     const int lines = int(yaml.count('\n') + yaml.count('\r') + yaml.count("\xc2\x85")
                           + yaml.count("\xe2\x80\xa8") + yaml.count("\xe2\x80\xa9"))
-        + 1;
+        + 2;
     const Shape shape = shapeOf(recipe->root, lines);
     FUZZ_CHECK(shape.depth <= Nesting::MaxDepth,
         QStringLiteral("a tree %1 containers deep was accepted").arg(shape.depth));

@@ -39,8 +39,8 @@ settings() {
     mcpscanner) echo "32768 json" ;;
     mcpextractor) echo "32768 json" ;;
     checkpoint) echo "8192 -" ;;
-    filter) echo "2048 filter" ;;
-    ignorerule) echo "1024 ignorerule" ;;
+    filter) echo "8192 filter" ;;
+    ignorerule) echo "4096 ignorerule" ;;
     bodycontent) echo "65536 -" ;;
     har) echo "65536 yaml" ;;
     *) echo "unknown harness: $1 (one of: $(echo $all))" >&2; exit 2 ;;
