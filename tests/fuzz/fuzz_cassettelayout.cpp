@@ -13,9 +13,8 @@
 //   reading decodes from them;
 // - the scanner's proposals lie inside the text, in order, without overlapping; a body proposal starts
 //   at a quote or a !!binary tag, an interaction run's items start at "- " at the start of a line, in order.
-#include "fuzzsupport.h"
-
 #include "core/recording/cassettelayout.h"
+#include "fuzzsupport.h"
 
 #include <optional>
 #include <yaml.h>
@@ -70,7 +69,8 @@ std::optional<LibyamlScalar> libyamlValue(QByteArrayView yaml)
 
 QString show(QByteArrayView text)
 {
-    return QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 400)).toByteArray().toPercentEncoding(" "));
+    return QString::fromUtf8(
+        text.first(std::min<qsizetype>(text.size(), 400)).toByteArray().toPercentEncoding(" "));
 }
 
 void checkQuoted(const QByteArray &yaml, qint64 at)
@@ -165,7 +165,9 @@ void checkScanner(const QByteArray &yaml, qint64 elideAbove, bool interactions)
             FUZZ_CHECK(e.begin < yaml.size()
                     && (yaml.at(e.begin) == '\'' || yaml.at(e.begin) == '"'
                         || yaml.sliced(e.begin).startsWith("!!binary")),
-                QStringLiteral("a body proposal at %1 starts with %2").arg(e.begin).arg(show(yaml.sliced(e.begin))));
+                QStringLiteral("a body proposal at %1 starts with %2")
+                    .arg(e.begin)
+                    .arg(show(yaml.sliced(e.begin))));
             FUZZ_CHECK(e.size >= 0, QStringLiteral("a body proposal of %1 bytes").arg(e.size));
             continue;
         }
@@ -174,8 +176,8 @@ void checkScanner(const QByteArray &yaml, qint64 elideAbove, bool interactions)
         for (const Elision::Item &item : e.items) {
             FUZZ_CHECK(item.lineStart > previousLine && item.lineStart < yaml.size()
                     && (item.lineStart == 0 || yaml.at(item.lineStart - 1) == '\n')
-                    && yaml.sliced(item.lineStart).startsWith("- ") && item.node
-                    && item.next > item.lineStart && item.next <= yaml.size(),
+                    && yaml.sliced(item.lineStart).startsWith("- ") && item.node && item.next > item.lineStart
+                    && item.next <= yaml.size(),
                 QStringLiteral("an interaction item at %1 (next %2) after %3: %4")
                     .arg(item.lineStart)
                     .arg(item.next)

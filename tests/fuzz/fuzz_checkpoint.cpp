@@ -9,9 +9,8 @@
 //   Python's base64.b85encode writes for the bytes decoded from it;
 // - bz2: the output never exceeds the cap; an error carries a message;
 // - a payload decodes to a JSON document or fails with a message; never past the cap.
-#include "fuzzsupport.h"
-
 #include "core/recording/checkpointstate.h"
+#include "fuzzsupport.h"
 
 #include <QJsonDocument>
 
@@ -64,7 +63,8 @@ void checkBz2(QByteArrayView data, qint64 cap)
         FUZZ_CHECK_ERROR(plain.error());
         return;
     }
-    FUZZ_CHECK(plain->size() <= cap, QStringLiteral("%1 bytes decompressed, cap %2").arg(plain->size()).arg(cap));
+    FUZZ_CHECK(
+        plain->size() <= cap, QStringLiteral("%1 bytes decompressed, cap %2").arg(plain->size()).arg(cap));
 }
 
 void checkPayload(const QJsonObject &aspect, qint64 cap)
@@ -93,7 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     case 3: {
         QJsonObject state;
         state.insert(QStringLiteral("formatVersion"), QStringLiteral("1.0"));
-        state.insert(QStringLiteral("serde"), mode == 2 ? QStringLiteral("base85-bz2-json") : QStringLiteral("utf-8"));
+        state.insert(
+            QStringLiteral("serde"), mode == 2 ? QStringLiteral("base85-bz2-json") : QStringLiteral("utf-8"));
         state.insert(QStringLiteral("payload"), QString::fromLatin1(data));
         QJsonObject aspect;
         aspect.insert(QStringLiteral("state"), state);

@@ -12,9 +12,8 @@
 // - matching does not depend on how an event hands out its text: UTF-16, UTF-8 or Latin-1 (when the text
 //   is Latin-1) give the same answers;
 // - text() is the expression given; a blank expression is empty and matches everything.
-#include "fuzzsupport.h"
-
 #include "core/recording/filterexpression.h"
+#include "fuzzsupport.h"
 
 #include <array>
 
@@ -86,7 +85,10 @@ QString answers(const FilterExpression &filter, std::vector<Event> &events)
         e.encoding = Event::Encoding::Utf8;
         const bool utf8 = filter.matches(e);
         FUZZ_CHECK(utf8 == utf16,
-            QStringLiteral("\"%1\" matches an event as UTF-16 %2, as UTF-8 %3").arg(filter.text()).arg(utf16).arg(utf8));
+            QStringLiteral("\"%1\" matches an event as UTF-16 %2, as UTF-8 %3")
+                .arg(filter.text())
+                .arg(utf16)
+                .arg(utf8));
         if (e.isLatin1) {
             e.encoding = Event::Encoding::Latin1;
             const bool latin1 = filter.matches(e);
@@ -115,8 +117,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const Result<FilterExpression> filter = FilterExpression::parse(expression, &detail);
     if (!filter) {
         FUZZ_CHECK_ERROR(filter.error());
-        FUZZ_CHECK(filter.error().code == ErrorCode::Usage && !detail.message.isEmpty() && detail.position >= 0
-                && detail.length >= 0 && detail.position + detail.length <= expression.size(),
+        FUZZ_CHECK(filter.error().code == ErrorCode::Usage && !detail.message.isEmpty()
+                && detail.position >= 0 && detail.length >= 0
+                && detail.position + detail.length <= expression.size(),
             QStringLiteral("error code %1 at %2+%3 of %4: %5")
                 .arg(int(filter.error().code))
                 .arg(detail.position)
@@ -142,6 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         QStringLiteral("\"%1\" is canonically \"%2\", which is canonically \"%3\"")
             .arg(expression, normalized, again->normalized()));
     FUZZ_CHECK(answers(*again, events) == matched,
-        QStringLiteral("\"%1\" and its canonical spelling \"%2\" match different events").arg(expression, normalized));
+        QStringLiteral("\"%1\" and its canonical spelling \"%2\" match different events")
+            .arg(expression, normalized));
     return 0;
 }

@@ -11,8 +11,6 @@
 //   reason, as many headers; the request body's bytes (text or base64) are the recorded ones; the response
 //   body's bytes are the ones `show` presents (BodyContent: Content-Encoding undone when it decodes, the
 //   recorded bytes otherwise) and content.size is their length.
-#include "fuzzsupport.h"
-
 #include "core/common/jsonvalue.h"
 #include "core/recording/bodycontent.h"
 #include "core/recording/cassetteparser.h"
@@ -20,6 +18,7 @@
 #include "core/recording/harwriter.h"
 #include "core/recording/timeline.h"
 #include "core/recording/timelineindexer.h"
+#include "fuzzsupport.h"
 
 #include <QBuffer>
 
@@ -35,10 +34,11 @@ JsonArray entries(const QByteArray &har)
 {
     JsonParseInfo info;
     Result<JsonValue> value = JsonValue::parse(har, &info);
-    FUZZ_CHECK(value.ok(), QStringLiteral("the HAR is not JSON: %1 (line %2, column %3)")
-                               .arg(info.reason)
-                               .arg(info.errorLine)
-                               .arg(info.errorColumn));
+    FUZZ_CHECK(value.ok(),
+        QStringLiteral("the HAR is not JSON: %1 (line %2, column %3)")
+            .arg(info.reason)
+            .arg(info.errorLine)
+            .arg(info.errorColumn));
     FUZZ_CHECK(info.invalidUtf8 == 0,
         QStringLiteral("the HAR holds %1 bytes of invalid UTF-8, the first at %2")
             .arg(info.invalidUtf8)
@@ -53,7 +53,8 @@ JsonArray entries(const QByteArray &har)
 QByteArray bytesOf(const JsonValue &holder, QStringView encodingKey)
 {
     const QByteArray text = holder.value(u"text").toString().toUtf8();
-    return holder.value(encodingKey).toString() == QLatin1String("base64") ? QByteArray::fromBase64(text) : text;
+    return holder.value(encodingKey).toString() == QLatin1String("base64") ? QByteArray::fromBase64(text)
+                                                                           : text;
 }
 
 void checkEntry(const JsonValue &entry, const HttpExchange &x, qsizetype k)
@@ -64,17 +65,20 @@ void checkEntry(const JsonValue &entry, const HttpExchange &x, qsizetype k)
     FUZZ_CHECK(request.value(u"method").toString() == x.method, where + QStringLiteral("method"));
     const QString url = request.value(u"url").toString();
     FUZZ_CHECK(!url.contains(u'#')
-            && std::none_of(url.cbegin(), url.cend(), [](QChar c) { return c.unicode() <= 0x20 || c.unicode() == 0x7f; }),
+            && std::none_of(
+                url.cbegin(), url.cend(), [](QChar c) { return c.unicode() <= 0x20 || c.unicode() == 0x7f; }),
         where + QStringLiteral("url %1").arg(url));
     FUZZ_CHECK(response.value(u"status").toInt64() == x.status, where + QStringLiteral("status"));
-    FUZZ_CHECK(response.value(u"statusText").toString() == x.statusMessage, where + QStringLiteral("statusText"));
+    FUZZ_CHECK(
+        response.value(u"statusText").toString() == x.statusMessage, where + QStringLiteral("statusText"));
     FUZZ_CHECK(request.value(u"headers").size() == x.requestHeaders.size()
             && response.value(u"headers").size() == x.responseHeaders.size(),
-        where + QStringLiteral("%1/%2 headers for %3/%4 recorded")
-                    .arg(request.value(u"headers").size())
-                    .arg(response.value(u"headers").size())
-                    .arg(x.requestHeaders.size())
-                    .arg(x.responseHeaders.size()));
+        where
+            + QStringLiteral("%1/%2 headers for %3/%4 recorded")
+                  .arg(request.value(u"headers").size())
+                  .arg(response.value(u"headers").size())
+                  .arg(x.requestHeaders.size())
+                  .arg(x.responseHeaders.size()));
     FUZZ_CHECK(QDateTime::fromString(entry.value(u"startedDateTime").toString(), Qt::ISODateWithMs).isValid(),
         where + QStringLiteral("startedDateTime %1").arg(entry.value(u"startedDateTime").toString()));
 
@@ -86,11 +90,13 @@ void checkEntry(const JsonValue &entry, const HttpExchange &x, qsizetype k)
         const BodyContent shown = BodyContent::inspect(x.responseBody, x.responseHeaders);
         const QByteArray written = bytesOf(content, u"encoding");
         FUZZ_CHECK(written == shown.content,
-            where + QStringLiteral("the response body is %1 bytes, show presents %2 (Content-Encoding \"%3\")")
-                        .arg(written.size())
-                        .arg(shown.content.size())
-                        .arg(shown.contentEncoding));
-        FUZZ_CHECK(content.value(u"size").toInt64() == written.size(), where + QStringLiteral("content.size"));
+            where
+                + QStringLiteral("the response body is %1 bytes, show presents %2 (Content-Encoding \"%3\")")
+                      .arg(written.size())
+                      .arg(shown.content.size())
+                      .arg(shown.contentEncoding));
+        FUZZ_CHECK(
+            content.value(u"size").toInt64() == written.size(), where + QStringLiteral("content.size"));
     }
 }
 
@@ -125,7 +131,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         checkEntry(written[size_t(k)], exchanges.at(k), k);
 
     Timeline timeline;
-    FUZZ_CHECK(TimelineIndexer::indexCassette(timeline, Origin, yaml).ok(), QStringLiteral("indexing failed"));
+    FUZZ_CHECK(
+        TimelineIndexer::indexCassette(timeline, Origin, yaml).ok(), QStringLiteral("indexing failed"));
     qsizetype http = 0;
     for (qsizetype seq = 0; seq < timeline.count(); ++seq)
         http += timeline.record(seq).kind == EventKind::Http ? 1 : 0;
@@ -140,7 +147,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     FUZZ_CHECK(qsizetype(fromTimeline.size()) == http,
         QStringLiteral("%1 entries exported for %2 HTTP events").arg(fromTimeline.size()).arg(http));
     for (qsizetype k = 0; k < std::min(http, exchanges.size()); ++k)
-        FUZZ_CHECK(fromTimeline[size_t(k)].value(u"request").value(u"method").toString() == exchanges.at(k).method,
+        FUZZ_CHECK(
+            fromTimeline[size_t(k)].value(u"request").value(u"method").toString() == exchanges.at(k).method,
             QStringLiteral("exported entry %1 has another method").arg(k));
     return 0;
 }

@@ -13,11 +13,10 @@
 // - a path rule hides the place spelled by its own patterns, whatever the record's position;
 // - a place written by DiffPaths::display() reads back as a rule that hides it and not its sibling (except
 //   where the syntax itself merges places: ['aspect']['json'|'value'] and the wildcard keys * and **).
-#include "fuzzsupport.h"
-
 #include "core/diff/diffpath.h"
 #include "core/diff/ignorematcher.h"
 #include "core/diff/ignorerule.h"
+#include "fuzzsupport.h"
 
 using namespace tapedeck;
 using namespace tapedeck::fuzz;
@@ -37,11 +36,14 @@ bool matcherHides(const QList<IgnoreRule> &rules, const DiffPath &path, qint64 r
         const std::vector<QByteArray> triggers = stable ? m.triggerKeys() : std::vector<QByteArray>();
         deadAbove = deadAbove || !alive;
         const int hit = s.kind == PathSegment::Kind::Index ? m.enterIndex(s.index) : m.enterKey(s.key);
-        FUZZ_CHECK(hit < 0 || !deadAbove, QStringLiteral("a rule took a place out below where none was alive"));
+        FUZZ_CHECK(
+            hit < 0 || !deadAbove, QStringLiteral("a rule took a place out below where none was alive"));
         if (stable && hit >= 0)
-            FUZZ_CHECK(s.kind == PathSegment::Kind::Key && std::find(triggers.cbegin(), triggers.cend(), s.key) != triggers.cend(),
+            FUZZ_CHECK(s.kind == PathSegment::Kind::Key
+                    && std::find(triggers.cbegin(), triggers.cend(), s.key) != triggers.cend(),
                 QStringLiteral("the rules were stable, yet %1 (no trigger) was taken out")
-                    .arg(s.kind == PathSegment::Kind::Index ? QString::number(s.index) : QString::fromUtf8(s.key)));
+                    .arg(s.kind == PathSegment::Kind::Index ? QString::number(s.index)
+                                                            : QString::fromUtf8(s.key)));
         if (hit >= 0)
             return true;
     }
@@ -92,7 +94,8 @@ void checkDisplayRoundTrip(const DiffPath &path)
 {
     if (path.isEmpty() || path.first().kind != PathSegment::Kind::Key)
         return; // every place starts at a record field
-    if (path.size() >= 2 && path.at(0).key == DiffPaths::AspectField && path.at(1).kind == PathSegment::Kind::Key
+    if (path.size() >= 2 && path.at(0).key == DiffPaths::AspectField
+        && path.at(1).kind == PathSegment::Kind::Key
         && (path.at(1).key == "json" || path.at(1).key == "value"))
         return;
     for (const PathSegment &s : path) {
@@ -101,7 +104,9 @@ void checkDisplayRoundTrip(const DiffPath &path)
     }
     const QString text = DiffPaths::display(path);
     const Result<IgnoreRule> rule = IgnoreRule::parsePath(text);
-    FUZZ_CHECK(rule.ok(), QStringLiteral("display() wrote %1, which is no path: %2").arg(text, rule.ok() ? QString() : rule.error().message));
+    FUZZ_CHECK(rule.ok(),
+        QStringLiteral("display() wrote %1, which is no path: %2")
+            .arg(text, rule.ok() ? QString() : rule.error().message));
     FUZZ_CHECK(rule->hides(path), QStringLiteral("%1 does not hide its own place").arg(text));
     DiffPath sibling = path;
     PathSegment &last = sibling.last();
@@ -109,7 +114,8 @@ void checkDisplayRoundTrip(const DiffPath &path)
         last.key += '~';
     else
         last.index += 1;
-    FUZZ_CHECK(!rule->hides(sibling), QStringLiteral("%1 also hides %2").arg(text, DiffPaths::display(sibling)));
+    FUZZ_CHECK(
+        !rule->hides(sibling), QStringLiteral("%1 also hides %2").arg(text, DiffPaths::display(sibling)));
 }
 
 } // namespace
@@ -130,12 +136,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     }
 
     const Result<IgnoreRule> rule = kind == 0 ? IgnoreRule::parsePath(text)
-        : kind == 1                          ? IgnoreRule::parseRegex(text)
-                                             : IgnoreRule::parseIgnorePath(text);
+        : kind == 1                           ? IgnoreRule::parseRegex(text)
+                                              : IgnoreRule::parseIgnorePath(text);
     checkDisplayRoundTrip(path);
     if (!rule) {
         FUZZ_CHECK_ERROR(rule.error());
-        FUZZ_CHECK(rule.error().code == ErrorCode::Usage, QStringLiteral("error code %1").arg(int(rule.error().code)));
+        FUZZ_CHECK(rule.error().code == ErrorCode::Usage,
+            QStringLiteral("error code %1").arg(int(rule.error().code)));
         return 0;
     }
     checkAgreement(*rule, path, recordIndex);
@@ -143,7 +150,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         checkAgreement(*rule, path.first(k), recordIndex);
     if (rule->kind() == IgnoreRule::Kind::Path) {
         const DiffPath own = ownPlace(*rule);
-        FUZZ_CHECK(rule->hides(own, recordIndex), QStringLiteral("%1 does not hide %2").arg(rule->text(), DiffPaths::display(own)));
+        FUZZ_CHECK(rule->hides(own, recordIndex),
+            QStringLiteral("%1 does not hide %2").arg(rule->text(), DiffPaths::display(own)));
         checkAgreement(*rule, own, recordIndex);
     }
     return 0;

@@ -13,12 +13,11 @@
 //   repeated key counting once, with its last value, as in Python), and does not change when the text is
 //   rewritten with sorted keys (DeepDiff ignores key order);
 // - a parse error says where (offset inside the text, line and column from 1) and why.
-#include "fuzzsupport.h"
-
 #include "core/common/jsonvalue.h"
 #include "core/diff/mcpscanner.h"
 #include "core/diff/structuraldiff.h"
 #include "core/recording/mcpextractor.h"
+#include "fuzzsupport.h"
 
 #include <QSet>
 
@@ -83,9 +82,11 @@ void checkWriters(const JsonValue &value)
 {
     const QByteArray plain = pythonDumps(value);
     const JsonValue back = reparse(plain, "pythonDumps()");
-    FUZZ_CHECK(pythonDumps(back) == plain, QStringLiteral("pythonDumps() is no fixpoint: %1").arg(show(plain)));
+    FUZZ_CHECK(
+        pythonDumps(back) == plain, QStringLiteral("pythonDumps() is no fixpoint: %1").arg(show(plain)));
     if (!plain.contains("NaN"))
-        FUZZ_CHECK(back == value, QStringLiteral("pythonDumps() reads back as another value: %1").arg(show(plain)));
+        FUZZ_CHECK(
+            back == value, QStringLiteral("pythonDumps() reads back as another value: %1").arg(show(plain)));
 
     for (int variant = 0; variant < 4; ++variant) {
         JsonDumpOptions options;
@@ -96,7 +97,9 @@ void checkWriters(const JsonValue &value)
         const QByteArray text = pythonDumps(value, options);
         const QByteArray again = pythonDumps(reparse(text, "pythonDumps(options)"), options);
         FUZZ_CHECK(again == text,
-            QStringLiteral("pythonDumps(variant %1) is no fixpoint:\n%2\n%3").arg(variant).arg(show(text), show(again)));
+            QStringLiteral("pythonDumps(variant %1) is no fixpoint:\n%2\n%3")
+                .arg(variant)
+                .arg(show(text), show(again)));
     }
 
     const QByteArray pretty = prettyJson(value).toUtf8();
@@ -141,7 +144,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         QStringLiteral("the scanner's hash is not the value's: %1").arg(show(canonical)));
     // Duplicate keys: Python (and so DataHub's diff) keeps the last value. TAPEDECK_FUZZ_SKIP=duplicate-keys
     // exempts such texts while the scanner hashes every member (an open finding).
-    FUZZ_CHECK(*hash == StructuralDiff::plainHash(*value) || (skipped("duplicate-keys") && hasDuplicateKeys(text))
+    FUZZ_CHECK(*hash == StructuralDiff::plainHash(*value)
+            || (skipped("duplicate-keys") && hasDuplicateKeys(text))
             || (skipped("invalid-utf8-hash") && !QByteArrayView(text).isValidUtf8()),
         QStringLiteral("the scanner's hash of the text is not the value's: %1").arg(show(text)));
     JsonDumpOptions sorted;

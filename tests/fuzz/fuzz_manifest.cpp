@@ -7,9 +7,8 @@
 // - a parsed manifest written back by toJson() (its own checksum table) parses again to the same manifest:
 //   the same fields, checksums, exception and warnings about them; and writing that gives the same bytes;
 // - every checksum kept is either a normalised SHA-256 digest or came with a warning.
-#include "fuzzsupport.h"
-
 #include "core/archive/manifest.h"
+#include "fuzzsupport.h"
 
 using namespace tapedeck;
 using namespace tapedeck::fuzz;
@@ -58,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     FUZZ_CHECK(sameFields(*manifest, *again),
         QStringLiteral("the rewritten manifest reads differently:\n%1").arg(QString::fromUtf8(written)));
     FUZZ_CHECK(again->toJson(again->checksums) == written,
-        QStringLiteral("writing the rewritten manifest again changes it:\n%1").arg(QString::fromUtf8(written)));
+        QStringLiteral("writing the rewritten manifest again changes it:\n%1")
+            .arg(QString::fromUtf8(written)));
     return 0;
 }

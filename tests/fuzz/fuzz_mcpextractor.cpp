@@ -11,10 +11,9 @@
 // - what toFileSinkJson() writes is JSON, reads back (fromFile) as the same MCPs, and writing those again
 //   gives the same bytes;
 // - every warning says something.
-#include "fuzzsupport.h"
-
 #include "core/common/jsonvalue.h"
 #include "core/recording/mcpextractor.h"
+#include "fuzzsupport.h"
 
 using namespace tapedeck;
 using namespace tapedeck::fuzz;
@@ -70,9 +69,12 @@ void checkWriter(const QList<McpRecord> &records)
     FUZZ_CHECK(JsonValue::parse(written, &info).ok(),
         QStringLiteral("toFileSinkJson() writes no JSON (%1)").arg(info.reason));
     QStringList warnings;
-    const Result<QList<McpRecord>> back = McpExtractor::fromFile(written, QStringLiteral("written.json"), &warnings);
+    const Result<QList<McpRecord>> back
+        = McpExtractor::fromFile(written, QStringLiteral("written.json"), &warnings);
     FUZZ_CHECK(back.ok() && back->size() == records.size(),
-        QStringLiteral("%1 records written, %2 read back").arg(records.size()).arg(back.ok() ? back->size() : -1));
+        QStringLiteral("%1 records written, %2 read back")
+            .arg(records.size())
+            .arg(back.ok() ? back->size() : -1));
     for (qsizetype k = 0; k < records.size(); ++k) {
         const McpRecord &a = records.at(k);
         const McpRecord &b = back->at(k);
@@ -92,7 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const QByteArray body = in.rest().toByteArray();
     if (selector == 0) {
         QStringList warnings;
-        const Result<QList<McpRecord>> records = McpExtractor::fromFile(body, QStringLiteral("fuzz.json"), &warnings);
+        const Result<QList<McpRecord>> records
+            = McpExtractor::fromFile(body, QStringLiteral("fuzz.json"), &warnings);
         checkWarnings(warnings);
         if (!records) {
             FUZZ_CHECK_ERROR(records.error());
@@ -118,7 +121,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         QStringLiteral("%1 MCPs in full, %2 in summary").arg(full.size()).arg(summary.size()));
     for (qsizetype k = 0; k < full.size(); ++k)
         FUZZ_CHECK(identity(full.at(k)) == identity(summary.at(k)),
-            QStringLiteral("MCP %1: full %2, summary %3").arg(k).arg(identity(full.at(k)), identity(summary.at(k))));
+            QStringLiteral("MCP %1: full %2, summary %3")
+                .arg(k)
+                .arg(identity(full.at(k)), identity(summary.at(k))));
     checkAspects(full);
     checkWriter(full);
     return 0;

@@ -10,13 +10,12 @@
 // - an error carries a message; entries point inside the file at JSON text;
 // - the scanner and McpExtractor::fromFile (the events view of the same file) find the same MCPs: when the
 //   scan succeeds, the extractor reads the same URNs, aspects and change types in the same order.
-#include "fuzzsupport.h"
-
 #include "core/diff/diffside.h"
 #include "core/diff/ignorematcher.h"
 #include "core/diff/ignorerule.h"
 #include "core/diff/mcpscanner.h"
 #include "core/recording/mcpextractor.h"
+#include "fuzzsupport.h"
 
 using namespace tapedeck;
 using namespace tapedeck::fuzz;
@@ -64,8 +63,8 @@ Scan scan(const QString &path, qint64 window, bool systemMetadata)
             + QString::number(e.valueHash, 16) + QLatin1Char(' ') + QString::number(e.aspectBegin)
             + QLatin1Char('-') + QString::number(e.aspectEnd) + QLatin1Char(' ')
             + QString::number(e.metadataBegin) + QLatin1Char('-') + QString::number(e.metadataEnd)
-            + QLatin1Char(' ') + QString::number(e.textIndex) + QLatin1Char(' ') + QString::number(e.groupIndex)
-            + QLatin1Char(' ') + QString::number(e.recordIndex)
+            + QLatin1Char(' ') + QString::number(e.textIndex) + QLatin1Char(' ')
+            + QString::number(e.groupIndex) + QLatin1Char(' ') + QString::number(e.recordIndex)
             + (e.excluded ? QLatin1String(" excluded") : QLatin1String()));
     }
     s.lines.append(QStringLiteral("records %1").arg(side.records));
@@ -74,12 +73,16 @@ Scan scan(const QString &path, qint64 window, bool systemMetadata)
         s.lines.append(
             QString::number(matcher.hits()[r]) + QLatin1Char('/') + QString::number(matcher.shadowHits()[r]));
     for (const DiffEntry &e : side.entries) {
-        for (const auto &[begin, end] : { std::pair(e.aspectBegin, e.aspectEnd), std::pair(e.metadataBegin, e.metadataEnd) }) {
+        for (const auto &[begin, end] :
+            { std::pair(e.aspectBegin, e.aspectEnd), std::pair(e.metadataBegin, e.metadataEnd) }) {
             if (begin < 0)
                 continue;
             const Result<QByteArray> span = side.span(e.textIndex, begin, end);
             FUZZ_CHECK(span.ok() && McpScanner::hashJson(*span).has_value(),
-                QStringLiteral("entry %1: bytes %2..%3 are not JSON").arg(QString::fromUtf8(e.urn)).arg(begin).arg(end));
+                QStringLiteral("entry %1: bytes %2..%3 are not JSON")
+                    .arg(QString::fromUtf8(e.urn))
+                    .arg(begin)
+                    .arg(end));
         }
     }
     s.entries = std::move(side.entries);
@@ -106,7 +109,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         return 0;
 
     QStringList warnings;
-    const Result<QList<McpRecord>> records = McpExtractor::fromFile(json, QStringLiteral("fuzz.json"), &warnings);
+    const Result<QList<McpRecord>> records
+        = McpExtractor::fromFile(json, QStringLiteral("fuzz.json"), &warnings);
     FUZZ_CHECK(records.ok() || whole.entries.empty(),
         QStringLiteral("the scanner reads %1 MCPs, the extractor none: %2")
             .arg(whole.entries.size())
@@ -121,8 +125,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
                 && r.changeType.toUtf8() == e.changeType,
             QStringLiteral("MCP %1: scanner %2 %3 %4, extractor %5 %6 %7")
                 .arg(k)
-                .arg(QString::fromUtf8(e.urn), QString::fromUtf8(e.aspectName), QString::fromUtf8(e.changeType),
-                    r.entityUrn, r.aspectName, r.changeType));
+                .arg(QString::fromUtf8(e.urn), QString::fromUtf8(e.aspectName),
+                    QString::fromUtf8(e.changeType), r.entityUrn, r.aspectName, r.changeType));
     }
     return 0;
 }

@@ -13,10 +13,9 @@
 //   empty or 16 lower-case hex digits; a key with parameters does not depend on their key order (DataHub
 //   sorts them); indexOfReplayKey finds the last record with that key;
 // - every cell displays (displayValue), also as a bytes column.
-#include "fuzzsupport.h"
-
 #include "core/common/jsonvalue.h"
 #include "core/recording/sqlquery.h"
+#include "fuzzsupport.h"
 
 #include <QRegularExpression>
 
@@ -56,10 +55,11 @@ void checkRecord(const QueryLog &log, qsizetype index, QHash<QString, qsizetype>
 {
     const QueryLog::Entry &e = log.entry(index);
     const Result<SqlQuery> q = log.query(index);
-    FUZZ_CHECK(q.ok(), QStringLiteral("record %1 (line %2) was indexed but does not re-read: %3")
-                           .arg(index)
-                           .arg(e.line)
-                           .arg(q.ok() ? QString() : q.error().message));
+    FUZZ_CHECK(q.ok(),
+        QStringLiteral("record %1 (line %2) was indexed but does not re-read: %3")
+            .arg(index)
+            .arg(e.line)
+            .arg(q.ok() ? QString() : q.error().message));
     const Result<SqlQuery> line = QueryLog::parseLine(log.lineData(index), Origin, e.line);
     FUZZ_CHECK(line.ok() && line->query == q->query && line->line == q->line && line->warnings == q->warnings,
         QStringLiteral("parseLine reads record %1 differently").arg(index));

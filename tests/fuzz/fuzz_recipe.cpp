@@ -8,10 +8,9 @@
 //   (Nesting::MaxDepth), no more than a million nodes (aliases counted as expanded);
 // - every node's line is within the text, and scalars have no children;
 // - the redacted secrets are found (replayDummyPaths) exactly once per redacted scalar.
-#include "fuzzsupport.h"
-
 #include "core/archive/recipe.h"
 #include "core/common/nesting.h"
+#include "fuzzsupport.h"
 
 #include <vector>
 

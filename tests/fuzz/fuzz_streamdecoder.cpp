@@ -10,10 +10,9 @@
 // - the decoder never hands out more than the sink accepted before it failed;
 // - every error carries a message;
 // - bzip2: a stream StreamDecoder decodes, CheckpointState::bz2Decompress decodes to the same bytes.
-#include "fuzzsupport.h"
-
 #include "core/archive/streamdecoder.h"
 #include "core/recording/checkpointstate.h"
+#include "fuzzsupport.h"
 
 using namespace tapedeck;
 using namespace tapedeck::fuzz;
@@ -69,8 +68,8 @@ Decoded decode(
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t size)
 {
     FuzzInput in(bytes, size);
-    static constexpr quint16 Methods[] = { StreamDecoder::Store, StreamDecoder::Deflate, StreamDecoder::BZip2,
-        StreamDecoder::Lzma };
+    static constexpr quint16 Methods[]
+        = { StreamDecoder::Store, StreamDecoder::Deflate, StreamDecoder::BZip2, StreamDecoder::Lzma };
     const quint16 method = Methods[in.byte() % 4];
     const qint64 expectedSize = in.number(0xffffff); // up to 16 MiB
     const bool endMarker = in.byte() & 1;
@@ -99,8 +98,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     }
     if (method == StreamDecoder::BZip2 && whole.ok) {
         const Result<QByteArray> other = CheckpointState::bz2Decompress(data, cap);
-        FUZZ_CHECK(other.ok(), QStringLiteral("bz2Decompress refuses a stream StreamDecoder reads: %1")
-                                   .arg(other.ok() ? QString() : other.error().message));
+        FUZZ_CHECK(other.ok(),
+            QStringLiteral("bz2Decompress refuses a stream StreamDecoder reads: %1")
+                .arg(other.ok() ? QString() : other.error().message));
         FUZZ_CHECK(*other == whole.output, QStringLiteral("the two bzip2 readers disagree on the bytes"));
     }
     return 0;

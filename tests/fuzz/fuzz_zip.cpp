@@ -14,8 +14,6 @@
 // - a loaded recording's entries were read from disjoint parts of the archive: together they were never
 //   stored in more bytes than the archive has (overlapping entries are refused, not expanded again);
 // - a loaded recording holds no more than the extraction limits allow.
-#include "fuzzsupport.h"
-
 #include "core/archive/centraldirectory.h"
 #include "core/archive/extractionlimits.h"
 #include "core/archive/ziparchive.h"
@@ -23,6 +21,7 @@
 #include "core/recording/recordingsource.h"
 #include "core/recording/timeline.h"
 #include "core/recording/timelineindexer.h"
+#include "fuzzsupport.h"
 
 #include <QBuffer>
 

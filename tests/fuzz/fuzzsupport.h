@@ -50,10 +50,10 @@ QString memoryFile(QByteArrayView data);
 } // namespace tapedeck::fuzz
 
 // Aborts with the invariant and the detail (a QString expression, evaluated only on failure).
-#define FUZZ_CHECK(condition, detail)                                                                          \
-    do {                                                                                                       \
-        if (!(condition))                                                                                      \
-            ::tapedeck::fuzz::fail(__FILE__, __LINE__, #condition, (detail));                                  \
+#define FUZZ_CHECK(condition, detail)                                                                        \
+    do {                                                                                                     \
+        if (!(condition))                                                                                    \
+            ::tapedeck::fuzz::fail(__FILE__, __LINE__, #condition, (detail));                                \
     } while (false)
 
 #define FUZZ_CHECK_ERROR(error) ::tapedeck::fuzz::checkError((error), __FILE__, __LINE__)

@@ -53,7 +53,8 @@ int main(int argc, char **argv)
     }
     // A replay of nothing proves nothing: an empty or misnamed corpus fails the test.
     if (files.empty()) {
-        std::fprintf(stderr, "usage: %s FILE|FOLDER…: runs the harness once per input (none found)\n", argv[0]);
+        std::fprintf(
+            stderr, "usage: %s FILE|FOLDER…: runs the harness once per input (none found)\n", argv[0]);
         return 2;
     }
     for (const std::filesystem::path &file : files) {
