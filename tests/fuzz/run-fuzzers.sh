@@ -49,7 +49,7 @@ settings() {
 
 limits="-timeout=10 -rss_limit_mb=2560 -malloc_limit_mb=1024"
 if [ -z "${TAPEDECK_FUZZ_SKIP+set}" ]; then
-    TAPEDECK_FUZZ_SKIP=$(sed -n 's/^\([a-z][a-z-]*\).*/\1/p' "$here/open-findings.txt" | paste -sd, -)
+    TAPEDECK_FUZZ_SKIP=$(sed -n 's/^\([a-z][a-z0-9-]*\).*/\1/p' "$here/open-findings.txt" | paste -sd, -)
     export TAPEDECK_FUZZ_SKIP
 fi
 
