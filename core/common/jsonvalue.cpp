@@ -653,11 +653,21 @@ JsonValue JsonValue::string(QString value)
     return v;
 }
 
+JsonValue JsonValue::array()
+{
+    return array(JsonArray());
+}
+
 JsonValue JsonValue::array(JsonArray values)
 {
     JsonValue v;
     v.m_data = std::move(values);
     return v;
+}
+
+JsonValue JsonValue::object()
+{
+    return object(JsonObject());
 }
 
 JsonValue JsonValue::object(JsonObject members)

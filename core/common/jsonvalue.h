@@ -57,8 +57,12 @@ public:
     static std::optional<JsonValue> integerFromText(QByteArrayView digits);
     static JsonValue number(double value);
     static JsonValue string(QString value);
-    static JsonValue array(JsonArray values = {});
-    static JsonValue object(JsonObject members = {});
+    // Empty ones by overload, not by a default argument: clang instantiates a default argument's destructor
+    // where it is declared, while JsonMember is still incomplete.
+    static JsonValue array();
+    static JsonValue array(JsonArray values);
+    static JsonValue object();
+    static JsonValue object(JsonObject members);
 
     // Strict JSON (RFC 8259) plus the NaN, Infinity and -Infinity literals Python writes. Duplicate keys:
     // the last value wins at the position of the first, as in a Python dict. A float too large for a double

@@ -261,6 +261,48 @@ int TextMatcher::cost() const
     return 1;
 }
 
+// The first segment is anchored at the start, the last at the end, and each middle one is placed leftmost
+// after the previous: for patterns made of literals, '?' and '*' that greedy placement never misses a match.
+template<typename Char> bool TextMatcher::globMatch(const Char *text, qsizetype size) const
+{
+    const Segment &first = m_segments.front();
+    const Segment &last = m_segments.back();
+    const qsizetype tail = size - last.size();
+    if (!segmentAt(m_fold, first, text) || !segmentAt(m_fold, last, text + tail))
+        return false;
+    qsizetype position = first.size();
+    for (size_t s = 1; s + 1 < m_segments.size(); ++s) {
+        const qsizetype found = findSegment(m_fold, m_segments[s], text, position, tail);
+        if (found < 0)
+            return false;
+        position = found + m_segments[s].size();
+    }
+    return position <= tail;
+}
+
+template<typename Char> bool TextMatcher::matchUnits(const Char *text, qsizetype size) const
+{
+    if (size < m_minimum)
+        return false;
+    switch (m_mode) {
+    case Mode::Exact:
+        return size == m_minimum && segmentAt(m_fold, m_segments.front(), text);
+    case Mode::Prefix:
+        return segmentAt(m_fold, m_segments.front(), text);
+    case Mode::Suffix:
+        return segmentAt(m_fold, m_segments.front(), text + (size - m_minimum));
+    case Mode::Contains:
+        return findSegment(m_fold, m_segments.front(), text, 0, size) >= 0;
+    case Mode::Glob:
+        return globMatch(text, size);
+    case Mode::Any:
+    case Mode::Regex:
+        break;
+    }
+    return false;
+}
+
+// After the member templates its generic lambda calls: clang 14 leaves them uninstantiated otherwise.
 FilterExpression::Outcome TextMatcher::matches(QAnyStringView text) const
 {
     using Outcome = FilterExpression::Outcome;
@@ -292,47 +334,6 @@ FilterExpression::Outcome TextMatcher::matches(QAnyStringView text) const
         }
     });
     return found ? Outcome::Match : Outcome::NoMatch;
-}
-
-template<typename Char> bool TextMatcher::matchUnits(const Char *text, qsizetype size) const
-{
-    if (size < m_minimum)
-        return false;
-    switch (m_mode) {
-    case Mode::Exact:
-        return size == m_minimum && segmentAt(m_fold, m_segments.front(), text);
-    case Mode::Prefix:
-        return segmentAt(m_fold, m_segments.front(), text);
-    case Mode::Suffix:
-        return segmentAt(m_fold, m_segments.front(), text + (size - m_minimum));
-    case Mode::Contains:
-        return findSegment(m_fold, m_segments.front(), text, 0, size) >= 0;
-    case Mode::Glob:
-        return globMatch(text, size);
-    case Mode::Any:
-    case Mode::Regex:
-        break;
-    }
-    return false;
-}
-
-// The first segment is anchored at the start, the last at the end, and each middle one is placed leftmost
-// after the previous: for patterns made of literals, '?' and '*' that greedy placement never misses a match.
-template<typename Char> bool TextMatcher::globMatch(const Char *text, qsizetype size) const
-{
-    const Segment &first = m_segments.front();
-    const Segment &last = m_segments.back();
-    const qsizetype tail = size - last.size();
-    if (!segmentAt(m_fold, first, text) || !segmentAt(m_fold, last, text + tail))
-        return false;
-    qsizetype position = first.size();
-    for (size_t s = 1; s + 1 < m_segments.size(); ++s) {
-        const qsizetype found = findSegment(m_fold, m_segments[s], text, position, tail);
-        if (found < 0)
-            return false;
-        position = found + m_segments[s].size();
-    }
-    return position <= tail;
 }
 
 // ---------------------------------------------------------------------------------------------------

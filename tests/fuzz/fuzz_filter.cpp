@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// The event filter language (`events --filter`, the GUI's filter bar): parsing, the canonical spelling and
+// matching.
+//
+// Input: the expression (UTF-8) up to a NUL byte, then up to four events: kind, status, flags, sequence
+// number and the text fields, each field up to a \x01 byte.
+// Invariants:
+// - parsing fails only with a Usage error whose message is set and whose position and length lie inside
+//   the expression;
+// - the canonical spelling parses again, is its own canonical spelling, and matches exactly the events the
+//   expression matches;
+// - matching does not depend on how an event hands out its text: UTF-16, UTF-8 or Latin-1 (when the text
+//   is Latin-1) give the same answers;
+// - text() is the expression given; a blank expression is empty and matches everything.
+#include "core/recording/filterexpression.h"
+#include "fuzzsupport.h"
+
+#include <array>
+
+using namespace tapedeck;
+using namespace tapedeck::fuzz;
+
+namespace {
+
+struct Event final : FilterSubject
+{
+    enum class Encoding { Utf16, Utf8, Latin1 };
+
+    EventKind eventKind = EventKind::Http;
+    qint64 seq = 0;
+    int code = 0;
+    bool error = false;
+    bool warning = false;
+    Encoding encoding = Encoding::Utf16;
+    std::array<QString, FilterFieldCount> fields;
+    std::array<QByteArray, FilterFieldCount> utf8;
+    std::array<QByteArray, FilterFieldCount> latin1;
+    bool isLatin1 = true;
+
+    EventKind kind() const override { return eventKind; }
+    qint64 sequence() const override { return seq; }
+    int status() const override { return code; }
+    bool hasError() const override { return error; }
+    bool hasWarning() const override { return warning; }
+    QAnyStringView text(FilterField field) const override
+    {
+        const size_t i = size_t(field);
+        switch (encoding) {
+        case Encoding::Utf16:
+            return fields[i];
+        case Encoding::Utf8:
+            return QUtf8StringView(utf8[i]);
+        case Encoding::Latin1:
+            return QLatin1StringView(latin1[i]);
+        }
+        return {};
+    }
+};
+
+Event readEvent(FuzzInput &in)
+{
+    Event e;
+    e.eventKind = EventKind(in.byte() % EventKindCount);
+    e.code = int(in.number(999));
+    const quint8 flags = in.byte();
+    e.error = flags & 1;
+    e.warning = flags & 2;
+    e.seq = qint64(in.number(0xffff));
+    for (int f = 0; f < FilterFieldCount; ++f) {
+        e.fields[size_t(f)] = QString::fromUtf8(in.until('\x01'));
+        e.utf8[size_t(f)] = e.fields[size_t(f)].toUtf8();
+        e.latin1[size_t(f)] = e.fields[size_t(f)].toLatin1();
+        for (const QChar c : std::as_const(e.fields[size_t(f)]))
+            e.isLatin1 = e.isLatin1 && c.unicode() <= 0xff;
+    }
+    return e;
+}
+
+QString answers(const FilterExpression &filter, std::vector<Event> &events)
+{
+    QString out;
+    for (Event &e : events) {
+        e.encoding = Event::Encoding::Utf16;
+        const bool utf16 = filter.matches(e);
+        e.encoding = Event::Encoding::Utf8;
+        const bool utf8 = filter.matches(e);
+        FUZZ_CHECK(utf8 == utf16,
+            QStringLiteral("\"%1\" matches an event as UTF-16 %2, as UTF-8 %3")
+                .arg(filter.text())
+                .arg(utf16)
+                .arg(utf8));
+        if (e.isLatin1) {
+            e.encoding = Event::Encoding::Latin1;
+            const bool latin1 = filter.matches(e);
+            FUZZ_CHECK(latin1 == utf16,
+                QStringLiteral("\"%1\" matches an event as UTF-16 %2, as Latin-1 %3")
+                    .arg(filter.text())
+                    .arg(utf16)
+                    .arg(latin1));
+        }
+        out += utf16 ? u'1' : u'0';
+    }
+    return out;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t size)
+{
+    FuzzInput in(bytes, size);
+    const QString expression = QString::fromUtf8(in.until('\0'));
+    std::vector<Event> events;
+    while (!in.isEmpty() && events.size() < 4)
+        events.push_back(readEvent(in));
+
+    FilterError detail;
+    const Result<FilterExpression> filter = FilterExpression::parse(expression, &detail);
+    if (!filter) {
+        FUZZ_CHECK_ERROR(filter.error());
+        FUZZ_CHECK(filter.error().code == ErrorCode::Usage && !detail.message.isEmpty()
+                && detail.position >= 0 && detail.length >= 0
+                && detail.position + detail.length <= expression.size(),
+            QStringLiteral("error code %1 at %2+%3 of %4: %5")
+                .arg(int(filter.error().code))
+                .arg(detail.position)
+                .arg(detail.length)
+                .arg(expression.size())
+                .arg(detail.message));
+        return 0;
+    }
+    FUZZ_CHECK(filter->text() == expression, QStringLiteral("text() is \"%1\"").arg(filter->text()));
+    FUZZ_CHECK(filter->isEmpty() == expression.trimmed().isEmpty(),
+        QStringLiteral("isEmpty() is %1 for \"%2\"").arg(filter->isEmpty()).arg(expression));
+    const QString matched = answers(*filter, events);
+    if (filter->isEmpty())
+        FUZZ_CHECK(!matched.contains(u'0'), QStringLiteral("the empty filter refuses an event"));
+
+    const QString normalized = filter->normalized();
+    FilterError againDetail;
+    const Result<FilterExpression> again = FilterExpression::parse(normalized, &againDetail);
+    if (!again && skipped("canonical-backslash") && expression.contains(u'\\'))
+        return 0;
+    FUZZ_CHECK(again.ok(),
+        QStringLiteral("the canonical spelling of \"%1\" does not parse:\n%2")
+            .arg(expression, again.ok() ? QString() : again.error().message));
+    FUZZ_CHECK(again->normalized() == normalized,
+        QStringLiteral("\"%1\" is canonically \"%2\", which is canonically \"%3\"")
+            .arg(expression, normalized, again->normalized()));
+    FUZZ_CHECK(answers(*again, events) == matched,
+        QStringLiteral("\"%1\" and its canonical spelling \"%2\" match different events")
+            .arg(expression, normalized));
+    return 0;
+}
