@@ -99,8 +99,11 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
             const std::optional<QString> digest = normalizeChecksum(it.value().toString());
             if (!digest)
                 m.warnings.append(tr("the checksum of %1 is not a SHA-256 digest").arg(it.key()));
-            // Anything else is kept as written in JSON, so that messages quote it ("", ["a"], 12).
-            m.checksums.insert(it.key(), digest.value_or(QString::fromUtf8(PythonJson::dumps(it.value()))));
+            // Anything else is kept as the string it is, or as its JSON text when it is no string (["a"], 12),
+            // so that writing the manifest again keeps what it said; messages quote the value from `object`.
+            m.checksums.insert(it.key(),
+                digest.value_or(it.value().isString() ? it.value().toString()
+                                                      : QString::fromUtf8(PythonJson::dumps(it.value()))));
         }
     } else if (!checksums.isUndefined() && !checksums.isNull()) {
         m.warnings.append(tr("\"checksums\" is not an object"));

@@ -3,6 +3,7 @@
 #include "core/recording/recording.h"
 
 #include "core/archive/entryname.h"
+#include "core/common/pythonjson.h"
 #include "core/common/sha256.h"
 #include "core/recording/checksumsummary.h"
 #include "core/recording/sqlquery.h"
@@ -176,7 +177,11 @@ Result<Recording> Recording::load(
                               .arg(r.displayName, e.name, check.expected, check.actual)
                         : tr("%1: checksum mismatch for %2 (the manifest says %3, which is not a SHA-256 "
                              "digest; the content hashes to %4)")
-                              .arg(r.displayName, e.name, check.expected, check.actual)));
+                              .arg(r.displayName, e.name,
+                                  // Quoted as written ("", ["a"], 12), which leaves no control character raw.
+                                  QString::fromUtf8(PythonJson::dumps(
+                                      r.manifest->object.value(QStringLiteral("checksums")).toObject().value(e.name))),
+                                  check.actual)));
             }
         }
         if (used)
