@@ -89,13 +89,18 @@ QString difference(const HttpExchange &a, const HttpExchange &b, bool responseBo
     return {};
 }
 
-void compareSummary(const Parsed &full, const Parsed &quick)
+void compareSummary(const QByteArray &yaml, const Parsed &full, const Parsed &quick)
 {
+    // Open finding: on broken cassettes (a fault in either reading, or invalid UTF-8) the two readings
+    // disagree in many ways; TAPEDECK_FUZZ_SKIP=summary-malformed holds them to agreement on sound ones only.
+    if (skipped("summary-malformed")
+        && (full.summary.fault || quick.summary.fault || !QByteArrayView(yaml).isValidUtf8()))
+        return;
     FUZZ_CHECK(quick.summary.fault.has_value() == full.summary.fault.has_value(),
         QStringLiteral("fault only in the %1 reading: %2")
             .arg(full.summary.fault ? QStringLiteral("full") : QStringLiteral("summary"),
                 (full.summary.fault ? full.summary.fault : quick.summary.fault)->message));
-    if (full.summary.fault && !skipped("summary-fault-position"))
+    if (full.summary.fault)
         FUZZ_CHECK(quick.summary.fault->message == full.summary.fault->message,
             QStringLiteral("faults differ:\n  full:    %1\n  summary: %2")
                 .arg(full.summary.fault->message, quick.summary.fault->message));
@@ -105,8 +110,6 @@ void compareSummary(const Parsed &full, const Parsed &quick)
         QStringLiteral("warnings differ:\n  full:    %1\n  summary: %2")
             .arg(full.summary.warnings.join(QLatin1String(" | ")),
                 quick.summary.warnings.join(QLatin1String(" | "))));
-    if (quick.interactions.size() != full.interactions.size() && skipped("summary-count"))
-        return;
     FUZZ_CHECK(quick.interactions.size() == full.interactions.size(),
         QStringLiteral("%1 interactions in full, %2 in summary")
             .arg(full.interactions.size())
@@ -258,7 +261,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const Parsed full = parse(yaml, CassetteParser::Mode::Full);
     const Parsed quick = parse(yaml, CassetteParser::Mode::Summary);
     checkOrder(yaml, full);
-    compareSummary(full, quick);
+    compareSummary(yaml, full, quick);
     checkReread(yaml, full);
     checkTimeline(yaml, quick); // the index reads in summary mode
     return 0;
