@@ -28,6 +28,8 @@ namespace {
 constexpr qsizetype ReadChunk = 256 * 1024;
 constexpr qint64 PkwareHeaderLength = 12; // traditional PKWARE encryption header, removed by libzip
 constexpr quint64 MaxSaneSize = quint64(1) << 62;
+constexpr quint16 StrongEncryptionFlag = 0x0040; // general-purpose flag bits (APPNOTE 4.4.4)
+constexpr quint16 EncryptedDirectoryFlag = 0x2000;
 
 int aesStrength(Encryption encryption)
 {
@@ -222,6 +224,12 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(
             e.aesVendorVersion = r.aesVendorVersion;
             e.flags = r.flags;
         }
+        // PKWARE's Strong Encryption (flag bit 6) and its encrypted central directory (bit 13): no writer of
+        // recordings uses them, and libzip 1.7 leaks when asked to open such an entry.
+        if (e.flags & (StrongEncryptionFlag | EncryptedDirectoryFlag))
+            return makeError(ErrorCode::InvalidInput,
+                tr("%1: entry \"%2\" uses PKWARE Strong Encryption, which Tapedeck does not read")
+                    .arg(name, e.name));
         const bool aes = aesStrength(e.encryption) != 0;
         // AE-2 stores CRC 0 and readers must not check it; some writers (libzip) still store the real
         // CRC with AE-2. Like pyzipper, check every CRC except an AE-2 zero.
