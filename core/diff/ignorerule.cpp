@@ -66,7 +66,9 @@ public:
                     patterns.append(Pattern { Pattern::Kind::AnyOne, {}, 0 });
                     continue;
                 }
-                if (p->kind == Pattern::Kind::Key)
+                // Left out: a key or [**] is already below the record, so the position is taken as [*] (a
+                // leading [**] must not reach it, or root[**][0] would hide every first record).
+                if (p->kind == Pattern::Kind::Key || p->kind == Pattern::Kind::AnyDepth)
                     patterns.append(Pattern { Pattern::Kind::AnyOne, {}, 0 });
             }
             patterns.append(*p);

@@ -111,8 +111,9 @@ void TestDiffRules::parsePath_data()
                                   << QStringLiteral("*/aspect/fields/*/description");
     QTest::addRow("value dropped") << QStringLiteral("root[0]['aspect']['value']['x']")
                                    << QStringLiteral("*/aspect/x");
+    // The record position is taken as [*]: a leading [**] never reaches it.
     QTest::addRow("any depth") << QStringLiteral("root[**]['auditStamp']['time']")
-                               << QStringLiteral("**/auditStamp/time");
+                               << QStringLiteral("*/**/auditStamp/time");
     QTest::addRow("quoted wildcards")
         << QStringLiteral("root['*']['aspect']['**']['x']") << QStringLiteral("*/aspect/**/x");
     QTest::addRow("double quotes") << QStringLiteral("root[\"aspect\"][\"it's\"]")
@@ -242,6 +243,14 @@ void TestDiffRules::hides_data()
     QTest::addRow("aspect level only")
         << QStringLiteral("root['aspect']['nativeDataType']") << false << field << false;
     QTest::addRow("whole record") << QStringLiteral("root") << false << field << true;
+    // A leading [**] never reaches the record's position: [0] after it is a list's first item, not record 0
+    // (it hid whole records that came first in their group: fuzz_ignorerule).
+    QTest::addRow("leading [**] then an index")
+        << QStringLiteral("root[**][3]") << false << field << true;
+    QTest::addRow("leading [**] skips the record position")
+        << QStringLiteral("root[**][0]") << false << QStringLiteral("aspect") << false;
+    QTest::addRow("leading [**] then a key")
+        << QStringLiteral("root[**]['nativeDataType']") << false << field << true;
     QTest::addRow("regex") << QStringLiteral("\\['nativeDataType'\\]") << true << field << true;
     QTest::addRow("regex datahub form")
         << QStringLiteral("root\\[\\d+\\]\\['aspect'\\]\\['json'\\]\\['fields'\\]") << true << field << true;
