@@ -4,6 +4,7 @@
 
 #include "core/common/nesting.h"
 #include "core/common/pythonjson.h"
+#include "core/common/utf8.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,7 +33,7 @@ QString position(const QByteArray &text, qsizetype offset)
     const QByteArrayView head(text.constData(), offset);
     const qsizetype line = head.count('\n') + 1;
     const qsizetype lastNewline = head.lastIndexOf('\n');
-    const qsizetype column = QString::fromUtf8(head.sliced(lastNewline + 1)).size() + 1;
+    const qsizetype column = decodeUtf8(head.sliced(lastNewline + 1)).size() + 1;
     return Manifest::tr("line %1, column %2").arg(line).arg(column);
 }
 
@@ -103,7 +104,7 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
             // so that writing the manifest again keeps what it said; messages quote the value from `object`.
             m.checksums.insert(it.key(),
                 digest.value_or(it.value().isString() ? it.value().toString()
-                                                      : QString::fromUtf8(PythonJson::dumps(it.value()))));
+                                                      : decodeUtf8(PythonJson::dumps(it.value()))));
         }
     } else if (!checksums.isUndefined() && !checksums.isNull()) {
         m.warnings.append(tr("\"checksums\" is not an object"));

@@ -4,6 +4,7 @@
 
 #include "core/common/aliasexpansion.h"
 #include "core/common/nesting.h"
+#include "core/common/utf8.h"
 
 #include <QHash>
 
@@ -41,7 +42,7 @@ void collectDummies(const RecipeNode &node, const QString &path, QStringList &ou
 
 QString text(const yaml_char_t *s)
 {
-    return s ? QString::fromUtf8(reinterpret_cast<const char *>(s)) : QString();
+    return s ? decodeUtf8(reinterpret_cast<const char *>(s)) : QString();
 }
 
 } // namespace
@@ -155,8 +156,8 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
             }
             RecipeNode node;
             node.type = RecipeNode::Type::Scalar;
-            node.value = QString::fromUtf8(
-                reinterpret_cast<const char *>(event.data.scalar.value), qsizetype(event.data.scalar.length));
+            node.value = decodeUtf8(QByteArrayView(
+                reinterpret_cast<const char *>(event.data.scalar.value), qsizetype(event.data.scalar.length)));
             node.tag = text(event.data.scalar.tag);
             node.plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             node.line = int(event.start_mark.line) + 1;

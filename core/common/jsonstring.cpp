@@ -53,7 +53,7 @@ QString unescapeJsonString(QByteArrayView inner)
     const char *end = p + inner.size();
     const char *slash = static_cast<const char *>(std::memchr(p, '\\', size_t(inner.size())));
     if (!slash)
-        return QString::fromUtf8(inner);
+        return decodeUtf8(inner);
     QString out;
     out.reserve(inner.size());
     const char *run = p;
@@ -63,7 +63,7 @@ QString unescapeJsonString(QByteArrayView inner)
             ++p;
             continue;
         }
-        out += QString::fromUtf8(run, p - run);
+        out += decodeUtf8(QByteArrayView(run, p - run));
         const std::optional<JsonEscape> e = decodeJsonEscape(p, end);
         if (!e) {
             out += QLatin1Char('\\');
@@ -74,7 +74,7 @@ QString unescapeJsonString(QByteArrayView inner)
         p += e->length;
         run = p;
     }
-    out += QString::fromUtf8(run, end - run);
+    out += decodeUtf8(QByteArrayView(run, end - run));
     return out;
 }
 
@@ -88,7 +88,7 @@ void appendUnescapedJsonUtf8(QByteArrayView inner, QByteArray &out)
         if (!slash)
             break;
         p = slash;
-        out.append(run, p - run);
+        appendValidUtf8(out, QByteArrayView(run, p - run));
         const std::optional<JsonEscape> e = decodeJsonEscape(p, end);
         if (!e) {
             out += '\\';
@@ -107,7 +107,7 @@ void appendUnescapedJsonUtf8(QByteArrayView inner, QByteArray &out)
         appendUtf8(out, codePoint);
         run = p;
     }
-    out.append(run, end - run);
+    appendValidUtf8(out, QByteArrayView(run, end - run));
 }
 
 QString JsonSyntax::message(Problem problem, const QString &arg)

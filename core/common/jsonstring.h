@@ -24,11 +24,13 @@ std::optional<JsonEscape> decodeJsonEscape(const char *p, const char *end);
 
 // The text between a string literal's quotes with its escapes undone, as UTF-16: surrogate escapes stay
 // UTF-16 units, so a pair forms its character and a lone one stays lone, as in the str Python builds.
-// Invalid escapes (the caller validated the literal, or does not care) are kept as written.
+// Invalid escapes (the caller validated the literal, or does not care) are kept as written; malformed
+// UTF-8 is read as Python reads it (decodeUtf8).
 QString unescapeJsonString(QByteArrayView inner);
 
-// The same as UTF-8, appended to out: a pair of surrogate escapes is one code point, a lone surrogate is
-// U+FFFD (appendUtf8), so the bytes equal toUtf8(unescapeJsonString(inner)).
+// The same as UTF-8, appended to out: a pair of surrogate escapes is one code point, a lone surrogate and
+// malformed UTF-8 are U+FFFD (appendUtf8, appendValidUtf8), so the bytes equal
+// toUtf8(unescapeJsonString(inner)).
 void appendUnescapedJsonUtf8(QByteArrayView inner, QByteArray &out);
 
 // Syntax errors the JSON readers report, worded (and translated) once.

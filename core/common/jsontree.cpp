@@ -2,6 +2,8 @@
 // JSON node table.
 #include "core/common/jsontree.h"
 
+#include "core/common/utf8.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -21,7 +23,7 @@ int addNode(JsonTree &tree, int parent, QString key, const JsonValue &value)
     node.row = int(tree.nodes[size_t(parent)].children.size());
     node.type = value.type();
     if (!value.isArray() && !value.isObject())
-        node.value = QString::fromUtf8(pythonDumps(value, false, false));
+        node.value = decodeUtf8(pythonDumps(value, false, false));
     tree.nodes.push_back(std::move(node));
     tree.nodes[size_t(parent)].children.push_back(index);
     addChildren(tree, index, value);

@@ -164,7 +164,7 @@ private:
         if (c < 0x80)
             return QStringLiteral("U+%1").arg(
                 QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')));
-        const QString decoded = QString::fromUtf8(at, std::min<qsizetype>(4, m_end - at));
+        const QString decoded = decodeUtf8(QByteArrayView(at, std::min<qsizetype>(4, m_end - at)));
         if (!decoded.isEmpty() && decoded.at(0) != QChar::ReplacementCharacter) {
             qsizetype i = 0;
             const char32_t cp = nextCodePoint(decoded, i);
@@ -347,45 +347,14 @@ private:
     }
 
     // Decodes one UTF-8 sequence starting at m_p (a byte >= 0x80). Malformed input yields U+FFFD for
-    // each maximal ill-formed subpart, as Python's "replace" error handler does.
-    char32_t decodeUtf8()
+    // each maximal ill-formed subpart, as Python's "replace" error handler does (nextUtf8).
+    char32_t readUtf8()
     {
-        const uchar b0 = uchar(*m_p);
-        int length = 0;
-        uchar low = 0x80, high = 0xbf;
-        if (b0 >= 0xc2 && b0 <= 0xdf) {
-            length = 2;
-        } else if (b0 >= 0xe0 && b0 <= 0xef) {
-            length = 3;
-            if (b0 == 0xe0)
-                low = 0xa0;
-            else if (b0 == 0xed)
-                high = 0x9f;
-        } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-            length = 4;
-            if (b0 == 0xf0)
-                low = 0x90;
-            else if (b0 == 0xf4)
-                high = 0x8f;
-        }
-        if (length == 0) {
-            noteInvalidUtf8(m_p);
-            ++m_p;
-            return 0xfffd;
-        }
-        char32_t cp = b0 & (0xff >> (length + 1));
-        for (int k = 1; k < length; ++k) {
-            const uchar b = m_p + k < m_end ? uchar(m_p[k]) : 0;
-            const bool ok = m_p + k < m_end && (k == 1 ? (b >= low && b <= high) : (b >= 0x80 && b <= 0xbf));
-            if (!ok) {
-                noteInvalidUtf8(m_p);
-                m_p += k;
-                return 0xfffd;
-            }
-            cp = (cp << 6) | (b & 0x3f);
-        }
-        m_p += length;
-        return cp;
+        const char *start = m_p;
+        if (const std::optional<char32_t> cp = nextUtf8(m_p, m_end))
+            return *cp;
+        noteInvalidUtf8(start);
+        return 0xfffd;
     }
 
     // out null: checked (and invalid UTF-8 counted), not built.
@@ -419,7 +388,7 @@ private:
                     JsonValue::tr("control character %1 in a string (it must be escaped)").arg(found(m_p)));
             }
             if (c >= 0x80) {
-                const char32_t cp = decodeUtf8();
+                const char32_t cp = readUtf8();
                 if (!out)
                     continue;
                 if (QChar::requiresSurrogates(cp)) {
@@ -1134,7 +1103,7 @@ QByteArray pythonDumps(const JsonValue &value, bool sortKeys, bool ensureAscii)
 
 QString prettyJson(const JsonValue &value, int indent)
 {
-    return QString::fromUtf8(pythonDumps(value, JsonDumpOptions { false, false, indent, true }));
+    return decodeUtf8(pythonDumps(value, JsonDumpOptions { false, false, indent, true }));
 }
 
 } // namespace tapedeck

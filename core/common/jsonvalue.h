@@ -34,7 +34,8 @@ struct JsonParseInfo
     int errorColumn = 0;
     QString reason; // e.g. "expected ',' or '}', found 'x'"
     bool truncated = false; // the text ended inside the value (e.g. a line cut short)
-    // Malformed UTF-8 inside strings is replaced by U+FFFD (one per bad byte) and counted here.
+    // Malformed UTF-8 inside strings is replaced by U+FFFD (one per maximal ill-formed subpart, as
+    // Python does: decodeUtf8 in utf8.h) and counted here.
     int invalidUtf8 = 0;
     qsizetype firstInvalidUtf8Offset = -1;
     int firstInvalidUtf8Line = 0;

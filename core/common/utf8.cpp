@@ -2,7 +2,6 @@
 // UTF-8 encoding and strict decoding.
 #include "core/common/utf8.h"
 
-#include <QStringDecoder>
 
 namespace tapedeck {
 
@@ -67,13 +66,94 @@ QByteArray toUtf8(QStringView text)
     return out;
 }
 
+std::optional<char32_t> nextUtf8(const char *&p, const char *end)
+{
+    const uchar b0 = uchar(*p);
+    if (b0 < 0x80) {
+        ++p;
+        return b0;
+    }
+    int length = 0;
+    uchar low = 0x80, high = 0xbf; // the second byte's range; later bytes are always 80..bf
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        length = 2;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+        length = 3;
+        if (b0 == 0xe0)
+            low = 0xa0; // no overlong forms
+        else if (b0 == 0xed)
+            high = 0x9f; // no surrogates
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        length = 4;
+        if (b0 == 0xf0)
+            low = 0x90;
+        else if (b0 == 0xf4)
+            high = 0x8f; // nothing above U+10FFFF
+    }
+    if (length == 0) {
+        ++p;
+        return std::nullopt;
+    }
+    char32_t cp = b0 & (0xff >> (length + 1));
+    for (int k = 1; k < length; ++k) {
+        const bool inside = p + k < end;
+        const uchar b = inside ? uchar(p[k]) : 0;
+        if (!inside || b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xbf)) {
+            p += k;
+            return std::nullopt;
+        }
+        cp = (cp << 6) | (b & 0x3f);
+    }
+    p += length;
+    return cp;
+}
+
+QString decodeUtf8(QByteArrayView bytes)
+{
+    if (bytes.isValidUtf8()) {
+        // QString::fromUtf8 takes exactly one leading U+FEFF for a byte order mark and drops it.
+        if (bytes.startsWith("\xef\xbb\xbf"))
+            return QChar(0xfeff) + QString::fromUtf8(bytes);
+        return QString::fromUtf8(bytes);
+    }
+    QString out;
+    out.reserve(bytes.size());
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    while (p < end) {
+        const std::optional<char32_t> cp = nextUtf8(p, end);
+        if (!cp)
+            out += QChar(QChar::ReplacementCharacter);
+        else if (*cp < 0x10000)
+            out += QChar(char16_t(*cp));
+        else
+            out += QStringView(QChar::fromUcs4(*cp));
+    }
+    return out;
+}
+
+void appendValidUtf8(QByteArray &out, QByteArrayView bytes)
+{
+    if (bytes.isValidUtf8()) {
+        out.append(bytes);
+        return;
+    }
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    while (p < end) {
+        const char *start = p;
+        if (nextUtf8(p, end))
+            out.append(start, p - start);
+        else
+            out.append("\xef\xbf\xbd", 3);
+    }
+}
+
 std::optional<QString> strictUtf8(QByteArrayView bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder(bytes);
-    if (decoder.hasError())
+    if (!bytes.isValidUtf8())
         return std::nullopt;
-    return text;
+    return decodeUtf8(bytes);
 }
 
 } // namespace tapedeck

@@ -25,7 +25,22 @@ char32_t nextCodePoint(QStringView text, qsizetype &i);
 // UTF-16 to UTF-8 through appendUtf8.
 QByteArray toUtf8(QStringView text);
 
-// Valid UTF-8 as text, else nullopt (no replacement characters).
+// Decodes the UTF-8 sequence at p (p < end) and advances p past it. Malformed input yields nullopt and
+// advances p past its maximal ill-formed subpart (Unicode's "best practice", which Python's decoder
+// follows): the caller writes one U+FFFD for it.
+std::optional<char32_t> nextUtf8(const char *&p, const char *end);
+
+// UTF-8 as text the way Python's bytes.decode("utf-8", "replace") reads it: one U+FFFD per maximal
+// ill-formed subpart, and a U+FEFF that starts the text kept. Use it, not QString::fromUtf8, for every
+// byte string that came from a recording: QString::fromUtf8 drops a leading U+FEFF and writes one U+FFFD
+// per bad byte, so two readers of the same bytes would disagree.
+QString decodeUtf8(QByteArrayView bytes);
+
+// Appends bytes to out with every maximal ill-formed subpart replaced by U+FFFD's three bytes: out gets
+// toUtf8(decodeUtf8(bytes)), without building the text.
+void appendValidUtf8(QByteArray &out, QByteArrayView bytes);
+
+// Valid UTF-8 as text (a leading U+FEFF kept), else nullopt (no replacement characters).
 std::optional<QString> strictUtf8(QByteArrayView bytes);
 
 } // namespace tapedeck

@@ -2,11 +2,13 @@
 // Spelling diff paths the way Tapedeck's ignore rules read them and the way DeepDiff prints them.
 #include "core/diff/diffpath.h"
 
+#include "core/common/utf8.h"
+
 namespace tapedeck::DiffPaths {
 
 QString keyText(const QByteArray &key)
 {
-    const QString text = QString::fromUtf8(key);
+    const QString text = decodeUtf8(key);
     if (!text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('\\')))
         return QLatin1String("['") + text + QLatin1String("']");
     if (!text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\\')))

@@ -3,6 +3,7 @@
 #include "core/diff/diffreport.h"
 
 #include "core/common/controlchars.h"
+#include "core/common/utf8.h"
 #include "core/recording/mcpextractor.h"
 
 namespace tapedeck {
@@ -103,7 +104,7 @@ QString DiffReport::shortJson(const std::optional<JsonValue> &value, int maxLeng
 {
     if (!value)
         return tr("(absent)");
-    QString s = QString::fromUtf8(pythonDumps(*value, false, false));
+    QString s = decodeUtf8(pythonDumps(*value, false, false));
     if (s.size() > maxLength)
         s = s.left(std::max(1, maxLength - 1)) + QChar(0x2026);
     return s;

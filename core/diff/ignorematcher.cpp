@@ -3,6 +3,7 @@
 // met (a lazily built DFA), regex rules on DeepDiff paths rebuilt only for paths not seen before.
 #include "core/diff/ignorematcher.h"
 
+#include "core/common/utf8.h"
 #include "core/diff/diffhash.h"
 
 #include <algorithm>
@@ -311,7 +312,7 @@ quint64 IgnoreMatcher::regexMatches(const Frame &frame)
     const auto cached = m_regexCache.constFind(frame.pathHash);
     if (cached != m_regexCache.constEnd())
         return *cached;
-    const QString path = QString::fromUtf8(deepDiffPath());
+    const QString path = decodeUtf8(deepDiffPath());
     quint64 mask = 0;
     for (size_t k = 0; k < m_regexRules.size(); ++k) {
         const LimitedRegex::Outcome outcome = m_regexRules[k].regex.match(path);

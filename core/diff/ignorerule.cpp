@@ -4,6 +4,7 @@
 
 #include "core/common/limitedregex.h"
 #include "core/common/nesting.h"
+#include "core/common/utf8.h"
 
 namespace tapedeck {
 
@@ -305,7 +306,7 @@ bool IgnoreRule::hides(const DiffPath &path, qint64 recordIndex) const
     if (m_kind == Kind::Regex) {
         const LimitedRegex re(m_regex);
         for (qsizetype k = 0; k <= path.size(); ++k) {
-            const QString text = QString::fromUtf8(DiffPaths::deepDiffText(recordIndex, path.first(k)));
+            const QString text = decodeUtf8(DiffPaths::deepDiffText(recordIndex, path.first(k)));
             if (re.match(text) == LimitedRegex::Outcome::Match)
                 return true;
         }

@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <charconv>
@@ -149,13 +150,16 @@ public:
         : m_matcher(matcher)
     { }
 
-    void setText(const char *begin, const char *end)
+    // endIsFinal: end is the end of the text, not only of the window read so far.
+    void setText(const char *begin, const char *end, bool endIsFinal = true)
     {
         m_begin = begin;
         m_end = end;
+        m_final = endIsFinal;
     }
     const char *begin() const { return m_begin; }
     const char *end() const { return m_end; }
+    bool endIsFinal() const { return m_final; }
     const char *errorAt() const { return m_errorAt; }
     const QString &error() const { return m_error; }
     // Whether the error may only be the end of the text window: more of the file could make it go away.
@@ -240,17 +244,19 @@ public:
 
     quint64 stringHash(const StringSpan &s)
     {
-        if (!s.escaped)
-            return DiffHash::string(s.begin, size_t(s.end - s.begin));
-        const QByteArray &d = decode(s);
-        return DiffHash::string(d.constData(), size_t(d.size()));
+        const QByteArrayView d = decode(s);
+        return DiffHash::string(d.data(), size_t(d.size()));
     }
 
-    // The decoded UTF-8 of a string; valid until the next decode.
-    const QByteArray &decode(const StringSpan &s)
+    // The string's text as UTF-8, as JsonValue holds it (escapes undone, malformed UTF-8 as U+FFFD), so
+    // that hashes and rule keys agree with the parsed value; valid until the next decode.
+    QByteArrayView decode(const StringSpan &s)
     {
+        const QByteArrayView raw(s.begin, s.end - s.begin);
+        if (!s.escaped && raw.isValidUtf8())
+            return raw;
         m_scratch.resize(0); // keeps the capacity
-        appendUnescapedJsonUtf8(QByteArrayView(s.begin, s.end - s.begin), m_scratch);
+        appendUnescapedJsonUtf8(raw, m_scratch);
         return m_scratch;
     }
 
@@ -355,6 +361,9 @@ private:
             while (p < m_end && isDigit(*p))
                 ++p;
         }
+        // A number that runs into the window's end may go on after it: read it again with more text.
+        if (p == m_end && !m_final)
+            return fail(p, JsonSyntax::message(JsonSyntax::Problem::ValueMissing));
         if constexpr (hashes(M)) {
             h = isFloat ? DiffHash::floatValue(parseDouble(start, p))
                         : DiffHash::integerDigits(start, size_t(p - start));
@@ -367,8 +376,8 @@ private:
         if (depth >= MaxDepth)
             return fail(p, Nesting::tooDeep());
         p = skipSpace(p + 1, m_end);
-        quint64 sum = 0;
-        quint64 count = 0;
+        const size_t base = m_members.size();
+        const auto restore = qScopeGuard([this, base] { m_members.resize(base); });
         if (p < m_end && *p == '}') {
             h = DiffHash::object(0, 0);
             return p + 1;
@@ -395,20 +404,15 @@ private:
                 p = value<Mode::Plain>(p, vh, depth + 1);
                 if (!p)
                     return nullptr;
-                sum += DiffHash::member(kh, vh);
-                ++count;
+                m_members.push_back({ kh, vh });
             } else if constexpr (M == Mode::Skip) {
                 p = value<Mode::Skip>(p, vh, depth + 1);
                 if (!p)
                     return nullptr;
             } else if constexpr (M == Mode::Watch) {
-                const char *k = key.begin;
-                qsizetype n = key.end - key.begin;
-                if (key.escaped) {
-                    const QByteArray &decoded = decode(key);
-                    k = decoded.constData();
-                    n = decoded.size();
-                }
+                const QByteArrayView decoded = decode(key);
+                const char *k = decoded.data();
+                const qsizetype n = decoded.size();
                 const quint64 kh = DiffHash::string(k, size_t(n));
                 const bool trigger
                     = std::any_of(m_triggers.begin(), m_triggers.end(), [k, n](const QByteArray &t) {
@@ -424,29 +428,18 @@ private:
                 }
                 if (!p)
                     return nullptr;
-                if (out < 0) {
-                    sum += DiffHash::member(kh, vh);
-                    ++count;
-                }
+                if (out < 0)
+                    m_members.push_back({ kh, vh });
             } else {
-                quint64 kh = 0;
-                int out;
-                if (key.escaped) {
-                    const QByteArray &k = decode(key);
-                    kh = DiffHash::string(k.constData(), size_t(k.size()));
-                    out = m_matcher->enterKey(k.constData(), k.size());
-                } else {
-                    kh = DiffHash::string(key.begin, size_t(key.end - key.begin));
-                    out = m_matcher->enterKey(key.begin, key.end - key.begin);
-                }
+                const QByteArrayView k = decode(key);
+                const quint64 kh = DiffHash::string(k.data(), size_t(k.size()));
+                const int out = m_matcher->enterKey(k.data(), k.size());
                 p = child<M>(p, out, vh, depth + 1);
                 m_matcher->leave();
                 if (!p)
                     return nullptr;
-                if (M == Mode::Ruled && out < 0) {
-                    sum += DiffHash::member(kh, vh);
-                    ++count;
-                }
+                if (M == Mode::Ruled && out < 0)
+                    m_members.push_back({ kh, vh });
             }
             p = skipSpace(p, m_end);
             if (p >= m_end)
@@ -458,8 +451,40 @@ private:
             ++p;
         }
         if constexpr (hashes(M))
-            h = DiffHash::object(sum, count);
+            h = objectHash(base);
         return p + 1;
+    }
+
+    // The hash of the object whose members (key hash, value hash) are m_members from base on. A key that
+    // comes more than once counts with its last value only, as in the dict Python's json builds (and
+    // JsonValue, whose hash StructuralDiff::plainHash must equal this one).
+    quint64 objectHash(size_t base)
+    {
+        const auto first = m_members.begin() + qsizetype(base);
+        const auto last = m_members.end();
+        const auto sameKey = [](const Member &a, const Member &b) { return a.key == b.key; };
+        bool repeated = false;
+        if (last - first <= 16) {
+            for (auto i = first; i != last && !repeated; ++i)
+                repeated = std::any_of(i + 1, last, [&](const Member &m) { return sameKey(*i, m); });
+        } else {
+            m_keys.clear();
+            for (auto i = first; i != last; ++i)
+                m_keys.push_back(i->key);
+            std::sort(m_keys.begin(), m_keys.end());
+            repeated = std::adjacent_find(m_keys.begin(), m_keys.end()) != m_keys.end();
+        }
+        if (repeated) {
+            // Stable by key, so the last of each run of equal keys is the member Python keeps: unique()
+            // over the reversed range keeps it, and the kept members end up at the range's end.
+            std::stable_sort(first, last, [](const Member &a, const Member &b) { return a.key < b.key; });
+            const auto kept = std::unique(std::make_reverse_iterator(last), std::make_reverse_iterator(first), sameKey);
+            m_members.erase(first, kept.base());
+        }
+        quint64 sum = 0;
+        for (auto i = m_members.begin() + qsizetype(base); i != m_members.end(); ++i)
+            sum += DiffHash::member(i->key, i->value);
+        return DiffHash::object(sum, quint64(m_members.size() - base));
     }
 
     // A member or item whose place the matcher has just entered (out: the rule that took it out, or -1).
@@ -534,7 +559,15 @@ private:
     const char *m_errorAt = nullptr;
     QString m_error;
     bool m_hitEnd = false;
+    bool m_final = true;
     std::vector<quint64> m_items;
+    struct Member
+    {
+        quint64 key;
+        quint64 value;
+    };
+    std::vector<Member> m_members; // of the objects being hashed, innermost last
+    std::vector<quint64> m_keys; // scratch of objectHash
     QByteArray m_scratch;
     std::vector<QByteArray> m_triggers; // of the Watch walk in progress
     bool m_inShadow = false;
@@ -660,13 +693,9 @@ private:
 
 QByteArray ScanState::intern(const StringSpan &s)
 {
-    const char *data = s.begin;
-    qsizetype size = s.end - s.begin;
-    if (s.escaped) {
-        const QByteArray &decoded = m_walker.decode(s);
-        data = decoded.constData();
-        size = decoded.size();
-    }
+    const QByteArrayView decoded = m_walker.decode(s);
+    const char *data = decoded.data();
+    const qsizetype size = decoded.size();
     const quint64 h = DiffHash::bytes(data, size_t(size), 0x696e746e);
     const auto it = m_strings.constFind(h);
     if (it != m_strings.constEnd() && it->size() == size
@@ -744,6 +773,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
     Walker &w = m_walker;
     const char *const begin = w.begin();
     const char *const end = w.end();
+    const bool endIsFinal = w.endIsFinal();
     const char *const start = p;
     StringSpan urn, name, changeType;
     bool haveUrn = false, haveName = false, haveChangeType = false, haveAspect = false;
@@ -909,7 +939,7 @@ const char *ScanState::record(DiffSide &side, const char *p, qint32 index)
                 side.warnings.append(McpScanner::tr("%1 holds no MCP").arg(origin));
             for (const McpRecord &r : std::as_const(*records))
                 addRecord(side, r, index);
-            w.setText(begin, end);
+            w.setText(begin, end, endIsFinal);
         }
         return p;
     }
@@ -967,7 +997,7 @@ Status ScanState::scanFile(DiffSide &side, qint64 windowSize, const McpScanner::
     const auto data = [&buffer] { return buffer.constData(); };
     const auto eof = [&] { return windowOffset + length >= fileSize; };
     const auto show = [&] {
-        w.setText(data(), data() + length);
+        w.setText(data(), data() + length, eof());
         m_windowOffset = windowOffset;
     };
     // Keeps buffer[keep, length), reads more after it (growing the buffer for a record larger than it).
@@ -1054,8 +1084,11 @@ Status ScanState::scanFile(DiffSide &side, qint64 windowSize, const McpScanner::
         return makeError(ErrorCode::Cancelled, McpScanner::tr("Reading %1 was cancelled.").arg(side.name));
     };
 
-    if (Status s = refill(0); !s)
-        return s;
+    // At least three bytes, for a byte order mark, however small the window.
+    do {
+        if (Status s = refill(0); !s)
+            return s;
+    } while (length < 3 && !eof());
     qint64 pos = length >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     if (Status s = skip(pos); !s)
         return s;

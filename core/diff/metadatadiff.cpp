@@ -3,6 +3,7 @@
 // group, then the few values without an identical counterpart compared field by field on all cores.
 #include "core/diff/metadatadiff.h"
 
+#include "core/common/utf8.h"
 #include "core/diff/diffhash.h"
 #include "core/diff/ignorematcher.h"
 #include "core/diff/mcpscanner.h"
@@ -162,13 +163,13 @@ JsonValue parseSpan(const DiffSide &side, qint32 textIndex, qint64 begin, qint64
     Result<JsonValue> parsed = JsonValue::parse(*span);
     if (parsed)
         return std::move(parsed).value();
-    return JsonValue::string(QString::fromUtf8(*span)); // kept as text by McpExtractor (with a warning)
+    return JsonValue::string(decodeUtf8(*span)); // kept as text by McpExtractor (with a warning)
 }
 
 RecordValue valueOf(const DiffSide &side, const DiffEntry &e, bool systemMetadata)
 {
     RecordValue v;
-    v.changeType = QString::fromUtf8(e.changeType);
+    v.changeType = decodeUtf8(e.changeType);
     v.aspect = parseSpan(side, e.textIndex, e.aspectBegin, e.aspectEnd);
     if (systemMetadata)
         v.systemMetadata = parseSpan(side, e.textIndex, e.metadataBegin, e.metadataEnd);
@@ -265,9 +266,9 @@ public:
             }
             ++m_report.summary.urnsCompared;
             if (c < 0)
-                m_report.urnsRemoved.append(QString::fromUtf8(entryA(ka[i]).urn));
+                m_report.urnsRemoved.append(decodeUtf8(entryA(ka[i]).urn));
             else if (c > 0)
-                m_report.urnsAdded.append(QString::fromUtf8(entryB(kb[k]).urn));
+                m_report.urnsAdded.append(decodeUtf8(entryB(kb[k]).urn));
             aspects(i, iEnd, k, kEnd);
             i = iEnd;
             k = kEnd;
@@ -331,7 +332,7 @@ private:
             }
             if (m_options.listIdentical && m_report.summary.valuesIdentical > identicalBefore) {
                 const DiffEntry &e = c <= 0 ? entryA(ka[i]) : entryB(kb[k]);
-                m_report.identical.append({ QString::fromUtf8(e.urn), QString::fromUtf8(e.aspectName),
+                m_report.identical.append({ decodeUtf8(e.urn), decodeUtf8(e.aspectName),
                     int(m_report.summary.valuesIdentical - identicalBefore) });
             }
             i = ie;
@@ -342,8 +343,8 @@ private:
     void oneSided(const Distinct &d, AspectDifference::Status status, int count, bool duplicate)
     {
         Job job;
-        job.diff.urn = QString::fromUtf8(d.first->urn);
-        job.diff.aspect = QString::fromUtf8(d.first->aspectName);
+        job.diff.urn = decodeUtf8(d.first->urn);
+        job.diff.aspect = decodeUtf8(d.first->aspectName);
         job.diff.status = status;
         job.diff.count = count;
         job.diff.duplicate = duplicate;
@@ -366,8 +367,8 @@ private:
                 m_report.summary.valuesIdentical += std::min(p.count, q.count);
                 if (p.count != q.count) {
                     ++m_report.summary.duplicateEmissions;
-                    m_report.duplicates.append({ QString::fromUtf8(p.first->urn),
-                        QString::fromUtf8(p.first->aspectName), p.count, q.count });
+                    m_report.duplicates.append({ decodeUtf8(p.first->urn),
+                        decodeUtf8(p.first->aspectName), p.count, q.count });
                     if (m_options.strictCounts) {
                         if (p.count > q.count)
                             oneSided(p, AspectDifference::Status::Removed, p.count - q.count, true);
@@ -412,8 +413,8 @@ private:
         for (const auto &[p, q] : pairs) {
             pairedA[p] = pairedB[q] = true;
             Job job;
-            job.diff.urn = QString::fromUtf8(onlyA[p].first->urn);
-            job.diff.aspect = QString::fromUtf8(onlyA[p].first->aspectName);
+            job.diff.urn = decodeUtf8(onlyA[p].first->urn);
+            job.diff.aspect = decodeUtf8(onlyA[p].first->aspectName);
             job.diff.status = AspectDifference::Status::Changed;
             job.recorded = onlyA[p].first;
             job.replayed = onlyB[q].first;

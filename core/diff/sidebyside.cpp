@@ -2,6 +2,8 @@
 // The side-by-side layout: a walk over both values at once that emits line pairs.
 #include "core/diff/sidebyside.h"
 
+#include "core/common/utf8.h"
+
 #include <algorithm>
 
 namespace tapedeck {
@@ -10,12 +12,12 @@ namespace {
 
 QString quoted(const QString &text)
 {
-    return QString::fromUtf8(pythonQuote(text, false));
+    return decodeUtf8(pythonQuote(text, false));
 }
 
 QString scalar(const JsonValue &v)
 {
-    return QString::fromUtf8(pythonDumps(v, false, false));
+    return decodeUtf8(pythonDumps(v, false, false));
 }
 
 // One side's value printed on its own: the lines (first one without the key prefix's indent).

@@ -32,7 +32,7 @@ struct CassetteNode
     }
     bool isNull() const
     {
-        if (type != Type::Scalar)
+        if (type != Type::Scalar || elidedSize >= 0) // an elided scalar was long: never null
             return false;
         if (hasTag(CassetteTagNull))
             return true;

@@ -5,6 +5,7 @@
 #include "core/common/aliasexpansion.h"
 #include "core/common/nesting.h"
 #include "core/common/pythonjson.h"
+#include "core/common/utf8.h"
 #include "core/recording/cassettelayout.h"
 #include "core/recording/cassettenode.h"
 
@@ -132,8 +133,18 @@ private:
     qint64 m_chars = 0;
 };
 
-// The offsets of every byte that is not part of valid UTF-8 (libyaml stops at the first one).
-QList<qint64> findInvalidUtf8(QByteArrayView data)
+// Whether YAML allows the character in a document (libyaml stops with "control characters are not
+// allowed" at the first it finds, when it fills its buffer: a position no reading can report the same way).
+bool yamlAllows(char32_t c)
+{
+    return c == 0x9 || c == 0xa || c == 0xd || (c >= 0x20 && c <= 0x7e) || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff)
+        || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+// The offsets of every byte libyaml would refuse: bytes that are not part of valid UTF-8, and every byte
+// of a character YAML does not allow (control characters, U+FFFE, U+FFFF). Both readings replace them by
+// '?' and read on (see repaired()), so that a cassette with a stray NUL still shows what it holds.
+QList<qint64> findUnreadable(QByteArrayView data)
 {
     QList<qint64> bad;
     const auto *p = reinterpret_cast<const quint8 *>(data.data());
@@ -141,66 +152,99 @@ QList<qint64> findInvalidUtf8(QByteArrayView data)
     qint64 i = 0;
     while (i < n) {
 #ifdef __SSE2__
-        // ASCII runs, 64 bytes at a time (the sign bits of four vectors).
+        // Printable ASCII, tab, CR and LF, 64 bytes at a time: bytes below 0x20 compare less than 0x20, and
+        // so do the bytes from 0x80 up (signed), which leave the fast path too.
+        const __m128i space = _mm_set1_epi8(0x20);
+        const __m128i tab = _mm_set1_epi8('\t');
+        const __m128i lf = _mm_set1_epi8('\n');
+        const __m128i cr = _mm_set1_epi8('\r');
+        const __m128i del = _mm_set1_epi8(0x7f);
+        const auto unusual = [&](qint64 at) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + at));
+            const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+            return _mm_or_si128(_mm_andnot_si128(breaks, _mm_cmplt_epi8(x, space)), _mm_cmpeq_epi8(x, del));
+        };
         while (i + 64 <= n) {
-            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 16));
-            const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 32));
-            const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 48));
-            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0)
+            const __m128i any = _mm_or_si128(
+                _mm_or_si128(unusual(i), unusual(i + 16)), _mm_or_si128(unusual(i + 32), unusual(i + 48)));
+            if (_mm_movemask_epi8(any) != 0)
                 break;
             i += 64;
+        }
+        if (i + 16 <= n && _mm_movemask_epi8(unusual(i)) == 0) {
+            i += 16;
+            continue;
         }
         if (i >= n)
             break;
 #endif
-        if (i + 32 <= n) { // ASCII runs, 32 bytes at a time
-            quint64 w[4];
-            std::memcpy(w, p + i, 32);
-            if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) == 0) {
-                i += 32;
-                continue;
-            }
-        }
-        if (i + 8 <= n) {
-            quint64 w;
-            std::memcpy(&w, p + i, 8);
-            if ((w & 0x8080808080808080ull) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const quint8 c = p[i];
-        int length = 0;
-        quint32 minimum = 0;
-        if (c < 0x80)
-            length = 1;
-        else if (c >= 0xc2 && c <= 0xdf)
-            length = 2, minimum = 0x80;
-        else if (c >= 0xe0 && c <= 0xef)
-            length = 3, minimum = 0x800;
-        else if (c >= 0xf0 && c <= 0xf4)
-            length = 4, minimum = 0x10000;
-        bool valid = length > 0 && i + length <= n;
-        quint32 codePoint = length == 1 ? c : (c & (0x7f >> length));
-        for (int k = 1; valid && k < length; ++k) {
-            valid = (p[i + k] & 0xc0) == 0x80;
-            codePoint = (codePoint << 6) | (p[i + k] & 0x3f);
-        }
-        if (valid && length > 1)
-            valid
-                = codePoint >= minimum && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-        if (valid) {
-            i += length;
+        const char *at = data.data() + i;
+        const char *next = at;
+        const std::optional<char32_t> c = nextUtf8(next, data.data() + n);
+        if (!c) {
+            bad.append(i++); // nextUtf8 skips a maximal ill-formed subpart; each of its bytes is listed
             continue;
         }
-        bad.append(i);
-        ++i;
+        if (!yamlAllows(*c)) {
+            for (qint64 k = i; k < i + (next - at); ++k)
+                bad.append(k);
+        }
+        i += next - at;
     }
     return bad;
 }
 
-// A copy of data with every invalid byte replaced by '?', so libyaml reads on; offsets stay the same.
+// What the unreadable bytes at offsets[k] of data (the original bytes) are: a character YAML does not
+// allow (all of its bytes are listed), or a byte that is not UTF-8. k moves past them.
+struct Unreadable
+{
+    qint64 offset = 0;
+    std::optional<char32_t> control; // else a byte that is not UTF-8
+};
+
+Unreadable nextUnreadable(QByteArrayView data, const QList<qint64> &offsets, qsizetype &k)
+{
+    Unreadable u;
+    u.offset = offsets.at(k++);
+    const char *at = data.data() + u.offset;
+    const char *next = at;
+    const std::optional<char32_t> c = nextUtf8(next, data.data() + data.size());
+    if (c && !yamlAllows(*c)) {
+        u.control = c;
+        k += (next - at) - 1;
+    }
+    return u;
+}
+
+// The warning for the unreadable bytes at offsets[k] (of data; shift makes their offsets the cassette's).
+QString unreadableWarning(QByteArrayView data, const QList<qint64> &offsets, qsizetype &k, qint64 shift)
+{
+    const Unreadable u = nextUnreadable(data, offsets, k);
+    if (u.control) {
+        return CassetteParser::tr("control character U+%1 at offset %2 replaced by '?'")
+            .arg(qulonglong(*u.control), 4, 16, QLatin1Char('0'))
+            .arg(shift + u.offset);
+    }
+    return CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(shift + u.offset);
+}
+
+struct UnreadableCount
+{
+    qsizetype invalidBytes = 0;
+    qsizetype controls = 0;
+};
+
+void countUnreadable(QByteArrayView data, const QList<qint64> &offsets, UnreadableCount &count)
+{
+    for (qsizetype k = 0; k < offsets.size();) {
+        if (nextUnreadable(data, offsets, k).control)
+            ++count.controls;
+        else
+            ++count.invalidBytes;
+    }
+}
+
+// A copy of data with every unreadable byte replaced by '?', so libyaml reads on; offsets stay the same.
 QByteArray repaired(QByteArrayView data, const QList<qint64> &invalid)
 {
     QByteArray copy = data.toByteArray();
@@ -211,7 +255,7 @@ QByteArray repaired(QByteArrayView data, const QList<qint64> &invalid)
 
 QString text(const Node &n)
 {
-    return QString::fromUtf8(n.value);
+    return decodeUtf8(n.value);
 }
 
 // Scalar text of the interaction being read, in blocks that never move: nodes refer to it without an
@@ -451,6 +495,7 @@ public:
         case YAML_ALIAS_EVENT: {
             const QByteArray name = tagOf(e->data.alias.anchor);
             const int line = n.line;
+            m_lastEnd = e->end_mark; // a node ends where its last event does, a scalar's or an alias's too
             skip();
             const Anchor *a = m_anchors.find(name);
             if (!a && m_earlier)
@@ -459,7 +504,7 @@ public:
                 m_missingAnchor = true;
                 fail(makeError(ErrorCode::InvalidInput,
                     CassetteParser::tr("%1 uses an undefined alias *%2 (line %3)")
-                        .arg(m_origin, QString::fromUtf8(name))
+                        .arg(m_origin, decodeUtf8(name))
                         .arg(line)));
                 return std::nullopt;
             }
@@ -499,6 +544,7 @@ public:
                 n.tag = elided->binary ? QByteArray(TagBinary.data(), qsizetype(TagBinary.size()))
                                        : QByteArray();
                 n.plain = false;
+                m_lastEnd = e->end_mark;
                 skip();
                 break;
             }
@@ -513,6 +559,7 @@ public:
             }
             n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             anchor = tagOf(e->data.scalar.anchor);
+            m_lastEnd = e->end_mark;
             skip();
             break;
         case YAML_MAPPING_START_EVENT:
@@ -723,7 +770,7 @@ private:
         while (until < m_data.size() && (quint8(m_data[until]) & 0xc0) == 0x80)
             ++until;
         const QByteArrayView range = m_data.sliced(m_validatedTo, until - m_validatedTo);
-        if (!findInvalidUtf8(range).isEmpty()) {
+        if (!findUnreadable(range).isEmpty()) {
             m_invalid = true;
             return false;
         }
@@ -810,7 +857,7 @@ void appendPythonJson(const Node &n, QByteArray &out)
         for (size_t i = 0; i + 1 < n.items.size(); i += 2) {
             if (i > 0)
                 out += ", ";
-            out += PythonJson::quote(QString::fromUtf8(n.items[i].value)) + ": ";
+            out += PythonJson::quote(decodeUtf8(n.items[i].value)) + ": ";
             appendPythonJson(n.items[i + 1], out);
         }
         out += '}';
@@ -833,7 +880,7 @@ void appendPythonJson(const Node &n, QByteArray &out)
     if (n.plain && n.tag.isEmpty()) {
         static const QRegularExpression number(
             QStringLiteral("^[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+)$"));
-        const QString v = QString::fromUtf8(n.value);
+        const QString v = decodeUtf8(n.value);
         static const QStringList yes { QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on") };
         static const QStringList no { QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off") };
         if (yes.contains(v, Qt::CaseInsensitive)) {
@@ -849,7 +896,7 @@ void appendPythonJson(const Node &n, QByteArray &out)
             return;
         }
     }
-    out += PythonJson::quote(QString::fromUtf8(n.value));
+    out += PythonJson::quote(decodeUtf8(n.value));
 }
 
 // Turns a node into body bytes the way VCR.py does on load: str -> UTF-8, !!binary -> bytes, null -> None,
@@ -866,7 +913,7 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
         if (!binary && !n.tag.isEmpty() && !n.hasTag(TagStr) && !n.hasTag(TagPythonStr)
             && !n.hasTag(TagPythonUnicode))
             warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as text")
-                                .arg(QString::fromUtf8(n.tag))
+                                .arg(decodeUtf8(n.tag))
                                 .arg(n.line));
         if (n.elidedSize >= 0) {
             size += n.elidedSize;
@@ -915,7 +962,7 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
     if (n.type == Node::Type::Mapping) {
         if (!n.tag.isEmpty()) // e.g. !!python/object:os.system: shown as data, never constructed
             warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data")
-                                .arg(QString::fromUtf8(n.tag))
+                                .arg(decodeUtf8(n.tag))
                                 .arg(n.line));
         if (const Node *s = n.get("string"))
             return bodyBytes(*s, warnings, size, depth + 1);
@@ -930,7 +977,7 @@ std::optional<QByteArray> bodyBytes(const Node &n, QStringList &warnings, qint64
     }
     if (!n.tag.isEmpty() && !n.hasTag(TagPythonTuple))
         warnings.append(CassetteParser::tr("unknown tag %1 on a body (line %2), read as data")
-                            .arg(QString::fromUtf8(n.tag))
+                            .arg(decodeUtf8(n.tag))
                             .arg(n.line));
     QByteArray joined; // a sequence of chunks
     for (const Node &item : n.items) {
@@ -950,18 +997,18 @@ public:
     QString text(const QByteArray &utf8)
     {
         if (utf8.isEmpty() || utf8.size() > MaxLength)
-            return QString::fromUtf8(utf8);
+            return decodeUtf8(utf8);
         const size_t h = hash(utf8);
         Entry &e = m_entries[h % Slots];
         if (e.hash == h && e.bytes == utf8)
             return e.text;
         if (e.seen != h) {
             e.seen = h;
-            return QString::fromUtf8(utf8);
+            return decodeUtf8(utf8);
         }
         e.hash = h;
         e.bytes = QByteArray(utf8.constData(), utf8.size()); // the node's bytes may not outlive it
-        e.text = QString::fromUtf8(utf8);
+        e.text = decodeUtf8(utf8);
         return e.text;
     }
 
@@ -999,7 +1046,7 @@ QString text(const Node &n, TextCache *cache)
 QString scalarText(const Node &n, TextCache *cache)
 {
     if (n.type == Node::Type::Scalar && (n.hasTag(TagBinary) || n.hasTag(TagPythonBytes)))
-        return QString::fromUtf8(QByteArray::fromBase64(n.value));
+        return decodeUtf8(QByteArray::fromBase64(n.value));
     return text(n, cache);
 }
 
@@ -1125,14 +1172,31 @@ HttpExchange interpret(const Node &item, BodySizes &sizes, TextCache *cache = nu
 
 // Where the snippet for an item starts: block-style items begin at their line's "- ", flow-style items
 // exactly at their '{'.
-qint64 snippetStart(QByteArrayView data, qint64 itemByte)
+// floor: where the item may start at the earliest (the end of the one before it).
+qint64 snippetStart(QByteArrayView data, qint64 itemByte, qint64 floor)
 {
-    qint64 lineStart = itemByte;
-    while (lineStart > 0 && data[lineStart - 1] != '\n')
-        --lineStart;
+    const auto lineStartOf = [&data](qint64 at) {
+        while (at > 0 && data[at - 1] != '\n')
+            --at;
+        return at;
+    };
+    qint64 lineStart = lineStartOf(itemByte);
     for (qint64 i = lineStart; i < itemByte; ++i) {
         if (data[i] != ' ' && data[i] != '-')
             return itemByte;
+    }
+    // The item's '-' may stand alone on a line above, its value below ("-\n  - x": a list in a list):
+    // the item starts there, else its text read alone would be another structure.
+    for (qint64 at = lineStart; at > floor;) {
+        const qint64 previous = lineStartOf(at - 1);
+        if (previous < floor)
+            break;
+        const QByteArrayView line = data.sliced(previous, at - 1 - previous);
+        if (!std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '-' || c == '\r'; }))
+            break;
+        if (line.contains('-'))
+            lineStart = previous;
+        at = previous;
     }
     return lineStart;
 }
@@ -1152,7 +1216,7 @@ struct RangeReader
     int baseLine = 0;
     QString origin;
     bool summary = false;
-    QList<qint64> invalid; // offsets of invalid UTF-8 bytes in data, found by run()
+    QList<qint64> invalid; // offsets of unreadable bytes in data (findUnreadable), found by run()
     std::function<bool(CassetteInteraction &&)> handler;
     CassetteParser::Preparer prepare;
     std::function<bool(qint64)> progress; // bytes read so far in this stretch; false to cancel
@@ -1178,6 +1242,8 @@ struct RangeReader
     // to one of them stops it and sets needsAnchors, and it is read again with them.
     bool partial = false;
     bool needsAnchors = false;
+    qsizetype alreadyDelivered = 0; // items to read without handing them over (read again from the start)
+    QByteArrayView original = {}; // data as run() found it, before unreadable bytes were replaced
 
     enum class Outcome { Done, Stopped, Restart };
 
@@ -1224,7 +1290,7 @@ struct RangeReader
                 return Outcome::Done;
             }
             const qint64 beginByte
-                = offset + snippetStart(source, cursor.byteFor(qint64(e->start_mark.index)));
+                = offset + snippetStart(source, cursor.byteFor(qint64(e->start_mark.index)), resume - offset);
             const int line = events.lineOf(e->start_mark);
             events.resetArena();
             events.beginItem();
@@ -1251,6 +1317,14 @@ struct RangeReader
     bool deliver(
         EventStream &events, Node &item, qint64 beginByte, int line, qint64 endByte, bool definesAnchors)
     {
+        if (alreadyDelivered > 0) { // read again from the start: handed over before
+            --alreadyDelivered;
+            ++result.interactions;
+            events.recycle(std::move(item));
+            while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < baseByte + endByte)
+                ++nextInvalid;
+            return true;
+        }
         CassetteInteraction interaction;
         interaction.index = result.interactions;
         interaction.line = line;
@@ -1266,10 +1340,9 @@ struct RangeReader
         interaction.responseBodySize = sizes.response;
         while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < interaction.end) {
             const qint64 at = baseByte + invalid.at(nextInvalid);
+            const QString warning = unreadableWarning(original, invalid, nextInvalid, baseByte);
             if (at >= interaction.begin)
-                interaction.exchange.warnings.append(
-                    CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(at));
-            ++nextInvalid;
+                interaction.exchange.warnings.append(warning);
         }
         ++result.interactions;
         if (prepare)
@@ -1355,10 +1428,11 @@ struct RangeReader
     {
         // Summary reading measures the large response bodies of block-style cassettes (what VCR.py writes)
         // without libyaml, and checks the UTF-8 as it goes (see EventStream::validate()).
+        original = data;
         const bool eliding = summary && (data.startsWith("interactions:\n- ") || data.startsWith("- "));
         QByteArray patched;
         if (!eliding) {
-            invalid = findInvalidUtf8(data);
+            invalid = findUnreadable(data);
             if (!invalid.isEmpty()) {
                 patched = repaired(data, invalid);
                 data = patched;
@@ -1375,6 +1449,8 @@ struct RangeReader
         newlines = -1;
         CharCursor cursor(data, scanner ? &scanner->elisions() : nullptr);
         const QStringList warningsBefore = result.warnings;
+        const AnchorTable anchorsAtStart = anchors;
+        const qint64 spentAtStart = expansion.spent();
         const Outcome outcome = readDocument(events, cursor, data, 0);
         if (eliding && events.invalidInput()) {
             // Bytes that are not UTF-8: everything up to them has been delivered; read on from there on a
@@ -1382,13 +1458,13 @@ struct RangeReader
             if (restartAt < 0)
                 restartAt = data.startsWith("- ") ? 0 : data.indexOf("\n- ") + 1;
             result.warnings = warningsBefore;
-            invalid = findInvalidUtf8(data);
+            invalid = findUnreadable(data);
             patched = repaired(data, invalid);
             data = patched;
         } else if (eliding && events.validatedTo() < data.size()) {
             // Reading stopped early (a fault, cancelled): the invalid bytes past it are still counted.
             const qint64 from = events.validatedTo();
-            for (const qint64 offset : findInvalidUtf8(data.sliced(from)))
+            for (const qint64 offset : findUnreadable(data.sliced(from)))
                 invalid.append(from + offset);
         }
         if (outcome != Outcome::Restart && !(eliding && events.invalidInput())) {
@@ -1400,6 +1476,22 @@ struct RangeReader
         // libyaml did not read a placeholder as the body it stood for: read on from the interaction
         // where that happened without elisions (a copy with the header when the document has one).
         QByteArrayView rest = data.sliced(restartAt);
+        if (!(rest.startsWith("- ") || rest.startsWith("-\n") || rest.startsWith("-\r\n") || rest == "-")) {
+            // Not at an item (the list ended, or the YAML broke between items): read alone, the rest would
+            // be another document. The whole stretch is read again without elisions, as a full reading
+            // reads it, and what was handed over already is not handed over twice.
+            alreadyDelivered = result.interactions;
+            result = CassetteSummary {};
+            result.warnings = warningsBefore;
+            nextInvalid = 0;
+            anchors = anchorsAtStart;
+            expansion.setSpent(spentAtStart);
+            commit();
+            EventStream whole(data, origin, anchors, expansion, baseLine, summary);
+            CharCursor cursorWhole(data);
+            readDocument(whole, cursorWhole, data, 0);
+            return finish(whole);
+        }
         qint64 offset = restartAt;
         int line = baseLine + int(countNewlines(data.first(restartAt)));
         QByteArray copy;
@@ -1502,10 +1594,18 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
             stop = true;
         return !stop.load();
     };
-    const auto finish = [&origin](CassetteSummary s, qsizetype invalidBytes) {
-        if (invalidBytes > 0)
+    const auto finish = [&origin](CassetteSummary s, std::initializer_list<const RangeReader *> readers) {
+        UnreadableCount count;
+        for (const RangeReader *r : readers)
+            countUnreadable(r->original, r->invalid, count);
+        if (count.controls > 0)
             s.warnings.prepend(
-                tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(invalidBytes))
+                tr("%1 holds %n control character(s) YAML does not allow, shown as '?'", nullptr,
+                    int(count.controls))
+                    .arg(origin));
+        if (count.invalidBytes > 0)
+            s.warnings.prepend(
+                tr("%1 holds %n byte(s) of invalid UTF-8, shown as '?'", nullptr, int(count.invalidBytes))
                     .arg(origin));
         return s;
     };
@@ -1515,7 +1615,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
             -1, {}, false, false, -1 };
         whole.expansion = AliasExpansion(yaml.size());
         CassetteSummary summary = whole.run();
-        return finish(summary, whole.invalid.size());
+        return finish(summary, { &whole });
     }
 
     // Two stretches on two threads: the first delivers live, the second's (small, summary-mode) records
@@ -1577,7 +1677,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
         stop = true;
     worker.join();
     if (summary.fault || summary.cancelled)
-        return finish(summary, first.invalid.size() + second.invalid.size());
+        return finish(summary, { &first, &second });
     // The second stretch was read without the anchors the first one defined, and counted only its own
     // aliases' copies: it is read again, after the first, when it used one of those anchors, when the first
     // one's anchors hold copies, or when the two together copied more than one document may (to stop where
@@ -1589,7 +1689,6 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
         readSecondAgain(first.newlines >= 0 ? int(first.newlines) : int(countNewlines(all.first(middle))),
             first.anchors, first.expansion);
     }
-    const qsizetype invalidBytes = first.invalid.size() + second.invalid.size();
     // The version key follows the list.
     const QByteArrayView tail = all.sliced(listEnd);
     if (tail.startsWith("version:"))
@@ -1610,7 +1709,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     summary.fault = secondSummary.fault;
     summary.cancelled = summary.cancelled || secondSummary.cancelled;
     summary.warnings += secondSummary.warnings;
-    return finish(summary, invalidBytes);
+    return finish(summary, { &first, &second });
 }
 
 namespace {
@@ -1637,7 +1736,7 @@ std::optional<Node> readItem(EventStream &events)
 QByteArray stretch(const QByteArray &yaml, qint64 begin, qint64 end, QList<qint64> &invalid)
 {
     QByteArray bytes = yaml.mid(begin, end - begin);
-    invalid = findInvalidUtf8(bytes);
+    invalid = findUnreadable(bytes);
     return invalid.isEmpty() ? bytes : repaired(bytes, invalid);
 }
 
@@ -1763,8 +1862,9 @@ Result<HttpExchange> CassetteParser::parseInteraction(
         x = read(true);
     if (!x)
         return x;
-    for (const qint64 offset : invalid)
-        x->warnings.append(tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(begin + offset));
+    const QByteArrayView original = QByteArrayView(yaml).sliced(begin, end - begin);
+    for (qsizetype k = 0; k < invalid.size();)
+        x->warnings.append(unreadableWarning(original, invalid, k, begin));
     return x;
 }
 

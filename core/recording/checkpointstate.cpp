@@ -4,6 +4,7 @@
 
 #include "core/common/bytesize.h"
 #include "core/common/nesting.h"
+#include "core/common/utf8.h"
 
 #include <QJsonParseError>
 
@@ -44,8 +45,7 @@ QByteArray payloadBytes(const QString &payload)
         if (ascii)
             return bytes;
         // Non-ASCII bytes that form valid UTF-8 came as one character per byte.
-        if (QString::fromUtf8(bytes).toUtf8() == bytes
-            && !QString::fromUtf8(bytes).contains(QChar::ReplacementCharacter))
+        if (QByteArrayView(bytes).isValidUtf8() && !bytes.contains("\xef\xbf\xbd"))
             return bytes;
     }
     return payload.toUtf8();
@@ -56,7 +56,7 @@ QString lineColumn(const QByteArray &text, qsizetype offset)
     offset = std::clamp<qsizetype>(offset, 0, text.size());
     const QByteArrayView head(text.constData(), offset);
     const qsizetype line = head.count('\n') + 1;
-    const qsizetype column = QString::fromUtf8(head.sliced(head.lastIndexOf('\n') + 1)).size() + 1;
+    const qsizetype column = decodeUtf8(head.sliced(head.lastIndexOf('\n') + 1)).size() + 1;
     return CheckpointState::tr("line %1, column %2").arg(line).arg(column);
 }
 

@@ -96,7 +96,7 @@ QString CurlCommand::build(const HttpExchange &exchange)
         const QByteArray &body = *exchange.requestBody;
         // curl reads "@name" as a file name even in --data-binary: such bodies go through the pipe too.
         if (isPlainText(body) && !body.startsWith('@')) {
-            more.append(QStringLiteral("--data-binary ") + shellQuote(QString::fromUtf8(body)));
+            more.append(QStringLiteral("--data-binary ") + shellQuote(decodeUtf8(body)));
         } else {
             pipe = QStringLiteral("printf ") + printfFormat(body) + QStringLiteral(" | ");
             more.append(QStringLiteral("--data-binary @-"));

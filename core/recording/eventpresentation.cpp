@@ -2,6 +2,7 @@
 // Reading one event in full, the same for the CLI and the GUI.
 #include "core/recording/eventpresentation.h"
 
+#include "core/common/utf8.h"
 #include "core/recording/checkpointstate.h"
 #include "core/recording/timelineindexer.h"
 
@@ -135,7 +136,7 @@ SqlPresentation SqlPresentation::load(const Timeline &t, qsizetype seq)
     d.query = std::move(parsed).value();
     const SqlQuery &q = *d.query;
     if (!q.parameters.isNull()) {
-        d.parametersText = QString::fromUtf8(pythonDumps(q.parameters, false, false));
+        d.parametersText = decodeUtf8(pythonDumps(q.parameters, false, false));
         if (d.parametersText.size() > MaxOneLineParameters)
             d.parametersText = prettyJson(q.parameters);
     }
@@ -250,7 +251,7 @@ McpPresentation McpPresentation::load(const Timeline &t, qsizetype seq, Parts pa
                 d.aspectTree = JsonTree::build(d.aspect);
         } else {
             d.aspectError = BodyContent::jsonErrorText(info);
-            d.aspectText = BodyContent::capped(QString::fromUtf8(d.record.aspectJson), &d.aspectTruncated);
+            d.aspectText = BodyContent::capped(decodeUtf8(d.record.aspectJson), &d.aspectTruncated);
         }
     }
     if (!d.record.systemMetadata.isEmpty()) {

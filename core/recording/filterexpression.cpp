@@ -1442,6 +1442,13 @@ std::optional<TextMatcher> Parser::compileRegex(qsizetype position, qsizetype le
         const QChar c = m_text[i];
         if (c == QLatin1Char('"')) {
             inQuotes = !inQuotes;
+        } else if (c == QLatin1Char('\\') && i + 1 == end) {
+            // Valid PCRE only inside \Q or a (?x) comment, and no canonical spelling could say it: a
+            // quoted form reads \" as a quote, an unquoted one escapes whatever follows the term.
+            fail(i, 1, FilterExpression::tr("a character after \"\\\""),
+                FilterExpression::tr("a regular expression cannot end in a single backslash: write \\\\ for a "
+                                     "backslash"));
+            return std::nullopt;
         } else if (c == QLatin1Char('\\') && i + 1 < end) {
             if (!(inQuotes && m_text[i + 1] == QLatin1Char('"'))) {
                 pattern += c;

@@ -2,6 +2,7 @@
 // HAR 1.2 output of recorded HTTP interactions, written incrementally with hand-made JSON escaping.
 #include "core/recording/harwriter.h"
 
+#include "core/common/utf8.h"
 #include "core/recording/timelineindexer.h"
 
 #include <array>
@@ -78,7 +79,7 @@ QString formDecode(QStringView s)
 {
     QByteArray bytes = s.toUtf8();
     bytes.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(bytes));
+    return decodeUtf8(QByteArray::fromPercentEncoding(bytes));
 }
 
 QList<HttpHeader> queryString(const QString &uri)

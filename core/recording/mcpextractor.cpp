@@ -5,6 +5,7 @@
 #include "core/common/hex.h"
 #include "core/common/jsonstring.h"
 #include "core/common/nesting.h"
+#include "core/common/utf8.h"
 #include "core/recording/mcpextractor.h"
 
 #include "core/common/pythonjson.h"
@@ -84,7 +85,7 @@ QString position(QByteArrayView text, qsizetype offset)
     const QByteArrayView head = text.first(offset);
     const qsizetype line = head.count('\n') + 1;
     const qsizetype lineStart = head.lastIndexOf('\n') + 1;
-    const qsizetype column = QString::fromUtf8(head.sliced(lineStart)).size() + 1;
+    const qsizetype column = decodeUtf8(head.sliced(lineStart)).size() + 1;
     return McpExtractor::tr("line %1, column %2").arg(line).arg(column);
 }
 
@@ -1168,7 +1169,7 @@ QByteArray fileSinkRecord(const McpRecord &r)
         } else {
             // What the legacy file sink writes (legacy_nested_json_string): the text as it came.
             field("aspect",
-                "{\n        \"value\": " + PythonJson::quote(QString::fromUtf8(r.aspectJson))
+                "{\n        \"value\": " + PythonJson::quote(decodeUtf8(r.aspectJson))
                     + ",\n        \"contentType\": \"application/json\"\n    }");
         }
     }

@@ -5,6 +5,7 @@
 #include "core/archive/entryname.h"
 #include "core/common/pythonjson.h"
 #include "core/common/sha256.h"
+#include "core/common/utf8.h"
 #include "core/recording/checksumsummary.h"
 #include "core/recording/sqlquery.h"
 
@@ -179,7 +180,7 @@ Result<Recording> Recording::load(
                              "digest; the content hashes to %4)")
                               .arg(r.displayName, e.name,
                                   // Quoted as written ("", ["a"], 12), which leaves no control character raw.
-                                  QString::fromUtf8(PythonJson::dumps(
+                                  decodeUtf8(PythonJson::dumps(
                                       r.manifest->object.value(QStringLiteral("checksums")).toObject().value(e.name))),
                                   check.actual)));
             }

@@ -6,6 +6,7 @@
 #include "core/common/jsonstring.h"
 #include "core/common/progress.h"
 #include "core/common/sha256.h"
+#include "core/common/utf8.h"
 #include "core/recording/bodycontent.h"
 
 #include <algorithm>
@@ -230,7 +231,7 @@ std::optional<SqlQuery> readRecord(QByteArrayView line, const QString &origin, i
                 }
             } else if (std::optional<JsonValue> e = value(key, v); e && !e->isNull()) {
                 warn(QueryLog::tr("\"error\" is not a string"));
-                q.error = QString::fromUtf8(pythonDumps(*e, false, false));
+                q.error = decodeUtf8(pythonDumps(*e, false, false));
             } else if (!e) {
                 q.error = QString(); // present, but not read: still a failed execute
             }
@@ -379,7 +380,7 @@ QString QueryLog::displayValue(const JsonValue &value, ValueHint hint)
         }
         [[fallthrough]];
     case JsonValue::Type::Array:
-        return QString::fromUtf8(pythonDumps(value, false, false));
+        return decodeUtf8(pythonDumps(value, false, false));
     }
     return {};
 }

@@ -2,6 +2,8 @@
 // SQL result rows: column and cell rules.
 #include "core/recording/sqlrows.h"
 
+#include "core/common/utf8.h"
+
 #include <QRegularExpression>
 
 namespace tapedeck {
@@ -41,7 +43,7 @@ SqlRows::SqlRows(const SqlQuery &q)
     for (qsizetype c = 0; c < m_columns.size(); ++c) {
         const bool described = q.columnsFromDescription && c < qsizetype(description.size());
         m_descriptions.append(
-            described ? QString::fromUtf8(pythonDumps(description[size_t(c)], false, false)) : QString());
+            described ? decodeUtf8(pythonDumps(description[size_t(c)], false, false)) : QString());
         m_hints.append(QueryLog::ValueHint::Auto);
         if (!described || description[size_t(c)].size() < 2
             || !isBinaryTypeCode(description[size_t(c)].toArray()[1]))

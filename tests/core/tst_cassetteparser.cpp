@@ -201,6 +201,84 @@ private slots:
         QCOMPARE(all.at(1).exchange.status, 201);
     }
 
+    void controlCharactersAreWarningsToo()
+    {
+        // A NUL in a response (libyaml refuses the whole file, at "line 1, column 1", however far in it is):
+        // shown as '?' like bytes that are not UTF-8, with the interactions before and after it.
+        QByteArray yaml = cassette({}, 3);
+        const qsizetype at = yaml.indexOf("ok}", yaml.indexOf("http://x/1"));
+        yaml[at + 1] = '\0';
+        const qsizetype c1 = yaml.indexOf("x/2");
+        yaml.replace(c1, 1, "\xc2\x9b"); // a C1 control
+        for (const CassetteParser::Mode mode : { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+            CassetteSummary summary;
+            const QList<CassetteInteraction> all = parseAll(yaml, &summary, mode);
+            QVERIFY2(!summary.fault, qPrintable(summary.fault ? summary.fault->message : QString()));
+            QCOMPARE(all.size(), 3);
+            QCOMPARE(summary.version, 1);
+            QCOMPARE(summary.warnings,
+                QStringList { u"cassette.yaml holds 2 control character(s) YAML does not allow, shown as '?'"_s });
+            QVERIFY(all.at(0).exchange.warnings.isEmpty());
+            QCOMPARE(all.at(1).exchange.warnings,
+                QStringList { u"control character U+0000 at offset %1 replaced by '?'"_s.arg(at + 1) });
+            QCOMPARE(all.at(2).exchange.warnings,
+                QStringList { u"control character U+009b at offset %1 replaced by '?'"_s.arg(c1) });
+            QCOMPARE(all.at(2).exchange.uri, u"http://?" "?/2"_s); // two bytes, two marks
+        }
+    }
+
+    // fuzz_cassette's findings summary-malformed, range-order and reread-invalid-utf8: on broken YAML the
+    // index (summary reading) and `show` (full reading, re-reading an interaction alone) disagreed.
+    void brokenCassettesReadTheSameEveryWay_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("interactions");
+        QTest::addColumn<QString>("fault"); // part of it; empty for none
+        QTest::addRow("empty item at the end") << QByteArray("\n-") << 1 << QString();
+        QTest::addRow("scalar item, then garbage") << QByteArray("- t\nY") << 1 << u"line 3, column 1"_s;
+        QTest::addRow("mapping item, then a key") << QByteArray("- r:\nr:") << 1 << u"line 2, column 1"_s;
+        QTest::addRow("list item, its dash above") << QByteArray("-\n - \x98") << 1 << QString();
+        QTest::addRow("bad bytes in a scalar item")
+            << QByteArray("interactions:\n- re\xf6\xff\xff\xfftS:b\n") << 1 << QString();
+        QTest::addRow("NUL after the list") << QByteArray("interactions:\n-\nversion: 1\n- n:\nr\0") << 1
+                                            << u"line 4, column 1"_s;
+        QByteArray longHeaders = "interactions:\n- request: {}\n  response:\n    headers:\n      a"
+            + QByteArray(2 << 20, 'b') + "\n    status: {code: 200}\n";
+        QTest::addRow("elided headers that are not a mapping") << longHeaders << 1 << QString();
+    }
+
+    void brokenCassettesReadTheSameEveryWay()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, interactions);
+        QFETCH(QString, fault);
+        CassetteSummary full, summary;
+        const QList<CassetteInteraction> a = parseAll(yaml, &full);
+        const QList<CassetteInteraction> b = parseAll(yaml, &summary, CassetteParser::Mode::Summary);
+        QCOMPARE(a.size(), interactions);
+        QCOMPARE(b.size(), interactions);
+        QCOMPARE(full.fault.has_value(), !fault.isEmpty());
+        QCOMPARE(summary.fault.has_value(), !fault.isEmpty());
+        if (full.fault) {
+            QVERIFY2(full.fault->message.contains(fault), qPrintable(full.fault->message));
+            QCOMPARE(summary.fault->message, full.fault->message);
+        }
+        QCOMPARE(summary.warnings, full.warnings);
+        QCOMPARE(summary.version, full.version);
+        qint64 previousEnd = 0;
+        for (qsizetype k = 0; k < a.size(); ++k) {
+            QCOMPARE(b.at(k).begin, a.at(k).begin);
+            QCOMPARE(b.at(k).end, a.at(k).end);
+            QVERIFY(a.at(k).begin >= previousEnd && a.at(k).begin <= a.at(k).end && a.at(k).end <= yaml.size());
+            previousEnd = a.at(k).end;
+            QCOMPARE(b.at(k).exchange.warnings, a.at(k).exchange.warnings);
+            const Result<HttpExchange> again
+                = CassetteParser::parseInteraction(yaml, a.at(k).begin, a.at(k).end, u"cassette.yaml"_s);
+            QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+            QCOMPARE(again->warnings, a.at(k).exchange.warnings);
+        }
+    }
+
     void nestingLimit_data()
     {
         QTest::addColumn<QString>("shape");

@@ -209,6 +209,18 @@ void TestDiffEngine::canonicalHash_data()
         "{\"fields\": [{\"a\": [1, [2, {\"b\": null}]], \"c\": {}}, []], \"d\": {\"e\": \"f\"}}");
     QTest::addRow("repeated items") << QByteArray("[1, 1, {\"a\": 1}, {\"a\": 1}]");
     QTest::addRow("indented") << QByteArray("{\n    \"a\": [\n        1,\n        2\n    ]\n}\n");
+    // Python's dict keeps the last of a repeated key (fuzz_json finding duplicate-keys), also when the
+    // object is large enough to be checked by sorting, and with the key spelt two ways.
+    QTest::addRow("repeated key") << QByteArray("{\"a\": 1, \"b\": 0, \"a\": 2}");
+    QTest::addRow("repeated key, escaped") << QByteArray("{\"\\u0061\": 1, \"a\": {\"a\": 3, \"a\": [4]}}");
+    QByteArray many = "{";
+    for (int i = 0; i < 40; ++i)
+        many += "\"k" + QByteArray::number(i % 25) + "\": " + QByteArray::number(i) + ", ";
+    many += "\"k3\": \"last\"}";
+    QTest::addRow("many repeated keys") << many;
+    // Malformed UTF-8 is U+FFFD in the tree, so the scanner hashes it as such (finding invalid-utf8-hash).
+    QTest::addRow("invalid utf-8") << QByteArray("[\"\xff\", \"a\xef\xbb\", {\"\xc3\": \"\xed\xa0\x80\\n\"}]");
+    QTest::addRow("leading bom") << QByteArray("{\"\xef\xbb\xbf\": \"\\n\xef\xbb\xbfx\"}");
 }
 
 void TestDiffEngine::canonicalHash()
@@ -242,6 +254,11 @@ void TestDiffEngine::equalValues_data()
     QTest::addRow("swapped values") << QByteArray("{\"a\": 1, \"b\": 2}")
                                     << QByteArray("{\"a\": 2, \"b\": 1}") << false;
     QTest::addRow("list and object") << QByteArray("[]") << QByteArray("{}") << false;
+    QTest::addRow("repeated key: last wins") << QByteArray("{\"a\": 1, \"a\": 2}") << QByteArray("{\"a\": 2}")
+                                             << true;
+    QTest::addRow("repeated key: not the first") << QByteArray("{\"a\": 1, \"a\": 2}")
+                                                 << QByteArray("{\"a\": 1}") << false;
+    QTest::addRow("bad byte and its replacement") << QByteArray("\"\xff\"") << QByteArray("\"\\ufffd\"") << true;
 }
 
 void TestDiffEngine::equalValues()
@@ -556,6 +573,17 @@ void TestDiffEngine::windowsCutRecordsAnywhere_data()
     const QString truncated = m_dir.filePath(QStringLiteral("odd-truncated.json"));
     test::writeFile(truncated, odd.left(odd.size() - 5));
     QTest::addRow("truncated") << truncated;
+    // fuzz_mcpscanner finding window-errors: a byte order mark split by a window under three bytes, and a
+    // number running into a window's end (it goes on after it, or the file ends inside the array).
+    const QString bom = m_dir.filePath(QStringLiteral("bom.json"));
+    test::writeFile(bom, "\xef\xbb\xbf" + odd + "]");
+    QTest::addRow("byte order mark") << bom;
+    const QString numbers = m_dir.filePath(QStringLiteral("numbers.json"));
+    test::writeFile(numbers, "[" + odd.mid(1) + ", 88888, 1.5e300, -7, 12345678");
+    QTest::addRow("numbers, truncated") << numbers;
+    const QString numbersOnly = m_dir.filePath(QStringLiteral("numbers-only.json"));
+    test::writeFile(numbersOnly, "[88, 1234567, 3.25]");
+    QTest::addRow("numbers only") << numbersOnly;
 }
 
 void TestDiffEngine::windowsCutRecordsAnywhere()
@@ -568,7 +596,7 @@ void TestDiffEngine::windowsCutRecordsAnywhere()
     rules.append(*IgnoreRule::parseRegex(QStringLiteral("\\['n'\\]")));
     const QStringList whole = scanned(path, qint64(1) << 30, rules);
     QVERIFY(whole.size() >= 1);
-    for (const qint64 window : { 1, 7, 64, 333, 4096 })
+    for (const qint64 window : { 1, 2, 3, 7, 64, 333, 4096 })
         QCOMPARE(scanned(path, window, rules), whole);
 }
 

@@ -18,6 +18,8 @@ private slots:
     void utf8Encoding_data();
     void utf8Encoding();
     void strictDecoding();
+    void pythonDecoding_data();
+    void pythonDecoding();
     void hexDigits();
     void unescape_data();
     void unescape();
@@ -59,6 +61,53 @@ void TestTextCodec::strictDecoding()
     QVERIFY(!strictUtf8("\xc3").has_value()); // cut short
     QVERIFY(!strictUtf8("\xed\xa0\x80").has_value()); // an encoded surrogate is not UTF-8
     QCOMPARE(strictUtf8(""), std::optional<QString>(QString()));
+    // A leading U+FEFF is text, not a byte order mark to drop (QStringDecoder's default drops it).
+    QCOMPARE(strictUtf8("\xef\xbb\xbf" "a"), std::optional<QString>(QString(QChar(0xfeff)) + QLatin1Char('a')));
+}
+
+// The expected texts are what Python 3 gives for bytes.decode("utf-8", "replace") (fuzz_json findings
+// leading-bom and invalid-utf8-replacement: QString::fromUtf8 dropped the U+FEFF and wrote a U+FFFD per
+// byte, so the aspect text and `show` disagreed with JsonValue).
+void TestTextCodec::pythonDecoding_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QList<uint>>("codePoints");
+    QTest::addRow("empty") << QByteArray() << QList<uint> {};
+    QTest::addRow("leading bom") << QByteArray("\xef\xbb\xbf" "a") << QList<uint> { 0xfeff, 'a' };
+    QTest::addRow("two boms") << QByteArray("\xef\xbb\xbf\xef\xbb\xbf") << QList<uint> { 0xfeff, 0xfeff };
+    QTest::addRow("bom only") << QByteArray("\xef\xbb\xbf") << QList<uint> { 0xfeff };
+    QTest::addRow("cut 3-byte, then text") << QByteArray("\xef\xbbl\xbf") << QList<uint> { 0xfffd, 'l', 0xfffd };
+    QTest::addRow("cut 4-byte") << QByteArray("\xf0\x9f\x98") << QList<uint> { 0xfffd };
+    QTest::addRow("4-byte") << QByteArray("\xf0\x9f\x98\x80") << QList<uint> { 0x1f600 };
+    QTest::addRow("overlong") << QByteArray("\xe0\x80\x80") << QList<uint> { 0xfffd, 0xfffd, 0xfffd };
+    QTest::addRow("no lead f5") << QByteArray("\xf5\x80") << QList<uint> { 0xfffd, 0xfffd };
+    QTest::addRow("ff fe") << QByteArray("a\xff\xfe" "b") << QList<uint> { 'a', 0xfffd, 0xfffd, 'b' };
+    QTest::addRow("cut at end") << QByteArray("\xc2") << QList<uint> { 0xfffd };
+    QTest::addRow("above 10ffff") << QByteArray("\xf4\x90\x80\x80") << QList<uint> { 0xfffd, 0xfffd, 0xfffd, 0xfffd };
+    QTest::addRow("surrogate") << QByteArray("\xed\xa0\x80x") << QList<uint> { 0xfffd, 0xfffd, 0xfffd, 'x' };
+    QTest::addRow("bom, then bad") << QByteArray("\xef\xbb\xbf\xe2\x82") << QList<uint> { 0xfeff, 0xfffd };
+    QTest::addRow("encoded fffd stays") << QByteArray("\xef\xbf\xbd") << QList<uint> { 0xfffd };
+}
+
+void TestTextCodec::pythonDecoding()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QList<uint>, codePoints);
+    const QString text = decodeUtf8(bytes);
+    QCOMPARE(text.toUcs4(), codePoints);
+    // The byte form says the same, and JSON strings read the same way in all three readers.
+    QByteArray replaced;
+    appendValidUtf8(replaced, bytes);
+    QCOMPARE(replaced, toUtf8(text));
+    QCOMPARE(unescapeJsonString(bytes), text);
+    QByteArray unescaped;
+    appendUnescapedJsonUtf8(bytes, unescaped);
+    QCOMPARE(unescaped, replaced);
+    const Result<JsonValue> parsed = JsonValue::parse(QByteArray('"' + bytes + '"'));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->toString(), text);
+    // Around an escape too (unescapeJsonString decodes the runs between escapes one by one).
+    QCOMPARE(unescapeJsonString(QByteArray("\\n" + bytes)), QString(QLatin1Char('\n') + text));
 }
 
 void TestTextCodec::hexDigits()
