@@ -33,7 +33,6 @@ namespace {
 
 constexpr std::string_view TagBinary = CassetteTagBinary;
 constexpr std::string_view TagStr = "tag:yaml.org,2002:str";
-constexpr std::string_view TagPythonPrefix = "tag:yaml.org,2002:python/";
 constexpr std::string_view TagPythonTuple = "tag:yaml.org,2002:python/tuple";
 constexpr std::string_view TagPythonStr = "tag:yaml.org,2002:python/str";
 constexpr std::string_view TagPythonUnicode = "tag:yaml.org,2002:python/unicode";
