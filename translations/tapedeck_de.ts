@@ -113,7 +113,7 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+395"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+438"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
@@ -123,12 +123,12 @@
         <translation>%1: %2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 uses an undefined alias *%2 (line %3)</source>
         <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>%1: unexpected YAML structure at line %2</source>
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
@@ -194,13 +194,17 @@
         <translation>ein Body von %1 MiB</translation>
     </message>
     <message>
-        <location line="+150"/>
-        <location line="+496"/>
+        <location line="-940"/>
         <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
         <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-4"/>
+        <source>control character U+%1 at offset %2 replaced by &apos;?&apos;</source>
+        <translation>Steuerzeichen U+%1 an Offset %2 durch &apos;?&apos; ersetzt</translation>
+    </message>
+    <message>
+        <location line="+1145"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -220,7 +224,15 @@
         <translation>%1 enthält keine Interaktionen</translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+189"/>
+        <source>%1 holds %n control character(s) YAML does not allow, shown as &apos;?&apos;</source>
+        <translation>
+            <numerusform>%1 enthält %n Steuerzeichen, das YAML nicht erlaubt, angezeigt als &apos;?&apos;</numerusform>
+            <numerusform>%1 enthält %n Steuerzeichen, die YAML nicht erlaubt, angezeigt als &apos;?&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>%1 holds %n byte(s) of invalid UTF-8, shown as &apos;?&apos;</source>
         <translation>
             <numerusform>%1 enthält %n ungültiges UTF-8-Byte, angezeigt als &apos;?&apos;</numerusform>
@@ -228,7 +240,7 @@
         </translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+233"/>
         <source>%1: the interaction&apos;s position is outside the cassette</source>
         <translation>%1: die Position der Interaktion liegt außerhalb der Kassette</translation>
     </message>
@@ -473,7 +485,7 @@
 <context>
     <name>DiffReport</name>
     <message>
-        <location filename="../core/diff/diffreport.cpp" line="+105"/>
+        <location filename="../core/diff/diffreport.cpp" line="+106"/>
         <source>(absent)</source>
         <translation>(fehlt)</translation>
     </message>
@@ -672,7 +684,7 @@
 <context>
     <name>EventHeading</name>
     <message>
-        <location filename="../core/recording/eventpresentation.cpp" line="+56"/>
+        <location filename="../core/recording/eventpresentation.cpp" line="+57"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -833,7 +845,7 @@
 <context>
     <name>FilterExpression</name>
     <message>
-        <location filename="../core/recording/filterexpression.cpp" line="+843"/>
+        <location filename="../core/recording/filterexpression.cpp" line="+844"/>
         <location line="+236"/>
         <source>unexpected &quot;)&quot;: there is no &quot;(&quot; for it to close</source>
         <translation>unerwartetes „)“: Es gibt kein passendes „(“</translation>
@@ -918,12 +930,12 @@
         <location line="+54"/>
         <location line="+3"/>
         <location line="+16"/>
-        <location line="+291"/>
+        <location line="+298"/>
         <source>a value</source>
         <translation>ein Wert</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-370"/>
         <source>expected a value after &quot;%1:&quot;</source>
         <translation>Wert nach „%1:“ erwartet</translation>
     </message>
@@ -1003,7 +1015,17 @@
         <translation>der Bereich „%1“ ist leer: Seine Untergrenze liegt über seiner Obergrenze</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+52"/>
+        <source>a character after &quot;\&quot;</source>
+        <translation>ein Zeichen nach „\“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a regular expression cannot end in a single backslash: write \\ for a backslash</source>
+        <translation>ein regulärer Ausdruck kann nicht auf einen einzelnen Backslash enden: Schreiben Sie \\ für einen Backslash</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>a regular expression</source>
         <translation>ein regulärer Ausdruck</translation>
     </message>
@@ -1046,7 +1068,7 @@
 <context>
     <name>HarWriter</name>
     <message>
-        <location filename="../core/recording/harwriter.cpp" line="+286"/>
+        <location filename="../core/recording/harwriter.cpp" line="+287"/>
         <source>the HAR has already been started</source>
         <translation>die HAR-Datei wurde bereits begonnen</translation>
     </message>
@@ -1145,7 +1167,7 @@
 <context>
     <name>IgnoreMatcher</name>
     <message>
-        <location filename="../core/diff/ignorematcher.cpp" line="+323"/>
+        <location filename="../core/diff/ignorematcher.cpp" line="+324"/>
         <source>the ignore rule &quot;%1&quot; gave up on %2: its regular expression needs %3 there</source>
         <translation>die Ignorierregel „%1“ hat bei %2 aufgegeben: Ihr regulärer Ausdruck braucht dort %3</translation>
     </message>
@@ -1153,7 +1175,7 @@
 <context>
     <name>IgnoreRule</name>
     <message>
-        <location filename="../core/diff/ignorerule.cpp" line="+38"/>
+        <location filename="../core/diff/ignorerule.cpp" line="+39"/>
         <source>a path starts with root</source>
         <translation>ein Pfad muss mit root beginnen</translation>
     </message>
@@ -1163,7 +1185,7 @@
         <translation>unerwartetes &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>%1 at character %2</source>
         <translation>%1 bei Zeichen %2</translation>
     </message>
@@ -1363,7 +1385,7 @@
         <translation>Ziffer im Exponenten erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+88"/>
         <location line="+28"/>
         <source>unterminated string (no closing quote)</source>
         <translation>nicht abgeschlossene Zeichenkette (kein schließendes Anführungszeichen)</translation>
@@ -1416,7 +1438,7 @@
 <context>
     <name>Manifest</name>
     <message>
-        <location filename="../core/archive/manifest.cpp" line="+24"/>
+        <location filename="../core/archive/manifest.cpp" line="+25"/>
         <source>&quot;%1&quot; is not a string</source>
         <translation>„%1“ ist keine Zeichenkette</translation>
     </message>
@@ -1452,7 +1474,7 @@
         <translation>die Prüfsumme von %1 ist kein SHA-256-Hashwert</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&quot;checksums&quot; is not an object</source>
         <translation>„checksums“ ist kein Objekt</translation>
     </message>
@@ -1460,7 +1482,7 @@
 <context>
     <name>McpExtractor</name>
     <message>
-        <location filename="../core/recording/mcpextractor.cpp" line="+88"/>
+        <location filename="../core/recording/mcpextractor.cpp" line="+89"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1798,19 +1820,19 @@
 <context>
     <name>McpScanner</name>
     <message>
-        <location filename="../core/diff/mcpscanner.cpp" line="+95"/>
+        <location filename="../core/diff/mcpscanner.cpp" line="+96"/>
         <source>the end of the data</source>
         <translation>das Ende der Daten</translation>
     </message>
     <message>
-        <location line="+286"/>
-        <location line="+400"/>
+        <location line="+294"/>
+        <location line="+421"/>
         <location line="+42"/>
         <source>expected a &quot;key&quot; but found %1</source>
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-90"/>
         <source>%1: %2 of %3: %4</source>
         <translation>%1: %2 von %3: %4</translation>
     </message>
@@ -1820,7 +1842,7 @@
         <translation>das MCP</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1: record %2 is an empty object</source>
         <translation>%1: Datensatz %2 ist ein leeres Objekt</translation>
     </message>
@@ -1850,7 +1872,7 @@
         <translation>%1: Datensatz %2 (%3) ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>unexpected %1 after the closing &apos;]&apos;</source>
         <translation>unerwartetes Zeichen %1 nach dem schließenden &apos;]&apos;</translation>
     </message>
@@ -1883,7 +1905,7 @@
 <context>
     <name>MetadataDiff</name>
     <message>
-        <location filename="../core/diff/metadatadiff.cpp" line="+492"/>
+        <location filename="../core/diff/metadatadiff.cpp" line="+493"/>
         <source>The comparison was cancelled.</source>
         <translation>Der Vergleich wurde abgebrochen.</translation>
     </message>
@@ -2026,7 +2048,7 @@
 <context>
     <name>QueryLog</name>
     <message>
-        <location filename="../core/recording/sqlquery.cpp" line="+133"/>
+        <location filename="../core/recording/sqlquery.cpp" line="+134"/>
         <location line="+261"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -2140,7 +2162,7 @@
 <context>
     <name>Recipe</name>
     <message>
-        <location filename="../core/archive/recipe.cpp" line="+65"/>
+        <location filename="../core/archive/recipe.cpp" line="+66"/>
         <source>the YAML parser could not be initialised</source>
         <translation>der YAML-Parser konnte nicht initialisiert werden</translation>
     </message>
@@ -2173,7 +2195,7 @@
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../core/recording/recording.cpp" line="+102"/>
+        <location filename="../core/recording/recording.cpp" line="+104"/>
         <source>%1: entry &quot;%2&quot; is refused: %3</source>
         <translation>%1: Eintrag „%2“ wird abgelehnt: %3</translation>
     </message>
@@ -2208,7 +2230,7 @@
         <translation>%1: Prüfsumme von %2 stimmt nicht (laut Manifest %3, was kein SHA-256-Hashwert ist; der Inhalt ergibt %4)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>%1 has no manifest.json, so it is not a DataHub recording or its manifest was lost</source>
         <translation>%1 hat keine manifest.json: Es ist keine DataHub-Aufzeichnung, oder ihr Manifest ist verloren gegangen</translation>
     </message>
@@ -2517,7 +2539,7 @@
 <context>
     <name>ZipArchive</name>
     <message>
-        <location filename="../core/archive/ziparchive.cpp" line="+87"/>
+        <location filename="../core/archive/ziparchive.cpp" line="+89"/>
         <source>%1 is truncated or damaged: its ZIP directory is missing</source>
         <translation>%1 ist abgeschnitten oder beschädigt: Das ZIP-Verzeichnis fehlt</translation>
     </message>
@@ -2557,7 +2579,12 @@
         <translation>%1: Eintrag %2 gibt eine unmögliche Größe an</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+25"/>
+        <source>%1: entry &quot;%2&quot; uses PKWARE Strong Encryption, which Tapedeck does not read</source>
+        <translation>%1: Eintrag „%2“ verwendet PKWARE Strong Encryption, die Tapedeck nicht liest</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <location line="+173"/>
         <source>the encrypted data is truncated</source>
         <translation>die verschlüsselten Daten sind abgeschnitten</translation>
@@ -2594,19 +2621,19 @@
         <translation>das Verschlüsselungsverfahren wird nicht unterstützt</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-290"/>
         <location line="+111"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
         <location line="-89"/>
-        <location line="+135"/>
+        <location line="+141"/>
         <source>%1 is invalid: %2</source>
         <translation>%1 ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-140"/>
         <source>duplicate entry names</source>
         <translation>doppelte Eintragsnamen</translation>
     </message>
@@ -2616,7 +2643,7 @@
         <translation>libzip liest %1 Einträge, das ZIP-Verzeichnis %2</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+172"/>
         <source>the archive is truncated or damaged (%1)</source>
         <translation>das Archiv ist abgeschnitten oder beschädigt (%1)</translation>
     </message>
