@@ -68,7 +68,9 @@ inline const char *skipSpace(const char *p, const char *end)
 }
 
 // The first '"', '\\' or control character at or after p (end when none).
-inline const char *findStringSpecial(const char *p, const char *end)
+// The next '"', '\\' or control character from p (or end); with StopAtHigh, also the next byte from 0x80 up
+// (a string may hold malformed UTF-8 only then, and only then is it worth checking).
+template<bool StopAtHigh> inline const char *findStringSpecial(const char *p, const char *end)
 {
 #ifdef __SSE2__
     const __m128i quote = _mm_set1_epi8('"');
@@ -79,13 +81,15 @@ inline const char *findStringSpecial(const char *p, const char *end)
         const __m128i special
             = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
                 _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-        const unsigned mask = unsigned(_mm_movemask_epi8(special));
+        unsigned mask = unsigned(_mm_movemask_epi8(special));
+        if constexpr (StopAtHigh)
+            mask |= unsigned(_mm_movemask_epi8(v));
         if (mask)
             return p + __builtin_ctz(mask);
         p += 16;
     }
 #endif
-    while (p < end && *p != '"' && *p != '\\' && uchar(*p) >= 0x20)
+    while (p < end && *p != '"' && *p != '\\' && uchar(*p) >= 0x20 && !(StopAtHigh && uchar(*p) >= 0x80))
         ++p;
     return p;
 }
@@ -120,6 +124,7 @@ struct StringSpan
     const char *begin = nullptr; // the characters between the quotes
     const char *end = nullptr;
     bool escaped = false;
+    bool nonAscii = false; // it may hold bytes from 0x80 up
 };
 
 // Plain: hash, no rules alive. Ruled: hash, the matcher follows every key. Watch: hash, only [**] rules
@@ -253,7 +258,7 @@ public:
     QByteArrayView decode(const StringSpan &s)
     {
         const QByteArrayView raw(s.begin, s.end - s.begin);
-        if (!s.escaped && raw.isValidUtf8())
+        if (!s.escaped && (!s.nonAscii || raw.isValidUtf8()))
             return raw;
         m_scratch.resize(0); // keeps the capacity
         appendUnescapedJsonUtf8(raw, m_scratch);
@@ -266,8 +271,13 @@ public:
         const char *open = p;
         s.begin = ++p;
         s.escaped = false;
+        s.nonAscii = false;
         for (;;) {
-            p = findStringSpecial(p, m_end);
+            p = s.nonAscii ? findStringSpecial<false>(p, m_end) : findStringSpecial<true>(p, m_end);
+            if (p < m_end && uchar(*p) >= 0x80) {
+                s.nonAscii = true;
+                continue;
+            }
             if (p >= m_end) {
                 const bool first = !m_errorAt;
                 fail(open, JsonSyntax::message(JsonSyntax::Problem::UnterminatedString));
@@ -378,6 +388,16 @@ private:
         p = skipSpace(p + 1, m_end);
         const size_t base = m_members.size();
         const auto restore = qScopeGuard([this, base] { m_members.resize(base); });
+        quint64 sum = 0;
+        quint64 seen = 0; // one bit of each key hash: a bit seen twice may be a repeated key
+        bool maybeRepeated = false;
+        const auto add = [&](quint64 kh, quint64 vh) {
+            const quint64 bit = quint64(1) << (kh & 63);
+            maybeRepeated = maybeRepeated || (seen & bit) != 0;
+            seen |= bit;
+            sum += DiffHash::member(kh, vh);
+            m_members.push_back({ kh, vh });
+        };
         if (p < m_end && *p == '}') {
             h = DiffHash::object(0, 0);
             return p + 1;
@@ -404,7 +424,7 @@ private:
                 p = value<Mode::Plain>(p, vh, depth + 1);
                 if (!p)
                     return nullptr;
-                m_members.push_back({ kh, vh });
+                add(kh, vh);
             } else if constexpr (M == Mode::Skip) {
                 p = value<Mode::Skip>(p, vh, depth + 1);
                 if (!p)
@@ -429,7 +449,7 @@ private:
                 if (!p)
                     return nullptr;
                 if (out < 0)
-                    m_members.push_back({ kh, vh });
+                    add(kh, vh);
             } else {
                 const QByteArrayView k = decode(key);
                 const quint64 kh = DiffHash::string(k.data(), size_t(k.size()));
@@ -439,7 +459,7 @@ private:
                 if (!p)
                     return nullptr;
                 if (M == Mode::Ruled && out < 0)
-                    m_members.push_back({ kh, vh });
+                    add(kh, vh);
             }
             p = skipSpace(p, m_end);
             if (p >= m_end)
@@ -451,13 +471,13 @@ private:
             ++p;
         }
         if constexpr (hashes(M))
-            h = objectHash(base);
+            h = maybeRepeated ? objectHash(base) : DiffHash::object(sum, quint64(m_members.size() - base));
         return p + 1;
     }
 
-    // The hash of the object whose members (key hash, value hash) are m_members from base on. A key that
-    // comes more than once counts with its last value only, as in the dict Python's json builds (and
-    // JsonValue, whose hash StructuralDiff::plainHash must equal this one).
+    // The hash of the object whose members (key hash, value hash) are m_members from base on, when a key
+    // may come more than once: it counts with its last value only, as in the dict Python's json builds
+    // (and JsonValue, whose hash StructuralDiff::plainHash must equal this one).
     quint64 objectHash(size_t base)
     {
         const auto first = m_members.begin() + qsizetype(base);

@@ -151,26 +151,23 @@ QList<qint64> findUnreadable(QByteArrayView data)
     qint64 i = 0;
     while (i < n) {
 #ifdef __SSE2__
-        // Printable ASCII, tab, CR and LF, 64 bytes at a time: bytes below 0x20 compare less than 0x20, and
-        // so do the bytes from 0x80 up (signed), which leave the fast path too.
-        const __m128i space = _mm_set1_epi8(0x20);
-        const __m128i tab = _mm_set1_epi8('\t');
+        // Printable ASCII and line feeds, 64 bytes at a time. x + 0x60 maps 0x20..0x7e, and only those, to
+        // -128..-34 (signed): one add and one compare find the printable bytes.
+        const __m128i shift = _mm_set1_epi8(0x60);
+        const __m128i printableBelow = _mm_set1_epi8(-33);
         const __m128i lf = _mm_set1_epi8('\n');
-        const __m128i cr = _mm_set1_epi8('\r');
-        const __m128i del = _mm_set1_epi8(0x7f);
-        const auto unusual = [&](qint64 at) {
+        const auto plain = [&](qint64 at) {
             const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + at));
-            const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
-            return _mm_or_si128(_mm_andnot_si128(breaks, _mm_cmplt_epi8(x, space)), _mm_cmpeq_epi8(x, del));
+            return _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(x, shift), printableBelow), _mm_cmpeq_epi8(x, lf));
         };
         while (i + 64 <= n) {
-            const __m128i any = _mm_or_si128(
-                _mm_or_si128(unusual(i), unusual(i + 16)), _mm_or_si128(unusual(i + 32), unusual(i + 48)));
-            if (_mm_movemask_epi8(any) != 0)
+            const __m128i all
+                = _mm_and_si128(_mm_and_si128(plain(i), plain(i + 16)), _mm_and_si128(plain(i + 32), plain(i + 48)));
+            if (_mm_movemask_epi8(all) != 0xffff)
                 break;
             i += 64;
         }
-        if (i + 16 <= n && _mm_movemask_epi8(unusual(i)) == 0) {
+        if (i + 16 <= n && _mm_movemask_epi8(plain(i)) == 0xffff) {
             i += 16;
             continue;
         }
