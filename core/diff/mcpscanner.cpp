@@ -7,6 +7,7 @@
 #include "core/common/jsonstring.h"
 #include "core/common/jsonvalue.h"
 #include "core/common/nesting.h"
+#include "core/common/utf8.h"
 #include "core/diff/diffhash.h"
 #include "core/diff/ignorematcher.h"
 #include "core/recording/mcpextractor.h"
@@ -730,9 +731,10 @@ QByteArray ScanState::intern(const StringSpan &s)
 void ScanState::addRecord(DiffSide &side, const McpRecord &r, qint32 recordIndex)
 {
     DiffEntry e;
-    e.urn = r.entityUrn.toUtf8();
-    e.aspectName = r.aspectName.toUtf8();
-    e.changeType = r.changeType.toUtf8();
+    // Tapedeck's encoder, as the scanner's: a lone surrogate is U+FFFD (QString::toUtf8 writes '?').
+    e.urn = toUtf8(r.entityUrn);
+    e.aspectName = toUtf8(r.aspectName);
+    e.changeType = toUtf8(r.changeType);
     e.setIdentity();
     e.recordIndex = recordIndex;
     e.groupIndex = nextGroupIndex(e.urnHash, e.nameHash);

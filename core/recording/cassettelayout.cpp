@@ -763,6 +763,40 @@ qint64 LayoutScanner::afterScalar(qint64 i) const
     return -1;
 }
 
+// Whether what starts at at (a line's start) lets libyaml finish the item before it the way the reader
+// did: blank lines, then the end, another item, or a top-level key ("version: 1"). Anything else may make
+// libyaml fail while still inside the item (a plain line waiting for its ':' is an error found when the
+// line after it is scanned), and the item is then left to libyaml, so that the index never holds an
+// interaction a full reading does not.
+bool LayoutScanner::endsAnItem(qint64 at) const
+{
+    const qint64 n = m_data.size();
+    while (at < n) {
+        qint64 i = at;
+        while (i < n && m_data[i] == ' ')
+            ++i;
+        if (i < n && (m_data[i] == '\n' || m_data[i] == '\r')) {
+            at = nextLine(i);
+            continue;
+        }
+        if (i >= n)
+            return true;
+        if (i > at)
+            return false; // an indented line after the item: the item's own, misread
+        const QByteArrayView rest = m_data.sliced(i);
+        if (rest.startsWith("- ") || rest.startsWith("-\n") || rest.startsWith("-\r\n") || rest == "-")
+            return true;
+        qint64 k = i;
+        const auto word = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        };
+        while (k < n && word(m_data[k]))
+            ++k;
+        return k > i && k + 1 < n && m_data[k] == ':' && (m_data[k + 1] == ' ' || m_data[k + 1] == '\n');
+    }
+    return true;
+}
+
 void LayoutScanner::push(int indent, Key key)
 {
     while (!m_levels.empty() && m_levels.back().indent >= indent)
@@ -821,7 +855,10 @@ void LayoutScanner::line()
             m_spare.pop_back();
         }
         InteractionReader reader(m_data, m_elideAbove);
-        if (std::optional<ReadInteraction> r = reader.read(lineStart, *node)) {
+        std::optional<ReadInteraction> r = reader.read(lineStart, *node);
+        if (r && !endsAnItem(r->next))
+            r.reset();
+        if (r) {
             // Right after a run not yet fed to libyaml, it joins the run; its first line is the one after it.
             Elision *run = m_elisions.empty() ? nullptr : &m_elisions.back();
             if (run && run->kind == Elision::Kind::Interaction && run->fedChar < 0 && run->next == lineStart

@@ -121,6 +121,7 @@ private:
     bool atBodyString() const;
     qint64 nextLine(qint64 i) const;
     qint64 afterScalar(qint64 i) const; // the next line's start when only blanks follow i, else -1
+    bool endsAnItem(qint64 at) const;
 
     QByteArrayView m_data;
     qint64 m_elideAbove;

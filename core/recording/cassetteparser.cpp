@@ -765,6 +765,8 @@ private:
             return true;
         while (until < m_data.size() && (quint8(m_data[until]) & 0xc0) == 0x80)
             ++until;
+        if (until < m_data.size() && m_data[until] == '\n' && m_data[until - 1] == '\r')
+            ++until; // CR LF is one line break: counted in one range
         const QByteArrayView range = m_data.sliced(m_validatedTo, until - m_validatedTo);
         if (!findUnreadable(range).isEmpty()) {
             m_invalid = true;
@@ -1171,8 +1173,8 @@ HttpExchange interpret(const Node &item, BodySizes &sizes, TextCache *cache = nu
 // floor: where the item may start at the earliest (the end of the one before it).
 qint64 snippetStart(QByteArrayView data, qint64 itemByte, qint64 floor)
 {
-    const auto lineStartOf = [&data](qint64 at) {
-        while (at > 0 && data[at - 1] != '\n')
+    const auto lineStartOf = [&data](qint64 at) { // a lone CR breaks lines too
+        while (at > 0 && data[at - 1] != '\n' && data[at - 1] != '\r')
             --at;
         return at;
     };
@@ -1202,6 +1204,7 @@ qint64 snippetStart(QByteArrayView data, qint64 itemByte, qint64 floor)
 namespace {
 
 qint64 countNewlines(QByteArrayView data);
+qint64 countLineFeeds(QByteArrayView data);
 
 // Reads one stretch of a cassette: the whole document, or (when split for two threads) a run of its
 // interactions. Byte offsets and lines it reports are absolute.
@@ -1471,6 +1474,11 @@ struct RangeReader
 
         // libyaml did not read a placeholder as the body it stood for: read on from the interaction
         // where that happened without elisions (a copy with the header when the document has one).
+        // libyaml alone reads it now: its unreadable bytes are '?' first, as in a full reading.
+        if (patched.isEmpty() && !invalid.isEmpty()) {
+            patched = repaired(data, invalid);
+            data = patched;
+        }
         QByteArrayView rest = data.sliced(restartAt);
         if (!(rest.startsWith("- ") || rest.startsWith("-\n") || rest.startsWith("-\r\n") || rest == "-")) {
             // Not at an item (the list ended, or the YAML broke between items): read alone, the rest would
@@ -1525,9 +1533,52 @@ qint64 findMiddleItem(QByteArrayView data)
     return -1;
 }
 
-// Line feeds in data: sixteen bytes at a time, each byte lane counting its matches (up to 255 rounds before
-// the lanes are summed), then the rest one by one.
+// The line breaks libyaml counts besides line feeds: a CR not followed by LF, NEL (U+0085), LS (U+2028),
+// PS (U+2029). Only bytes CR, 0xC2 and 0xE2 can start one: blocks without them are skipped sixteen bytes
+// at a time.
+qint64 countOtherBreaks(QByteArrayView data)
+{
+    const auto *p = reinterpret_cast<const quint8 *>(data.data());
+    const qint64 n = data.size();
+    qint64 count = 0;
+    const auto at = [&](qint64 i) {
+        if (p[i] == '\r')
+            return i + 1 >= n || p[i + 1] != '\n';
+        if (p[i] == 0xc2)
+            return i + 1 < n && p[i + 1] == 0x85;
+        if (p[i] == 0xe2)
+            return i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xa8 || p[i + 2] == 0xa9);
+        return false;
+    };
+    qint64 i = 0;
+#ifdef __SSE2__
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i c2 = _mm_set1_epi8(char(0xc2));
+    const __m128i e2 = _mm_set1_epi8(char(0xe2));
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        unsigned mask = unsigned(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x, e2)))));
+        while (mask) {
+            count += at(i + __builtin_ctz(mask));
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i < n; ++i)
+        count += at(i);
+    return count;
+}
+
+// Line breaks in data as libyaml counts them (its lines are the ones faults and warnings quote): line feeds
+// sixteen bytes at a time, each byte lane counting its matches (up to 255 rounds before the lanes are
+// summed), then the rest one by one; then the other breaks.
 qint64 countNewlines(QByteArrayView data)
+{
+    return countLineFeeds(data) + countOtherBreaks(data);
+}
+
+qint64 countLineFeeds(QByteArrayView data)
 {
     const auto *p = reinterpret_cast<const quint8 *>(data.data());
     const qint64 n = data.size();

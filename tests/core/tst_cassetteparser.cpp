@@ -240,6 +240,11 @@ private slots:
         QTest::addRow("list item, its dash above") << QByteArray("-\n - \x98") << 1 << QString();
         QTest::addRow("bad bytes in a scalar item")
             << QByteArray("interactions:\n- re\xf6\xff\xff\xfftS:b\n") << 1 << QString();
+        // libyaml fails inside the item, looking for the ':' of the line after it: no interaction.
+        QTest::addRow("item, then a plain line") << QByteArray("- e:\nh\n") << 0 << u"line 3, column 1"_s;
+        // A lone CR is a line break to libyaml (and NEL, LS, PS): lines count them everywhere.
+        QTest::addRow("CR line break") << QByteArray("\r- c") << 1 << QString();
+        QTest::addRow("LS line break") << QByteArray("- a: 1\xe2\x80\xa8\n- c") << 2 << QString();
         QTest::addRow("NUL after the list") << QByteArray("interactions:\n-\nversion: 1\n- n:\nr\0") << 1
                                             << u"line 4, column 1"_s;
         QByteArray longHeaders = "interactions:\n- request: {}\n  response:\n    headers:\n      a"
@@ -272,6 +277,7 @@ private slots:
             QVERIFY(a.at(k).begin >= previousEnd && a.at(k).begin <= a.at(k).end && a.at(k).end <= yaml.size());
             previousEnd = a.at(k).end;
             QCOMPARE(b.at(k).exchange.warnings, a.at(k).exchange.warnings);
+            QCOMPARE(b.at(k).line, a.at(k).line);
             const Result<HttpExchange> again
                 = CassetteParser::parseInteraction(yaml, a.at(k).begin, a.at(k).end, u"cassette.yaml"_s);
             QVERIFY2(again, qPrintable(again ? QString() : again.error().message));

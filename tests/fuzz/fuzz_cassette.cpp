@@ -87,8 +87,20 @@ QString difference(const HttpExchange &a, const HttpExchange &b, bool responseBo
     return {};
 }
 
-void compareSummary(const Parsed &full, const Parsed &quick)
+// Open finding summary-broken: on some broken cassettes (a fault, bytes YAML refuses, line breaks other
+// than LF) the summary reading still differs from the full one; TAPEDECK_FUZZ_SKIP=summary-broken holds
+// the two readings and the re-reading to agreement on the other cassettes only.
+bool brokenCassette(const QByteArray &yaml, const Parsed &full, const Parsed &quick)
 {
+    return full.summary.fault || quick.summary.fault || !full.summary.warnings.isEmpty()
+        || !quick.summary.warnings.isEmpty() || yaml.contains('\r') || yaml.contains("\xc2\x85")
+        || yaml.contains("\xe2\x80\xa8") || yaml.contains("\xe2\x80\xa9");
+}
+
+void compareSummary(const QByteArray &yaml, const Parsed &full, const Parsed &quick)
+{
+    if (skipped("summary-broken") && brokenCassette(yaml, full, quick))
+        return;
     FUZZ_CHECK(quick.summary.fault.has_value() == full.summary.fault.has_value(),
         QStringLiteral("fault only in the %1 reading: %2")
             .arg(full.summary.fault ? QStringLiteral("full") : QStringLiteral("summary"),
@@ -119,14 +131,26 @@ void compareSummary(const Parsed &full, const Parsed &quick)
                 .arg(b.begin)
                 .arg(b.end)
                 .arg(b.line));
-        const QString different = difference(a.exchange, b.exchange, false);
+        // Open finding summary-elision: summary reading measures every scalar over 1 KiB below the response
+        // (a long header value, reason or a body that is not under "string"), not only the body's, and
+        // loses it; TAPEDECK_FUZZ_SKIP=summary-elision leaves the response's parts to the other checks.
+        HttpExchange summarised = b.exchange;
+        qint64 responseBodySize = b.responseBodySize;
+        if (skipped("summary-elision")) {
+            summarised.responseHeaders = a.exchange.responseHeaders;
+            summarised.statusMessage = a.exchange.statusMessage;
+            responseBodySize = a.exchange.responseBody ? a.exchange.responseBody->size() : -1;
+        }
+        const QString different = difference(a.exchange, summarised, false);
         FUZZ_CHECK(different.isEmpty(), QStringLiteral("interaction %1 differs: %2").arg(k).arg(different));
         FUZZ_CHECK(b.requestBodySize == (a.exchange.requestBody ? a.exchange.requestBody->size() : -1)
-                && b.responseBodySize == (a.exchange.responseBody ? a.exchange.responseBody->size() : -1),
+                && responseBodySize == (a.exchange.responseBody ? a.exchange.responseBody->size() : -1),
             QStringLiteral("interaction %1: body sizes %2/%3 in summary")
                 .arg(k)
                 .arg(b.requestBodySize)
                 .arg(b.responseBodySize));
+        if (skipped("summary-elision"))
+            continue;
         FUZZ_CHECK(b.exchange.responseBody.has_value() == a.exchange.responseBody.has_value(),
             QStringLiteral("interaction %1: a null response body only in one reading").arg(k));
         if (b.exchange.responseBody && (!b.exchange.responseBody->isEmpty() || b.responseBodySize == 0))
@@ -161,8 +185,10 @@ void checkOrder(const QByteArray &yaml, const Parsed &full)
     }
 }
 
-void checkReread(const QByteArray &yaml, const Parsed &full)
+void checkReread(const QByteArray &yaml, const Parsed &full, const Parsed &quick)
 {
+    if (skipped("summary-broken") && brokenCassette(yaml, full, quick))
+        return;
     for (const CassetteInteraction &i : full.interactions) {
         const Result<HttpExchange> again = CassetteParser::parseInteraction(yaml, i.begin, i.end, Origin);
         if (!again) {
@@ -236,8 +262,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const Parsed full = parse(yaml, CassetteParser::Mode::Full);
     const Parsed quick = parse(yaml, CassetteParser::Mode::Summary);
     checkOrder(yaml, full);
-    compareSummary(full, quick);
-    checkReread(yaml, full);
+    compareSummary(yaml, full, quick);
+    checkReread(yaml, full, quick);
     checkTimeline(yaml, quick); // the index reads in summary mode
     return 0;
 }
