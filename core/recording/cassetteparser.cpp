@@ -178,7 +178,7 @@ QList<qint64> findUnreadable(QByteArrayView data)
         const char *next = at;
         const std::optional<char32_t> c = nextUtf8(next, data.data() + n);
         if (!c) {
-            bad.append(i++); // nextUtf8 skips a maximal ill-formed subpart; each of its bytes is listed
+            bad.append(i++); // a malformed sequence: each of its bytes is listed, one by one
             continue;
         }
         if (!yamlAllows(*c)) {
