@@ -3,13 +3,18 @@
 # Fails when a tr() string has no German translation: refreshes a copy of the .ts from today's sources
 # with lupdate (the update_translations target's project file) and looks for unfinished entries, so that
 # a string nobody has run update_translations for is caught as well as one left empty.
-# Usage: check-translations.sh LUPDATE PROJECT_JSON TS_FILE
+# Usage: check-translations.sh LUPDATE PROJECT_CMAKE GENERATE_SCRIPT TS_FILE
+# (PROJECT_CMAKE is the lupdate project qt_add_translations writes at configure time; GENERATE_SCRIPT, Qt's
+# GenerateLUpdateProject.cmake, turns it into the JSON lupdate reads, as the update_translations target does.)
 set -eu
 lupdate=$1
-project=$2
-ts=$3
+project_cmake=$2
+generate=$3
+ts=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+project=$tmp/project.json
+cmake -DIN_FILE="$project_cmake" -DOUT_FILE="$project" -P "$generate"
 cp "$ts" "$tmp/check.ts"
 # lupdate's parser notes (unknown namespaces in anonymous namespaces) are noise here; its failure is not.
 "$lupdate" -project "$project" -ts "$tmp/check.ts" -no-obsolete -locations none -silent > "$tmp/lupdate.log" 2>&1 \
