@@ -49,6 +49,8 @@ std::optional<JsonEscape> decodeJsonEscape(const char *p, const char *end)
 
 QString unescapeJsonString(QByteArrayView inner)
 {
+    if (inner.isEmpty())
+        return {}; // memchr must not see the null data of an empty view
     const char *p = inner.data();
     const char *end = p + inner.size();
     const char *slash = static_cast<const char *>(std::memchr(p, '\\', size_t(inner.size())));
