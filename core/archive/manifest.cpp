@@ -67,7 +67,7 @@ Result<Manifest> Manifest::parse(const QByteArray &json, const QString &origin)
             tr("%1 is not valid JSON (%2: %3)").arg(origin, position(json, deep), Nesting::tooDeep()));
     }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    const QJsonDocument document = PythonJson::loads(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return makeError(ErrorCode::InvalidInput,
             tr("%1 is not valid JSON (%2: %3)")

@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <QList>
+
+#include <algorithm>
 #include <cmath>
 
 namespace tapedeck::PythonJson {
@@ -66,6 +69,39 @@ QByteArray quote(const QString &text)
 QByteArray dumps(const QJsonValue &value, int indent, const QStringList &keyOrder)
 {
     return pythonDumps(convert(value, keyOrder), JsonDumpOptions { false, true, indent, false });
+}
+
+QJsonDocument loads(QByteArrayView json, QJsonParseError *error)
+{
+    static constexpr QByteArrayView Bom("\xef\xbb\xbf");
+    const qsizetype start = json.startsWith(Bom) ? Bom.size() : 0;
+    qsizetype at = json.indexOf(Bom, start);
+    if (at < 0)
+        return QJsonDocument::fromJson(json.toByteArray(), error);
+    // Each U+FEFF after the start written as the escape "\ufeff" (6 bytes for 3): the same character inside
+    // a string, as invalid as before outside one.
+    QByteArray text;
+    text.reserve(json.size() + 64);
+    QList<qsizetype> escapedAt; // where each escape starts in text
+    qsizetype from = 0;
+    for (; at >= 0; at = json.indexOf(Bom, from)) {
+        text += json.sliced(from, at - from);
+        escapedAt.append(text.size());
+        text += "\\ufeff";
+        from = at + Bom.size();
+    }
+    text += json.sliced(from);
+    QJsonDocument document = QJsonDocument::fromJson(text, error);
+    if (error && error->error != QJsonParseError::NoError) {
+        qsizetype shift = 0;
+        for (const qsizetype e : escapedAt) {
+            if (e >= error->offset)
+                break;
+            shift += std::min<qsizetype>(3, error->offset - e); // inside an escape: at its character
+        }
+        error->offset -= int(shift);
+    }
+    return document;
 }
 
 } // namespace tapedeck::PythonJson

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <string_view>
 #include <vector>
@@ -13,6 +14,23 @@ namespace tapedeck {
 
 inline constexpr std::string_view CassetteTagNull = "tag:yaml.org,2002:null";
 inline constexpr std::string_view CassetteTagBinary = "tag:yaml.org,2002:binary";
+
+// Where a node stands on the way to an interaction's response body text (interactions[i].response.body.string),
+// the one scalar summary reading measures instead of copying, in every way of reading a cassette: a long
+// header value or reason is read whole.
+enum class BodyPath : quint8 { Elsewhere, Response, Body, String };
+
+// The place of the value under key in a mapping at place parent; item: the mapping is an interaction.
+inline BodyPath bodyPathBelow(BodyPath parent, bool item, QByteArrayView key)
+{
+    if (item && key == "response")
+        return BodyPath::Response;
+    if (parent == BodyPath::Response && key == "body")
+        return BodyPath::Body;
+    if (parent == BodyPath::Body && key == "string")
+        return BodyPath::String;
+    return BodyPath::Elsewhere;
+}
 
 // Mapping items alternate key, value.
 struct CassetteNode

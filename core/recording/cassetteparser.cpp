@@ -101,7 +101,10 @@ public:
                 m_chars += 8 - continuationBytes(w);
                 m_byte += 8;
             }
-            // The word loop may overshoot into a multi-byte character; step back to its start.
+            // The word loop may stop inside a multi-byte character it has counted: finish it, so that m_chars
+            // counts the characters before m_byte; then step back when it went past the one looked for.
+            while (m_byte < m_data.size() && (quint8(m_data[m_byte]) & 0xc0) == 0x80)
+                ++m_byte;
             while (m_chars > charIndex && m_byte > 0) {
                 --m_byte;
                 if ((quint8(m_data[m_byte]) & 0xc0) != 0x80)
@@ -468,9 +471,10 @@ public:
 
     // Consumes the events of one node (starting at the next event) into a tree.
     // depth: its level of nesting in the document (the root is 1), see Nesting::MaxDepth.
-    // elide: in summary mode, large scalars below this node are measured, not copied.
+    // place: where the node stands on the way to a response body; in summary mode a large body text is
+    // measured, not copied.
     // item: the node is an item of the interactions list, which may stand for a whole interaction.
-    std::optional<Node> node(int depth, bool elide = false, bool item = false)
+    std::optional<Node> node(int depth, BodyPath place = BodyPath::Elsewhere, bool item = false)
     {
         const yaml_event_t *e = peek();
         if (!e)
@@ -513,9 +517,10 @@ public:
                 return failAt(m_expansion.exceeded(), line);
             return a->node;
         }
-        case YAML_SCALAR_EVENT:
+        case YAML_SCALAR_EVENT: {
             n.type = Node::Type::Scalar;
             n.tag = tagOf(e->data.scalar.tag);
+            const bool elide = m_summary && place == BodyPath::String;
             if (Elision *elided = placeholder(*e, elide, item)) {
                 if (elided->kind == Elision::Kind::Interaction) {
                     // The run's first item; the others wait for takeRunItem().
@@ -558,6 +563,7 @@ public:
             m_lastEnd = e->end_mark;
             skip();
             break;
+        }
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT: {
             if (depth > Nesting::MaxDepth) // this recursion, and every one over the tree, stays bounded
@@ -577,10 +583,10 @@ public:
                     skip();
                     break;
                 }
-                // In a mapping, every second child is a value; the response's subtree may be elided.
+                // In a mapping, every second child is a value: it may be on the way to the response body.
                 const bool isValue = mapping && n.items.size() % 2 == 1;
-                const bool elideChild = elide || (m_summary && isValue && n.items.back().value == "response");
-                std::optional<Node> child = node(depth + 1, elideChild);
+                const BodyPath below = isValue ? bodyPathBelow(place, item, n.items.back().value) : BodyPath::Elsewhere;
+                std::optional<Node> child = node(depth + 1, below);
                 if (!child)
                     return std::nullopt;
                 n.items.push_back(std::move(*child));
@@ -669,7 +675,7 @@ private:
     };
 
     // The elision a scalar event stands for, when it is one of our placeholders read where its text was
-    // and in its place: a body where bodies are elided anyway (the response), an interaction as an item of
+    // and in its place: a body text where summary reading elides bodies, an interaction as an item of
     // the interactions list; nullptr otherwise.
     Elision *placeholder(const yaml_event_t &e, bool elide, bool item)
     {
@@ -1261,10 +1267,11 @@ struct RangeReader
     // which starts at data[offset] (or stands for data from there on, with a different first line).
     Outcome streamItems(EventStream &events, CharCursor &cursor, QByteArrayView source, qint64 offset)
     {
+        // Where reading may start again: the list's start (its first '-' in block style), then the end of the
+        // last item read.
+        qint64 resume = offset + cursor.byteFor(qint64(events.peek()->start_mark.index));
         events.skip(); // SEQUENCE_START of the interactions
         commit();
-        // Where reading may start again: the first item, then the end of the last one read.
-        qint64 resume = source.startsWith("- ") ? offset : offset + source.indexOf("\n- ") + 1;
         for (;;) {
             if (events.hasRunItem()) {
                 EventStream::RunItem run = events.takeRunItem();
@@ -1294,7 +1301,7 @@ struct RangeReader
             events.resetArena();
             events.beginItem();
             const qint64 definitions = anchors.definitions();
-            std::optional<Node> item = events.node(ItemDepth, false, true);
+            std::optional<Node> item = events.node(ItemDepth, BodyPath::Elsewhere, true);
             if (events.eliding()
                 && (!item || events.misread(qint64(events.lastEnd().index)) || events.invalidInput())) {
                 restartAt = beginByte;
@@ -1453,9 +1460,8 @@ struct RangeReader
         const Outcome outcome = readDocument(events, cursor, data, 0);
         if (eliding && events.invalidInput()) {
             // Bytes that are not UTF-8: everything up to them has been delivered; read on from there on a
-            // repaired copy, as a full reading would have read it.
-            if (restartAt < 0)
-                restartAt = data.startsWith("- ") ? 0 : data.indexOf("\n- ") + 1;
+            // repaired copy, as a full reading would have read it. Met outside the interactions list (no
+            // restartAt), before or after it, the whole document is read again.
             result.warnings = warningsBefore;
             invalid = findUnreadable(data);
             patched = repaired(data, invalid);
@@ -1479,11 +1485,11 @@ struct RangeReader
             patched = repaired(data, invalid);
             data = patched;
         }
-        QByteArrayView rest = data.sliced(restartAt);
+        QByteArrayView rest = restartAt >= 0 ? data.sliced(restartAt) : QByteArrayView();
         if (!(rest.startsWith("- ") || rest.startsWith("-\n") || rest.startsWith("-\r\n") || rest == "-")) {
-            // Not at an item (the list ended, or the YAML broke between items): read alone, the rest would
-            // be another document. The whole stretch is read again without elisions, as a full reading
-            // reads it, and what was handed over already is not handed over twice.
+            // Not at an item (outside the list, or the YAML broke between items): read alone, the rest
+            // would be another document. The whole stretch is read again without elisions, as a full
+            // reading reads it, and what was handed over already is not handed over twice.
             alreadyDelivered = result.interactions;
             result = CassetteSummary {};
             result.warnings = warningsBefore;

@@ -4,6 +4,7 @@
 
 #include "core/common/bytesize.h"
 #include "core/common/nesting.h"
+#include "core/common/pythonjson.h"
 #include "core/common/utf8.h"
 
 #include <QJsonParseError>
@@ -208,7 +209,7 @@ Result<QJsonDocument> CheckpointState::decodePayload(const QJsonObject &aspect, 
             tr("the checkpoint state is not valid JSON (%1: %2)").arg(lineColumn(json, deep), Nesting::tooDeep()));
     }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    const QJsonDocument document = PythonJson::loads(json, &error);
     if (error.error != QJsonParseError::NoError) {
         return makeError(ErrorCode::InvalidInput,
             tr("the checkpoint state is not valid JSON (%1: %2)")

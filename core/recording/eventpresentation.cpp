@@ -2,6 +2,7 @@
 // Reading one event in full, the same for the CLI and the GUI.
 #include "core/recording/eventpresentation.h"
 
+#include "core/common/pythonjson.h"
 #include "core/common/utf8.h"
 #include "core/recording/checkpointstate.h"
 #include "core/recording/timelineindexer.h"
@@ -262,7 +263,7 @@ McpPresentation McpPresentation::load(const Timeline &t, qsizetype seq, Parts pa
     if (d.isCheckpoint && d.aspect.isObject()) {
         d.checkpointSerde = d.aspect.value(u"state").value(u"serde").toString();
         const Result<QJsonDocument> state
-            = CheckpointState::decodePayload(QJsonDocument::fromJson(d.record.aspectJson).object());
+            = CheckpointState::decodePayload(PythonJson::loads(d.record.aspectJson, nullptr).object());
         if (state) {
             d.checkpoint = fromQt(*state);
             d.checkpointText = prettyJson(d.checkpoint);

@@ -156,7 +156,7 @@ std::optional<ReadInteraction> InteractionReader::read(qint64 lineStart, Cassett
     ReadInteraction r;
     r.begin = keyAt;
     reset(node);
-    if (!mapping(int(keyAt - lineStart), r.begin, node, false, 0))
+    if (!mapping(int(keyAt - lineStart), r.begin, node, BodyPath::Elsewhere, 0))
         return std::nullopt;
     if (m_eof) {
         r.end = m_line.end;
@@ -176,9 +176,10 @@ std::optional<ReadInteraction> InteractionReader::read(qint64 lineStart, Cassett
     return r;
 }
 
-// A block mapping at column whose first key starts at keyAt on the current line. Returns with the first line
-// after the mapping current (or at the end of the data).
-bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, bool inResponse, int depth)
+// A block mapping at column whose first key starts at keyAt on the current line (at depth 0: the
+// interaction), at place on the way to the response body. Returns with the first line after the mapping
+// current (or at the end of the data).
+bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, BodyPath place, int depth)
 {
     if (depth > MaxDepth)
         return false;
@@ -197,13 +198,11 @@ bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, boo
         qint64 v = k + 1;
         if (v < m_line.end && m_p[v] != ' ')
             return false; // "a:b" is a plain scalar, not a key
-        if (inResponse && k - at > m_elideAbove)
-            return false;
         CassetteNode &key = child(out, count);
         key.items.clear();
         key.line = m_lineNumber;
         key.value = raw(at, k - at);
-        const bool valueInResponse = inResponse || key.value == "response";
+        const BodyPath below = bodyPathBelow(place, depth == 0, key.value);
         while (v < m_line.end && m_p[v] == ' ')
             ++v;
         CassetteNode &value = child(out, count);
@@ -214,21 +213,21 @@ bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, boo
                 return false;
             if (!m_eof && m_line.indent > column) {
                 if (atSequenceEntry()) {
-                    if (!sequence(m_line.indent, false, value, valueInResponse, depth + 1))
+                    if (!sequence(m_line.indent, false, value, depth + 1))
                         return false;
-                } else if (!mapping(m_line.indent, m_line.content, value, valueInResponse, depth + 1)) {
+                } else if (!mapping(m_line.indent, m_line.content, value, below, depth + 1)) {
                     return false;
                 }
             } else if (!m_eof && m_line.indent == column && atSequenceEntry()) {
                 // A sequence at its key's column (libyaml's emitter writes mapping values so).
-                if (!sequence(column, true, value, valueInResponse, depth + 1))
+                if (!sequence(column, true, value, depth + 1))
                     return false;
             } else {
                 value.items.clear();
                 value.line = keyLine; // an empty plain scalar: null
                 value.value = emptyValue();
             }
-        } else if (!scalar(v, column, value, valueInResponse)) {
+        } else if (!scalar(v, column, value, below == BodyPath::String)) {
             return false;
         }
         if (m_eof || m_line.indent < column) {
@@ -243,7 +242,7 @@ bool InteractionReader::mapping(int column, qint64 keyAt, CassetteNode &out, boo
 
 // A block sequence whose first "- " is the current line's content at column. libyaml reads an indentless
 // one (at its key's column) as part of the mapping's indentation level: it ends at the mapping's next key.
-bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out, bool inResponse, int depth)
+bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out, int depth)
 {
     if (depth > MaxDepth)
         return false;
@@ -258,7 +257,7 @@ bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out,
             return false; // a nested block below "-"
         if (m_p[v] == '-' && (v + 1 == m_line.end || m_p[v + 1] == ' '))
             return false; // a nested sequence
-        if (!scalar(v, column, child(out, count), inResponse))
+        if (!scalar(v, column, child(out, count), false))
             return false;
         if (m_eof || m_line.indent < column) {
             out.items.resize(count);
@@ -274,8 +273,9 @@ bool InteractionReader::sequence(int column, bool indentless, CassetteNode &out,
 }
 
 // The scalar (or empty flow collection) starting at data[at] on the current line, a value in a block
-// collection whose indentation libyaml holds at indent. Returns with the line after it current.
-bool InteractionReader::scalar(qint64 at, int indent, CassetteNode &out, bool inResponse)
+// collection whose indentation libyaml holds at indent; elide: measured, not copied, when it is longer than
+// the reader elides. Returns with the line after it current.
+bool InteractionReader::scalar(qint64 at, int indent, CassetteNode &out, bool elide)
 {
     out.items.clear();
     out.line = m_lineNumber;
@@ -285,7 +285,7 @@ bool InteractionReader::scalar(qint64 at, int indent, CassetteNode &out, bool in
     case '"': {
         out.plain = false;
         std::optional<Measured> m;
-        if (inResponse) {
+        if (elide) {
             m = measureQuoted(m_data, at);
             if (!m)
                 return false;
@@ -310,7 +310,7 @@ bool InteractionReader::scalar(qint64 at, int indent, CassetteNode &out, bool in
             return false;
         out.plain = false;
         out.tag = QByteArray(CassetteTagBinary.data(), qsizetype(CassetteTagBinary.size()));
-        if (inResponse && m->valueLength > m_elideAbove)
+        if (elide && m->valueLength > m_elideAbove)
             out.elidedSize = m->size;
         else
             out.value = binaryLiteralText(m_data, at, *m);
@@ -345,7 +345,7 @@ bool InteractionReader::scalar(qint64 at, int indent, CassetteNode &out, bool in
     default:
         break;
     }
-    return plain(at, indent, out, inResponse);
+    return plain(at, indent, out, elide);
 }
 
 // One line's part of a plain scalar, [from, to): only printable ASCII, no ": " (a key) and no " #" (a
@@ -395,7 +395,7 @@ bool InteractionReader::plainLine(qint64 from, qint64 to, qint64 &contentEnd) co
 
 // A plain scalar: its first line from at, then every line indented deeper than indent, each folded into
 // one space (libyaml trims the blanks around line breaks; blank lines, which would become '\n', decline).
-bool InteractionReader::plain(qint64 at, int indent, CassetteNode &out, bool inResponse)
+bool InteractionReader::plain(qint64 at, int indent, CassetteNode &out, bool elide)
 {
     m_segments.clear();
     qint64 contentEnd = 0;
@@ -413,7 +413,7 @@ bool InteractionReader::plain(qint64 at, int indent, CassetteNode &out, bool inR
         m_segments.emplace_back(m_line.content, contentEnd);
         length += 1 + contentEnd - m_line.content;
     }
-    if (inResponse && length > m_elideAbove) {
+    if (elide && length > m_elideAbove) {
         out.elidedSize = length;
         return true;
     }

@@ -29,7 +29,7 @@ struct ReadInteraction
 class InteractionReader
 {
 public:
-    // Scalars below a "response" key whose value is longer than elideAbove bytes are measured, not read
+    // A response body text (BodyPath::String) longer than elideAbove bytes is measured, not read
     // (CassetteNode::elidedSize), as summary reading does with libyaml's scalars.
     InteractionReader(QByteArrayView data, qint64 elideAbove);
 
@@ -51,10 +51,10 @@ private:
     bool load(qint64 start);
     bool advance();
     bool atSequenceEntry() const;
-    bool mapping(int column, qint64 keyAt, CassetteNode &out, bool inResponse, int depth);
-    bool sequence(int column, bool indentless, CassetteNode &out, bool inResponse, int depth);
-    bool scalar(qint64 at, int indent, CassetteNode &out, bool inResponse);
-    bool plain(qint64 at, int indent, CassetteNode &out, bool inResponse);
+    bool mapping(int column, qint64 keyAt, CassetteNode &out, BodyPath place, int depth);
+    bool sequence(int column, bool indentless, CassetteNode &out, int depth);
+    bool scalar(qint64 at, int indent, CassetteNode &out, bool elide);
+    bool plain(qint64 at, int indent, CassetteNode &out, bool elide);
     bool plainLine(qint64 from, qint64 to, qint64 &contentEnd) const;
     bool restOfLineBlank(qint64 from);
     QByteArray raw(qint64 from, qint64 length) const;

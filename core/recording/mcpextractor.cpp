@@ -814,7 +814,7 @@ public:
         }
         QJsonParseError error;
         const QJsonDocument document
-            = QJsonDocument::fromJson(m_s.sliced(v.begin, v.end - v.begin).toByteArray(), &error);
+            = PythonJson::loads(m_s.sliced(v.begin, v.end - v.begin), &error);
         if (error.error != QJsonParseError::NoError)
             warnings.append(McpExtractor::tr("%1 could not be read (%2)").arg(what, error.errorString()));
         return document.object();

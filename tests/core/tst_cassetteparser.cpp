@@ -247,6 +247,10 @@ private slots:
         QTest::addRow("LS line break") << QByteArray("- a: 1\xe2\x80\xa8\n- c") << 2 << QString();
         QTest::addRow("NUL after the list") << QByteArray("interactions:\n-\nversion: 1\n- n:\nr\0") << 1
                                             << u"line 4, column 1"_s;
+        // The list's start is where reading may restart: not the first "- " further on.
+        QTest::addRow("first item's dash alone") << QByteArray("interactions:\n-\n - s:\n- ") << 2 << QString();
+        QTest::addRow("bad bytes after the list")
+            << QByteArray("interactions:\n- \ns:\n- r:\n  - a\ne:\n\xc5") << 1 << QString();
         QByteArray longHeaders = "interactions:\n- request: {}\n  response:\n    headers:\n      a"
             + QByteArray(2 << 20, 'b') + "\n    status: {code: 200}\n";
         QTest::addRow("elided headers that are not a mapping") << longHeaders << 1 << QString();
@@ -283,6 +287,100 @@ private slots:
             QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
             QCOMPARE(again->warnings, a.at(k).exchange.warnings);
         }
+    }
+
+    // fuzz_cassette's finding summary-broken: byte ranges came from libyaml's character positions through a
+    // cursor that miscounted a multi-byte character cut by its 8-byte steps, so ranges after it were off.
+    void rangesAreBytesWhateverTheCharacters()
+    {
+        // The same layout twice: with characters of 2, 3 and 4 bytes just before an item's end, and with as many
+        // ASCII letters in their place.
+        for (int shift = 0; shift < 16; ++shift) {
+            QByteArray yaml = "interactions:\n";
+            for (int n = 0; n < 4; ++n)
+                yaml += "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/\n"
+                        "  response:\n    body: {string: ok}\n    headers: {}\n    status: {code: 200, message: "
+                    + QByteArray(shift + n, 'a') + "\xe2\x82\xac\xc3\xa9\xf0\x9f\x98\x80}\n";
+            yaml += "version: 1\n";
+            const QByteArray ascii = QByteArray(yaml).replace("\xe2\x82\xac", "EUR").replace("\xc3\xa9", "Ex").replace("\xf0\x9f\x98\x80", "EMOJ");
+            QCOMPARE(ascii.size(), yaml.size());
+            for (const CassetteParser::Mode mode : { CassetteParser::Mode::Full, CassetteParser::Mode::Summary }) {
+                const QList<CassetteInteraction> a = parseAll(ascii, nullptr, mode);
+                const QList<CassetteInteraction> b = parseAll(yaml, nullptr, mode);
+                QCOMPARE(a.size(), 4);
+                QCOMPARE(b.size(), 4);
+                for (qsizetype k = 0; k < 4; ++k) {
+                    QCOMPARE(b.at(k).begin, a.at(k).begin);
+                    QCOMPARE(b.at(k).end, a.at(k).end);
+                    QCOMPARE(b.at(k).begin, yaml.indexOf("- request", k == 0 ? 0 : b.at(k - 1).end));
+                }
+            }
+        }
+    }
+
+    // fuzz_cassette's finding summary-elision: summary reading measured every long scalar below a response
+    // (a header value, the reason, a body outside "string") and lost it from the index.
+    void summaryElidesOnlyTheBodyText_data()
+    {
+        QTest::addColumn<QByteArray>("response"); // the response's lines, indented 4
+        QTest::addColumn<bool>("elided"); // whether summary reading measures the body instead of reading it
+        const QByteArray big(3000, 'v');
+        QTest::addRow("long header value (block)")
+            << "    body: {string: ok}\n    headers:\n      X-Long:\n      - " + big
+                + "\n    status: {code: 200, message: OK}\n"
+            << false;
+        QTest::addRow("long header value (flow)")
+            << "    body: {string: ok}\n    headers: {X-Long: ['" + big + "']}\n    status: {code: 200, message: OK}\n"
+            << false;
+        QTest::addRow("long reason") << "    body: {string: ok}\n    headers: {}\n    status:\n      code: 200\n"
+                                        "      message: "
+                + big + "\n"
+                                     << false;
+        QTest::addRow("long body outside string")
+            << "    body: " + big + "\n    headers: {}\n    status: {code: 200, message: OK}\n" << false;
+        QTest::addRow("long body text (plain)")
+            << "    body:\n      string: " + big + "\n    headers: {}\n    status: {code: 200, message: OK}\n"
+            << true;
+        QTest::addRow("long body text (quoted)") << "    body:\n      string: '" + big
+                + "'\n    headers: {}\n    status: {code: 200, message: OK}\n"
+                                                 << true;
+        QTest::addRow("long body text (flow)")
+            << "    body: {string: '" + big + "'}\n    headers: {}\n    status: {code: 200, message: OK}\n" << true;
+    }
+
+    void summaryElidesOnlyTheBodyText()
+    {
+        QFETCH(QByteArray, response);
+        QFETCH(bool, elided);
+        const QByteArray one = "- request:\n    body: null\n    headers: {}\n    method: GET\n    uri: http://x/\n"
+                               "  response:\n"
+            + response;
+        const QByteArray yaml = "interactions:\n" + one + one + "version: 1\n";
+        CassetteSummary fullSummary, quickSummary;
+        const QList<CassetteInteraction> full = parseAll(yaml, &fullSummary);
+        const QList<CassetteInteraction> quick = parseAll(yaml, &quickSummary, CassetteParser::Mode::Summary);
+        QVERIFY(!fullSummary.fault && !quickSummary.fault);
+        QCOMPARE(full.size(), 2);
+        QCOMPARE(quick.size(), 2);
+        for (qsizetype k = 0; k < 2; ++k) {
+            const HttpExchange &a = full.at(k).exchange;
+            const HttpExchange &b = quick.at(k).exchange;
+            QCOMPARE(b.responseHeaders.size(), a.responseHeaders.size());
+            for (qsizetype h = 0; h < a.responseHeaders.size(); ++h) {
+                QCOMPARE(b.responseHeaders.at(h).name, a.responseHeaders.at(h).name);
+                QCOMPARE(b.responseHeaders.at(h).value, a.responseHeaders.at(h).value);
+            }
+            QCOMPARE(b.statusMessage, a.statusMessage);
+            QCOMPARE(b.status, 200);
+            QVERIFY(a.responseBody.has_value());
+            QCOMPARE(quick.at(k).responseBodySize, a.responseBody->size());
+            // An elided body is measured, not copied; any other is read whole.
+            QCOMPARE(b.responseBody.has_value() && b.responseBody->size() == a.responseBody->size(), !elided);
+        }
+        const HttpExchange &read = full.at(0).exchange; // the long scalar is in it
+        QVERIFY(read.responseBody->size() >= 3000
+            || (!read.responseHeaders.isEmpty() && read.responseHeaders.first().value.size() >= 3000)
+            || read.statusMessage.size() >= 3000);
     }
 
     void nestingLimit_data()

@@ -146,12 +146,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const JsonArray fromTimeline = entries(exported);
     FUZZ_CHECK(qsizetype(fromTimeline.size()) == http,
         QStringLiteral("%1 entries exported for %2 HTTP events").arg(fromTimeline.size()).arg(http));
-    // The timeline comes from the summary reading, the exchanges from the full one: they agree, except
-    // on some broken cassettes (open finding summary-broken, see fuzz_cassette.cpp).
-    if (skipped("summary-broken")
-        && (summary.fault || !summary.warnings.isEmpty() || yaml.contains('\r') || yaml.contains("\xc2\x85")
-            || yaml.contains("\xe2\x80\xa8") || yaml.contains("\xe2\x80\xa9")))
-        return 0;
+    // The timeline comes from the summary reading, the exchanges from the full one: they agree.
     for (qsizetype k = 0; k < std::min(http, exchanges.size()); ++k)
         FUZZ_CHECK(
             fromTimeline[size_t(k)].value(u"request").value(u"method").toString() == exchanges.at(k).method,

@@ -17,17 +17,30 @@ namespace {
 
 const QString Origin = QStringLiteral("fuzz/manifest.json");
 
-bool sameFields(const Manifest &a, const Manifest &b)
+// The first field in which two manifests differ; empty when they agree.
+QString difference(const Manifest &a, const Manifest &b)
 {
-    return a.formatVersion == b.formatVersion && a.runId == b.runId && a.sourceType == b.sourceType
-        && a.sinkType == b.sinkType && a.datahubCliVersion == b.datahubCliVersion
-        && a.pythonVersion == b.pythonVersion && a.createdAt == b.createdAt
-        && a.recordingStartTime == b.recordingStartTime && a.checksums == b.checksums
-        && a.hasException == b.hasException && a.exception.has_value() == b.exception.has_value()
-        && (!a.exception
-            || (a.exception->type == b.exception->type && a.exception->message == b.exception->message
-                && a.exception->traceback == b.exception->traceback))
-        && a.unknownKeys() == b.unknownKeys();
+    const auto differs = [](const auto &x, const auto &y, const char *name) {
+        return x == y ? QString() : QString::fromLatin1(name);
+    };
+    for (const QString &d : { differs(a.formatVersion, b.formatVersion, "format_version"),
+             differs(a.runId, b.runId, "run_id"), differs(a.sourceType, b.sourceType, "source_type"),
+             differs(a.sinkType, b.sinkType, "sink_type"),
+             differs(a.datahubCliVersion, b.datahubCliVersion, "datahub_cli_version"),
+             differs(a.pythonVersion, b.pythonVersion, "python_version"),
+             differs(a.createdAt, b.createdAt, "created_at"),
+             differs(a.recordingStartTime, b.recordingStartTime, "recording_start_time"),
+             differs(a.checksums, b.checksums, "checksums"), differs(a.hasException, b.hasException, "has_exception"),
+             differs(a.exception.has_value(), b.exception.has_value(), "exception"),
+             differs(a.unknownKeys(), b.unknownKeys(), "unknown keys") }) {
+        if (!d.isEmpty())
+            return d;
+    }
+    if (a.exception
+        && (a.exception->type != b.exception->type || a.exception->message != b.exception->message
+            || a.exception->traceback != b.exception->traceback))
+        return QStringLiteral("exception");
+    return {};
 }
 
 } // namespace
@@ -54,8 +67,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     FUZZ_CHECK(again.ok(),
         QStringLiteral("the rewritten manifest does not parse: %1\n%2")
             .arg(again.ok() ? QString() : again.error().message, QString::fromUtf8(written)));
-    FUZZ_CHECK(sameFields(*manifest, *again),
-        QStringLiteral("the rewritten manifest reads differently:\n%1").arg(QString::fromUtf8(written)));
+    const QString different = difference(*manifest, *again);
+    FUZZ_CHECK(different.isEmpty(),
+        QStringLiteral("the rewritten manifest reads differently (%1):\n%2").arg(different, QString::fromUtf8(written)));
     FUZZ_CHECK(again->toJson(again->checksums) == written,
         QStringLiteral("writing the rewritten manifest again changes it:\n%1")
             .arg(QString::fromUtf8(written)));
