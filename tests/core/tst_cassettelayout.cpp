@@ -6,6 +6,7 @@
 #include "core/recording/cassettelayout.h"
 #include "core/recording/cassetteparser.h"
 #include "core/recording/interactionreader.h"
+#include "cassettesupport.h"
 #include "testsupport.h"
 
 #include <QScopeGuard>
@@ -98,34 +99,12 @@ QByteArray randomText(std::mt19937 &rng, int length)
     return out;
 }
 
-struct Parsed
-{
-    QList<CassetteInteraction> interactions;
-    CassetteSummary summary;
-};
+using Parsed = test::ParsedCassette;
+using test::sameHeaders;
 
 Parsed parse(const QByteArray &yaml, CassetteParser::Mode mode)
 {
-    Parsed p;
-    p.summary = CassetteParser::parse(
-        yaml, QStringLiteral("c.yaml"),
-        [&](CassetteInteraction &&i) {
-            p.interactions.append(std::move(i));
-            return true;
-        },
-        nullptr, mode);
-    return p;
-}
-
-bool sameHeaders(const QList<HttpHeader> &a, const QList<HttpHeader> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype k = 0; k < a.size(); ++k) {
-        if (a.at(k).name != b.at(k).name || a.at(k).value != b.at(k).value)
-            return false;
-    }
-    return true;
+    return test::parseCassette(yaml, mode, QStringLiteral("c.yaml"));
 }
 
 // A summary read (with elisions) must report what a full read reports.

@@ -3,6 +3,7 @@
 #include "core/common/limitedregex.h"
 #include "core/common/nesting.h"
 #include "core/recording/filterexpression.h"
+#include "filtersubject.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -60,50 +61,19 @@ using namespace tapedeck;
 
 namespace {
 
-// One event; its text is handed out as UTF-16, Latin-1 or UTF-8 like a real timeline might.
-struct FakeEvent final : FilterSubject
+// One event of the tests, named for messages.
+struct FakeEvent final : test::FieldEvent
 {
-    enum class Encoding { Utf16, Latin1, Utf8 };
-
     QString name;
-    EventKind eventKind = EventKind::Http;
-    qint64 seq = 0;
-    int code = 0;
-    bool error = false;
-    bool warning = false;
-    Encoding encoding = Encoding::Utf16;
-    std::array<QString, FilterFieldCount> fields;
-    std::array<QByteArray, FilterFieldCount> bytes;
-
-    EventKind kind() const override { return eventKind; }
-    qint64 sequence() const override { return seq; }
-    int status() const override { return code; }
-    bool hasError() const override { return error; }
-    bool hasWarning() const override { return warning; }
-    QAnyStringView text(FilterField field) const override
-    {
-        const int i = int(field);
-        switch (encoding) {
-        case Encoding::Utf16:
-            return fields[i];
-        case Encoding::Latin1:
-            return QLatin1StringView(bytes[i]);
-        case Encoding::Utf8:
-            return QUtf8StringView(bytes[i]);
-        }
-        return {};
-    }
 
     FakeEvent &set(FilterField field, const QString &value)
     {
-        fields[int(field)] = value;
+        FieldEvent::set(field, value);
         return *this;
     }
     FakeEvent &encode(Encoding how)
     {
-        encoding = how;
-        for (int i = 0; i < FilterFieldCount; ++i)
-            bytes[i] = how == Encoding::Latin1 ? fields[i].toLatin1() : fields[i].toUtf8();
+        FieldEvent::encode(how);
         return *this;
     }
 };

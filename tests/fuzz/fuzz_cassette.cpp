@@ -19,6 +19,7 @@
 #include "core/recording/mcpextractor.h"
 #include "core/recording/timeline.h"
 #include "core/recording/timelineindexer.h"
+#include "cassettesupport.h"
 #include "fuzzsupport.h"
 
 #include <cstdio>
@@ -30,36 +31,15 @@ namespace {
 
 const QString Origin = QStringLiteral("fuzz/cassette.yaml");
 
-struct Parsed
-{
-    QList<CassetteInteraction> interactions;
-    CassetteSummary summary;
-};
+using Parsed = test::ParsedCassette;
+using test::sameHeaders;
 
 Parsed parse(const QByteArray &yaml, CassetteParser::Mode mode)
 {
-    Parsed p;
-    p.summary = CassetteParser::parse(
-        yaml, Origin,
-        [&](CassetteInteraction &&i) {
-            p.interactions.append(std::move(i));
-            return true;
-        },
-        nullptr, mode);
+    Parsed p = test::parseCassette(yaml, mode, Origin);
     if (p.summary.fault)
         FUZZ_CHECK_ERROR(*p.summary.fault);
     return p;
-}
-
-bool sameHeaders(const QList<HttpHeader> &a, const QList<HttpHeader> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype k = 0; k < a.size(); ++k) {
-        if (a.at(k).name != b.at(k).name || a.at(k).value != b.at(k).value)
-            return false;
-    }
-    return true;
 }
 
 // What differs between two readings of one exchange (responseBody compared only when asked).

@@ -13,49 +13,15 @@
 //   is Latin-1) give the same answers;
 // - text() is the expression given; a blank expression is empty and matches everything.
 #include "core/recording/filterexpression.h"
+#include "filtersubject.h"
 #include "fuzzsupport.h"
-
-#include <array>
 
 using namespace tapedeck;
 using namespace tapedeck::fuzz;
 
 namespace {
 
-struct Event final : FilterSubject
-{
-    enum class Encoding { Utf16, Utf8, Latin1 };
-
-    EventKind eventKind = EventKind::Http;
-    qint64 seq = 0;
-    int code = 0;
-    bool error = false;
-    bool warning = false;
-    Encoding encoding = Encoding::Utf16;
-    std::array<QString, FilterFieldCount> fields;
-    std::array<QByteArray, FilterFieldCount> utf8;
-    std::array<QByteArray, FilterFieldCount> latin1;
-    bool isLatin1 = true;
-
-    EventKind kind() const override { return eventKind; }
-    qint64 sequence() const override { return seq; }
-    int status() const override { return code; }
-    bool hasError() const override { return error; }
-    bool hasWarning() const override { return warning; }
-    QAnyStringView text(FilterField field) const override
-    {
-        const size_t i = size_t(field);
-        switch (encoding) {
-        case Encoding::Utf16:
-            return fields[i];
-        case Encoding::Utf8:
-            return QUtf8StringView(utf8[i]);
-        case Encoding::Latin1:
-            return QLatin1StringView(latin1[i]);
-        }
-        return {};
-    }
-};
+using Event = test::FieldEvent;
 
 Event readEvent(FuzzInput &in)
 {
@@ -68,10 +34,6 @@ Event readEvent(FuzzInput &in)
     e.seq = qint64(in.number(0xffff));
     for (int f = 0; f < FilterFieldCount; ++f) {
         e.fields[size_t(f)] = QString::fromUtf8(in.until('\x01'));
-        e.utf8[size_t(f)] = e.fields[size_t(f)].toUtf8();
-        e.latin1[size_t(f)] = e.fields[size_t(f)].toLatin1();
-        for (const QChar c : std::as_const(e.fields[size_t(f)]))
-            e.isLatin1 = e.isLatin1 && c.unicode() <= 0xff;
     }
     return e;
 }
@@ -80,17 +42,17 @@ QString answers(const FilterExpression &filter, std::vector<Event> &events)
 {
     QString out;
     for (Event &e : events) {
-        e.encoding = Event::Encoding::Utf16;
+        e.encode(Event::Encoding::Utf16);
         const FilterExpression::Outcome utf16 = filter.match(e);
-        e.encoding = Event::Encoding::Utf8;
+        e.encode(Event::Encoding::Utf8);
         const FilterExpression::Outcome utf8 = filter.match(e);
         FUZZ_CHECK(utf8 == utf16,
             QStringLiteral("\"%1\" matches an event as UTF-16 %2, as UTF-8 %3")
                 .arg(filter.text())
                 .arg(int(utf16))
                 .arg(int(utf8)));
-        if (e.isLatin1) {
-            e.encoding = Event::Encoding::Latin1;
+        if (e.fitsLatin1()) {
+            e.encode(Event::Encoding::Latin1);
             const FilterExpression::Outcome latin1 = filter.match(e);
             FUZZ_CHECK(latin1 == utf16,
                 QStringLiteral("\"%1\" matches an event as UTF-16 %2, as Latin-1 %3")
