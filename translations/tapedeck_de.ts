@@ -113,12 +113,17 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+438"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+223"/>
+        <source>%1, which YAML does not allow, at offset %2 replaced by &apos;?&apos;</source>
+        <translation>%1, das YAML nicht erlaubt, an Offset %2 durch &apos;?&apos; ersetzt</translation>
+    </message>
+    <message>
+        <location line="+215"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%1: %2 (line %3)</source>
         <translation>%1: %2 (Zeile %3)</translation>
     </message>
@@ -128,12 +133,12 @@
         <translation>%1 verwendet einen undefinierten Alias *%2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>%1: unexpected YAML structure at line %2</source>
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+321"/>
         <source>unknown tag %1 on a body (line %2), read as text</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
     </message>
@@ -193,18 +198,21 @@
         <source>a body of %1 MiB</source>
         <translation>ein Body von %1 MiB</translation>
     </message>
+    <message numerus="yes">
+        <location line="+492"/>
+        <source>%1 holds %n character(s) YAML does not allow, shown as &apos;?&apos;</source>
+        <translation>
+            <numerusform>%1 enthält %n Zeichen, das YAML nicht erlaubt, angezeigt als &apos;?&apos;</numerusform>
+            <numerusform>%1 enthält %n Zeichen, die YAML nicht erlaubt, angezeigt als &apos;?&apos;</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-940"/>
+        <location line="-1437"/>
         <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
         <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>control character U+%1 at offset %2 replaced by &apos;?&apos;</source>
-        <translation>Steuerzeichen U+%1 an Offset %2 durch &apos;?&apos; ersetzt</translation>
-    </message>
-    <message>
-        <location line="+1145"/>
+        <location line="+1156"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -224,15 +232,7 @@
         <translation>%1 enthält keine Interaktionen</translation>
     </message>
     <message numerus="yes">
-        <location line="+189"/>
-        <source>%1 holds %n control character(s) YAML does not allow, shown as &apos;?&apos;</source>
-        <translation>
-            <numerusform>%1 enthält %n Steuerzeichen, das YAML nicht erlaubt, angezeigt als &apos;?&apos;</numerusform>
-            <numerusform>%1 enthält %n Steuerzeichen, die YAML nicht erlaubt, angezeigt als &apos;?&apos;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
+        <location line="+241"/>
         <source>%1 holds %n byte(s) of invalid UTF-8, shown as &apos;?&apos;</source>
         <translation>
             <numerusform>%1 enthält %n ungültiges UTF-8-Byte, angezeigt als &apos;?&apos;</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>%1: the interaction&apos;s position is outside the cassette</source>
         <translation>%1: die Position der Interaktion liegt außerhalb der Kassette</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>CheckpointState</name>
     <message>
-        <location filename="../core/recording/checkpointstate.cpp" line="+60"/>
+        <location filename="../core/recording/checkpointstate.cpp" line="+61"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -684,7 +684,7 @@
 <context>
     <name>EventHeading</name>
     <message>
-        <location filename="../core/recording/eventpresentation.cpp" line="+57"/>
+        <location filename="../core/recording/eventpresentation.cpp" line="+58"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -1266,7 +1266,7 @@
 <context>
     <name>JsonSyntax</name>
     <message>
-        <location filename="../core/common/jsonstring.cpp" line="+117"/>
+        <location filename="../core/common/jsonstring.cpp" line="+119"/>
         <source>the data ends where a value should be</source>
         <translation>die Daten enden, wo ein Wert stehen sollte</translation>
     </message>
@@ -1354,7 +1354,7 @@
         <translation>das Ende des Texts</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>byte 0x%1</source>
         <translation>Byte 0x%1</translation>
     </message>
@@ -1820,13 +1820,13 @@
 <context>
     <name>McpScanner</name>
     <message>
-        <location filename="../core/diff/mcpscanner.cpp" line="+96"/>
+        <location filename="../core/diff/mcpscanner.cpp" line="+101"/>
         <source>the end of the data</source>
         <translation>das Ende der Daten</translation>
     </message>
     <message>
-        <location line="+294"/>
-        <location line="+421"/>
+        <location line="+310"/>
+        <location line="+422"/>
         <location line="+42"/>
         <source>expected a &quot;key&quot; but found %1</source>
         <translation>Schlüssel in Anführungszeichen erwartet, aber %1 gefunden</translation>

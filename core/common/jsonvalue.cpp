@@ -162,15 +162,12 @@ private:
         if (c >= 0x20 && c < 0x7f)
             return QStringLiteral("'%1'").arg(QLatin1Char(char(c)));
         if (c < 0x80)
-            return QStringLiteral("U+%1").arg(
-                QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')));
+            return codePointName(c);
         const QString decoded = decodeUtf8(QByteArrayView(at, std::min<qsizetype>(4, m_end - at)));
         if (!decoded.isEmpty() && decoded.at(0) != QChar::ReplacementCharacter) {
             qsizetype i = 0;
             const char32_t cp = nextCodePoint(decoded, i);
-            return QStringLiteral("'%1' (U+%2)")
-                .arg(decoded.left(i))
-                .arg(QString::number(uint(cp), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+            return QStringLiteral("'%1' (%2)").arg(decoded.left(i), codePointName(cp));
         }
         return JsonValue::tr("byte 0x%1")
             .arg(QString::number(c, 16).toUpper().rightJustified(2, QLatin1Char('0')));

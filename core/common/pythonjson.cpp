@@ -79,12 +79,18 @@ QJsonDocument loads(QByteArrayView json, QJsonParseError *error)
     if (at < 0)
         return QJsonDocument::fromJson(json.toByteArray(), error);
     // Each U+FEFF after the start written as the escape "\ufeff" (6 bytes for 3): the same character inside
-    // a string, as invalid as before outside one.
+    // a string, as invalid as before outside one. One that follows a backslash stays: "\<U+FEFF>" is an
+    // invalid escape, which "\\ufeff" would not be.
     QByteArray text;
     text.reserve(json.size() + 64);
     QList<qsizetype> escapedAt; // where each escape starts in text
     qsizetype from = 0;
-    for (; at >= 0; at = json.indexOf(Bom, from)) {
+    for (; at >= 0; at = json.indexOf(Bom, at + Bom.size())) {
+        qsizetype backslashes = 0;
+        while (at - backslashes > 0 && json[at - backslashes - 1] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 1)
+            continue;
         text += json.sliced(from, at - from);
         escapedAt.append(text.size());
         text += "\\ufeff";
@@ -97,7 +103,7 @@ QJsonDocument loads(QByteArrayView json, QJsonParseError *error)
         for (const qsizetype e : escapedAt) {
             if (e >= error->offset)
                 break;
-            shift += std::min<qsizetype>(3, error->offset - e); // inside an escape: at its character
+            shift += error->offset >= e + 6 ? 3 : error->offset - e; // inside an escape: at its character
         }
         error->offset -= int(shift);
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// UTF-8 encoding and strict decoding.
+// UTF-8 encoding, and decoding: lenient (Python's "replace") for recorded text, strict where asked.
 #include "core/common/utf8.h"
 
 
@@ -39,6 +39,11 @@ void appendUtf8(QByteArray &out, char32_t cp)
     }
     char bytes[4];
     out.append(bytes, encodeUtf8(cp, bytes));
+}
+
+QString codePointName(char32_t codePoint)
+{
+    return QStringLiteral("U+") + QString::number(uint(codePoint), 16).toUpper().rightJustified(4, QLatin1Char('0'));
 }
 
 char32_t nextCodePoint(QStringView text, qsizetype &i)

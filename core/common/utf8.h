@@ -22,6 +22,9 @@ int encodeUtf8(char32_t codePoint, char out[4]);
 // The next code point of UTF-16 text at i (advanced past it); a lone surrogate is returned as itself.
 char32_t nextCodePoint(QStringView text, qsizetype &i);
 
+// A code point as Unicode writes it in prose: "U+001B", "U+1F600".
+QString codePointName(char32_t codePoint);
+
 // UTF-16 to UTF-8 through appendUtf8.
 QByteArray toUtf8(QStringView text);
 

@@ -68,7 +68,6 @@ inline const char *skipSpace(const char *p, const char *end)
     return p;
 }
 
-// The first '"', '\\' or control character at or after p (end when none).
 // The next '"', '\\' or control character from p (or end); with StopAtHigh, also the next byte from 0x80 up
 // (a string may hold malformed UTF-8 only then, and only then is it worth checking).
 template<bool StopAtHigh> inline const char *findStringSpecial(const char *p, const char *end)

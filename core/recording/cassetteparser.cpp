@@ -102,7 +102,8 @@ public:
                 m_byte += 8;
             }
             // The word loop may stop inside a multi-byte character it has counted: finish it, so that m_chars
-            // counts the characters before m_byte; then step back when it went past the one looked for.
+            // counts the characters before m_byte. A caller asking for an earlier character than the last one
+            // steps back.
             while (m_byte < m_data.size() && (quint8(m_data[m_byte]) & 0xc0) == 0x80)
                 ++m_byte;
             while (m_chars > charIndex && m_byte > 0) {
@@ -220,8 +221,8 @@ QString unreadableWarning(QByteArrayView data, const QList<qint64> &offsets, qsi
 {
     const Unreadable u = nextUnreadable(data, offsets, k);
     if (u.control) {
-        return CassetteParser::tr("control character U+%1 at offset %2 replaced by '?'")
-            .arg(qulonglong(*u.control), 4, 16, QLatin1Char('0'))
+        return CassetteParser::tr("%1, which YAML does not allow, at offset %2 replaced by '?'")
+            .arg(codePointName(*u.control))
             .arg(shift + u.offset);
     }
     return CassetteParser::tr("invalid UTF-8 byte at offset %1 replaced by '?'").arg(shift + u.offset);
@@ -762,9 +763,10 @@ private:
         }
         return written;
     }
-    // Checks that the data up to until (and the rest of a character there) is UTF-8 before any of it is fed
-    // or stands behind a placeholder, while the scanner has just read it: one pass over a large cassette
-    // less than checking it all beforehand. False, and nothing more is fed, at the first invalid byte.
+    // Checks that the data up to until (and the rest of a character there) is UTF-8 that YAML allows before
+    // any of it is fed or stands behind a placeholder, while the scanner has just read it: one pass over a
+    // large cassette less than checking it all beforehand. False, and nothing more is fed, at the first byte
+    // libyaml would refuse.
     bool validate(qint64 until)
     {
         if (until <= m_validatedTo)
@@ -785,8 +787,8 @@ private:
     }
 
 public:
-    // Whether the eliding input stopped at bytes that are not UTF-8 (the reading must start again on a
-    // repaired copy), and how far it had checked the data.
+    // Whether the eliding input stopped at bytes libyaml refuses (not UTF-8, or characters YAML does not
+    // allow: the reading must start again on a repaired copy), and how far it had checked the data.
     bool invalidInput() const { return m_invalid; }
     qint64 validatedTo() const { return m_validatedTo; }
     qint64 validatedNewlines() const { return m_validatedNewlines; }
@@ -1179,8 +1181,10 @@ HttpExchange interpret(const Node &item, BodySizes &sizes, TextCache *cache = nu
 // floor: where the item may start at the earliest (the end of the one before it).
 qint64 snippetStart(QByteArrayView data, qint64 itemByte, qint64 floor)
 {
-    const auto lineStartOf = [&data](qint64 at) { // a lone CR breaks lines too
-        while (at > 0 && data[at - 1] != '\n' && data[at - 1] != '\r')
+    // Never further back than floor: items of a flow list on one long line would each walk back to its
+    // start (quadratic in the line's length).
+    const auto lineStartOf = [&data, floor](qint64 at) { // a lone CR breaks lines too
+        while (at > floor && at > 0 && data[at - 1] != '\n' && data[at - 1] != '\r')
             --at;
         return at;
     };
@@ -1235,7 +1239,7 @@ struct RangeReader
     // and the stretch is then read again with its real baseLine.
     bool linesRelative = false;
     bool needsLines = false;
-    qint64 newlines = -1; // line feeds in data, when the reading checked all of it (else -1); counted when
+    qint64 newlines = -1; // line breaks in data, when the reading checked all of it (else -1); counted when
                           // set to 0 before run()
     // The anchors defined so far in the document (the stretches' before this one, then its own) and the
     // copies its aliases made, both as of the last commit(), the end of the last item read: reading again
@@ -1281,7 +1285,7 @@ struct RangeReader
                 continue;
             }
             const yaml_event_t *e = events.peek();
-            if (events.invalidInput()) { // libyaml's input stopped short of bytes that are not UTF-8
+            if (events.invalidInput()) { // libyaml's input stopped short of bytes it refuses
                 restartAt = resume;
                 return Outcome::Restart;
             }
@@ -1327,9 +1331,9 @@ struct RangeReader
             --alreadyDelivered;
             ++result.interactions;
             events.recycle(std::move(item));
-            while (nextInvalid < invalid.size() && baseByte + invalid.at(nextInvalid) < baseByte + endByte)
+            while (nextInvalid < invalid.size() && invalid.at(nextInvalid) < endByte)
                 ++nextInvalid;
-            return true;
+            return reportProgress(endByte);
         }
         CassetteInteraction interaction;
         interaction.index = result.interactions;
@@ -1357,7 +1361,13 @@ struct RangeReader
             result.cancelled = true;
             return false;
         }
-        if (progress && (result.interactions & 63) == 0 && !progress(interaction.end - baseByte)) {
+        return reportProgress(interaction.end - baseByte);
+    }
+
+    // Every 64 interactions (handed over or read again): the progress callback, which may cancel.
+    bool reportProgress(qint64 byte)
+    {
+        if (progress && (result.interactions & 63) == 0 && !progress(byte)) {
             result.cancelled = true;
             return false;
         }
@@ -1459,7 +1469,7 @@ struct RangeReader
         const qint64 spentAtStart = expansion.spent();
         const Outcome outcome = readDocument(events, cursor, data, 0);
         if (eliding && events.invalidInput()) {
-            // Bytes that are not UTF-8: everything up to them has been delivered; read on from there on a
+            // Bytes libyaml refuses: everything up to them has been delivered; read on from there on a
             // repaired copy, as a full reading would have read it. Met outside the interactions list (no
             // restartAt), before or after it, the whole document is read again.
             result.warnings = warningsBefore;
@@ -1653,7 +1663,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
             countUnreadable(r->original, r->invalid, count);
         if (count.controls > 0)
             s.warnings.prepend(
-                tr("%1 holds %n control character(s) YAML does not allow, shown as '?'", nullptr,
+                tr("%1 holds %n character(s) YAML does not allow, shown as '?'", nullptr,
                     int(count.controls))
                     .arg(origin));
         if (count.invalidBytes > 0)
@@ -1707,6 +1717,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
               second.invalid.clear();
               second.nextInvalid = 0;
               second.restartAt = -1;
+              second.alreadyDelivered = 0;
               second.commit();
               secondSummary = second.run();
           };
@@ -1747,7 +1758,7 @@ CassetteSummary CassetteParser::parse(const QByteArray &yaml, const QString &ori
     if (tail.startsWith("version:"))
         summary.version
             = tail.sliced(8, std::min<qsizetype>(tail.size() - 8, 16)).toByteArray().trimmed().toInt();
-    // The first stretch counted its line feeds while checking its bytes (when it read them all).
+    // The first stretch counted its line breaks while checking its bytes (when it read them all).
     const int secondBase = !second.linesRelative ? 0
         : first.newlines >= 0                    ? int(first.newlines)
                                                  : int(countNewlines(all.first(middle)));

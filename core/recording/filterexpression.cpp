@@ -86,7 +86,9 @@ QStringView toUtf16(QAnyStringView text)
             return QStringView(scratch.constData(), view.size());
         } else {
             scratch.resize(view.size()); // UTF-16 never needs more units than UTF-8 has bytes
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            // A U+FEFF at the start is text, not a byte order mark.
+            QStringDecoder decoder(
+                QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
             const QChar *end
                 = decoder.appendToBuffer(scratch.data(), QByteArrayView(view.data(), view.size()));
             return QStringView(scratch.constData(), end - scratch.constData());

@@ -218,12 +218,12 @@ private slots:
             QCOMPARE(all.size(), 3);
             QCOMPARE(summary.version, 1);
             QCOMPARE(summary.warnings,
-                QStringList { u"cassette.yaml holds 2 control character(s) YAML does not allow, shown as '?'"_s });
+                QStringList { u"cassette.yaml holds 2 character(s) YAML does not allow, shown as '?'"_s });
             QVERIFY(all.at(0).exchange.warnings.isEmpty());
             QCOMPARE(all.at(1).exchange.warnings,
-                QStringList { u"control character U+0000 at offset %1 replaced by '?'"_s.arg(at + 1) });
+                QStringList { u"U+0000, which YAML does not allow, at offset %1 replaced by '?'"_s.arg(at + 1) });
             QCOMPARE(all.at(2).exchange.warnings,
-                QStringList { u"control character U+009b at offset %1 replaced by '?'"_s.arg(c1) });
+                QStringList { u"U+009B, which YAML does not allow, at offset %1 replaced by '?'"_s.arg(c1) });
             QCOMPARE(all.at(2).exchange.uri, u"http://?" "?/2"_s); // two bytes, two marks
         }
     }

@@ -548,6 +548,20 @@ private slots:
         QVERIFY(filter->normalized().size() > text.size() / 2);
     }
 
+    // A U+FEFF starting a field is part of it however the field is handed out (Qt's UTF-8 decoder takes it
+    // for a byte order mark unless told not to).
+    void leadingByteOrderMarkIsText()
+    {
+        FakeEvent event = http("x", 1, QStringLiteral("GET"), QStringLiteral("\uFEFFapi"), QStringLiteral("x"),
+            QStringLiteral("/"), 200);
+        const Result<FilterExpression> anchored = FilterExpression::parse(QStringLiteral("url:~\"^api\""));
+        QVERIFY(anchored.ok());
+        for (const FakeEvent::Encoding encoding : { FakeEvent::Encoding::Utf16, FakeEvent::Encoding::Utf8 }) {
+            event.encode(encoding);
+            QCOMPARE(anchored->match(event), FilterExpression::Outcome::NoMatch);
+        }
+    }
+
     // A regex term that reaches the match limit makes the answer unknown (GaveUp), never a silent "no
     // match"; the error points at the term and names the event.
     void regexGivesUp()

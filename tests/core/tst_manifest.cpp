@@ -128,6 +128,8 @@ private slots:
         // A U+FEFF is one character (Tapedeck hands it to Qt's reader as an escape of six).
         QTest::addRow("after U+FEFF") << QByteArray("{\"\xef\xbb\xbf\": \"\xef\xbb\xbf\" \"x\": 1}")
                                       << QStringLiteral("line 1, column 12");
+        QTest::addRow("U+FEFF escaped by a backslash") << QByteArray("{\"run_id\": \"x\\\xef\xbb\xbf\"}")
+                                                      << QStringLiteral("not valid JSON");
         QTest::addRow("after ASCII") << QByteArray("{\"a\": \"b\" \"x\": 1}") << QStringLiteral("line 1, column 12");
     }
 
