@@ -252,6 +252,10 @@ private slots:
         QTest::addRow("first item's dash alone") << QByteArray("interactions:\n-\n - s:\n- ") << 2 << QString();
         QTest::addRow("bad bytes after the list")
             << QByteArray("interactions:\n- \ns:\n- r:\n  - a\ne:\n\xc5") << 1 << QString();
+        // An item after a NEL line break: read again from the end of the one before, not from its line's
+        // start (a restart there read another structure and failed elsewhere).
+        QTest::addRow("item after NEL, then a cut quote")
+            << QByteArray("interactions:\n- h:\xc2\x85- - '") << 1 << u"line 3, column 6"_s;
         QByteArray longHeaders = "interactions:\n- request: {}\n  response:\n    headers:\n      a"
             + QByteArray(2 << 20, 'b') + "\n    status: {code: 200}\n";
         QTest::addRow("elided headers that are not a mapping") << longHeaders << 1 << QString();

@@ -24,12 +24,14 @@ namespace {
 
 constexpr qint64 LargeCap = qint64(16) << 20;
 
-// Encodings other than identity in a Content-Encoding value.
+// Encodings other than identity in a Content-Encoding value (an HTTP list: empty elements do not count).
 qsizetype layersOf(const QString &encoding)
 {
     qsizetype layers = 0;
-    for (const QString &coding : encoding.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        layers += coding.trimmed().compare(QLatin1String("identity"), Qt::CaseInsensitive) == 0 ? 0 : 1;
+    for (const QString &coding : encoding.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = coding.trimmed();
+        layers += name.isEmpty() || name.compare(QLatin1String("identity"), Qt::CaseInsensitive) == 0 ? 0 : 1;
+    }
     return layers;
 }
 
