@@ -29,12 +29,8 @@ QString stringField(const QJsonObject &object, const QString &key, QStringList &
 // Turns a byte offset in JSON text into "line L, column C" (1-based).
 QString position(const QByteArray &text, qsizetype offset)
 {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const QByteArrayView head(text.constData(), offset);
-    const qsizetype line = head.count('\n') + 1;
-    const qsizetype lastNewline = head.lastIndexOf('\n');
-    const qsizetype column = decodeUtf8(head.sliced(lastNewline + 1)).size() + 1;
-    return Manifest::tr("line %1, column %2").arg(line).arg(column);
+    const TextPosition at = textPosition(text, offset);
+    return Manifest::tr("line %1, column %2").arg(at.line).arg(at.column);
 }
 
 } // namespace

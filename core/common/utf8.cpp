@@ -2,6 +2,8 @@
 // UTF-8 encoding, and decoding: lenient (Python's "replace") for recorded text, strict where asked.
 #include "core/common/utf8.h"
 
+#include <algorithm>
+
 
 namespace tapedeck {
 
@@ -39,6 +41,20 @@ void appendUtf8(QByteArray &out, char32_t cp)
     }
     char bytes[4];
     out.append(bytes, encodeUtf8(cp, bytes));
+}
+
+TextPosition textPosition(QByteArrayView text, qsizetype offset)
+{
+    const QByteArrayView head = text.first(std::clamp<qsizetype>(offset, 0, text.size()));
+    TextPosition at;
+    at.line = head.count('\n') + 1;
+    const char *p = head.data() + (head.lastIndexOf('\n') + 1);
+    const char *end = head.data() + head.size();
+    while (p < end) {
+        nextUtf8(p, end); // a character, or a malformed subpart that decodes to one U+FFFD
+        ++at.column;
+    }
+    return at;
 }
 
 QString codePointName(char32_t codePoint)

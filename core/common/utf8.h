@@ -25,6 +25,16 @@ char32_t nextCodePoint(QStringView text, qsizetype &i);
 // A code point as Unicode writes it in prose: "U+001B", "U+1F600".
 QString codePointName(char32_t codePoint);
 
+// Where a byte offset into UTF-8 text is, as Python's json module reports it: the line (1-based, counting
+// '\n') and the column (1-based, in characters of the line decoded as decodeUtf8 decodes it; a character
+// outside the BMP is one column, not two UTF-16 units).
+struct TextPosition
+{
+    qsizetype line = 1;
+    qsizetype column = 1;
+};
+TextPosition textPosition(QByteArrayView text, qsizetype offset);
+
 // UTF-16 to UTF-8 through appendUtf8.
 QByteArray toUtf8(QStringView text);
 

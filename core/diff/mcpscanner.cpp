@@ -1187,16 +1187,8 @@ McpScanner::McpScanner(IgnoreMatcher &matcher, bool compareSystemMetadata)
 
 QString McpScanner::position(QByteArrayView text, qsizetype offset)
 {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const QByteArrayView before = text.first(offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    qsizetype column = 1;
-    for (qsizetype i = lineStart; i < offset; ++i) {
-        if ((uchar(text[i]) & 0xc0) != 0x80)
-            ++column;
-    }
-    return tr("line %1, column %2").arg(line).arg(column);
+    const TextPosition at = textPosition(text, offset);
+    return tr("line %1, column %2").arg(at.line).arg(at.column);
 }
 
 std::optional<quint64> McpScanner::hashJson(QByteArrayView json, QString *error)

@@ -54,11 +54,8 @@ QByteArray payloadBytes(const QString &payload)
 
 QString lineColumn(const QByteArray &text, qsizetype offset)
 {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const QByteArrayView head(text.constData(), offset);
-    const qsizetype line = head.count('\n') + 1;
-    const qsizetype column = decodeUtf8(head.sliced(head.lastIndexOf('\n') + 1)).size() + 1;
-    return CheckpointState::tr("line %1, column %2").arg(line).arg(column);
+    const TextPosition at = textPosition(text, offset);
+    return CheckpointState::tr("line %1, column %2").arg(at.line).arg(at.column);
 }
 
 } // namespace

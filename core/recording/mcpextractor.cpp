@@ -81,12 +81,8 @@ bool isDigit(char c)
 // "line L, column C" (1-based, columns in characters) for a byte offset into JSON text.
 QString position(QByteArrayView text, qsizetype offset)
 {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const QByteArrayView head = text.first(offset);
-    const qsizetype line = head.count('\n') + 1;
-    const qsizetype lineStart = head.lastIndexOf('\n') + 1;
-    const qsizetype column = decodeUtf8(head.sliced(lineStart)).size() + 1;
-    return McpExtractor::tr("line %1, column %2").arg(line).arg(column);
+    const TextPosition at = textPosition(text, offset);
+    return McpExtractor::tr("line %1, column %2").arg(at.line).arg(at.column);
 }
 
 QString describe(char c)

@@ -20,6 +20,8 @@ private slots:
     void strictDecoding();
     void pythonDecoding_data();
     void pythonDecoding();
+    void textPositions_data();
+    void textPositions();
     void hexDigits();
     void unescape_data();
     void unescape();
@@ -108,6 +110,32 @@ void TestTextCodec::pythonDecoding()
     QCOMPARE(parsed->toString(), text);
     // Around an escape too (unescapeJsonString decodes the runs between escapes one by one).
     QCOMPARE(unescapeJsonString(QByteArray("\\n" + bytes)), QString(QLatin1Char('\n') + text));
+}
+
+// Columns count characters as Python's json module does (its text is decoded code points), not UTF-16 units.
+void TestTextCodec::textPositions_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("start") << QByteArray("abc") << 0 << 1 << 1;
+    QTest::newRow("second line") << QByteArray("ab\ncd") << 4 << 2 << 2;
+    QTest::newRow("after an emoji") << QByteArray("\xf0\x9f\x98\x80x") << 4 << 1 << 2;
+    QTest::newRow("after two bad bytes") << QByteArray("\xff\xfex") << 2 << 1 << 3;
+    QTest::newRow("after a cut sequence") << QByteArray("\xe2\x82x") << 2 << 1 << 2;
+    QTest::newRow("beyond the end") << QByteArray("a\nb") << 99 << 2 << 2;
+}
+
+void TestTextCodec::textPositions()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, offset);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const TextPosition at = textPosition(text, offset);
+    QCOMPARE(at.line, line);
+    QCOMPARE(at.column, column);
 }
 
 void TestTextCodec::hexDigits()
