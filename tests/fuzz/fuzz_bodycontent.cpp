@@ -13,6 +13,7 @@
 //   decodeContent gives; Json means the content parses as JSON; shown text never exceeds
 //   MaxShownCharacters and is cut only with `truncated` set.
 #include "core/common/jsonvalue.h"
+#include "core/common/utf8.h"
 #include "core/recording/bodycontent.h"
 #include "core/recording/httpexchange.h"
 #include "fuzzsupport.h"
@@ -102,7 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         FUZZ_CHECK(b.rawText->size() <= BodyContent::MaxShownCharacters,
             QStringLiteral("%1 raw characters shown").arg(b.rawText->size()));
     if (b.shape == BodyContent::Shape::Text || b.shape == BodyContent::Shape::Json) {
-        const QString full = QString::fromUtf8(b.content);
+        const QString full = decodeUtf8(b.content); // recorded text as Tapedeck decodes it everywhere
         FUZZ_CHECK(b.text == full.left(BodyContent::MaxShownCharacters)
                 && (b.truncated || b.text.size() == full.size()),
             QStringLiteral("the text shown is not the content's (%1 of %2 characters, truncated %3)")
