@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// Tests the replay matcher's policies and options (DESIGN.md §7); VCR.py itself is the oracle of the
+// end-to-end tests, this holds each rule on its own.
+#include "core/replay/matcher.h"
+
+#include <QTest>
+
+using namespace tapedeck;
+using namespace tapedeck::replay;
+
+namespace {
+
+RequestKey request(const char *method, const char *uri, std::optional<QByteArray> body = std::nullopt)
+{
+    return { QString::fromLatin1(method), QString::fromUtf8(uri), std::move(body) };
+}
+
+std::vector<qsizetype> answers(Matcher &m, const RequestKey &r, int times)
+{
+    std::vector<qsizetype> out;
+    for (int i = 0; i < times; ++i)
+        out.push_back(m.match(r).interaction);
+    return out;
+}
+
+const std::vector<RequestKey> &recording()
+{
+    static const std::vector<RequestKey> all {
+        request("GET", "https://x.example.com/api/dashboards/1"), // 0
+        request("GET", "https://x.example.com/api/dashboards/1"), // 1: the same key again
+        request("GET", "https://x.example.com/api/search?b=2&a=1&ts=100"), // 2
+        request("POST", "https://x.example.com/api/query", QByteArray("{\"a\": 1, \"b\": [1, 2]}")), // 3
+        request("POST", "https://x.example.com/api/login", QByteArray("client_id=x&client_secret=old")), // 4
+        request("POST", "https://x.example.com/api/empty", QByteArray("")), // 5
+        request("POST", "https://x.example.com/api/none"), // 6
+    };
+    return all;
+}
+
+} // namespace
+
+class TestReplayMatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void datahubAnswersEveryRepeatWithTheFirst()
+    {
+        Matcher m(recording(), {});
+        QCOMPARE(answers(m, recording()[0], 3), (std::vector<qsizetype> { 0, 0, 0 }));
+        QCOMPARE(m.served()[0], 3);
+        QCOMPARE(m.served()[1], 0);
+        QCOMPARE(m.ambiguousKeys(), 1);
+        const MatchResult r = m.match(recording()[0]);
+        QCOMPARE(r.sameKey, 2);
+        QCOMPARE(r.served, 4);
+    }
+
+    void sequentialConsumesInRecordedOrder()
+    {
+        Matcher m(recording(), { MatchPolicy::Sequential, false, {}, false });
+        QCOMPARE(answers(m, recording()[0], 4), (std::vector<qsizetype> { 0, 1, 1, 1 }));
+        QCOMPARE(m.served()[1], 3);
+    }
+
+    void peekDoesNotServe()
+    {
+        Matcher m(recording(), { MatchPolicy::Sequential, false, {}, false });
+        QCOMPARE(m.peek(recording()[0]).interaction, 0);
+        QCOMPARE(m.peek(recording()[0]).served, 1);
+        QCOMPARE(m.match(recording()[0]).interaction, 0);
+        QCOMPARE(m.peek(recording()[0]).interaction, 1);
+        QCOMPARE(m.served()[1], 0);
+    }
+
+    void uriIsAnExactString()
+    {
+        Matcher m(recording(), {});
+        QCOMPARE(m.match(request("GET", "https://x.example.com/api/search?a=1&b=2&ts=100")).interaction, -1);
+        QCOMPARE(m.match(request("GET", "https://X.example.com/api/dashboards/1")).interaction, -1);
+        QCOMPARE(m.match(request("GET", "https://x.example.com:443/api/dashboards/1")).interaction, -1);
+        QCOMPARE(m.match(request("get", "https://x.example.com/api/dashboards/1")).interaction, -1);
+        QCOMPARE(m.match(request("GET", "https://x.example.com/api/search?b=2&a=1&ts=100")).interaction, 2);
+    }
+
+    void queryOptions()
+    {
+        Matcher order(recording(), { MatchPolicy::DataHub, true, {}, false });
+        QCOMPARE(order.match(request("GET", "https://x.example.com/api/search?a=1&ts=100&b=2")).interaction, 2);
+        QCOMPARE(order.match(request("GET", "https://x.example.com/api/search?a=1&ts=101&b=2")).interaction, -1);
+        Matcher ignored(recording(), { MatchPolicy::DataHub, false, { QStringLiteral("ts") }, false });
+        QCOMPARE(ignored.match(request("GET", "https://x.example.com/api/search?b=2&a=1&ts=999")).interaction, 2);
+        QCOMPARE(ignored.match(request("GET", "https://x.example.com/api/search?b=2&a=1")).interaction, 2);
+        QCOMPARE(ignored.canonicalUri(QStringLiteral("https://h/p?ts=1")), QStringLiteral("https://h/p"));
+    }
+
+    void bodiesCompareAsDataHubNormalisesThem()
+    {
+        Matcher m(recording(), {});
+        const char *uri = "https://x.example.com/api/query";
+        QCOMPARE(m.match(request("POST", uri, QByteArray("{\"b\":[1,2],\"a\":1}"))).interaction, 3);
+        QCOMPARE(m.match(request("POST", uri, QByteArray("{\"b\":[2,1],\"a\":1}"))).interaction, -1);
+        QCOMPARE(m.match(request("POST", uri)).interaction, -1);
+        // None and b"" are different bodies to DataHub.
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/empty")).interaction, -1);
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/empty", QByteArray(""))).interaction, 5);
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/none", QByteArray(""))).interaction, -1);
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/none")).interaction, 6);
+    }
+
+    void authEndpointsIgnoreTheBody()
+    {
+        Matcher m(recording(), {});
+        const MatchResult r
+            = m.match(request("POST", "https://x.example.com/api/login", QByteArray("client_secret=new")));
+        QCOMPARE(r.interaction, 4);
+        QVERIFY(r.bodyIgnored);
+        Matcher loose(recording(), { MatchPolicy::DataHub, false, {}, true });
+        QCOMPARE(loose.match(request("POST", "https://x.example.com/api/query", QByteArray("x"))).interaction, 3);
+    }
+
+    void millionInteractions()
+    {
+        // The index, not a scan: a million keys build and answer (timings are in tests/bench).
+        std::vector<RequestKey> many;
+        many.reserve(1'000'000);
+        for (int i = 0; i < 1'000'000; ++i)
+            many.push_back(request("GET", QByteArray("https://x.example.com/item/" + QByteArray::number(i)).constData()));
+        Matcher m(many, {});
+        QCOMPARE(m.match(request("GET", "https://x.example.com/item/999999")).interaction, 999999);
+        QCOMPARE(m.match(request("GET", "https://x.example.com/item/1000000")).interaction, -1);
+        QCOMPARE(m.ambiguousKeys(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplayMatcher)
+#include "tst_replaymatcher.moc"
