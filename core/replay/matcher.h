@@ -39,6 +39,24 @@ struct MatchOptions
     bool ignoreBody = false;
 };
 
+// One way a recorded request differs from the one a client sent.
+struct RequestDifference
+{
+    enum class Field : quint8 { Method, Scheme, Host, Port, Path, Query, Body };
+    Field field = Field::Method;
+    QString name; // Query: the parameter ("" for their order); Body: the JSON path ("" for the whole body)
+    QString recorded; // the recorded value ("" when absent)
+    QString incoming; // the value the client sent ("" when absent)
+};
+
+// A recorded request near one nothing matched, and everything that differs.
+struct Candidate
+{
+    qsizetype interaction = -1;
+    int score = 0; // higher is nearer
+    QList<RequestDifference> differences;
+};
+
 struct MatchResult
 {
     qsizetype interaction = -1; // the recorded interaction that answers; -1 when none matches
@@ -50,7 +68,8 @@ struct MatchResult
 class Matcher
 {
 public:
-    Matcher(const std::vector<RequestKey> &recorded, MatchOptions options);
+    // Keeps the recorded requests (for explanations).
+    Matcher(std::vector<RequestKey> recorded, MatchOptions options);
 
     // The interaction that answers request, counted as served.
     MatchResult match(const RequestKey &request);
@@ -64,6 +83,14 @@ public:
     // Keys recorded more than once (DataHub answers all their repeats with the first).
     qsizetype ambiguousKeys() const { return m_ambiguous; }
 
+    // For a request nothing matches: up to count recorded requests, nearest first (the same method, origin
+    // and path count most, then shared query parameters, then the body), each with its differences. Looks
+    // at the requests of the same resource (URI without its query), else of the same origin, else at all,
+    // at most MaxExamined of them.
+    static constexpr qsizetype MaxExamined = 4096;
+    QList<Candidate> nearest(const RequestKey &request, int count = 5) const;
+    const RequestKey &recorded(qsizetype interaction) const { return m_recorded[size_t(interaction)]; }
+
     // The URI as the options compare it: the query's parameters in order (or sorted), ignored ones left out.
     QString canonicalUri(const QString &uri) const;
 
@@ -76,8 +103,13 @@ private:
     QByteArray keyOf(const RequestKey &request, bool *bodyIgnored) const;
     qsizetype pick(const Bucket &bucket) const;
 
+    int score(const RequestKey &request, const RequestKey &recorded) const;
+
     MatchOptions m_options;
+    std::vector<RequestKey> m_recorded;
     QHash<QByteArray, Bucket> m_index;
+    QHash<QString, std::vector<qsizetype>> m_byResource; // canonical URI without its query
+    QHash<QString, std::vector<qsizetype>> m_byOrigin; // scheme://host[:port]
     std::vector<qint64> m_served;
     qsizetype m_ambiguous = 0;
 };

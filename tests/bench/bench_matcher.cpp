@@ -44,7 +44,7 @@ int main(int argc, char **argv)
         recording.push_back(recorded(i, false));
     QElapsedTimer timer;
     timer.start();
-    Matcher matcher(recording, {});
+    Matcher matcher(std::move(recording), {});
     const double buildSeconds = double(timer.nsecsElapsed()) / 1e9;
 
     std::vector<int> order(static_cast<size_t>(n), 0);
