@@ -4,6 +4,7 @@
 
 #include "core/common/jsonvalue.h"
 #include "core/common/utf8.h"
+#include "core/diff/ignorematcher.h"
 
 #include <QStringList>
 
@@ -23,9 +24,33 @@ QString sortCommaList(const QString &value)
     return parts.join(QLatin1Char(','));
 }
 
+// value without the places the matcher takes out (the matcher stands at value's place).
+JsonValue withoutIgnored(const JsonValue &value, IgnoreMatcher &matcher)
+{
+    if (!matcher.alive() || (!value.isArray() && !value.isObject()))
+        return value;
+    if (value.isArray()) {
+        JsonValue out = JsonValue::array();
+        const JsonArray &items = value.toArray();
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (matcher.enterIndex(qint64(i)) < 0)
+                out.append(withoutIgnored(items[i], matcher));
+            matcher.leave();
+        }
+        return out;
+    }
+    JsonValue out = JsonValue::object();
+    for (const JsonMember &m : value.toObject()) {
+        if (matcher.enterKey(m.key.toUtf8()) < 0)
+            out.insert(m.key, withoutIgnored(m.value, matcher));
+        matcher.leave();
+    }
+    return out;
+}
+
 } // namespace
 
-NormalizedBody normalizeBody(const std::optional<QByteArray> &body)
+NormalizedBody normalizeBody(const std::optional<QByteArray> &body, IgnoreMatcher *ignore)
 {
     NormalizedBody n;
     if (!body)
@@ -61,6 +86,8 @@ NormalizedBody normalizeBody(const std::optional<QByteArray> &body)
             data.insert(QStringLiteral("filters"), std::move(sorted));
         }
     }
+    if (ignore && !ignore->isEmpty() && ignore->beginRecord(0) < 0)
+        data = withoutIgnored(data, *ignore);
     n.data = pythonDumps(data, true, true);
     n.json = true;
     return n;

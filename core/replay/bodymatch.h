@@ -10,6 +10,10 @@
 
 #include <optional>
 
+namespace tapedeck {
+class IgnoreMatcher;
+}
+
 namespace tapedeck::replay {
 
 // What DataHub's normalisation returns for a body, as a value that compares the way Python compares those
@@ -36,7 +40,10 @@ struct NormalizedBody
 // Where Python itself fails instead of answering, Tapedeck answers: an integer of more than 4,300 digits
 // (ValueError in Python 3.11) is JSON here, and nesting deeper than Tapedeck's limit (RecursionError in
 // Python near 1,000 levels) is text; DataHub's replay would abort the client's request in both cases.
-NormalizedBody normalizeBody(const std::optional<QByteArray> &body);
+//
+// ignore: Tapedeck's option on top (not DataHub's): places of a JSON body its rules take out (the diff's
+// rule syntax, root being the body) are left out before the body is written.
+NormalizedBody normalizeBody(const std::optional<QByteArray> &body, IgnoreMatcher *ignore = nullptr);
 
 // Whether DataHub ignores the body of a request: its lower-cased URI (scheme, host, path and query alike)
 // contains "/login", "/oauth", "/token" or "/auth".

@@ -163,6 +163,7 @@ void jsonDifferences(const JsonValue &a, const JsonValue &b, DiffPath &path, QLi
 
 Matcher::Matcher(std::vector<RequestKey> recorded, MatchOptions options)
     : m_options(std::move(options))
+    , m_bodyIgnore(m_options.bodyIgnoreRules.isEmpty() ? nullptr : std::make_unique<IgnoreMatcher>(m_options.bodyIgnoreRules))
     , m_recorded(std::move(recorded))
     , m_served(m_recorded.size(), 0)
 {
@@ -211,7 +212,7 @@ QByteArray Matcher::keyOf(const RequestKey &request, bool *bodyIgnored) const
     key += '\0';
     if (ignored)
         return key;
-    const NormalizedBody body = normalizeBody(request.body);
+    const NormalizedBody body = normalized(request.body);
     key += char('0' + int(body.kind));
     key += QCryptographicHash::hash(body.data, QCryptographicHash::Sha256);
     return key;
@@ -251,6 +252,11 @@ MatchResult Matcher::match(const RequestKey &request)
     return r;
 }
 
+NormalizedBody Matcher::normalized(const std::optional<QByteArray> &body) const
+{
+    return normalizeBody(body, m_bodyIgnore.get());
+}
+
 int Matcher::score(const RequestKey &request, const RequestKey &recorded) const
 {
     const QString a = canonicalUri(request.uri);
@@ -274,7 +280,7 @@ int Matcher::score(const RequestKey &request, const RequestKey &recorded) const
     } else {
         s += 2;
     }
-    if (m_options.ignoreBody || isAuthUri(a) || normalizeBody(request.body) == normalizeBody(recorded.body))
+    if (m_options.ignoreBody || isAuthUri(a) || normalized(request.body) == normalized(recorded.body))
         s += 3;
     return s;
 }
@@ -301,7 +307,7 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
         ranked.resize(count);
 
     const UriParts in = split(uri);
-    const NormalizedBody inBody = normalizeBody(request.body);
+    const NormalizedBody inBody = normalized(request.body);
     for (Candidate &c : ranked) {
         const RequestKey &rec = m_recorded[size_t(c.interaction)];
         const QString recUri = canonicalUri(rec.uri);
@@ -338,7 +344,7 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
             c.differences.append({ RequestDifference::Field::Query, QString(), r.query.toString(), in.query.toString() });
         if (m_options.ignoreBody || isAuthUri(uri))
             continue;
-        const NormalizedBody recBody = normalizeBody(rec.body);
+        const NormalizedBody recBody = normalized(rec.body);
         if (recBody == inBody)
             continue;
         if (recBody.json && inBody.json) {

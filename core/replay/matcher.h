@@ -7,6 +7,7 @@
 // microseconds.
 #pragma once
 
+#include "core/diff/ignorematcher.h"
 #include "core/replay/bodymatch.h"
 
 #include <QByteArray>
@@ -14,6 +15,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -37,6 +39,9 @@ struct MatchOptions
     bool ignoreQueryOrder = false; // query parameters compared as a sorted list
     QStringList ignoredParams; // query parameters left out on both sides (names, exact)
     bool ignoreBody = false;
+    // Places of JSON bodies left out on both sides, in the diff's rule syntax (root is the body):
+    // root['requestId'], root[**]['timestamp'].
+    QList<IgnoreRule> bodyIgnoreRules;
 };
 
 // One way a recorded request differs from the one a client sent.
@@ -105,7 +110,10 @@ private:
 
     int score(const RequestKey &request, const RequestKey &recorded) const;
 
+    NormalizedBody normalized(const std::optional<QByteArray> &body) const;
+
     MatchOptions m_options;
+    std::unique_ptr<IgnoreMatcher> m_bodyIgnore; // walks bodies for bodyIgnoreRules (one thread at a time)
     std::vector<RequestKey> m_recorded;
     QHash<QByteArray, Bucket> m_index;
     QHash<QString, std::vector<qsizetype>> m_byResource; // canonical URI without its query

@@ -15,6 +15,14 @@ RequestKey request(const char *method, const char *uri, std::optional<QByteArray
     return { QString::fromLatin1(method), QString::fromUtf8(uri), std::move(body) };
 }
 
+// Options with some set.
+template<typename Set> MatchOptions with(Set set)
+{
+    MatchOptions o;
+    set(o);
+    return o;
+}
+
 std::vector<qsizetype> answers(Matcher &m, const RequestKey &r, int times)
 {
     std::vector<qsizetype> out;
@@ -58,14 +66,14 @@ private slots:
 
     void sequentialConsumesInRecordedOrder()
     {
-        Matcher m(recording(), { MatchPolicy::Sequential, false, {}, false });
+        Matcher m(recording(), with([](MatchOptions &o) { o.policy = MatchPolicy::Sequential; }));
         QCOMPARE(answers(m, recording()[0], 4), (std::vector<qsizetype> { 0, 1, 1, 1 }));
         QCOMPARE(m.served()[1], 3);
     }
 
     void peekDoesNotServe()
     {
-        Matcher m(recording(), { MatchPolicy::Sequential, false, {}, false });
+        Matcher m(recording(), with([](MatchOptions &o) { o.policy = MatchPolicy::Sequential; }));
         QCOMPARE(m.peek(recording()[0]).interaction, 0);
         QCOMPARE(m.peek(recording()[0]).served, 1);
         QCOMPARE(m.match(recording()[0]).interaction, 0);
@@ -85,10 +93,10 @@ private slots:
 
     void queryOptions()
     {
-        Matcher order(recording(), { MatchPolicy::DataHub, true, {}, false });
+        Matcher order(recording(), with([](MatchOptions &o) { o.ignoreQueryOrder = true; }));
         QCOMPARE(order.match(request("GET", "https://x.example.com/api/search?a=1&ts=100&b=2")).interaction, 2);
         QCOMPARE(order.match(request("GET", "https://x.example.com/api/search?a=1&ts=101&b=2")).interaction, -1);
-        Matcher ignored(recording(), { MatchPolicy::DataHub, false, { QStringLiteral("ts") }, false });
+        Matcher ignored(recording(), with([](MatchOptions &o) { o.ignoredParams = { QStringLiteral("ts") }; }));
         QCOMPARE(ignored.match(request("GET", "https://x.example.com/api/search?b=2&a=1&ts=999")).interaction, 2);
         QCOMPARE(ignored.match(request("GET", "https://x.example.com/api/search?b=2&a=1")).interaction, 2);
         QCOMPARE(ignored.canonicalUri(QStringLiteral("https://h/p?ts=1")), QStringLiteral("https://h/p"));
@@ -115,8 +123,26 @@ private slots:
             = m.match(request("POST", "https://x.example.com/api/login", QByteArray("client_secret=new")));
         QCOMPARE(r.interaction, 4);
         QVERIFY(r.bodyIgnored);
-        Matcher loose(recording(), { MatchPolicy::DataHub, false, {}, true });
+        Matcher loose(recording(), with([](MatchOptions &o) { o.ignoreBody = true; }));
         QCOMPARE(loose.match(request("POST", "https://x.example.com/api/query", QByteArray("x"))).interaction, 3);
+    }
+
+    void bodyIgnoreRules()
+    {
+        const std::vector<RequestKey> recorded {
+            request("POST", "https://x.example.com/api/run", QByteArray("{\"q\": 1, \"requestId\": \"a1\", \"at\": [{\"ts\": 5, \"k\": 1}]}")),
+        };
+        const QByteArray other = "{\"at\": [{\"k\": 1, \"ts\": 9}], \"requestId\": \"b2\", \"q\": 1}";
+        QCOMPARE(Matcher(recorded, {}).match(request("POST", "https://x.example.com/api/run", other)).interaction, -1);
+        QList<IgnoreRule> rules;
+        for (const char *text : { "root['requestId']", "root[**]['ts']" }) {
+            const Result<IgnoreRule> rule = IgnoreRule::parseIgnorePath(QString::fromLatin1(text));
+            QVERIFY2(rule.ok(), text);
+            rules.append(*rule);
+        }
+        Matcher m(recorded, with([&rules](MatchOptions &o) { o.bodyIgnoreRules = rules; }));
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/run", other)).interaction, 0);
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/run", QByteArray("{\"q\": 2}"))).interaction, -1);
     }
 
     void nearestExplainsWhatDiffers()
