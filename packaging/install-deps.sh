@@ -9,7 +9,8 @@ build="build-essential cmake ninja-build pkg-config git"
 qt_core="qt6-base-dev libqt6svg6 qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n"
 # No zipcmp, zipmerge or ziptool: Debian 12's libzip CMake package names those programs, but
 # CMakeLists.txt finds libzip through pkg-config (libzip.pc) and never reads that package.
-libs="libzip-dev liblzma-dev libssl-dev libyaml-dev zlib1g-dev libbz2-dev libbrotli-dev"
+# libhttp-parser-dev: the replay mock layer parses HTTP/1.1 requests with it (no pkg-config file; see CMakeLists.txt).
+libs="libzip-dev liblzma-dev libssl-dev libyaml-dev zlib1g-dev libbz2-dev libbrotli-dev libhttp-parser-dev"
 # Real peers the tests run against: 7-Zip, Info-ZIP unzip, Debian's Python with VCR.py and friends, DeepDiff.
 peers="p7zip-full unzip python3 python3-cryptography python3-vcr python3-requests python3-yaml python3-deepdiff"
 # Offscreen and real-window GUI checks, screenshots, packaging validation.
