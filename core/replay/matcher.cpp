@@ -257,34 +257,6 @@ NormalizedBody Matcher::normalized(const std::optional<QByteArray> &body) const
     return normalizeBody(body, m_bodyIgnore.get());
 }
 
-int Matcher::score(const RequestKey &request, const RequestKey &recorded) const
-{
-    const QString a = canonicalUri(request.uri);
-    const QString b = canonicalUri(recorded.uri);
-    const UriParts x = split(a);
-    const UriParts y = split(b);
-    int s = 0;
-    if (request.method == recorded.method)
-        s += 8;
-    if (x.scheme == y.scheme && x.host == y.host && x.port == y.port)
-        s += 4;
-    if (x.path == y.path)
-        s += 4;
-    const Params p = paramsOf(x.query);
-    const Params q = paramsOf(y.query);
-    if (!p.isEmpty() || !q.isEmpty()) {
-        qsizetype shared = 0;
-        for (const auto &pair : p)
-            shared += q.contains(pair) ? 1 : 0;
-        s += int(2 * shared / std::max(p.size(), q.size()));
-    } else {
-        s += 2;
-    }
-    if (m_options.ignoreBody || isAuthUri(a) || normalized(request.body) == normalized(recorded.body))
-        s += 3;
-    return s;
-}
-
 QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
 {
     const QString uri = canonicalUri(request.uri);
@@ -293,8 +265,36 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
         pool = &*it;
     else if (const auto origin = m_byOrigin.constFind(originOf(request.uri)); origin != m_byOrigin.constEnd())
         pool = &*origin;
+    // The request's side once; each candidate's is read as it is scored.
+    const UriParts in = split(uri);
+    const Params inParams = paramsOf(in.query);
+    const NormalizedBody inBody = normalized(request.body);
+    const bool bodyIgnored = m_options.ignoreBody || isAuthUri(uri);
+    const auto score = [&](const RequestKey &recorded) {
+        const QString recUri = canonicalUri(recorded.uri);
+        const UriParts y = split(recUri);
+        int s = 0;
+        if (request.method == recorded.method)
+            s += 8;
+        if (in.scheme == y.scheme && in.host == y.host && in.port == y.port)
+            s += 4;
+        if (in.path == y.path)
+            s += 4;
+        const Params q = paramsOf(y.query);
+        if (!inParams.isEmpty() || !q.isEmpty()) {
+            qsizetype shared = 0;
+            for (const auto &pair : inParams)
+                shared += q.contains(pair) ? 1 : 0;
+            s += int(2 * shared / std::max(inParams.size(), q.size()));
+        } else {
+            s += 2;
+        }
+        if (bodyIgnored || normalized(recorded.body) == inBody)
+            s += 3;
+        return s;
+    };
     QList<Candidate> ranked;
-    const auto consider = [&](qsizetype i) { ranked.append({ i, score(request, m_recorded[size_t(i)]), {} }); };
+    const auto consider = [&](qsizetype i) { ranked.append({ i, score(m_recorded[size_t(i)]), {} }); };
     if (pool) {
         for (size_t k = 0; k < pool->size() && k < size_t(MaxExamined); ++k)
             consider((*pool)[k]);
@@ -306,8 +306,6 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
     if (ranked.size() > count)
         ranked.resize(count);
 
-    const UriParts in = split(uri);
-    const NormalizedBody inBody = normalized(request.body);
     for (Candidate &c : ranked) {
         const RequestKey &rec = m_recorded[size_t(c.interaction)];
         const QString recUri = canonicalUri(rec.uri);
@@ -323,9 +321,8 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
         differ(RequestDifference::Field::Port, r.port, in.port);
         differ(RequestDifference::Field::Path, r.path, in.path);
         const Params rp = paramsOf(r.query);
-        const Params ip = paramsOf(in.query);
         QStringList names;
-        for (const Params *ps : { &rp, &ip }) {
+        for (const Params *ps : { &rp, &inParams }) {
             for (const auto &pair : *ps) {
                 if (!names.contains(pair.first))
                     names.append(pair.first.toString());
@@ -334,7 +331,7 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
         bool valuesDiffer = false;
         for (const QString &name : std::as_const(names)) {
             const QStringList rv = valuesOf(rp, name);
-            const QStringList iv = valuesOf(ip, name);
+            const QStringList iv = valuesOf(inParams, name);
             if (rv != iv) {
                 valuesDiffer = true;
                 c.differences.append({ RequestDifference::Field::Query, name, rv.join(u','), iv.join(u',') });
@@ -342,7 +339,7 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
         }
         if (!valuesDiffer && r.query != in.query)
             c.differences.append({ RequestDifference::Field::Query, QString(), r.query.toString(), in.query.toString() });
-        if (m_options.ignoreBody || isAuthUri(uri))
+        if (bodyIgnored)
             continue;
         const NormalizedBody recBody = normalized(rec.body);
         if (recBody == inBody)

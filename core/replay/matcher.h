@@ -108,8 +108,6 @@ private:
     QByteArray keyOf(const RequestKey &request, bool *bodyIgnored) const;
     qsizetype pick(const Bucket &bucket) const;
 
-    int score(const RequestKey &request, const RequestKey &recorded) const;
-
     NormalizedBody normalized(const std::optional<QByteArray> &body) const;
 
     MatchOptions m_options;
