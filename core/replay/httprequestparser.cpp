@@ -33,6 +33,7 @@ struct HttpRequestParser::Callbacks
         s.m_current = HttpRequest();
         s.m_field.clear();
         s.m_inValue = false;
+        s.m_inMessage = true;
         return 0;
     }
     static int url(http_parser *p, const char *at, size_t length)
@@ -101,6 +102,7 @@ struct HttpRequestParser::Callbacks
     {
         HttpRequestParser &s = self(p);
         s.m_current.keepAlive = http_should_keep_alive(p) != 0;
+        s.m_inMessage = false;
         s.m_done.push_back(std::move(s.m_current));
         s.m_current = HttpRequest();
         // After "Connection: close" nothing more is read (Debian builds http-parser non-strict, which would).

@@ -59,6 +59,8 @@ public:
     // Whether a request's headers asked for "100 Continue" before its body (once per request).
     bool takeContinueWanted();
     QByteArray takeTunnelData();
+    // A request has begun and is not complete yet (what a read timeout watches).
+    bool midRequest() const { return m_inMessage; }
     // Failed: the status to answer (400, 413, 431, 505) and why.
     int errorStatus() const { return m_errorStatus; }
     const QString &errorText() const { return m_errorText; }
@@ -75,6 +77,7 @@ private:
     QByteArray m_field; // the header name being read
     bool m_inValue = false;
     bool m_continueWanted = false;
+    bool m_inMessage = false;
     std::vector<HttpRequest> m_done;
     QByteArray m_tunnel;
     int m_errorStatus = 0;

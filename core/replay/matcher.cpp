@@ -179,6 +179,17 @@ Matcher::Matcher(std::vector<RequestKey> recorded, MatchOptions options)
     }
 }
 
+QList<QList<qsizetype>> Matcher::ambiguousGroups() const
+{
+    QList<QList<qsizetype>> groups;
+    for (const Bucket &b : m_index) {
+        if (b.interactions.size() > 1)
+            groups.append(QList<qsizetype>(b.interactions.begin(), b.interactions.end()));
+    }
+    std::sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) { return a.first() < b.first(); });
+    return groups;
+}
+
 QString Matcher::canonicalUri(const QString &uri) const
 {
     if (!m_options.ignoreQueryOrder && m_options.ignoredParams.isEmpty())

@@ -47,9 +47,10 @@ struct MatchOptions
 // One way a recorded request differs from the one a client sent.
 struct RequestDifference
 {
-    enum class Field : quint8 { Method, Scheme, Host, Port, Path, Query, Body };
+    enum class Field : quint8 { Method, Scheme, Host, Port, Path, Query, Header, Body };
     Field field = Field::Method;
-    QString name; // Query: the parameter ("" for their order); Body: the JSON path ("" for the whole body)
+    QString name; // Query: the parameter ("" for their order); Header: its name; Body: the JSON path ("" for
+                  // the whole body)
     QString recorded; // the recorded value ("" when absent)
     QString incoming; // the value the client sent ("" when absent)
 };
@@ -87,6 +88,8 @@ public:
     const std::vector<qint64> &served() const { return m_served; }
     // Keys recorded more than once (DataHub answers all their repeats with the first).
     qsizetype ambiguousKeys() const { return m_ambiguous; }
+    // The interactions of each such key, in recorded order; the keys ordered by their first interaction.
+    QList<QList<qsizetype>> ambiguousGroups() const;
 
     // For a request nothing matches: up to count recorded requests, nearest first (the same method, origin
     // and path count most, then shared query parameters, then the body), each with its differences. Looks

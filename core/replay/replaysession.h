@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// One replay of a recording (DESIGN.md §7): the mock layer's HTTP endpoints, the matcher deciding which
+// recorded interaction answers each request, holding (a request can wait for the user before it is
+// answered, as recorded, with an edited answer, or with an error), GMS capture (every MCP sent to the
+// recording's GMS becomes a replayed MCP) and the log of everything that happened, in arrival order, for
+// the report. Both front-ends drive it: the CLI answers at once, the Replay tab steps. Lives on one thread
+// (the one that calls start()); signals tell observers what changed.
+#pragma once
+
+#include "core/common/result.h"
+#include "core/recording/mcprecord.h"
+#include "core/replay/matcher.h"
+#include "core/replay/mockhttpserver.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tapedeck {
+class Timeline;
+}
+
+namespace tapedeck::replay {
+
+enum class ReplayOutcome : quint8 {
+    Pending, // arrived, being decided
+    Held, // waiting for the user
+    Matched, // answered with the recorded interaction
+    Synthesized, // a GMS call nothing recorded matched, answered with a success the emitter accepts
+    Edited, // answered with a response the user edited
+    Errored, // answered with an error the user chose
+    Unmatched, // nothing recorded matched: 503, or the connection was closed
+    Abandoned, // the client went away before its answer
+};
+
+// One request of the replay, in arrival order.
+struct ReplayHttpEvent
+{
+    quint64 id = 0; // the server's handle
+    qsizetype index = 0; // position in arrival order
+    QDateTime arrived;
+    QDateTime answered;
+    ReplayOutcome outcome = ReplayOutcome::Pending;
+    QString method;
+    QString uri;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    std::optional<QByteArray> body;
+    bool gms = false; // for the recording's GMS
+    bool viaTunnel = false;
+    qsizetype interaction = -1; // the recorded interaction that answered (or would answer, while held)
+    qsizetype sameKey = 0; // recorded interactions sharing its key
+    qint64 served = 0; // times that interaction had been served, this one included
+    bool bodyIgnored = false;
+    int status = 0; // the status sent; 0 when the connection was closed instead
+    int mcps = 0; // replayed MCPs this request carried
+    QList<Candidate> candidates; // Unmatched: the nearest recorded requests
+    std::optional<HttpAnswer> edit; // Edited/Errored: what the user sent instead
+};
+
+struct ReplayOrderDivergence
+{
+    qsizetype request = 0; // index in arrival order
+    qsizetype served = 0; // the recorded interaction it got, served for the first time
+    qsizetype after = 0; // a later recorded interaction that had been served before it
+};
+
+class ReplaySession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class UnmatchedAnswer : quint8 { ServiceUnavailable, Close };
+
+    struct Options
+    {
+        MatchOptions match;
+        QStringList ignoredHeaders; // left out of the candidates' header differences (case-insensitive)
+        UnmatchedAnswer unmatched = UnmatchedAnswer::ServiceUnavailable;
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 proxyPort = 0; // 0: any free port
+        MockHttpServer::Limits limits;
+        MockHttpServer::TlsProvider tls; // leaf certificates for CONNECT tunnels; none: CONNECT is refused
+    };
+
+    // The recording's interactions come from the HTTP events of timeline (complete, kept alive by the
+    // caller for the session's life); gmsServer is the recorded recipe's sink.config.server (may be empty).
+    ReplaySession(const Timeline &timeline, const QString &gmsServer, Options options, QObject *parent = nullptr);
+    ~ReplaySession() override;
+
+    // Reads the recorded interactions, builds the matcher and opens the endpoints.
+    Status start();
+    void stop();
+
+    // The endpoints, after start().
+    QString proxyUrl() const;
+    QString gmsUrl() const; // the reverse endpoint of the recording's GMS
+    struct ReverseEndpoint
+    {
+        QString origin;
+        QString url;
+        bool gms = false;
+    };
+    QList<ReverseEndpoint> reverseEndpoints() const;
+    // The recorded origins a CONNECT may open (https ones, and the GMS).
+    QStringList recordedOrigins() const { return m_origins; }
+
+    // Holding: every new request waits (paused), or those the breakpoint picks.
+    void setPaused(bool paused) { m_paused = paused; }
+    bool isPaused() const { return m_paused; }
+    void setBreakpoint(std::function<bool(const ReplayHttpEvent &)> breakpoint) { m_breakpoint = std::move(breakpoint); }
+    QList<qsizetype> held() const; // event indexes, oldest first
+    // Answers a held request as the policy decides (recorded, synthesized or unmatched).
+    void release(qsizetype event);
+    void releaseAll();
+    // Answers a held request with answer instead (an overlay: the recording is not changed).
+    void answerEdited(qsizetype event, HttpAnswer answer);
+    // Answers a held request with an error status, or closes its connection (status 0).
+    void answerError(qsizetype event, int status, const QString &message = {});
+
+    const std::vector<ReplayHttpEvent> &events() const { return m_events; }
+    const Matcher &matcher() const { return *m_matcher; }
+    qsizetype interactionCount() const { return qsizetype(m_interactions.size()); }
+    qsizetype interactionSeq(qsizetype interaction) const { return m_interactions[size_t(interaction)].seq; }
+    const QList<McpRecord> &replayedMcps() const { return m_mcps; }
+    QStringList mcpWarnings() const { return m_mcpWarnings; }
+    const QList<HttpProtocolEvent> &protocolEvents() const { return m_protocol; }
+    const QList<ReplayOrderDivergence> &orderDivergence() const { return m_divergence; }
+    qsizetype unmatchedCount() const { return m_unmatched; }
+
+    // The 503 body for an unmatched request: what was asked, and the nearest recorded requests with what
+    // differs in each.
+    QString describeMiss(const ReplayHttpEvent &event) const;
+    static QString fieldName(RequestDifference::Field field);
+    static QString outcomeName(ReplayOutcome outcome); // stable names: "matched", "unmatched", …
+
+signals:
+    void requestArrived(qsizetype event);
+    void requestHeld(qsizetype event);
+    void requestAnswered(qsizetype event);
+    void protocolEventOccurred(const tapedeck::replay::HttpProtocolEvent &event);
+
+private:
+    struct Interaction
+    {
+        qsizetype seq = -1; // the HTTP event on the timeline
+        QString origin;
+        QList<std::pair<QByteArray, QByteArray>> requestHeaders;
+    };
+    void arrived(IncomingHttpRequest &&request);
+    void decide(ReplayHttpEvent &event);
+    void send(ReplayHttpEvent &event, ReplayOutcome outcome, HttpAnswer answer);
+    void capture(ReplayHttpEvent &event);
+    Result<HttpAnswer> recordedAnswer(qsizetype interaction);
+    std::optional<HttpAnswer> synthesizedGms(const ReplayHttpEvent &event) const;
+    void addHeaderDifferences(const ReplayHttpEvent &event, Candidate &candidate) const;
+    ReplayHttpEvent *heldEvent(qsizetype event);
+
+    const Timeline &m_timeline;
+    QString m_gmsServer;
+    QString m_gmsOrigin;
+    Options m_options;
+    std::unique_ptr<MockHttpServer> m_server;
+    std::unique_ptr<Matcher> m_matcher;
+    std::vector<Interaction> m_interactions;
+    QStringList m_origins;
+    QHash<QString, bool> m_gmsOrigins;
+    QHash<qsizetype, HttpAnswer> m_answerCache;
+    qint64 m_answerCacheBytes = 0;
+    std::vector<ReplayHttpEvent> m_events;
+    QHash<quint64, qsizetype> m_byId;
+    QList<qsizetype> m_held;
+    QList<McpRecord> m_mcps;
+    QStringList m_mcpWarnings;
+    QList<HttpProtocolEvent> m_protocol;
+    QList<ReplayOrderDivergence> m_divergence;
+    std::vector<bool> m_everServed;
+    qsizetype m_maxServed = 0; // the latest recorded interaction served so far
+    qsizetype m_unmatched = 0;
+    bool m_paused = false;
+    std::function<bool(const ReplayHttpEvent &)> m_breakpoint;
+};
+
+} // namespace tapedeck::replay
