@@ -12,6 +12,12 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <arpa/inet.h>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <mutex>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
@@ -21,13 +27,6 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <arpa/inet.h>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <fcntl.h>
-#include <mutex>
 #include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -36,8 +35,6 @@
 namespace tapedeck::replay {
 
 namespace {
-
-using CA = CertificateAuthority;
 
 template<typename T, void (*Free)(T *)> struct Deleter
 {
@@ -77,14 +74,14 @@ QString openSslError()
     while (const unsigned long e = ERR_get_error())
         last = e;
     if (last == 0)
-        return CA::tr("unknown OpenSSL error");
+        return CertificateAuthority::tr("unknown OpenSSL error");
     const char *reason = ERR_reason_error_string(last);
-    return reason ? QString::fromUtf8(reason) : CA::tr("OpenSSL error %1").arg(last, 0, 16);
+    return reason ? QString::fromUtf8(reason) : CertificateAuthority::tr("OpenSSL error %1").arg(last, 0, 16);
 }
 
 Error cryptoError(const QString &what)
 {
-    return makeError(ErrorCode::Io, CA::tr("%1 failed: %2").arg(what, openSslError()));
+    return makeError(ErrorCode::Io, CertificateAuthority::tr("%1 failed: %2").arg(what, openSslError()));
 }
 
 // Key bytes wiped when they go out of scope.
@@ -119,7 +116,7 @@ Result<PkeyPtr> generateKey()
     EVP_PKEY *raw = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_group_name(ctx.get(), "P-256") != 1
         || EVP_PKEY_generate(ctx.get(), &raw) != 1)
-        return cryptoError(CA::tr("generating an EC P-256 key"));
+        return cryptoError(CertificateAuthority::tr("generating an EC P-256 key"));
     return PkeyPtr(raw);
 }
 
@@ -127,11 +124,11 @@ Status setRandomSerial(X509 *cert)
 {
     unsigned char bytes[16];
     if (RAND_bytes(bytes, sizeof bytes) != 1)
-        return cryptoError(CA::tr("generating a serial number"));
+        return cryptoError(CertificateAuthority::tr("generating a serial number"));
     bytes[0] |= 0x01; // never zero (RFC 5280 wants a positive serial)
     BnPtr bn(BN_bin2bn(bytes, sizeof bytes, nullptr));
     if (!bn || !BN_to_ASN1_INTEGER(bn.get(), X509_get_serialNumber(cert)))
-        return cryptoError(CA::tr("setting a serial number"));
+        return cryptoError(CertificateAuthority::tr("setting a serial number"));
     return success();
 }
 
@@ -139,7 +136,8 @@ Status addExtension(X509 *cert, X509V3_CTX *ctx, int nid, const char *value)
 {
     ExtPtr ext(X509V3_EXT_nconf_nid(nullptr, ctx, nid, value));
     if (!ext || X509_add_ext(cert, ext.get(), -1) != 1)
-        return cryptoError(CA::tr("adding the %1 extension").arg(QString::fromLatin1(OBJ_nid2sn(nid))));
+        return cryptoError(
+            CertificateAuthority::tr("adding the %1 extension").arg(QString::fromLatin1(OBJ_nid2sn(nid))));
     return success();
 }
 
@@ -149,7 +147,8 @@ Status addNameEntry(X509_NAME *name, const char *field, const QString &value)
     if (X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
             reinterpret_cast<const unsigned char *>(utf8.constData()), int(utf8.size()), -1, 0)
         != 1)
-        return cryptoError(CA::tr("setting the certificate's %1").arg(QString::fromLatin1(field)));
+        return cryptoError(
+            CertificateAuthority::tr("setting the certificate's %1").arg(QString::fromLatin1(field)));
     return success();
 }
 
@@ -171,7 +170,7 @@ Result<X509Ptr> makeCaCertificate(EVP_PKEY *key)
 {
     X509Ptr cert(X509_new());
     if (!cert || X509_set_version(cert.get(), X509_VERSION_3) != 1)
-        return cryptoError(CA::tr("creating the CA certificate"));
+        return cryptoError(CertificateAuthority::tr("creating the CA certificate"));
     if (Status s = setRandomSerial(cert.get()); !s)
         return s.error();
     X509_NAME *name = X509_get_subject_name(cert.get());
@@ -179,10 +178,11 @@ Result<X509Ptr> makeCaCertificate(EVP_PKEY *key)
         return s.error();
     if (Status s = addNameEntry(name, "CN", caCommonName()); !s)
         return s.error();
-    if (X509_set_issuer_name(cert.get(), name) != 1 || !X509_gmtime_adj(X509_getm_notBefore(cert.get()), -OneDay)
+    if (X509_set_issuer_name(cert.get(), name) != 1
+        || !X509_gmtime_adj(X509_getm_notBefore(cert.get()), -OneDay)
         || !X509_time_adj_ex(X509_getm_notAfter(cert.get()), CaValidityDays, 0, nullptr)
         || X509_set_pubkey(cert.get(), key) != 1)
-        return cryptoError(CA::tr("creating the CA certificate"));
+        return cryptoError(CertificateAuthority::tr("creating the CA certificate"));
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
     // The subject key identifier first: the authority key identifier is taken from it.
@@ -194,7 +194,7 @@ Result<X509Ptr> makeCaCertificate(EVP_PKEY *key)
             return s.error();
     }
     if (X509_sign(cert.get(), key, EVP_sha256()) <= 0)
-        return cryptoError(CA::tr("signing the CA certificate"));
+        return cryptoError(CertificateAuthority::tr("signing the CA certificate"));
     return cert;
 }
 
@@ -211,17 +211,18 @@ Result<LeafHost> parseHost(const QString &host)
 {
     const QString shown = host.size() > 80 ? host.left(80) + QStringLiteral("…") : host;
     const auto invalid = [&](const QString &reason) {
-        return makeError(
-            ErrorCode::InvalidInput, CA::tr("\"%1\" is not a valid host name: %2").arg(shown, reason));
+        return makeError(ErrorCode::InvalidInput,
+            CertificateAuthority::tr("\"%1\" is not a valid host name: %2").arg(shown, reason));
     };
     if (host.isEmpty())
-        return makeError(ErrorCode::InvalidInput, CA::tr("the host name is empty"));
+        return makeError(ErrorCode::InvalidInput, CertificateAuthority::tr("the host name is empty"));
     if (host.size() > 254)
-        return invalid(CA::tr("longer than 253 characters"));
+        return invalid(CertificateAuthority::tr("longer than 253 characters"));
     for (const QChar c : host) {
         if (c.unicode() < 0x21 || c.unicode() > 0x7e)
-            return invalid(CA::tr("it holds spaces, control or non-ASCII characters (give an IDN in its "
-                                  "xn-- form)"));
+            return invalid(CertificateAuthority::tr(
+                "it holds spaces, control or non-ASCII characters (give an IDN in its "
+                "xn-- form)"));
     }
     const QByteArray ascii = host.toLatin1();
     LeafHost result;
@@ -237,32 +238,32 @@ Result<LeafHost> parseHost(const QString &host)
         return result;
     }
     if (family == AF_INET6)
-        return invalid(CA::tr("not an IPv6 address (give it without brackets or zone)"));
+        return invalid(CertificateAuthority::tr("not an IPv6 address (give it without brackets or zone)"));
 
     QString name = host.toLower();
     if (name.endsWith(QLatin1Char('.')))
         name.chop(1);
     if (name.isEmpty() || name.size() > 253)
-        return invalid(CA::tr("longer than 253 characters"));
+        return invalid(CertificateAuthority::tr("longer than 253 characters"));
     const QStringList labels = name.split(QLatin1Char('.'));
     for (const QString &label : labels) {
         if (label.isEmpty())
-            return invalid(CA::tr("it has an empty label"));
+            return invalid(CertificateAuthority::tr("it has an empty label"));
         if (label.size() > 63)
-            return invalid(CA::tr("a label is longer than 63 characters"));
+            return invalid(CertificateAuthority::tr("a label is longer than 63 characters"));
         if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
-            return invalid(CA::tr("a label starts or ends with a hyphen"));
+            return invalid(CertificateAuthority::tr("a label starts or ends with a hyphen"));
         for (const QChar c : label) {
             const char16_t u = c.unicode();
             if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_'))
-                return invalid(CA::tr("'%1' is not allowed in a host name").arg(c));
+                return invalid(CertificateAuthority::tr("'%1' is not allowed in a host name").arg(c));
         }
     }
     bool numeric = true;
     for (const QChar c : labels.constLast())
         numeric = numeric && c.isDigit();
     if (numeric)
-        return invalid(CA::tr("not a valid IPv4 address"));
+        return invalid(CertificateAuthority::tr("not a valid IPv4 address"));
     result.cacheKey = name;
     result.commonName = name;
     result.dnsName = name.toLatin1();
@@ -274,26 +275,27 @@ Status addSubjectAltName(X509 *cert, const LeafHost &host)
     GeneralNamesPtr names(sk_GENERAL_NAME_new_null());
     GeneralNamePtr entry(GENERAL_NAME_new());
     if (!names || !entry)
-        return cryptoError(CA::tr("adding the subjectAltName extension"));
+        return cryptoError(CertificateAuthority::tr("adding the subjectAltName extension"));
     if (!host.address.isEmpty()) {
         OctetStringPtr ip(ASN1_OCTET_STRING_new());
         if (!ip
-            || ASN1_OCTET_STRING_set(ip.get(), reinterpret_cast<const unsigned char *>(host.address.constData()),
+            || ASN1_OCTET_STRING_set(ip.get(),
+                   reinterpret_cast<const unsigned char *>(host.address.constData()),
                    int(host.address.size()))
                 != 1)
-            return cryptoError(CA::tr("adding the subjectAltName extension"));
+            return cryptoError(CertificateAuthority::tr("adding the subjectAltName extension"));
         GENERAL_NAME_set0_value(entry.get(), GEN_IPADD, ip.release());
     } else {
         Ia5StringPtr dns(ASN1_IA5STRING_new());
         if (!dns || ASN1_STRING_set(dns.get(), host.dnsName.constData(), int(host.dnsName.size())) != 1)
-            return cryptoError(CA::tr("adding the subjectAltName extension"));
+            return cryptoError(CertificateAuthority::tr("adding the subjectAltName extension"));
         GENERAL_NAME_set0_value(entry.get(), GEN_DNS, dns.release());
     }
     if (sk_GENERAL_NAME_push(names.get(), entry.get()) <= 0)
-        return cryptoError(CA::tr("adding the subjectAltName extension"));
+        return cryptoError(CertificateAuthority::tr("adding the subjectAltName extension"));
     entry.release(); // names owns it now
     if (X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), 0, X509V3_ADD_DEFAULT) != 1)
-        return cryptoError(CA::tr("adding the subjectAltName extension"));
+        return cryptoError(CertificateAuthority::tr("adding the subjectAltName extension"));
     return success();
 }
 
@@ -301,7 +303,7 @@ Result<X509Ptr> makeLeafCertificate(const LeafHost &host, EVP_PKEY *leafKey, X50
 {
     X509Ptr cert(X509_new());
     if (!cert || X509_set_version(cert.get(), X509_VERSION_3) != 1)
-        return cryptoError(CA::tr("creating a leaf certificate"));
+        return cryptoError(CertificateAuthority::tr("creating a leaf certificate"));
     if (Status s = setRandomSerial(cert.get()); !s)
         return s.error();
     X509_NAME *name = X509_get_subject_name(cert.get());
@@ -315,7 +317,7 @@ Result<X509Ptr> makeLeafCertificate(const LeafHost &host, EVP_PKEY *leafKey, X50
         || !X509_gmtime_adj(X509_getm_notBefore(cert.get()), -OneDay)
         || !X509_time_adj_ex(X509_getm_notAfter(cert.get()), LeafValidityDays, 0, nullptr)
         || X509_set_pubkey(cert.get(), leafKey) != 1)
-        return cryptoError(CA::tr("creating a leaf certificate"));
+        return cryptoError(CertificateAuthority::tr("creating a leaf certificate"));
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, caCert, cert.get(), nullptr, nullptr, 0);
     for (const auto &[nid, value] : { std::pair { NID_basic_constraints, "critical,CA:FALSE" },
@@ -328,7 +330,7 @@ Result<X509Ptr> makeLeafCertificate(const LeafHost &host, EVP_PKEY *leafKey, X50
     if (Status s = addSubjectAltName(cert.get(), host); !s)
         return s.error();
     if (X509_sign(cert.get(), caKey, EVP_sha256()) <= 0)
-        return cryptoError(CA::tr("signing a leaf certificate"));
+        return cryptoError(CertificateAuthority::tr("signing a leaf certificate"));
     return cert;
 }
 
@@ -336,7 +338,7 @@ Result<QByteArray> certificateToPem(X509 *cert)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_X509(bio.get(), cert) != 1)
-        return cryptoError(CA::tr("encoding a certificate"));
+        return cryptoError(CertificateAuthority::tr("encoding a certificate"));
     return bioBytes(bio.get());
 }
 
@@ -345,7 +347,7 @@ Status keyToPem(EVP_PKEY *key, QByteArray *pem)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
-        return cryptoError(CA::tr("encoding a private key"));
+        return cryptoError(CertificateAuthority::tr("encoding a private key"));
     char *data = nullptr;
     const long size = BIO_get_mem_data(bio.get(), &data);
     *pem = QByteArray(data, qsizetype(size));
@@ -383,19 +385,23 @@ Status readPemFile(const QString &path, bool ownerOnly, QByteArray *data)
     if (::fstat(*fd, &st) != 0) {
         const int error = errno;
         ::close(*fd);
-        return makeError(ErrorCode::Io, CA::tr("%1 could not be read: %2").arg(path, systemError(error)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("%1 could not be read: %2").arg(path, systemError(error)));
     }
     if (ownerOnly && (st.st_mode & 077) != 0) {
         ::close(*fd);
         return makeError(ErrorCode::Io,
-            CA::tr("%1 holds the replay CA's private key but group or others may access it (mode %2); it "
-                   "was not used: run chmod 600 %1")
+            CertificateAuthority::tr(
+                "%1 holds the replay CA's private key but group or others may access it (mode %2); it "
+                "was not used: run chmod 600 %1")
                 .arg(path, QString::number(st.st_mode & 0777, 8).rightJustified(4, QLatin1Char('0'))));
     }
     if (st.st_size > MaxPemSize) {
         ::close(*fd);
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("%1 is too large (%2 bytes) to be a PEM file of the replay CA").arg(path).arg(st.st_size));
+            CertificateAuthority::tr("%1 is too large (%2 bytes) to be a PEM file of the replay CA")
+                .arg(path)
+                .arg(st.st_size));
     }
     data->resize(qsizetype(st.st_size));
     qsizetype done = 0;
@@ -406,7 +412,8 @@ Status readPemFile(const QString &path, bool ownerOnly, QByteArray *data)
         if (n <= 0) {
             const int error = n < 0 ? errno : EIO;
             ::close(*fd);
-            return makeError(ErrorCode::Io, CA::tr("%1 could not be read: %2").arg(path, systemError(error)));
+            return makeError(ErrorCode::Io,
+                CertificateAuthority::tr("%1 could not be read: %2").arg(path, systemError(error)));
         }
         done += n;
     }
@@ -427,7 +434,8 @@ Result<Presence> presence(const QString &dir)
             return true;
         if (errno == ENOENT)
             return false;
-        return makeError(ErrorCode::Io, CA::tr("%1 could not be read: %2").arg(path, systemError(errno)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("%1 could not be read: %2").arg(path, systemError(errno)));
     };
     const Result<bool> key = exists(KeyName);
     if (!key)
@@ -444,25 +452,29 @@ Result<Presence> presence(const QString &dir)
 Result<QString> prepareDirectory(const QString &dir)
 {
     if (dir.isEmpty())
-        return makeError(ErrorCode::Usage, CA::tr("no folder given for the replay CA"));
+        return makeError(ErrorCode::Usage, CertificateAuthority::tr("no folder given for the replay CA"));
     const QString path = QDir::cleanPath(QDir(dir).absolutePath());
     const QString parent = QFileInfo(path).path();
     if (!QDir().mkpath(parent))
-        return makeError(ErrorCode::Io, CA::tr("the folder %1 could not be created").arg(parent));
+        return makeError(
+            ErrorCode::Io, CertificateAuthority::tr("the folder %1 could not be created").arg(parent));
     const QByteArray native = QFile::encodeName(path);
     if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
-        return makeError(
-            ErrorCode::Io, CA::tr("the folder %1 could not be created: %2").arg(path, systemError(errno)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("the folder %1 could not be created: %2").arg(path, systemError(errno)));
     struct stat st
     {
     };
     if (::stat(native.constData(), &st) != 0)
-        return makeError(ErrorCode::Io, CA::tr("%1 could not be read: %2").arg(path, systemError(errno)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("%1 could not be read: %2").arg(path, systemError(errno)));
     if (!S_ISDIR(st.st_mode))
-        return makeError(ErrorCode::Io, CA::tr("%1 exists and is not a folder").arg(path));
+        return makeError(ErrorCode::Io, CertificateAuthority::tr("%1 exists and is not a folder").arg(path));
     if ((st.st_mode & 022) != 0)
         return makeError(ErrorCode::Io,
-            CA::tr("the replay CA's folder %1 may be written by group or others; run chmod 700 %1").arg(path));
+            CertificateAuthority::tr(
+                "the replay CA's folder %1 may be written by group or others; run chmod 700 %1")
+                .arg(path));
     return path;
 }
 
@@ -486,17 +498,20 @@ public:
         const QString path = dir + QLatin1Char('/') + LockName;
         m_fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (m_fd < 0)
-            return makeError(ErrorCode::Io, CA::tr("%1 could not be opened: %2").arg(path, systemError(errno)));
+            return makeError(ErrorCode::Io,
+                CertificateAuthority::tr("%1 could not be opened: %2").arg(path, systemError(errno)));
         const auto deadline = std::chrono::steady_clock::now() + CreationWait;
         while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
             if (errno == ENOLCK || errno == EOPNOTSUPP || errno == EINVAL)
                 return success();
             if (errno != EWOULDBLOCK && errno != EINTR)
-                return makeError(ErrorCode::Io, CA::tr("%1 could not be locked: %2").arg(path, systemError(errno)));
+                return makeError(ErrorCode::Io,
+                    CertificateAuthority::tr("%1 could not be locked: %2").arg(path, systemError(errno)));
             if (std::chrono::steady_clock::now() > deadline)
                 return makeError(ErrorCode::Io,
-                    CA::tr("another process has been holding %1 for over %2 seconds while creating the replay "
-                           "CA")
+                    CertificateAuthority::tr(
+                        "another process has been holding %1 for over %2 seconds while creating the replay "
+                        "CA")
                         .arg(path)
                         .arg(std::chrono::seconds(CreationWait).count()));
             QThread::msleep(20);
@@ -520,12 +535,13 @@ Status writeNewFile(const QString &dir, const QString &name, QByteArrayView data
     QByteArray temporary = QFile::encodeName(dir + QStringLiteral("/.") + name + QStringLiteral(".XXXXXX"));
     const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
     if (fd < 0)
-        return makeError(
-            ErrorCode::Io, CA::tr("a file could not be created in %1: %2").arg(dir, systemError(errno)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("a file could not be created in %1: %2").arg(dir, systemError(errno)));
     const auto failed = [&](int error) {
         ::close(fd);
         ::unlink(temporary.constData());
-        return makeError(ErrorCode::Io, CA::tr("%1 could not be written: %2").arg(target, systemError(error)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("%1 could not be written: %2").arg(target, systemError(error)));
     };
     if (::fchmod(fd, mode) != 0)
         return failed(errno);
@@ -543,7 +559,8 @@ Status writeNewFile(const QString &dir, const QString &name, QByteArrayView data
     if (::close(fd) != 0) {
         const int error = errno;
         ::unlink(temporary.constData());
-        return makeError(ErrorCode::Io, CA::tr("%1 could not be written: %2").arg(target, systemError(error)));
+        return makeError(ErrorCode::Io,
+            CertificateAuthority::tr("%1 could not be written: %2").arg(target, systemError(error)));
     }
     const int linked = ::link(temporary.constData(), QFile::encodeName(target).constData());
     const int error = errno;
@@ -554,7 +571,8 @@ Status writeNewFile(const QString &dir, const QString &name, QByteArrayView data
         *lost = true;
         return success();
     }
-    return makeError(ErrorCode::Io, CA::tr("%1 could not be created: %2").arg(target, systemError(error)));
+    return makeError(ErrorCode::Io,
+        CertificateAuthority::tr("%1 could not be created: %2").arg(target, systemError(error)));
 }
 
 void syncDirectory(const QString &dir)
@@ -571,8 +589,9 @@ Error incompletePair(const QString &dir, Presence p)
     const QString present = dir + QLatin1Char('/') + (p == Presence::KeyOnly ? KeyName : CertificateName);
     const QString missing = dir + QLatin1Char('/') + (p == Presence::KeyOnly ? CertificateName : KeyName);
     return makeError(ErrorCode::InvalidInput,
-        CA::tr("%1 exists but %2 is missing; restore it, or move %1 away to have a new replay CA made "
-               "(clients trusting the old one must then trust the new one)")
+        CertificateAuthority::tr(
+            "%1 exists but %2 is missing; restore %2, or move %1 away to have a new replay CA made "
+            "(clients trusting the old one must then trust the new one)")
             .arg(present, missing));
 }
 
@@ -596,19 +615,21 @@ Result<Material> loadFiles(const QString &dir)
     {
         BioPtr bio(BIO_new_mem_buf(keyPem.bytes().constData(), int(keyPem.bytes().size())));
         if (!bio)
-            return cryptoError(CA::tr("reading %1").arg(keyPath));
+            return cryptoError(CertificateAuthority::tr("reading %1").arg(keyPath));
         key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr));
     }
     if (!key) {
         const QString reason = openSslError();
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("%1 is not an unencrypted PEM private key (%2); it was left as it is")
+            CertificateAuthority::tr("%1 is not an unencrypted PEM private key (%2); it was left as it is")
                 .arg(keyPath, reason));
     }
     const int type = EVP_PKEY_get_base_id(key.get());
     if (type != EVP_PKEY_EC && type != EVP_PKEY_RSA)
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("%1 holds a key of a type the replay CA cannot sign with (EC or RSA keys only)").arg(keyPath));
+            CertificateAuthority::tr(
+                "%1 holds a key of a type the replay CA cannot sign with (EC or RSA keys only)")
+                .arg(keyPath));
 
     QByteArray certPem;
     if (Status s = readPemFile(certPath, false, &certPem); !s)
@@ -617,30 +638,35 @@ Result<Material> loadFiles(const QString &dir)
     {
         BioPtr bio(BIO_new_mem_buf(certPem.constData(), int(certPem.size())));
         if (!bio)
-            return cryptoError(CA::tr("reading %1").arg(certPath));
+            return cryptoError(CertificateAuthority::tr("reading %1").arg(certPath));
         cert.reset(PEM_read_bio_X509(bio.get(), nullptr, noPassphrase, nullptr));
     }
     if (!cert) {
         const QString reason = openSslError();
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("%1 is not a PEM certificate (%2); it was left as it is").arg(certPath, reason));
+            CertificateAuthority::tr("%1 is not a PEM certificate (%2); it was left as it is")
+                .arg(certPath, reason));
     }
     if (X509_check_private_key(cert.get(), key.get()) != 1) {
         ERR_clear_error();
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("%1 does not belong to the key in %2; the files were left as they are (restore the "
-                   "matching pair, or move both away to have a new replay CA made)")
+            CertificateAuthority::tr(
+                "%1 does not belong to the key in %2; the files were left as they are (restore the "
+                "matching pair, or move both away to have a new replay CA made)")
                 .arg(certPath, keyPath));
     }
     if (X509_check_ca(cert.get()) < 1)
-        return makeError(ErrorCode::InvalidInput, CA::tr("%1 is not a CA certificate").arg(certPath));
+        return makeError(
+            ErrorCode::InvalidInput, CertificateAuthority::tr("%1 is not a CA certificate").arg(certPath));
     if (X509_cmp_current_time(X509_get0_notAfter(cert.get())) <= 0)
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("the replay CA in %1 has expired; move %2 and %3 away to have a new one made")
+            CertificateAuthority::tr(
+                "the replay CA in %1 has expired; move %2 and %3 away to have a new one made")
                 .arg(certPath, certPath, keyPath));
     if (X509_cmp_current_time(X509_get0_notBefore(cert.get())) >= 0)
         return makeError(ErrorCode::InvalidInput,
-            CA::tr("the replay CA in %1 is not valid yet (is the clock right?)").arg(certPath));
+            CertificateAuthority::tr("the replay CA in %1 is not valid yet (is the clock right?)")
+                .arg(certPath));
     return Material { std::move(cert), std::move(key), false };
 }
 
@@ -688,7 +714,7 @@ Result<Material> createFiles(const QString &dir, bool locked)
         if (!s)
             return s.error();
         return makeError(ErrorCode::Io,
-            CA::tr("%1 appeared while the replay CA was being created; nothing was changed")
+            CertificateAuthority::tr("%1 appeared while the replay CA was being created; nothing was changed")
                 .arg(dir + QLatin1Char('/') + CertificateName));
     }
     syncDirectory(dir);

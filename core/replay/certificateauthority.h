@@ -56,9 +56,9 @@ public:
     // Whether this openOrCreate() made the CA (false when it loaded existing files).
     bool created() const;
 
-    // A leaf certificate for host, a DNS name (ASCII, IDNs in their xn-- form; one trailing dot is dropped) or
-    // an IPv4/IPv6 literal (no brackets, no zone): an EC P-256 key, subjectAltName DNS or IP, CN=host when it
-    // fits (64 characters), basicConstraints CA:FALSE, keyUsage digitalSignature, extendedKeyUsage
+    // A leaf certificate for host, a DNS name (ASCII, IDNs in their xn-- form; one trailing dot is dropped)
+    // or an IPv4/IPv6 literal (no brackets, no zone): an EC P-256 key, subjectAltName DNS or IP, CN=host when
+    // it fits (64 characters), basicConstraints CA:FALSE, keyUsage digitalSignature, extendedKeyUsage
     // serverAuth, subject and authority key identifiers, valid from a day ago for 397 days, a random 128-bit
     // serial, signed by the CA with SHA-256. Cached per host (case-insensitive; an IP literal by its address)
     // for the object's life, up to MaxCachedLeaves hosts (later ones are made anew each time). Thread-safe.
