@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Tests the replay CA (DESIGN.md §7): its files and their permissions, refusal of unsafe, corrupt or mismatched
-// files, and its leaves checked by real peers — `openssl verify -x509_strict`, a Qt TLS handshake and Debian's
-// Python ssl with VERIFY_X509_STRICT.
+// Tests the replay CA (DESIGN.md §7): its files and their permissions, refusal of unsafe, corrupt or
+// mismatched files, and its leaves checked by real peers — `openssl verify -x509_strict`, a Qt TLS handshake
+// and Debian's Python ssl with VERIFY_X509_STRICT.
 #include "core/replay/certificateauthority.h"
 #include "testsupport.h"
 
@@ -238,8 +238,8 @@ void TestCertificateAuthority::createsFilesWithTheirPermissions()
     QVERIFY(ca->certificate().expiryDate() > now.addDays(3650));
 
     // The fingerprint is openssl's, in its spelling.
-    const ProcessResult fp = openssl({ u"x509"_s, u"-in"_s, ca->certificatePath(), u"-noout"_s,
-        u"-fingerprint"_s, u"-sha256"_s });
+    const ProcessResult fp = openssl(
+        { u"x509"_s, u"-in"_s, ca->certificatePath(), u"-noout"_s, u"-fingerprint"_s, u"-sha256"_s });
     QVERIFY2(fp.exitCode == 0, qPrintable(describe(fp)));
     QCOMPARE(QString::fromUtf8(fp.out).trimmed().section(u'=', 1), ca->fingerprintSha256());
     QVERIFY(ca->fingerprintSha256().contains(QRegularExpression(u"^([0-9A-F]{2}:){31}[0-9A-F]{2}$"_s)));
@@ -249,12 +249,14 @@ void TestCertificateAuthority::createsFilesWithTheirPermissions()
         u"basicConstraints,keyUsage,subjectKeyIdentifier,authorityKeyIdentifier"_s });
     QVERIFY2(ext.exitCode == 0, qPrintable(describe(ext)));
     const QString text = QString::fromUtf8(ext.out);
-    QVERIFY2(text.contains(u"X509v3 Basic Constraints: critical\n    CA:TRUE, pathlen:0"_s), qPrintable(text));
-    QVERIFY2(text.contains(u"X509v3 Key Usage: critical\n    Certificate Sign, CRL Sign"_s), qPrintable(text));
+    QVERIFY2(
+        text.contains(u"X509v3 Basic Constraints: critical\n    CA:TRUE, pathlen:0"_s), qPrintable(text));
+    QVERIFY2(
+        text.contains(u"X509v3 Key Usage: critical\n    Certificate Sign, CRL Sign"_s), qPrintable(text));
     QVERIFY2(text.contains(u"X509v3 Subject Key Identifier"_s), qPrintable(text));
     QVERIFY2(text.contains(u"X509v3 Authority Key Identifier"_s), qPrintable(text));
-    const ProcessResult self = openssl({ u"verify"_s, u"-x509_strict"_s, u"-CAfile"_s, ca->certificatePath(),
-        ca->certificatePath() });
+    const ProcessResult self = openssl(
+        { u"verify"_s, u"-x509_strict"_s, u"-CAfile"_s, ca->certificatePath(), ca->certificatePath() });
     QVERIFY2(self.exitCode == 0, qPrintable(describe(self)));
 }
 
@@ -476,8 +478,8 @@ void TestCertificateAuthority::leafVerifies()
     const auto sans = leaf->certificate.subjectAlternativeNames();
     QCOMPARE(sans.size(), 1);
     QCOMPARE(sans.firstKey(), isAddress ? QSsl::IpAddressEntry : QSsl::DnsEntry);
-    QCOMPARE(QHostAddress(sans.first()).isNull() ? sans.first() : QHostAddress(sans.first()).toString(),
-        expected);
+    QCOMPARE(
+        QHostAddress(sans.first()).isNull() ? sans.first() : QHostAddress(sans.first()).toString(), expected);
     QCOMPARE(leaf->certificate.subjectInfo(QSslCertificate::CommonName),
         expected.size() <= 64 ? QStringList { expected } : QStringList {});
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -496,7 +498,8 @@ void TestCertificateAuthority::leafVerifies()
         u"sslserver"_s };
     verify << (isAddress ? u"-verify_ip"_s : u"-verify_hostname"_s) << expected << leafPath;
     const ProcessResult ok = openssl(verify);
-    QVERIFY2(ok.exitCode == 0 && ok.out.trimmed() == (leafPath + u": OK"_s).toUtf8(), qPrintable(describe(ok)));
+    QVERIFY2(
+        ok.exitCode == 0 && ok.out.trimmed() == (leafPath + u": OK"_s).toUtf8(), qPrintable(describe(ok)));
     // Another name or another CA does not verify.
     verify[verify.size() - 2] = isAddress ? u"127.0.0.2"_s : u"other.example"_s;
     QVERIFY2(openssl(verify).exitCode != 0, "a leaf verified for a name it was not made for");
@@ -514,7 +517,8 @@ void TestCertificateAuthority::leafVerifies()
     QVERIFY2(text.contains(u"TLS Web Server Authentication"_s), qPrintable(text));
     QVERIFY2(text.contains(u"X509v3 Authority Key Identifier"_s), qPrintable(text));
     const ProcessResult sig = openssl({ u"x509"_s, u"-in"_s, leafPath, u"-noout"_s, u"-text"_s });
-    QVERIFY2(QString::fromUtf8(sig.out).contains(u"Signature Algorithm: ecdsa-with-SHA256"_s), sig.out.left(400));
+    QVERIFY2(
+        QString::fromUtf8(sig.out).contains(u"Signature Algorithm: ecdsa-with-SHA256"_s), sig.out.left(400));
 
     // The key is the certificate's.
     const ProcessResult certPub = openssl({ u"x509"_s, u"-in"_s, leafPath, u"-noout"_s, u"-pubkey"_s });
@@ -673,8 +677,8 @@ void TestCertificateAuthority::pythonStrictVerification()
     // The server runs on this thread's event loop while Python connects.
     QProcess python;
     python.setProgram(Python);
-    python.setArguments({ u"-c"_s, QString::fromUtf8(PythonClient),
-        (trusted ? ca : other)->certificatePath(), QString::number(server.port()), host });
+    python.setArguments({ u"-c"_s, QString::fromUtf8(PythonClient), (trusted ? ca : other)->certificatePath(),
+        QString::number(server.port()), host });
     python.start();
     QVERIFY(python.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(python.state() == QProcess::NotRunning, 30000);
