@@ -113,7 +113,7 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+223"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+224"/>
         <source>%1, which YAML does not allow, at offset %2 replaced by &apos;?&apos;</source>
         <translation>%1, das YAML nicht erlaubt, an Offset %2 durch &apos;?&apos; ersetzt</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>unknown tag %1 on a body (line %2), read as text</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
     </message>
@@ -207,12 +207,12 @@
         </translation>
     </message>
     <message>
-        <location line="-1437"/>
+        <location line="-1438"/>
         <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
         <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
     </message>
     <message>
-        <location line="+1156"/>
+        <location line="+1157"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -319,9 +319,274 @@
     </message>
 </context>
 <context>
+    <name>CertificateAuthority</name>
+    <message>
+        <location filename="../core/replay/certificateauthority.cpp" line="+77"/>
+        <source>unknown OpenSSL error</source>
+        <translation>unbekannter OpenSSL-Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenSSL error %1</source>
+        <translation>OpenSSL-Fehler %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>generating an EC P-256 key</source>
+        <translation>Erzeugen eines EC-P-256-Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>generating a serial number</source>
+        <translation>Erzeugen einer Seriennummer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>setting a serial number</source>
+        <translation>Setzen einer Seriennummer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>adding the %1 extension</source>
+        <translation>Hinzufügen der Erweiterung %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>setting the certificate&apos;s %1</source>
+        <translation>Setzen von %1 im Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+12"/>
+        <source>creating the CA certificate</source>
+        <translation>Erstellen des CA-Zertifikats</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>signing the CA certificate</source>
+        <translation>Signieren des CA-Zertifikats</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not a valid host name: %2</source>
+        <translation>„%1“ ist kein gültiger Hostname: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the host name is empty</source>
+        <translation>der Hostname ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>longer than 253 characters</source>
+        <translation>länger als 253 Zeichen</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>it holds spaces, control or non-ASCII characters (give an IDN in its xn-- form)</source>
+        <translation>er enthält Leerzeichen, Steuerzeichen oder Nicht-ASCII-Zeichen (einen internationalisierten Namen in seiner xn--Form angeben)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>not an IPv6 address (give it without brackets or zone)</source>
+        <translation>keine IPv6-Adresse (ohne eckige Klammern und ohne Zone angeben)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it has an empty label</source>
+        <translation>er enthält ein leeres Label</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a label is longer than 63 characters</source>
+        <translation>ein Label ist länger als 63 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a label starts or ends with a hyphen</source>
+        <translation>ein Label beginnt oder endet mit einem Bindestrich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is not allowed in a host name</source>
+        <translation>„%1“ ist in einem Hostnamen nicht erlaubt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not a valid IPv4 address</source>
+        <translation>keine gültige IPv4-Adresse</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>adding the subjectAltName extension</source>
+        <translation>Hinzufügen der Erweiterung subjectAltName</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+14"/>
+        <source>creating a leaf certificate</source>
+        <translation>Erstellen eines Serverzertifikats</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>signing a leaf certificate</source>
+        <translation>Signieren eines Serverzertifikats</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>encoding a certificate</source>
+        <translation>Kodieren eines Zertifikats</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>encoding a private key</source>
+        <translation>Kodieren eines privaten Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+27"/>
+        <location line="+22"/>
+        <location line="+32"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>%1 holds the replay CA&apos;s private key but group or others may access it (mode %2); it was not used: run chmod 600 %1</source>
+        <translation>%1 enthält den privaten Schlüssel der Replay-CA, aber Gruppe oder andere haben Zugriff darauf (Modus %2); er wurde nicht verwendet: chmod 600 %1 ausführen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is too large (%2 bytes) to be a PEM file of the replay CA</source>
+        <translation>%1 ist zu groß (%2 Bytes) für eine PEM-Datei der Replay-CA</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>no folder given for the replay CA</source>
+        <translation>kein Ordner für die Replay-CA angegeben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the folder %1 could not be created</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the folder %1 could not be created: %2</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 exists and is not a folder</source>
+        <translation>%1 existiert und ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the replay CA&apos;s folder %1 may be written by group or others; run chmod 700 %1</source>
+        <translation>Gruppe oder andere dürfen in den Ordner %1 der Replay-CA schreiben; chmod 700 %1 ausführen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 could not be locked: %2</source>
+        <translation>%1 konnte nicht gesperrt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>another process has been holding %1 for over %2 seconds while creating the replay CA</source>
+        <translation>ein anderer Prozess hält %1 seit über %2 Sekunden, während er die Replay-CA erstellt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>a file could not be created in %1: %2</source>
+        <translation>in %1 konnte keine Datei angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 could not be created: %2</source>
+        <translation>%1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 exists but %2 is missing; restore %2, or move %1 away to have a new replay CA made (clients trusting the old one must then trust the new one)</source>
+        <translation>%1 existiert, aber %2 fehlt; %2 wiederherstellen oder %1 woandershin verschieben, damit eine neue Replay-CA erstellt wird (Clients, die der alten vertrauen, müssen dann der neuen vertrauen)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+23"/>
+        <source>reading %1</source>
+        <translation>Lesen von %1</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 is not an unencrypted PEM private key (%2); it was left as it is</source>
+        <translation>%1 ist kein unverschlüsselter privater PEM-Schlüssel (%2); die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 holds a key of a type the replay CA cannot sign with (EC or RSA keys only)</source>
+        <translation>%1 enthält einen Schlüssel eines Typs, mit dem die Replay-CA nicht signieren kann (nur EC- oder RSA-Schlüssel)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is not a PEM certificate (%2); it was left as it is</source>
+        <translation>%1 ist kein PEM-Zertifikat (%2); die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 does not belong to the key in %2; the files were left as they are (restore the matching pair, or move both away to have a new replay CA made)</source>
+        <translation>%1 gehört nicht zum Schlüssel in %2; die Dateien wurden nicht verändert (das passende Paar wiederherstellen oder beide woandershin verschieben, damit eine neue Replay-CA erstellt wird)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a CA certificate</source>
+        <translation>%1 ist kein CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the replay CA in %1 has expired; move %2 and %3 away to have a new one made</source>
+        <translation>die Replay-CA in %1 ist abgelaufen; %2 und %3 woandershin verschieben, damit eine neue erstellt wird</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the replay CA in %1 is not valid yet (is the clock right?)</source>
+        <translation>die Replay-CA in %1 ist noch nicht gültig (geht die Uhr richtig?)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 appeared while the replay CA was being created; nothing was changed</source>
+        <translation>%1 ist entstanden, während die Replay-CA erstellt wurde; nichts wurde verändert</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>Qt could not read the certificate made for %1; is Qt&apos;s OpenSSL TLS backend installed?</source>
+        <translation>Qt konnte das für %1 erstellte Zertifikat nicht lesen; ist Qts OpenSSL-TLS-Backend installiert?</translation>
+    </message>
+</context>
+<context>
     <name>CheckpointState</name>
     <message>
-        <location filename="../core/recording/checkpointstate.cpp" line="+61"/>
+        <location filename="../core/recording/checkpointstate.cpp" line="+58"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -845,7 +1110,7 @@
 <context>
     <name>FilterExpression</name>
     <message>
-        <location filename="../core/recording/filterexpression.cpp" line="+844"/>
+        <location filename="../core/recording/filterexpression.cpp" line="+846"/>
         <location line="+236"/>
         <source>unexpected &quot;)&quot;: there is no &quot;(&quot; for it to close</source>
         <translation>unerwartetes „)“: Es gibt kein passendes „(“</translation>
@@ -1443,7 +1708,7 @@
         <translation>„%1“ ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1482,7 +1747,7 @@
 <context>
     <name>McpExtractor</name>
     <message>
-        <location filename="../core/recording/mcpextractor.cpp" line="+89"/>
+        <location filename="../core/recording/mcpextractor.cpp" line="+85"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1820,7 +2085,7 @@
 <context>
     <name>McpScanner</name>
     <message>
-        <location filename="../core/diff/mcpscanner.cpp" line="+101"/>
+        <location filename="../core/diff/mcpscanner.cpp" line="+100"/>
         <source>the end of the data</source>
         <translation>das Ende der Daten</translation>
     </message>
@@ -1887,7 +2152,7 @@
         <translation>JSON-Objekt erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>

@@ -17,5 +17,6 @@ int runMcps(const Cli &cli, const QStringList &arguments);
 int runShow(const Cli &cli, const QStringList &arguments);
 int runExportHar(const Cli &cli, const QStringList &arguments);
 int runDiff(const Cli &cli, const QStringList &arguments);
+int runCa(const Cli &cli, const QStringList &arguments);
 
 } // namespace tapedeck

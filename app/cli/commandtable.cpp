@@ -32,6 +32,8 @@ const std::array Commands = {
         QT_TRANSLATE_NOOP("main", "the HTTP events as HAR 1.2"), runExportHar },
     CliCommand { "diff", "<recorded> <replayed> [--json|--markdown]",
         QT_TRANSLATE_NOOP("main", "semantic MCP diff (presets datahub, replay, none)"), runDiff },
+    CliCommand { "ca", "[--output FILE|--fingerprint|--path]",
+        QT_TRANSLATE_NOOP("main", "the replay CA's certificate, made on first use"), runCa },
 };
 
 QString usageOf(const CliCommand &command)
