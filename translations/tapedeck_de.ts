@@ -113,7 +113,7 @@
 <context>
     <name>CassetteParser</name>
     <message>
-        <location filename="../core/recording/cassetteparser.cpp" line="+223"/>
+        <location filename="../core/recording/cassetteparser.cpp" line="+224"/>
         <source>%1, which YAML does not allow, at offset %2 replaced by &apos;?&apos;</source>
         <translation>%1, das YAML nicht erlaubt, an Offset %2 durch &apos;?&apos; ersetzt</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>%1: unerwartete YAML-Struktur in Zeile %2</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>unknown tag %1 on a body (line %2), read as text</source>
         <translation>unbekanntes Tag %1 an einem Body (Zeile %2), als Text gelesen</translation>
     </message>
@@ -207,12 +207,12 @@
         </translation>
     </message>
     <message>
-        <location line="-1437"/>
+        <location line="-1438"/>
         <source>invalid UTF-8 byte at offset %1 replaced by &apos;?&apos;</source>
         <translation>ungültiges UTF-8-Byte an Offset %1 durch &apos;?&apos; ersetzt</translation>
     </message>
     <message>
-        <location line="+1156"/>
+        <location line="+1157"/>
         <source>%1 is empty</source>
         <translation>%1 ist leer</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>CheckpointState</name>
     <message>
-        <location filename="../core/recording/checkpointstate.cpp" line="+61"/>
+        <location filename="../core/recording/checkpointstate.cpp" line="+58"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -845,7 +845,7 @@
 <context>
     <name>FilterExpression</name>
     <message>
-        <location filename="../core/recording/filterexpression.cpp" line="+844"/>
+        <location filename="../core/recording/filterexpression.cpp" line="+846"/>
         <location line="+236"/>
         <source>unexpected &quot;)&quot;: there is no &quot;(&quot; for it to close</source>
         <translation>unerwartetes „)“: Es gibt kein passendes „(“</translation>
@@ -1443,7 +1443,7 @@
         <translation>„%1“ ist keine Zeichenkette</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1482,7 +1482,7 @@
 <context>
     <name>McpExtractor</name>
     <message>
-        <location filename="../core/recording/mcpextractor.cpp" line="+89"/>
+        <location filename="../core/recording/mcpextractor.cpp" line="+85"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -1820,7 +1820,7 @@
 <context>
     <name>McpScanner</name>
     <message>
-        <location filename="../core/diff/mcpscanner.cpp" line="+101"/>
+        <location filename="../core/diff/mcpscanner.cpp" line="+100"/>
         <source>the end of the data</source>
         <translation>das Ende der Daten</translation>
     </message>
@@ -1887,7 +1887,7 @@
         <translation>JSON-Objekt erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>line %1, column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
@@ -2534,6 +2534,70 @@
         <location line="+13"/>
         <source>HMAC-SHA1 could not be initialised</source>
         <translation>HMAC-SHA1 konnte nicht initialisiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>WireMockExport</name>
+    <message>
+        <location filename="../core/replay/wiremockexport.cpp" line="+141"/>
+        <location line="+12"/>
+        <source>%1 exists and is not a folder</source>
+        <translation>%1 existiert und ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+17"/>
+        <location line="+137"/>
+        <source>the folder %1 could not be created</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>%1 already exists and is not empty; export into a new or empty folder</source>
+        <translation>%1 existiert bereits und ist nicht leer; exportieren Sie in einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+2"/>
+        <location line="+23"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was changed during the export</source>
+        <translation>%1 wurde während des Exports verändert</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>event %1 (%2 %3) was not exported: %4</source>
+        <translation>Ereignis %1 (%2 %3) wurde nicht exportiert: %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>mappings can only be added after begin()</source>
+        <translation>Mappings können erst nach begin() hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>no status was recorded; WireMock answers 200</source>
+        <translation>es wurde kein Status aufgezeichnet; WireMock antwortet mit 200</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the body does not decode as %1 (%2): served as recorded, without the Content-Encoding header</source>
+        <translation>der Body lässt sich nicht als %1 dekodieren (%2): Er wird wie aufgezeichnet ausgeliefert, ohne Content-Encoding-Header</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>finish() needs begin()</source>
+        <translation>finish() setzt begin() voraus</translation>
     </message>
 </context>
 <context>
