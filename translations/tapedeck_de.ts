@@ -2802,6 +2802,70 @@
     </message>
 </context>
 <context>
+    <name>WireMockExport</name>
+    <message>
+        <location filename="../core/replay/wiremockexport.cpp" line="+141"/>
+        <location line="+12"/>
+        <source>%1 exists and is not a folder</source>
+        <translation>%1 existiert und ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+17"/>
+        <location line="+137"/>
+        <source>the folder %1 could not be created</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>%1 already exists and is not empty; export into a new or empty folder</source>
+        <translation>%1 existiert bereits und ist nicht leer; exportieren Sie in einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+2"/>
+        <location line="+23"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was changed during the export</source>
+        <translation>%1 wurde während des Exports verändert</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>event %1 (%2 %3) was not exported: %4</source>
+        <translation>Ereignis %1 (%2 %3) wurde nicht exportiert: %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>mappings can only be added after begin()</source>
+        <translation>Mappings können erst nach begin() hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>no status was recorded; WireMock answers 200</source>
+        <translation>es wurde kein Status aufgezeichnet; WireMock antwortet mit 200</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the body does not decode as %1 (%2): served as recorded, without the Content-Encoding header</source>
+        <translation>der Body lässt sich nicht als %1 dekodieren (%2): Er wird wie aufgezeichnet ausgeliefert, ohne Content-Encoding-Header</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>finish() needs begin()</source>
+        <translation>finish() setzt begin() voraus</translation>
+    </message>
+</context>
+<context>
     <name>ZipArchive</name>
     <message>
         <location filename="../core/archive/ziparchive.cpp" line="+89"/>

@@ -16,6 +16,7 @@ int runEvents(const Cli &cli, const QStringList &arguments);
 int runMcps(const Cli &cli, const QStringList &arguments);
 int runShow(const Cli &cli, const QStringList &arguments);
 int runExportHar(const Cli &cli, const QStringList &arguments);
+int runExportWireMock(const Cli &cli, const QStringList &arguments);
 int runDiff(const Cli &cli, const QStringList &arguments);
 int runCa(const Cli &cli, const QStringList &arguments);
 

@@ -30,6 +30,8 @@ const std::array Commands = {
         QT_TRANSLATE_NOOP("main", "recorded MCPs in the file sink's format"), runMcps },
     CliCommand { "export-har", "<source> --output FILE",
         QT_TRANSLATE_NOOP("main", "the HTTP events as HAR 1.2"), runExportHar },
+    CliCommand { "export-wiremock", "<source> --output DIR",
+        QT_TRANSLATE_NOOP("main", "the HTTP events as WireMock 3 stub mappings"), runExportWireMock },
     CliCommand { "diff", "<recorded> <replayed> [--json|--markdown]",
         QT_TRANSLATE_NOOP("main", "semantic MCP diff (presets datahub, replay, none)"), runDiff },
     CliCommand { "ca", "[--output FILE|--fingerprint|--path]",

@@ -11,6 +11,9 @@
 #     with \u escapes), apostrophes ('' in single quotes), plain-text pages (plain scalars folded over
 #     several lines), and a 600-byte !!binary body every 40th response. --records sets how many records a
 #     JSON response holds (default 1-4: responses of a few hundred bytes to about 1.5 KB).
+#   --shape distinct: every request different (the replay benchmark's input): GETs of one item each with a
+#     query string, and POST searches with a JSON body, alternating; JSON responses of about 400 bytes.
+#     Use --count to say how many.
 import argparse
 import hashlib
 import json
@@ -130,13 +133,37 @@ def rest_interaction(rng, i, records_range):
     return {"request": compat.convert_to_unicode(request._to_dict()), "response": compat.convert_to_unicode(response)}
 
 
+def distinct_interaction(rng, i):
+    """One interaction of the distinct shape: no two requests alike (URI or body differ)."""
+    if i % 2 == 0:
+        method, uri, body = "GET", f"http://api.bench.example/api/v1/items/{i}?fields=id,name,tags&page={i % 50}", None
+        headers = {"Accept": ["application/json"], "User-Agent": ["python-requests/2.28.1"]}
+    else:
+        method, uri = "POST", "http://api.bench.example/api/v1/search"
+        body = json.dumps({"query": f"item {i} {rng.choice(WORDS)}", "page": i % 50,
+                           "filters": {"region": rng.choice(("emea", "amer", "apac")), "status": "open"}})
+        headers = {"Accept": ["application/json"], "Content-Type": ["application/json"],
+                   "User-Agent": ["python-requests/2.28.1"]}
+    payload = json.dumps({"id": i, "name": " ".join(rng.choice(WORDS) for _ in range(4)),
+                          "tags": [rng.choice(WORDS) for _ in range(6)],
+                          "owner": f"urn:li:corpuser:{rng.choice(WORDS)}{rng.randrange(1000)}",
+                          "updated_at": f"2025-11-{10 + rng.randrange(18)}T0{rng.randrange(10)}:41:07Z",
+                          "metrics": {"rows": rng.randrange(10**7), "bytes": rng.randrange(10**10)}},
+                         separators=(",", ":"), ensure_ascii=False)
+    return {"request": {"body": body, "headers": headers, "method": method, "uri": uri},
+            "response": {"body": {"string": payload},
+                         "headers": {"Content-Type": ["application/json"], "Date": ["Tue, 18 Nov 2025 09:41:07 GMT"]},
+                         "status": {"code": 200, "message": "OK"}}}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("output", help="folder to create")
     parser.add_argument("--size-mb", type=float, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--shape", choices=("datahub", "rest-api"), default="datahub")
+    parser.add_argument("--shape", choices=("datahub", "rest-api", "distinct"), default="datahub")
     parser.add_argument("--records", default="1-4", help="rest-api: records per JSON response, MIN-MAX")
+    parser.add_argument("--count", type=int, help="write exactly this many interactions (instead of --size-mb)")
     parser.add_argument("--size-of", choices=("recording", "cassette"), default="recording",
                         help="what --size-mb measures: cassette and queries.jsonl together, or the cassette alone")
     args = parser.parse_args()
@@ -164,8 +191,13 @@ def main():
     with open(cassette, "w", encoding="utf-8") as c:
         c.write("interactions:\n")
         i = 0
-        while written < target:
-            item = interaction(rng, i) if args.shape == "datahub" else rest_interaction(rng, i, records_range)
+        while (i < args.count) if args.count is not None else (written < target):
+            if args.shape == "datahub":
+                item = interaction(rng, i)
+            elif args.shape == "rest-api":
+                item = rest_interaction(rng, i, records_range)
+            else:
+                item = distinct_interaction(rng, i)
             written += c.write(yaml.dump([item], Dumper=Dumper))
             i += 1
         c.write("version: 1\n")
