@@ -289,8 +289,18 @@ QList<Candidate> Matcher::nearest(const RequestKey &request, int count) const
             s += 8;
         if (in.scheme == y.scheme && in.host == y.host && in.port == y.port)
             s += 4;
-        if (in.path == y.path)
+        if (in.path == y.path) {
             s += 4;
+        } else {
+            // Paths that share leading segments are nearer: /api/4.0/user is near /api/4.0/userx.
+            const QList<QStringView> a = QStringView(in.path).split(u'/');
+            const QList<QStringView> b = QStringView(y.path).split(u'/');
+            qsizetype common = 0;
+            while (common < a.size() && common < b.size() && a[common] == b[common])
+                ++common;
+            const bool prefix = common < a.size() && common < b.size() && a[common].startsWith(b[common]);
+            s += int((3 * common + (prefix ? 2 : 0)) / std::max<qsizetype>(1, std::max(a.size(), b.size())));
+        }
         const Params q = paramsOf(y.query);
         if (!inParams.isEmpty() || !q.isEmpty()) {
             qsizetype shared = 0;

@@ -250,6 +250,10 @@ void MockHttpServer::Connection::readIncoming()
         // Else an earlier answer is still due (pipelining): the client sends its body after its own wait.
     }
     const HttpRequestParser::State state = m_parser->state();
+    // Taken before the requests are handled: an allowed CONNECT replaces the parser.
+    const QByteArray early = m_parser->takeTunnelData();
+    const int errorStatus = m_parser->errorStatus();
+    const QString errorText = m_parser->errorText();
     for (HttpRequest &request : requests) {
         if (m_closing)
             return;
@@ -260,27 +264,31 @@ void MockHttpServer::Connection::readIncoming()
     }
     if (m_closing)
         return;
-    m_requestBegan = m_parser->midRequest() ? (m_requestBegan ? m_requestBegan : now) : 0;
     if (state == HttpRequestParser::State::Failed) {
         m_noMoreRequests = true;
         m_requestBegan = 0;
-        if (m_parser->errorStatus() != 0) {
-            report(HttpProtocolEvent::Kind::BadRequest, m_parser->errorStatus(), m_parser->errorText());
-            refuse(m_parser->errorStatus(), m_parser->errorText());
+        if (errorStatus != 0) {
+            report(HttpProtocolEvent::Kind::BadRequest, errorStatus, errorText);
+            refuse(errorStatus, errorText);
         }
         flush();
-    } else if (state == HttpRequestParser::State::Tunnel) {
-        m_noMoreRequests = true;
-        if (!m_parser->takeTunnelData().isEmpty() && !m_slots.empty() && m_slots.back().tunnel) {
-            // TLS bytes sent before the tunnel was answered: they were read as HTTP's and cannot be handed
-            // to the TLS layer. Every real client waits for the 200 first.
-            m_slots.back().tunnel = false;
-            m_slots.back().close = true;
+        return;
+    }
+    if (state == HttpRequestParser::State::Tunnel) {
+        if (!m_handshaking && !m_inTunnel) {
+            // The parser stopped after a request asking to upgrade the connection (not CONNECT): it is
+            // answered, and the connection ends there.
+            m_noMoreRequests = true;
+        } else if (!early.isEmpty()) {
+            // TLS bytes sent before the tunnel was answered were read as HTTP's and cannot be handed to the
+            // TLS layer; every real client waits for the 200 first.
             report(HttpProtocolEvent::Kind::TlsFailed, 0,
                 QStringLiteral("data sent into the tunnel to %1 before its CONNECT was answered").arg(m_tunnelHost));
+            closeNow();
         }
-        flush();
+        return;
     }
+    m_requestBegan = m_parser->midRequest() ? (m_requestBegan ? m_requestBegan : now) : 0;
 }
 
 void MockHttpServer::Connection::handle(HttpRequest &&request)

@@ -19,6 +19,7 @@ Run with Debian's interpreter: /usr/bin/python3 resources/samples/make_sample.py
 """
 
 import argparse
+import contextlib
 import base64
 import email.utils
 import gzip
@@ -490,9 +491,15 @@ class SDKError(Exception):
     """What looker_sdk raises for an API error; the Looker source lets it end the run."""
 
 
+# Replay mode (--replay): where the client sends its requests, from the replay recipe; the MCPs keep
+# LOOKER_BASE in their URLs either way.
+API_BASES = {"looker": LOOKER_BASE, "gms": GMS_BASE}
+TRUST_ENV = False
+
+
 def fixed_session(headers):
     session = requests.Session()
-    session.trust_env = False  # no proxies from the environment
+    session.trust_env = TRUST_ENV  # recording: no proxies from the environment; replay: Tapedeck's
     # Fixed headers (instead of requests' defaults) keep the cassette machine-independent.
     session.headers.clear()
     session.headers.update({"Accept": "*/*", "Accept-Encoding": "gzip, deflate",
@@ -518,13 +525,13 @@ class LookerClient:
 
     def login(self):
         response = self.session.post(
-            f"{LOOKER_BASE}/api/4.0/login",
+            f"{API_BASES['looker']}/api/4.0/login",
             data={"client_id": LOOKER_CLIENT_ID, "client_secret": LOOKER_CLIENT_SECRET})
         token = self._check(response, "login").json()["access_token"]
         self.session.headers["Authorization"] = f"Bearer {token}"
 
     def get(self, path, what):
-        return self._check(self.session.get(f"{LOOKER_BASE}{path}"), what)
+        return self._check(self.session.get(f"{API_BASES['looker']}{path}"), what)
 
     def me(self):
         return self.get("/api/4.0/user?fields=id%2Cdisplay_name%2Cemail%2Crole_ids", "me").json()
@@ -564,19 +571,19 @@ class RestEmitter:
         self.emitted = []
 
     def test_connection(self):
-        response = self.session.get(f"{GMS_BASE}/config")
+        response = self.session.get(f"{API_BASES['gms']}/config")
         response.raise_for_status()
         assert response.json()["noCode"] == "true"
 
     def emit_mcp(self, mcp):
         payload = json.dumps({"proposal": mcp, "async": "false"})
-        self.session.post(f"{GMS_BASE}/aspects?action=ingestProposal",
+        self.session.post(f"{API_BASES['gms']}/aspects?action=ingestProposal",
                           data=payload).raise_for_status()
         self.emitted.append(mcp)
 
     def emit_mcps(self, mcps):
         payload = json.dumps({"proposals": mcps, "async": "true"})
-        self.session.post(f"{GMS_BASE}/aspects?action=ingestProposalBatch",
+        self.session.post(f"{API_BASES['gms']}/aspects?action=ingestProposalBatch",
                           data=payload).raise_for_status()
         self.emitted.extend(mcps)
 
@@ -1023,8 +1030,61 @@ def wait_for_aeszip(timeout_minutes=40, poll_seconds=60):
     return write_archive
 
 
+class SentinelRoutes:
+    """Replay mode: the recorded hosts lead to a sentinel, so a request that slips past the proxy is seen."""
+
+    def __init__(self, sentinel):
+        host, port = sentinel.rsplit(":", 1)
+        self.target = (host, int(port))
+        self.original = None
+
+    def __enter__(self):
+        self.original = urllib3.util.connection.create_connection
+        recorded = {LOOKER_HOST, GMS_HOST}
+
+        def routed(address, *args, **kwargs):
+            if address[0] in recorded:
+                return self.original(self.target, *args, **kwargs)
+            return self.original(address, *args, **kwargs)
+
+        urllib3.util.connection.create_connection = routed
+        return self
+
+    def __exit__(self, *exc):
+        urllib3.util.connection.create_connection = self.original
+        return False
+
+
+def replay(recipe_path, looker_base, sentinel):
+    """Runs the same client against a replay: the Looker API and GMS from the replay recipe, proxies and CA
+    bundle from the environment (tapedeck-cli replay sets them), no fake servers. Ends as the recorded run
+    did: the SDKError on stderr and exit status 1."""
+    global TRUST_ENV
+    TRUST_ENV = True
+    recipe = yaml.safe_load(Path(recipe_path).read_text(encoding="utf-8"))
+    API_BASES["looker"] = looker_base or recipe["source"]["config"]["base_url"]
+    API_BASES["gms"] = recipe["sink"]["config"]["server"].rstrip("/")
+    routes = SentinelRoutes(sentinel) if sentinel else contextlib.nullcontext()
+    sink, queries = RestEmitter(), QueryLog()
+    try:
+        with routes:
+            run_ingestion(sink, queries)
+    except SDKError as e:
+        print(f"{type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    print("make_sample: the replayed run finished", file=sys.stderr)
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replay", metavar="RECIPE",
+                        help="run the sample's client against a replay (tapedeck-cli replay) with this "
+                             "replay recipe instead of recording")
+    parser.add_argument("--looker-base", help="with --replay: the Looker API's base URL (default: the "
+                                              "recipe's source.config.base_url)")
+    parser.add_argument("--sentinel", metavar="HOST:PORT",
+                        help="with --replay: route the recorded hosts there (a server that must see nothing)")
     parser.add_argument("--output", type=Path, default=SCRIPT_DIR,
                         help="folder for sample-recording.zip and .mcps.json (default: %(default)s)")
     parser.add_argument("--password", default=SAMPLE_PASSWORD,
@@ -1032,6 +1092,8 @@ def main():
     parser.add_argument("--keep-temp", action="store_true",
                         help="keep the plain archive files in the temporary folder and print it")
     args = parser.parse_args()
+    if args.replay:
+        sys.exit(replay(args.replay, args.looker_base, args.sentinel))
 
     write_archive = wait_for_aeszip()
     temp_dir = Path(tempfile.mkdtemp(prefix="tapedeck-sample-"))
