@@ -2432,22 +2432,22 @@
         <translation>der YAML-Parser konnte nicht initialisiert werden</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>%1 expands to more than %2 nodes</source>
         <translation>%1 ergibt mehr als %2 Knoten</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-20"/>
         <source>&lt;complex key&gt;</source>
         <translation>&lt;komplexer Schlüssel&gt;</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>%1: %2 (line %3)</source>
         <translation>%1: %2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>%1 is not valid YAML (line %2, column %3: %4)</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2, Spalte %3: %4)</translation>
     </message>
@@ -2633,6 +2633,144 @@
         <location line="+4"/>
         <source>%1 is %2, not a regular file</source>
         <translation>%1 ist %2, keine reguläre Datei</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayRecipe</name>
+    <message>
+        <location filename="../core/replay/replayrecipe.cpp" line="+176"/>
+        <source>OpenSSL could not make the RSA test key for private_key fields</source>
+        <translation>OpenSSL konnte den RSA-Testschlüssel für private_key-Felder nicht erzeugen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: %2 → an RSA test key (PKCS#8 PEM)</source>
+        <translation>%1: %2 → ein RSA-Testschlüssel (PKCS#8, PEM)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: the key at line %2 is a mapping or a sequence, which DataHub&apos;s YAML reader refuses</source>
+        <translation>%1: der Schlüssel in Zeile %2 ist ein Mapping oder eine Sequenz, was DataHubs YAML-Leser ablehnt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: line %2 merges a mapping in with &quot;&lt;&lt;&quot;, which Tapedeck does not rewrite (DataHub never writes one)</source>
+        <translation>%1: Zeile %2 führt mit „&lt;&lt;“ ein Mapping ein, was Tapedeck nicht umschreibt (DataHub schreibt so etwas nie)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1.server: set to %2</source>
+        <translation>%1.server: auf %2 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1.server: %2 → %3</source>
+        <translation>%1.server: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.%2: removed (Tapedeck&apos;s GMS endpoint needs no certificate settings)</source>
+        <translation>%1.%2: entfernt (Tapedecks GMS-Endpunkt braucht keine Zertifikatseinstellungen)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>sink: added (%1 at %2)</source>
+        <translation>sink: hinzugefügt (%1 an %2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>sink: replaced by %1 at %2</source>
+        <translation>sink: ersetzt durch %1 an %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sink: %1 replaced by %2 at %3</source>
+        <translation>sink: %1 ersetzt durch %2 an %3</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1: host and port → %2</source>
+        <translation>%1: Host und Port → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is no URI with a host Tapedeck could replace; it stays as recorded</source>
+        <translation>%1 ist keine URI mit einem Host, den Tapedeck ersetzen könnte; der Wert bleibt wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>source.config.host_port: set to %1</source>
+        <translation>source.config.host_port: auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>source.config.host_port: %1 → %2</source>
+        <translation>source.config.host_port: %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>source.config.%1 stays as recorded: source type &quot;%2&quot; does not speak the PostgreSQL protocol of Tapedeck&apos;s SQL endpoint</source>
+        <translation>source.config.%1 bleibt wie aufgezeichnet: der Quelltyp „%2“ spricht nicht das PostgreSQL-Protokoll von Tapedecks SQL-Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>%1 is not a recipe: its document is a sequence, not a mapping</source>
+        <translation>%1 ist kein Rezept: sein Dokument ist eine Sequenz, kein Mapping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a recipe: its document is a scalar, not a mapping</source>
+        <translation>%1 ist kein Rezept: sein Dokument ist ein Skalar, kein Mapping</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>the YAML writer could not be initialised</source>
+        <translation>der YAML-Schreiber konnte nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the YAML writer failed: %1</source>
+        <translation>der YAML-Schreiber ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>the replay recipe needs Tapedeck&apos;s GMS endpoint as an http or https URL, not &quot;%1&quot;</source>
+        <translation>das Replay-Rezept braucht Tapedecks GMS-Endpunkt als http- oder https-URL, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is no PostgreSQL host name or address</source>
+        <translation>„%1“ ist kein PostgreSQL-Hostname und keine PostgreSQL-Adresse</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>recording: removed</source>
+        <translation>recording: entfernt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no source</source>
+        <translation>%1 hat keine source</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: source is not a mapping (line %2)</source>
+        <translation>%1: source ist kein Mapping (Zeile %2)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>source.config.stateful_ingestion: replaced by {enabled: false}</source>
+        <translation>source.config.stateful_ingestion: ersetzt durch {enabled: false}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>source.config has no stateful_ingestion: with pipeline_name and the datahub-rest sink, DataHub turns stateful ingestion on for sources that support it</source>
+        <translation>source.config hat kein stateful_ingestion: mit pipeline_name und der datahub-rest-Senke schaltet DataHub die zustandsbehaftete Ingestion für Quellen, die sie unterstützen, selbst ein</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,9 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
     {
         bool expectingKey = true;
         QString pendingKey;
+        QString pendingKeyTag;
+        bool pendingKeyPlain = true;
+        bool pendingKeyComplex = false;
         int pendingKeyLine = 0;
         QString anchor;
         qsizetype nodesBefore = 0;
@@ -115,12 +118,19 @@ Result<Recipe> Recipe::parse(const QByteArray &yaml, const QString &origin)
         if (stack.last().type == RecipeNode::Type::Mapping) {
             if (parent.expectingKey) {
                 // Complex (non-scalar) keys are rare in recipes; show them by their first line.
-                parent.pendingKey = node.type == RecipeNode::Type::Scalar ? node.value : tr("<complex key>");
+                const bool complex = node.type != RecipeNode::Type::Scalar;
+                parent.pendingKey = complex ? tr("<complex key>") : node.value;
+                parent.pendingKeyTag = node.tag;
+                parent.pendingKeyPlain = !complex && node.plain;
+                parent.pendingKeyComplex = complex;
                 parent.pendingKeyLine = node.line;
                 parent.expectingKey = false;
                 return success();
             }
             node.key = parent.pendingKey;
+            node.keyTag = parent.pendingKeyTag;
+            node.keyPlain = parent.pendingKeyPlain;
+            node.keyComplex = parent.pendingKeyComplex;
             node.line = parent.pendingKeyLine; // a value is shown on its key's line
             parent.expectingKey = true;
         }

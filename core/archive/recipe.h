@@ -16,6 +16,9 @@ struct RecipeNode
 
     Type type = Type::Scalar;
     QString key; // the key in the parent mapping; empty for sequence items and the root
+    QString keyTag; // the key's explicit YAML tag, if any
+    bool keyPlain = true; // the key was an unquoted scalar (may mean null, a bool or a number)
+    bool keyComplex = false; // the key was a mapping or sequence (key holds "<complex key>")
     QString value; // scalar text
     QString tag; // explicit YAML tag, if any
     bool plain = true; // an unquoted scalar (may mean null, a bool or a number)

@@ -7,9 +7,12 @@
 // - a parsed tree is bounded: no more containers nested than the one nesting rule allows
 //   (Nesting::MaxDepth), no more than a million nodes (aliases counted as expanded);
 // - every node's line is within the text, and scalars have no children;
-// - the redacted secrets are found (replayDummyPaths) exactly once per redacted scalar.
+// - the redacted secrets are found (replayDummyPaths) exactly once per redacted scalar;
+// - the replay recipe made from it is refused with a message naming the recipe, or is YAML the parser reads
+//   again, from which a second replay recipe changes nothing.
 #include "core/archive/recipe.h"
 #include "core/common/nesting.h"
+#include "core/replay/replayrecipe.h"
 #include "fuzzsupport.h"
 
 #include <vector>
@@ -76,5 +79,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         QStringLiteral("%1 redacted scalars, %2 paths found")
             .arg(shape.dummies)
             .arg(recipe->replayDummyPaths().size()));
+
+    replay::ReplayRecipeOptions options;
+    options.gmsUrl = QStringLiteral("http://127.0.0.1:8080");
+    options.postgresPort = 5432;
+    options.origin = Origin;
+    const Result<replay::ReplayRecipe> replayRecipe = replay::makeReplayRecipe(yaml, options);
+    if (!replayRecipe) {
+        FUZZ_CHECK_ERROR(replayRecipe.error());
+        FUZZ_CHECK(replayRecipe.error().code == ErrorCode::InvalidInput
+                && replayRecipe.error().message.contains(Origin),
+            replayRecipe.error().message);
+        return 0;
+    }
+    const Result<replay::ReplayRecipe> again = replay::makeReplayRecipe(replayRecipe->yaml, options);
+    FUZZ_CHECK(again.ok(), again.ok() ? QString() : again.error().message);
+    FUZZ_CHECK(again->changes.isEmpty(), again->changes.join(QLatin1Char('\n')));
     return 0;
 }
