@@ -14,8 +14,9 @@ libs="libzip-dev liblzma-dev libssl-dev libyaml-dev zlib1g-dev libbz2-dev libbro
 # Real peers the tests run against: 7-Zip, Info-ZIP unzip, Debian's Python with VCR.py and friends, DeepDiff.
 peers="p7zip-full unzip python3 python3-cryptography python3-vcr python3-requests python3-yaml python3-deepdiff"
 # WireMock (npm wiremock's standalone jar, run with java -jar) serves tapedeck-cli export-wiremock output in
-# tst_exportwiremock and in the replay benchmark; wrk drives that benchmark (tests/bench/bench_replay_wiremock.py).
-peers="$peers openjdk-17-jre-headless wrk"
+# tst_exportwiremock and in the replay benchmark; wrk drives that benchmark (tests/bench/bench_replay_wiremock.py);
+# curl is a client of the replay mock layer in tst_replaycli (through the proxy, with Tapedeck's CA).
+peers="$peers openjdk-17-jre-headless wrk curl"
 # Offscreen and real-window GUI checks, screenshots, packaging validation.
 # The desktop app's optional libraries: QtKeychain for "remember the password".
 gui_libs="qtkeychain-qt6-dev"

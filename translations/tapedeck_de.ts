@@ -2181,6 +2181,19 @@
     </message>
 </context>
 <context>
+    <name>MockHttpServer</name>
+    <message>
+        <location filename="../core/replay/mockhttpserver.cpp" line="+568"/>
+        <source>%1 is not a loopback address: the mock layer listens on loopback only</source>
+        <translation>%1 ist keine Loopback-Adresse: die Mock-Schicht lauscht nur auf Loopback</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>kann auf %1 Port %2 nicht lauschen: %3</translation>
+    </message>
+</context>
+<context>
     <name>Nesting</name>
     <message>
         <location filename="../core/common/nesting.h" line="+23"/>
@@ -2771,6 +2784,180 @@
         <location line="+3"/>
         <source>source.config has no stateful_ingestion: with pipeline_name and the datahub-rest sink, DataHub turns stateful ingestion on for sources that support it</source>
         <translation>source.config hat kein stateful_ingestion: mit pipeline_name und der datahub-rest-Senke schaltet DataHub die zustandsbehaftete Ingestion für Quellen, die sie unterstützen, selbst ein</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayReport</name>
+    <message numerus="yes">
+        <location filename="../core/replay/replayreport.cpp" line="+116"/>
+        <source>Replay of %1 (policy %2): %n request(s)</source>
+        <translation>
+            <numerusform>Wiedergabe von %1 (Regel %2): %n Anfrage</numerusform>
+            <numerusform>Wiedergabe von %1 (Regel %2): %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>→ %1, interaction %2 (served %3×)</source>
+        <translation>→ %1, Interaktion %2 (%3× beantwortet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, 1 of %1 recorded with this key</source>
+        <translation>, 1 von %1 mit diesem Schlüssel aufgezeichneten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, body not compared</source>
+        <translation>, Body nicht verglichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>→ %1, synthesized GMS answer</source>
+        <translation>→ %1, erzeugte GMS-Antwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>→ %1 UNMATCHED</source>
+        <translation>→ %1 OHNE TREFFER</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>→ UNMATCHED (connection closed)</source>
+        <translation>→ OHNE TREFFER (Verbindung geschlossen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→ %1, edited answer</source>
+        <translation>→ %1, bearbeitete Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→ %1, error chosen by the user</source>
+        <translation>→ %1, vom Benutzer gewählter Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>→ closed by the user</source>
+        <translation>→ vom Benutzer geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>→ still held</source>
+        <translation>→ noch angehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ the client went away before the answer</source>
+        <translation>→ der Client ging vor der Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n MCP(s)</source>
+        <translation>
+            <numerusform>, %n MCP</numerusform>
+            <numerusform>, %n MCPs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>         nearest: interaction %1 %2 %3</source>
+        <translation>         am nächsten: Interaktion %1 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>           %1: recorded %2, sent %3</source>
+        <translation>           %1: aufgezeichnet %2, gesendet %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Requests: %1 matched, %2 synthesized (GMS), %3 unmatched, %4 edited, %5 errored, %6 held, %7 abandoned</source>
+        <translation>Anfragen: %1 getroffen, %2 erzeugt (GMS), %3 ohne Treffer, %4 bearbeitet, %5 mit Fehler beantwortet, %6 angehalten, %7 verlassen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recorded interactions: %1, %2 served, %3 never served</source>
+        <translation>Aufgezeichnete Interaktionen: %1, %2 beantwortet, %3 nie beantwortet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  unused: interaction %1 (timeline event %2) %3 %4</source>
+        <translation>  ungenutzt: Interaktion %1 (Zeitleisten-Ereignis %2) %3 %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (a GMS ingest call: the replay&apos;s own were captured)</source>
+        <translation> (ein GMS-Ingest-Aufruf: die der Wiedergabe wurden mitgeschnitten)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  … and %1 more</source>
+        <translation>  … und %1 weitere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ambiguous keys (one request recorded with several answers; datahub serves the first forever, sequential in order): %1</source>
+        <translation>Mehrdeutige Schlüssel (eine Anfrage mit mehreren Antworten aufgezeichnet; datahub liefert immer die erste, sequential der Reihe nach): %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>interactions %1</source>
+        <translation>Interaktionen %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Order divergence: %1 request(s) served an interaction recorded before one already served</source>
+        <translation>Abweichende Reihenfolge: %1 Anfrage(n) bekamen eine Interaktion, die vor einer schon gelieferten aufgezeichnet wurde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  request %1 got interaction %2 after interaction %3</source>
+        <translation>  Anfrage %1 bekam Interaktion %2 nach Interaktion %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection from %1: %2</source>
+        <translation>Verbindung von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not be started: %1</source>
+        <translation>konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>was stopped</source>
+        <translation>wurde angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>was ended by signal %1</source>
+        <translation>wurde durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exited with %1</source>
+        <translation>endete mit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command %1</source>
+        <translation>Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the recorded run failed too)</source>
+        <translation> (der aufgezeichnete Lauf schlug auch fehl)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (the recorded run failed; this one did not)</source>
+        <translation> (der aufgezeichnete Lauf schlug fehl, dieser nicht)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -5445,6 +5632,145 @@ Entitätstyp: %3</translation>
         <location line="+3"/>
         <source>Open Sample Recording</source>
         <translation>Beispielaufzeichnung öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::replay::ReplaySession</name>
+    <message>
+        <location filename="../core/replay/replaysession.cpp" line="+151"/>
+        <source>the recording has no requests for %1 (recorded origins: %2)</source>
+        <translation>die Aufzeichnung hat keine Anfragen an %1 (aufgezeichnete Ursprünge: %2)</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Tapedeck replay: the recorded interaction could not be read: %1
+</source>
+        <translation>Tapedeck-Wiedergabe: die aufgezeichnete Interaktion konnte nicht gelesen werden: %1
+</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>request %1 (%2 %3): %4</source>
+        <translation>Anfrage %1 (%2 %3): %4</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>(a value)</source>
+        <translation>(ein Wert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(another value)</source>
+        <translation>(ein anderer Wert)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Tapedeck replay: answered with an error by the user</source>
+        <translation>Tapedeck-Wiedergabe: vom Benutzer mit einem Fehler beantwortet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>query parameter</source>
+        <translation>Query-Parameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tapedeck replay: no recorded interaction matches this request.
+  %1 %2
+</source>
+        <translation>Tapedeck-Wiedergabe: keine aufgezeichnete Interaktion passt zu dieser Anfrage.
+  %1 %2
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy: datahub (the exact URI, the method and the body as DataHub normalises it).
+</source>
+        <translation>Regel: datahub (die genaue URI, die Methode und der Body, wie DataHub ihn normalisiert).
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy: sequential (the exact URI, the method and the body as DataHub normalises it).
+</source>
+        <translation>Regel: sequential (die genaue URI, die Methode und der Body, wie DataHub ihn normalisiert).
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording has no HTTP interactions.
+</source>
+        <translation>Die Aufzeichnung hat keine HTTP-Interaktionen.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nearest recorded requests:
+</source>
+        <translation>Nächste aufgezeichnete Anfragen:
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  %1. interaction %2 (timeline event %3): %4 %5
+</source>
+        <translation>  %1. Interaktion %2 (Zeitleisten-Ereignis %3): %4 %5
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>       %1: recorded %2, sent %3
+</source>
+        <translation>       %1: aufgezeichnet %2, gesendet %3
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>       (the same request: its recorded answers are used up)
+</source>
+        <translation>       (dieselbe Anfrage: ihre aufgezeichneten Antworten sind aufgebraucht)
+</translation>
     </message>
 </context>
 </TS>

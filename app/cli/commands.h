@@ -7,6 +7,7 @@
 namespace tapedeck {
 
 class Cli;
+class DiffReport;
 
 int runInfo(const Cli &cli, const QStringList &arguments);
 int runExtract(const Cli &cli, const QStringList &arguments);
@@ -19,5 +20,9 @@ int runExportHar(const Cli &cli, const QStringList &arguments);
 int runExportWireMock(const Cli &cli, const QStringList &arguments);
 int runDiff(const Cli &cli, const QStringList &arguments);
 int runCa(const Cli &cli, const QStringList &arguments);
+int runReplay(const Cli &cli, const QStringList &arguments);
+
+// The diff report as `diff` prints it (the replay report ends with it).
+QString diffReportText(const Cli &cli, const DiffReport &report);
 
 } // namespace tapedeck

@@ -36,6 +36,9 @@ const std::array Commands = {
         QT_TRANSLATE_NOOP("main", "semantic MCP diff (presets datahub, replay, none)"), runDiff },
     CliCommand { "ca", "[--output FILE|--fingerprint|--path]",
         QT_TRANSLATE_NOOP("main", "the replay CA's certificate, made on first use"), runCa },
+    CliCommand { "replay", "<source> [--match datahub|sequential] [--json] [-- COMMAND {recipe}]",
+        QT_TRANSLATE_NOOP("main", "serve a recording from the mock layer, run a command against it, report"),
+        runReplay },
 };
 
 QString usageOf(const CliCommand &command)

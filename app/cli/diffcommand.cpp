@@ -57,7 +57,9 @@ QString fieldLine(const FieldDifference &f)
             .arg(path, DiffReport::shortJson(f.recorded), DiffReport::shortJson(f.replayed)));
 }
 
-void printText(const Cli &cli, const DiffReport &report)
+} // namespace
+
+QString diffReportText(const Cli &cli, const DiffReport &report)
 {
     using C = Cli::Colour;
     QString out;
@@ -151,8 +153,10 @@ void printText(const Cli &cli, const DiffReport &report)
         out += cli.paint(DiffReport::PerfectMatch, C::Green) + QLatin1Char('\n');
     else
         out += cli.paint(Cli::tr("DIFFERENCES FOUND"), C::Red) + QLatin1Char('\n');
-    cli.out(out);
+    return out;
 }
+
+namespace {
 
 void warnAboutRules(const Cli &cli, const DiffReport &report)
 {
@@ -265,7 +269,7 @@ int runDiff(const Cli &cli, const QStringList &arguments)
     else if (parser.isSet(markdown))
         cli.out(report->toMarkdown());
     else
-        printText(cli, *report);
+        cli.out(diffReportText(cli, *report));
     if (recordingProblem)
         return cli.fail(*recordingProblem);
     return report->match() ? 0 : int(ErrorCode::Differences);

@@ -178,8 +178,10 @@ QString ReplayReport::toText(const ReplaySession &session, bool) const
         out += tr("  unused: interaction %1 (timeline event %2) %3 %4")
                    .arg(i + 1)
                    .arg(session.interactionSeq(i) + 1)
-                   .arg(key.method, escapeControls(key.uri.left(160)))
-            + u'\n';
+                   .arg(key.method, escapeControls(key.uri.left(160)));
+        if (McpExtractor::isGmsIngest(key.method, key.uri))
+            out += tr(" (a GMS ingest call: the replay's own were captured)");
+        out += u'\n';
     }
     if (unused.size() > 20)
         out += tr("  … and %1 more").arg(unused.size() - 20) + u'\n';
