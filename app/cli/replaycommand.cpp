@@ -24,6 +24,7 @@
 #include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <csignal>
@@ -159,6 +160,15 @@ ReplayCommandStatus runCommand(const QStringList &argv, const QProcessEnvironmen
     if (process.state() != QProcess::NotRunning)
         loop.exec();
     poll.stop();
+    // Whatever it left running in its group (a background job, a worker that ignores SIGINT) ends with it:
+    // the mock layer it talked to is about to go.
+    if (::kill(-pid_t(pid), SIGTERM) == 0) {
+        QElapsedTimer grace;
+        grace.start();
+        while (::kill(-pid_t(pid), 0) == 0 && grace.elapsed() < 2'000)
+            QThread::msleep(20);
+        ::kill(-pid_t(pid), SIGKILL);
+    }
     status.interrupted = interruption.signal() != 0;
     status.crashed = process.exitStatus() == QProcess::CrashExit;
     status.exitCode = process.exitCode();

@@ -223,11 +223,18 @@ void ReplaySession::arrived(IncomingHttpRequest &&request)
     event.body = std::move(request.http.body);
     event.viaTunnel = request.viaTunnel;
     event.gms = m_gmsOrigins.contains(request.origin);
-    const MatchResult peek = m_matcher->peek(RequestKey { event.method, event.uri, event.body });
-    event.interaction = peek.interaction;
-    event.sameKey = peek.sameKey;
-    event.served = peek.served;
-    event.bodyIgnored = peek.bodyIgnored;
+    const bool mayHold = m_paused || m_breakpoint;
+    if (mayHold) {
+        // What it would get, for the breakpoint and for whoever inspects it while it waits.
+        const MatchResult peek = m_matcher->peek(RequestKey { event.method, event.uri, event.body });
+        event.interaction = peek.interaction;
+        event.sameKey = peek.sameKey;
+        event.served = peek.served;
+        event.bodyIgnored = peek.bodyIgnored;
+    }
+    for (const auto &[name, value] : event.headers)
+        m_payloadBytes += name.size() + value.size();
+    m_payloadBytes += event.body ? event.body->size() : 0;
     m_byId.insert(event.id, event.index);
     m_events.push_back(std::move(event));
     const qsizetype index = m_events.back().index;
@@ -303,6 +310,30 @@ void ReplaySession::send(ReplayHttpEvent &event, ReplayOutcome outcome, HttpAnsw
         capture(event);
     m_server->answer(event.id, std::move(answer));
     emit requestAnswered(event.index);
+    if (m_payloadBytes > m_options.payloadBudget)
+        trimPayloads();
+}
+
+void ReplaySession::trimPayloads()
+{
+    // Oldest first, answered ones only (a held request keeps what the user may edit it against), down to
+    // three quarters of the budget so that trimming does not run on every request.
+    const qsizetype end = qsizetype(m_events.size());
+    for (qsizetype k = m_trimmedUpTo; k < end && m_payloadBytes > m_options.payloadBudget / 4 * 3; ++k) {
+        ReplayHttpEvent &e = m_events[size_t(k)];
+        if (e.outcome == ReplayOutcome::Held || e.outcome == ReplayOutcome::Pending)
+            continue; // m_trimmedUpTo stays at the oldest such one: it is looked at again once answered
+        if (!e.payloadDropped) {
+            for (const auto &[name, value] : e.headers)
+                m_payloadBytes -= name.size() + value.size();
+            m_payloadBytes -= e.body ? e.body->size() : 0;
+            e.headers = {};
+            e.body.reset();
+            e.payloadDropped = true;
+        }
+        if (k == m_trimmedUpTo)
+            ++m_trimmedUpTo;
+    }
 }
 
 void ReplaySession::capture(ReplayHttpEvent &event)

@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <deque>
 #include <vector>
 
 namespace tapedeck {
@@ -64,6 +65,7 @@ struct ReplayHttpEvent
     int mcps = 0; // replayed MCPs this request carried
     QList<Candidate> candidates; // Unmatched: the nearest recorded requests
     std::optional<HttpAnswer> edit; // Edited/Errored: what the user sent instead
+    bool payloadDropped = false; // headers and body let go to keep a long replay's memory bounded
 };
 
 struct ReplayOrderDivergence
@@ -89,6 +91,9 @@ public:
         quint16 proxyPort = 0; // 0: any free port
         MockHttpServer::Limits limits;
         MockHttpServer::TlsProvider tls; // leaf certificates for CONNECT tunnels; none: CONNECT is refused
+        // The headers and bodies of answered requests are kept up to this many bytes; beyond it the oldest
+        // answered requests let theirs go (their outcome, URI and match stay).
+        qint64 payloadBudget = qint64(256) << 20;
     };
 
     // The recording's interactions come from the HTTP events of timeline (complete, kept alive by the
@@ -126,7 +131,9 @@ public:
     // Answers a held request with an error status, or closes its connection (status 0).
     void answerError(qsizetype event, int status, const QString &message = {});
 
-    const std::vector<ReplayHttpEvent> &events() const { return m_events; }
+    // In arrival order. A deque: appending never moves the events already there (no stall while a long
+    // replay grows, and references stay valid).
+    const std::deque<ReplayHttpEvent> &events() const { return m_events; }
     const Matcher &matcher() const { return *m_matcher; }
     qsizetype interactionCount() const { return qsizetype(m_interactions.size()); }
     qsizetype interactionSeq(qsizetype interaction) const { return m_interactions[size_t(interaction)].seq; }
@@ -135,6 +142,7 @@ public:
     const QList<HttpProtocolEvent> &protocolEvents() const { return m_protocol; }
     const QList<ReplayOrderDivergence> &orderDivergence() const { return m_divergence; }
     qsizetype unmatchedCount() const { return m_unmatched; }
+
 
     // The 503 body for an unmatched request: what was asked, and the nearest recorded requests with what
     // differs in each.
@@ -163,6 +171,7 @@ private:
     std::optional<HttpAnswer> synthesizedGms(const ReplayHttpEvent &event) const;
     void addHeaderDifferences(const ReplayHttpEvent &event, Candidate &candidate) const;
     ReplayHttpEvent *heldEvent(qsizetype event);
+    void trimPayloads();
 
     const Timeline &m_timeline;
     QString m_gmsServer;
@@ -175,7 +184,9 @@ private:
     QHash<QString, bool> m_gmsOrigins;
     QHash<qsizetype, HttpAnswer> m_answerCache;
     qint64 m_answerCacheBytes = 0;
-    std::vector<ReplayHttpEvent> m_events;
+    std::deque<ReplayHttpEvent> m_events;
+    qint64 m_payloadBytes = 0; // headers and bodies of the requests kept in m_events
+    qsizetype m_trimmedUpTo = 0; // requests before this one had their payload dropped (answered ones)
     QHash<quint64, qsizetype> m_byId;
     QList<qsizetype> m_held;
     QList<McpRecord> m_mcps;

@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -289,6 +290,40 @@ private slots:
         QVERIFY2(r.err.contains("PostgreSQL"), qPrintable(describe(r)));
         // The command failed as the recorded run did, and no MCPs were expected or sent.
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    }
+
+    void ctrlCStopsTheCommandAndItsProcessGroup()
+    {
+        const QString pidFile = m_dir.filePath(QStringLiteral("background.pid"));
+        QProcess replay;
+        QProcessEnvironment env = cliEnvironment();
+        env.insert(m_env);
+        replay.setProcessEnvironment(env);
+        // A shell that starts a background job (which, as in any non-interactive shell, ignores SIGINT) and
+        // waits for it.
+        replay.start(QStringLiteral(TAPEDECK_CLI), { QStringLiteral("replay"), samplePath(), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+                                                       QStringLiteral("-c"), QStringLiteral("sleep 120 & echo $! > '%1'; wait").arg(pidFile) });
+        QVERIFY(replay.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, 20'000);
+        const pid_t background = pid_t(readFile(pidFile).trimmed().toInt());
+        QVERIFY(background > 0);
+        QCOMPARE(::kill(background, 0), 0);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(replay.processId()), SIGINT);
+        QVERIFY(replay.waitForFinished(20'000));
+        QCOMPARE(replay.exitCode(), 130);
+        QVERIFY2(clock.elapsed() < 10'000, qPrintable(QString::number(clock.elapsed())));
+        // The background job is gone too (reaped by init, or a zombie for a moment at most).
+        const auto gone = [background] {
+            if (::kill(background, 0) != 0)
+                return true;
+            QFile status(QStringLiteral("/proc/%1/status").arg(background));
+            return status.open(QIODevice::ReadOnly) && status.readAll().contains("State:\tZ");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(gone(), 10'000);
+        const QByteArray out = replay.readAllStandardOutput();
+        QVERIFY2(out.contains("was stopped"), out.constData());
     }
 
     void usageErrors()

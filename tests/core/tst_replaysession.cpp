@@ -95,13 +95,14 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_net;
     QList<std::shared_ptr<Reply>> m_replies;
 
-    void startSession(MatchPolicy policy = MatchPolicy::DataHub)
+    void startSession(MatchPolicy policy = MatchPolicy::DataHub, qint64 payloadBudget = qint64(256) << 20)
     {
         m_timeline = std::make_unique<Timeline>();
         QVERIFY(TimelineIndexer::indexCassette(*m_timeline, QStringLiteral("cassette.yaml"), QByteArray(Cassette)).ok());
         m_timeline->setComplete();
         ReplaySession::Options options;
         options.match.policy = policy;
+        options.payloadBudget = payloadBudget;
         m_session = std::make_unique<ReplaySession>(*m_timeline, QStringLiteral("http://gms.example.com:8080"), options);
         const Status started = m_session->start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
@@ -299,6 +300,30 @@ private slots:
         auto read = send("GET", QStringLiteral("http://gms.example.com:8080/aspects/urn%3Ali%3Adataset%3Ax?aspect=status"));
         QTRY_VERIFY(read->finished);
         QCOMPARE(read->status, 503);
+    }
+
+    void longReplaysLetOldPayloadsGo()
+    {
+        startSession(MatchPolicy::DataHub, 64 * 1024);
+        const QByteArray body(16 * 1024, 'x');
+        m_session->setBreakpoint([](const ReplayHttpEvent &e) { return e.index == 0; });
+        auto first = send("POST", QStringLiteral("http://api.example.com/upload"), body); // held: keeps its body
+        QTRY_COMPARE(m_session->held().size(), 1);
+        for (int k = 0; k < 20; ++k) {
+            auto r = send("POST", QStringLiteral("http://api.example.com/upload"), body);
+            QTRY_VERIFY(r->finished);
+            QCOMPARE(r->status, 503);
+        }
+        qint64 kept = 0;
+        for (const ReplayHttpEvent &e : m_session->events())
+            kept += e.body ? e.body->size() : 0;
+        QVERIFY2(kept <= 64 * 1024 + body.size(), qPrintable(QString::number(kept)));
+        QVERIFY(m_session->events().at(1).payloadDropped);
+        QVERIFY(!m_session->events().back().payloadDropped);
+        QCOMPARE(m_session->events().at(0).body, std::optional<QByteArray>(body));
+        QCOMPARE(m_session->events().at(1).uri, QStringLiteral("http://api.example.com/upload"));
+        m_session->release(0);
+        QTRY_VERIFY(first->finished);
     }
 
     void unmatchedAndTheReport()
