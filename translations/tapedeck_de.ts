@@ -2956,6 +2956,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Replay recipe %1:</source>
+        <translation>Wiedergabe-Rezept %1:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  note: %1</source>
+        <translation>  Hinweis: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -5642,14 +5652,14 @@ Entitätstyp: %3</translation>
         <translation>die Aufzeichnung hat keine Anfragen an %1 (aufgezeichnete Ursprünge: %2)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+126"/>
         <source>Tapedeck replay: the recorded interaction could not be read: %1
 </source>
         <translation>Tapedeck-Wiedergabe: die aufgezeichnete Interaktion konnte nicht gelesen werden: %1
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+71"/>
         <source>request %1 (%2 %3): %4</source>
         <translation>Anfrage %1 (%2 %3): %4</translation>
     </message>

@@ -330,6 +330,8 @@ int runReplay(const Cli &cli, const QStringList &arguments)
     // The replay recipe, in a private temporary folder that goes away with the run.
     QTemporaryDir workDir;
     QString recipePath;
+    QStringList recipeChanges;
+    QStringList recipeNotes;
     if (recording && recording->contents.contains(Recipe::FileName)) {
         ReplayRecipeOptions recipeOptions;
         recipeOptions.gmsUrl = session.gmsUrl();
@@ -341,6 +343,8 @@ int runReplay(const Cli &cli, const QStringList &arguments)
             return cli.fail(makeError(ErrorCode::Io, Cli::tr("cannot create a temporary folder: %1").arg(workDir.errorString())));
         else {
             recipePath = workDir.filePath(QStringLiteral("replay-recipe.yml"));
+            recipeChanges = recipe->changes;
+            recipeNotes = recipe->notes;
             QFile file(recipePath);
             if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
                 || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || file.write(recipe->yaml) != recipe->yaml.size()
@@ -419,6 +423,9 @@ int runReplay(const Cli &cli, const QStringList &arguments)
     if (compared)
         diff = std::move(compared).value();
     ReplayReport report = ReplayReport::build(session, recordingName, commandStatus, diff);
+    report.recipePath = recipePath;
+    report.recipeChanges = recipeChanges;
+    report.recipeNotes = recipeNotes;
     if (!compared)
         report.warnings.append(Cli::tr("the replayed MCPs could not be compared: %1").arg(compared.error().message));
 

@@ -224,6 +224,13 @@ QString ReplayReport::toText(const ReplaySession &session, bool) const
             out += command->asRecorded() ? tr(" (the recorded run failed too)") : tr(" (the recorded run failed; this one did not)");
         out += u'\n';
     }
+    if (!recipeChanges.isEmpty() || !recipeNotes.isEmpty()) {
+        out += tr("Replay recipe %1:").arg(recipePath) + u'\n';
+        for (const QString &c : recipeChanges)
+            out += QLatin1String("  ") + escapeControls(c) + u'\n';
+        for (const QString &n : recipeNotes)
+            out += tr("  note: %1").arg(escapeControls(n)) + u'\n';
+    }
     for (const QString &w : warnings)
         out += tr("warning: %1").arg(escapeControls(w)) + u'\n';
     return out;
@@ -378,6 +385,21 @@ QByteArray ReplayReport::toJson(const ReplaySession &session) const
         root.insert(QStringLiteral("mcps"), diff ? std::move(diff).value() : JsonValue());
     } else {
         root.insert(QStringLiteral("mcps"), JsonValue());
+    }
+    if (!recipePath.isEmpty()) {
+        JsonValue recipe = JsonValue::object();
+        recipe.insert(QStringLiteral("path"), text(recipePath));
+        JsonArray changes;
+        for (const QString &c : recipeChanges)
+            changes.push_back(text(c));
+        recipe.insert(QStringLiteral("changes"), JsonValue::array(std::move(changes)));
+        JsonArray notes;
+        for (const QString &n : recipeNotes)
+            notes.push_back(text(n));
+        recipe.insert(QStringLiteral("notes"), JsonValue::array(std::move(notes)));
+        root.insert(QStringLiteral("recipe"), std::move(recipe));
+    } else {
+        root.insert(QStringLiteral("recipe"), JsonValue());
     }
     JsonArray warningList;
     for (const QString &w : warnings)

@@ -39,6 +39,10 @@ public:
     std::optional<ReplayCommandStatus> command;
     std::optional<DiffReport> mcpDiff; // nullopt when it could not be computed (a warning says why)
     QStringList warnings;
+    // The replay recipe the command was given, and what was changed in the recorded one (and why not more).
+    QString recipePath;
+    QStringList recipeChanges;
+    QStringList recipeNotes;
 
     qsizetype requests = 0;
     qsizetype matched = 0;

@@ -158,6 +158,14 @@ private:
         QCOMPARE(command.value(u"as_recorded").toBool(), true);
         // The client failed as the recorded run did, with the same message.
         QVERIFY2(r.err.contains(QString(QStringLiteral("SDKError: ") + m_exceptionMessage).toUtf8()), qPrintable(describe(r)));
+        // The command got the replay recipe, its sink pointed at the GMS endpoint.
+        const QJsonArray changes = report.value(u"recipe").toObject().value(u"changes").toArray();
+        QVERIFY2(std::any_of(changes.begin(), changes.end(),
+                     [&](const QJsonValue &c) {
+                         return c.toString().startsWith(u"sink.config.server:")
+                             && c.toString().endsWith(report.value(u"endpoints").toObject().value(u"gms").toString());
+                     }),
+            qPrintable(QString::fromUtf8(QJsonDocument(changes).toJson())));
         const QJsonObject mcps = report.value(u"mcps").toObject();
         QCOMPARE(mcps.value(u"verdict").toString(), QStringLiteral("PERFECT SEMANTIC MATCH"));
         // The replayed MCPs written in the file sink's format match the sample's recorded MCP file.
