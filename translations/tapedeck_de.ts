@@ -5679,12 +5679,63 @@ Entitätstyp: %3</translation>
         <translation>Tapedeck-Wiedergabe: vom Benutzer mit einem Fehler beantwortet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+20"/>
         <source>method</source>
         <translation>Methode</translation>
     </message>
     <message>
+        <location line="-19"/>
+        <source>URI (query in any order)</source>
+        <translation>URI (Query in beliebiger Reihenfolge)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URI (exact)</source>
+        <translation>URI (genau)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> without %1</source>
+        <translation> ohne %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>body ignored (--ignore-body)</source>
+        <translation>Body ignoriert (--ignore-body)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>body ignored (an auth endpoint, as DataHub does)</source>
+        <translation>Body ignoriert (ein Auth-Endpunkt, wie bei DataHub)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>body as DataHub normalises it</source>
+        <translation>Body, wie DataHub ihn normalisiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>body as DataHub normalises it, ignore paths left out</source>
+        <translation>Body, wie DataHub ihn normalisiert, ohne die ignorierten Pfade</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>same %1</source>
+        <translation>gleiche(r) %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; %1 recorded with this key, datahub answers with the first</source>
+        <translation>; %1 mit diesem Schlüssel aufgezeichnet, datahub antwortet mit der ersten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; %1 recorded with this key, sequential hands them out in order (this was use %2)</source>
+        <translation>; %1 mit diesem Schlüssel aufgezeichnet, sequential gibt sie der Reihe nach aus (dies war Nutzung %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>scheme</source>
         <translation>Schema</translation>
     </message>

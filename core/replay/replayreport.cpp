@@ -284,6 +284,7 @@ QByteArray ReplayReport::toJson(const ReplaySession &session) const
         o.insert(QStringLiteral("status"), e.status ? count(e.status) : JsonValue());
         o.insert(QStringLiteral("interaction"), e.interaction >= 0 ? count(e.interaction + 1) : JsonValue());
         o.insert(QStringLiteral("event"), e.interaction >= 0 ? count(session.interactionSeq(e.interaction) + 1) : JsonValue());
+        o.insert(QStringLiteral("rule"), e.interaction >= 0 && e.outcome == ReplayOutcome::Matched ? text(session.explainMatch(e)) : JsonValue());
         o.insert(QStringLiteral("served"), count(e.served));
         o.insert(QStringLiteral("same_key"), count(e.sameKey));
         o.insert(QStringLiteral("body_ignored"), JsonValue::boolean(e.bodyIgnored));

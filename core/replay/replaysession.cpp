@@ -495,6 +495,28 @@ void ReplaySession::answerError(qsizetype index, int status, const QString &mess
     send(*event, ReplayOutcome::Errored, std::move(answer));
 }
 
+QString ReplaySession::explainMatch(const ReplayHttpEvent &event) const
+{
+    if (event.interaction < 0)
+        return {};
+    const MatchOptions &o = m_options.match;
+    QStringList key { tr("method") };
+    key.append(o.ignoreQueryOrder ? tr("URI (query in any order)") : tr("URI (exact)"));
+    if (!o.ignoredParams.isEmpty())
+        key.last() += tr(" without %1").arg(o.ignoredParams.join(QLatin1String(", ")));
+    if (event.bodyIgnored)
+        key.append(o.ignoreBody ? tr("body ignored (--ignore-body)") : tr("body ignored (an auth endpoint, as DataHub does)"));
+    else
+        key.append(o.bodyIgnoreRules.isEmpty() ? tr("body as DataHub normalises it") : tr("body as DataHub normalises it, ignore paths left out"));
+    QString why = tr("same %1").arg(key.join(QLatin1String(", ")));
+    if (event.sameKey > 1) {
+        why += o.policy == MatchPolicy::DataHub
+            ? tr("; %1 recorded with this key, datahub answers with the first").arg(event.sameKey)
+            : tr("; %1 recorded with this key, sequential hands them out in order (this was use %2)").arg(event.sameKey).arg(event.served);
+    }
+    return why;
+}
+
 QString ReplaySession::fieldName(RequestDifference::Field field)
 {
     switch (field) {

@@ -147,6 +147,9 @@ public:
     // The 503 body for an unmatched request: what was asked, and the nearest recorded requests with what
     // differs in each.
     QString describeMiss(const ReplayHttpEvent &event) const;
+    // Why a matched request got its interaction: the key compared and the policy's choice among the
+    // interactions sharing it.
+    QString explainMatch(const ReplayHttpEvent &event) const;
     static QString fieldName(RequestDifference::Field field);
     static QString outcomeName(ReplayOutcome outcome); // stable names: "matched", "unmatched", …
 
