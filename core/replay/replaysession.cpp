@@ -291,6 +291,7 @@ void ReplaySession::decide(ReplayHttpEvent &event)
         event.outcome = ReplayOutcome::Unmatched;
         event.status = 0;
         event.answered = QDateTime::currentDateTimeUtc();
+        m_byId.remove(event.id);
         m_server->drop(event.id);
         emit requestAnswered(event.index);
         return;
@@ -306,6 +307,7 @@ void ReplaySession::send(ReplayHttpEvent &event, ReplayOutcome outcome, HttpAnsw
     event.outcome = outcome;
     event.status = answer.status;
     event.answered = QDateTime::currentDateTimeUtc();
+    m_byId.remove(event.id); // only requests still waiting can be abandoned
     if (event.gms && answer.status < 400)
         capture(event);
     m_server->answer(event.id, std::move(answer));
@@ -485,6 +487,7 @@ void ReplaySession::answerError(qsizetype index, int status, const QString &mess
         event->outcome = ReplayOutcome::Errored;
         event->status = 0;
         event->answered = QDateTime::currentDateTimeUtc();
+        m_byId.remove(event->id);
         m_server->drop(event->id);
         emit requestAnswered(index);
         return;

@@ -190,7 +190,7 @@ private:
     std::deque<ReplayHttpEvent> m_events;
     qint64 m_payloadBytes = 0; // headers and bodies of the requests kept in m_events
     qsizetype m_trimmedUpTo = 0; // requests before this one had their payload dropped (answered ones)
-    QHash<quint64, qsizetype> m_byId;
+    QHash<quint64, qsizetype> m_byId; // requests not answered yet, by the server's id
     QList<qsizetype> m_held;
     QList<McpRecord> m_mcps;
     QStringList m_mcpWarnings;
