@@ -235,7 +235,6 @@ private:
     bool m_closing = false;
     bool m_readPaused = false;
     bool m_noMoreRequests = false; // the client said Connection: close, or the stream failed
-    bool m_continuePending = false;
     qint64 m_requestBegan = 0;
     qint64 m_lastActivity = 0;
     qint64 m_lastWrite = 0;

@@ -3,20 +3,21 @@
 // answers in request order, holding, timeouts, limits) driven in-process by hostile loopback clients, with
 // a handler that asks a real replay::Matcher (match, and nearest on a miss) about every request.
 //
-// Input: a script of actions, each an opcode byte (modulo 10) and its operands:
+// Input: a byte choosing the timeouts and the output limit (fuzzLimits), then a script of actions, each an
+// opcode byte (modulo 10) and its operands:
 //   0 open       target byte (even: the proxy, odd: the reverse endpoint); at most 6 clients
 //   1 write      client byte, length (2 bytes, modulo 4096), that many bytes
 //   2 connect    client byte, host byte, port (2 bytes): "CONNECT host:port HTTP/1.1" and its Host
 //   3 close      client byte, how byte (even: reset, odd: half-close)
-//   4 time       how byte: sleeps 1 or 3 ms, then runs the server's sweep (at most 4 per input)
+//   4 time       how byte: runs the server's sweep, after sleeping 1 ms when how is odd (once per input)
 //   5 answer     which byte (of the requests held), kind byte (recorded/miss, close, large, 204, …)
 //   6 drop       which byte
 //   7 read       client byte: the client reads what it was sent
 //   8 hold       switches between answering at once and holding
 //   9 events     turns the event loop a few times
-// The server's limits are small (4 connections, 4 pipelined requests, 4 KiB of queued output, zero or
-// 2 ms timeouts), its sweep timer stopped (only `time` sweeps) and the tunnel's leaf made once, so an input
-// runs in well under a millisecond unless it sleeps.
+// The server's limits are small (4 connections, 4 pipelined requests, 4 or 64 KiB of queued output,
+// timeouts that expire at the next sweep or never), its sweep timer stopped (only `time` sweeps) and the
+// tunnel's leaf made once, so an input runs in well under a millisecond unless it sleeps.
 // Invariants:
 // - every request handed out has an absolute http(s) URI that starts with its origin, lower-case scheme
 //   and host, a path after the origin; a tunnel's are https; its endpoint is one of ours; its method is not
@@ -57,18 +58,21 @@ using namespace tapedeck::replay;
 namespace {
 
 constexpr int MaxClients = 6;
-constexpr int MaxSleeps = 4;
+constexpr int MaxSleeps = 1;
 const QString ReverseOrigin = QStringLiteral("https://looker.example.com");
 
-MockHttpServer::Limits fuzzLimits()
+// The input's first byte picks which timeouts have expired by the next `time` (-1: at once, without
+// sleeping; 0: after the millisecond `time` sleeps; else not within an input).
+MockHttpServer::Limits fuzzLimits(quint8 choice = 0)
 {
+    static const int timeouts[] = { -1, 0, 60'000, 60'000 };
     MockHttpServer::Limits l;
     l.request = { 64 << 10, 16 };
     l.maxConnections = 4;
-    l.requestTimeoutMs = 0; // any request still incomplete at the next `time`
-    l.idleTimeoutMs = 2;
-    l.handshakeTimeoutMs = 0;
-    l.maxQueuedOutput = 4 << 10;
+    l.requestTimeoutMs = timeouts[choice & 3];
+    l.idleTimeoutMs = timeouts[(choice >> 2) & 3];
+    l.handshakeTimeoutMs = timeouts[(choice >> 4) & 3];
+    l.maxQueuedOutput = (choice & 0x40) ? (64 << 10) : (4 << 10);
     l.maxPipelined = 4;
     return l;
 }
@@ -194,8 +198,9 @@ void turn(int rounds = 2)
 class Run
 {
 public:
-    Run()
-        : m_server(fuzzLimits())
+    explicit Run(quint8 limits)
+        : m_limits(fuzzLimits(limits))
+        , m_server(m_limits)
         , m_matcher(recordedKeys(), MatchOptions {})
     {
         m_server.setHandler([this](IncomingHttpRequest &&r) { arrived(std::move(r)); });
@@ -282,11 +287,11 @@ public:
             }
             case 4: {
                 const quint8 how = in.byte();
-                if (m_sleeps++ < MaxSleeps) {
-                    QThread::usleep((how & 1) ? 3100 : 1100);
+                if ((how & 1) && m_sleeps++ < MaxSleeps) {
+                    QThread::usleep(1100);
                     turn();
-                    QMetaObject::invokeMethod(m_sweep, "timeout");
                 }
+                QMetaObject::invokeMethod(m_sweep, "timeout");
                 break;
             }
             case 5: {
@@ -356,9 +361,9 @@ private:
 
     void check()
     {
-        FUZZ_CHECK(m_server.connectionCount() <= fuzzLimits().maxConnections,
+        FUZZ_CHECK(m_server.connectionCount() <= m_limits.maxConnections,
             QStringLiteral("%1 connections").arg(m_server.connectionCount()));
-        FUZZ_CHECK(m_server.pendingCount() <= qsizetype(m_opened) * fuzzLimits().maxPipelined,
+        FUZZ_CHECK(m_server.pendingCount() <= qsizetype(m_opened) * m_limits.maxPipelined,
             QStringLiteral("%1 requests pending on %2 connections")
                 .arg(m_server.pendingCount())
                 .arg(m_opened));
@@ -381,9 +386,9 @@ private:
         FUZZ_CHECK(!r.viaTunnel || r.origin.startsWith(QLatin1String("https://")), where);
         FUZZ_CHECK(r.endpoint == 0 || r.endpoint == 1, where);
         FUZZ_CHECK(!r.http.method.isEmpty() && !r.http.isConnect(), QString::fromLatin1(r.http.method));
-        FUZZ_CHECK(r.http.headers.size() <= fuzzLimits().request.maxHeaders,
+        FUZZ_CHECK(r.http.headers.size() <= m_limits.request.maxHeaders,
             QStringLiteral("%1 headers").arg(r.http.headers.size()));
-        FUZZ_CHECK(!r.http.body || r.http.body->size() <= fuzzLimits().request.maxBodyBytes,
+        FUZZ_CHECK(!r.http.body || r.http.body->size() <= m_limits.request.maxBodyBytes,
             QStringLiteral("a body of %1 bytes").arg(r.http.body->size()));
 
         const RequestKey key { QString::fromLatin1(r.http.method), r.uri, r.http.body };
@@ -441,6 +446,7 @@ private:
         m_server.answer(id, std::move(a));
     }
 
+    MockHttpServer::Limits m_limits;
     MockHttpServer m_server;
     Matcher m_matcher;
     quint16 m_ports[2] = {};
@@ -460,7 +466,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     process();
     FuzzInput in(data, size);
-    Run run;
+    Run run(in.byte());
     run.play(in);
     run.finish();
     return 0;

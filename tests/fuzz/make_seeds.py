@@ -420,10 +420,10 @@ def mock_http(out):
             + events + op_read(0) + op_read(1),
         'connect-hello-too-early': op_open() + op_write(
             0, b'CONNECT looker.example.com:443 HTTP/1.1\r\n\r\n\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03'),
-        'connect-no-handshake': op_open() + op_connect(0, 0, 443) + events + op_time(1) + op_open() + op_write(
+        'connect-no-handshake': op_open() + op_connect(0, 0, 443) + events + op_time() + op_open() + op_write(
             1, get % ('/x', 'looker.example.com')),
         'slow-loris': op_open() + op_write(0, 'GET http://h.example/ HTTP/1.1\r\nHo') + op_time()
-            + op_write(0, 'st: h') + op_time(1) + op_open() + op_write(1, get % ('/', 'h.example')) + op_read(1),
+            + op_write(0, 'st: h') + op_time() + op_open() + op_write(1, get % ('/', 'h.example')) + op_read(1),
         'header-flood': op_open() + op_write(0, 'GET http://h.example/ HTTP/1.1\r\n' + 'X-A: b\r\n' * 20 + '\r\n')
             + op_open() + op_write(1, 'GET http://h.example/ HTTP/1.1\r\nX-Big: ' + 'a' * 12000) + op_read(0)
             + op_read(1),
@@ -439,10 +439,11 @@ def mock_http(out):
             0, get % ('http://h.example/ws', 'h\r\nConnection: Upgrade\r\nUpgrade: websocket')) + op_open() + op_write(
             1, get % ('http://h.example/c', 'h\r\nConnection: close')) + op_read(0),
         'never-reads': op_open() + hold + op_write(0, get % ('http://h.example/big', 'h\r\nConnection: close'))
-            + events + op_answer(0, 5) + op_time() + op_time(1),
+            + events + op_answer(0, 5) + op_time() + op_time(),
     }
+    # The first byte picks the timeouts: 0x00 all expire at the next `time`; 0x2a: none does.
     for name, script in seeds.items():
-        write(out, 'mockhttpserver', name, script)
+        write(out, 'mockhttpserver', name, bytes([0x2a if name in ('keep-alive', 'pipelined-held') else 0]) + script)
 
 
 def main():
