@@ -549,7 +549,8 @@ void TestMockHttpServer::expectContinueByHand()
 
 void TestMockHttpServer::expectContinueCurl()
 {
-    // curl (7.88 asks for it only above 1 MiB, so here by hand) then waits up to a second for the 100.
+    // curl 7.88 does not ask by itself for a 3,000-byte body, so the header is given; curl then waits up to a
+    // second for the 100 before it sends the body.
     QProcess curl;
     curl.start(u"curl"_s,
         { u"-sS"_s, u"-v"_s, u"--max-time"_s, u"10"_s, u"-x"_s, u"http://127.0.0.1:%1"_s.arg(m_proxy),
