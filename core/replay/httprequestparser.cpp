@@ -44,6 +44,13 @@ struct HttpRequestParser::Callbacks
     static int headerField(http_parser *p, const char *at, size_t length)
     {
         HttpRequestParser &s = self(p);
+        // http-parser lets "Content-Length : 5" through as a field it does not frame by, while it frames by
+        // "Transfer-Encoding : chunked"; RFC 9112 §5.1 says to refuse both.
+        const QByteArrayView piece(at, qsizetype(length));
+        if (piece.contains(' ') || piece.contains('\t')) {
+            s.fail(400, QStringLiteral("whitespace in a header field name"));
+            return 1;
+        }
         if (s.m_inValue) {
             s.m_field.clear();
             s.m_inValue = false;
@@ -106,7 +113,11 @@ struct HttpRequestParser::Callbacks
         s.m_done.push_back(std::move(s.m_current));
         s.m_current = HttpRequest();
         // After "Connection: close" nothing more is read (Debian builds http-parser non-strict, which would).
-        return s.m_done.back().keepAlive ? 0 : 1;
+        if (!s.m_done.back().keepAlive)
+            return 1;
+        if (s.m_oneRequest && !p->upgrade)
+            http_parser_pause(p, 1); // feedOne(): the rest waits for the caller
+        return 0;
     }
 };
 
@@ -142,12 +153,30 @@ void HttpRequestParser::fail(int status, QString text)
 
 void HttpRequestParser::feed(QByteArrayView data)
 {
+    m_oneRequest = false;
+    run(data);
+}
+
+qsizetype HttpRequestParser::feedOne(QByteArrayView data)
+{
+    m_oneRequest = true;
+    const qsizetype used = run(data);
+    m_oneRequest = false;
+    return used;
+}
+
+qsizetype HttpRequestParser::run(QByteArrayView data)
+{
     if (m_state != State::Reading || data.isEmpty())
-        return;
+        return data.size();
     http_parser &p = m_parser->parser;
     const size_t used = http_parser_execute(&p, &m_parser->settings, data.data(), size_t(data.size()));
     if (m_state == State::Failed)
-        return;
+        return data.size();
+    if (HTTP_PARSER_ERRNO(&p) == HPE_PAUSED) {
+        http_parser_pause(&p, 0); // feedOne() stopped after a request
+        return qsizetype(used);
+    }
     if (p.upgrade) {
         // CONNECT (or an Upgrade request): http-parser handed the request over (on_message_complete) and
         // stopped after its headers; the rest is the tunnel's.
@@ -155,18 +184,19 @@ void HttpRequestParser::feed(QByteArrayView data)
             m_done.back().keepAlive = true;
         m_state = State::Tunnel;
         m_tunnel.append(data.sliced(qsizetype(used)));
-        return;
+        return data.size();
     }
     const http_errno error = HTTP_PARSER_ERRNO(&p);
     if (error == HPE_CB_message_complete && !m_done.empty() && !m_done.back().keepAlive) {
         m_state = State::Failed; // nothing more on this connection, which is not an error to answer
         m_errorStatus = 0;
-        return;
+        return data.size();
     }
     if (error == HPE_HEADER_OVERFLOW)
         fail(431, QStringLiteral("the request line and headers are larger than http-parser's limit"));
     else if (error != HPE_OK)
         fail(400, QString::fromLatin1(http_errno_description(error)));
+    return data.size();
 }
 
 std::vector<HttpRequest> HttpRequestParser::takeRequests()

@@ -53,6 +53,10 @@ public:
 
     // Parses data (any split of the stream); stops at an error or after a CONNECT request.
     void feed(QByteArrayView data);
+    // The same, but stops after the first request completed in data: returns the bytes used (all of data
+    // unless a request completed before its end, or when the state is no longer Reading). A server that
+    // hands out one request at a time bounds what one read of a pipelining client can queue.
+    qsizetype feedOne(QByteArrayView data);
 
     State state() const { return m_state; }
     std::vector<HttpRequest> takeRequests();
@@ -68,6 +72,7 @@ public:
 private:
     struct Callbacks;
     void fail(int status, QString text);
+    qsizetype run(QByteArrayView data);
 
     Limits m_limits;
     struct Parser;
@@ -78,6 +83,7 @@ private:
     bool m_inValue = false;
     bool m_continueWanted = false;
     bool m_inMessage = false;
+    bool m_oneRequest = false; // feedOne(): pause after a complete request
     std::vector<HttpRequest> m_done;
     QByteArray m_tunnel;
     int m_errorStatus = 0;

@@ -10,7 +10,9 @@
 
 #include <http_parser.h>
 
+#include <algorithm>
 #include <deque>
+#include <iterator>
 
 #include <unistd.h>
 
@@ -100,6 +102,19 @@ bool isHopByHop(QByteArrayView name)
     return false;
 }
 
+// The authority a Host header names ("h", "h:8080", "[::1]:81"), read by http-parser as the authority of
+// an http URL; anything beyond an authority (a path, user info, a query) is refused.
+std::optional<Authority> splitHost(const QByteArray &host)
+{
+    static const char forbidden[] = { '/', '?', '#', '@', '\\' };
+    if (host.isEmpty() || std::any_of(std::begin(forbidden), std::end(forbidden), [&](char c) { return host.contains(c); }))
+        return std::nullopt;
+    std::optional<Authority> a = splitTarget("http://" + host + '/', false);
+    if (!a || a->rest != "/")
+        return std::nullopt;
+    return a;
+}
+
 // Makes a QSslSocket for every accepted connection (plain until a CONNECT tunnel starts TLS).
 class Listener : public QTcpServer
 {
@@ -185,6 +200,8 @@ private:
         bool tunnel = false; // a CONNECT that was allowed: start TLS once written
     };
 
+    // Hands out what the parser completed and answers its errors; false when reading stops here.
+    bool step(qint64 now);
     void handle(HttpRequest &&request);
     void handleConnect(HttpRequest &&request);
     void refuse(int status, const QString &text, bool closeAfter = true);
@@ -208,6 +225,8 @@ private:
     QSslSocket *m_socket;
     std::unique_ptr<HttpRequestParser> m_parser;
     std::deque<Slot> m_slots;
+    QByteArray m_unread; // read from the socket, not parsed yet (from m_unreadAt)
+    qsizetype m_unreadAt = 0;
     QString m_peer;
     QString m_tunnelHost; // after CONNECT
     quint16 m_tunnelPort = 0;
@@ -216,7 +235,6 @@ private:
     bool m_closing = false;
     bool m_readPaused = false;
     bool m_noMoreRequests = false; // the client said Connection: close, or the stream failed
-    bool m_continuePending = false;
     qint64 m_requestBegan = 0;
     qint64 m_lastActivity = 0;
     qint64 m_lastWrite = 0;
@@ -229,20 +247,40 @@ void MockHttpServer::Connection::readIncoming()
         return;
     const Limits &limits = m_server.m_limits;
     if (m_noMoreRequests) {
+        m_unread.clear();
+        m_unreadAt = 0;
         m_socket->skip(m_socket->bytesAvailable()); // nothing after a close or an error is read
         return;
     }
-    if (qsizetype(m_slots.size()) >= limits.maxPipelined || m_socket->bytesToWrite() > limits.maxQueuedOutput) {
-        m_readPaused = true; // resumed when answers go out
-        return;
+    // One request at a time: a read can hold thousands of pipelined requests, and each handed out may be
+    // answered at once with a large body, so the limits are checked again before every request.
+    for (;;) {
+        if (qsizetype(m_slots.size()) >= limits.maxPipelined || m_socket->bytesToWrite() > limits.maxQueuedOutput) {
+            m_readPaused = true; // resumed when answers go out
+            return;
+        }
+        m_readPaused = false;
+        if (m_unreadAt >= m_unread.size()) {
+            m_unread = m_socket->readAll(); // at most the read buffer's 256 KiB
+            m_unreadAt = 0;
+            if (m_unread.isEmpty())
+                break;
+        }
+        const qint64 now = monotonicMs();
+        m_lastActivity = now;
+        const qsizetype used = m_parser->feedOne(QByteArrayView(m_unread).sliced(m_unreadAt));
+        m_unreadAt += used;
+        if (m_unreadAt >= m_unread.size()) {
+            m_unread.clear();
+            m_unreadAt = 0;
+        }
+        if (!step(now))
+            return;
     }
-    m_readPaused = false;
-    const QByteArray data = m_socket->readAll();
-    if (data.isEmpty())
-        return;
-    const qint64 now = monotonicMs();
-    m_lastActivity = now;
-    m_parser->feed(data);
+}
+
+bool MockHttpServer::Connection::step(qint64 now)
+{
     std::vector<HttpRequest> requests = m_parser->takeRequests();
     if (m_parser->takeContinueWanted()) {
         if (m_slots.empty() && requests.empty())
@@ -254,30 +292,35 @@ void MockHttpServer::Connection::readIncoming()
     const QByteArray early = m_parser->takeTunnelData();
     const int errorStatus = m_parser->errorStatus();
     const QString errorText = m_parser->errorText();
+    if (state == HttpRequestParser::State::Tunnel && !requests.empty() && !requests.back().isConnect())
+        requests.back().keepAlive = false; // an Upgrade nothing here speaks: answered, then the connection ends
     for (HttpRequest &request : requests) {
         if (m_closing)
-            return;
+            return false;
         if (request.isConnect())
             handleConnect(std::move(request));
         else
             handle(std::move(request));
     }
     if (m_closing)
-        return;
+        return false;
     if (state == HttpRequestParser::State::Failed) {
         m_noMoreRequests = true;
         m_requestBegan = 0;
+        m_unread.clear();
+        m_unreadAt = 0;
         if (errorStatus != 0) {
             report(HttpProtocolEvent::Kind::BadRequest, errorStatus, errorText);
             refuse(errorStatus, errorText);
         }
         flush();
-        return;
+        return false;
     }
     if (state == HttpRequestParser::State::Tunnel) {
-        if (!m_handshaking && !m_inTunnel) {
-            // The parser stopped after a request asking to upgrade the connection (not CONNECT): it is
-            // answered, and the connection ends there.
+        m_unread.clear(); // the parser handed it all to the tunnel
+        m_unreadAt = 0;
+        if (!m_handshaking) {
+            // A CONNECT refused or answered after earlier requests, or an Upgrade: the connection ends there.
             m_noMoreRequests = true;
         } else if (!early.isEmpty()) {
             // TLS bytes sent before the tunnel was answered were read as HTTP's and cannot be handed to the
@@ -286,9 +329,10 @@ void MockHttpServer::Connection::readIncoming()
                 QStringLiteral("data sent into the tunnel to %1 before its CONNECT was answered").arg(m_tunnelHost));
             closeNow();
         }
-        return;
+        return false;
     }
     m_requestBegan = m_parser->midRequest() ? (m_requestBegan ? m_requestBegan : now) : 0;
+    return true;
 }
 
 void MockHttpServer::Connection::handle(HttpRequest &&request)
@@ -307,12 +351,13 @@ void MockHttpServer::Connection::handle(HttpRequest &&request)
             in.origin = endpoint.origin;
         } else {
             // Origin form at the proxy: a client that took the proxy for a server; Host names the origin.
-            const std::optional<Authority> host = splitTarget(in.http.header("Host"), true);
+            // (Not CONNECT's authority form, which http-parser reads only with a port.)
+            const std::optional<Authority> host = splitHost(in.http.header("Host"));
             if (!host) {
                 refuse(400, QStringLiteral("a request in origin form without a usable Host header"), false);
                 return;
             }
-            const int own = m_server.endpointFor(host->host, host->port);
+            const int own = m_server.endpointFor(host->host, host->port ? host->port : defaultPort(u"http"));
             if (own >= 0 && m_server.m_endpoints[size_t(own)].kind == Endpoint::Kind::Reverse) {
                 in.endpoint = own;
                 in.origin = m_server.m_endpoints[size_t(own)].origin;
@@ -472,9 +517,17 @@ void MockHttpServer::Connection::startTls()
 
 void MockHttpServer::Connection::sweep(qint64 now)
 {
-    if (m_closing)
-        return;
     const Limits &limits = m_server.m_limits;
+    if (m_closing) {
+        // Closing after its last answer is written: a client that never reads it would keep the connection
+        // (and its queued answer) for ever.
+        if (m_socket && m_socket->bytesToWrite() > 0 && now - std::max(m_lastWrite, m_lastActivity) > limits.requestTimeoutMs) {
+            report(HttpProtocolEvent::Kind::TooMuchOutput, 0,
+                QStringLiteral("the client did not read its last answer for %1 ms").arg(limits.requestTimeoutMs));
+            closeNow();
+        }
+        return;
+    }
     if (m_handshaking) {
         if (now - m_handshakeBegan > limits.handshakeTimeoutMs) {
             report(HttpProtocolEvent::Kind::Timeout, 0,

@@ -83,6 +83,32 @@ private slots:
         QCOMPARE(parser.takeRequests().front().body, std::optional<QByteArray>("xyz"));
     }
 
+    void feedOneStopsAfterEachRequest()
+    {
+        const QByteArray one = "GET /a HTTP/1.1\r\nHost: h\r\n\r\n";
+        const QByteArray two = "POST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\nxyz";
+        const QByteArray stream = one + two + "GET /c HTTP/1.1\r\n\r\nGET /d HT";
+        HttpRequestParser parser;
+        qsizetype at = 0;
+        QList<QByteArray> targets;
+        while (at < stream.size()) {
+            const qsizetype used = parser.feedOne(QByteArrayView(stream).sliced(at));
+            QVERIFY(used >= 0 && at + used <= stream.size());
+            const std::vector<HttpRequest> r = parser.takeRequests();
+            QVERIFY(r.size() <= 1);
+            if (r.empty())
+                QCOMPARE(at + used, stream.size()); // only the end of the data stops it without a request
+            for (const HttpRequest &x : r)
+                targets << x.target;
+            at += used;
+        }
+        QCOMPARE(targets, QList<QByteArray>({ "/a", "/b", "/c" }));
+        QVERIFY(parser.midRequest());
+        QCOMPARE(parser.state(), State::Reading);
+        parser.feedOne("TP/1.1\r\n\r\n");
+        QCOMPARE(parser.takeRequests().front().target, QByteArray("/d"));
+    }
+
     void connectHandsTheRestToTheTunnel()
     {
         HttpRequestParser parser;
@@ -116,6 +142,8 @@ private slots:
             << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray("ffff\r\n" + QByteArray(0xffff, 'x') + "\r\n").repeated(20)
             << 413;
         QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+        QTest::newRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nContent-Length : 2\r\n\r\nab") << 400;
+        QTest::newRow("tab in a name") << QByteArray("GET / HTTP/1.1\r\nTransfer-Encoding\t: chunked\r\n\r\n") << 400;
         QTest::newRow("two lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 400;
     }
 

@@ -364,6 +364,88 @@ def bodies(out, entries):
               encoding.encode() + b'\x00' + ctype.encode() + b'\x00' + b'\x40\x00' + body)
 
 
+def mock_http(out):
+    """Scripts for fuzz_mockhttpserver (its header comment has the format): realistic clients of the proxy,
+    the reverse endpoint and CONNECT tunnels, and hostile ones."""
+    def op_open(target=0):
+        return bytes([0, target])
+
+    def op_write(c, data):
+        if isinstance(data, str):
+            data = data.encode('latin-1')
+        out_ = b''
+        for at in range(0, len(data), 4095):
+            piece = data[at:at + 4095]
+            out_ += bytes([1, c]) + len(piece).to_bytes(2, 'big') + piece
+        return out_
+
+    def op_connect(c, host, port):
+        return bytes([2, c, host]) + port.to_bytes(2, 'big')
+
+    def op_close(c, how=0):
+        return bytes([3, c, how])
+
+    def op_time(how=0):
+        return bytes([4, how])
+
+    def op_answer(which, kind=0):
+        return bytes([5, which, kind])
+
+    def op_drop(which):
+        return bytes([6, which])
+
+    def op_read(c):
+        return bytes([7, c])
+
+    hold, events = bytes([8]), bytes([9])
+    get = 'GET %s HTTP/1.1\r\nHost: %s\r\n\r\n'
+    login = ('POST /api/4.0/login HTTP/1.1\r\nHost: looker.example.com\r\nContent-Length: 27\r\n\r\n'
+             'client_id=a&client_secret=b')
+    seeds = {
+        'keep-alive': op_open() + b''.join(
+            op_write(0, get % ('http://h.example/p?q=1&r=%d' % i, 'h.example')) + op_read(0) for i in range(4)),
+        'pipelined-held': op_open() + hold + op_write(0, ''.join(
+            get % ('http://localhost:8080/config?%d' % i, 'localhost:8080') for i in range(6)))
+            + events + op_answer(3, 0) + op_answer(0, 5) + op_answer(1, 6) + op_answer(0, 7) + events + op_read(0)
+            + op_answer(0, 0) + op_answer(0, 4) + op_read(0),
+        'reverse-origin-form': op_open(1) + op_write(0, login) + op_write(
+            0, get % ('/api/4.0/dashboards/1?fields=id,title', 'looker.example.com')) + op_read(0),
+        'chunked-expect': op_open() + op_write(
+            0, 'POST http://localhost:8080/aspects?action=ingestProposal HTTP/1.1\r\nHost: localhost:8080\r\n'
+               'Expect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n') + op_read(0)
+            + op_write(0, '5\r\n{"pro\r\n0\r\n\r\n') + op_read(0),
+        'connect-tls-garbage': op_open() + op_connect(0, 0, 443) + events + op_read(0)
+            + op_write(0, b'\x16\x03\x01\x00\x05hello') + events + op_time(),
+        'connect-refused-and-no-leaf': op_open() + op_connect(0, 3, 443) + op_open() + op_connect(1, 2, 8443)
+            + events + op_read(0) + op_read(1),
+        'connect-hello-too-early': op_open() + op_write(
+            0, b'CONNECT looker.example.com:443 HTTP/1.1\r\n\r\n\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03'),
+        'connect-no-handshake': op_open() + op_connect(0, 0, 443) + events + op_time() + op_open() + op_write(
+            1, get % ('/x', 'looker.example.com')),
+        'slow-loris': op_open() + op_write(0, 'GET http://h.example/ HTTP/1.1\r\nHo') + op_time()
+            + op_write(0, 'st: h') + op_time() + op_open() + op_write(1, get % ('/', 'h.example')) + op_read(1),
+        'header-flood': op_open() + op_write(0, 'GET http://h.example/ HTTP/1.1\r\n' + 'X-A: b\r\n' * 20 + '\r\n')
+            + op_open() + op_write(1, 'GET http://h.example/ HTTP/1.1\r\nX-Big: ' + 'a' * 12000) + op_read(0)
+            + op_read(1),
+        'refusals': op_open() + op_write(0, 'POST http://h.example/ HTTP/1.1\r\nContent-Length: 10000000000\r\n\r\n')
+            + op_open() + op_write(1, 'GET / HTTP/2.0\r\n\r\n') + op_open() + op_write(2, b'\x00\x01garbage\r\n\r\n')
+            + op_open() + op_write(3, get % ('ftp://x/', 'x')) + events + op_read(0) + op_read(1) + op_read(2),
+        'too-many-connections': b''.join(op_open(i) for i in range(6)) + b''.join(
+            op_write(i, get % ('/c', 'h')) for i in range(6)) + events + op_read(0) + op_close(1) + op_open(),
+        'abandoned-and-dropped': op_open() + op_open() + hold + op_write(0, get % ('http://h.example/a', 'h'))
+            + op_write(1, get % ('http://h.example/b', 'h') * 2) + events + op_close(0) + events + op_drop(0)
+            + op_answer(0, 0),
+        'upgrade-and-close': op_open() + op_write(
+            0, get % ('http://h.example/ws', 'h\r\nConnection: Upgrade\r\nUpgrade: websocket')) + op_open() + op_write(
+            1, get % ('http://h.example/c', 'h\r\nConnection: close')) + op_read(0),
+        'never-reads': op_open() + hold + op_write(0, get % ('http://h.example/big', 'h\r\nConnection: close'))
+            + events + op_answer(0, 5) + op_time() + op_time(),
+    }
+    # The first byte picks the timeouts: 0x00 all expire at the next `time`; 0x2a: none does.
+    for name, script in seeds.items():
+        write(out, 'mockhttpserver', name, bytes([0x2a if name in ('keep-alive', 'pipelined-held') else 0]) + script)
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         print(__doc__ or 'usage: make_seeds.py OUTPUT_DIR [HOSTILE_INPUTS_DIR]', file=sys.stderr)
@@ -381,6 +463,7 @@ def main():
     filters(out)
     ignore_rules(out)
     bodies(out, entries)
+    mock_http(out)
     return 0
 
 
