@@ -2183,7 +2183,7 @@
 <context>
     <name>MockHttpServer</name>
     <message>
-        <location filename="../core/replay/mockhttpserver.cpp" line="+568"/>
+        <location filename="../core/replay/mockhttpserver.cpp" line="+621"/>
         <source>%1 is not a loopback address: the mock layer listens on loopback only</source>
         <translation>%1 ist keine Loopback-Adresse: die Mock-Schicht lauscht nur auf Loopback</translation>
     </message>
@@ -5659,12 +5659,24 @@ Entitätstyp: %3</translation>
 </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>request %1 (%2 %3): %4</source>
         <translation>Anfrage %1 (%2 %3): %4</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+21"/>
+        <source>Tapedeck replay: the recorded answer (status %1) cannot be sent as HTTP/1.1.
+</source>
+        <translation>Tapedeck-Wiedergabe: die aufgezeichnete Antwort (Status %1) lässt sich nicht als HTTP/1.1 senden.
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>(a value)</source>
         <translation>(ein Wert)</translation>
     </message>
@@ -5674,7 +5686,7 @@ Entitätstyp: %3</translation>
         <translation>(ein anderer Wert)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Tapedeck replay: answered with an error by the user</source>
         <translation>Tapedeck-Wiedergabe: vom Benutzer mit einem Fehler beantwortet</translation>
     </message>

@@ -743,11 +743,13 @@ QByteArray MockHttpServer::reasonPhrase(int status)
 
 QByteArray MockHttpServer::serialize(const HttpAnswer &answer, bool headRequest, bool closing)
 {
-    QByteArray reason = answer.reason.isEmpty() ? reasonPhrase(answer.status) : answer.reason;
+    // A status line has three digits: anything else (an edited answer's typo) goes out as a 502.
+    const int status = answer.status >= 100 && answer.status <= 999 ? answer.status : 502;
+    QByteArray reason = answer.reason.isEmpty() || status != answer.status ? reasonPhrase(status) : answer.reason;
     reason.replace('\r', ' ').replace('\n', ' ');
     QByteArray out;
     out.reserve(256 + answer.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reason + "\r\n";
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     for (const auto &[name, value] : answer.headers) {
         if (isHopByHop(name) || name.isEmpty() || name.contains('\n') || name.contains('\r') || name.contains(':'))
             continue;
@@ -755,7 +757,7 @@ QByteArray MockHttpServer::serialize(const HttpAnswer &answer, bool headRequest,
         v.replace('\r', ' ').replace('\n', ' ');
         out += name + ": " + v + "\r\n";
     }
-    const bool bodyless = (answer.status >= 100 && answer.status < 200) || answer.status == 204 || answer.status == 304;
+    const bool bodyless = (status >= 100 && status < 200) || status == 204 || status == 304;
     if (!bodyless)
         out += "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n";
     if (closing)

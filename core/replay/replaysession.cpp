@@ -359,12 +359,19 @@ Result<HttpAnswer> ReplaySession::recordedAnswer(qsizetype interaction)
     if (!exchange)
         return exchange.error();
     HttpAnswer answer;
-    if (exchange->hasStatus()) {
+    if (exchange->hasStatus() && exchange->status >= 200 && exchange->status <= 599) {
         answer.status = exchange->status;
         answer.reason = exchange->statusMessage.toUtf8();
     } else {
+        // No status, one no HTTP/1.1 status line can carry, or an interim 1xx (a client would wait on for
+        // the final answer): a gateway error saying so.
         answer.status = 502;
-        answer.reason = "No Recorded Response";
+        answer.reason = exchange->hasStatus() ? QByteArray("Recorded Status Not Replayable") : QByteArray("No Recorded Response");
+        answer.headers = { { "Content-Type", "text/plain; charset=utf-8" } };
+        answer.body = tr("Tapedeck replay: the recorded answer (status %1) cannot be sent as HTTP/1.1.\n")
+                          .arg(exchange->hasStatus() ? QString::number(exchange->status) : tr("none"))
+                          .toUtf8();
+        return answer;
     }
     for (const HttpHeader &h : std::as_const(exchange->responseHeaders))
         answer.headers.append({ h.name.toUtf8(), h.value.toUtf8() });

@@ -68,6 +68,24 @@ const char Cassette[] = R"(interactions:
     headers:
       Content-Type: [application/json]
     status: {code: 200, message: OK}
+- request:
+    body: null
+    headers: {}
+    method: GET
+    uri: http://api.example.com/upgrade
+  response:
+    body: {string: ''}
+    headers: {}
+    status: {code: 101, message: Switching Protocols}
+- request:
+    body: null
+    headers: {}
+    method: GET
+    uri: http://api.example.com/odd
+  response:
+    body: {string: 'odd'}
+    headers: {}
+    status: {code: 99999, message: Odd}
 version: 1
 )";
 
@@ -106,7 +124,7 @@ private:
         m_session = std::make_unique<ReplaySession>(*m_timeline, QStringLiteral("http://gms.example.com:8080"), options);
         const Status started = m_session->start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
-        QCOMPARE(m_session->interactionCount(), 4);
+        QCOMPARE(m_session->interactionCount(), 6);
         m_net = std::make_unique<QNetworkAccessManager>();
         const QUrl proxy(m_session->proxyUrl());
         m_net->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, proxy.host(), quint16(proxy.port())));
@@ -326,6 +344,25 @@ private slots:
         QTRY_VERIFY(first->finished);
     }
 
+    void recordedStatusesHttpCannotCarry()
+    {
+        startSession();
+        // An interim 101 would leave the client waiting for a final answer; 99999 fits no status line.
+        for (const char *path : { "/upgrade", "/odd" }) {
+            auto r = send("GET", QStringLiteral("http://api.example.com") + QLatin1String(path));
+            QTRY_VERIFY(r->finished);
+            QCOMPARE(r->status, 502);
+            QVERIFY2(r->body.contains("cannot be sent as HTTP/1.1"), r->body.constData());
+        }
+        // An edited answer with an impossible status goes out as 502 too.
+        m_session->setPaused(true);
+        auto edited = send("GET", QStringLiteral("http://api.example.com/items?page=1"));
+        QTRY_COMPARE(m_session->held().size(), 1);
+        m_session->answerEdited(m_session->held().first(), HttpAnswer { 12345, "Bad", {}, "x", false });
+        QTRY_VERIFY(edited->finished);
+        QCOMPARE(edited->status, 502);
+    }
+
     void unmatchedAndTheReport()
     {
         startSession();
@@ -345,7 +382,7 @@ private slots:
         QCOMPARE(report.requests, 2);
         QCOMPARE(report.matched, 1);
         QCOMPARE(report.unmatched, 1);
-        QCOMPARE(report.unused, (QList<qsizetype> { 1, 2, 3 }));
+        QCOMPARE(report.unused, (QList<qsizetype> { 1, 2, 3, 4, 5 }));
         QCOMPARE(report.ambiguous.size(), 1);
         QVERIFY(!report.success());
         const Result<JsonValue> json = JsonValue::parse(report.toJson(*m_session));
