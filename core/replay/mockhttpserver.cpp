@@ -205,6 +205,8 @@ private:
     void handle(HttpRequest &&request);
     void handleConnect(HttpRequest &&request);
     void refuse(int status, const QString &text, bool closeAfter = true);
+    // An answer the server makes itself (an error, a CONNECT's), queued after the requests before it.
+    void pushReady(QByteArray bytes, bool close, bool tunnel = false);
     void flush();
     void startTls();
     void report(HttpProtocolEvent::Kind kind, int status, QString detail)
@@ -415,37 +417,30 @@ void MockHttpServer::Connection::handleConnect(HttpRequest &&request)
     if (!why.isEmpty() || !m_server.m_tls) {
         const QString text = why.isEmpty() ? QStringLiteral("TLS is not set up") : why;
         report(HttpProtocolEvent::Kind::ConnectRefused, 503, QStringLiteral("CONNECT %1:%2: %3").arg(m_tunnelHost).arg(m_tunnelPort).arg(text));
-        HttpAnswer answer { 503, {}, { { "X-Tapedeck-Unmatched", "1" }, { "Content-Type", "text/plain; charset=utf-8" } },
+        const HttpAnswer answer { 503, {}, { { "X-Tapedeck-Unmatched", "1" }, { "Content-Type", "text/plain; charset=utf-8" } },
             text.toUtf8() + '\n', true };
-        Slot slot;
-        slot.id = m_server.m_nextId++;
-        slot.ready = true;
-        slot.close = true;
-        slot.bytes = serialize(answer, false, true);
-        m_slots.push_back(std::move(slot));
-        m_noMoreRequests = true;
-        flush();
+        pushReady(serialize(answer, false, true), true);
         return;
     }
-    Slot slot;
-    slot.id = m_server.m_nextId++;
-    slot.ready = true;
-    slot.tunnel = true;
-    slot.bytes = "HTTP/1.1 200 Connection Established\r\n\r\n";
-    m_slots.push_back(std::move(slot));
-    flush();
+    pushReady("HTTP/1.1 200 Connection Established\r\n\r\n", false, true);
 }
 
 void MockHttpServer::Connection::refuse(int status, const QString &text, bool closeAfter)
 {
-    HttpAnswer answer { status, {}, { { "Content-Type", "text/plain; charset=utf-8" } }, text.toUtf8() + '\n', closeAfter };
+    const HttpAnswer answer { status, {}, { { "Content-Type", "text/plain; charset=utf-8" } }, text.toUtf8() + '\n', closeAfter };
+    pushReady(serialize(answer, false, closeAfter), closeAfter);
+}
+
+void MockHttpServer::Connection::pushReady(QByteArray bytes, bool close, bool tunnel)
+{
     Slot slot;
     slot.id = m_server.m_nextId++;
     slot.ready = true;
-    slot.close = closeAfter;
-    slot.bytes = serialize(answer, false, closeAfter);
+    slot.close = close;
+    slot.tunnel = tunnel;
+    slot.bytes = std::move(bytes);
     m_slots.push_back(std::move(slot));
-    if (closeAfter)
+    if (close)
         m_noMoreRequests = true;
     flush();
 }
