@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "app/cli/interruption.h"
+#include "core/common/controlchars.h"
 #include "core/diff/diffinput.h"
 #include "core/diff/ignorerule.h"
 #include "core/diff/metadatadiff.h"
@@ -103,7 +104,7 @@ QString endpointsText(const ReplaySession &session, const QString &caPath)
     out += Cli::tr("CA certificate: %1").arg(caPath) + QLatin1Char('\n');
     out += Cli::tr("Reverse endpoints (one per recorded origin):") + QLatin1Char('\n');
     for (const ReplaySession::ReverseEndpoint &e : session.reverseEndpoints())
-        out += QStringLiteral("  %1  →  %2%3\n").arg(e.url, e.origin, e.gms ? Cli::tr(" (GMS)") : QString());
+        out += QStringLiteral("  %1  →  %2%3\n").arg(e.url, escapeControls(e.origin), e.gms ? Cli::tr(" (GMS)") : QString());
     return out;
 }
 
