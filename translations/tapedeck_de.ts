@@ -2183,7 +2183,7 @@
 <context>
     <name>MockHttpServer</name>
     <message>
-        <location filename="../core/replay/mockhttpserver.cpp" line="+621"/>
+        <location filename="../core/replay/mockhttpserver.cpp" line="+616"/>
         <source>%1 is not a loopback address: the mock layer listens on loopback only</source>
         <translation>%1 ist keine Loopback-Adresse: die Mock-Schicht lauscht nur auf Loopback</translation>
     </message>
@@ -5652,7 +5652,7 @@ Entitätstyp: %3</translation>
         <translation>die Aufzeichnung hat keine Anfragen an %1 (aufgezeichnete Ursprünge: %2)</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Tapedeck replay: the recorded interaction could not be read: %1
 </source>
         <translation>Tapedeck-Wiedergabe: die aufgezeichnete Interaktion konnte nicht gelesen werden: %1
@@ -5692,12 +5692,12 @@ Entitätstyp: %3</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>URI (query in any order)</source>
         <translation>URI (Query in beliebiger Reihenfolge)</translation>
     </message>
@@ -5735,6 +5735,11 @@ Entitätstyp: %3</translation>
         <location line="+1"/>
         <source>same %1</source>
         <translation>gleiche(r) %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (sent without a body; recorded with an empty one, which HTTP cannot tell apart)</source>
+        <translation> (ohne Body gesendet; mit leerem Body aufgezeichnet, was HTTP nicht unterscheiden kann)</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -69,6 +69,7 @@ struct MatchResult
     qsizetype sameKey = 0; // recorded interactions with the request's key (more than one: ambiguous)
     qsizetype served = 0; // times the answering interaction has been served, this one included
     bool bodyIgnored = false; // the body was not compared (an auth endpoint, or ignoreBody)
+    bool emptyBody = false; // a request without body bytes matched an interaction recorded with b""
 };
 
 class Matcher
@@ -79,6 +80,7 @@ public:
 
     // The interaction that answers request, counted as served.
     MatchResult match(const RequestKey &request);
+    // A request without a body (nullopt: no body bytes on the wire) is looked up as None, then as b"".
     // The same decision without serving (what a held request would get).
     MatchResult peek(const RequestKey &request) const;
 
@@ -109,6 +111,7 @@ private:
         size_t next = 0; // sequential: the next to hand out
     };
     QByteArray keyOf(const RequestKey &request, bool *bodyIgnored) const;
+    template<typename Index> auto findKey(Index &index, const RequestKey &request, MatchResult &r) const;
     qsizetype pick(const Bucket &bucket) const;
 
     NormalizedBody normalized(const std::optional<QByteArray> &body) const;

@@ -231,6 +231,7 @@ void ReplaySession::arrived(IncomingHttpRequest &&request)
         event.sameKey = peek.sameKey;
         event.served = peek.served;
         event.bodyIgnored = peek.bodyIgnored;
+        event.emptyBody = peek.emptyBody;
     }
     for (const auto &[name, value] : event.headers)
         m_payloadBytes += name.size() + value.size();
@@ -258,6 +259,7 @@ void ReplaySession::decide(ReplayHttpEvent &event)
     event.sameKey = match.sameKey;
     event.served = match.served;
     event.bodyIgnored = match.bodyIgnored;
+    event.emptyBody = match.emptyBody;
     if (match.interaction >= 0) {
         const qsizetype i = match.interaction;
         if (!m_everServed[size_t(i)]) {
@@ -519,6 +521,8 @@ QString ReplaySession::explainMatch(const ReplayHttpEvent &event) const
     else
         key.append(o.bodyIgnoreRules.isEmpty() ? tr("body as DataHub normalises it") : tr("body as DataHub normalises it, ignore paths left out"));
     QString why = tr("same %1").arg(key.join(QLatin1String(", ")));
+    if (event.emptyBody)
+        why += tr(" (sent without a body; recorded with an empty one, which HTTP cannot tell apart)");
     if (event.sameKey > 1) {
         why += o.policy == MatchPolicy::DataHub
             ? tr("; %1 recorded with this key, datahub answers with the first").arg(event.sameKey)

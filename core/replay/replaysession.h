@@ -61,6 +61,7 @@ struct ReplayHttpEvent
     qsizetype sameKey = 0; // recorded interactions sharing its key
     qint64 served = 0; // times that interaction had been served, this one included
     bool bodyIgnored = false;
+    bool emptyBody = false; // sent without body bytes, matched one recorded with b""
     int status = 0; // the status sent; 0 when the connection was closed instead
     int mcps = 0; // replayed MCPs this request carried
     QList<Candidate> candidates; // Unmatched: the nearest recorded requests

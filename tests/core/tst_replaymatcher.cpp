@@ -109,8 +109,9 @@ private slots:
         QCOMPARE(m.match(request("POST", uri, QByteArray("{\"b\":[1,2],\"a\":1}"))).interaction, 3);
         QCOMPARE(m.match(request("POST", uri, QByteArray("{\"b\":[2,1],\"a\":1}"))).interaction, -1);
         QCOMPARE(m.match(request("POST", uri)).interaction, -1);
-        // None and b"" are different bodies to DataHub.
-        QCOMPARE(m.match(request("POST", "https://x.example.com/api/empty")).interaction, -1);
+        // None and b"" are different bodies to DataHub; a request without body bytes is looked up as None,
+        // then as b"" (noBodyOnTheWireIsNoneThenEmpty).
+        QCOMPARE(m.match(request("POST", "https://x.example.com/api/empty")).interaction, 5);
         QCOMPARE(m.match(request("POST", "https://x.example.com/api/empty", QByteArray(""))).interaction, 5);
         QCOMPARE(m.match(request("POST", "https://x.example.com/api/none", QByteArray(""))).interaction, -1);
         QCOMPARE(m.match(request("POST", "https://x.example.com/api/none")).interaction, 6);
@@ -125,6 +126,34 @@ private slots:
         QVERIFY(r.bodyIgnored);
         Matcher loose(recording(), with([](MatchOptions &o) { o.ignoreBody = true; }));
         QCOMPARE(loose.match(request("POST", "https://x.example.com/api/query", QByteArray("x"))).interaction, 3);
+    }
+
+    void noBodyOnTheWireIsNoneThenEmpty()
+    {
+        // Recorded: one POST with None, one with b"" (VCR.py keeps what the client library had).
+        const std::vector<RequestKey> recorded {
+            request("POST", "https://x.example.com/none"),
+            request("POST", "https://x.example.com/empty", QByteArray()),
+            request("POST", "https://x.example.com/both", QByteArray()),
+            request("POST", "https://x.example.com/both"),
+        };
+        Matcher m(recorded, {});
+        // No body bytes: None first,
+        MatchResult r = m.peek(request("POST", "https://x.example.com/none"));
+        QCOMPARE(r.interaction, 0);
+        QVERIFY(!r.emptyBody);
+        // then b"" (DataHub's rule alone would leave this unmatched: None and b"" differ),
+        r = m.match(request("POST", "https://x.example.com/empty"));
+        QCOMPARE(r.interaction, 1);
+        QVERIFY(r.emptyBody);
+        // and where both were recorded, None wins.
+        r = m.match(request("POST", "https://x.example.com/both"));
+        QCOMPARE(r.interaction, 3);
+        QVERIFY(!r.emptyBody);
+        // An explicit empty body (not from the wire) is only b"".
+        QCOMPARE(m.peek(request("POST", "https://x.example.com/none", QByteArray())).interaction, -1);
+        // A body never falls back.
+        QCOMPARE(m.peek(request("POST", "https://x.example.com/empty", QByteArray("x"))).interaction, -1);
     }
 
     void bodyIgnoreRules()
