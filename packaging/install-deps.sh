@@ -17,6 +17,10 @@ peers="p7zip-full unzip python3 python3-cryptography python3-vcr python3-request
 # tst_exportwiremock and in the replay benchmark; wrk drives that benchmark (tests/bench/bench_replay_wiremock.py);
 # curl is a client of the replay mock layer in tst_replaycli (through the proxy, with Tapedeck's CA).
 peers="$peers openjdk-17-jre-headless wrk curl"
+# PostgreSQL 15 (server, psql, pgbench) records the SQL replay fixtures and is the benchmark's peer; psycopg2 and
+# SQLAlchemy are the Python clients replayed against Tapedeck's PostgreSQL endpoint (tests/tools/pgcluster.py runs
+# throwaway clusters; the packaged "main" cluster is never used).
+peers="$peers postgresql-15 postgresql-client-15 python3-psycopg2 python3-sqlalchemy"
 # Offscreen and real-window GUI checks, screenshots, packaging validation.
 # The desktop app's optional libraries: QtKeychain for "remember the password".
 gui_libs="qtkeychain-qt6-dev"
