@@ -94,9 +94,9 @@ std::optional<SqlQuery> readRecord(QByteArrayView line, const QString &origin, i
     QueryLog::Detail detail, JsonParseInfo &info, ReadFailure &failure)
 {
     using Detail = QueryLog::Detail;
-    const bool summary = detail == Detail::Summary;
-    // Only Full reads the query and error text whole; the others cut it for display (textCut).
-    const bool cutText = detail != Detail::Full;
+    const bool summary = detail == Detail::Summary || detail == Detail::Lookup;
+    // Full and Lookup read the query and error text whole; the others cut it for display (textCut).
+    const bool cutText = detail != Detail::Full && detail != Detail::Lookup;
     RecordText text;
     const Status scanned = JsonValue::scan(line, &info, [&](const QString &key, QByteArrayView value) {
         if (const qsizetype at = text.index.value(key, -1); at >= 0) {

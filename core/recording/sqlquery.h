@@ -97,6 +97,7 @@ public:
         Full, // every row, the whole query and error text
         Display, // what show and the detail pane present: rows up to MaxRowBytes, query and error cut
         Summary, // what the index keeps: rows counted, not built; query and error cut
+        Lookup, // what a replay's lookup needs: the whole query, parameters and error; rows counted, not built
     };
     static constexpr qsizetype MaxRowBytes = qsizetype(8) << 20;
     static constexpr qsizetype MaxValueBytes = qsizetype(8) << 20;

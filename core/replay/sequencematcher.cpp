@@ -104,7 +104,7 @@ SequenceMatcher::Match SequenceMatcher::longestMatch(const std::u32string &a, qs
     return Match { besti, bestj, bestsize };
 }
 
-qsizetype SequenceMatcher::matches(QStringView text) const
+std::vector<SequenceMatcher::Block> SequenceMatcher::matchingBlocks(QStringView text) const
 {
     const std::u32string a = codePoints(text);
     const qsizetype la = qsizetype(a.size());
@@ -118,19 +118,28 @@ qsizetype SequenceMatcher::matches(QStringView text) const
         qsizetype alo, ahi, blo, bhi;
     };
     std::vector<Range> queue { { 0, la, 0, lb } };
-    qsizetype total = 0;
+    std::vector<Block> blocks;
     while (!queue.empty()) {
         const Range r = queue.back();
         queue.pop_back();
         const Match m = longestMatch(a, r.alo, r.ahi, r.blo, r.bhi, row, next, touched, nextTouched);
         if (m.size == 0)
             continue;
-        total += m.size;
+        blocks.push_back({ m.i, m.j, m.size });
         if (r.alo < m.i && r.blo < m.j)
             queue.push_back({ r.alo, m.i, r.blo, m.j });
         if (m.i + m.size < r.ahi && m.j + m.size < r.bhi)
             queue.push_back({ m.i + m.size, r.ahi, m.j + m.size, r.bhi });
     }
+    std::sort(blocks.begin(), blocks.end(), [](const Block &x, const Block &y) { return x.a < y.a; });
+    return blocks;
+}
+
+qsizetype SequenceMatcher::matches(QStringView text) const
+{
+    qsizetype total = 0;
+    for (const Block &b : matchingBlocks(text))
+        total += b.size;
     return total;
 }
 

@@ -20,6 +20,14 @@ public:
     // Prepares b (the side difflib indexes), as set_seq2 does.
     explicit SequenceMatcher(QStringView b);
 
+    // get_matching_blocks() against a, in a's order, without the final empty block; positions in code points.
+    struct Block
+    {
+        qsizetype a = 0;
+        qsizetype b = 0;
+        qsizetype size = 0;
+    };
+    std::vector<Block> matchingBlocks(QStringView a) const;
     // The number of matching characters against a (the sum of get_matching_blocks' sizes).
     qsizetype matches(QStringView a) const;
     // 2.0 * matches / (len(a) + len(b)); 1.0 when both are empty.
