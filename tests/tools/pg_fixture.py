@@ -41,7 +41,6 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 import sys
 import time

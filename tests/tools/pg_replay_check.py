@@ -239,7 +239,13 @@ def main(argv=None):
                   + ("; database stopped" if cluster is None else "; database kept running"))
         if args.cli:
             server = ReplayServer(args.cli, fixture / "recording.zip", pg_fixture.PASSWORD, work / "server.log")
-            url = server.start()
+            try:
+                url = server.start()
+            except RuntimeError as e:
+                print(f"FAILED: {e}")
+                if not args.keep:
+                    print((work / "server.log").read_text(encoding="utf-8", errors="replace")[-2000:])
+                return 1
             print(f"tapedeck-cli replay serving: {url}")
         else:
             url = cluster.uri(pg_workload.DATABASE) if cluster else args.target_url
