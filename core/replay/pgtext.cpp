@@ -86,6 +86,7 @@ enum class Kind : quint8 {
     Timestamp,
     TimestampTz,
     Interval,
+    Range, // the built-in ranges: psycopg2 records str(Range), "[1, 10)"
     Json,
     Jsonb,
     Array,
@@ -106,6 +107,7 @@ Kind kindOf(quint32 oid)
     case 1114: return Kind::Timestamp;
     case 1184: return Kind::TimestampTz;
     case 1186: return Kind::Interval;
+    case 3904: case 3906: case 3908: case 3910: case 3912: case 3926: return Kind::Range;
     case 114: return Kind::Json;
     case 3802: return Kind::Jsonb;
     default: break;
@@ -170,6 +172,11 @@ QByteArray fixedText(const Digits &d, bool keepPoint)
     out += QByteArrayView(d.digits).sliced(intDigits);
     return out;
 }
+
+// Decimal exponents below which float8out and float4out write fixed notation (from -4 on): printf's %g
+// thresholds, DBL_DIG + 1 and FLT_DIG (OBS-PG15: 1e+15 but 100000000000000; 1.234567e+06 but 123456).
+constexpr int Float8FixedBelow = 15;
+constexpr int Float4FixedBelow = 6;
 
 template<typename F>
 QByteArray floatText(F value, int fixedBelow)
@@ -422,6 +429,68 @@ std::optional<QByteArray> intervalText(QByteArrayView s)
     return out;
 }
 
+// ---- ranges ----
+
+// range_out's bound: quoted when empty or holding " \\ ( ) [ ] , or white space; " and \\ doubled inside.
+void appendRangeBound(QByteArray &out, const QByteArray &text)
+{
+    bool quote = text.isEmpty();
+    for (qsizetype i = 0; i < text.size() && !quote; ++i) {
+        switch (text[i]) {
+        case '"': case '\\': case '(': case ')': case '[': case ']': case ',':
+        case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+            quote = true;
+            break;
+        default: break;
+        }
+    }
+    if (!quote) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\')
+            out += c;
+        out += c;
+    }
+    out += '"';
+}
+
+// psycopg2's str(Range): "empty", or the lower bracket, str(lower), ", ", str(upper), the upper bracket,
+// with None for an infinite bound (psycopg2/_range.py Range.__str__). Bounds are ints, Decimals, dates
+// and datetimes, whose str() has no ", ".
+std::optional<QByteArray> rangeText(QByteArrayView s, quint32 oid)
+{
+    if (s == "empty")
+        return QByteArray("empty");
+    const qsizetype comma = s.indexOf(", ");
+    if (s.size() < 4 || (s.front() != '[' && s.front() != '(') || (s.back() != ']' && s.back() != ')') || comma < 0
+        || s.indexOf(", ", comma + 1) >= 0)
+        return std::nullopt;
+    QByteArray out(1, s.front());
+    const QByteArrayView bounds[2] = { s.sliced(1, comma - 1), s.sliced(comma + 2).chopped(1) };
+    for (int i = 0; i < 2; ++i) {
+        if (i == 1)
+            out += ',';
+        const QByteArrayView bound = bounds[i];
+        if (bound == "None")
+            continue;
+        std::optional<QByteArray> text;
+        switch (oid) {
+        case 3908: text = isoDateTime(bound, false, Zone::Drop); break;
+        case 3910: text = isoDateTime(bound, false, Zone::Require); break;
+        case 3912: text = isoDateTime(bound, true, Zone::Drop); break;
+        default: text = bound.toByteArray(); break;
+        }
+        if (!text)
+            return std::nullopt;
+        appendRangeBound(out, *text);
+    }
+    out += s.back();
+    return out;
+}
+
 // ---- JSON (PostgreSQL's json/jsonb output) ----
 
 void appendJsonString(QByteArray &out, const QString &text)
@@ -509,7 +578,7 @@ public:
         }
         const Kind kind = kindOf(oid);
         if (value.isString() && kind != Kind::Json && kind != Kind::Jsonb)
-            return stringValue(value, kind);
+            return stringValue(value, kind, oid);
         switch (kind) {
         case Kind::Bool:
             if (value.isBool())
@@ -527,11 +596,11 @@ public:
             break;
         case Kind::Float4:
             if (value.isNumber())
-                return floatText(float(value.toDouble()), 6);
+                return floatText(float(value.toDouble()), Float4FixedBelow);
             break;
         case Kind::Float8:
             if (value.isNumber())
-                return floatText(value.toDouble(), 15);
+                return floatText(value.toDouble(), Float8FixedBelow);
             break;
         case Kind::Numeric:
             if (value.isInteger())
@@ -566,6 +635,7 @@ public:
         case Kind::Time:
         case Kind::TimeTz:
         case Kind::Interval:
+        case Kind::Range:
         case Kind::Other:
             break;
         }
@@ -573,7 +643,7 @@ public:
     }
 
 private:
-    static QByteArray stringValue(const JsonValue &value, Kind kind)
+    static QByteArray stringValue(const JsonValue &value, Kind kind, quint32 oid)
     {
         const QString text = value.toString();
         switch (kind) {
@@ -592,6 +662,11 @@ private:
             const auto out = intervalText(utf8);
             return out ? *out : utf8;
         }
+        case Kind::Range: {
+            const QByteArray utf8 = text.toUtf8();
+            const auto out = rangeText(utf8, oid);
+            return out ? *out : utf8;
+        }
         default: break;
         }
         return text.toUtf8();
@@ -604,7 +679,7 @@ private:
         case JsonValue::Type::Null: return std::nullopt;
         case JsonValue::Type::Bool: return QByteArray(value.toBool() ? "true" : "false");
         case JsonValue::Type::Integer: return value.integerText();
-        case JsonValue::Type::Double: return floatText(value.toDouble(), 15);
+        case JsonValue::Type::Double: return floatText(value.toDouble(), Float8FixedBelow);
         case JsonValue::Type::String: return value.toString().toUtf8();
         case JsonValue::Type::Array: return arrayText(value, 0, depth);
         case JsonValue::Type::Object:
@@ -854,12 +929,12 @@ quint32 PgText::arrayElementOid(quint32 oid)
 
 QByteArray PgText::float8Text(double value)
 {
-    return floatText(value, 15);
+    return floatText(value, Float8FixedBelow);
 }
 
 QByteArray PgText::float4Text(float value)
 {
-    return floatText(value, 6);
+    return floatText(value, Float4FixedBelow);
 }
 
 PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)

@@ -10,10 +10,10 @@
 // list; dict → dict; anything else → str(value). psycopg2 2.9.5 (Debian 12) returns: memoryview for bytea
 // (so the recording holds "<memory at 0x…>", the bytes are lost), Decimal for numeric, timedelta for
 // interval (str: "1 day, 2:00:00", "-1 day, 23:59:59"; months become 30 days, years 365), time for
-// time/timetz (str: "12:00:00.5", "12:00:00+05:30"), str for uuid, money, inet, bit, xml, ranges
-// ("NumericRange(1, 10, '[)')"), arrays of types it has no caster for ("{…}" text), lists for the others,
-// json.loads() of json/jsonb (so SQL NULL and JSON null are both null), date.max/datetime.max for
-// infinity, and an error (recorded as such) for BC dates. cursor.description is a tuple of
+// time/timetz (str: "12:00:00.5", "12:00:00+05:30"), str for uuid, money, inet, bit, xml, Range objects
+// for the built-in ranges (str: "[1, 10)", "(None, 5)", "empty"), arrays of types it has no caster for
+// ("{…}" text), lists for the others, json.loads() of json/jsonb (so SQL NULL and JSON null are both
+// null), date.max/datetime.max for infinity, and an error (recorded as such) for BC dates. cursor.description is a tuple of
 // psycopg2.extensions.Column, which is no tuple, so DataHub writes str(column): exactly
 // "Column(name='id', type_code=23)" (the name as Python's repr; display_size, internal_size, precision,
 // scale and null_ok are not in it). psycopg 3 writes "<Column 'id', type: numeric(10,2) (oid: 1700)>".
@@ -69,6 +69,9 @@
 //   "-1 days -02:00:00", "00:00:00.5"; the sign is carried by both parts (PostgreSQL keeps days and time
 //   apart, a timedelta does not: "-1 days +02:00:00" comes back as "-22:00:00", "1 mon" as "30 days",
 //   equal timedeltas for psycopg2).
+// - Ranges (int4range, int8range, numrange, tsrange, tstzrange, daterange): str(Range) → range_out's
+//   "[1,10)", "(,5)", "empty", bounds as their subtype's text and quoted as range_out quotes them
+//   ("[\"2024-01-01 00:00:00\",)"); a string of another shape passes as is.
 // - json: compact JSON ({"a":1,"b":[1,2]}: PostgreSQL keeps json's input text, which the recording no
 //   longer has; json.loads reads the same value). jsonb: PostgreSQL's jsonb output ({"a": 1, "b": [1, 2]},
 //   members in recorded order — jsonb's own). Strings escaped as PostgreSQL's escape_json does (\" \\ \b

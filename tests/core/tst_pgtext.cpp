@@ -144,6 +144,11 @@ private slots:
                                        << QByteArray("999999999 days 23:59:59.999999");
         QTest::addRow("interval too big") << QByteArray("\"99999999999999999999 days, 0:00:00\"") << 1186u
                                           << QByteArray("99999999999999999999 days, 0:00:00");
+        QTest::addRow("range unbounded") << QByteArray("\"(None, 2024-01-02 03:04:05+05:30]\"") << 3910u
+                                         << QByteArray("(,\"2024-01-02 03:04:05+05:30\"]");
+        QTest::addRow("range garbage") << QByteArray("\"[1, 2, 3)\"") << 3904u << QByteArray("[1, 2, 3)");
+        QTest::addRow("range repr passes") << QByteArray("\"NumericRange(1, 10, '[)')\"") << 3904u
+                                           << QByteArray("NumericRange(1, 10, '[)')");
         QTest::addRow("timetz") << QByteArray("\"12:00:00.250000-03:30\"") << 1266u << QByteArray("12:00:00.25-03:30");
         QTest::addRow("json string") << QByteArray("\"a\\\"b\"") << 114u << QByteArray("\"a\\\"b\"");
         QTest::addRow("jsonb marker kept") << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}")
@@ -354,6 +359,10 @@ private slots:
         for (const JsonValue &r : results.toArray()) {
             if (r.value(u"identical").toBool())
                 ++identical;
+            else
+                qInfo("differs (%s): %s\n  PostgreSQL: %s\n  Tapedeck:   %s", qPrintable(r.value(u"mode").toString()),
+                    qPrintable(r.value(u"sql").toString()), pythonDumps(r.value(u"postgres"), false, false).left(100).constData(),
+                    pythonDumps(r.value(u"tapedeck"), false, false).left(100).constData());
             const JsonValue problems = r.value(u"problems");
             if (problems.size() == 0)
                 continue;
