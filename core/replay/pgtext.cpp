@@ -26,6 +26,7 @@ struct TypeInfo
 // PostgreSQL 15.18's pg_type below 10000, made by tests/tools/pgtext_oracle.py's `types` mode:
 // oid, typlen, and typelem for typcategory 'A' (int2vector 22 and oidvector 30, written with spaces and
 // no braces, left out as arrays).
+// clang-format off
 constexpr TypeInfo Types[] = {
     { 16, 1 }, { 17, -1 }, { 18, 1 }, { 19, 64 }, { 20, 8 }, { 21, 2 }, { 22, -1 }, { 23, 4 }, { 24, 4 },
     { 25, -1 }, { 26, 4 }, { 27, 6 }, { 28, 4 }, { 29, 4 }, { 30, -1 }, { 32, 8 }, { 114, -1 }, { 142, -1 },
@@ -59,6 +60,7 @@ constexpr TypeInfo Types[] = {
     { 5080, -1 }, { 6150, -1, 4451 }, { 6151, -1, 4532 }, { 6152, -1, 4533 }, { 6153, -1, 4534 },
     { 6155, -1, 4535 }, { 6157, -1, 4536 },
 };
+// clang-format on
 
 const TypeInfo *typeInfo(quint32 oid)
 {
@@ -95,22 +97,46 @@ enum class Kind : quint8 {
 Kind kindOf(quint32 oid)
 {
     switch (oid) {
-    case 16: return Kind::Bool;
-    case 20: case 21: case 23: case 26: return Kind::Integer;
-    case 700: return Kind::Float4;
-    case 701: return Kind::Float8;
-    case 1700: return Kind::Numeric;
-    case 17: return Kind::Bytea;
-    case 1082: return Kind::Date;
-    case 1083: return Kind::Time;
-    case 1266: return Kind::TimeTz;
-    case 1114: return Kind::Timestamp;
-    case 1184: return Kind::TimestampTz;
-    case 1186: return Kind::Interval;
-    case 3904: case 3906: case 3908: case 3910: case 3912: case 3926: return Kind::Range;
-    case 114: return Kind::Json;
-    case 3802: return Kind::Jsonb;
-    default: break;
+    case 16:
+        return Kind::Bool;
+    case 20:
+    case 21:
+    case 23:
+    case 26:
+        return Kind::Integer;
+    case 700:
+        return Kind::Float4;
+    case 701:
+        return Kind::Float8;
+    case 1700:
+        return Kind::Numeric;
+    case 17:
+        return Kind::Bytea;
+    case 1082:
+        return Kind::Date;
+    case 1083:
+        return Kind::Time;
+    case 1266:
+        return Kind::TimeTz;
+    case 1114:
+        return Kind::Timestamp;
+    case 1184:
+        return Kind::TimestampTz;
+    case 1186:
+        return Kind::Interval;
+    case 3904:
+    case 3906:
+    case 3908:
+    case 3910:
+    case 3912:
+    case 3926:
+        return Kind::Range;
+    case 114:
+        return Kind::Json;
+    case 3802:
+        return Kind::Jsonb;
+    default:
+        break;
     }
     return PgText::arrayElementOid(oid) ? Kind::Array : Kind::Other;
 }
@@ -125,8 +151,7 @@ struct Digits
 };
 
 // Shortest round-trip digits, as to_chars finds them (Ryu's, as PostgreSQL's float output).
-template<typename F>
-Digits shortestDigits(F value)
+template<typename F> Digits shortestDigits(F value)
 {
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
@@ -178,8 +203,7 @@ QByteArray fixedText(const Digits &d, bool keepPoint)
 constexpr int Float8FixedBelow = 15;
 constexpr int Float4FixedBelow = 6;
 
-template<typename F>
-QByteArray floatText(F value, int fixedBelow)
+template<typename F> QByteArray floatText(F value, int fixedBelow)
 {
     if (std::isnan(value))
         return QByteArrayLiteral("NaN");
@@ -377,14 +401,16 @@ std::optional<QByteArray> intervalText(QByteArrayView s)
     if (colon - pos < 1 || colon - pos > 2 || !isDigits(s, pos, colon - pos))
         return std::nullopt;
     const qint64 hours = number(s, pos, colon - pos);
-    if (s.size() < colon + 6 || !isDigits(s, colon + 1, 2) || s[colon + 3] != ':' || !isDigits(s, colon + 4, 2))
+    if (s.size() < colon + 6 || !isDigits(s, colon + 1, 2) || s[colon + 3] != ':'
+        || !isDigits(s, colon + 4, 2))
         return std::nullopt;
     const qint64 minutes = number(s, colon + 1, 2);
     const qint64 seconds = number(s, colon + 4, 2);
     qint64 micros = 0;
     pos = colon + 6;
     if (pos < s.size()) {
-        if (s[pos] != '.' || s.size() - pos - 1 < 1 || s.size() - pos - 1 > 6 || !isDigits(s, pos + 1, s.size() - pos - 1))
+        if (s[pos] != '.' || s.size() - pos - 1 < 1 || s.size() - pos - 1 > 6
+            || !isDigits(s, pos + 1, s.size() - pos - 1))
             return std::nullopt;
         micros = number(s, pos + 1, s.size() - pos - 1);
         for (qsizetype k = s.size() - pos - 1; k < 6; ++k)
@@ -437,11 +463,23 @@ void appendRangeBound(QByteArray &out, const QByteArray &text)
     bool quote = text.isEmpty();
     for (qsizetype i = 0; i < text.size() && !quote; ++i) {
         switch (text[i]) {
-        case '"': case '\\': case '(': case ')': case '[': case ']': case ',':
-        case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+        case '"':
+        case '\\':
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case ',':
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case '\v':
+        case '\f':
             quote = true;
             break;
-        default: break;
+        default:
+            break;
         }
     }
     if (!quote) {
@@ -465,8 +503,8 @@ std::optional<QByteArray> rangeText(QByteArrayView s, quint32 oid)
     if (s == "empty")
         return QByteArray("empty");
     const qsizetype comma = s.indexOf(", ");
-    if (s.size() < 4 || (s.front() != '[' && s.front() != '(') || (s.back() != ']' && s.back() != ')') || comma < 0
-        || s.indexOf(", ", comma + 1) >= 0)
+    if (s.size() < 4 || (s.front() != '[' && s.front() != '(') || (s.back() != ']' && s.back() != ')')
+        || comma < 0 || s.indexOf(", ", comma + 1) >= 0)
         return std::nullopt;
     QByteArray out(1, s.front());
     const QByteArrayView bounds[2] = { s.sliced(1, comma - 1), s.sliced(comma + 2).chopped(1) };
@@ -478,10 +516,18 @@ std::optional<QByteArray> rangeText(QByteArrayView s, quint32 oid)
             continue;
         std::optional<QByteArray> text;
         switch (oid) {
-        case 3908: text = isoDateTime(bound, false, Zone::Drop); break;
-        case 3910: text = isoDateTime(bound, false, Zone::Require); break;
-        case 3912: text = isoDateTime(bound, true, Zone::Drop); break;
-        default: text = bound.toByteArray(); break;
+        case 3908:
+            text = isoDateTime(bound, false, Zone::Drop);
+            break;
+        case 3910:
+            text = isoDateTime(bound, false, Zone::Require);
+            break;
+        case 3912:
+            text = isoDateTime(bound, true, Zone::Drop);
+            break;
+        default:
+            text = bound.toByteArray();
+            break;
         }
         if (!text)
             return std::nullopt;
@@ -499,13 +545,27 @@ void appendJsonString(QByteArray &out, const QString &text)
     out += '"';
     for (const char c : utf8) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (uchar(c) < 0x20) {
                 out += "\\u00";
@@ -524,11 +584,21 @@ bool appendJson(QByteArray &out, const JsonValue &value, bool jsonb, int depth)
     if (depth > Nesting::MaxDepth)
         return false;
     switch (value.type()) {
-    case JsonValue::Type::Null: out += "null"; return true;
-    case JsonValue::Type::Bool: out += value.toBool() ? "true" : "false"; return true;
-    case JsonValue::Type::Integer: out += value.integerText(); return true;
-    case JsonValue::Type::Double: out += decimalText(value.toDouble(), true); return true;
-    case JsonValue::Type::String: appendJsonString(out, value.toString()); return true;
+    case JsonValue::Type::Null:
+        out += "null";
+        return true;
+    case JsonValue::Type::Bool:
+        out += value.toBool() ? "true" : "false";
+        return true;
+    case JsonValue::Type::Integer:
+        out += value.integerText();
+        return true;
+    case JsonValue::Type::Double:
+        out += decimalText(value.toDouble(), true);
+        return true;
+    case JsonValue::Type::String:
+        appendJsonString(out, value.toString());
+        return true;
     case JsonValue::Type::Array: {
         out += '[';
         bool first = true;
@@ -591,7 +661,8 @@ public:
                 return value.integerText();
             if (value.isBool())
                 return QByteArray(value.toBool() ? "1" : "0");
-            if (value.isDouble() && std::isfinite(value.toDouble()) && value.toDouble() == std::trunc(value.toDouble()))
+            if (value.isDouble() && std::isfinite(value.toDouble())
+                && value.toDouble() == std::trunc(value.toDouble()))
                 return decimalText(value.toDouble(), false);
             break;
         case Kind::Float4:
@@ -613,8 +684,8 @@ public:
         case Kind::TimestampTz:
             if (QueryLog::isDateTimeMarker(value)) {
                 const QByteArray iso = value.find(u"__value__")->toString().toUtf8();
-                const auto text = isoDateTime(iso, kind == Kind::Date,
-                    kind == Kind::TimestampTz ? Zone::Require : Zone::Drop);
+                const auto text = isoDateTime(
+                    iso, kind == Kind::Date, kind == Kind::TimestampTz ? Zone::Require : Zone::Drop);
                 return text ? *text : iso;
             }
             break;
@@ -667,7 +738,8 @@ private:
             const auto out = rangeText(utf8, oid);
             return out ? *out : utf8;
         }
-        default: break;
+        default:
+            break;
         }
         return text.toUtf8();
     }
@@ -676,12 +748,18 @@ private:
     std::optional<QByteArray> natural(const JsonValue &value, int depth)
     {
         switch (value.type()) {
-        case JsonValue::Type::Null: return std::nullopt;
-        case JsonValue::Type::Bool: return QByteArray(value.toBool() ? "true" : "false");
-        case JsonValue::Type::Integer: return value.integerText();
-        case JsonValue::Type::Double: return floatText(value.toDouble(), Float8FixedBelow);
-        case JsonValue::Type::String: return value.toString().toUtf8();
-        case JsonValue::Type::Array: return arrayText(value, 0, depth);
+        case JsonValue::Type::Null:
+            return std::nullopt;
+        case JsonValue::Type::Bool:
+            return QByteArray(value.toBool() ? "true" : "false");
+        case JsonValue::Type::Integer:
+            return value.integerText();
+        case JsonValue::Type::Double:
+            return floatText(value.toDouble(), Float8FixedBelow);
+        case JsonValue::Type::String:
+            return value.toString().toUtf8();
+        case JsonValue::Type::Array:
+            return arrayText(value, 0, depth);
         case JsonValue::Type::Object:
             if (QueryLog::isDateTimeMarker(value)) {
                 const QByteArray iso = value.find(u"__value__")->toString().toUtf8();
@@ -723,7 +801,8 @@ private:
                     return;
                 continue;
             }
-            const auto text = elementOid ? render(element, elementOid, depth + 1) : natural(element, depth + 1);
+            const auto text
+                = elementOid ? render(element, elementOid, depth + 1) : natural(element, depth + 1);
             if (tooDeep)
                 return;
             if (!text)
@@ -739,11 +818,21 @@ private:
         bool quote = text.isEmpty() || text.compare("NULL", Qt::CaseInsensitive) == 0;
         for (qsizetype i = 0; i < text.size() && !quote; ++i) {
             switch (text[i]) {
-            case '{': case '}': case ',': case '"': case '\\':
-            case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+            case '{':
+            case '}':
+            case ',':
+            case '"':
+            case '\\':
+            case ' ':
+            case '\t':
+            case '\n':
+            case '\r':
+            case '\v':
+            case '\f':
                 quote = true;
                 break;
-            default: break;
+            default:
+                break;
             }
         }
         if (!quote) {
@@ -784,18 +873,43 @@ std::optional<QString> pythonStr(QStringView s, qsizetype &pos)
         const char16_t e = s[i].unicode();
         int hexDigits = 0;
         switch (e) {
-        case u'\\': case u'\'': case u'"': out += QChar(e); continue;
-        case u'n': out += u'\n'; continue;
-        case u'r': out += u'\r'; continue;
-        case u't': out += u'\t'; continue;
-        case u'a': out += u'\a'; continue;
-        case u'b': out += u'\b'; continue;
-        case u'f': out += u'\f'; continue;
-        case u'v': out += u'\v'; continue;
-        case u'x': hexDigits = 2; break;
-        case u'u': hexDigits = 4; break;
-        case u'U': hexDigits = 8; break;
-        default: return std::nullopt;
+        case u'\\':
+        case u'\'':
+        case u'"':
+            out += QChar(e);
+            continue;
+        case u'n':
+            out += u'\n';
+            continue;
+        case u'r':
+            out += u'\r';
+            continue;
+        case u't':
+            out += u'\t';
+            continue;
+        case u'a':
+            out += u'\a';
+            continue;
+        case u'b':
+            out += u'\b';
+            continue;
+        case u'f':
+            out += u'\f';
+            continue;
+        case u'v':
+            out += u'\v';
+            continue;
+        case u'x':
+            hexDigits = 2;
+            break;
+        case u'u':
+            hexDigits = 4;
+            break;
+        case u'U':
+            hexDigits = 8;
+            break;
+        default:
+            return std::nullopt;
         }
         if (i + hexDigits >= s.size())
             return std::nullopt;
@@ -951,7 +1065,8 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
                 continue;
             }
             const JsonObject &members = row.toObject();
-            if (members.size() == 1 && members.front().key == QLatin1String("row") && members.front().value.isArray()) {
+            if (members.size() == 1 && members.front().key == QLatin1String("row")
+                && members.front().value.isArray()) {
                 positional = std::max(positional, members.front().value.size());
                 continue;
             }
@@ -975,7 +1090,8 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
                 result.columns.append(PgColumn { QStringLiteral("?column?"), TextOid, -1, -1, false });
         }
         if (!description.isNull() && !description.isArray())
-            result.warnings.append(tr("The recorded description is not a list; the columns are the rows' keys."));
+            result.warnings.append(
+                tr("The recorded description is not a list; the columns are the rows' keys."));
         return result;
     }
 
@@ -985,8 +1101,9 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
     bool anyList = false;
     for (const JsonValue &item : items) {
         if (qsizetype(described.size()) >= MaxColumns) {
-            result.warnings.append(tr("The recorded description has more than %1 columns; the rest are left out.")
-                                       .arg(MaxColumns));
+            result.warnings.append(
+                tr("The recorded description has more than %1 columns; the rest are left out.")
+                    .arg(MaxColumns));
             break;
         }
         DescribedColumn column;
@@ -1005,7 +1122,8 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
             if (!postgresCode || column.listNullOk)
                 listsArePostgres = false;
             if (column.listCode) {
-                const auto field = [&](size_t i) { return i < fields.size() ? fields[i].toInt64() : std::nullopt; };
+                const auto field
+                    = [&](size_t i) { return i < fields.size() ? fields[i].toInt64() : std::nullopt; };
                 if (*column.listCode == 1700 && field(4) && field(5))
                     column.typmod = numericTypmod(*field(4), *field(5));
                 else if (field(3))
@@ -1026,9 +1144,10 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
         } else {
             // DataHub keyed the rows by each column's first item: the key at this position is its name.
             column.name = keys.size() == qsizetype(described.size()) ? keys[i] : QStringLiteral("?column?");
-            result.warnings.append(tr("Column %1 of the recorded description is not understood; it is named \"%2\".")
-                                       .arg(i + 1)
-                                       .arg(column.name));
+            result.warnings.append(
+                tr("Column %1 of the recorded description is not understood; it is named \"%2\".")
+                    .arg(i + 1)
+                    .arg(column.name));
         }
         std::optional<quint32> oid = d.oid;
         if (d.listItem && anyList && listsArePostgres)
@@ -1052,7 +1171,8 @@ std::vector<const JsonValue *> PgText::rowValues(const JsonValue &row, const PgC
         positional = &row.toArray();
     } else if (row.isObject()) {
         const JsonObject &members = row.toObject();
-        if (members.size() == 1 && members.front().key == QLatin1String("row") && members.front().value.isArray()
+        if (members.size() == 1 && members.front().key == QLatin1String("row")
+            && members.front().value.isArray()
             && std::none_of(columns.columns.begin(), columns.columns.end(),
                 [](const PgColumn &c) { return c.name == QLatin1String("row"); })) {
             positional = &members.front().value.toArray();

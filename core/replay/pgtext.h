@@ -13,8 +13,8 @@
 // time/timetz (str: "12:00:00.5", "12:00:00+05:30"), str for uuid, money, inet, bit, xml, Range objects
 // for the built-in ranges (str: "[1, 10)", "(None, 5)", "empty"), arrays of types it has no caster for
 // ("{…}" text), lists for the others, json.loads() of json/jsonb (so SQL NULL and JSON null are both
-// null), date.max/datetime.max for infinity, and an error (recorded as such) for BC dates. cursor.description is a tuple of
-// psycopg2.extensions.Column, which is no tuple, so DataHub writes str(column): exactly
+// null), date.max/datetime.max for infinity, and an error (recorded as such) for BC dates. cursor.description
+// is a tuple of psycopg2.extensions.Column, which is no tuple, so DataHub writes str(column): exactly
 // "Column(name='id', type_code=23)" (the name as Python's repr; display_size, internal_size, precision,
 // scale and null_ok are not in it). psycopg 3 writes "<Column 'id', type: numeric(10,2) (oid: 1700)>".
 // Other DB-API drivers' columns are tuples, written as lists [name, type_code, display_size,

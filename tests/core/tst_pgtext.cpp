@@ -60,7 +60,8 @@ Rendered renderRecord(const JsonValue &record)
         const std::vector<const JsonValue *> values = PgText::rowValues(row, out.columns);
         QList<std::optional<QByteArray>> texts;
         for (size_t i = 0; i < values.size(); ++i)
-            texts.append(values[i] ? pgTextValue(*values[i], out.columns.columns[qsizetype(i)]) : std::nullopt);
+            texts.append(
+                values[i] ? pgTextValue(*values[i], out.columns.columns[qsizetype(i)]) : std::nullopt);
         out.rows.append(texts);
     }
     return out;
@@ -80,7 +81,8 @@ private slots:
     {
         if (m_started)
             run(QStringLiteral("/usr/bin/python3"),
-                { QStringLiteral(TAPEDECK_TEST_TOOLS "/pgcluster.py"), QStringLiteral("stop"), m_cluster.path() });
+                { QStringLiteral(TAPEDECK_TEST_TOOLS "/pgcluster.py"), QStringLiteral("stop"),
+                    m_cluster.path() });
     }
 
     void floats_data()
@@ -122,24 +124,28 @@ private slots:
                                      << QByteArray("123456789012345678901234567890");
         QTest::addRow("bool int") << QByteArray("0") << 16u << QByteArray("f");
         QTest::addRow("int from float") << QByteArray("3.0") << 23u << QByteArray("3");
-        QTest::addRow("timestamptz naive") << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"2024-01-02T03:04:05\"}")
-                                           << 1184u << QByteArray("2024-01-02 03:04:05+00");
-        QTest::addRow("timestamp aware") << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"2024-01-02T03:04:05.100000-08:00\"}")
-                                         << 1114u << QByteArray("2024-01-02 03:04:05.1");
-        QTest::addRow("timestamptz from date") << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}")
-                                               << 1184u << QByteArray("2024-01-02 00:00:00+00");
-        QTest::addRow("bad marker passes") << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"yesterday\"}")
-                                           << 1114u << QByteArray("yesterday");
-        QTest::addRow("str timestamp passes") << QByteArray("\"2024-01-02T03:04:05\"") << 1114u
-                                              << QByteArray("2024-01-02T03:04:05");
+        QTest::addRow("timestamptz naive")
+            << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"2024-01-02T03:04:05\"}") << 1184u
+            << QByteArray("2024-01-02 03:04:05+00");
+        QTest::addRow("timestamp aware")
+            << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"2024-01-02T03:04:05.100000-08:00\"}")
+            << 1114u << QByteArray("2024-01-02 03:04:05.1");
+        QTest::addRow("timestamptz from date")
+            << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}") << 1184u
+            << QByteArray("2024-01-02 00:00:00+00");
+        QTest::addRow("bad marker passes")
+            << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"yesterday\"}") << 1114u
+            << QByteArray("yesterday");
+        QTest::addRow("str timestamp passes")
+            << QByteArray("\"2024-01-02T03:04:05\"") << 1114u << QByteArray("2024-01-02T03:04:05");
         QTest::addRow("bytea base64") << QByteArray("\"AP+A\"") << 17u << QByteArray("\\x00ff80");
-        QTest::addRow("bytea memoryview") << QByteArray("\"<memory at 0x7f>\"") << 17u
-                                          << QByteArray("\\x3c6d656d6f727920617420307837663e");
+        QTest::addRow("bytea memoryview")
+            << QByteArray("\"<memory at 0x7f>\"") << 17u << QByteArray("\\x3c6d656d6f727920617420307837663e");
         QTest::addRow("interval days") << QByteArray("\"3 days, 0:00:00\"") << 1186u << QByteArray("3 days");
-        QTest::addRow("interval negative") << QByteArray("\"-2 days, 23:59:59.500000\"") << 1186u
-                                           << QByteArray("-1 days -00:00:00.5");
-        QTest::addRow("interval garbage") << QByteArray("\"1 fortnight, 0:00:00\"") << 1186u
-                                          << QByteArray("1 fortnight, 0:00:00");
+        QTest::addRow("interval negative")
+            << QByteArray("\"-2 days, 23:59:59.500000\"") << 1186u << QByteArray("-1 days -00:00:00.5");
+        QTest::addRow("interval garbage")
+            << QByteArray("\"1 fortnight, 0:00:00\"") << 1186u << QByteArray("1 fortnight, 0:00:00");
         QTest::addRow("interval huge") << QByteArray("\"999999999 days, 23:59:59.999999\"") << 1186u
                                        << QByteArray("999999999 days 23:59:59.999999");
         QTest::addRow("interval too big") << QByteArray("\"99999999999999999999 days, 0:00:00\"") << 1186u
@@ -149,21 +155,25 @@ private slots:
         QTest::addRow("range garbage") << QByteArray("\"[1, 2, 3)\"") << 3904u << QByteArray("[1, 2, 3)");
         QTest::addRow("range repr passes") << QByteArray("\"NumericRange(1, 10, '[)')\"") << 3904u
                                            << QByteArray("NumericRange(1, 10, '[)')");
-        QTest::addRow("timetz") << QByteArray("\"12:00:00.250000-03:30\"") << 1266u << QByteArray("12:00:00.25-03:30");
+        QTest::addRow("timetz") << QByteArray("\"12:00:00.250000-03:30\"") << 1266u
+                                << QByteArray("12:00:00.25-03:30");
         QTest::addRow("json string") << QByteArray("\"a\\\"b\"") << 114u << QByteArray("\"a\\\"b\"");
-        QTest::addRow("jsonb marker kept") << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}")
-                                           << 3802u << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}");
-        QTest::addRow("array of strings in int[]") << QByteArray("[\"1\", \"x y\"]") << 1007u << QByteArray("{1,\"x y\"}");
+        QTest::addRow("jsonb marker kept")
+            << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}") << 3802u
+            << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}");
+        QTest::addRow("array of strings in int[]")
+            << QByteArray("[\"1\", \"x y\"]") << 1007u << QByteArray("{1,\"x y\"}");
         QTest::addRow("array text passes") << QByteArray("\"{a,b}\"") << 2951u << QByteArray("{a,b}");
         QTest::addRow("list in int column") << QByteArray("[1, 2]") << 23u << QByteArray("{1,2}");
         // Not typed by the recording: the ::text cast of the natural type.
         QTest::addRow("text bool") << QByteArray("true") << 0u << QByteArray("true");
         QTest::addRow("text float") << QByteArray("1e16") << 0u << QByteArray("1e+16");
         QTest::addRow("text int") << QByteArray("-7") << 0u << QByteArray("-7");
-        QTest::addRow("text datetime") << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"2024-01-02T03:04:05+00:00\"}")
-                                       << 0u << QByteArray("2024-01-02 03:04:05+00");
-        QTest::addRow("text date") << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}") << 0u
-                                   << QByteArray("2024-01-02");
+        QTest::addRow("text datetime")
+            << QByteArray("{\"__type__\": \"datetime\", \"__value__\": \"2024-01-02T03:04:05+00:00\"}") << 0u
+            << QByteArray("2024-01-02 03:04:05+00");
+        QTest::addRow("text date") << QByteArray("{\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}")
+                                   << 0u << QByteArray("2024-01-02");
         QTest::addRow("text dict") << QByteArray("{\"a\": [1, 2.5, null, \"é\"]}") << 0u
                                    << QByteArray("{\"a\": [1, 2.5, null, \"é\"]}");
         QTest::addRow("text list") << QByteArray("[[true, null], [\"\", \"NULL\"]]") << 0u
@@ -176,7 +186,8 @@ private slots:
         QFETCH(QByteArray, json);
         QFETCH(quint32, oid);
         QFETCH(QByteArray, expected);
-        const PgColumn column = oid ? typed(oid) : PgColumn { QStringLiteral("v"), PgText::TextOid, -1, -1, false };
+        const PgColumn column
+            = oid ? typed(oid) : PgColumn { QStringLiteral("v"), PgText::TextOid, -1, -1, false };
         QCOMPARE(textOf(parse(json.constData()), column), expected);
     }
 
@@ -186,36 +197,48 @@ private slots:
         QTest::addColumn<QByteArray>("rows");
         // name:oid:typlen:typmod:typed, one per column, separated by |
         QTest::addColumn<QString>("expected");
-        QTest::addRow("psycopg2") << QByteArray("[\"Column(name='id', type_code=23)\", \"Column(name=\\\"it's\\\", type_code=1700)\"]")
+        QTest::addRow("psycopg2") << QByteArray(
+            "[\"Column(name='id', type_code=23)\", \"Column(name=\\\"it's\\\", type_code=1700)\"]")
                                   << QByteArray("[]") << QStringLiteral("id:23:4:-1:1|it's:1700:-1:-1:1");
-        QTest::addRow("repr escapes") << QByteArray("[\"Column(name='a\\\\x00\\\\u00e9\\\\U0001f600\\\\\\\\\\\\'', type_code=25)\"]")
-                                      << QByteArray("[]") << QStringLiteral("a%1é😀\\':25:-1:-1:1").arg(QChar(0));
-        QTest::addRow("psycopg 3") << QByteArray("[\"<Column 'n', type: numeric(10,2) (oid: 1700)>\", \"<Column 'c', type: varchar(5) (oid: 1043)>\", \"<Column 'i', type: int4[] (oid: 1007)>\"]")
-                                   << QByteArray("[]") << QStringLiteral("n:1700:-1:655366:1|c:1043:-1:9:1|i:1007:-1:-1:1");
-        QTest::addRow("pg8000") << QByteArray("[[\"id\", 23, null, null, null, null, null], [\"u\", 16385, null, null, null, null, null]]")
+        QTest::addRow("repr escapes")
+            << QByteArray("[\"Column(name='a\\\\x00\\\\u00e9\\\\U0001f600\\\\\\\\\\\\'', type_code=25)\"]")
+            << QByteArray("[]") << QStringLiteral("a%1é😀\\':25:-1:-1:1").arg(QChar(0));
+        QTest::addRow("psycopg 3") << QByteArray(
+            "[\"<Column 'n', type: numeric(10,2) (oid: 1700)>\", \"<Column 'c', type: varchar(5) (oid: "
+            "1043)>\", \"<Column 'i', type: int4[] (oid: 1007)>\"]")
+                                   << QByteArray("[]")
+                                   << QStringLiteral("n:1700:-1:655366:1|c:1043:-1:9:1|i:1007:-1:-1:1");
+        QTest::addRow("pg8000") << QByteArray(
+            "[[\"id\", 23, null, null, null, null, null], [\"u\", 16385, null, null, null, null, null]]")
                                 << QByteArray("[]") << QStringLiteral("id:23:4:-1:1|u:16385:-1:-1:1");
-        QTest::addRow("pymysql") << QByteArray("[[\"id\", 3, null, 11, 11, 0, false], [\"name\", 253, null, 80, 80, 0, true]]")
+        QTest::addRow("pymysql") << QByteArray(
+            "[[\"id\", 3, null, 11, 11, 0, false], [\"name\", 253, null, 80, 80, 0, true]]")
                                  << QByteArray("[]") << QStringLiteral("id:25:-1:-1:0|name:25:-1:-1:0");
         QTest::addRow("mysql codes that are OIDs") << QByteArray("[[\"b\", 16, null, 1, 1, 0, true]]")
                                                    << QByteArray("[]") << QStringLiteral("b:25:-1:-1:0");
-        QTest::addRow("snowflake") << QByteArray("[[\"ID\", 0, null, null, 38, 0, false], [\"NAME\", 2, null, 16777216, null, null, true]]")
+        QTest::addRow("snowflake") << QByteArray(
+            "[[\"ID\", 0, null, null, 38, 0, false], [\"NAME\", 2, null, 16777216, null, null, true]]")
                                    << QByteArray("[]") << QStringLiteral("ID:25:-1:-1:0|NAME:25:-1:-1:0");
         QTest::addRow("bigquery") << QByteArray("[[\"id\", \"INTEGER\", null, null, null, null, true]]")
                                   << QByteArray("[]") << QStringLiteral("id:25:-1:-1:0");
         QTest::addRow("sqlite") << QByteArray("[[\"id\", null, null, null, null, null, null]]")
                                 << QByteArray("[]") << QStringLiteral("id:25:-1:-1:0");
-        QTest::addRow("garbage string, rows name it") << QByteArray("[\"Column(name='x\", \"hello\"]")
-                                                      << QByteArray("[{\"p\": 1, \"q\": 2}]") << QStringLiteral("p:25:-1:-1:0|q:25:-1:-1:0");
-        QTest::addRow("garbage, no rows") << QByteArray("[\"Column(name='x', type_code=99999999999)\", 5, {\"name\": 7}]")
-                                          << QByteArray("[]") << QStringLiteral("x:25:-1:-1:0|?column?:25:-1:-1:0|?column?:25:-1:-1:0");
+        QTest::addRow("garbage string, rows name it")
+            << QByteArray("[\"Column(name='x\", \"hello\"]") << QByteArray("[{\"p\": 1, \"q\": 2}]")
+            << QStringLiteral("p:25:-1:-1:0|q:25:-1:-1:0");
+        QTest::addRow("garbage, no rows")
+            << QByteArray("[\"Column(name='x', type_code=99999999999)\", 5, {\"name\": 7}]")
+            << QByteArray("[]") << QStringLiteral("x:25:-1:-1:0|?column?:25:-1:-1:0|?column?:25:-1:-1:0");
         QTest::addRow("bad escape") << QByteArray("[\"Column(name='a\\\\q', type_code=23)\"]")
                                     << QByteArray("[]") << QStringLiteral("?column?:25:-1:-1:0");
-        QTest::addRow("no description") << QByteArray("null") << QByteArray("[{\"a\": 1}, {\"b\": 2, \"a\": 3}]")
-                                        << QStringLiteral("a:25:-1:-1:0|b:25:-1:-1:0");
-        QTest::addRow("row wrappers") << QByteArray("null") << QByteArray("[{\"row\": [1, 2]}, {\"row\": [3]}]")
-                                      << QStringLiteral("?column?:25:-1:-1:0|?column?:25:-1:-1:0");
-        QTest::addRow("not a list") << QByteArray("\"Column(name='id', type_code=23)\"") << QByteArray("[{\"id\": 1}]")
-                                    << QStringLiteral("id:25:-1:-1:0");
+        QTest::addRow("no description")
+            << QByteArray("null") << QByteArray("[{\"a\": 1}, {\"b\": 2, \"a\": 3}]")
+            << QStringLiteral("a:25:-1:-1:0|b:25:-1:-1:0");
+        QTest::addRow("row wrappers")
+            << QByteArray("null") << QByteArray("[{\"row\": [1, 2]}, {\"row\": [3]}]")
+            << QStringLiteral("?column?:25:-1:-1:0|?column?:25:-1:-1:0");
+        QTest::addRow("not a list") << QByteArray("\"Column(name='id', type_code=23)\"")
+                                    << QByteArray("[{\"id\": 1}]") << QStringLiteral("id:25:-1:-1:0");
     }
 
     void descriptions()
@@ -286,26 +309,32 @@ private slots:
         QCOMPARE(pgTextValue(ok, typed(3802))->size(), 1801);
         // Huge values: 8 MB of string, a base64 payload, a long description string.
         const QString big(8 << 20, u'"');
-        QCOMPARE(pgTextValue(JsonValue::array({ JsonValue::string(big) }), typed(1009))->size(), 2 * big.size() + 4);
+        QCOMPARE(pgTextValue(JsonValue::array({ JsonValue::string(big) }), typed(1009))->size(),
+            2 * big.size() + 4);
         const QByteArray bytes = pseudoRandom(1 << 20, 7);
-        QCOMPARE(*pgTextValue(JsonValue::string(QString::fromLatin1(bytes.toBase64())), typed(17)), "\\x" + bytes.toHex());
-        const QString longName = QStringLiteral("Column(name='") + QString(1 << 20, u'x') + QStringLiteral("', type_code=23)");
+        QCOMPARE(*pgTextValue(JsonValue::string(QString::fromLatin1(bytes.toBase64())), typed(17)),
+            "\\x" + bytes.toHex());
+        const QString longName
+            = QStringLiteral("Column(name='") + QString(1 << 20, u'x') + QStringLiteral("', type_code=23)");
         const PgColumns columns = PgText::columns(JsonValue::array({ JsonValue::string(longName) }), {});
         QCOMPARE(columns.columns.first().name.size(), 1 << 20);
         // Random bytes as descriptions and values: no crash, nothing unbounded.
         for (quint64 seed = 1; seed <= 300; ++seed) {
             const QByteArray noise = pseudoRandom(64, seed);
             const JsonValue s = JsonValue::string(QString::fromLatin1(noise));
-            const JsonValue d = JsonValue::array({ JsonValue::string(QStringLiteral("Column(name='") + QString::fromLatin1(noise)), s });
+            const JsonValue d = JsonValue::array(
+                { JsonValue::string(QStringLiteral("Column(name='") + QString::fromLatin1(noise)), s });
             const PgColumns c = PgText::columns(d, {});
             QCOMPARE(c.columns.size(), 2);
-            for (const quint32 oid : { 16u, 17u, 700u, 1082u, 1083u, 1114u, 1184u, 1186u, 1266u, 114u, 1007u })
+            for (const quint32 oid :
+                { 16u, 17u, 700u, 1082u, 1083u, 1114u, 1184u, 1186u, 1266u, 114u, 1007u })
                 QVERIFY(pgTextValue(s, typed(oid))->size() <= 6 * noise.size() + 2); // \u00xx at most
         }
         // Too many columns: at most what RowDescription can carry.
         JsonArray many;
         for (int i = 0; i < PgText::MaxColumns + 10; ++i)
-            many.push_back(JsonValue::array({ JsonValue::string(QString::number(i)), JsonValue::integer(23) }));
+            many.push_back(
+                JsonValue::array({ JsonValue::string(QString::number(i)), JsonValue::integer(23) }));
         const PgColumns capped = PgText::columns(JsonValue::array(std::move(many)), {});
         QCOMPARE(capped.columns.size(), PgText::MaxColumns);
         QVERIFY(!capped.warnings.isEmpty());
@@ -317,12 +346,14 @@ private slots:
             QSKIP("PostgreSQL 15's server binaries (postgresql-15) are not installed");
         QVERIFY(m_cluster.isValid());
         const ProcessResult started = run(QStringLiteral("/usr/bin/python3"),
-            { QStringLiteral(TAPEDECK_TEST_TOOLS "/pgcluster.py"), QStringLiteral("start"), m_cluster.path() });
+            { QStringLiteral(TAPEDECK_TEST_TOOLS "/pgcluster.py"), QStringLiteral("start"),
+                m_cluster.path() });
         QVERIFY2(started.exitCode == 0, started.out.constData());
         m_started = true;
         const QString port = QString::fromLatin1(started.out.trimmed());
         const QString oracle = QStringLiteral(TAPEDECK_TEST_TOOLS "/pgtext_oracle.py");
-        const ProcessResult generated = run(QStringLiteral("/usr/bin/python3"), { oracle, QStringLiteral("generate"), port });
+        const ProcessResult generated
+            = run(QStringLiteral("/usr/bin/python3"), { oracle, QStringLiteral("generate"), port });
         QVERIFY2(generated.exitCode == 0, generated.err.constData());
         const QString casesPath = m_cluster.filePath(QStringLiteral("cases.json"));
         QVERIFY(writeFile(casesPath, generated.out));
@@ -348,8 +379,8 @@ private slots:
         }
         const QString textsPath = m_cluster.filePath(QStringLiteral("texts.json"));
         QVERIFY(writeFile(textsPath, pythonDumps(texts)));
-        const ProcessResult checked
-            = run(QStringLiteral("/usr/bin/python3"), { oracle, QStringLiteral("check"), port, casesPath, textsPath });
+        const ProcessResult checked = run(QStringLiteral("/usr/bin/python3"),
+            { oracle, QStringLiteral("check"), port, casesPath, textsPath });
         QVERIFY2(checked.exitCode == 0, checked.err.constData());
         const Result<JsonValue> verdict = JsonValue::parse(checked.out);
         QVERIFY(verdict.ok());
@@ -360,8 +391,9 @@ private slots:
             if (r.value(u"identical").toBool())
                 ++identical;
             else
-                qInfo("differs (%s): %s\n  PostgreSQL: %s\n  Tapedeck:   %s", qPrintable(r.value(u"mode").toString()),
-                    qPrintable(r.value(u"sql").toString()), pythonDumps(r.value(u"postgres"), false, false).left(100).constData(),
+                qInfo("differs (%s): %s\n  PostgreSQL: %s\n  Tapedeck:   %s",
+                    qPrintable(r.value(u"mode").toString()), qPrintable(r.value(u"sql").toString()),
+                    pythonDumps(r.value(u"postgres"), false, false).left(100).constData(),
                     pythonDumps(r.value(u"tapedeck"), false, false).left(100).constData());
             const JsonValue problems = r.value(u"problems");
             if (problems.size() == 0)
@@ -369,15 +401,19 @@ private slots:
             QStringList why;
             for (const JsonValue &p : problems.toArray())
                 why.append(p.toString());
-            failures.append(QStringLiteral("%1 [%2, %3, TimeZone %4]\n  PostgreSQL: %5\n  Tapedeck:   %6\n  %7")
-                                .arg(r.value(u"id").toString(), r.value(u"sql").toString(), r.value(u"mode").toString(),
-                                    r.value(u"zone").toString(), QString::fromUtf8(pythonDumps(r.value(u"postgres"), false, false)),
-                                    QString::fromUtf8(pythonDumps(r.value(u"tapedeck"), false, false)), why.join(QStringLiteral("; "))));
+            failures.append(
+                QStringLiteral("%1 [%2, %3, TimeZone %4]\n  PostgreSQL: %5\n  Tapedeck:   %6\n  %7")
+                    .arg(r.value(u"id").toString(), r.value(u"sql").toString(), r.value(u"mode").toString(),
+                        r.value(u"zone").toString(),
+                        QString::fromUtf8(pythonDumps(r.value(u"postgres"), false, false)),
+                        QString::fromUtf8(pythonDumps(r.value(u"tapedeck"), false, false)),
+                        why.join(QStringLiteral("; "))));
         }
-        qInfo("%lld cases, %d byte-identical to PostgreSQL, counts by mode %s", qlonglong(results.size()), identical,
-            pythonDumps(verdict->value(u"counts")).constData());
-        QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 of %2 cases fail:\n").arg(failures.size()).arg(results.size())
-                                                + failures.join(u'\n')));
+        qInfo("%lld cases, %d byte-identical to PostgreSQL, counts by mode %s", qlonglong(results.size()),
+            identical, pythonDumps(verdict->value(u"counts")).constData());
+        QVERIFY2(failures.isEmpty(),
+            qPrintable(QStringLiteral("%1 of %2 cases fail:\n").arg(failures.size()).arg(results.size())
+                + failures.join(u'\n')));
         QCOMPARE(results.size(), cases.size());
 
         // Whole queries: the columns PostgreSQL announces, and every cell (numeric cells, whose scale the
@@ -408,7 +444,8 @@ private slots:
                 for (qsizetype col = 0; col < r.rows[row].size(); ++col) {
                     const std::optional<QByteArray> &got = r.rows[row][col];
                     const JsonValue &pg = want[size_t(col)];
-                    QVERIFY2(got.has_value() == !pg.isNull(), qPrintable(QStringLiteral("%1 row %2 column %3").arg(id).arg(row).arg(col)));
+                    QVERIFY2(got.has_value() == !pg.isNull(),
+                        qPrintable(QStringLiteral("%1 row %2 column %3").arg(id).arg(row).arg(col)));
                     if (got && r.columns.columns[col].typeOid != 1700)
                         QCOMPARE(QString::fromUtf8(*got), pg.toString());
                 }
