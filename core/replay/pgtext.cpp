@@ -70,8 +70,8 @@ const TypeInfo *typeInfo(quint32 oid)
     return it != end && it->oid == oid ? it : nullptr;
 }
 
-// Objects initdb makes (information_schema's domains among them) start at FirstGenbkiObjectId, user
-// objects at FirstNormalObjectId (16384); other drivers' type codes stay far below.
+// Types initdb makes (information_schema's row types among them) have OIDs from FirstGenbkiObjectId (10000)
+// on, user types from FirstNormalObjectId (16384) on; other drivers' type codes stay far below.
 constexpr qint64 FirstGeneratedOid = 10000;
 
 enum class Kind : quint8 {

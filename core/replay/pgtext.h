@@ -28,8 +28,9 @@
 // - Types (typeFromRecording): the OID of a psycopg2 or psycopg 3 Column string; the integer type codes of
 //   a list description only when the whole description looks like a PostgreSQL driver's (pg8000,
 //   redshift_connector, psycopg2 < 2.8): every type code is an integer that is one of PostgreSQL 15's
-//   built-in type OIDs (the table in pgtext.cpp) or ≥ 10000 (objects initdb makes, such as the
-//   information_schema domains, and user types from 16384 on), and no column has a non-null null_ok
+//   built-in type OIDs (the table in pgtext.cpp) or ≥ 10000 (types initdb makes, such as
+//   information_schema's row types — its domains reach clients as their base types, name, int4 and
+//   varchar (OBS: tst_pgtext) — and user types from 16384 on), and no column has a non-null null_ok
 //   (RowDescription carries no nullability, so PostgreSQL drivers leave it None, while pymysql and
 //   Snowflake fill it with a bool; their type codes, 0–16 and 245–255 for MySQL, are mostly not OIDs).
 //   Otherwise text (25), typeFromRecording false.
