@@ -52,6 +52,9 @@
 //     timestamp(tz), text-like as strings; binary format decoded for those OIDs (others: bytes).
 // (d) Unmapped — the text verbatim with null parameters; SqlMatcher's normalised and fuzzy rules still apply.
 // A template that fits no statement exactly (a near miss) is never forced: such statements fall to (d).
+// Not found by (b), so left to (d): templates whose placeholder touches a word or a number (`col%s`, `1%s`),
+// follows a bare `-` (`-%s`) or sits inside quotes, a comment or a dollar-quoted string. Parse texts without
+// bound values go through (a) and (b) like a simple Query.
 // Lookups are hashed (rendered text; literal skeleton of the text then its first static literal; numbered
 // $n text; recorded parameter sets by a coarse value key) and verified exactly; a lookup verifies at most
 // MaxCandidates templates and spends a bounded number of parser steps per character, literals nest at most

@@ -192,11 +192,10 @@ private slots:
         for (const JsonValue &c : cases.toArray())
             recorded.push_back({ c.value(u"query").toString(), c.value(u"parameters") });
         const StatementMapper mapper(recorded);
+        const SqlMatcher matcher(recorded, MatchPolicy::DataHub);
         QHash<int, int> sources;
         int exactRendering = 0;
-        qsizetype index = -1;
         for (const JsonValue &c : cases.toArray()) {
-            ++index;
             if (c.value(u"error").toBool())
                 continue;
             const QString text = c.value(u"mogrified").toString();
@@ -212,9 +211,12 @@ private slots:
                                    describe(m))));
             QVERIFY(m.record >= 0);
             QCOMPARE(QueryLog::replayKey(recorded[size_t(m.record)].query, recorded[size_t(m.record)].parameters), key);
+            // DataHub's lookup on what the mapper hands it: the exact key, answered by a recording of that key.
+            const SqlMatch match = matcher.peek(m.query, m.parameters);
+            QCOMPARE(int(match.rule), int(SqlMatch::Rule::Exact));
+            QCOMPARE(QueryLog::replayKey(recorded[size_t(match.record)].query, recorded[size_t(match.record)].parameters), key);
             ++sources[int(m.source)];
             exactRendering += text == c.value(u"recorded").toString();
-            Q_UNUSED(index);
         }
         qInfo("%d verbatim, %d from literals (%d by exact rendering, the rest by equal values), %lld templates",
             sources.value(int(MappedStatement::Source::Verbatim)), sources.value(int(MappedStatement::Source::Literals)),
@@ -313,7 +315,8 @@ private slots:
                 qPrintable(text + u'\n' + describe(m)));
             ++count;
         }
-        QVERIFY(count > 500);
+        qInfo("%d near misses unmapped", count);
+        QVERIFY(count > 1000);
     }
 
     // Values no recorded set holds: typed by the parameter's OID (text and binary format).
@@ -397,6 +400,11 @@ private slots:
     // count (1,000,000 for the figure in the report).
     void scales()
     {
+        // Odd templates share one skeleton and differ only in a literal of their own text (the table name).
+        const auto templateText = [](int t) {
+            return t % 2 ? QStringLiteral("SELECT * FROM information_schema.columns WHERE table_name = 'c%1' AND id = %s AND table_schema = %s").arg(t)
+                         : QStringLiteral("SELECT * FROM information_schema.columns_%1 WHERE id = %s AND table_schema = %s").arg(t);
+        };
         const int total = qEnvironmentVariableIsSet("TAPEDECK_PGSTATEMENT_SCALE") ? qEnvironmentVariableIntValue("TAPEDECK_PGSTATEMENT_SCALE")
                                                                                   : 100000;
         const int perTemplate = 50;
@@ -405,8 +413,7 @@ private slots:
         for (int k = 0; k < total; ++k) {
             const int t = k / perTemplate;
             JsonArray params { JsonValue::integer(k), JsonValue::string(QStringLiteral("schema_%1").arg(k % 97)) };
-            recorded.push_back({ QStringLiteral("SELECT * FROM information_schema.columns_%1 WHERE id = %s AND table_schema = %s").arg(t),
-                JsonValue::array(std::move(params)) });
+            recorded.push_back({ templateText(t), JsonValue::array(std::move(params)) });
         }
         QElapsedTimer timer;
         timer.start();
@@ -418,15 +425,18 @@ private slots:
         for (int i = 0; i < lookups; ++i) {
             const int k = int((quint64(i) * 2654435761u) % quint64(total));
             const int t = k / perTemplate;
-            // Not the recorded rendering (extra spaces in a value's place are not): values a recording does not hold.
-            const QString text = QStringLiteral("SELECT * FROM information_schema.columns_%1 WHERE id = %2 AND table_schema = 'other'")
-                                     .arg(t)
-                                     .arg(k + total);
-            found += mapper.map(text).source == MappedStatement::Source::Literals;
-            found += mapper.map(QStringLiteral("SELECT * FROM information_schema.columns_%1 WHERE id = $1 AND table_schema = $2").arg(t),
+            // Values no recording holds, so the literals are read (not the rendering's hash).
+            const QString text = templateText(t)
+                                     .replace(QLatin1StringView("= %s AND"), QLatin1StringView("= %1 AND"))
+                                     .replace(QLatin1StringView("%s"), QLatin1StringView("%2"))
+                                     .arg(k + total)
+                                     .arg(QStringLiteral("'other'"));
+            const MappedStatement m = mapper.map(text);
+            found += m.source == MappedStatement::Source::Literals && m.query == templateText(t);
+            found += mapper.map(templateText(t).replace(QLatin1StringView("= %s AND"), QLatin1StringView("= $1 AND")).replace(QLatin1StringView("%s"), QLatin1StringView("$2")),
                              std::vector<BoundValue> { textValue("1", 23), textValue("x", 25) })
-                         .source
-                == MappedStatement::Source::Bindings;
+                         .query
+                == templateText(t);
         }
         const qint64 looked = timer.elapsed();
         qInfo("%d recordings, %lld templates: built in %lld ms; %d lookups in %lld ms (%.1f µs each)", total,

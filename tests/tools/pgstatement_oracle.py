@@ -389,11 +389,14 @@ def main():
                     bound = [bind(rng, values[name]) for name in order]
                 out["bindings"].append({"text": numbered(query), "values": [bound_json(b) for b in bound], "case": first})
                 # Near misses: the same statement one value short, and a text one keyword off.
+                out["nearMisses"].append({"text": numbered(query) + " ", "bound": [bound_json(b) for b in bound]})
                 if len(bound) > 1:
                     out["nearMisses"].append({"text": numbered(query), "bound": [bound_json(b) for b in bound[:-1]]})
                 text = out["cases"][first]["mogrified"]
                 for mutated in (text.replace("SELECT a, b", "SELECT a, b, c", 1), text.replace(" WHERE ", " WHERE NOT ", 1),
-                                text + " FOR UPDATE", text.replace("sch.", "sch2.", 1)):
+                                text + " FOR UPDATE", text.replace("sch.", "sch2.", 1),
+                                # The same skeleton (whitespace is not in it): only the exact fit tells them apart.
+                                text + " ", text.replace(" WHERE ", "  WHERE ", 1), text.replace(" FROM ", "\nFROM ", 1)):
                     if mutated != text and mutated not in seen_text:
                         out["nearMisses"].append({"text": mutated, "bound": None})
 
