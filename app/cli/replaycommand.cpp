@@ -10,12 +10,14 @@
 #include "core/recording/mcpextractor.h"
 #include "core/recording/recording.h"
 #include "core/recording/recordingsource.h"
+#include "core/recording/sqlquery.h"
 #include "core/recording/timeline.h"
 #include "core/recording/timelineindexer.h"
 #include "core/replay/certificateauthority.h"
 #include "core/replay/replayrecipe.h"
 #include "core/replay/replayreport.h"
 #include "core/replay/replaysession.h"
+#include "core/replay/sqlreplay.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -91,6 +93,8 @@ QList<std::pair<QString, QString>> clientEnvironment(const ReplaySession &sessio
         { QStringLiteral("TAPEDECK_CA_BUNDLE"), caPath },
         { QStringLiteral("TAPEDECK_GMS_URL"), session.gmsUrl() },
     };
+    if (const QString postgres = session.postgresUrl(); !postgres.isEmpty())
+        vars.append({ QStringLiteral("TAPEDECK_POSTGRES_URL"), postgres });
     if (!recipe.isEmpty())
         vars.append({ QStringLiteral("TAPEDECK_RECIPE"), recipe });
     return vars;
@@ -101,6 +105,8 @@ QString endpointsText(const ReplaySession &session, const QString &caPath)
     QString out;
     out += Cli::tr("Proxy:          %1").arg(session.proxyUrl()) + QLatin1Char('\n');
     out += Cli::tr("GMS:            %1").arg(session.gmsUrl()) + QLatin1Char('\n');
+    if (const QString postgres = session.postgresUrl(); !postgres.isEmpty())
+        out += Cli::tr("PostgreSQL:     %1").arg(postgres) + QLatin1Char('\n');
     out += Cli::tr("CA certificate: %1").arg(caPath) + QLatin1Char('\n');
     out += Cli::tr("Reverse endpoints (one per recorded origin):") + QLatin1Char('\n');
     for (const ReplaySession::ReverseEndpoint &e : session.reverseEndpoints())
@@ -220,8 +226,17 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         Cli::tr("Print the report as JSON (the command's output then goes to stderr)."));
     const QCommandLineOption mcpsOut(QStringLiteral("mcps-out"),
         Cli::tr("Write the replayed MCPs to <file> in the file sink's format."), Cli::tr("file"));
+    const QCommandLineOption postgresPort(QStringLiteral("postgres-port"),
+        Cli::tr("The PostgreSQL endpoint's loopback port (default: a free one)."), Cli::tr("port"));
+    const QCommandLineOption postgresAuth(QStringLiteral("postgres-auth"),
+        Cli::tr("How the PostgreSQL endpoint lets clients in: trust (default), password or md5 (any password), "
+                "or scram (SCRAM-SHA-256 with the password of --postgres-password)."),
+        Cli::tr("method"), QStringLiteral("trust"));
+    const QCommandLineOption postgresPassword(QStringLiteral("postgres-password"),
+        Cli::tr("The password SCRAM clients will send (a SCRAM server must know it to prove itself)."),
+        Cli::tr("password"));
     parser.addOptions({ match, ignoreQueryOrder, ignoreParam, ignoreHeader, ignoreBody, ignoreBodyPath, listen,
-        unmatched, json, mcpsOut });
+        unmatched, json, mcpsOut, postgresPort, postgresAuth, postgresPassword });
     Cli::addPasswordOptions(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
@@ -254,6 +269,26 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         options.match.bodyIgnoreRules.append(std::move(rule).value());
     }
     options.ignoredHeaders = parser.values(ignoreHeader);
+    if (parser.isSet(postgresPort)) {
+        const std::optional<qint64> p = Cli::parseCount(parser.value(postgresPort));
+        if (!p || *p > 65535)
+            return cli.usage(Cli::tr("--postgres-port must be a number from 0 to 65535"));
+        options.postgresPort = quint16(*p);
+    }
+    const QString auth = parser.value(postgresAuth);
+    if (auth == u"trust")
+        options.postgres.authentication = MockPostgresServer::Authentication::Trust;
+    else if (auth == u"password")
+        options.postgres.authentication = MockPostgresServer::Authentication::Cleartext;
+    else if (auth == u"md5")
+        options.postgres.authentication = MockPostgresServer::Authentication::Md5;
+    else if (auth == u"scram")
+        options.postgres.authentication = MockPostgresServer::Authentication::Scram;
+    else
+        return cli.usage(Cli::tr("--postgres-auth must be trust, password, md5 or scram, not %1").arg(auth));
+    if (options.postgres.authentication == MockPostgresServer::Authentication::Scram && !parser.isSet(postgresPassword))
+        return cli.usage(Cli::tr("--postgres-auth scram needs --postgres-password (the password the client will send)"));
+    options.postgres.scramPassword = parser.value(postgresPassword);
     const QString how = parser.value(unmatched);
     if (how == u"503")
         options.unmatched = ReplaySession::UnmatchedAnswer::ServiceUnavailable;
@@ -294,11 +329,18 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         const Status indexed = TimelineIndexer::indexRecording(timeline, *recording);
         if (!indexed)
             return cli.fail(indexed.error());
-        if (!recording->contents.contains(Recording::CassetteFileName))
-            cli.warn(Cli::tr("%1 has no HTTP cassette (%2): there are no HTTP interactions to serve. Its SQL "
-                             "would be replayed over the PostgreSQL protocol, which this version does not do yet; "
-                             "the GMS endpoint still captures the MCPs a command sends.")
-                         .arg(path, Recording::CassetteFileName));
+        if (recording->contents.contains(QueryLog::FileName)) {
+            Result<QueryLog> queries = QueryLog::parse(recording->contents.value(QueryLog::FileName), QueryLog::FileName);
+            if (!queries)
+                return cli.fail(queries.error());
+            for (const QString &w : queries->warnings())
+                cli.warn(w);
+            options.queries = std::make_shared<const QueryLog>(std::move(queries).value());
+        }
+        if (!recording->contents.contains(Recording::CassetteFileName) && !options.queries)
+            cli.warn(Cli::tr("%1 has neither an HTTP cassette (%2) nor recorded queries (%3): nothing to serve but "
+                             "the GMS endpoint, which still captures the MCPs a command sends.")
+                         .arg(path, Recording::CassetteFileName, QueryLog::FileName));
         recordedMcps = DiffInput::recording(recording, path);
     } else {
         const Status indexed = TimelineIndexer::indexFile(timeline, path);
@@ -317,6 +359,14 @@ int runReplay(const Cli &cli, const QStringList &arguments)
     if (!ca)
         return cli.fail(ca.error());
     auto authority = std::make_shared<CertificateAuthority>(std::move(ca).value());
+    if (options.queries) {
+        // TLS for PostgreSQL clients that insist (sslmode=require): a leaf for the loopback address.
+        Result<CertificateAuthority::Leaf> leaf = authority->leafFor(options.address.toString());
+        if (!leaf)
+            return cli.fail(leaf.error());
+        options.postgres.certificate = leaf->certificate;
+        options.postgres.key = leaf->key;
+    }
     options.tls = [authority](const QString &host) -> Result<MockHttpServer::TlsIdentity> {
         Result<CertificateAuthority::Leaf> leaf = authority->leafFor(host);
         if (!leaf)
@@ -336,6 +386,10 @@ int runReplay(const Cli &cli, const QStringList &arguments)
     if (recording && recording->contents.contains(Recipe::FileName)) {
         ReplayRecipeOptions recipeOptions;
         recipeOptions.gmsUrl = session.gmsUrl();
+        if (SqlReplay *sql = session.sql()) {
+            recipeOptions.postgresHost = sql->server()->address().toString();
+            recipeOptions.postgresPort = sql->server()->port();
+        }
         recipeOptions.origin = Recipe::FileName;
         const Result<ReplayRecipe> recipe = makeReplayRecipe(recording->contents.value(Recipe::FileName), recipeOptions);
         if (!recipe)

@@ -1596,7 +1596,54 @@ JsonValue serializedParameters(const Placeholders &ph, const std::vector<Literal
 
 // The text as the template filled with one psycopg2 literal per placeholder (repeated names: the same text);
 // the literals per slot, or nothing.
-std::optional<std::vector<Literal>> fit(const Placeholders &ph, Parse &p)
+// Where segment ends when it stands at pos of text, or -1. Strict: character for character. Loose: a run of
+// whitespace in the segment stands for any run of whitespace in the text (which may be empty only at the
+// very beginning and end of the statement: drivers and tools trim what they send).
+qsizetype matchSegment(QStringView text, qsizetype pos, QStringView segment, bool loose, bool first, bool last)
+{
+    if (!loose)
+        return text.mid(pos).startsWith(segment) ? pos + segment.size() : -1;
+    qsizetype i = 0;
+    while (i < segment.size()) {
+        if (segment[i].isSpace()) {
+            while (i < segment.size() && segment[i].isSpace())
+                ++i;
+            const qsizetype before = pos;
+            while (pos < text.size() && text[pos].isSpace())
+                ++pos;
+            const bool atEdge = (first && before == 0) || (last && i == segment.size());
+            if (pos == before && !atEdge)
+                return -1;
+            continue;
+        }
+        if (pos >= text.size() || text[pos] != segment[i])
+            return -1;
+        ++pos;
+        ++i;
+    }
+    if (last)
+        while (pos < text.size() && text[pos].isSpace())
+            ++pos;
+    return pos;
+}
+
+// The template as the client had it, from the text it sent: its fixed parts as sent (`%` doubled again),
+// the placeholders as the recorded template spells them.
+QString liveTemplate(const Placeholders &ph, QStringView text, const std::vector<std::pair<qsizetype, qsizetype>> &fixed)
+{
+    QString out;
+    for (size_t k = 0; k < fixed.size(); ++k) {
+        QString piece = text.mid(fixed[k].first, fixed[k].second - fixed[k].first).toString();
+        if (!ph.occurrences.empty())
+            piece.replace(QLatin1Char('%'), QLatin1String("%%"));
+        out += piece;
+        if (k < ph.occurrences.size())
+            out += ph.named ? QStringLiteral("%(") + ph.names[ph.occurrences[k].slot] + QStringLiteral(")s") : QStringLiteral("%s");
+    }
+    return out;
+}
+
+std::optional<std::vector<Literal>> fit(const Placeholders &ph, Parse &p, bool loose = false, QString *sentTemplate = nullptr)
 {
     const QStringView text = p.s;
     std::vector<Literal> perSlot(size_t(ph.slotCount()));
@@ -1604,24 +1651,28 @@ std::optional<std::vector<Literal>> fit(const Placeholders &ph, Parse &p)
     std::vector<bool> filled(size_t(ph.slotCount()), false);
     qsizetype pos = 0;
     const size_t count = ph.occurrences.size();
+    std::vector<std::pair<qsizetype, qsizetype>> fixed;
     for (size_t k = 0; k <= count; ++k) {
         const QString &segment = ph.segments[k];
-        if (!text.mid(pos).startsWith(segment))
+        const qsizetype segmentEnd = matchSegment(text, pos, segment, loose, k == 0, k == count);
+        if (segmentEnd < 0)
             return std::nullopt;
-        pos += segment.size();
+        fixed.emplace_back(pos, segmentEnd);
+        pos = segmentEnd;
         if (k == count)
             break;
         auto parsed = parseLiteral(p, pos, 0);
         if (!parsed)
             return std::nullopt;
         const QString &next = ph.segments[k + 1];
+        const bool nextLast = k + 1 == count;
         qsizetype end = parsed->end;
-        if (!text.mid(end).startsWith(next) && parsed->endBeforeCast != parsed->end) {
+        if (matchSegment(text, end, next, loose, false, nextLast) < 0 && parsed->endBeforeCast != parsed->end) {
             // The ::cast belongs to the template's text, not to the value.
             end = parsed->endBeforeCast;
             parsed->literal = quotedLiteral(parsed->content, QString(), text.at(pos) != u'\'');
         }
-        if (!text.mid(end).startsWith(next))
+        if (matchSegment(text, end, next, loose, false, nextLast) < 0)
             return std::nullopt;
         const size_t slot = size_t(ph.occurrences[k].slot);
         const QStringView spelled = text.mid(pos, end - pos);
@@ -1637,6 +1688,8 @@ std::optional<std::vector<Literal>> fit(const Placeholders &ph, Parse &p)
     }
     if (pos != text.size() || p.budget < 0)
         return std::nullopt;
+    if (sentTemplate)
+        *sentTemplate = liveTemplate(ph, text, fixed);
     return perSlot;
 }
 
@@ -1694,18 +1747,23 @@ std::optional<MappedStatement> StatementMapper::fromLiterals(const QString &text
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     if (candidates.size() > size_t(MaxCandidates))
         candidates.resize(size_t(MaxCandidates));
-    Parse fitting { text, budgetFor(text.size()) * 2, false };
+    Parse fitting { text, budgetFor(text.size()) * 3, false };
     std::optional<MappedStatement> firstFit;
+    // Character for character first; then with whitespace runs allowed to differ (a tool that trims or
+    // re-indents what it sends: pgbench, a psql file), the template then being the one the client had —
+    // its fixed text as sent — so DataHub's normalised rule, not its exact key, decides, as it would.
+    for (const bool loose : { false, true }) {
     for (const int id : candidates) {
         const Template &t = *m_templates[size_t(id)];
-        auto values = fit(t.placeholders, fitting);
+        QString sent;
+        auto values = fit(t.placeholders, fitting, loose, loose ? &sent : nullptr);
         if (fitting.budget < 0)
             break;
         if (!values)
             continue;
         const qsizetype r = findRecordedSet(t, m_recorded, *values);
         MappedStatement out;
-        out.query = t.query;
+        out.query = loose ? sent : t.query;
         out.source = MappedStatement::Source::Literals;
         if (r >= 0) {
             out.parameters = m_recorded[size_t(r)].parameters;
@@ -1718,6 +1776,9 @@ std::optional<MappedStatement> StatementMapper::fromLiterals(const QString &text
             out.record = t.records.front();
             firstFit = std::move(out);
         }
+    }
+    if (firstFit)
+        return firstFit;
     }
     return firstFit;
 }

@@ -692,7 +692,9 @@ public:
         case Kind::Json:
         case Kind::Jsonb: {
             QByteArray out;
-            if (!appendJson(out, value, kind == Kind::Jsonb, depth)) {
+            // json as Python's json.dumps lays it out (", " and ": ", jsonb's own output style too): PostgreSQL
+            // keeps a json value's input text, which the recording lost, and Python clients write it this way.
+            if (!appendJson(out, value, true, depth)) {
                 tooDeep = true;
                 return std::nullopt;
             }

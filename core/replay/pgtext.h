@@ -73,9 +73,9 @@
 // - Ranges (int4range, int8range, numrange, tsrange, tstzrange, daterange): str(Range) → range_out's
 //   "[1,10)", "(,5)", "empty", bounds as their subtype's text and quoted as range_out quotes them
 //   ("[\"2024-01-01 00:00:00\",)"); a string of another shape passes as is.
-// - json: compact JSON ({"a":1,"b":[1,2]}: PostgreSQL keeps json's input text, which the recording no
-//   longer has; json.loads reads the same value). jsonb: PostgreSQL's jsonb output ({"a": 1, "b": [1, 2]},
-//   members in recorded order — jsonb's own). Strings escaped as PostgreSQL's escape_json does (\" \\ \b
+// - json and jsonb: {"a": 1, "b": [1, 2]}, members in recorded order. jsonb's output style, and for json
+//   the layout of Python's json.dumps, the way Python clients write json values (PostgreSQL keeps json's
+//   input text, which the recording no longer has; json.loads reads the same value either way). Strings escaped as PostgreSQL's escape_json does (\" \\ \b
 //   \f \n \r \t, other controls \u00xx, the rest raw UTF-8); floats fixed with at least one decimal
 //   ("1.0", "0.00001"); NaN/Infinity as Python's json writes them. A string in a json column is a JSON
 //   string; objects are never read as datetime markers there.

@@ -2,6 +2,8 @@
 // The replay report's counts, its text and its JSON.
 #include "core/replay/replayreport.h"
 
+#include "core/replay/sqlreplay.h"
+
 #include "core/common/controlchars.h"
 #include "core/common/jsonvalue.h"
 #include "core/recording/mcpextractor.h"
@@ -83,7 +85,8 @@ ReplayReport ReplayReport::build(const ReplaySession &session, const QString &re
         ++r.requests;
         switch (e.outcome) {
         case ReplayOutcome::Matched: ++r.matched; break;
-        case ReplayOutcome::Synthesized: ++r.synthesized; break;
+        case ReplayOutcome::Synthesized:
+        case ReplayOutcome::Builtin: ++r.synthesized; break;
         case ReplayOutcome::Unmatched: ++r.unmatched; break;
         case ReplayOutcome::Edited: ++r.edited; break;
         case ReplayOutcome::Errored: ++r.errored; break;
@@ -99,13 +102,35 @@ ReplayReport ReplayReport::build(const ReplaySession &session, const QString &re
     }
     r.ambiguous = session.matcher().ambiguousGroups();
     r.refusedConnections = std::count_if(session.protocolEvents().cbegin(), session.protocolEvents().cend(), countsAsFailure);
+    if (const SqlReplay *sql = session.sql()) {
+        for (const ReplaySqlEvent &e : sql->events()) {
+            ++r.statements;
+            switch (e.outcome) {
+            case ReplayOutcome::Builtin: ++r.sqlBuiltin; break;
+            case ReplayOutcome::Unmatched: ++r.sqlUnmatched; break;
+            case ReplayOutcome::Abandoned: ++r.sqlAbandoned; break;
+            default: ++r.sqlMatched; break;
+            }
+        }
+        const std::vector<qint64> &servedQueries = sql->matcher().served();
+        for (size_t i = 0; i < servedQueries.size(); ++i) {
+            if (servedQueries[i] == 0)
+                r.unusedQueries.append(qsizetype(i));
+        }
+        r.ambiguousQueries = sql->matcher().ambiguousGroups();
+        // A client's Terminate and a cancelled statement are not failures; everything else the server
+        // refused is.
+        r.sqlProtocolErrors = std::count_if(sql->protocolEvents().cbegin(), sql->protocolEvents().cend(),
+            [](const PgProtocolEvent &e) { return e.kind != PgProtocolEvent::Kind::Cancelled; });
+    }
     r.warnings = session.mcpWarnings();
     return r;
 }
 
 bool ReplayReport::success() const
 {
-    return unmatched == 0 && refusedConnections == 0 && edited == 0 && errored == 0 && held == 0 && (!command || command->asRecorded())
+    return unmatched == 0 && refusedConnections == 0 && edited == 0 && errored == 0 && held == 0 && sqlUnmatched == 0
+        && sqlProtocolErrors == 0 && (!command || command->asRecorded())
         && mcpDiff && mcpDiff->match();
 }
 
@@ -129,6 +154,7 @@ QString ReplayReport::toText(const ReplaySession &session, bool) const
                 line += tr(", body not compared");
             break;
         case ReplayOutcome::Synthesized:
+        case ReplayOutcome::Builtin:
             line += tr("→ %1, synthesized GMS answer").arg(e.status);
             break;
         case ReplayOutcome::Unmatched:
@@ -209,6 +235,46 @@ QString ReplayReport::toText(const ReplaySession &session, bool) const
     }
     for (const HttpProtocolEvent &p : session.protocolEvents())
         out += tr("Connection from %1: %2").arg(p.peer, escapeControls(p.detail)) + u'\n';
+    if (const SqlReplay *sql = session.sql()) {
+        out += tr("SQL at %1: %n statement(s)", nullptr, int(statements)).arg(sql->url())
+            + tr(" — %1 from the recording, %2 built-in, %3 unmatched").arg(sqlMatched).arg(sqlBuiltin).arg(sqlUnmatched) + u'\n';
+        for (const ReplaySqlEvent &e : sql->events()) {
+            QString line = QStringLiteral("  %1  %2  ").arg(e.index + 1, 5).arg(escapeControls(e.statement.size() > 120 ? e.statement.left(120) + u'…' : e.statement));
+            switch (e.outcome) {
+            case ReplayOutcome::Unmatched: line += tr("→ UNMATCHED"); break;
+            case ReplayOutcome::Builtin: line += tr("→ %1, built-in").arg(QString::fromUtf8(e.tag)); break;
+            case ReplayOutcome::Abandoned: line += tr("→ the client went away before the answer"); break;
+            default:
+                line += e.error.isEmpty() ? tr("→ %1").arg(QString::fromUtf8(e.tag)) : tr("→ recorded error");
+                if (e.record >= 0)
+                    line += tr(", query at line %1 (%2, served %3×)").arg(sql->recordLine(e.record)).arg(SqlReplay::ruleName(e.rule)).arg(e.served);
+                break;
+            }
+            out += line + u'\n';
+            if (e.outcome == ReplayOutcome::Unmatched) {
+                for (const QString &l : sql->describeMiss(e).split(u'\n'))
+                    out += QLatin1String("        ") + escapeControls(l) + u'\n';
+            }
+        }
+        out += tr("Recorded queries: %1, %2 served, %3 never served").arg(sql->recordCount()).arg(sql->recordCount() - unusedQueries.size()).arg(unusedQueries.size()) + u'\n';
+        for (const qsizetype i : unusedQueries.mid(0, 20)) {
+            const QString q = sql->matcher().recorded(i).query;
+            out += tr("  unused: line %1 %2").arg(sql->recordLine(i)).arg(escapeControls(q.size() > 120 ? q.left(120) + u'…' : q)) + u'\n';
+        }
+        if (unusedQueries.size() > 20)
+            out += tr("  … and %1 more").arg(unusedQueries.size() - 20) + u'\n';
+        if (!ambiguousQueries.isEmpty()) {
+            out += tr("Ambiguous queries: %1 key(s) recorded more than once (DataHub serves the last)").arg(ambiguousQueries.size()) + u'\n';
+            for (const QList<qsizetype> &g : ambiguousQueries.mid(0, 10)) {
+                QStringList lines;
+                for (const qsizetype i : g)
+                    lines.append(QString::number(sql->recordLine(i)));
+                out += tr("  lines %1").arg(lines.join(QLatin1String(", "))) + u'\n';
+            }
+        }
+        for (const PgProtocolEvent &p : sql->protocolEvents())
+            out += tr("PostgreSQL connection from %1: %2").arg(p.peer, escapeControls(p.detail)) + u'\n';
+    }
     if (command) {
         QString how;
         if (!command->error.isEmpty())
@@ -364,6 +430,76 @@ QByteArray ReplayReport::toJson(const ReplaySession &session) const
         protocol.push_back(std::move(o));
     }
     root.insert(QStringLiteral("connections"), JsonValue::array(std::move(protocol)));
+
+    if (const SqlReplay *sql = session.sql()) {
+        JsonValue o = JsonValue::object();
+        o.insert(QStringLiteral("url"), text(sql->url()));
+        JsonValue counts = JsonValue::object();
+        counts.insert(QStringLiteral("statements"), count(statements));
+        counts.insert(QStringLiteral("matched"), count(sqlMatched));
+        counts.insert(QStringLiteral("builtin"), count(sqlBuiltin));
+        counts.insert(QStringLiteral("unmatched"), count(sqlUnmatched));
+        counts.insert(QStringLiteral("abandoned"), count(sqlAbandoned));
+        counts.insert(QStringLiteral("queries"), count(sql->recordCount()));
+        counts.insert(QStringLiteral("unused_queries"), count(unusedQueries.size()));
+        counts.insert(QStringLiteral("ambiguous_keys"), count(ambiguousQueries.size()));
+        counts.insert(QStringLiteral("protocol_errors"), count(sqlProtocolErrors));
+        o.insert(QStringLiteral("summary"), std::move(counts));
+        JsonArray list;
+        for (const ReplaySqlEvent &e : sql->events()) {
+            JsonValue s = JsonValue::object();
+            s.insert(QStringLiteral("index"), count(e.index + 1));
+            s.insert(QStringLiteral("connection"), count(qint64(e.connection)));
+            s.insert(QStringLiteral("statement"), text(e.statement));
+            s.insert(QStringLiteral("extended"), JsonValue::boolean(e.extended));
+            s.insert(QStringLiteral("outcome"), text(ReplaySession::outcomeName(e.outcome)));
+            s.insert(QStringLiteral("query"), e.query.isEmpty() ? JsonValue() : text(e.query));
+            s.insert(QStringLiteral("parameters"), e.parameters);
+            s.insert(QStringLiteral("mapping"), e.mapping.isEmpty() ? JsonValue() : text(e.mapping));
+            s.insert(QStringLiteral("line"), e.record >= 0 ? count(sql->recordLine(e.record)) : JsonValue());
+            s.insert(QStringLiteral("rule"), e.record >= 0 || e.builtin ? text(sql->explainMatch(e)) : JsonValue());
+            s.insert(QStringLiteral("served"), count(e.served));
+            s.insert(QStringLiteral("same_key"), count(e.sameKey));
+            s.insert(QStringLiteral("cursor"), e.cursor.isEmpty() ? JsonValue() : text(e.cursor));
+            s.insert(QStringLiteral("rows"), count(e.rows));
+            s.insert(QStringLiteral("tag"), e.tag.isEmpty() ? JsonValue() : text(QString::fromUtf8(e.tag)));
+            s.insert(QStringLiteral("error"), e.error.isEmpty() ? JsonValue() : text(e.error));
+            JsonArray candidates;
+            for (const SqlCandidate &c : e.candidates) {
+                JsonValue cand = JsonValue::object();
+                cand.insert(QStringLiteral("line"), count(sql->recordLine(c.record)));
+                cand.insert(QStringLiteral("query"), text(sql->matcher().recorded(c.record).query));
+                cand.insert(QStringLiteral("ratio"), JsonValue::number(c.ratio));
+                cand.insert(QStringLiteral("parameters_differ"), JsonValue::boolean(c.parametersDiffer));
+                candidates.push_back(std::move(cand));
+            }
+            s.insert(QStringLiteral("candidates"), JsonValue::array(std::move(candidates)));
+            s.insert(QStringLiteral("arrived"), text(e.arrived.toString(Qt::ISODateWithMs)));
+            list.push_back(std::move(s));
+        }
+        o.insert(QStringLiteral("statements"), JsonValue::array(std::move(list)));
+        JsonArray unusedSql;
+        for (const qsizetype i : unusedQueries)
+            unusedSql.push_back(count(sql->recordLine(i)));
+        o.insert(QStringLiteral("unused_lines"), JsonValue::array(std::move(unusedSql)));
+        JsonArray ambiguousSql;
+        for (const QList<qsizetype> &g : ambiguousQueries) {
+            JsonArray members;
+            for (const qsizetype i : g)
+                members.push_back(count(sql->recordLine(i)));
+            ambiguousSql.push_back(JsonValue::array(std::move(members)));
+        }
+        o.insert(QStringLiteral("ambiguous_lines"), JsonValue::array(std::move(ambiguousSql)));
+        JsonArray pgEvents;
+        for (const PgProtocolEvent &p : sql->protocolEvents()) {
+            JsonValue ev = JsonValue::object();
+            ev.insert(QStringLiteral("peer"), text(p.peer));
+            ev.insert(QStringLiteral("detail"), text(p.detail));
+            pgEvents.push_back(std::move(ev));
+        }
+        o.insert(QStringLiteral("connections"), JsonValue::array(std::move(pgEvents)));
+        root.insert(QStringLiteral("sql"), std::move(o));
+    }
 
     if (command) {
         JsonValue c = JsonValue::object();

@@ -56,7 +56,18 @@ public:
     QList<qsizetype> unused; // recorded interactions never served
     QList<QList<qsizetype>> ambiguous;
 
-    // Every request matched (or was a synthesized GMS call), no connection was refused, the command
+    // SQL (when the recording has queries): statements in arrival order and what answered them.
+    qsizetype statements = 0;
+    qsizetype sqlMatched = 0; // answered from a recorded query (rows, or its recorded error)
+    qsizetype sqlBuiltin = 0; // answered as PostgreSQL answers what drivers send on their own
+    qsizetype sqlUnmatched = 0;
+    qsizetype sqlAbandoned = 0;
+    qsizetype sqlProtocolErrors = 0; // connections closed for protocol violations, timeouts, failed SCRAM
+    QList<qsizetype> unusedQueries; // recorded queries never served (record numbers)
+    QList<QList<qsizetype>> ambiguousQueries; // exact keys recorded more than once
+
+    // Every request and statement matched (or was a synthesized GMS call or a driver's own statement), no
+    // connection was refused or closed for a protocol error, the command
     // ended as the recorded run did, and the replayed MCPs are a PERFECT SEMANTIC MATCH.
     bool success() const;
 

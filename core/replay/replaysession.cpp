@@ -2,6 +2,8 @@
 // The replay session: arrival, holding, the decision, the answer, GMS capture.
 #include "core/replay/replaysession.h"
 
+#include "core/replay/sqlreplay.h"
+
 #include "core/recording/mcpextractor.h"
 #include "core/recording/timeline.h"
 #include "core/recording/timelineindexer.h"
@@ -174,6 +176,16 @@ Status ReplaySession::start()
         if (!reverse)
             return reverse.error();
     }
+    if (m_options.queries && m_options.queries->size() > 0) {
+        SqlReplay::Options sql;
+        sql.policy = m_options.match.policy;
+        sql.address = m_options.address;
+        sql.port = m_options.postgresPort;
+        sql.server = m_options.postgres;
+        m_sql = std::make_unique<SqlReplay>(m_options.queries, sql);
+        if (const Status started = m_sql->start(); !started)
+            return started;
+    }
     return success();
 }
 
@@ -181,6 +193,13 @@ void ReplaySession::stop()
 {
     if (m_server)
         m_server->close();
+    if (m_sql)
+        m_sql->stop();
+}
+
+QString ReplaySession::postgresUrl() const
+{
+    return m_sql ? m_sql->url() : QString();
 }
 
 QString ReplaySession::proxyUrl() const
@@ -557,6 +576,7 @@ QString ReplaySession::outcomeName(ReplayOutcome outcome)
     case ReplayOutcome::Errored: return QStringLiteral("errored");
     case ReplayOutcome::Unmatched: return QStringLiteral("unmatched");
     case ReplayOutcome::Abandoned: return QStringLiteral("abandoned");
+    case ReplayOutcome::Builtin: return QStringLiteral("builtin");
     }
     return {};
 }

@@ -11,6 +11,7 @@
 #include "core/recording/mcprecord.h"
 #include "core/replay/matcher.h"
 #include "core/replay/mockhttpserver.h"
+#include "core/replay/pgserver.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -27,10 +28,13 @@
 #include <vector>
 
 namespace tapedeck {
+class QueryLog;
 class Timeline;
 }
 
 namespace tapedeck::replay {
+
+class SqlReplay;
 
 enum class ReplayOutcome : quint8 {
     Pending, // arrived, being decided
@@ -41,6 +45,7 @@ enum class ReplayOutcome : quint8 {
     Errored, // answered with an error the user chose
     Unmatched, // nothing recorded matched: 503, or the connection was closed
     Abandoned, // the client went away before its answer
+    Builtin, // SQL: a statement drivers send on their own, answered as PostgreSQL answers it
 };
 
 // One request of the replay, in arrival order.
@@ -95,6 +100,10 @@ public:
         // The headers and bodies of answered requests are kept up to this many bytes; beyond it the oldest
         // answered requests let theirs go (their outcome, URI and match stay).
         qint64 payloadBudget = qint64(256) << 20;
+        // SQL: with the recording's queries (db/queries.jsonl), a PostgreSQL endpoint answers from them.
+        std::shared_ptr<const QueryLog> queries;
+        quint16 postgresPort = 0; // 0: any free port
+        MockPostgresServer::Options postgres;
     };
 
     // The recording's interactions come from the HTTP events of timeline (complete, kept alive by the
@@ -109,6 +118,9 @@ public:
     // The endpoints, after start().
     QString proxyUrl() const;
     QString gmsUrl() const; // the reverse endpoint of the recording's GMS
+    QString postgresUrl() const; // the PostgreSQL endpoint's libpq URI; empty without recorded queries
+    // The SQL side; nullptr when the recording has no queries.
+    SqlReplay *sql() const { return m_sql.get(); }
     struct ReverseEndpoint
     {
         QString origin;
@@ -182,6 +194,7 @@ private:
     QString m_gmsOrigin;
     Options m_options;
     std::unique_ptr<MockHttpServer> m_server;
+    std::unique_ptr<SqlReplay> m_sql;
     std::unique_ptr<Matcher> m_matcher;
     std::vector<Interaction> m_interactions;
     QStringList m_origins;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/replay/pgstatements.h"
+#include "core/replay/pgbuiltin.h"
 
 #include <QHash>
 
