@@ -4,7 +4,7 @@
 // comments that hide semicolons), the canonical form, the answers to what drivers send on their own, and
 // the cursor statements psycopg2's named cursors send.
 #include "core/common/jsonvalue.h"
-#include "core/replay/pgstatements.h"
+#include "core/replay/pgbuiltin.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
@@ -28,7 +28,7 @@ const ServerFacts facts { "PostgreSQL 15.4 on x86_64", "15.4 (Tapedeck replay)",
 
 } // namespace
 
-class TestPgStatements : public QObject
+class TestPgBuiltin : public QObject
 {
     Q_OBJECT
 
@@ -210,5 +210,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPgStatements)
-#include "tst_pgstatements.moc"
+QTEST_GUILESS_MAIN(TestPgBuiltin)
+#include "tst_pgbuiltin.moc"
