@@ -269,7 +269,10 @@ Status SqlReplay::start()
     connect(m_server.get(), &MockPostgresServer::protocolEvent, this, [this](const PgProtocolEvent &e) { m_protocol.append(e); });
     connect(m_server.get(), &MockPostgresServer::connectionClosed, this, [this](quint64 c) { m_cursors.remove(c); });
     m_server->setResponder([this](PgStatement &&statement) { respond(std::move(statement)); });
-    return m_server->listen(m_options.address, m_options.port);
+    const Status listening = m_server->listen(m_options.address, m_options.port);
+    if (listening)
+        m_url = m_server->url();
+    return listening;
 }
 
 void SqlReplay::stop()
@@ -280,7 +283,7 @@ void SqlReplay::stop()
 
 QString SqlReplay::url() const
 {
-    return m_server ? m_server->url() : QString();
+    return m_url;
 }
 
 QString SqlReplay::mappingName(int source)
@@ -635,7 +638,15 @@ QString SqlReplay::describeMiss(const ReplaySqlEvent &event) const
                 t = t.left(60) + QStringLiteral("…");
             return t;
         };
+        // Matching runs shorter than a few characters inside a changed stretch are part of the change: one
+        // piece per changed stretch reads better than difflib's character-level islands.
+        std::vector<SequenceMatcher::Block> merged;
         for (const SequenceMatcher::Block &block : blocks) {
+            if (!merged.empty() && block.size < 4 && block.size > 0)
+                continue;
+            merged.push_back(block);
+        }
+        for (const SequenceMatcher::Block &block : merged) {
             if (block.a > ai || block.b > bi) {
                 if (differences.size() == 4) {
                     differences << QStringLiteral("…");

@@ -88,7 +88,7 @@ public:
 
     Status start();
     void stop();
-    QString url() const; // libpq URI of the endpoint, after start()
+    QString url() const; // libpq URI of the endpoint, from start() on (also after stop())
     MockPostgresServer *server() const { return m_server.get(); }
 
     const std::deque<ReplaySqlEvent> &events() const { return m_events; }
@@ -144,6 +144,7 @@ private:
     QList<PgProtocolEvent> m_protocol;
     qsizetype m_unmatched = 0;
     QByteArray m_version;
+    QString m_url; // kept after stop(), for the report
 };
 
 } // namespace tapedeck::replay

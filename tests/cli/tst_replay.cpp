@@ -4,6 +4,7 @@
 // sentinel standing where they were, over http and over https through the forward proxy (TLS with
 // Tapedeck's CA), curl through the proxy, unmatched requests (503 with the nearest recorded ones, or a
 // closed connection), CONNECT to a host the recording never saw, and a recording without a cassette.
+#include "replaysupport.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -31,13 +32,6 @@ QString makeSample()
     return QStringLiteral(TAPEDECK_SAMPLES "/make_sample.py");
 }
 
-QString describe(const ProcessResult &r)
-{
-    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out.right(6000)), QString::fromUtf8(r.err.right(6000)));
-}
-
 // A server standing where the recorded hosts would be: anything that connects to it got past the replay.
 class Sentinel
 {
@@ -52,50 +46,6 @@ public:
 
 private:
     QTcpServer m_server;
-};
-
-// A tapedeck-cli replay serving until interrupted; the endpoints read from its export lines.
-class Serving
-{
-public:
-    bool start(const QStringList &arguments, const QProcessEnvironment &env)
-    {
-        m_process.setProgram(QStringLiteral(TAPEDECK_CLI));
-        m_process.setArguments(QStringList { QStringLiteral("replay") } + arguments);
-        m_process.setProcessEnvironment(env);
-        m_process.start();
-        if (!m_process.waitForStarted())
-            return false;
-        QByteArray seen;
-        while (!seen.contains("Serving until interrupted")) {
-            if (!m_process.waitForReadyRead(30'000))
-                return false;
-            seen += m_process.readAllStandardOutput();
-        }
-        static const QRegularExpression line(QStringLiteral("^export (\\w+)='([^']*)'$"), QRegularExpression::MultilineOption);
-        auto it = line.globalMatch(QString::fromUtf8(seen));
-        while (it.hasNext()) {
-            const auto m = it.next();
-            m_vars.insert(m.captured(1), m.captured(2));
-        }
-        return m_vars.contains(QStringLiteral("TAPEDECK_PROXY_URL"));
-    }
-    QString var(const QString &name) const { return m_vars.value(name); }
-    ProcessResult stop()
-    {
-        ::kill(pid_t(m_process.processId()), SIGINT);
-        ProcessResult r;
-        m_process.waitForFinished(30'000);
-        r.out = m_process.readAllStandardOutput();
-        r.err = m_process.readAllStandardError();
-        r.exitCode = m_process.exitCode();
-        r.crashed = m_process.exitStatus() == QProcess::CrashExit;
-        return r;
-    }
-
-private:
-    QProcess m_process;
-    QHash<QString, QString> m_vars;
 };
 
 ProcessResult curl(const QStringList &arguments)
@@ -293,11 +243,18 @@ private slots:
         const ProcessResult extracted = runCli({ QStringLiteral("extract"), samplePath(), QStringLiteral("--output-dir"), folder }, m_env);
         QVERIFY2(extracted.exitCode == 0, qPrintable(describe(extracted)));
         QVERIFY(QFile::remove(folder + QStringLiteral("/http/cassette.yaml")));
+        // The queries are still served, over PostgreSQL's protocol.
         const ProcessResult r = runCli({ QStringLiteral("replay"), folder, QStringLiteral("--"), QStringLiteral("/bin/false") }, m_env);
-        QVERIFY2(r.err.contains("has no HTTP cassette"), qPrintable(describe(r)));
-        QVERIFY2(r.err.contains("PostgreSQL"), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("PostgreSQL:     postgresql://replay@127.0.0.1:"), qPrintable(describe(r)));
+        QVERIFY2(!r.err.contains("has neither"), qPrintable(describe(r)));
         // The command failed as the recorded run did, and no MCPs were expected or sent.
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        // Without queries either, only the GMS endpoint is left, and Tapedeck says so.
+        QVERIFY(QFile::remove(folder + QStringLiteral("/db/queries.jsonl")));
+        const ProcessResult bare = runCli({ QStringLiteral("replay"), folder, QStringLiteral("--"), QStringLiteral("/bin/false") }, m_env);
+        QVERIFY2(bare.err.contains("has neither an HTTP cassette"), qPrintable(describe(bare)));
+        QVERIFY2(!bare.err.contains("PostgreSQL:"), qPrintable(describe(bare)));
+        QVERIFY2(bare.exitCode == 0, qPrintable(describe(bare)));
     }
 
     void ctrlCStopsTheCommandAndItsProcessGroup()

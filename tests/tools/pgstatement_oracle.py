@@ -14,6 +14,7 @@ Prints one JSON object:
   bindings: one $n statement per template as libpq's PQexecPrepared would bind the template's first recorded
           parameters: {text, values: [{bytes: base64 | null, format, oid}], case}
   nearMisses: statements that fit no recording exactly: {text, bound: [...] | null}
+  whitespaceVariants: a case's mogrified text with whitespace changed: {text, case}
 DataHub's serialization and key (db_proxy.py _serialize_value/_serialize_params/get_key) are written out here.
 """
 import base64
@@ -333,7 +334,7 @@ def main():
     seed = sys.argv[1]
     templates = int(sys.argv[2]) if len(sys.argv) > 2 else 320
     rng = random.Random(seed)
-    out = {"cases": [], "bindings": [], "nearMisses": []}
+    out = {"cases": [], "bindings": [], "nearMisses": [], "whitespaceVariants": []}
     seen_text = set()
     with PgCluster() as pg:
         conn = psycopg2.connect(pg.dsn())
@@ -394,11 +395,14 @@ def main():
                     out["nearMisses"].append({"text": numbered(query), "bound": [bound_json(b) for b in bound[:-1]]})
                 text = out["cases"][first]["mogrified"]
                 for mutated in (text.replace("SELECT a, b", "SELECT a, b, c", 1), text.replace(" WHERE ", " WHERE NOT ", 1),
-                                text + " FOR UPDATE", text.replace("sch.", "sch2.", 1),
-                                # The same skeleton (whitespace is not in it): only the exact fit tells them apart.
-                                text + " ", text.replace(" WHERE ", "  WHERE ", 1), text.replace(" FROM ", "\nFROM ", 1)):
+                                text + " FOR UPDATE", text.replace("sch.", "sch2.", 1)):
                     if mutated != text and mutated not in seen_text:
                         out["nearMisses"].append({"text": mutated, "bound": None})
+                # The same statement with whitespace changed (a tool that trims or re-indents): it maps onto the
+                # template as the client would have had it, so DataHub's normalised key decides.
+                for mutated in (text + " ", text.replace(" WHERE ", "  WHERE ", 1), text.replace(" FROM ", "\nFROM ", 1)):
+                    if mutated != text and mutated not in seen_text:
+                        out["whitespaceVariants"].append({"text": mutated, "case": first})
 
         # Recorded without parameters (psycopg2 does no % processing) and with empty ones (it collapses %%).
         for k in range(40):
