@@ -2324,6 +2324,131 @@
     </message>
 </context>
 <context>
+    <name>PgProtocol</name>
+    <message>
+        <location filename="../core/replay/pgprotocol.cpp" line="+43"/>
+        <source>invalid length of startup packet: %1 bytes (at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid length of message %1: %2 bytes (at most %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>the startup packet is too short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>an encryption request with %n extra byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a cancel request must be 16 bytes long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the startup packet does not end with a NUL byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the startup packet&apos;s parameters are not terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the startup packet holds a parameter without a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>malformed Parse message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>malformed Bind message (parameter formats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+27"/>
+        <source>unsupported format code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>malformed Bind message (parameter values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bind message has %1 parameter formats but %2 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>malformed Bind message (value %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>malformed Bind message (result formats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>malformed Describe or Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>malformed Execute message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>malformed Query message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>malformed password message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>malformed SASLInitialResponse message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgText</name>
+    <message>
+        <location filename="../core/replay/pgtext.cpp" line="+1096"/>
+        <source>The recorded description is not a list; the columns are the rows&apos; keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The recorded description has more than %1 columns; the rest are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Column %1 of the recorded description is not understood; it is named &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueryLog</name>
     <message>
         <location filename="../core/recording/sqlquery.cpp" line="+134"/>
@@ -2789,7 +2914,7 @@
 <context>
     <name>ReplayReport</name>
     <message numerus="yes">
-        <location filename="../core/replay/replayreport.cpp" line="+116"/>
+        <location filename="../core/replay/replayreport.cpp" line="+141"/>
         <source>Replay of %1 (policy %2): %n request(s)</source>
         <translation>
             <numerusform>Wiedergabe von %1 (Regel %2): %n Anfrage</numerusform>
@@ -2812,7 +2937,7 @@
         <translation>, Body nicht verglichen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>→ %1, synthesized GMS answer</source>
         <translation>→ %1, erzeugte GMS-Antwort</translation>
     </message>
@@ -2848,11 +2973,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+77"/>
         <source>→ the client went away before the answer</source>
         <translation>→ der Client ging vor der Antwort</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-74"/>
         <source>, %n MCP(s)</source>
         <translation>
             <numerusform>, %n MCP</numerusform>
@@ -2891,11 +3017,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+52"/>
         <source>  … and %1 more</source>
         <translation>  … und %1 weitere</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-50"/>
         <source>Ambiguous keys (one request recorded with several answers; datahub serves the first forever, sequential in order): %1</source>
         <translation>Mehrdeutige Schlüssel (eine Anfrage mit mehreren Antworten aufgezeichnet; datahub liefert immer die erste, sequential der Reihe nach): %1</translation>
     </message>
@@ -2919,8 +3046,71 @@
         <source>Connection from %1: %2</source>
         <translation>Verbindung von %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>SQL at %1: %n statement(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — %1 from the recording, %2 built-in, %3 unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location line="+4"/>
+        <source>→ UNMATCHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ %1, built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>→ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>→ recorded error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, query at line %1 (%2, served %3×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recorded queries: %1, %2 served, %3 never served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  unused: line %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ambiguous queries: %1 key(s) recorded more than once (DataHub serves the last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  lines %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PostgreSQL connection from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>could not be started: %1</source>
         <translation>konnte nicht gestartet werden: %1</translation>
     </message>
@@ -5645,14 +5835,180 @@ Entitätstyp: %3</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::replay::MockPostgresServer</name>
+    <message>
+        <location filename="../core/replay/pgserver.cpp" line="+166"/>
+        <source>TLS handshake failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>unencrypted data after the SSL request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>protocol version %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsupported frontend protocol %1.%2: server supports 3.0 to 3.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no PostgreSQL user name specified in startup packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>expected a password message, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>client selected an invalid SASL authentication mechanism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>malformed SCRAM message (channel binding is not offered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>malformed SCRAM message (no nonce)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>malformed SCRAM message (nonce or proof)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>SCRAM-SHA-256 proof for user &quot;%1&quot; does not fit the password given to Tapedeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>password authentication failed for user &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>prepared statement &quot;%1&quot; already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
+        <source>too many prepared statements and portals on one connection (at most %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+44"/>
+        <source>prepared statement &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>binary result format requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the replay endpoint sends results in text format only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>portal &quot;%1&quot; already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+18"/>
+        <source>portal &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>function call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the replay endpoint does not support function calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>invalid frontend message type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown message type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>the replay endpoint has no responder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+214"/>
+        <source>statement %1 cancelled by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceling statement due to user request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>startup not finished within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a message not finished within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 is not a loopback address: the mock layer listens on loopback only</source>
+        <translation type="unfinished">%1 ist keine Loopback-Adresse: die Mock-Schicht lauscht nur auf Loopback</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the PostgreSQL endpoint is already listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished">kann auf %1 Port %2 nicht lauschen: %3</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>more than %1 connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::replay::ReplaySession</name>
     <message>
-        <location filename="../core/replay/replaysession.cpp" line="+151"/>
+        <location filename="../core/replay/replaysession.cpp" line="+153"/>
         <source>the recording has no requests for %1 (recorded origins: %2)</source>
         <translation>die Aufzeichnung hat keine Anfragen an %1 (aufgezeichnete Ursprünge: %2)</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+145"/>
         <source>Tapedeck replay: the recorded interaction could not be read: %1
 </source>
         <translation>Tapedeck-Wiedergabe: die aufgezeichnete Interaktion konnte nicht gelesen werden: %1
@@ -5787,7 +6143,7 @@ Entitätstyp: %3</translation>
         <translation>Body</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Tapedeck replay: no recorded interaction matches this request.
   %1 %2
 </source>
@@ -5849,6 +6205,121 @@ Entitätstyp: %3</translation>
 </source>
         <translation>       (dieselbe Anfrage: ihre aufgezeichneten Antworten sind aufgebraucht)
 </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::replay::SqlReplay</name>
+    <message>
+        <location filename="../core/replay/sqlreplay.cpp" line="+445"/>
+        <source>current transaction is aborted, commands ignored until end of transaction block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+58"/>
+        <source>recorded query at line %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>the replay endpoint sends results in text format only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the replay endpoint moves cursors forward only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+66"/>
+        <source>cursor &quot;%1&quot; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Query not found in recordings (Tapedeck air-gapped replay): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is sent to a real database during a replay; tapedeck-cli replay --json lists every statement with its outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recording has no queries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nearest recorded queries (normalised as DataHub does, difflib ratio; %1 needed):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>recorded &quot;%1&quot;, sent &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>- line %1, ratio %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; parameters: recorded %1, sent %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (DataHub skips a recording whose parameters differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>answered as PostgreSQL answers it (a statement drivers send on their own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the replay key (query and parameters) of the recorded query at line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; %1 recordings share it, served in recorded order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; %1 recordings share it, DataHub serves the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the normalised query&apos;s key of the recorded query at line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; %1 recordings share it, DataHub serves the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>difflib ratio %1 ≥ %2 with the recorded query at line %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (parameters taken back from the literals psycopg2 sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ($n bindings mapped onto the recorded template)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
