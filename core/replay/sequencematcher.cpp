@@ -106,7 +106,11 @@ SequenceMatcher::Match SequenceMatcher::longestMatch(const std::u32string &a, qs
 
 std::vector<SequenceMatcher::Block> SequenceMatcher::matchingBlocks(QStringView text) const
 {
-    const std::u32string a = codePoints(text);
+    return matchingBlocks(codePoints(text));
+}
+
+std::vector<SequenceMatcher::Block> SequenceMatcher::matchingBlocks(const std::u32string &a) const
+{
     const qsizetype la = qsizetype(a.size());
     const qsizetype lb = qsizetype(m_b.size());
     std::vector<int> row(size_t(lb) + 1, 0);
@@ -148,29 +152,56 @@ double SequenceMatcher::ratio(QStringView a) const
     return calculateRatio(matches(a), qsizetype(codePoints(a).size()) + qsizetype(m_b.size()));
 }
 
+SequenceMatcher::Prepared SequenceMatcher::prepare(QStringView text)
+{
+    Prepared p;
+    p.points = codePoints(text);
+    std::u32string sorted = p.points;
+    std::sort(sorted.begin(), sorted.end());
+    for (const char32_t c : sorted) {
+        if (!p.counts.empty() && p.counts.back().first == c)
+            ++p.counts.back().second;
+        else
+            p.counts.emplace_back(c, 1);
+    }
+    return p;
+}
+
 double SequenceMatcher::ratioIfAtLeast(QStringView text, double atLeast) const
 {
-    const std::u32string a = codePoints(text);
-    const qsizetype la = qsizetype(a.size());
+    return ratioIfAtLeast(prepare(text), atLeast);
+}
+
+double SequenceMatcher::ratioIfAtLeast(const Prepared &a, double atLeast) const
+{
+    const qsizetype la = qsizetype(a.points.size());
     const qsizetype lb = qsizetype(m_b.size());
     // real_quick_ratio, then quick_ratio: upper bounds of ratio.
     const double realQuick = calculateRatio(std::min(la, lb), la + lb);
     if (realQuick < atLeast)
         return realQuick;
-    std::vector<std::pair<char32_t, qsizetype>> avail = m_fullCounts;
+    // quick_ratio's multiset intersection, as a merge of the two sorted character counts.
     qsizetype common = 0;
-    for (const char32_t c : a) {
-        const auto it = std::lower_bound(
-            avail.begin(), avail.end(), c, [](const auto &entry, char32_t key) { return entry.first < key; });
-        if (it != avail.end() && it->first == c && it->second > 0) {
-            --it->second;
-            ++common;
+    auto x = a.counts.cbegin();
+    auto y = m_fullCounts.cbegin();
+    while (x != a.counts.cend() && y != m_fullCounts.cend()) {
+        if (x->first < y->first) {
+            ++x;
+        } else if (y->first < x->first) {
+            ++y;
+        } else {
+            common += std::min(x->second, y->second);
+            ++x;
+            ++y;
         }
     }
     const double quick = calculateRatio(common, la + lb);
     if (quick < atLeast)
         return quick;
-    return ratio(text);
+    qsizetype matched = 0;
+    for (const Block &b : matchingBlocks(a.points))
+        matched += b.size;
+    return calculateRatio(matched, la + lb);
 }
 
 } // namespace tapedeck::replay

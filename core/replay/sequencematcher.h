@@ -28,6 +28,7 @@ public:
         qsizetype size = 0;
     };
     std::vector<Block> matchingBlocks(QStringView a) const;
+    std::vector<Block> matchingBlocks(const std::u32string &a) const;
     // The number of matching characters against a (the sum of get_matching_blocks' sizes).
     qsizetype matches(QStringView a) const;
     // 2.0 * matches / (len(a) + len(b)); 1.0 when both are empty.
@@ -35,6 +36,14 @@ public:
     // ratio() only when it can reach atLeast: real_quick_ratio and quick_ratio first, as callers of difflib
     // do to skip hopeless candidates (exactly the same answer whenever it is ≥ atLeast; else a value below).
     double ratioIfAtLeast(QStringView a, double atLeast) const;
+    // The side compared against many prepared ones, prepared once: its code points and sorted character counts.
+    struct Prepared
+    {
+        std::u32string points;
+        std::vector<std::pair<char32_t, qsizetype>> counts;
+    };
+    static Prepared prepare(QStringView text);
+    double ratioIfAtLeast(const Prepared &a, double atLeast) const;
 
     static std::u32string codePoints(QStringView text);
 

@@ -39,7 +39,7 @@ const SequenceMatcher &SqlMatcher::sequenceMatcher(qsizetype record) const
     return *m;
 }
 
-SqlMatch SqlMatcher::decide(const QString &query, const JsonValue &parameters, const Bucket **bucket) const
+SqlMatch SqlMatcher::decide(const QString &query, const JsonValue &parameters, const Bucket **bucket, bool fuzzy) const
 {
     SqlMatch r;
     *bucket = nullptr;
@@ -64,17 +64,20 @@ SqlMatch SqlMatcher::decide(const QString &query, const JsonValue &parameters, c
         pickFrom(*it, false);
         return r;
     }
+    if (!fuzzy)
+        return r;
     // 3. The best ratio of the normalised texts, live against recorded; a later recording must beat it.
+    const SequenceMatcher::Prepared live = SequenceMatcher::prepare(normalized);
     double best = 0;
     qsizetype bestRecord = -1;
-    const bool live = !parameters.isNull();
+    const bool liveParameters = !parameters.isNull();
     for (qsizetype i = 0; i < size(); ++i) {
         const JsonValue &recordedParameters = m_recorded[size_t(i)].parameters;
-        if (live && !recordedParameters.isNull() && !(parameters == recordedParameters))
+        if (liveParameters && !recordedParameters.isNull() && !(parameters == recordedParameters))
             continue;
         // Only a ratio above the best so far (and at the threshold) can change the outcome.
         const double floor = std::max(best, FuzzyThreshold);
-        const double ratio = sequenceMatcher(i).ratioIfAtLeast(normalized, floor);
+        const double ratio = sequenceMatcher(i).ratioIfAtLeast(live, floor);
         if (ratio > best && ratio >= floor) {
             best = ratio;
             bestRecord = i;
@@ -89,10 +92,10 @@ SqlMatch SqlMatcher::decide(const QString &query, const JsonValue &parameters, c
     return r;
 }
 
-SqlMatch SqlMatcher::peek(const QString &query, const JsonValue &parameters) const
+SqlMatch SqlMatcher::peek(const QString &query, const JsonValue &parameters, bool fuzzy) const
 {
     const Bucket *bucket = nullptr;
-    SqlMatch r = decide(query, parameters, &bucket);
+    SqlMatch r = decide(query, parameters, &bucket, fuzzy);
     if (r.record >= 0)
         r.served = m_served[size_t(r.record)] + 1;
     return r;

@@ -53,7 +53,8 @@ public:
     ~SqlMatcher();
 
     SqlMatch match(const QString &query, const JsonValue &parameters);
-    SqlMatch peek(const QString &query, const JsonValue &parameters) const;
+    // Without fuzzy, only the exact and the normalised keys are looked up (no scan).
+    SqlMatch peek(const QString &query, const JsonValue &parameters, bool fuzzy = true) const;
     // For a statement nothing matched: the recordings with the best ratios, best first.
     QList<SqlCandidate> nearest(const QString &query, const JsonValue &parameters, int count = 5) const;
 
@@ -70,7 +71,7 @@ private:
         std::vector<qsizetype> records; // in recorded order
         size_t next = 0;
     };
-    SqlMatch decide(const QString &query, const JsonValue &parameters, const Bucket **bucket) const;
+    SqlMatch decide(const QString &query, const JsonValue &parameters, const Bucket **bucket, bool fuzzy = true) const;
     const SequenceMatcher &sequenceMatcher(qsizetype record) const;
 
     MatchPolicy m_policy;

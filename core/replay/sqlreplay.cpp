@@ -359,14 +359,14 @@ void SqlReplay::respond(PgStatement &&statement)
         // semicolon, and a template keeps its leading and trailing whitespace, which the text mapped back
         // onto it must keep too.
         bool whole = false;
+        MappedStatement mapped;
         if (!parts.isEmpty()) {
-            const MappedStatement mapped = m_mapper->map(statement.text);
-            const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters);
-            whole = mapped.source != MappedStatement::Source::Unmapped || peek.rule == SqlMatch::Rule::Exact
-                || peek.rule == SqlMatch::Rule::Normalized;
+            mapped = m_mapper->map(statement.text);
+            const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
+            whole = mapped.source != MappedStatement::Source::Unmapped || peek.rule != SqlMatch::Rule::None;
         }
         if (whole) {
-            results.append(answerOne(statement, statement.text, transaction));
+            results.append(answerOne(statement, statement.text, transaction, &mapped));
         } else {
             for (const QStringView part : parts) {
                 results.append(answerOne(statement, part, transaction));
@@ -387,14 +387,13 @@ QStringView SqlReplay::extendedText(const PgStatement &statement) const
         return statement.text;
     const std::optional<std::vector<BoundValue>> bound = boundValues(statement);
     const MappedStatement mapped = m_mapper->map(statement.text, bound);
-    const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters);
-    if (mapped.source != MappedStatement::Source::Unmapped || peek.rule == SqlMatch::Rule::Exact
-        || peek.rule == SqlMatch::Rule::Normalized)
+    const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
+    if (mapped.source != MappedStatement::Source::Unmapped || peek.rule != SqlMatch::Rule::None)
         return statement.text;
     return parts.front();
 }
 
-PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, char &transaction)
+PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known)
 {
     ReplaySqlEvent &event = newEvent(statement, text);
     const ServerFacts facts { m_version, m_options.server.serverVersion, m_options.server.timeZone,
@@ -487,14 +486,14 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
         return done(PgResult::command(close->isEmpty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR"));
     }
 
-    const std::optional<std::vector<BoundValue>> bound = boundValues(statement);
-    const MappedStatement mapped = m_mapper->map(text.toString(), bound);
+    const MappedStatement mapped = known ? *known : m_mapper->map(text.toString(), boundValues(statement));
     event.query = mapped.query;
     event.parameters = mapped.parameters;
     event.mapping = mappingName(int(mapped.source));
-    const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters);
-    if (peek.rule == SqlMatch::Rule::None || peek.rule == SqlMatch::Rule::Fuzzy) {
-        // What drivers send on their own is answered as PostgreSQL would, unless the recording has it exactly.
+    // The keys first (hashed); what drivers send on their own is answered as PostgreSQL would unless the
+    // recording has it by key; only then DataHub's fuzzy scan.
+    const SqlMatch byKey = m_matcher->peek(mapped.query, mapped.parameters, false);
+    if (byKey.rule == SqlMatch::Rule::None) {
         if (const std::optional<BuiltinStatement> b = builtinAnswer(text, facts, transaction))
             return done(builtinResult(*b));
         if (text.trimmed().isEmpty()) {
@@ -504,9 +503,9 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
             return done(empty);
         }
     }
-    if (peek.rule == SqlMatch::Rule::None)
-        return done(miss(event, text));
     const SqlMatch match = m_matcher->match(mapped.query, mapped.parameters);
+    if (match.rule == SqlMatch::Rule::None)
+        return done(miss(event, text));
     event.record = match.record;
     event.rule = match.rule;
     event.ratio = match.ratio;

@@ -32,6 +32,7 @@
 namespace tapedeck::replay {
 
 class StatementMapper;
+struct MappedStatement;
 struct PgColumns;
 
 // A recorded error (str(exception) as DataHub wrote it) back in ErrorResponse fields: the primary message,
@@ -120,7 +121,8 @@ private:
     };
     void respond(PgStatement &&statement);
     QStringView extendedText(const PgStatement &statement) const;
-    PgResult answerOne(const PgStatement &statement, QStringView text, char &transaction);
+    // known: text already mapped (the whole string of a simple Query).
+    PgResult answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known = nullptr);
     PgResult describe(const PgStatement &statement);
     PgResult serveRecord(ReplaySqlEvent &event, qsizetype record, QStringView text);
     PgResult miss(ReplaySqlEvent &event, QStringView text);
