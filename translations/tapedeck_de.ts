@@ -2328,106 +2328,106 @@
     <message>
         <location filename="../core/replay/pgprotocol.cpp" line="+43"/>
         <source>invalid length of startup packet: %1 bytes (at most %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Länge des Startpakets: %1 Bytes (höchstens %2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>invalid length of message %1: %2 bytes (at most %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Länge der Nachricht %1: %2 Bytes (höchstens %3)</translation>
     </message>
     <message>
         <location line="+89"/>
         <source>the startup packet is too short</source>
-        <translation type="unfinished"></translation>
+        <translation>das Startpaket ist zu kurz</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>an encryption request with %n extra byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>eine Verschlüsselungsanforderung mit %n überzähligen Byte</numerusform>
+            <numerusform>eine Verschlüsselungsanforderung mit %n überzähligen Bytes</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>a cancel request must be 16 bytes long</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Abbruchanforderung muss 16 Bytes lang sein</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the startup packet does not end with a NUL byte</source>
-        <translation type="unfinished"></translation>
+        <translation>das Startpaket endet nicht mit einem NUL-Byte</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the startup packet&apos;s parameters are not terminated</source>
-        <translation type="unfinished"></translation>
+        <translation>die Parameter des Startpakets sind nicht abgeschlossen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the startup packet holds a parameter without a name</source>
-        <translation type="unfinished"></translation>
+        <translation>das Startpaket enthält einen Parameter ohne Namen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>malformed Parse message</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Parse-Nachricht</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>malformed Bind message (parameter formats)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Bind-Nachricht (Parameterformate)</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+27"/>
         <source>unsupported format code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützter Formatcode: %1</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>malformed Bind message (parameter values)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Bind-Nachricht (Parameterwerte)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>bind message has %1 parameter formats but %2 parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Bind-Nachricht hat %1 Parameterformate, aber %2 Parameter</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>malformed Bind message (value %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Bind-Nachricht (Wert %1 von %2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>malformed Bind message (result formats)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Bind-Nachricht (Ergebnisformate)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>malformed Describe or Close message</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Describe- oder Close-Nachricht</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>malformed Execute message</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Execute-Nachricht</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>malformed Query message</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Query-Nachricht</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>malformed password message</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Passwortnachricht</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>malformed SASLInitialResponse message</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte SASLInitialResponse-Nachricht</translation>
     </message>
 </context>
 <context>
@@ -2435,17 +2435,17 @@
     <message>
         <location filename="../core/replay/pgtext.cpp" line="+1096"/>
         <source>The recorded description is not a list; the columns are the rows&apos; keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgezeichnete „description“ ist keine Liste; die Spalten sind die Schlüssel der Zeilen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The recorded description has more than %1 columns; the rest are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgezeichnete „description“ hat mehr als %1 Spalten; die übrigen werden weggelassen.</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Column %1 of the recorded description is not understood; it is named &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1 der aufgezeichneten „description“ ist nicht verständlich; sie heißt „%2“.</translation>
     </message>
 </context>
 <context>
@@ -3049,65 +3049,65 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>SQL at %1: %n statement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SQL unter %1: %n Anweisung</numerusform>
+            <numerusform>SQL unter %1: %n Anweisungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> — %1 from the recording, %2 built-in, %3 unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1 aus der Aufzeichnung, %2 eingebaut, %3 ohne Treffer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>→ UNMATCHED</source>
-        <translation type="unfinished"></translation>
+        <translation>→ OHNE TREFFER</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>→ %1, built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1, eingebaut</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>→ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>→ recorded error</source>
-        <translation type="unfinished"></translation>
+        <translation>→ aufgezeichneter Fehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, query at line %1 (%2, served %3×)</source>
-        <translation type="unfinished"></translation>
+        <translation>, Abfrage in Zeile %1 (%2, %3× beantwortet)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Recorded queries: %1, %2 served, %3 never served</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnete Abfragen: %1, %2 beantwortet, %3 nie beantwortet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  unused: line %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  ungenutzt: Zeile %1 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ambiguous queries: %1 key(s) recorded more than once (DataHub serves the last)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrdeutige Abfragen: %1 Schlüssel mehrfach aufgezeichnet (DataHub liefert jeweils die letzte Aufzeichnung)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>  lines %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zeilen %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PostgreSQL connection from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Verbindung von %1: %2</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5839,165 +5839,165 @@ Entitätstyp: %3</translation>
     <message>
         <location filename="../core/replay/pgserver.cpp" line="+166"/>
         <source>TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+158"/>
         <source>unencrypted data after the SSL request</source>
-        <translation type="unfinished"></translation>
+        <translation>unverschlüsselte Daten nach der SSL-Anforderung</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>protocol version %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollversion %1.%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported frontend protocol %1.%2: server supports 3.0 to 3.0</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstütztes Frontend-Protokoll %1.%2: Server unterstützt 3.0 bis 3.0</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>no PostgreSQL user name specified in startup packet</source>
-        <translation type="unfinished"></translation>
+        <translation>kein PostgreSQL-Benutzername im Startpaket angegeben</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>expected a password message, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwortnachricht erwartet, %1 empfangen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>client selected an invalid SASL authentication mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>Client hat einen ungültigen SASL-Authentifizierungsmechanismus gewählt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>malformed SCRAM message (channel binding is not offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte SCRAM-Nachricht (Channel-Binding wird nicht angeboten)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>malformed SCRAM message (no nonce)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte SCRAM-Nachricht (keine Nonce)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>malformed SCRAM message (nonce or proof)</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte SCRAM-Nachricht (Nonce oder Proof)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>SCRAM-SHA-256 proof for user &quot;%1&quot; does not fit the password given to Tapedeck</source>
-        <translation type="unfinished"></translation>
+        <translation>der SCRAM-SHA-256-Proof für Benutzer „%1“ passt nicht zu dem Passwort, das Tapedeck übergeben wurde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>password authentication failed for user &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort-Authentifizierung für Benutzer »%1« fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>prepared statement &quot;%1&quot; already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>vorbereitete Anweisung »%1« existiert bereits</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+32"/>
         <source>too many prepared statements and portals on one connection (at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele vorbereitete Anweisungen und Portale auf einer Verbindung (höchstens %1)</translation>
     </message>
     <message>
         <location line="-14"/>
         <location line="+44"/>
         <source>prepared statement &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>vorbereitete Anweisung »%1« existiert nicht</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>binary result format requested</source>
-        <translation type="unfinished"></translation>
+        <translation>binäres Ergebnisformat angefordert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the replay endpoint sends results in text format only</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wiedergabe-Endpunkt sendet Ergebnisse nur im Textformat</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>portal &quot;%1&quot; already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal »%1« existiert bereits</translation>
     </message>
     <message>
         <location line="+46"/>
         <location line="+18"/>
         <source>portal &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal »%1« existiert nicht</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>function call</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktionsaufruf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the replay endpoint does not support function calls</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wiedergabe-Endpunkt unterstützt keine Funktionsaufrufe</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>invalid frontend message type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Frontend-Nachrichtentyp %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown message type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Nachrichtentyp %1</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>the replay endpoint has no responder</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wiedergabe-Endpunkt hat keinen Responder</translation>
     </message>
     <message>
         <location line="+214"/>
         <source>statement %1 cancelled by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 vom Client abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>canceling statement due to user request</source>
-        <translation type="unfinished"></translation>
+        <translation>storniere Anfrage wegen Benutzeraufforderung</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>startup not finished within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau nicht innerhalb von %1 ms abgeschlossen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a message not finished within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Nachricht nicht innerhalb von %1 ms abgeschlossen</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>%1 is not a loopback address: the mock layer listens on loopback only</source>
-        <translation type="unfinished">%1 ist keine Loopback-Adresse: die Mock-Schicht lauscht nur auf Loopback</translation>
+        <translation>%1 ist keine Loopback-Adresse: die Mock-Schicht lauscht nur auf Loopback</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the PostgreSQL endpoint is already listening</source>
-        <translation type="unfinished"></translation>
+        <translation>der PostgreSQL-Endpunkt lauscht bereits</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished">kann auf %1 Port %2 nicht lauschen: %3</translation>
+        <translation>kann auf %1 Port %2 nicht lauschen: %3</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>more than %1 connections</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Verbindungen</translation>
     </message>
 </context>
 <context>
@@ -6212,114 +6212,114 @@ Entitätstyp: %3</translation>
     <message>
         <location filename="../core/replay/sqlreplay.cpp" line="+445"/>
         <source>current transaction is aborted, commands ignored until end of transaction block</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuelle Transaktion wurde abgebrochen, Befehle werden bis zum Ende der Transaktion ignoriert</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+58"/>
         <source>recorded query at line %1 cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>die aufgezeichnete Abfrage in Zeile %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <location line="-54"/>
         <source>the replay endpoint sends results in text format only</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wiedergabe-Endpunkt sendet Ergebnisse nur im Textformat</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the replay endpoint moves cursors forward only</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wiedergabe-Endpunkt bewegt Cursor nur vorwärts</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+66"/>
         <source>cursor &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Cursor »%1« existiert nicht</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Query not found in recordings (Tapedeck air-gapped replay): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage nicht in den Aufzeichnungen gefunden (abgeschottete Tapedeck-Wiedergabe): %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing is sent to a real database during a replay; tapedeck-cli replay --json lists every statement with its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Während einer Wiedergabe wird nichts an eine echte Datenbank gesendet; tapedeck-cli replay --json listet jede Anweisung mit ihrem Ergebnis auf.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The recording has no queries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufzeichnung hat keine Abfragen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nearest recorded queries (normalised as DataHub does, difflib ratio; %1 needed):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste aufgezeichnete Abfragen (normalisiert wie bei DataHub, difflib-Verhältnis; %1 nötig):</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>recorded &quot;%1&quot;, sent &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgezeichnet „%1“, gesendet „%2“</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>- line %1, ratio %2</source>
-        <translation type="unfinished"></translation>
+        <translation>- Zeile %1, Verhältnis %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>; parameters: recorded %1, sent %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; Parameter: aufgezeichnet %1, gesendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (DataHub skips a recording whose parameters differ)</source>
-        <translation type="unfinished"></translation>
+        <translation> (DataHub überspringt eine Aufzeichnung mit abweichenden Parametern)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>answered as PostgreSQL answers it (a statement drivers send on their own)</source>
-        <translation type="unfinished"></translation>
+        <translation>so beantwortet, wie PostgreSQL sie beantwortet (eine Anweisung, die Treiber von sich aus senden)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the replay key (query and parameters) of the recorded query at line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wiedergabeschlüssel (Abfrage und Parameter) der aufgezeichneten Abfrage in Zeile %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; %1 recordings share it, served in recorded order</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 Aufzeichnungen teilen ihn, in aufgezeichneter Reihenfolge beantwortet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>; %1 recordings share it, DataHub serves the last</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 Aufzeichnungen teilen ihn, DataHub liefert die letzte</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the normalised query&apos;s key of the recorded query at line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der normalisierte Abfrageschlüssel der aufgezeichneten Abfrage in Zeile %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; %1 recordings share it, DataHub serves the first</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 Aufzeichnungen teilen ihn, DataHub liefert die erste</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>difflib ratio %1 ≥ %2 with the recorded query at line %3</source>
-        <translation type="unfinished"></translation>
+        <translation>difflib-Verhältnis %1 ≥ %2 zur aufgezeichneten Abfrage in Zeile %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> (parameters taken back from the literals psycopg2 sent)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Parameter aus den Literalen zurückgewonnen, die psycopg2 gesendet hat)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> ($n bindings mapped onto the recorded template)</source>
-        <translation type="unfinished"></translation>
+        <translation> ($n-Bindungen auf die aufgezeichnete Vorlage abgebildet)</translation>
     </message>
 </context>
 </TS>
