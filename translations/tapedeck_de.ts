@@ -2433,7 +2433,7 @@
 <context>
     <name>PgText</name>
     <message>
-        <location filename="../core/replay/pgtext.cpp" line="+1096"/>
+        <location filename="../core/replay/pgtext.cpp" line="+945"/>
         <source>The recorded description is not a list; the columns are the rows&apos; keys.</source>
         <translation>Die aufgezeichnete „description“ ist keine Liste; die Spalten sind die Schlüssel der Zeilen.</translation>
     </message>
@@ -2443,7 +2443,7 @@
         <translation>Die aufgezeichnete „description“ hat mehr als %1 Spalten; die übrigen werden weggelassen.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Column %1 of the recorded description is not understood; it is named &quot;%2&quot;.</source>
         <translation>Spalte %1 der aufgezeichneten „description“ ist nicht verständlich; sie heißt „%2“.</translation>
     </message>
@@ -2451,13 +2451,13 @@
 <context>
     <name>QueryLog</name>
     <message>
-        <location filename="../core/recording/sqlquery.cpp" line="+134"/>
-        <location line="+261"/>
+        <location filename="../core/recording/sqlquery.cpp" line="+136"/>
+        <location line="+264"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-259"/>
+        <location line="-262"/>
         <source>invalid UTF-8 at column %1 (%n malformed sequence(s) shown as U+FFFD)</source>
         <translation>
             <numerusform>ungültiges UTF-8 in Spalte %1 (%n fehlerhafte Sequenz als U+FFFD angezeigt)</numerusform>
@@ -2516,11 +2516,11 @@
         <translation>„%1“ fehlt</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
-        <source>%n column(s) of &quot;description&quot; are not lists</source>
+        <location line="+44"/>
+        <source>%n column(s) of &quot;description&quot; are neither lists nor column texts</source>
         <translation>
-            <numerusform>%n Spalte von „description“ ist keine Liste</numerusform>
-            <numerusform>%n Spalten von „description“ sind keine Listen</numerusform>
+            <numerusform>%n Spalte der „description“ ist weder eine Liste noch ein Spaltentext</numerusform>
+            <numerusform>%n Spalten der „description“ sind weder Listen noch Spaltentexte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6210,7 +6210,7 @@ Entitätstyp: %3</translation>
 <context>
     <name>tapedeck::replay::SqlReplay</name>
     <message>
-        <location filename="../core/replay/sqlreplay.cpp" line="+445"/>
+        <location filename="../core/replay/sqlreplay.cpp" line="+444"/>
         <source>current transaction is aborted, commands ignored until end of transaction block</source>
         <translation>aktuelle Transaktion wurde abgebrochen, Befehle werden bis zum Ende der Transaktion ignoriert</translation>
     </message>

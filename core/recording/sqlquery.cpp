@@ -2,6 +2,8 @@
 // Reading db/queries.jsonl and computing DataHub's replay keys.
 #include "core/recording/sqlquery.h"
 
+#include "core/recording/sqldescription.h"
+
 #include "core/common/bytesize.h"
 #include "core/common/jsonstring.h"
 #include "core/common/progress.h"
@@ -273,19 +275,22 @@ std::optional<SqlQuery> readRecord(QByteArrayView line, const QString &origin, i
         }
     }
 
-    // Column names: DB-API description tuples start with the name.
+    // Column names: DB-API description tuples start with the name; psycopg2's Column objects were written
+    // as their text ("Column(name='id', type_code=23)").
     int badColumns = 0;
     for (const JsonValue &column : q.description.toArray()) {
         if (column.isArray() && column.size() > 0) {
             const JsonValue &name = column.toArray().front();
             q.columns.append(name.isString() ? name.toString() : QueryLog::displayValue(name));
+        } else if (const std::optional<QString> name = column.isString() ? readDescribedColumnText(column.toString()).name : std::nullopt) {
+            q.columns.append(*name);
         } else {
             ++badColumns;
             q.columns.append(QString());
         }
     }
     if (badColumns > 0)
-        warn(QueryLog::tr("%n column(s) of \"description\" are not lists", nullptr, badColumns));
+        warn(QueryLog::tr("%n column(s) of \"description\" are neither lists nor column texts", nullptr, badColumns));
     q.columnsFromDescription = !q.columns.isEmpty();
     if (q.columns.isEmpty()) {
         for (const JsonValue &row : q.rows) {

@@ -2,6 +2,8 @@
 // RowDescription columns and PostgreSQL 15 text values for recorded queries (rules in pgtext.h).
 #include "core/replay/pgtext.h"
 
+#include "core/recording/sqldescription.h"
+
 #include "core/common/nesting.h"
 #include "core/recording/sqlquery.h"
 
@@ -853,113 +855,12 @@ private:
 
 // ---- descriptions ----
 
-// A Python str repr (either quote) at pos; pos moves past it.
-std::optional<QString> pythonStr(QStringView s, qsizetype &pos)
-{
-    if (pos >= s.size() || (s[pos] != u'\'' && s[pos] != u'"'))
-        return std::nullopt;
-    const QChar quote = s[pos];
-    QString out;
-    for (qsizetype i = pos + 1; i < s.size(); ++i) {
-        const QChar c = s[i];
-        if (c == quote) {
-            pos = i + 1;
-            return out;
-        }
-        if (c != u'\\') {
-            out += c;
-            continue;
-        }
-        if (++i >= s.size())
-            return std::nullopt;
-        const char16_t e = s[i].unicode();
-        int hexDigits = 0;
-        switch (e) {
-        case u'\\':
-        case u'\'':
-        case u'"':
-            out += QChar(e);
-            continue;
-        case u'n':
-            out += u'\n';
-            continue;
-        case u'r':
-            out += u'\r';
-            continue;
-        case u't':
-            out += u'\t';
-            continue;
-        case u'a':
-            out += u'\a';
-            continue;
-        case u'b':
-            out += u'\b';
-            continue;
-        case u'f':
-            out += u'\f';
-            continue;
-        case u'v':
-            out += u'\v';
-            continue;
-        case u'x':
-            hexDigits = 2;
-            break;
-        case u'u':
-            hexDigits = 4;
-            break;
-        case u'U':
-            hexDigits = 8;
-            break;
-        default:
-            return std::nullopt;
-        }
-        if (i + hexDigits >= s.size())
-            return std::nullopt;
-        bool ok = false;
-        const uint code = s.sliced(i + 1, hexDigits).toUInt(&ok, 16);
-        if (!ok || code > 0x10FFFF)
-            return std::nullopt;
-        if (code > 0xFFFF) {
-            const char32_t ucs4 = code;
-            out += QString::fromUcs4(&ucs4, 1);
-        } else {
-            out += QChar(char16_t(code));
-        }
-        i += hexDigits;
-    }
-    return std::nullopt;
-}
-
-std::optional<quint32> oidFrom(QStringView digits)
-{
-    bool ok = false;
-    const qulonglong value = digits.toULongLong(&ok);
-    if (!ok || value > 0xFFFFFFFFull || digits.isEmpty() || !digits.front().isDigit())
-        return std::nullopt;
-    return quint32(value);
-}
-
 std::optional<quint32> oidFrom(const JsonValue &code)
 {
     const auto value = code.toInt64();
     if (!code.isInteger() || !value || *value < 0 || *value > 0xFFFFFFFFll)
         return std::nullopt;
     return quint32(*value);
-}
-
-qint32 numericTypmod(qint64 precision, qint64 scale)
-{
-    // PostgreSQL 15's make_numeric_typmod: ((precision << 16) | (scale & 0x7ff)) + VARHDRSZ.
-    if (precision < 1 || precision > 1000 || scale < -1000 || scale > 1000)
-        return -1;
-    return qint32(((precision << 16) | (scale & 0x7ff)) + 4);
-}
-
-qint32 lengthTypmod(quint32 oid, qint64 length)
-{
-    if ((oid == 1042 || oid == 1043) && length >= 1 && length <= 10485760)
-        return qint32(length + 4);
-    return -1;
 }
 
 struct DescribedColumn
@@ -971,58 +872,6 @@ struct DescribedColumn
     std::optional<quint32> listCode;
     bool listNullOk = false; // a non-null null_ok
 };
-
-// "Column(name='id', type_code=23)" (psycopg2), "<Column 'id', type: numeric(10,2) (oid: 1700)>"
-// (psycopg 3), or another "Class(name='id', …)" (name only).
-void readColumnString(QStringView s, DescribedColumn &column)
-{
-    static constexpr QStringView Psycopg2 = u"Column(name=";
-    static constexpr QStringView Psycopg3 = u"<Column ";
-    if (s.startsWith(Psycopg2)) {
-        qsizetype pos = Psycopg2.size();
-        const auto name = pythonStr(s, pos);
-        static constexpr QStringView TypeCode = u", type_code=";
-        if (name && s.sliced(pos).startsWith(TypeCode) && s.endsWith(u')')) {
-            column.name = name;
-            const QStringView code = s.sliced(pos + TypeCode.size()).chopped(1);
-            column.oid = oidFrom(code);
-            return;
-        }
-    }
-    if (s.startsWith(Psycopg3) && s.endsWith(u")>")) {
-        qsizetype pos = Psycopg3.size();
-        const auto name = pythonStr(s, pos);
-        static constexpr QStringView Type = u", type: ";
-        static constexpr QStringView Oid = u" (oid: ";
-        const qsizetype oidAt = s.lastIndexOf(Oid);
-        if (name && s.sliced(pos).startsWith(Type) && oidAt > pos) {
-            column.name = name;
-            column.oid = oidFrom(s.sliced(oidAt + Oid.size()).chopped(2));
-            // The type display: name, "(p)" or "(p,s)" from the modifier, "[]" for arrays.
-            const QStringView display = s.sliced(pos + Type.size(), oidAt - pos - Type.size());
-            const qsizetype open = display.lastIndexOf(u'(');
-            if (column.oid && open > 0 && display.endsWith(u')')) {
-                const QList<QStringView> parts = display.sliced(open + 1).chopped(1).split(u',');
-                bool ok1 = false;
-                bool ok2 = parts.size() == 1;
-                const qint64 first = parts.value(0).trimmed().toLongLong(&ok1);
-                const qint64 second = parts.size() == 2 ? parts[1].trimmed().toLongLong(&ok2) : 0;
-                if (ok1 && ok2 && parts.size() <= 2) {
-                    if (*column.oid == 1700)
-                        column.typmod = numericTypmod(first, second);
-                    else if (parts.size() == 1)
-                        column.typmod = lengthTypmod(*column.oid, first);
-                }
-            }
-            return;
-        }
-    }
-    const qsizetype open = s.indexOf(u'(');
-    if (open > 0 && s.sliced(open + 1).startsWith(u"name=")) {
-        qsizetype pos = open + 6;
-        column.name = pythonStr(s, pos);
-    }
-}
 
 } // namespace
 
@@ -1110,7 +959,10 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
         }
         DescribedColumn column;
         if (item.isString()) {
-            readColumnString(item.toString(), column);
+            const DescribedColumnText text = readDescribedColumnText(item.toString());
+            column.name = text.name;
+            column.oid = text.oid;
+            column.typmod = text.typeModifier;
         } else if (item.isArray()) {
             const JsonArray &fields = item.toArray();
             column.listItem = true;
@@ -1127,9 +979,9 @@ PgColumns PgText::columns(const JsonValue &description, const JsonArray &rows)
                 const auto field
                     = [&](size_t i) { return i < fields.size() ? fields[i].toInt64() : std::nullopt; };
                 if (*column.listCode == 1700 && field(4) && field(5))
-                    column.typmod = numericTypmod(*field(4), *field(5));
+                    column.typmod = numericTypeModifier(*field(4), *field(5));
                 else if (field(3))
-                    column.typmod = lengthTypmod(*column.listCode, *field(3));
+                    column.typmod = lengthTypeModifier(*column.listCode, *field(3));
             }
         } else if (item.isObject()) {
             if (const JsonValue *name = item.find(u"name"); name && name->isString())

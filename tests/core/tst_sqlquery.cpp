@@ -527,7 +527,7 @@ private slots:
                    "{\"query\": \"q\", \"parameters\": null, \"results\": [[1], {\"a\": 1}, 2], "
                    "\"row_count\": 3, \"description\": [[\"a\"], \"b\"], \"error\": null, \"extra\": true}")
             << QStringList { QStringLiteral("x:1: 2 row(s) of \"results\" are not objects"),
-                   QStringLiteral("x:1: 1 column(s) of \"description\" are not lists") }
+                   QStringLiteral("x:1: 1 column(s) of \"description\" are neither lists nor column texts") }
             << true;
     }
 
@@ -695,6 +695,20 @@ private slots:
         QVERIFY(!log.ok());
         QCOMPARE(log.error().code, ErrorCode::Cancelled);
         QCOMPARE(progress.m_reports, 1);
+    }
+
+    // psycopg2's Column objects are not tuples, so DataHub writes their str(): every psycopg2 recording's
+    // description looks like this (checked with Debian's python3-psycopg2 2.9.5), names quoted as Python does.
+    void psycopg2ColumnTexts()
+    {
+        const QByteArray line = "{\"query\": \"select 1\", \"parameters\": null, \"results\": [], \"row_count\": 0, "
+                                "\"description\": [\"Column(name='id', type_code=23)\", \"Column(name=\\\"it's\\\", type_code=25)\", "
+                                "\"<Column 'total', type: numeric(10,2) (oid: 1700)>\"], \"error\": null}";
+        const Result<SqlQuery> q = QueryLog::parseLine(line, QStringLiteral("x"), 1);
+        QVERIFY(q.ok());
+        QVERIFY2(q->warnings.isEmpty(), qPrintable(q->warnings.join(u'\n')));
+        QVERIFY(q->columnsFromDescription);
+        QCOMPARE(q->columns, (QStringList { QStringLiteral("id"), QStringLiteral("it's"), QStringLiteral("total") }));
     }
 };
 
