@@ -237,6 +237,7 @@ private:
     bool m_handshaking = false;
     bool m_closing = false;
     bool m_closeWhenWritten = false;
+    bool m_pumping = false; // pump() is on the stack: an answer given meanwhile lets that loop go on
     qint64 m_connected = 0;
     qint64 m_partialSince = 0; // a message has begun and not ended since then (0: none)
     // SCRAM
@@ -275,6 +276,12 @@ void MockPostgresServer::Connection::readIncoming()
 
 void MockPostgresServer::Connection::pump()
 {
+    // A responder that answers at once calls answered(), and so pump(), from inside handle(): recursing
+    // there would take a stack frame per pipelined statement (a client's one write of 50,000 Query
+    // messages overflowed the stack). The loop below goes on by itself once handle() returns.
+    if (m_pumping)
+        return;
+    m_pumping = true;
     while (!m_closing && !m_handshaking && m_waiting == Waiting::Nothing && m_out.empty()) {
         pg::Frame frame;
         QString why;
@@ -282,12 +289,18 @@ void MockPostgresServer::Connection::pump()
         if (status == pg::FrameReader::Status::NeedMore)
             break;
         if (status == pg::FrameReader::Status::Invalid) {
+            m_pumping = false;
             violation(why);
             return;
         }
         handle(std::move(frame));
     }
-    m_partialSince = m_reader.midFrame() ? (m_partialSince ? m_partialSince : monotonicMs()) : 0;
+    m_pumping = false;
+    // The message timeout runs only while the server waits for the rest of a message. Bytes buffered behind
+    // a statement the responder holds (libpq and JDBC send Parse/Bind/Execute/Sync in one write), or behind
+    // output the client has not read, are no unfinished message: the clock starts when they are looked at.
+    const bool busy = m_waiting != Waiting::Nothing || !m_out.empty();
+    m_partialSince = !busy && m_reader.midFrame() ? (m_partialSince ? m_partialSince : monotonicMs()) : 0;
     if (!m_closing && m_socket && m_socket->bytesAvailable() > 0 && m_waiting == Waiting::Nothing && m_out.empty())
         QTimer::singleShot(0, this, &Connection::readIncoming);
 }
@@ -1008,6 +1021,9 @@ Status MockPostgresServer::listen(const QHostAddress &address, quint16 port)
     if (m_listener)
         return makeError(ErrorCode::Usage, tr("the PostgreSQL endpoint is already listening"));
     auto *listener = new Listener([this](qintptr descriptor) { accept(descriptor); }, this);
+    // Qt's default backlog of 50 drops the handshakes of a burst beyond it (a pool opening its connections
+    // at once), which then wait for TCP's retransmissions, seconds each; the kernel caps this at somaxconn.
+    listener->setListenBacklogSize(std::clamp(m_options.limits.maxConnections, 50, 4096));
     if (!listener->listen(address, port)) {
         const QString why = listener->errorString();
         delete listener;

@@ -23,7 +23,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 all="zip streamdecoder manifest recipe cassette cassettelayout json queries mcpscanner mcpextractor checkpoint
-filter ignorerule bodycontent har mockhttpserver"
+filter ignorerule bodycontent har mockhttpserver pgserver"
 
 # max_len and dictionary per harness: inputs stay small enough that every run is fast.
 settings() {
@@ -44,6 +44,7 @@ settings() {
     bodycontent) echo "65536 -" ;;
     har) echo "65536 yaml" ;;
     mockhttpserver) echo "16384 http" ;;
+    pgserver) echo "16384 pg" ;;
     *) echo "unknown harness: $1 (one of: $(echo $all))" >&2; exit 2 ;;
     esac
 }
