@@ -5842,7 +5842,7 @@ Entitätstyp: %3</translation>
         <translation>TLS-Handshake fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+171"/>
         <source>unencrypted data after the SSL request</source>
         <translation>unverschlüsselte Daten nach der SSL-Anforderung</translation>
     </message>
@@ -5990,7 +5990,7 @@ Entitätstyp: %3</translation>
         <translation>der PostgreSQL-Endpunkt lauscht bereits</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>cannot listen on %1 port %2: %3</source>
         <translation>kann auf %1 Port %2 nicht lauschen: %3</translation>
     </message>
@@ -5998,6 +5998,11 @@ Entitätstyp: %3</translation>
         <location line="+52"/>
         <source>more than %1 connections</source>
         <translation>mehr als %1 Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sorry, too many clients already</source>
+        <translation>tut mir leid, schon zu viele Verbindungen</translation>
     </message>
 </context>
 <context>

@@ -1080,8 +1080,18 @@ void MockPostgresServer::accept(qintptr descriptor)
     if (m_connections.size() >= m_options.limits.maxConnections) {
         emit protocolEvent(PgProtocolEvent { PgProtocolEvent::Kind::TooManyConnections,
             socket->peerAddress().toString(), tr("more than %1 connections").arg(m_options.limits.maxConnections) });
-        socket->abort();
-        delete socket;
+        // As PostgreSQL refuses a connection beyond max_connections: FATAL 53300, then the connection ends
+        // (closed gently, so the client reads the message; gone within a second whatever it does).
+        QByteArray out;
+        PgProtocol::errorResponse(out, serverError("FATAL", "53300", tr("sorry, too many clients already")));
+        socket->setParent(this);
+        socket->write(out);
+        socket->disconnectFromHost();
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(1000, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
         return;
     }
     // Process ids are handed out in order and never reused while the server lives (wrapping far beyond any

@@ -8,7 +8,7 @@
 // before it, and a new one, are still served.
 #include "core/replay/certificateauthority.h"
 #include "core/replay/pgserver.h"
-#include "core/replay/pgstatements.h"
+#include "core/replay/pgbuiltin.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -1345,6 +1345,11 @@ void TestPgServer::tooManyConnections()
     extra.send(startupPacket());
     QVERIFY(extra.waitClosed());
     QVERIFY(!types(extra.got).contains('Z'));
+    // Refused as PostgreSQL refuses it: FATAL 53300 before the connection ends.
+    QCOMPARE(types(extra.got), "E");
+    QCOMPARE(extra.got.front().field('S'), QByteArray("FATAL"));
+    QCOMPARE(extra.got.front().field('C'), QByteArray("53300"));
+    QCOMPARE(extra.got.front().field('M'), QByteArray("sorry, too many clients already"));
     QVERIFY(hasEvent(EventKind::TooManyConnections));
     QCOMPARE(m_server->connectionCount(), 4);
     for (auto &p : peers) {

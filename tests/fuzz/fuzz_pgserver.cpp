@@ -2,7 +2,8 @@
 // The SQL endpoint: MockPostgresServer (framing, startup, authentication, the simple and extended protocol,
 // cancel, limits) driven in-process by one loopback client sending the fuzzer's bytes, with a responder
 // that answers every statement (rows, commands, errors, built-in answers) at once or holds it; plus the
-// codec's parsers and the statement helpers of pgstatements.h on the same bytes.
+// codec's parsers, the statement helpers of pgbuiltin.h and the lookup (StatementMapper, SqlMatcher,
+// renderPsycopg2 over a small recording) on the same bytes.
 //
 // Input: a configuration byte, then the client's stream, written in pieces separated by the marker
 // "\xfe\xfe\xfe\xfe" (a real client's flights: SSLRequest, then the startup, then each query); after each
@@ -26,7 +27,9 @@
 #include "core/replay/certificateauthority.h"
 #include "core/replay/pgprotocol.h"
 #include "core/replay/pgserver.h"
-#include "core/replay/pgstatements.h"
+#include "core/replay/pgstatement.h"
+#include "core/replay/sqlmatcher.h"
+#include "core/replay/pgbuiltin.h"
 #include "fuzzsupport.h"
 
 #include <QCoreApplication>
@@ -301,6 +304,62 @@ void statements(QByteArrayView data)
     }
 }
 
+// ---- The lookup: a statement mapped back onto recorded templates (psycopg2 literals, $n bindings) and
+// looked up by DataHub's rules, and the recorded templates rendered as psycopg2 would.
+
+const std::vector<RecordedQuery> &recordedQueries()
+{
+    static const std::vector<RecordedQuery> recorded = [] {
+        auto json = [](const char *text) { return JsonValue::parse(QByteArray(text)).value(); };
+        return std::vector<RecordedQuery> {
+            { QStringLiteral("SELECT * FROM t WHERE a = %s AND b = %s"), json("[1, \"x\"]") },
+            { QStringLiteral("SELECT * FROM t WHERE a = %s AND b = %s"), json("[2, \"y''z\"]") },
+            { QStringLiteral("SELECT %(n)s, %(m)s, %(n)s FROM u WHERE d > %(d)s"),
+                json("{\"n\": 1.5, \"m\": null, \"d\": {\"__type__\": \"date\", \"__value__\": \"2024-01-02\"}}") },
+            { QStringLiteral("SELECT x FROM v WHERE ts > '2024-01-01 00:00:00' AND id IN %s"), json("[[1, 2, 3]]") },
+            { QStringLiteral("select version()"), JsonValue() },
+            { QStringLiteral("\n  SELECT c.oid FROM pg_class c WHERE c.relname = %(t)s\n"), json("{\"t\": \"orders\"}") },
+        };
+    }();
+    return recorded;
+}
+
+void lookup(QByteArrayView data)
+{
+    static const StatementMapper mapper(recordedQueries());
+    static SqlMatcher matcher(recordedQueries(), MatchPolicy::DataHub);
+    const QString text = QString::fromUtf8(data.first(std::min<qsizetype>(data.size(), 4096)));
+    const MappedStatement simple = mapper.map(text);
+    FUZZ_CHECK(simple.source != MappedStatement::Source::Unmapped || simple.query == text,
+        QStringLiteral("an unmapped statement changed its text"));
+    FUZZ_CHECK(simple.record < qsizetype(recordedQueries().size()), QStringLiteral("a record beyond the recording"));
+    const SqlMatch m = matcher.match(simple.query, simple.parameters);
+    FUZZ_CHECK(m.record < qsizetype(recordedQueries().size()), QStringLiteral("a match beyond the recording"));
+    FUZZ_CHECK((m.rule == SqlMatch::Rule::None) == (m.record < 0), QStringLiteral("a rule without a record, or the reverse"));
+    // The same text as a Parse, its bytes cut into bound values (text and binary, typed and not).
+    std::vector<BoundValue> bound;
+    const QList<QByteArray> pieces = data.first(std::min<qsizetype>(data.size(), 512)).toByteArray().split('\x1f');
+    for (qsizetype i = 0; i < pieces.size() && i < 8; ++i) {
+        const QByteArray &piece = pieces[i];
+        BoundValue v;
+        if (!(piece.size() == 1 && piece[0] == '\0'))
+            v.bytes = piece;
+        v.format = qint16(i % 2);
+        static const quint32 types[] = { 0, 20, 23, 21, 700, 701, 1700, 16, 17, 25, 1082, 1114, 1184 };
+        v.typeOid = types[size_t(i + piece.size()) % std::size(types)];
+        bound.push_back(std::move(v));
+    }
+    static const QString numbered[] = { QStringLiteral("SELECT * FROM t WHERE a = $1 AND b = $2"),
+        QStringLiteral("SELECT $1, $2, $1 FROM u WHERE d > $3") };
+    for (const QString &parse : numbered) {
+        const MappedStatement b = mapper.map(parse, bound);
+        (void)matcher.peek(b.query, b.parameters);
+    }
+    // The text as a template, with recorded parameters: rendered or refused, never a crash.
+    for (const RecordedQuery &r : recordedQueries())
+        (void)renderPsycopg2(text, r.parameters);
+}
+
 // ---- The server
 
 class Client
@@ -554,6 +613,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArrayView stream = in.rest();
     codec(stream, config);
     statements(stream);
+    lookup(stream);
     Run run(config);
     run.play(stream);
     return 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
 """Simple-query strings holding several statements, and what a real PostgreSQL 15 answers to each, for
-tst_pgstatements: the server's own lexer decides where one statement ends.
+tst_pgbuiltin: the server's own lexer decides where one statement ends.
 
 Usage: pgsplit_oracle.py COUNT SEED > cases.jsonl
 Each line: {"text": the string sent as one Query, "results": the first column of each statement's result, in
