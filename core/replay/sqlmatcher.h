@@ -55,6 +55,8 @@ public:
     SqlMatch match(const QString &query, const JsonValue &parameters);
     // Without fuzzy, only the exact and the normalised keys are looked up (no scan).
     SqlMatch peek(const QString &query, const JsonValue &parameters, bool fuzzy = true) const;
+    // Counts record as served once more (a decision taken before, repeated); returns the new count.
+    qint64 noteServed(qsizetype record) { return ++m_served[size_t(record)]; }
     // For a statement nothing matched: the recordings with the best ratios, best first.
     QList<SqlCandidate> nearest(const QString &query, const JsonValue &parameters, int count = 5) const;
 

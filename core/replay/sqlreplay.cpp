@@ -10,33 +10,54 @@
 
 namespace tapedeck::replay {
 
+// A record's rows as DataRow messages, rendered once (for records served again and again).
+struct EncodedRows
+{
+    QByteArray data;
+    std::vector<qsizetype> offsets; // where each row's message begins; one more at the end
+};
+
 namespace {
 
-// The recorded rows [from, from + count) of a record, rendered as PostgreSQL's text when the client reads them.
+void appendRenderedRow(const SqlQuery &record, const PgColumns &columns, qsizetype row, QByteArray &out)
+{
+    const JsonValue &value = record.rows[size_t(row)];
+    const std::vector<const JsonValue *> cells = PgText::rowValues(value, columns);
+    std::vector<std::optional<QByteArray>> texts;
+    texts.reserve(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i)
+        texts.push_back(cells[i] ? pgTextValue(*cells[i], columns.columns[qsizetype(i)]) : std::nullopt);
+    pg::PgProtocol::dataRow(out, texts);
+}
+
+// The recorded rows [from, from + count) of a record: copied from its encoded rows, or rendered as
+// PostgreSQL's text when the client reads them (a record too large to keep encoded).
 class RecordedRows : public PgRowSource
 {
 public:
-    RecordedRows(std::shared_ptr<const SqlQuery> record, std::shared_ptr<const PgColumns> columns, qsizetype from, qsizetype count)
+    RecordedRows(std::shared_ptr<const SqlQuery> record, std::shared_ptr<const PgColumns> columns,
+        std::shared_ptr<const EncodedRows> encoded, qsizetype from, qsizetype count)
         : m_record(std::move(record))
         , m_columns(std::move(columns))
+        , m_encoded(std::move(encoded))
         , m_from(from)
         , m_count(count)
     { }
     qsizetype rowCount() const override { return m_count; }
     void appendDataRow(qsizetype row, QByteArray &out) const override
     {
-        const JsonValue &value = m_record->rows[size_t(m_from + row)];
-        const std::vector<const JsonValue *> cells = PgText::rowValues(value, *m_columns);
-        std::vector<std::optional<QByteArray>> texts;
-        texts.reserve(cells.size());
-        for (size_t i = 0; i < cells.size(); ++i)
-            texts.push_back(cells[i] ? pgTextValue(*cells[i], m_columns->columns[qsizetype(i)]) : std::nullopt);
-        pg::PgProtocol::dataRow(out, texts);
+        if (m_encoded) {
+            const size_t at = size_t(m_from + row);
+            out.append(m_encoded->data.constData() + m_encoded->offsets[at], m_encoded->offsets[at + 1] - m_encoded->offsets[at]);
+            return;
+        }
+        appendRenderedRow(*m_record, *m_columns, m_from + row, out);
     }
 
 private:
     std::shared_ptr<const SqlQuery> m_record;
     std::shared_ptr<const PgColumns> m_columns;
+    std::shared_ptr<const EncodedRows> m_encoded;
     qsizetype m_from;
     qsizetype m_count;
 };
@@ -351,7 +372,12 @@ void SqlReplay::respond(PgStatement &&statement)
         results.append(describe(statement));
     } else if (statement.extended) {
         char transaction = statement.transaction;
-        results.append(answerOne(statement, extendedText(statement), transaction));
+        const bool unbound = !statement.bound || statement.bound->empty();
+        const auto cached = unbound ? m_decisions.constFind(decisionKey(statement.text, true)) : m_decisions.constEnd();
+        if (cached != m_decisions.constEnd())
+            results.append(answerOne(statement, statement.text, transaction, &cached->mapped, &cached->match));
+        else
+            results.append(answerOne(statement, extendedText(statement), transaction));
     } else {
         char transaction = statement.transaction;
         const QList<QStringView> parts = splitSqlStatements(statement.text);
@@ -360,6 +386,11 @@ void SqlReplay::respond(PgStatement &&statement)
         // onto it must keep too.
         bool whole = false;
         MappedStatement mapped;
+        if (const auto cached = m_decisions.constFind(decisionKey(statement.text, false)); cached != m_decisions.constEnd()) {
+            results.append(answerOne(statement, statement.text, transaction, &cached->mapped, &cached->match));
+            m_server->answer(statement.id, std::move(results));
+            return;
+        }
         if (!parts.isEmpty()) {
             mapped = m_mapper->map(statement.text);
             const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
@@ -393,7 +424,13 @@ QStringView SqlReplay::extendedText(const PgStatement &statement) const
     return parts.front();
 }
 
-PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known)
+QString SqlReplay::decisionKey(const QString &text, bool extended)
+{
+    return (extended ? QLatin1Char('E') : QLatin1Char('Q')) + text;
+}
+
+PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known,
+    const SqlMatch *decided)
 {
     ReplaySqlEvent &event = newEvent(statement, text);
     const ServerFacts facts { m_version, m_options.server.serverVersion, m_options.server.timeZone,
@@ -492,6 +529,16 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
     event.mapping = mappingName(int(mapped.source));
     // The keys first (hashed); what drivers send on their own is answered as PostgreSQL would unless the
     // recording has it by key; only then DataHub's fuzzy scan.
+    if (decided) {
+        // The same text as before, under DataHub's policy: the same recording answers (its lookup depends on
+        // the text and the recording only); only the served count moves.
+        event.record = decided->record;
+        event.rule = decided->rule;
+        event.ratio = decided->ratio;
+        event.sameKey = decided->sameKey;
+        event.served = m_matcher->noteServed(decided->record);
+        return done(serveRecord(event, decided->record, text));
+    }
     const SqlMatch byKey = m_matcher->peek(mapped.query, mapped.parameters, false);
     if (byKey.rule == SqlMatch::Rule::None) {
         if (const std::optional<BuiltinStatement> b = builtinAnswer(text, facts, transaction))
@@ -511,6 +558,14 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
     event.ratio = match.ratio;
     event.sameKey = match.sameKey;
     event.served = match.served;
+    // Remembered for the next time this exact text arrives (DataHub's policy only: sequential hands out
+    // the next recording each time). Texts with bound values are not remembered (the values decide).
+    const bool unbound = !statement.bound || statement.bound->empty();
+    if (m_options.policy == MatchPolicy::DataHub && unbound && (statement.extended || text.size() == statement.text.size())) {
+        if (m_decisions.size() >= MaxDecisions)
+            m_decisions.clear();
+        m_decisions.insert(decisionKey(statement.text, statement.extended), Decision { mapped, match });
+    }
     return done(serveRecord(event, match.record, text));
 }
 
@@ -533,7 +588,7 @@ PgResult SqlReplay::serveRecord(ReplaySqlEvent &event, qsizetype record, QString
     r.kind = PgResult::Kind::Rows;
     const std::shared_ptr<const PgColumns> columns = columnsOf(record, *q);
     r.fields = fieldsOf(*columns);
-    r.rows = std::make_shared<RecordedRows>(q, columns, 0, qsizetype(q->rows.size()));
+    r.rows = std::make_shared<RecordedRows>(q, columns, encodedRows(record, *q, *columns), 0, qsizetype(q->rows.size()));
     const QString first = canonicalSql(text).section(QLatin1Char(' '), 0, 0);
     // A statement with RETURNING reports its command (INSERT 0 n …), a query SELECT n.
     if (first == u"insert" || first == u"update" || first == u"delete")
@@ -565,7 +620,7 @@ PgResult SqlReplay::fetch(ReplaySqlEvent &event, quint64 connection, const QStri
     PgResult r;
     r.kind = PgResult::Kind::Rows;
     r.fields = fieldsOf(*cursor.columns);
-    r.rows = std::make_shared<RecordedRows>(cursor.record, cursor.columns, from, n);
+    r.rows = std::make_shared<RecordedRows>(cursor.record, cursor.columns, nullptr, from, n);
     r.tag = "FETCH " + QByteArray::number(n);
     return r;
 }
@@ -721,11 +776,39 @@ std::shared_ptr<const SqlQuery> SqlReplay::loadRecord(qsizetype record)
         m_recordBytes -= m_log->entry(oldest).length;
         m_records.remove(oldest);
         m_columns.remove(oldest);
+        if (const auto e = m_encoded.constFind(oldest); e != m_encoded.constEnd()) {
+            m_recordBytes -= (*e)->data.size();
+            m_encoded.erase(e);
+        }
     }
     m_records.insert(record, shared);
     m_recordOrder.push_back(record);
     m_recordBytes += bytes;
     return shared;
+}
+
+std::shared_ptr<const EncodedRows> SqlReplay::encodedRows(qsizetype record, const SqlQuery &query, const PgColumns &columns)
+{
+    if (const auto it = m_encoded.constFind(record); it != m_encoded.constEnd())
+        return *it;
+    // Kept only for records served before (the first serve renders as the client reads), and not for
+    // large results, which stream.
+    if (!m_servedOnce.contains(record)) {
+        m_servedOnce.insert(record);
+        return nullptr;
+    }
+    if (m_log->entry(record).length > MaxEncodedRecordBytes)
+        return nullptr;
+    auto encoded = std::make_shared<EncodedRows>();
+    encoded->offsets.reserve(query.rows.size() + 1);
+    for (qsizetype i = 0; i < qsizetype(query.rows.size()); ++i) {
+        encoded->offsets.push_back(encoded->data.size());
+        appendRenderedRow(query, columns, i, encoded->data);
+    }
+    encoded->offsets.push_back(encoded->data.size());
+    m_recordBytes += encoded->data.size();
+    m_encoded.insert(record, encoded);
+    return encoded;
 }
 
 std::shared_ptr<const PgColumns> SqlReplay::columnsOf(qsizetype record, const SqlQuery &query)

@@ -16,6 +16,7 @@
 #include "core/recording/sqlquery.h"
 #include "core/replay/matcher.h"
 #include "core/replay/pgserver.h"
+#include "core/replay/pgstatement.h"
 #include "core/replay/replaysession.h"
 #include "core/replay/sqlmatcher.h"
 
@@ -23,6 +24,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <deque>
 #include <memory>
@@ -31,9 +33,8 @@
 
 namespace tapedeck::replay {
 
-class StatementMapper;
-struct MappedStatement;
 struct PgColumns;
+struct EncodedRows;
 
 // A recorded error (str(exception) as DataHub wrote it) back in ErrorResponse fields: the primary message,
 // DETAIL and HINT, and the position libpq's "LINE n:" and caret lines point at in statement.
@@ -121,14 +122,18 @@ private:
     };
     void respond(PgStatement &&statement);
     QStringView extendedText(const PgStatement &statement) const;
-    // known: text already mapped (the whole string of a simple Query).
-    PgResult answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known = nullptr);
+    // known: text already mapped (the whole string of a simple Query); decided: and looked up before.
+    PgResult answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known = nullptr,
+        const SqlMatch *decided = nullptr);
+    static QString decisionKey(const QString &text, bool extended);
     PgResult describe(const PgStatement &statement);
     PgResult serveRecord(ReplaySqlEvent &event, qsizetype record, QStringView text);
     PgResult miss(ReplaySqlEvent &event, QStringView text);
     PgResult fetch(ReplaySqlEvent &event, quint64 connection, const QString &name, qint64 count, bool move);
     std::shared_ptr<const SqlQuery> loadRecord(qsizetype record);
     std::shared_ptr<const PgColumns> columnsOf(qsizetype record, const SqlQuery &query);
+    std::shared_ptr<const EncodedRows> encodedRows(qsizetype record, const SqlQuery &query, const PgColumns &columns);
+    static constexpr qint64 MaxEncodedRecordBytes = qint64(8) << 20;
     ReplaySqlEvent &newEvent(const PgStatement &statement, QStringView text);
     void finish(ReplaySqlEvent &event, const PgResult &result);
 
@@ -140,9 +145,20 @@ private:
     std::deque<ReplaySqlEvent> m_events;
     QHash<qsizetype, std::shared_ptr<const SqlQuery>> m_records; // parsed served records
     QHash<qsizetype, std::shared_ptr<const PgColumns>> m_columns;
+    QHash<qsizetype, std::shared_ptr<const EncodedRows>> m_encoded; // rows of records served more than once
+    QSet<qsizetype> m_servedOnce;
     std::deque<qsizetype> m_recordOrder; // for the cache's eviction, oldest first
     qint64 m_recordBytes = 0;
     QHash<quint64, QHash<QString, Cursor>> m_cursors; // per connection
+    // Statements answered from the recording before, by their whole text (DataHub's policy): a repeat is a
+    // hash lookup, not a mapping and a lookup again.
+    struct Decision
+    {
+        MappedStatement mapped;
+        SqlMatch match;
+    };
+    static constexpr qsizetype MaxDecisions = 100'000;
+    QHash<QString, Decision> m_decisions;
     QList<PgProtocolEvent> m_protocol;
     qsizetype m_unmatched = 0;
     QByteArray m_version;
