@@ -1422,6 +1422,7 @@ struct StatementMapper::Template
 {
     QString query; // as recorded
     Placeholders placeholders;
+    qsizetype first = -1; // the first recording of the query, whatever its parameters
     std::vector<qsizetype> records; // with non-empty list/object parameters of the right style, recorded order
     QMultiHash<size_t, qsizetype> bySet; // hash of the recorded set's coarse key → record
     QString numbered() const
@@ -1488,8 +1489,9 @@ StatementMapper::StatementMapper(const std::vector<RecordedQuery> &recorded)
         const RecordedQuery &rq = m_recorded[size_t(r)];
         if (const Result<QString> rendered = renderPsycopg2(rq.query, rq.parameters))
             m_byRendering.insert(hashText(*rendered), r);
-        if (!(rq.parameters.isArray() || rq.parameters.isObject()) || rq.parameters.size() == 0)
-            continue;
+        // Every recorded query with placeholders is a template, even when no recording of it has
+        // parameters that fill them (null, [], the other style): a client may send it with parameters,
+        // and DataHub then looks up the template with those.
         int id = templateOf.value(rq.query, -1);
         if (id < 0) {
             Result<Placeholders> scanned = scanPlaceholders(rq.query);
@@ -1500,12 +1502,15 @@ StatementMapper::StatementMapper(const std::vector<RecordedQuery> &recorded)
             auto t = std::make_unique<Template>();
             t->query = rq.query;
             t->placeholders = std::move(*scanned);
+            t->first = r;
             id = int(m_templates.size());
             m_templates.push_back(std::move(t));
             templateOf.insert(rq.query, id);
         } else if (id == -2) {
             continue;
         }
+        if (!(rq.parameters.isArray() || rq.parameters.isObject()) || rq.parameters.size() == 0)
+            continue;
         Template &t = *m_templates[size_t(id)];
         const auto values = slotValues(t.placeholders, rq.parameters);
         if (!values)
@@ -1518,9 +1523,8 @@ StatementMapper::StatementMapper(const std::vector<RecordedQuery> &recorded)
     }
     for (int id = 0; id < int(m_templates.size()); ++id) {
         Template &t = *m_templates[size_t(id)];
-        if (t.records.empty())
-            continue;
         m_byNumbered.insert(hashText(t.numbered()), id);
+        m_byNumberedLoosely.insert(hashText(t.numbered().simplified()), id);
         const QString sentinels = t.withSentinels();
         if (sentinels.count(Sentinel) != qsizetype(t.placeholders.occurrences.size()))
             continue; // the template holds the sentinel character itself
@@ -1693,6 +1697,32 @@ std::optional<std::vector<Literal>> fit(const Placeholders &ph, Parse &p, bool l
     return perSlot;
 }
 
+// The $n text on the template with whitespace runs allowed to differ (as fit() loosely): the template as
+// the client had it — its fixed text as sent, the placeholders as recorded — or nothing.
+std::optional<QString> fitNumbered(const Placeholders &ph, QStringView text)
+{
+    qsizetype pos = 0;
+    const size_t count = ph.occurrences.size();
+    std::vector<std::pair<qsizetype, qsizetype>> fixed;
+    for (size_t k = 0; k <= count; ++k) {
+        const qsizetype end = matchSegment(text, pos, ph.segments[k], true, k == 0, k == count);
+        if (end < 0)
+            return std::nullopt;
+        fixed.emplace_back(pos, end);
+        pos = end;
+        if (k == count)
+            break;
+        const QString number = u'$' + QString::number(ph.occurrences[k].slot + 1);
+        const qsizetype after = pos + number.size();
+        if (!text.mid(pos).startsWith(number) || (after < text.size() && text[after].isDigit()))
+            return std::nullopt;
+        pos = after;
+    }
+    if (pos != text.size())
+        return std::nullopt;
+    return liveTemplate(ph, text, fixed);
+}
+
 } // namespace
 
 std::optional<MappedStatement> StatementMapper::fromRendering(const QString &text) const
@@ -1773,7 +1803,7 @@ std::optional<MappedStatement> StatementMapper::fromLiterals(const QString &text
         }
         if (!firstFit) {
             out.parameters = serializedParameters(t.placeholders, *values);
-            out.record = t.records.front();
+            out.record = t.records.empty() ? t.first : t.records.front();
             firstFit = std::move(out);
         }
     }
@@ -1811,7 +1841,41 @@ std::optional<MappedStatement> StatementMapper::fromBindings(const QString &text
         }
         if (!firstFit) {
             out.parameters = serializedParameters(t.placeholders, values);
-            out.record = t.records.front();
+            out.record = t.records.empty() ? t.first : t.records.front();
+            firstFit = std::move(out);
+        }
+    }
+    if (firstFit)
+        return firstFit;
+    // Whitespace runs that differ from the template's (a tool that trims or re-indents what it sends): the
+    // template the client had, as fromLiterals() takes it, so DataHub's normalised rule decides, not its
+    // exact key.
+    candidates.clear();
+    const auto loose = m_byNumberedLoosely.equal_range(hashText(text.simplified()));
+    for (auto it = loose.first; it != loose.second; ++it)
+        candidates.push_back(it.value());
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (const int id : candidates) {
+        const Template &t = *m_templates[size_t(id)];
+        if (t.placeholders.slotCount() != int(bound.size()))
+            continue;
+        std::optional<QString> sent = fitNumbered(t.placeholders, text);
+        if (!sent)
+            continue;
+        const qsizetype r = findRecordedSet(t, m_recorded, values);
+        MappedStatement out;
+        out.query = std::move(*sent);
+        out.source = MappedStatement::Source::Bindings;
+        if (r >= 0) {
+            out.parameters = m_recorded[size_t(r)].parameters;
+            out.record = r;
+            out.recordedParameters = true;
+            return out;
+        }
+        if (!firstFit) {
+            out.parameters = serializedParameters(t.placeholders, values);
+            out.record = t.records.empty() ? t.first : t.records.front();
             firstFit = std::move(out);
         }
     }

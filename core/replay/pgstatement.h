@@ -46,11 +46,14 @@
 //     dates and timestamps as markers, other casts as their text).
 // (c) Bindings — a Parse text with $1..$n equal to a recorded template with its placeholders numbered ($1, $2
 //     … in order for %s; for %(name)s each distinct name numbered by first appearance, repeats reusing it)
-//     and n bound values: that template; parameters the first recorded set equal to the values (text format
+//     and n bound values: that template (whitespace runs may differ, as in (b): the template then the one
+//     the client had, its fixed text as sent); parameters the first recorded set equal to the values (text format
 //     compared as in (b), untyped text — OID 0, text, varchar, unknown — against any recorded type by its
 //     text), else the values typed by OID: int2/4/8 and oid, float4/8, numeric, bool, bytea, date,
 //     timestamp(tz), text-like as strings; binary format decoded for those OIDs (others: bytes).
 // (d) Unmapped — the text verbatim with null parameters; SqlMatcher's normalised and fuzzy rules still apply.
+// A template is every recorded query with placeholders, also one recorded only with parameters that cannot
+// fill them (null, [], the other style): a client may send it with parameters, and DataHub looks those up.
 // A template that fits no statement exactly (a near miss) is never forced: such statements fall to (d).
 // Not found by (b), so left to (d): templates whose placeholder touches a word or a number (`col%s`, `1%s`),
 // follows a bare `-` (`-%s`) or sits inside quotes, a comment or a dollar-quoted string. Parse texts without
@@ -133,6 +136,7 @@ private:
     QMultiHash<size_t, qsizetype> m_byRendering; // hash of the rendered text → record
     std::unordered_map<size_t, std::unique_ptr<Bucket>> m_bySkeleton; // hash of the literal skeleton → templates
     QMultiHash<size_t, int> m_byNumbered; // hash of the $n text → template
+    QMultiHash<size_t, int> m_byNumberedLoosely; // hash of the $n text, whitespace runs collapsed → template
 };
 
 } // namespace tapedeck::replay

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+
 using namespace tapedeck;
 using namespace tapedeck::test;
 
@@ -120,6 +122,62 @@ private slots:
         const ProcessResult compared = run(QStringLiteral("/usr/bin/python3"),
             { tool("pg_workload.py"), QStringLiteral("compare"), m_fixture + QStringLiteral("/expected/psycopg2.json"), out }, {}, m_env);
         QVERIFY2(compared.exitCode == 0, qPrintable(describe(compared)));
+    }
+
+    // DataHub's lookup oracle (tests/tools/sqllookup_oracle.py) through the wire: generated recordings whose
+    // every answer names its record, the live statements sent by psycopg2 (cursor.execute(query, params))
+    // and again by libpq (PQexecParams, $n), each answer against the record DataHub's get_recording chooses.
+    // Every statement whose text gives DataHub's input back (class mappable) must agree, record and rule.
+    // Two classes cannot, and are counted apart: params-lost (parameters psycopg2 drops — a query without
+    // placeholders executed with parameters — or a text also sent for another recorded input) and
+    // template-miss (a near miss with parameters: no recorded template to take the literals back out of).
+    void lookupAgreesWithDataHubOverTheWire()
+    {
+        if (run(QStringLiteral("/usr/bin/python3"), { QStringLiteral("-c"), QStringLiteral("import psycopg2") }).exitCode != 0)
+            QSKIP("python3-psycopg2 is not installed");
+        static const QRegularExpression row(QStringLiteral("^(psycopg2|libpq) +([a-z-]+) +([0-9]+)/([0-9]+) +([0-9]+)/([0-9]+) +([0-9]+)/([0-9]+) "
+                                                           "+([0-9]+)/([0-9]+) +([0-9]+) +([0-9]+) +([0-9]+) +([0-9]+)$"),
+            QRegularExpression::MultilineOption);
+        // [client][class] → agreeing per rule (exact, normalized, fuzzy, none), disagreeing
+        QHash<QString, std::array<int, 5>> agreed;
+        int statements = 0;
+        for (const char *seed : { "1", "5" }) {
+            const ProcessResult r = run(QStringLiteral("/usr/bin/python3"),
+                { tool("pg_lookup_wire.py"), QStringLiteral("--cli"), QStringLiteral(TAPEDECK_CLI), QStringLiteral("--seed"), QLatin1String(seed),
+                    QStringLiteral("--show"), QStringLiteral("5") },
+                {}, m_env, 120'000);
+            QVERIFY2(r.exitCode == 0 && r.out.contains("\nAGREES: mappable 0,"), qPrintable(describe(r)));
+            const QString out = QString::fromUtf8(r.out);
+            auto it = row.globalMatch(out);
+            int rows = 0;
+            while (it.hasNext()) {
+                const QRegularExpressionMatch m = it.next();
+                std::array<int, 5> &cell = agreed[m.captured(1) + u' ' + m.captured(2)];
+                for (int k = 0; k < 4; ++k)
+                    cell[size_t(k)] += m.captured(3 + 2 * k).toInt();
+                cell[4] += m.captured(12).toInt();
+                if (m.captured(1) == u"psycopg2")
+                    statements += m.captured(4).toInt() + m.captured(6).toInt() + m.captured(8).toInt() + m.captured(10).toInt();
+                ++rows;
+            }
+            QVERIFY2(rows == 6, qPrintable(describe(r)));
+            qInfo("seed %s: %s", seed, qPrintable(out.section(u'\n', 0, 9)));
+        }
+        QVERIFY2(statements >= 800, qPrintable(QString::number(statements)));
+        for (const char *client : { "psycopg2", "libpq" }) {
+            const std::array<int, 5> mappable = agreed.value(QLatin1String(client) + QStringLiteral(" mappable"));
+            QCOMPARE(mappable[4], 0);
+            // Every rule of DataHub's lookup answered through the wire, and agreed.
+            for (int k = 0; k < 4; ++k)
+                QVERIFY2(mappable[size_t(k)] > (k == 3 ? 0 : 10), qPrintable(QStringLiteral("%1 rule %2: %3").arg(QLatin1String(client)).arg(k).arg(mappable[size_t(k)])));
+        }
+        // The classes the wire cannot carry: there, and known to differ (a change here is news either way).
+        QVERIFY(agreed.value(QStringLiteral("psycopg2 params-lost"))[4] > 0);
+        QVERIFY(agreed.value(QStringLiteral("psycopg2 template-miss"))[4] > 0);
+        QVERIFY(agreed.value(QStringLiteral("libpq template-miss"))[4] > 0);
+        qInfo("known to differ: psycopg2 params-lost %d, template-miss %d; libpq template-miss %d",
+            agreed.value(QStringLiteral("psycopg2 params-lost"))[4], agreed.value(QStringLiteral("psycopg2 template-miss"))[4],
+            agreed.value(QStringLiteral("libpq template-miss"))[4]);
     }
 
     void aStatementNothingRecordedIsExplained()

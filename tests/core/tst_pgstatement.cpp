@@ -352,6 +352,25 @@ private slots:
         }
         qInfo("%d whitespace variants mapped by DataHub's normalised key", count);
         QVERIFY(count > 300);
+        // The same for $n text (pgbench, a client's own trimming): found through the wire by
+        // tests/tools/pg_lookup_wire.py, where the trimmed text took the exact key's last recording and
+        // DataHub the normalised key's first.
+        int bindings = 0;
+        const JsonValue bindingVariants = data.value(u"bindingWhitespaceVariants");
+        for (const JsonValue &v : bindingVariants.toArray()) {
+            const JsonValue c = cases.toArray()[size_t(*v.value(u"case").toInt64())];
+            const QString text = v.value(u"text").toString();
+            const MappedStatement m = mapper.map(text, boundValues(v.value(u"bound")));
+            const QString recordedQuery = c.value(u"query").toString();
+            QVERIFY2(m.source == MappedStatement::Source::Bindings && m.recordedParameters && m.query != recordedQuery
+                    && normalizeQueryForMatching(m.query) == normalizeQueryForMatching(recordedQuery),
+                qPrintable(text + u'\n' + describe(m)));
+            const SqlMatch match = matcher.peek(m.query, m.parameters);
+            QVERIFY2(match.rule == SqlMatch::Rule::Normalized, qPrintable(text + u'\n' + describe(m)));
+            ++bindings;
+        }
+        qInfo("%d $n whitespace variants mapped by DataHub's normalised key", bindings);
+        QVERIFY(bindings > 100);
     }
 
     // Values no recorded set holds: typed by the parameter's OID (text and binary format).
@@ -381,6 +400,34 @@ private slots:
             int(MappedStatement::Source::Unmapped));
         QCOMPARE(int(mapper.map(QStringLiteral("SELECT $1, $2, $3"), std::vector<BoundValue> { textValue("1", 0), textValue("1", 0), textValue("1", 0) })
                          .source),
+            int(MappedStatement::Source::Unmapped));
+    }
+
+    // Found through the wire (tests/tools/pg_lookup_wire.py): a template recorded only with parameters that
+    // cannot fill it — psycopg2 refused them, or none were passed — is still the template a client's literals
+    // or $n values map back onto; DataHub looks the template up with the parameters the client passed.
+    void mapsTemplatesRecordedWithoutFittingParameters()
+    {
+        const std::vector<RecordedQuery> recorded { { QStringLiteral("select id from t where id = %s"), json("[1, 2]") },
+            { QStringLiteral("SELECT * FROM c WHERE s = %(schema)s AND n = 'x'"), JsonValue() },
+            { QStringLiteral("SELECT * FROM c WHERE s = %(schema)s AND n = 'x'"), json("[]") } };
+        const StatementMapper mapper(recorded);
+        MappedStatement m = mapper.map(QStringLiteral("select id from t where id = 'SALES'"));
+        QCOMPARE(int(m.source), int(MappedStatement::Source::Literals));
+        QCOMPARE(m.query, recorded[0].query);
+        QCOMPARE(pythonDumps(m.parameters), QByteArray("[\"SALES\"]"));
+        QVERIFY(!m.recordedParameters);
+        QCOMPARE(m.record, 0);
+        m = mapper.map(QStringLiteral("SELECT * FROM c WHERE s = $1 AND n = 'x'"), std::vector<BoundValue> { textValue("FINANCE", 0) });
+        QCOMPARE(int(m.source), int(MappedStatement::Source::Bindings));
+        QCOMPARE(m.query, recorded[1].query);
+        QCOMPARE(pythonDumps(m.parameters), QByteArray("{\"schema\": \"FINANCE\"}"));
+        QCOMPARE(m.record, 1);
+        // DataHub's fuzzy step then skips the [] recording (its parameters differ) and takes the null one.
+        SqlMatcher matcher(recorded, MatchPolicy::DataHub);
+        QCOMPARE(matcher.peek(m.query, m.parameters).record, 1);
+        // A $n text whose whitespace is not the template's up to runs is still not it.
+        QCOMPARE(int(mapper.map(QStringLiteral("SELECT * FROM c WHERE s= $1 AND n = 'x'"), std::vector<BoundValue> { textValue("F", 0) }).source),
             int(MappedStatement::Source::Unmapped));
     }
 

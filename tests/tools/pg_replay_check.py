@@ -54,18 +54,33 @@ PGBENCH_VARIABLE = re.compile(r"(?<![:\w]):[A-Za-z_]")
 # --- the replay server ------------------------------------------------------------------------------------
 
 class ReplayServer:
-    """`tapedeck-cli replay REC --password PW` in serve mode; its exports parsed from stdout."""
+    """`tapedeck-cli replay REC --password PW` in serve mode; its exports parsed from stdout.
 
-    def __init__(self, cli, recording, password, log_path):
+    With json_report the server runs with --json: the exports come on stderr (copied into the log too),
+    and after stop() `report` holds the JSON report it printed on stdout (every statement, its rule)."""
+
+    def __init__(self, cli, recording, password, log_path, json_report=False, env=None):
         self.cli, self.recording, self.password, self.log_path = cli, recording, password, log_path
+        self.json_report, self.env = json_report, env
         self.proc, self.exports, self.lines = None, {}, []
         self.exit_code = None
+        self.report, self._stdout = None, None
 
     def start(self):
         self.log = open(self.log_path, "w", encoding="utf-8")
-        self.proc = subprocess.Popen([self.cli, "replay", str(self.recording), "--password", self.password],
-                                     stdout=subprocess.PIPE, stderr=self.log, text=True, start_new_session=True)
-        threading.Thread(target=self._read, daemon=True).start()
+        args = [self.cli, "replay", str(self.recording), "--password", self.password]
+        if self.json_report:
+            args.append("--json")
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE if self.json_report else self.log,
+                                     text=True, start_new_session=True, env=self.env)
+        exports_from = self.proc.stderr if self.json_report else self.proc.stdout
+        self._threads = [threading.Thread(target=self._read, args=(exports_from,), daemon=True)]
+        if self.json_report:
+            self._stdout = []
+            self._threads.append(threading.Thread(target=lambda: self._stdout.append(self.proc.stdout.read()), daemon=True))
+        for thread in self._threads:
+            thread.start()
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while time.monotonic() < deadline:
             if "TAPEDECK_POSTGRES_URL" in self.exports:
@@ -75,11 +90,14 @@ class ReplayServer:
             time.sleep(0.05)
         self.stop()
         raise RuntimeError("tapedeck-cli replay printed no TAPEDECK_POSTGRES_URL "
-                           f"(exit {self.exit_code}; stdout {self.lines[:5]!r}; stderr in {self.log_path})")
+                           f"(exit {self.exit_code}; output {self.lines[:5]!r}; stderr in {self.log_path})")
 
-    def _read(self):
-        for line in iter(self.proc.stdout.readline, ""):
+    def _read(self, stream):
+        for line in iter(stream.readline, ""):
             self.lines.append(line.rstrip("\n"))
+            if self.json_report:
+                self.log.write(line)
+                self.log.flush()
             try:
                 words = shlex.split(line)
             except ValueError:
@@ -94,11 +112,18 @@ class ReplayServer:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(timeout=15)
+                self.proc.wait(timeout=60 if self.json_report else 15)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=15)
         self.exit_code = self.proc.returncode
+        for thread in self._threads:
+            thread.join(timeout=15)
+        if self.json_report:
+            try:
+                self.report = json.loads(self._stdout[0]) if self._stdout else None
+            except ValueError:
+                self.report = None
         self.log.close()
         return self.exit_code
 

@@ -15,6 +15,7 @@ Prints one JSON object:
           parameters: {text, values: [{bytes: base64 | null, format, oid}], case}
   nearMisses: statements that fit no recording exactly: {text, bound: [...] | null}
   whitespaceVariants: a case's mogrified text with whitespace changed: {text, case}
+  bindingWhitespaceVariants: a binding's $n text with a trailing space: {text, bound, case}
 DataHub's serialization and key (db_proxy.py _serialize_value/_serialize_params/get_key) are written out here.
 """
 import base64
@@ -334,7 +335,7 @@ def main():
     seed = sys.argv[1]
     templates = int(sys.argv[2]) if len(sys.argv) > 2 else 320
     rng = random.Random(seed)
-    out = {"cases": [], "bindings": [], "nearMisses": [], "whitespaceVariants": []}
+    out = {"cases": [], "bindings": [], "nearMisses": [], "whitespaceVariants": [], "bindingWhitespaceVariants": []}
     seen_text = set()
     with PgCluster() as pg:
         conn = psycopg2.connect(pg.dsn())
@@ -390,7 +391,10 @@ def main():
                     bound = [bind(rng, values[name]) for name in order]
                 out["bindings"].append({"text": numbered(query), "values": [bound_json(b) for b in bound], "case": first})
                 # Near misses: the same statement one value short, and a text one keyword off.
-                out["nearMisses"].append({"text": numbered(query) + " ", "bound": [bound_json(b) for b in bound]})
+                out["nearMisses"].append({"text": numbered(query) + " FOR UPDATE", "bound": [bound_json(b) for b in bound]})
+                # Whitespace changed around the $n text maps like the literals' (below).
+                out["bindingWhitespaceVariants"].append(
+                    {"text": numbered(query) + " ", "bound": [bound_json(b) for b in bound], "case": first})
                 if len(bound) > 1:
                     out["nearMisses"].append({"text": numbered(query), "bound": [bound_json(b) for b in bound[:-1]]})
                 text = out["cases"][first]["mogrified"]

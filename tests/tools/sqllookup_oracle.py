@@ -4,6 +4,7 @@
 tst_sqlmatcher.
 
 Usage: sqllookup_oracle.py SEED > case.json
+(generate() is imported by pg_lookup_wire.py, which sends the same statements through the PostgreSQL wire.)
 The lookup is DataHub's (metadata-ingestion/src/datahub/ingestion/recording/db_proxy.py: QueryRecording
 .get_key / get_normalized_key, load_recordings, get_recording, _fuzzy_match; docs/research/replay-facts.md
 §1.5) written out with Python's own hashlib, json, re and difflib: the exact key's last recording, else the
@@ -84,8 +85,11 @@ def vary(rng, q):
     return base_query(rng)
 
 
-def main():
-    rng = random.Random(int(sys.argv[1]))
+def generate(seed, count=600):
+    """The recorded queries (60 draws, some recorded twice or with a normalised twin) and `count` live
+    statements, each with the recording DataHub's lookup answers it with and the rule that chose it.
+    pg_lookup_wire.py sends the same statements over the PostgreSQL protocol."""
+    rng = random.Random(seed)
     recorded = []
     for _ in range(60):
         q = base_query(rng)
@@ -93,12 +97,17 @@ def main():
         if rng.random() < 0.3:  # the same key again, or its normalised twin
             recorded.append({"query": vary(rng, q) if rng.random() < 0.5 else q, "parameters": recorded[-1]["parameters"]})
     live = []
-    for _ in range(600):
+    for _ in range(count):
         r = rng.choice(recorded)
         q = vary(rng, r["query"])
         p = r["parameters"] if rng.random() < 0.8 else params(rng)
         index, rule = lookup(recorded, q, p)
         live.append({"query": q, "parameters": p, "expected": index, "rule": rule})
+    return recorded, live
+
+
+def main():
+    recorded, live = generate(int(sys.argv[1]))
     json.dump({"recorded": recorded, "live": live}, sys.stdout)
 
 
