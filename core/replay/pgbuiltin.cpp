@@ -184,6 +184,25 @@ QList<QStringView> splitSqlStatements(QStringView text)
     return out;
 }
 
+QString firstKeyword(QStringView statement)
+{
+    qsizetype i = 0;
+    const qsizetype n = statement.size();
+    while (i < n) {
+        if (statement[i].isSpace()) {
+            ++i;
+        } else if (isComment(statement, i)) {
+            i = skipSection(statement, i);
+        } else {
+            break;
+        }
+    }
+    qsizetype j = i;
+    while (j < n && (isIdentChar(statement[j]) || statement[j].isDigit()))
+        ++j;
+    return statement.sliced(i, j - i).toString().toLower();
+}
+
 QString canonicalSql(QStringView statement)
 {
     QString out;

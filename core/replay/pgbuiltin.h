@@ -24,6 +24,9 @@ QList<QStringView> splitSqlStatements(QStringView text);
 // quotes: the form the built-in answers are recognised in.
 QString canonicalSql(QStringView statement);
 
+// The statement's first word, lower-cased (leading whitespace and comments skipped): "select", "declare", …
+QString firstKeyword(QStringView statement);
+
 // A statement a driver sends on its own, answered without a recording.
 struct BuiltinStatement
 {

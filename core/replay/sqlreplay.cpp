@@ -482,7 +482,9 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
     }
 
     // psycopg2's named cursors: DECLARE … CURSOR FOR q is q's lookup; FETCH and MOVE read its rows.
-    if (const std::optional<DeclareCursor> declare = parseDeclareCursor(text)) {
+    const QString keyword = firstKeyword(text);
+    const bool cursorStatement = keyword == u"declare" || keyword == u"fetch" || keyword == u"move" || keyword == u"close";
+    if (const std::optional<DeclareCursor> declare = cursorStatement ? parseDeclareCursor(text) : std::nullopt) {
         event.cursor = declare->name;
         const MappedStatement mapped = m_mapper->map(declare->query);
         event.query = mapped.query;
@@ -506,12 +508,12 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
         m_cursors[statement.client.connection].insert(declare->name, Cursor { record, columnsOf(match.record, *record), 0, event.index });
         return done(PgResult::command("DECLARE CURSOR"));
     }
-    if (const std::optional<FetchCursor> f = parseFetchCursor(text)) {
+    if (const std::optional<FetchCursor> f = cursorStatement ? parseFetchCursor(text) : std::nullopt) {
         if (f->backward)
             return done(PgResult::failure("0A000", tr("the replay endpoint moves cursors forward only")));
         return done(fetch(event, statement.client.connection, f->name, f->count, f->move));
     }
-    if (const std::optional<QString> close = parseCloseCursor(text)) {
+    if (const std::optional<QString> close = cursorStatement ? parseCloseCursor(text) : std::nullopt) {
         event.builtin = true;
         event.cursor = *close;
         auto &cursors = m_cursors[statement.client.connection];
@@ -561,7 +563,9 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
     // Remembered for the next time this exact text arrives (DataHub's policy only: sequential hands out
     // the next recording each time). Texts with bound values are not remembered (the values decide).
     const bool unbound = !statement.bound || statement.bound->empty();
-    if (m_options.policy == MatchPolicy::DataHub && unbound && (statement.extended || text.size() == statement.text.size())) {
+    // The whole text decides (a Parse's text, or a Query's string holding this one statement).
+    const bool alone = statement.extended || text.size() == statement.text.size() || splitSqlStatements(statement.text).size() == 1;
+    if (m_options.policy == MatchPolicy::DataHub && unbound && alone) {
         if (m_decisions.size() >= MaxDecisions)
             m_decisions.clear();
         m_decisions.insert(decisionKey(statement.text, statement.extended), Decision { mapped, match });
@@ -589,7 +593,7 @@ PgResult SqlReplay::serveRecord(ReplaySqlEvent &event, qsizetype record, QString
     const std::shared_ptr<const PgColumns> columns = columnsOf(record, *q);
     r.fields = fieldsOf(*columns);
     r.rows = std::make_shared<RecordedRows>(q, columns, encodedRows(record, *q, *columns), 0, qsizetype(q->rows.size()));
-    const QString first = canonicalSql(text).section(QLatin1Char(' '), 0, 0);
+    const QString first = firstKeyword(text);
     // A statement with RETURNING reports its command (INSERT 0 n …), a query SELECT n.
     if (first == u"insert" || first == u"update" || first == u"delete")
         r.tag = commandTagFor(text, qsizetype(q->rows.size()));
