@@ -2973,12 +2973,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>→ the client went away before the answer</source>
         <translation>→ der Client ging vor der Antwort</translation>
     </message>
     <message numerus="yes">
-        <location line="-74"/>
+        <location line="-76"/>
         <source>, %n MCP(s)</source>
         <translation>
             <numerusform>, %n MCP</numerusform>
@@ -3017,12 +3017,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>  … and %1 more</source>
         <translation>  … und %1 weitere</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>Ambiguous keys (one request recorded with several answers; datahub serves the first forever, sequential in order): %1</source>
         <translation>Mehrdeutige Schlüssel (eine Anfrage mit mehreren Antworten aufgezeichnet; datahub liefert immer die erste, sequential der Reihe nach): %1</translation>
     </message>
@@ -3058,6 +3058,11 @@
         <location line="+1"/>
         <source> — %1 from the recording, %2 built-in, %3 unmatched</source>
         <translation> — %1 aus der Aufzeichnung, %2 eingebaut, %3 ohne Treffer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(text let go to keep memory bounded)</source>
+        <translation>(Text verworfen, um den Speicher zu begrenzen)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5842,7 +5847,7 @@ Entitätstyp: %3</translation>
         <translation>TLS-Handshake fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+183"/>
         <source>unencrypted data after the SSL request</source>
         <translation>unverschlüsselte Daten nach der SSL-Anforderung</translation>
     </message>
@@ -6215,18 +6220,18 @@ Entitätstyp: %3</translation>
 <context>
     <name>tapedeck::replay::SqlReplay</name>
     <message>
-        <location filename="../core/replay/sqlreplay.cpp" line="+444"/>
+        <location filename="../core/replay/sqlreplay.cpp" line="+509"/>
         <source>current transaction is aborted, commands ignored until end of transaction block</source>
         <translation>aktuelle Transaktion wurde abgebrochen, Befehle werden bis zum Ende der Transaktion ignoriert</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+58"/>
+        <location line="+22"/>
+        <location line="+78"/>
         <source>recorded query at line %1 cannot be read</source>
         <translation>die aufgezeichnete Abfrage in Zeile %1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-74"/>
         <source>the replay endpoint sends results in text format only</source>
         <translation>der Wiedergabe-Endpunkt sendet Ergebnisse nur im Textformat</translation>
     </message>
@@ -6237,7 +6242,7 @@ Entitätstyp: %3</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+66"/>
+        <location line="+86"/>
         <source>cursor &quot;%1&quot; does not exist</source>
         <translation>Cursor »%1« existiert nicht</translation>
     </message>

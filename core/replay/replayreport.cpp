@@ -239,7 +239,9 @@ QString ReplayReport::toText(const ReplaySession &session, bool) const
         out += tr("SQL at %1: %n statement(s)", nullptr, int(statements)).arg(sql->url())
             + tr(" — %1 from the recording, %2 built-in, %3 unmatched").arg(sqlMatched).arg(sqlBuiltin).arg(sqlUnmatched) + u'\n';
         for (const ReplaySqlEvent &e : sql->events()) {
-            QString line = QStringLiteral("  %1  %2  ").arg(e.index + 1, 5).arg(escapeControls(e.statement.size() > 120 ? e.statement.left(120) + u'…' : e.statement));
+            const QString statement = e.payloadDropped ? tr("(text let go to keep memory bounded)")
+                                                       : escapeControls(e.statement.size() > 120 ? e.statement.left(120) + u'…' : e.statement);
+            QString line = QStringLiteral("  %1  %2  ").arg(e.index + 1, 5).arg(statement);
             switch (e.outcome) {
             case ReplayOutcome::Unmatched: line += tr("→ UNMATCHED"); break;
             case ReplayOutcome::Builtin: line += tr("→ %1, built-in").arg(QString::fromUtf8(e.tag)); break;
@@ -450,7 +452,7 @@ QByteArray ReplayReport::toJson(const ReplaySession &session) const
             JsonValue s = JsonValue::object();
             s.insert(QStringLiteral("index"), count(e.index + 1));
             s.insert(QStringLiteral("connection"), count(qint64(e.connection)));
-            s.insert(QStringLiteral("statement"), text(e.statement));
+            s.insert(QStringLiteral("statement"), e.payloadDropped ? JsonValue() : text(e.statement));
             s.insert(QStringLiteral("extended"), JsonValue::boolean(e.extended));
             s.insert(QStringLiteral("outcome"), text(ReplaySession::outcomeName(e.outcome)));
             s.insert(QStringLiteral("query"), e.query.isEmpty() ? JsonValue() : text(e.query));
@@ -475,6 +477,7 @@ QByteArray ReplayReport::toJson(const ReplaySession &session) const
             }
             s.insert(QStringLiteral("candidates"), JsonValue::array(std::move(candidates)));
             s.insert(QStringLiteral("arrived"), text(e.arrived.toString(Qt::ISODateWithMs)));
+            s.insert(QStringLiteral("payload_dropped"), JsonValue::boolean(e.payloadDropped));
             list.push_back(std::move(s));
         }
         o.insert(QStringLiteral("statements"), JsonValue::array(std::move(list)));

@@ -154,6 +154,12 @@ std::optional<std::vector<BoundValue>> boundValues(const PgStatement &statement)
     return out;
 }
 
+// What an event's texts hold in memory (a shared string counts as if it were its own: an upper bound).
+qint64 payloadBytes(const ReplaySqlEvent &e)
+{
+    return (qint64(e.statement.size()) + e.query.size()) * qint64(sizeof(QChar));
+}
+
 QString shortText(QStringView text, qsizetype max = 200)
 {
     QString s = text.toString();
@@ -337,7 +343,8 @@ ReplaySqlEvent &SqlReplay::newEvent(const PgStatement &statement, QStringView te
     e.arrived = statement.arrived;
     e.connection = statement.client.connection;
     e.peer = statement.client.peer;
-    e.statement = text.toString();
+    // The Query's own string when this is all of it (shared, not copied).
+    e.statement = text.size() == statement.text.size() && text.data() == statement.text.data() ? statement.text : text.toString();
     e.extended = statement.extended;
     m_events.push_back(std::move(e));
     return m_events.back();
@@ -362,7 +369,28 @@ void SqlReplay::finish(ReplaySqlEvent &event, const PgResult &result)
     }
     if (event.outcome == ReplayOutcome::Pending)
         event.outcome = event.builtin ? ReplayOutcome::Builtin : ReplayOutcome::Matched;
+    m_payloadBytes += payloadBytes(event);
     emit statementAnswered(event.index);
+    if (m_payloadBytes > m_options.payloadBudget)
+        trimPayloads();
+}
+
+void SqlReplay::trimPayloads()
+{
+    // Oldest first, down to three quarters of the budget (not one statement at a time at the limit).
+    const qint64 target = m_options.payloadBudget / 4 * 3;
+    while (m_payloadBytes > target && m_trimmedUpTo < qsizetype(m_events.size())) {
+        ReplaySqlEvent &e = m_events[size_t(m_trimmedUpTo++)];
+        if (e.payloadDropped || e.outcome == ReplayOutcome::Pending)
+            continue;
+        m_payloadBytes -= payloadBytes(e);
+        e.statement.clear();
+        e.statement.squeeze();
+        e.query.clear();
+        e.query.squeeze();
+        e.parameters = JsonValue();
+        e.payloadDropped = true;
+    }
 }
 
 void SqlReplay::respond(PgStatement &&statement)

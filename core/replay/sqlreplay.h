@@ -67,6 +67,7 @@ struct ReplaySqlEvent
     QByteArray tag; // the CommandComplete tag sent
     QString error; // the error message sent
     QList<SqlCandidate> candidates; // Unmatched: the nearest recorded queries
+    bool payloadDropped = false; // statement, query and parameters let go to keep a long replay's memory bounded
 };
 
 class SqlReplay : public QObject
@@ -82,6 +83,9 @@ public:
         MockPostgresServer::Options server;
         // Served records are kept parsed up to this many bytes of their lines.
         qint64 recordCacheBytes = qint64(256) << 20;
+        // The statements' texts (and queries, parameters) are kept up to this many bytes; beyond it the
+        // oldest answered statements let theirs go (their outcome, record and rule stay).
+        qint64 payloadBudget = qint64(256) << 20;
     };
 
     // log: the recording's queries (kept alive by the caller for the replay's life).
@@ -163,6 +167,9 @@ private:
     qsizetype m_unmatched = 0;
     QByteArray m_version;
     QString m_url; // kept after stop(), for the report
+    qint64 m_payloadBytes = 0; // texts kept in m_events
+    qsizetype m_trimmedUpTo = 0; // statements before this one had their texts let go
+    void trimPayloads();
 };
 
 } // namespace tapedeck::replay
