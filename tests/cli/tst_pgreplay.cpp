@@ -95,6 +95,12 @@ private slots:
         QVERIFY2(r.exitCode == 0 && report.value(u"success").toBool(), qPrintable(describe(r)));
         const QJsonObject sql = report.value(u"sql").toObject();
         QVERIFY(sql.value(u"url").toString().startsWith(u"postgresql://replay@127.0.0.1:"));
+        // The replay recipe's Postgres source points at the endpoint.
+        const QString port = sql.value(u"url").toString().section(QLatin1Char(':'), 2, 2).section(QLatin1Char('/'), 0, 0);
+        bool pointed = false;
+        for (const QJsonValue &change : report.value(u"recipe").toObject().value(u"changes").toArray())
+            pointed = pointed || (change.toString().startsWith(u"source.config.host_port: ") && change.toString().endsWith(u"→ 127.0.0.1:" + port));
+        QVERIFY2(pointed, QJsonDocument(report.value(u"recipe").toObject()).toJson().constData());
         const QJsonObject summary = sql.value(u"summary").toObject();
         QCOMPARE(summary.value(u"unmatched").toInt(), 0);
         QCOMPARE(summary.value(u"protocol_errors").toInt(), 0);
