@@ -468,8 +468,9 @@ private slots:
             timer.start();
             const MappedStatement m = mapper.map(text);
             QVERIFY2(m.source == MappedStatement::Source::Unmapped, qPrintable(text.left(80) + u'\n' + describe(m).left(300)));
+            // No timing is asserted (timings are never pass/fail here): the parser's step budget, linear in
+            // the text's length, bounds the work; the time is printed for whoever looks.
             qInfo("%lld characters: %lld ms", qlonglong(text.size()), qlonglong(timer.elapsed()));
-            QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
             const MappedStatement b = mapper.map(text, std::vector<BoundValue> { BoundValue { text.toUtf8(), 1, 1700 } });
             QCOMPARE(int(b.source), int(MappedStatement::Source::Unmapped));
         }
