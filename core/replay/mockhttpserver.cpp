@@ -2,6 +2,8 @@
 // Connections of the mock layer's HTTP endpoints: read, parse, hand out, answer in order, tunnel.
 #include "core/replay/mockhttpserver.h"
 
+#include "core/replay/serversupport.h"
+
 #include <QElapsedTimer>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -19,16 +21,6 @@
 namespace tapedeck::replay {
 
 namespace {
-
-qint64 monotonicMs()
-{
-    static const QElapsedTimer clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return clock.elapsed();
-}
 
 quint16 defaultPort(QStringView scheme)
 {
@@ -114,22 +106,6 @@ std::optional<Authority> splitHost(const QByteArray &host)
         return std::nullopt;
     return a;
 }
-
-// Makes a QSslSocket for every accepted connection (plain until a CONNECT tunnel starts TLS).
-class Listener : public QTcpServer
-{
-public:
-    Listener(std::function<void(qintptr)> onConnection, QObject *parent)
-        : QTcpServer(parent)
-        , m_onConnection(std::move(onConnection))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override { m_onConnection(descriptor); }
-
-private:
-    std::function<void(qintptr)> m_onConnection;
-};
 
 } // namespace
 
@@ -616,7 +592,7 @@ Result<int> MockHttpServer::listen(Endpoint endpoint)
             QCoreApplication::translate("MockHttpServer", "%1 is not a loopback address: the mock layer listens on loopback only")
                 .arg(endpoint.address.toString()));
     const int index = int(m_endpoints.size());
-    auto *server = new Listener([this, index](qintptr descriptor) { accept(index, descriptor); }, this);
+    auto *server = new DescriptorListener([this, index](qintptr descriptor) { accept(index, descriptor); }, this);
     if (!server->listen(endpoint.address, endpoint.port)) {
         const QString why = server->errorString();
         delete server;

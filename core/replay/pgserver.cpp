@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/replay/pgserver.h"
 
+#include "core/replay/serversupport.h"
+
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
@@ -22,16 +24,6 @@ namespace tapedeck::replay {
 using pg::PgProtocol;
 
 namespace {
-
-qint64 monotonicMs()
-{
-    static const QElapsedTimer clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return clock.elapsed();
-}
 
 // SCRAM-SHA-256 (RFC 5802, RFC 7677) with OpenSSL's primitives.
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
@@ -77,21 +69,6 @@ QByteArray scramAttribute(const QByteArray &message, char name)
     }
     return {};
 }
-
-class Listener : public QTcpServer
-{
-public:
-    Listener(std::function<void(qintptr)> onConnection, QObject *parent)
-        : QTcpServer(parent)
-        , m_onConnection(std::move(onConnection))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override { m_onConnection(descriptor); }
-
-private:
-    std::function<void(qintptr)> m_onConnection;
-};
 
 pg::ServerError serverError(const char *severity, QByteArray code, QString message)
 {
@@ -1032,7 +1009,7 @@ Status MockPostgresServer::listen(const QHostAddress &address, quint16 port)
             tr("%1 is not a loopback address: the mock layer listens on loopback only").arg(address.toString()));
     if (m_listener)
         return makeError(ErrorCode::Usage, tr("the PostgreSQL endpoint is already listening"));
-    auto *listener = new Listener([this](qintptr descriptor) { accept(descriptor); }, this);
+    auto *listener = new DescriptorListener([this](qintptr descriptor) { accept(descriptor); }, this);
     // Qt's default backlog of 50 drops the handshakes of a burst beyond it (a pool opening its connections
     // at once), which then wait for TCP's retransmissions, seconds each; the kernel caps this at somaxconn.
     listener->setListenBacklogSize(std::clamp(m_options.limits.maxConnections, 50, 4096));

@@ -1441,6 +1441,29 @@ struct StatementMapper::Template
     }
 };
 
+namespace {
+
+// What a template that fitted maps to: recorded set r's parameters as they were recorded when one equals the
+// values (so DataHub's exact key matches), else the values as DataHub would have serialized them.
+MappedStatement fitted(const StatementMapper::Template &t, QString query, MappedStatement::Source source, qsizetype r,
+    const std::vector<RecordedQuery> &recorded, JsonValue serialized)
+{
+    MappedStatement out;
+    out.query = std::move(query);
+    out.source = source;
+    if (r >= 0) {
+        out.parameters = recorded[size_t(r)].parameters;
+        out.record = r;
+        out.recordedParameters = true;
+    } else {
+        out.parameters = std::move(serialized);
+        out.record = t.records.empty() ? t.first : t.records.front();
+    }
+    return out;
+}
+
+} // namespace
+
 struct StatementMapper::Bucket
 {
     std::vector<int> general; // templates without static literals in their skeleton
@@ -1792,20 +1815,10 @@ std::optional<MappedStatement> StatementMapper::fromLiterals(const QString &text
         if (!values)
             continue;
         const qsizetype r = findRecordedSet(t, m_recorded, *values);
-        MappedStatement out;
-        out.query = loose ? sent : t.query;
-        out.source = MappedStatement::Source::Literals;
-        if (r >= 0) {
-            out.parameters = m_recorded[size_t(r)].parameters;
-            out.record = r;
-            out.recordedParameters = true;
-            return out;
-        }
-        if (!firstFit) {
-            out.parameters = serializedParameters(t.placeholders, *values);
-            out.record = t.records.empty() ? t.first : t.records.front();
-            firstFit = std::move(out);
-        }
+        if (r >= 0)
+            return fitted(t, loose ? sent : t.query, MappedStatement::Source::Literals, r, m_recorded, {});
+        if (!firstFit)
+            firstFit = fitted(t, loose ? sent : t.query, MappedStatement::Source::Literals, -1, m_recorded, serializedParameters(t.placeholders, *values));
     }
     if (firstFit)
         return firstFit;
@@ -1830,20 +1843,10 @@ std::optional<MappedStatement> StatementMapper::fromBindings(const QString &text
         if (t.placeholders.slotCount() != int(bound.size()) || t.numbered() != text)
             continue;
         const qsizetype r = findRecordedSet(t, m_recorded, values);
-        MappedStatement out;
-        out.query = t.query;
-        out.source = MappedStatement::Source::Bindings;
-        if (r >= 0) {
-            out.parameters = m_recorded[size_t(r)].parameters;
-            out.record = r;
-            out.recordedParameters = true;
-            return out;
-        }
-        if (!firstFit) {
-            out.parameters = serializedParameters(t.placeholders, values);
-            out.record = t.records.empty() ? t.first : t.records.front();
-            firstFit = std::move(out);
-        }
+        if (r >= 0)
+            return fitted(t, t.query, MappedStatement::Source::Bindings, r, m_recorded, {});
+        if (!firstFit)
+            firstFit = fitted(t, t.query, MappedStatement::Source::Bindings, -1, m_recorded, serializedParameters(t.placeholders, values));
     }
     if (firstFit)
         return firstFit;
@@ -1864,20 +1867,10 @@ std::optional<MappedStatement> StatementMapper::fromBindings(const QString &text
         if (!sent)
             continue;
         const qsizetype r = findRecordedSet(t, m_recorded, values);
-        MappedStatement out;
-        out.query = std::move(*sent);
-        out.source = MappedStatement::Source::Bindings;
-        if (r >= 0) {
-            out.parameters = m_recorded[size_t(r)].parameters;
-            out.record = r;
-            out.recordedParameters = true;
-            return out;
-        }
-        if (!firstFit) {
-            out.parameters = serializedParameters(t.placeholders, values);
-            out.record = t.records.empty() ? t.first : t.records.front();
-            firstFit = std::move(out);
-        }
+        if (r >= 0)
+            return fitted(t, std::move(*sent), MappedStatement::Source::Bindings, r, m_recorded, {});
+        if (!firstFit)
+            firstFit = fitted(t, std::move(*sent), MappedStatement::Source::Bindings, -1, m_recorded, serializedParameters(t.placeholders, values));
     }
     return firstFit;
 }
