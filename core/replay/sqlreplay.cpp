@@ -420,7 +420,7 @@ void SqlReplay::respond(PgStatement &&statement)
             return;
         }
         if (!parts.isEmpty()) {
-            mapped = m_mapper->map(statement.text);
+            mapped = mapStatement(statement.text);
             const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
             whole = mapped.source != MappedStatement::Source::Unmapped || peek.rule != SqlMatch::Rule::None;
         }
@@ -445,11 +445,23 @@ QStringView SqlReplay::extendedText(const PgStatement &statement) const
     if (parts.size() != 1 || parts.front().size() == statement.text.size())
         return statement.text;
     const std::optional<std::vector<BoundValue>> bound = boundValues(statement);
-    const MappedStatement mapped = m_mapper->map(statement.text, bound);
+    const MappedStatement mapped = mapStatement(statement.text, bound);
     const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
     if (mapped.source != MappedStatement::Source::Unmapped || peek.rule != SqlMatch::Rule::None)
         return statement.text;
     return parts.front();
+}
+
+MappedStatement SqlReplay::mapStatement(const QString &text, const std::optional<std::vector<BoundValue>> &bound) const
+{
+    // Statements longer than any template a source writes are looked up as they are: mapping a text is
+    // linear in its length but not free, and one connection's 64 MiB statement must not hold up the others.
+    if (text.size() > MaxMappedStatement) {
+        MappedStatement out;
+        out.query = text;
+        return out;
+    }
+    return m_mapper->map(text, bound);
 }
 
 QString SqlReplay::decisionKey(const QString &text, bool extended)
@@ -514,7 +526,7 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
     const bool cursorStatement = keyword == u"declare" || keyword == u"fetch" || keyword == u"move" || keyword == u"close";
     if (const std::optional<DeclareCursor> declare = cursorStatement ? parseDeclareCursor(text) : std::nullopt) {
         event.cursor = declare->name;
-        const MappedStatement mapped = m_mapper->map(declare->query);
+        const MappedStatement mapped = mapStatement(declare->query);
         event.query = mapped.query;
         event.parameters = mapped.parameters;
         event.mapping = mappingName(int(mapped.source));
@@ -553,7 +565,7 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
         return done(PgResult::command(close->isEmpty() ? "CLOSE CURSOR ALL" : "CLOSE CURSOR"));
     }
 
-    const MappedStatement mapped = known ? *known : m_mapper->map(text.toString(), boundValues(statement));
+    const MappedStatement mapped = known ? *known : mapStatement(text.toString(), boundValues(statement));
     event.query = mapped.query;
     event.parameters = mapped.parameters;
     event.mapping = mappingName(int(mapped.source));
@@ -661,7 +673,7 @@ PgResult SqlReplay::describe(const PgStatement &statement)
 {
     // Parse, then Describe before Bind: the columns of the recorded template, nothing served.
     std::vector<BoundValue> nulls(size_t(std::max<qsizetype>(statement.parameterTypes.size(), highestParameter(statement.text))));
-    const MappedStatement mapped = m_mapper->map(statement.text, nulls);
+    const MappedStatement mapped = mapStatement(statement.text, nulls);
     SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters);
     const qsizetype record = peek.record >= 0 ? peek.record : mapped.record;
     if (record >= 0) {

@@ -130,6 +130,8 @@ private:
     PgResult answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known = nullptr,
         const SqlMatch *decided = nullptr);
     static QString decisionKey(const QString &text, bool extended);
+    MappedStatement mapStatement(const QString &text, const std::optional<std::vector<BoundValue>> &bound = std::nullopt) const;
+    static constexpr qsizetype MaxMappedStatement = 1 << 20; // characters
     PgResult describe(const PgStatement &statement);
     PgResult serveRecord(ReplaySqlEvent &event, qsizetype record, QStringView text);
     PgResult miss(ReplaySqlEvent &event, QStringView text);
