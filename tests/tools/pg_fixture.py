@@ -37,14 +37,12 @@ password `replay-test`, written by aeszip.write_archive as pyzipper writes DataH
 Deterministic for a seed, except what the database makes (the recipe's port, now()).
 """
 import argparse
-import base64
 import datetime as dt
 import hashlib
 import json
 import shutil
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 sys.dont_write_bytecode = True
@@ -56,6 +54,7 @@ import psycopg2.extensions  # noqa: E402
 import yaml  # noqa: E402
 
 import pg_workload  # noqa: E402
+from datahub_db import serialize_params, serialize_value  # noqa: E402
 from pgcluster import PgCluster  # noqa: E402
 
 PASSWORD = "replay-test"
@@ -66,39 +65,7 @@ RECORDING_START = dt.datetime(2026, 1, 5, 10, 0, 0, 125000, tzinfo=dt.timezone.u
 DATAHUB_CLI_VERSION = "1.3.1.2"
 
 
-# --- DataHub's serialisation ---------------------------------------------------------------------------------
-
-def serialize_value(value):
-    """db_proxy._serialize_value, rule for rule."""
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, dt.datetime):
-        return {"__type__": "datetime", "__value__": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"__type__": "date", "__value__": value.isoformat()}
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("utf-8")
-    if isinstance(value, (list, tuple)):
-        return [serialize_value(item) for item in value]
-    if isinstance(value, dict):
-        return {k: serialize_value(v) for k, v in value.items()}
-    return str(value)
-
-
-def serialize_params(params):
-    """QueryRecording._serialize_params."""
-    if params is None:
-        return None
-    if isinstance(params, (tuple, list)):
-        return [serialize_value(item) for item in params]
-    if isinstance(params, dict):
-        return {k: serialize_value(v) for k, v in params.items()}
-    return serialize_value(params)
-
+# --- DataHub's serialisation: datahub_db.py --------------------------------------------------------------------
 
 def replay_key(query, parameters):
     """QueryRecording.get_key (DataHub's exact replay key), for reports and checks."""

@@ -34,37 +34,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pgcluster import PgCluster  # noqa: E402
 
 import psycopg2  # noqa: E402
+from datahub_db import serialize_params  # noqa: E402
 
 
-# --- DataHub's recording side -----------------------------------------------------------------------------
-def serialize(value):
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, dt.datetime):
-        return {"__type__": "datetime", "__value__": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"__type__": "date", "__value__": value.isoformat()}
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("utf-8")
-    if isinstance(value, (list, tuple)):
-        return [serialize(v) for v in value]
-    if isinstance(value, dict):
-        return {k: serialize(v) for k, v in value.items()}
-    return str(value)
-
-
-def serialize_params(params):
-    if params is None:
-        return None
-    if isinstance(params, dict):
-        return {k: serialize(v) for k, v in params.items()}
-    if isinstance(params, (list, tuple)):
-        return [serialize(v) for v in params]
-    return serialize(params)
-
-
+# --- DataHub's recording side (serialisation in datahub_db.py) ------------------------------------------------
 def replay_key(query, params):
     parts = [query]
     if params:

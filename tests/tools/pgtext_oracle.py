@@ -26,34 +26,12 @@ of what psycopg2 reads from Tapedeck's text equals the recorded value.
 _serialize_value below is DataHub's semantics (metadata-ingestion/src/datahub/ingestion/recording/
 db_proxy.py, commit c3f9599), written out here.
 """
-import base64
-import datetime
-import decimal
 import json
 import sys
 
 import psycopg2
 import psycopg2.extensions as ext
-
-
-def serialize(value):
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, datetime.datetime):
-        return {"__type__": "datetime", "__value__": value.isoformat()}
-    if isinstance(value, datetime.date):
-        return {"__type__": "date", "__value__": value.isoformat()}
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("utf-8")
-    if isinstance(value, (list, tuple)):
-        return [serialize(v) for v in value]
-    if isinstance(value, dict):
-        return {k: serialize(v) for k, v in value.items()}
-    return str(value)
+from datahub_db import serialize_value as serialize  # noqa: E402
 
 
 def record(query, description, rows):
