@@ -77,6 +77,20 @@ QList<pg::FieldDescription> fieldsOf(const PgColumns &columns)
     return fields;
 }
 
+// The columns of a built-in answer (text unless it says otherwise).
+QList<pg::FieldDescription> builtinFields(const BuiltinStatement &b)
+{
+    QList<pg::FieldDescription> fields;
+    for (qsizetype i = 0; i < b.columns.size(); ++i) {
+        pg::FieldDescription f;
+        f.name = b.columns[i];
+        f.typeOid = b.types.value(i, 25);
+        f.typeLength = PgText::typeLength(f.typeOid);
+        fields.append(f);
+    }
+    return fields;
+}
+
 // The tag PostgreSQL sends for a statement that returned no rows (DataHub records rowcount, not the tag).
 QByteArray commandTagFor(QStringView statement, std::optional<qint64> rowCount)
 {
@@ -421,8 +435,7 @@ void SqlReplay::respond(PgStatement &&statement)
         }
         if (!parts.isEmpty()) {
             mapped = mapStatement(statement.text);
-            const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
-            whole = mapped.source != MappedStatement::Source::Unmapped || peek.rule != SqlMatch::Rule::None;
+            whole = mapsOntoRecording(mapped);
         }
         if (whole) {
             results.append(answerOne(statement, statement.text, transaction, &mapped));
@@ -445,11 +458,16 @@ QStringView SqlReplay::extendedText(const PgStatement &statement) const
     if (parts.size() != 1 || parts.front().size() == statement.text.size())
         return statement.text;
     const std::optional<std::vector<BoundValue>> bound = boundValues(statement);
-    const MappedStatement mapped = mapStatement(statement.text, bound);
-    const SqlMatch peek = m_matcher->peek(mapped.query, mapped.parameters, false);
-    if (mapped.source != MappedStatement::Source::Unmapped || peek.rule != SqlMatch::Rule::None)
+    if (mapsOntoRecording(mapStatement(statement.text, bound)))
         return statement.text;
     return parts.front();
+}
+
+bool SqlReplay::mapsOntoRecording(const MappedStatement &mapped) const
+{
+    // Read back onto a recorded template, or recorded by key as it is (no fuzzy scan).
+    return mapped.source != MappedStatement::Source::Unmapped
+        || m_matcher->peek(mapped.query, mapped.parameters, false).rule != SqlMatch::Rule::None;
 }
 
 MappedStatement SqlReplay::mapStatement(const QString &text, const std::optional<std::vector<BoundValue>> &bound) const
@@ -497,13 +515,7 @@ PgResult SqlReplay::answerOne(const PgStatement &statement, QStringView text, ch
         } else {
             r.kind = PgResult::Kind::Rows;
             r.tag = b.tag;
-            for (qsizetype i = 0; i < b.columns.size(); ++i) {
-                pg::FieldDescription f;
-                f.name = b.columns[i];
-                f.typeOid = b.types.value(i, 25);
-                f.typeLength = PgText::typeLength(f.typeOid);
-                r.fields.append(f);
-            }
+            r.fields = builtinFields(b);
             std::vector<std::vector<std::optional<QByteArray>>> rows;
             if (b.kind == BuiltinStatement::Kind::Value)
                 rows.push_back({ b.value });
@@ -691,12 +703,7 @@ PgResult SqlReplay::describe(const PgStatement &statement)
         b && b->kind != BuiltinStatement::Kind::Command) {
         PgResult r;
         r.kind = PgResult::Kind::Rows;
-        for (qsizetype i = 0; i < b->columns.size(); ++i) {
-            pg::FieldDescription f;
-            f.name = b->columns[i];
-            f.typeOid = b->types.value(i, 25);
-            r.fields.append(f);
-        }
+        r.fields = builtinFields(*b);
         return r;
     }
     return PgResult::command({});

@@ -132,6 +132,7 @@ private:
     static QString decisionKey(const QString &text, bool extended);
     MappedStatement mapStatement(const QString &text, const std::optional<std::vector<BoundValue>> &bound = std::nullopt) const;
     static constexpr qsizetype MaxMappedStatement = 1 << 20; // characters
+    bool mapsOntoRecording(const MappedStatement &mapped) const;
     PgResult describe(const PgStatement &statement);
     PgResult serveRecord(ReplaySqlEvent &event, qsizetype record, QStringView text);
     PgResult miss(ReplaySqlEvent &event, QStringView text);
