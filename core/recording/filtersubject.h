@@ -26,6 +26,9 @@ enum class FilterField : quint8 {
 
 inline constexpr int FilterFieldCount = int(FilterField::Message) + 1;
 
+// What a replay did with an event (the Replay tab's live requests and statements); timeline events None.
+enum class ReplayState : quint8 { None, Pending, Held, Matched, Synthesized, Edited, Errored, Unmatched, Abandoned, Builtin };
+
 // One event as the filter sees it. The timeline implements this over its compact records, typically with
 // one reusable adapter object per thread that is pointed at row after row, so that evaluating a filter
 // over a million events allocates nothing:
@@ -68,6 +71,14 @@ public:
     // into a member buffer it reuses. MCP events may answer Method/Url/Host/Path with the request that
     // carried them.
     virtual QAnyStringView text(FilterField field) const = 0;
+
+    // What a replay did with the event. The Replay tab's live requests and statements answer their outcome;
+    // timeline events None.
+    virtual ReplayState replayState() const { return ReplayState::None; }
+    // How often a replay served it: for a live request, how many times its recorded event had been served
+    // including this one; for a recorded event on the timeline, how often the replay served it. -1: no
+    // replay information (a `served` term never matches it).
+    virtual qint64 served() const { return -1; }
 
 protected:
     FilterSubject() = default;

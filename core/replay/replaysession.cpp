@@ -2,6 +2,7 @@
 // The replay session: arrival, holding, the decision, the answer, GMS capture.
 #include "core/replay/replaysession.h"
 
+#include "core/replay/replaysubject.h"
 #include "core/replay/sqlreplay.h"
 
 #include "core/recording/mcpextractor.h"
@@ -82,7 +83,13 @@ ReplaySession::ReplaySession(const Timeline &timeline, const QString &gmsServer,
     , m_timeline(timeline)
     , m_gmsServer(gmsServer.trimmed())
     , m_options(std::move(options))
-{ }
+{
+    connect(this, &ReplaySession::requestHeld, this, [this](qsizetype i) { changedEntry({ ReplayKind::Http, i }); });
+    connect(this, &ReplaySession::requestAnswered, this, [this](qsizetype i) {
+        m_heldEntries.removeOne(ReplayRef { ReplayKind::Http, i });
+        changedEntry({ ReplayKind::Http, i });
+    });
+}
 
 ReplaySession::~ReplaySession()
 {
@@ -183,6 +190,16 @@ Status ReplaySession::start()
         sql.port = m_options.postgresPort;
         sql.server = m_options.postgres;
         m_sql = std::make_unique<SqlReplay>(m_options.queries, sql);
+        connect(m_sql.get(), &SqlReplay::statementArrived, this, [this](qsizetype i) { addEntry({ ReplayKind::Sql, i }); });
+        connect(m_sql.get(), &SqlReplay::statementHeld, this, [this](qsizetype i) {
+            m_heldEntries.append({ ReplayKind::Sql, i });
+            changedEntry({ ReplayKind::Sql, i });
+        });
+        connect(m_sql.get(), &SqlReplay::statementAnswered, this, [this](qsizetype i) {
+            m_heldEntries.removeOne(ReplayRef { ReplayKind::Sql, i });
+            changedEntry({ ReplayKind::Sql, i });
+        });
+        updateSqlHolding();
         if (const Status started = m_sql->start(); !started)
             return started;
     }
@@ -242,7 +259,8 @@ void ReplaySession::arrived(IncomingHttpRequest &&request)
     event.body = std::move(request.http.body);
     event.viaTunnel = request.viaTunnel;
     event.gms = m_gmsOrigins.contains(request.origin);
-    const bool mayHold = m_paused || m_breakpoint;
+    const bool mayHold = m_paused || m_breakpoint || !m_breakpoints.isEmpty() || m_holdNextUnmatched;
+    ReplayState prospective = ReplayState::None;
     if (mayHold) {
         // What it would get, for the breakpoint and for whoever inspects it while it waits.
         const MatchResult peek = m_matcher->peek(RequestKey { event.method, event.uri, event.body });
@@ -251,6 +269,9 @@ void ReplaySession::arrived(IncomingHttpRequest &&request)
         event.served = peek.served;
         event.bodyIgnored = peek.bodyIgnored;
         event.emptyBody = peek.emptyBody;
+        prospective = peek.interaction >= 0 ? ReplayState::Matched
+            : (event.gms && synthesizedGms(event)) ? ReplayState::Synthesized
+                                                   : ReplayState::Unmatched;
     }
     for (const auto &[name, value] : event.headers)
         m_payloadBytes += name.size() + value.size();
@@ -258,17 +279,170 @@ void ReplaySession::arrived(IncomingHttpRequest &&request)
     m_byId.insert(event.id, event.index);
     m_events.push_back(std::move(event));
     const qsizetype index = m_events.back().index;
+    addEntry({ ReplayKind::Http, index });
     emit requestArrived(index);
     ReplayHttpEvent &stored = m_events[size_t(index)];
     if (stored.outcome != ReplayOutcome::Pending)
         return; // an observer answered it already
-    if (m_paused || (m_breakpoint && m_breakpoint(stored))) {
+    if (mayHold && shouldHold(&stored, nullptr, prospective)) {
+        if (prospective == ReplayState::Unmatched) {
+            // The nearest recorded requests, for whoever looks at it while it waits.
+            stored.candidates = m_matcher->nearest(RequestKey { stored.method, stored.uri, stored.body }, 5);
+            for (Candidate &c : stored.candidates)
+                addHeaderDifferences(stored, c);
+        }
         stored.outcome = ReplayOutcome::Held;
         m_held.append(index);
+        m_heldEntries.append({ ReplayKind::Http, index });
         emit requestHeld(index);
         return;
     }
     decide(stored);
+}
+
+bool ReplaySession::shouldHold(const ReplayHttpEvent *http, const ReplaySqlEvent *sql, ReplayState prospective)
+{
+    if (m_paused)
+        return true;
+    if (m_holdNextUnmatched && prospective == ReplayState::Unmatched) {
+        // Continue to next unmatched: this is it; everything after it waits too.
+        m_holdNextUnmatched = false;
+        m_paused = true;
+        updateSqlHolding();
+        return true;
+    }
+    if (http && m_breakpoint && m_breakpoint(*http))
+        return true;
+    if (m_breakpoints.isEmpty())
+        return false;
+    ReplaySubject subject;
+    if (http)
+        subject.setHttp(*http, logEntryOf({ ReplayKind::Http, http->index }));
+    else
+        subject.setSql(*sql, qsizetype(m_log.size()));
+    subject.overrideState(prospective);
+    // A breakpoint whose regex gives up on this request does not hold it.
+    return std::any_of(m_breakpoints.cbegin(), m_breakpoints.cend(),
+        [&](const FilterExpression &b) { return b.match(subject) == FilterExpression::Outcome::Match; });
+}
+
+void ReplaySession::updateSqlHolding()
+{
+    if (!m_sql)
+        return;
+    if (m_paused || m_holdNextUnmatched || !m_breakpoints.isEmpty())
+        m_sql->setHoldPredicate([this](const ReplaySqlEvent &e) { return shouldHold(nullptr, &e, replayStateOf(e.outcome)); });
+    else
+        m_sql->setHoldPredicate({});
+}
+
+void ReplaySession::setPaused(bool paused)
+{
+    m_paused = paused;
+    updateSqlHolding();
+}
+
+void ReplaySession::setBreakpoint(std::function<bool(const ReplayHttpEvent &)> breakpoint)
+{
+    m_breakpoint = std::move(breakpoint);
+}
+
+void ReplaySession::setBreakpoints(QList<FilterExpression> breakpoints)
+{
+    m_breakpoints = std::move(breakpoints);
+    m_breakpoints.removeIf([](const FilterExpression &b) { return b.isEmpty(); }); // an empty one would hold everything
+    updateSqlHolding();
+}
+
+void ReplaySession::setHoldNextUnmatched(bool hold)
+{
+    m_holdNextUnmatched = hold;
+    updateSqlHolding();
+}
+
+void ReplaySession::addEntry(ReplayRef ref)
+{
+    std::vector<qsizetype> &entries = ref.kind == ReplayKind::Http ? m_httpEntry : m_sqlEntry;
+    if (qsizetype(entries.size()) <= ref.index)
+        entries.resize(size_t(ref.index) + 1, -1);
+    entries[size_t(ref.index)] = qsizetype(m_log.size());
+    m_log.push_back(ref);
+    emit entryAdded(qsizetype(m_log.size()) - 1);
+}
+
+void ReplaySession::changedEntry(ReplayRef ref)
+{
+    if (const qsizetype entry = logEntryOf(ref); entry >= 0)
+        emit entryChanged(entry);
+}
+
+qsizetype ReplaySession::logEntryOf(ReplayRef ref) const
+{
+    const std::vector<qsizetype> &entries = ref.kind == ReplayKind::Http ? m_httpEntry : m_sqlEntry;
+    return ref.index >= 0 && ref.index < qsizetype(entries.size()) ? entries[size_t(ref.index)] : -1;
+}
+
+bool ReplaySession::step()
+{
+    if (m_heldEntries.isEmpty())
+        return false;
+    release(m_heldEntries.first());
+    return true;
+}
+
+void ReplaySession::continueReplay()
+{
+    m_paused = false;
+    m_holdNextUnmatched = false;
+    updateSqlHolding();
+    releaseAll();
+}
+
+void ReplaySession::continueToNextUnmatched()
+{
+    m_paused = false;
+    m_holdNextUnmatched = true;
+    updateSqlHolding();
+    releaseAll();
+}
+
+void ReplaySession::release(ReplayRef entry)
+{
+    if (entry.kind == ReplayKind::Http)
+        release(entry.index);
+    else if (m_sql)
+        m_sql->release(entry.index);
+}
+
+ReplayWhatIf ReplaySession::whatIf(const ReplayHttpEvent &event, const MatchOptions &options) const
+{
+    std::vector<RequestKey> recorded;
+    recorded.reserve(size_t(m_matcher->size()));
+    for (qsizetype i = 0; i < m_matcher->size(); ++i)
+        recorded.push_back(m_matcher->recorded(i));
+    const Matcher alternative(std::move(recorded), options);
+    const RequestKey key { event.method, event.uri, event.body };
+    ReplayWhatIf out;
+    out.match = alternative.peek(key);
+    out.nearest = alternative.nearest(key, 5);
+    for (Candidate &c : out.nearest)
+        addHeaderDifferences(event, c);
+    return out;
+}
+
+ReplaySession::RecordedRequest ReplaySession::recordedRequest(qsizetype interaction) const
+{
+    if (interaction < 0 || interaction >= qsizetype(m_interactions.size()))
+        return {};
+    const RequestKey &key = m_matcher->recorded(interaction);
+    return RecordedRequest { key.method, key.uri, m_interactions[size_t(interaction)].requestHeaders, key.body };
+}
+
+Result<HttpAnswer> ReplaySession::recordedAnswerOf(qsizetype interaction)
+{
+    if (interaction < 0 || interaction >= qsizetype(m_interactions.size()))
+        return makeError(ErrorCode::Usage, tr("no recorded interaction %1").arg(interaction));
+    return recordedAnswer(interaction);
 }
 
 void ReplaySession::decide(ReplayHttpEvent &event)
@@ -493,9 +667,9 @@ void ReplaySession::release(qsizetype index)
 
 void ReplaySession::releaseAll()
 {
-    const QList<qsizetype> held = m_held;
-    for (const qsizetype index : held)
-        release(index);
+    const QList<ReplayRef> held = m_heldEntries;
+    for (const ReplayRef &entry : held)
+        release(entry);
 }
 
 void ReplaySession::answerEdited(qsizetype index, HttpAnswer answer)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/recording/filterexpression.h"
 #include "core/recording/mcprecord.h"
 #include "core/replay/matcher.h"
 #include "core/replay/mockhttpserver.h"
@@ -35,6 +36,7 @@ class Timeline;
 namespace tapedeck::replay {
 
 class SqlReplay;
+struct ReplaySqlEvent;
 
 enum class ReplayOutcome : quint8 {
     Pending, // arrived, being decided
@@ -72,6 +74,23 @@ struct ReplayHttpEvent
     QList<Candidate> candidates; // Unmatched: the nearest recorded requests
     std::optional<HttpAnswer> edit; // Edited/Errored: what the user sent instead
     bool payloadDropped = false; // headers and body let go to keep a long replay's memory bounded
+};
+
+// One entry of the replay's arrival order: an HTTP request or an SQL statement, by its index in events()
+// or in sql()->events().
+enum class ReplayKind : quint8 { Http, Sql };
+struct ReplayRef
+{
+    ReplayKind kind = ReplayKind::Http;
+    qsizetype index = -1;
+    friend bool operator==(const ReplayRef &, const ReplayRef &) = default;
+};
+
+// What answering a request under other match options would do (the "what if" of a miss).
+struct ReplayWhatIf
+{
+    MatchResult match; // interaction -1: still unmatched
+    QList<Candidate> nearest;
 };
 
 struct ReplayOrderDivergence
@@ -131,11 +150,28 @@ public:
     // The recorded origins a CONNECT may open (https ones, and the GMS).
     QStringList recordedOrigins() const { return m_origins; }
 
-    // Holding: every new request waits (paused), or those the breakpoint picks.
-    void setPaused(bool paused) { m_paused = paused; }
+    // Holding: every new request and statement waits (paused), or those a breakpoint picks. A breakpoint
+    // sees a request as it would be answered: its outcome (matched, unmatched, …) is the one it would get.
+    void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
-    void setBreakpoint(std::function<bool(const ReplayHttpEvent &)> breakpoint) { m_breakpoint = std::move(breakpoint); }
-    QList<qsizetype> held() const; // event indexes, oldest first
+    void setBreakpoint(std::function<bool(const ReplayHttpEvent &)> breakpoint);
+    // Filter expressions (the filter language, with its replay terms); any one matching holds.
+    void setBreakpoints(QList<FilterExpression> breakpoints);
+    const QList<FilterExpression> &breakpoints() const { return m_breakpoints; }
+    // Holds the next request or statement that would go unmatched, then pauses (Continue to next unmatched).
+    void setHoldNextUnmatched(bool hold);
+    bool holdsNextUnmatched() const { return m_holdNextUnmatched; }
+    QList<qsizetype> held() const; // HTTP event indexes, oldest first
+    // Held requests and statements together, oldest first.
+    QList<ReplayRef> heldEntries() const { return m_heldEntries; }
+    // Answers the oldest held request or statement as the policy decides; false when none is held.
+    bool step();
+    // Stops pausing and answers everything held.
+    void continueReplay();
+    // Answers everything held and holds the next request or statement that would go unmatched.
+    void continueToNextUnmatched();
+    // Answers a held entry as the policy decides.
+    void release(ReplayRef entry);
     // Answers a held request as the policy decides (recorded, synthesized or unmatched).
     void release(qsizetype event);
     void releaseAll();
@@ -143,6 +179,24 @@ public:
     void answerEdited(qsizetype event, HttpAnswer answer);
     // Answers a held request with an error status, or closes its connection (status 0).
     void answerError(qsizetype event, int status, const QString &message = {});
+
+    // Every request and statement in arrival order.
+    const std::deque<ReplayRef> &log() const { return m_log; }
+    qsizetype logEntryOf(ReplayRef ref) const; // -1 when unknown
+    // What a request would get under other match options (the recorded interactions as this session has
+    // them; nothing served).
+    ReplayWhatIf whatIf(const ReplayHttpEvent &event, const MatchOptions &options) const;
+    // The recorded request of an interaction as the client would have sent it: method, URI, headers, body.
+    struct RecordedRequest
+    {
+        QString method;
+        QString uri;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        std::optional<QByteArray> body;
+    };
+    RecordedRequest recordedRequest(qsizetype interaction) const;
+    // The recorded answer of an interaction (read from the recording; cached).
+    Result<HttpAnswer> recordedAnswerOf(qsizetype interaction);
 
     // In arrival order. A deque: appending never moves the events already there (no stall while a long
     // replay grows, and references stay valid).
@@ -170,6 +224,9 @@ signals:
     void requestArrived(qsizetype event);
     void requestHeld(qsizetype event);
     void requestAnswered(qsizetype event);
+    // The log (both kinds): an entry was added, or its event changed (held, answered, abandoned).
+    void entryAdded(qsizetype entry);
+    void entryChanged(qsizetype entry);
     void protocolEventOccurred(const tapedeck::replay::HttpProtocolEvent &event);
 
 private:
@@ -187,6 +244,10 @@ private:
     std::optional<HttpAnswer> synthesizedGms(const ReplayHttpEvent &event) const;
     void addHeaderDifferences(const ReplayHttpEvent &event, Candidate &candidate) const;
     ReplayHttpEvent *heldEvent(qsizetype event);
+    bool shouldHold(const ReplayHttpEvent *http, const ReplaySqlEvent *sql, ReplayState prospective);
+    void updateSqlHolding();
+    void addEntry(ReplayRef ref);
+    void changedEntry(ReplayRef ref);
     void trimPayloads();
 
     const Timeline &m_timeline;
@@ -214,7 +275,13 @@ private:
     qsizetype m_maxServed = 0; // the latest recorded interaction served so far
     qsizetype m_unmatched = 0;
     bool m_paused = false;
+    bool m_holdNextUnmatched = false;
     std::function<bool(const ReplayHttpEvent &)> m_breakpoint;
+    QList<FilterExpression> m_breakpoints;
+    std::deque<ReplayRef> m_log;
+    std::vector<qsizetype> m_httpEntry; // HTTP event → log entry
+    std::vector<qsizetype> m_sqlEntry; // SQL event → log entry
+    QList<ReplayRef> m_heldEntries;
 };
 
 } // namespace tapedeck::replay

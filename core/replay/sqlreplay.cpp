@@ -309,6 +309,7 @@ Status SqlReplay::start()
     m_server = std::make_unique<MockPostgresServer>(m_options.server);
     connect(m_server.get(), &MockPostgresServer::protocolEvent, this, [this](const PgProtocolEvent &e) { m_protocol.append(e); });
     connect(m_server.get(), &MockPostgresServer::connectionClosed, this, [this](quint64 c) { m_cursors.remove(c); });
+    connect(m_server.get(), &MockPostgresServer::abandoned, this, &SqlReplay::abandon);
     m_server->setResponder([this](PgStatement &&statement) { respond(std::move(statement)); });
     const Status listening = m_server->listen(m_options.address, m_options.port);
     if (listening)
@@ -351,16 +352,32 @@ QString SqlReplay::ruleName(SqlMatch::Rule rule)
 
 ReplaySqlEvent &SqlReplay::newEvent(const PgStatement &statement, QStringView text)
 {
+    // The Query's own string when this is all of it (shared, not copied).
+    QString kept = text.size() == statement.text.size() && text.data() == statement.text.data() ? statement.text : text.toString();
+    if (m_reuse >= 0) {
+        // A held statement being answered: its event (shown while it waited) becomes its first statement's.
+        ReplaySqlEvent &held = m_events[size_t(std::exchange(m_reuse, -1))];
+        ReplaySqlEvent fresh;
+        fresh.id = held.id;
+        fresh.index = held.index;
+        fresh.arrived = held.arrived;
+        fresh.connection = held.connection;
+        fresh.peer = held.peer;
+        fresh.extended = held.extended;
+        fresh.statement = std::move(kept);
+        held = std::move(fresh);
+        return held;
+    }
     ReplaySqlEvent e;
     e.id = statement.id;
     e.index = qsizetype(m_events.size());
     e.arrived = statement.arrived;
     e.connection = statement.client.connection;
     e.peer = statement.client.peer;
-    // The Query's own string when this is all of it (shared, not copied).
-    e.statement = text.size() == statement.text.size() && text.data() == statement.text.data() ? statement.text : text.toString();
+    e.statement = std::move(kept);
     e.extended = statement.extended;
     m_events.push_back(std::move(e));
+    emit statementArrived(m_events.back().index);
     return m_events.back();
 }
 
@@ -395,7 +412,7 @@ void SqlReplay::trimPayloads()
     const qint64 target = m_options.payloadBudget / 4 * 3;
     while (m_payloadBytes > target && m_trimmedUpTo < qsizetype(m_events.size())) {
         ReplaySqlEvent &e = m_events[size_t(m_trimmedUpTo++)];
-        if (e.payloadDropped || e.outcome == ReplayOutcome::Pending)
+        if (e.payloadDropped || e.outcome == ReplayOutcome::Pending || e.outcome == ReplayOutcome::Held)
             continue;
         m_payloadBytes -= payloadBytes(e);
         e.statement.clear();
@@ -408,6 +425,143 @@ void SqlReplay::trimPayloads()
 }
 
 void SqlReplay::respond(PgStatement &&statement)
+{
+    if (m_hold && !statement.describeOnly && statement.transaction != 'E') {
+        ReplaySqlEvent event = prospect(statement);
+        if (m_hold(event)) {
+            event.outcome = ReplayOutcome::Held;
+            event.index = qsizetype(m_events.size());
+            m_events.push_back(std::move(event));
+            const qsizetype index = m_events.back().index;
+            m_heldById.insert(statement.id, index);
+            m_heldStatements.insert(index, std::move(statement));
+            m_held.append(index);
+            emit statementArrived(index);
+            emit statementHeld(index);
+            return;
+        }
+    }
+    answerStatement(statement);
+}
+
+ReplaySqlEvent SqlReplay::prospect(const PgStatement &statement) const
+{
+    // What answering it now would do, without serving anything: for the hold predicate, and for whoever
+    // looks at it while it waits.
+    ReplaySqlEvent e;
+    e.id = statement.id;
+    e.arrived = statement.arrived;
+    e.connection = statement.client.connection;
+    e.peer = statement.client.peer;
+    e.statement = statement.text;
+    e.extended = statement.extended;
+    const QList<QStringView> parts = splitSqlStatements(statement.text);
+    const QStringView first = parts.isEmpty() ? QStringView(statement.text) : parts.front();
+    QString text = statement.text;
+    const QString keyword = firstKeyword(first);
+    if (keyword == u"declare") {
+        if (const std::optional<DeclareCursor> declare = parseDeclareCursor(first)) {
+            e.cursor = declare->name;
+            text = declare->query;
+        }
+    } else if (keyword == u"fetch" || keyword == u"move" || keyword == u"close") {
+        if (const std::optional<FetchCursor> f = parseFetchCursor(first))
+            e.cursor = f->name;
+        e.builtin = keyword == u"close";
+        e.outcome = e.builtin ? ReplayOutcome::Builtin : ReplayOutcome::Matched;
+        return e;
+    }
+    const MappedStatement mapped = mapStatement(text, statement.extended ? boundValues(statement) : std::nullopt);
+    e.query = mapped.query;
+    e.parameters = mapped.parameters;
+    e.mapping = mappingName(int(mapped.source));
+    SqlMatch match = m_matcher->peek(mapped.query, mapped.parameters, false);
+    if (match.rule == SqlMatch::Rule::None) {
+        const ServerFacts facts { m_version, m_options.server.serverVersion, m_options.server.timeZone,
+            statement.client.user.toUtf8(), statement.client.database.toUtf8() };
+        if (builtinAnswer(first, facts, statement.transaction) || first.trimmed().isEmpty()) {
+            e.builtin = true;
+            e.outcome = ReplayOutcome::Builtin;
+            return e;
+        }
+        match = m_matcher->peek(mapped.query, mapped.parameters, true);
+    }
+    if (match.rule == SqlMatch::Rule::None) {
+        e.outcome = ReplayOutcome::Unmatched;
+        e.candidates = m_matcher->nearest(e.query.isEmpty() ? statement.text : e.query, e.parameters, 3);
+        return e;
+    }
+    e.outcome = ReplayOutcome::Matched;
+    e.record = match.record;
+    e.rule = match.rule;
+    e.ratio = match.ratio;
+    e.sameKey = match.sameKey;
+    e.served = match.served;
+    return e;
+}
+
+void SqlReplay::release(qsizetype index)
+{
+    const auto it = m_heldStatements.find(index);
+    if (it == m_heldStatements.end())
+        return;
+    const PgStatement statement = std::move(it.value());
+    m_heldStatements.erase(it);
+    m_heldById.remove(statement.id);
+    m_held.removeOne(index);
+    m_reuse = index;
+    answerStatement(statement);
+    if (std::exchange(m_reuse, -1) >= 0) {
+        // Nothing in it to answer (an empty Query string): the server sent EmptyQueryResponse.
+        ReplaySqlEvent &event = m_events[size_t(index)];
+        event.outcome = ReplayOutcome::Builtin;
+        event.builtin = true;
+        PgResult empty;
+        empty.kind = PgResult::Kind::Empty;
+        finish(event, empty);
+    }
+}
+
+void SqlReplay::releaseAll()
+{
+    const QList<qsizetype> held = m_held;
+    for (const qsizetype index : held)
+        release(index);
+}
+
+void SqlReplay::answerError(qsizetype index, const QString &message, const QByteArray &sqlState)
+{
+    const auto it = m_heldStatements.find(index);
+    if (it == m_heldStatements.end())
+        return;
+    const quint64 id = it->id;
+    m_heldStatements.erase(it);
+    m_heldById.remove(id);
+    m_held.removeOne(index);
+    ReplaySqlEvent &event = m_events[size_t(index)];
+    event.outcome = ReplayOutcome::Errored;
+    const PgResult result = PgResult::failure(sqlState.size() == 5 ? sqlState : QByteArrayLiteral("XX000"),
+        message.isEmpty() ? tr("Tapedeck replay: answered with an error by the user") : message);
+    finish(event, result);
+    m_server->answer(id, { result });
+}
+
+void SqlReplay::abandon(quint64 id)
+{
+    const auto it = m_heldById.find(id);
+    if (it == m_heldById.end())
+        return;
+    const qsizetype index = it.value();
+    m_heldById.erase(it);
+    m_heldStatements.remove(index);
+    m_held.removeOne(index);
+    ReplaySqlEvent &event = m_events[size_t(index)];
+    event.outcome = ReplayOutcome::Abandoned;
+    event.answered = QDateTime::currentDateTimeUtc();
+    emit statementAnswered(index);
+}
+
+void SqlReplay::answerStatement(const PgStatement &statement)
 {
     QList<PgResult> results;
     if (statement.describeOnly) {

@@ -27,6 +27,7 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -104,6 +105,20 @@ public:
     const QList<PgProtocolEvent> &protocolEvents() const { return m_protocol; }
     qsizetype unmatchedCount() const { return m_unmatched; }
 
+    // Holding (the Replay tab's stepping). A statement the predicate picks waits — one event, also for a
+    // simple Query holding several statements — until release() answers it as the replay would, or
+    // answerError() with the user's error. The predicate sees the event as it would be answered: outcome
+    // (Matched, Builtin or Unmatched), query and parameters as mapped, record and rule, without anything
+    // being served. Describe messages and statements of a failed transaction block are never held.
+    using HoldPredicate = std::function<bool(const ReplaySqlEvent &prospective)>;
+    void setHoldPredicate(HoldPredicate predicate) { m_hold = std::move(predicate); }
+    QList<qsizetype> held() const { return m_held; } // oldest first
+    bool isHeld(qsizetype event) const { return m_heldStatements.contains(event); }
+    void release(qsizetype event);
+    void releaseAll();
+    // Answers a held statement with an ErrorResponse carrying message (SQLSTATE sqlState).
+    void answerError(qsizetype event, const QString &message, const QByteArray &sqlState = QByteArrayLiteral("XX000"));
+
     // The ErrorResponse detail for an unmatched statement: the nearest recorded queries, each with how its
     // normalised text and parameters differ.
     QString describeMiss(const ReplaySqlEvent &event) const;
@@ -114,6 +129,11 @@ public:
     static std::pair<QByteArray, QByteArray> serverVersionOf(const QueryLog &log);
 
 signals:
+    // A statement's event was created (arrival order); a simple Query's later statements arrive as it is
+    // answered.
+    void statementArrived(qsizetype event);
+    void statementHeld(qsizetype event);
+    // Answered, or abandoned by its client while held.
     void statementAnswered(qsizetype event);
 
 private:
@@ -125,6 +145,9 @@ private:
         qsizetype event = -1;
     };
     void respond(PgStatement &&statement);
+    void answerStatement(const PgStatement &statement);
+    ReplaySqlEvent prospect(const PgStatement &statement) const;
+    void abandon(quint64 id);
     QStringView extendedText(const PgStatement &statement) const;
     // known: text already mapped (the whole string of a simple Query); decided: and looked up before.
     PgResult answerOne(const PgStatement &statement, QStringView text, char &transaction, const MappedStatement *known = nullptr,
@@ -170,6 +193,11 @@ private:
     qsizetype m_unmatched = 0;
     QByteArray m_version;
     QString m_url; // kept after stop(), for the report
+    HoldPredicate m_hold;
+    QList<qsizetype> m_held;
+    QHash<qsizetype, PgStatement> m_heldStatements; // by event
+    QHash<quint64, qsizetype> m_heldById; // the server's id → event
+    qsizetype m_reuse = -1; // the held event the next newEvent() fills in (its first statement)
     qint64 m_payloadBytes = 0; // texts kept in m_events
     qsizetype m_trimmedUpTo = 0; // statements before this one had their texts let go
     void trimPayloads();

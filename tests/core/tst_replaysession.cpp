@@ -226,6 +226,77 @@ private slots:
         QCOMPARE(b->body, QByteArray("slow item"));
     }
 
+    void filterBreakpointsSeeWhatARequestWouldGet()
+    {
+        startSession();
+        QSignalSpy added(m_session.get(), &ReplaySession::entryAdded);
+        QSignalSpy changed(m_session.get(), &ReplaySession::entryChanged);
+        Result<FilterExpression> slow = FilterExpression::parse(QStringLiteral("url:~/slow/"));
+        Result<FilterExpression> unmatched = FilterExpression::parse(QStringLiteral("unmatched"));
+        QVERIFY(slow && unmatched);
+        m_session->setBreakpoints({ *slow, *unmatched });
+        auto a = send("GET", QStringLiteral("http://api.example.com/slow/item"));
+        auto b = send("GET", QStringLiteral("http://api.example.com/items?page=1"));
+        auto c = send("GET", QStringLiteral("http://api.example.com/items?page=1&extra=1"));
+        QTRY_VERIFY(b->finished);
+        QTRY_COMPARE(m_session->heldEntries().size(), 2);
+        QCOMPARE(b->status, 200);
+        QVERIFY(!a->finished && !c->finished);
+        // The log has all three in arrival order; the held miss already shows its nearest recorded requests.
+        QCOMPARE(qsizetype(m_session->log().size()), 3);
+        QCOMPARE(added.size(), 3);
+        QVERIFY(changed.size() >= 3); // two held, one answered
+        const ReplayRef missRef = m_session->heldEntries().at(1);
+        const ReplayHttpEvent &miss = event(missRef.index);
+        QCOMPARE(miss.outcome, ReplayOutcome::Held);
+        QCOMPARE(miss.interaction, -1);
+        QVERIFY(!miss.candidates.isEmpty());
+        QCOMPARE(miss.candidates.first().interaction, 0);
+        // What if the extra parameter were ignored: it would match the recorded page request.
+        MatchOptions loose;
+        loose.ignoredParams = { QStringLiteral("extra") };
+        const ReplayWhatIf whatIf = m_session->whatIf(miss, loose);
+        QCOMPARE(whatIf.match.interaction, 0);
+        QCOMPARE(m_session->whatIf(miss, MatchOptions {}).match.interaction, -1);
+        QCOMPARE(m_session->matcher().served().at(0), 1); // what-if served nothing
+        // Step answers the oldest held one first.
+        QVERIFY(m_session->step());
+        QTRY_VERIFY(a->finished);
+        QVERIFY(!c->finished);
+        QCOMPARE(a->body, QByteArray("slow item"));
+        QVERIFY(m_session->step());
+        QTRY_VERIFY(c->finished);
+        QCOMPARE(c->status, 503);
+        QVERIFY(!m_session->step());
+        QCOMPARE(m_session->logEntryOf({ ReplayKind::Http, 2 }), 2);
+        QCOMPARE(m_session->logEntryOf({ ReplayKind::Sql, 0 }), -1);
+    }
+
+    void continueToNextUnmatchedStopsThereAndPauses()
+    {
+        startSession();
+        m_session->setPaused(true);
+        auto a = send("GET", QStringLiteral("http://api.example.com/items?page=1"));
+        QTRY_COMPARE(m_session->heldEntries().size(), 1);
+        m_session->continueToNextUnmatched();
+        QTRY_VERIFY(a->finished);
+        QVERIFY(!m_session->isPaused());
+        auto b = send("GET", QStringLiteral("http://api.example.com/slow/item"));
+        QTRY_VERIFY(b->finished); // matched: flows
+        auto miss = send("GET", QStringLiteral("http://api.example.com/nothing"));
+        QTRY_COMPARE(m_session->heldEntries().size(), 1);
+        QVERIFY(m_session->isPaused());
+        QVERIFY(!m_session->holdsNextUnmatched());
+        auto after = send("GET", QStringLiteral("http://api.example.com/slow/item"));
+        QTRY_COMPARE(m_session->heldEntries().size(), 2); // paused now: a match waits too
+        QVERIFY(!miss->finished && !after->finished);
+        m_session->continueReplay();
+        QTRY_VERIFY(miss->finished && after->finished);
+        QCOMPARE(miss->status, 503);
+        QCOMPARE(after->status, 200);
+        QVERIFY(!m_session->isPaused());
+    }
+
     void heldRequestsAnsweredEditedOrWithAnError()
     {
         startSession();

@@ -87,6 +87,97 @@ private slots:
         QVERIFY(queryLog());
     }
 
+    void heldStatementsWaitAndAreAnsweredLater()
+    {
+        SqlReplay replay(queryLog(), SqlReplay::Options());
+        QVERIFY(replay.start().ok());
+        QList<ReplaySqlEvent> seen;
+        replay.setHoldPredicate([&](const ReplaySqlEvent &e) {
+            seen.append(e);
+            return true;
+        });
+        QSignalSpy held(&replay, &SqlReplay::statementHeld);
+        QSignalSpy arrived(&replay, &SqlReplay::statementArrived);
+        QProcess p;
+        p.start(QStringLiteral("psql"), { QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-d"),
+                                            replay.url(), QStringLiteral("-c"), QStringLiteral("SELECT n FROM t; SELECT name FROM v WHERE id = 7") });
+        QTRY_COMPARE_WITH_TIMEOUT(held.size(), 1, 30'000);
+        // One event for the whole Query while it waits, with what it would get: nothing served yet.
+        QCOMPARE(replay.held(), QList<qsizetype> { 0 });
+        QCOMPARE(replay.events().size(), size_t(1));
+        QCOMPARE(replay.events().front().outcome, ReplayOutcome::Held);
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.first().outcome, ReplayOutcome::Unmatched); // the two statements together are not recorded
+        QTest::qWait(100);
+        QCOMPARE(p.state(), QProcess::Running);
+        replay.release(0);
+        QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, 30'000);
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardOutput(), QByteArray("3\nseven\n"));
+        // Released: the held event became the first statement's, the second arrived as it was answered.
+        QCOMPARE(replay.events().size(), size_t(2));
+        QCOMPARE(replay.events()[0].outcome, ReplayOutcome::Matched);
+        QCOMPARE(replay.events()[0].statement, QStringLiteral("SELECT n FROM t"));
+        QCOMPARE(replay.events()[0].record, 2);
+        QCOMPARE(replay.events()[1].record, 4);
+        QCOMPARE(arrived.size(), 2);
+        QVERIFY(replay.held().isEmpty());
+    }
+
+    void aHeldStatementSeesWhatItWouldGet()
+    {
+        SqlReplay replay(queryLog(), SqlReplay::Options());
+        QVERIFY(replay.start().ok());
+        QList<ReplaySqlEvent> seen;
+        replay.setHoldPredicate([&](const ReplaySqlEvent &e) {
+            seen.append(e);
+            return false;
+        });
+        const Psql r = psql(replay.url(), { QStringLiteral("SELECT n FROM t"), QStringLiteral("BEGIN"), QStringLiteral("SELECT nothing FROM here") });
+        QCOMPARE(seen.size(), 3);
+        QCOMPARE(seen[0].outcome, ReplayOutcome::Matched);
+        QCOMPARE(seen[0].record, 2);
+        QCOMPARE(seen[0].rule, SqlMatch::Rule::Exact);
+        QCOMPARE(seen[1].outcome, ReplayOutcome::Builtin);
+        QCOMPARE(seen[2].outcome, ReplayOutcome::Unmatched);
+        QVERIFY(!seen[2].candidates.isEmpty());
+        // Not held: answered at once, as without a predicate.
+        QCOMPARE(replay.events()[0].outcome, ReplayOutcome::Matched);
+        QCOMPARE(replay.events()[2].outcome, ReplayOutcome::Unmatched);
+        QVERIFY(r.out.startsWith("3\n"));
+    }
+
+    void aHeldStatementAnsweredWithAnErrorOrLeftByItsClient()
+    {
+        SqlReplay replay(queryLog(), SqlReplay::Options());
+        QVERIFY(replay.start().ok());
+        replay.setHoldPredicate([](const ReplaySqlEvent &) { return true; });
+        QSignalSpy held(&replay, &SqlReplay::statementHeld);
+        QSignalSpy answered(&replay, &SqlReplay::statementAnswered);
+        QProcess p;
+        p.start(QStringLiteral("psql"), { QStringLiteral("-X"), QStringLiteral("-d"), replay.url(), QStringLiteral("-c"), QStringLiteral("SELECT n FROM t") });
+        QTRY_COMPARE_WITH_TIMEOUT(held.size(), 1, 30'000);
+        replay.answerError(0, QStringLiteral("chosen by the user"), "42501");
+        QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, 30'000);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(p.readAllStandardError().contains("ERROR:  chosen by the user"), "psql shows the chosen error");
+        QCOMPARE(replay.events()[0].outcome, ReplayOutcome::Errored);
+        QCOMPARE(replay.events()[0].error, QStringLiteral("chosen by the user"));
+        QCOMPARE(answered.size(), 1);
+        // Nothing was served from the recording.
+        QCOMPARE(replay.matcher().served().at(2), 0);
+
+        QProcess gone;
+        gone.start(QStringLiteral("psql"), { QStringLiteral("-X"), QStringLiteral("-d"), replay.url(), QStringLiteral("-c"), QStringLiteral("SELECT n FROM t") });
+        QTRY_COMPARE_WITH_TIMEOUT(held.size(), 2, 30'000);
+        gone.kill();
+        gone.waitForFinished();
+        QTRY_COMPARE_WITH_TIMEOUT(replay.events()[1].outcome, ReplayOutcome::Abandoned, 30'000);
+        QVERIFY(replay.held().isEmpty());
+        replay.release(1); // no longer held: nothing happens
+        QCOMPARE(replay.events()[1].outcome, ReplayOutcome::Abandoned);
+    }
+
     void datahubServesTheLastOfAKeyEveryTime()
     {
         SqlReplay replay(queryLog(), SqlReplay::Options());
