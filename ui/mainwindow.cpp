@@ -9,6 +9,7 @@
 #include "core/recording/timelineindexer.h"
 #include "ui/details/detailstack.h"
 #include "ui/diff/diffwindow.h"
+#include "ui/replay/replaypanel.h"
 #include "ui/displayname.h"
 #include "ui/errortext.h"
 #include "ui/jobs/jobtracker.h"
@@ -208,7 +209,7 @@ void MainWindow::createActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::pair<QString, Tab>> tabs { { tr("&Overview"), OverviewTab },
-        { tr("&Timeline"), TimelineTab }, { tr("&Entities"), EntitiesTab } };
+        { tr("&Timeline"), TimelineTab }, { tr("&Entities"), EntitiesTab }, { tr("&Replay"), ReplayTab } };
     for (const auto &[title, tab] : tabs) {
         QAction *show = view->addAction(title, this, [this, tab = tab] {
             if (m_recording)
@@ -216,6 +217,11 @@ void MainWindow::createActions()
         });
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))));
     }
+
+    m_backToReplayAction = view->addAction(tr("&Back to the Replay"), this, &MainWindow::backToReplay);
+    m_backToReplayAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backToReplayAction->setStatusTip(tr("Return to the replayed request you came from"));
+    m_backToReplayAction->setEnabled(false);
 
     view->addSeparator();
     // Keyboard users move between the filter, the list and the details of the tab shown.
@@ -370,6 +376,22 @@ QWidget *MainWindow::createRecordingPage()
     m_entitySplitter->setStretchFactor(1, 3);
     m_entitySplitter->setChildrenCollapsible(false);
     m_tabs->addTab(m_entitySplitter, tr("Entities"));
+    m_replay = new ReplayPanel(m_tabs);
+    m_replay->setObjectName(QStringLiteral("replayPanel"));
+    m_tabs->addTab(m_replay, tr("Replay"));
+    m_tabs->setTabToolTip(ReplayTab, tr("Replay the run against the recording and step through it (Ctrl+4)"));
+    connect(m_replay, &ReplayPanel::coverageChanged, this, [this](const std::shared_ptr<const EventCoverage> &coverage) {
+        m_timelinePanel->model()->setCoverage(coverage);
+    });
+    connect(m_replay, &ReplayPanel::recordedEventRequested, this, &MainWindow::showRecordedEventOfReplay);
+    connect(m_replay, &ReplayPanel::compareRequested, this, [this](const DiffInput &recorded, const DiffInput &replayed) {
+        auto *diff = new DiffWindow(this);
+        diff->setAttribute(Qt::WA_DeleteOnClose);
+        diff->setEnvironment(environment());
+        diff->setPasswordStore(m_opener->passwordStore());
+        diff->show();
+        diff->compareInputs(recorded, replayed, DiffPreset::Replay);
+    });
     m_tabs->setTabToolTip(
         OverviewTab, tr("The run: manifest, exception, archive entries and recipe (Ctrl+1)"));
     m_tabs->setTabToolTip(TimelineTab, tr("Every HTTP, SQL and MCP event in recorded order (Ctrl+2)"));
@@ -400,6 +422,22 @@ void MainWindow::showEventInTimeline(qsizetype seq)
                 m_timelinePanel->model(), &TimelineModel::filterApplied, this,
                 [this, seq] { m_timelinePanel->selectSeq(seq); }, Qt::SingleShotConnection);
     }
+}
+
+void MainWindow::showRecordedEventOfReplay(qsizetype seq)
+{
+    m_replayEntryBeforeJump = m_replay->currentEntry();
+    m_backToReplayAction->setEnabled(true);
+    showEventInTimeline(seq);
+}
+
+void MainWindow::backToReplay()
+{
+    if (!m_recording)
+        return;
+    m_tabs->setCurrentIndex(ReplayTab);
+    if (m_replayEntryBeforeJump >= 0)
+        m_replay->selectEntry(m_replayEntryBeforeJump);
 }
 
 void MainWindow::cyclePanes(bool forward)
@@ -452,6 +490,10 @@ void MainWindow::startIndexing()
     m_details->setTimeline(m_timeline);
     m_entities->setTimeline(nullptr);
     m_entityDetails->setTimeline(m_timeline);
+    m_timelinePanel->model()->setCoverage(nullptr);
+    m_replay->setRecording(m_recording, m_timeline, m_openedAs.isEmpty() ? m_recording->location : m_openedAs);
+    m_replayEntryBeforeJump = -1;
+    m_backToReplayAction->setEnabled(false);
     updateTabTitles();
     m_taskBar->setText(tr("Reading the events of %1…").arg(m_recording->displayName));
     m_taskBar->setProgress(0);
@@ -473,6 +515,7 @@ void MainWindow::onIndexed(const Status &status)
         return;
     m_timelinePanel->model()->refresh();
     m_entities->setTimeline(m_timeline);
+    m_replay->setTimelineComplete(m_timeline->isComplete());
     QStringList problems;
     for (const Error &fault : m_timeline->faults())
         problems << fault.message;

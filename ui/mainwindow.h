@@ -29,6 +29,7 @@ class RecordingOpener;
 class RecentFilesMenu;
 class RecordingStatusBar;
 class RecordingView;
+class ReplayPanel;
 class WelcomePage;
 
 class MainWindow final : public QMainWindow
@@ -56,11 +57,12 @@ public:
     DetailStack *detailStack() const { return m_details; }
     EntityBrowser *entityBrowser() const { return m_entities; }
     DetailStack *entityDetailStack() const { return m_entityDetails; }
+    ReplayPanel *replayPanel() const { return m_replay; }
     bool isLoading() const;
     bool isIndexing() const;
     bool isExporting() const;
 
-    enum Tab { OverviewTab, TimelineTab, EntitiesTab };
+    enum Tab { OverviewTab, TimelineTab, EntitiesTab, ReplayTab };
 
     // The bundled sample recording, or empty when it is neither installed nor in the source tree.
     static QString sampleRecordingPath();
@@ -110,6 +112,8 @@ private:
     void updateTabTitles();
     void showEventInTimeline(qsizetype seq);
     void cyclePanes(bool forward);
+    void showRecordedEventOfReplay(qsizetype seq);
+    void backToReplay();
 
     LoadingBar *m_loadingBar;
     RecordingOpener *m_opener;
@@ -130,6 +134,9 @@ private:
     EntityBrowser *m_entities = nullptr;
     DetailStack *m_entityDetails = nullptr;
     QSplitter *m_entitySplitter = nullptr;
+    ReplayPanel *m_replay = nullptr;
+    QAction *m_backToReplayAction = nullptr;
+    qsizetype m_replayEntryBeforeJump = -1;
     Banner *m_timelineProblems = nullptr;
     LoadingBar *m_taskBar = nullptr;
     JobTracker *m_indexing = nullptr;

@@ -425,8 +425,12 @@ ReplayWhatIf ReplaySession::whatIf(const ReplayHttpEvent &event, const MatchOpti
     ReplayWhatIf out;
     out.match = alternative.peek(key);
     out.nearest = alternative.nearest(key, 5);
-    for (Candidate &c : out.nearest)
+    if (out.match.interaction >= 0)
+        out.recordedSeq = interactionSeq(out.match.interaction);
+    for (Candidate &c : out.nearest) {
         addHeaderDifferences(event, c);
+        out.nearestSeqs.append(interactionSeq(c.interaction));
+    }
     return out;
 }
 

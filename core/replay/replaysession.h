@@ -90,7 +90,9 @@ struct ReplayRef
 struct ReplayWhatIf
 {
     MatchResult match; // interaction -1: still unmatched
+    qsizetype recordedSeq = -1; // the timeline event of match.interaction
     QList<Candidate> nearest;
+    QList<qsizetype> nearestSeqs; // their timeline events
 };
 
 struct ReplayOrderDivergence

@@ -2,6 +2,7 @@
 #include "core/replay/replaysubject.h"
 
 #include "core/recording/timelinesubject.h"
+#include "core/replay/replaycontroller.h"
 #include "core/replay/sqlreplay.h"
 
 namespace tapedeck::replay {
@@ -97,6 +98,54 @@ qint64 ReplaySubject::served() const
     if (m_sql)
         return m_sql->record >= 0 ? m_sql->served : -1;
     return -1;
+}
+
+EventKind ReplayRowSubject::kind() const
+{
+    return m_row->ref.kind == ReplayKind::Sql ? EventKind::Sql : EventKind::Http;
+}
+
+qint64 ReplayRowSubject::sequence() const
+{
+    return m_row->entry;
+}
+
+int ReplayRowSubject::status() const
+{
+    return m_row->status;
+}
+
+bool ReplayRowSubject::hasError() const
+{
+    return m_row->failed || m_row->outcome == ReplayOutcome::Unmatched || m_row->outcome == ReplayOutcome::Errored;
+}
+
+QAnyStringView ReplayRowSubject::text(FilterField field) const
+{
+    if (m_row->ref.kind == ReplayKind::Http) {
+        switch (field) {
+        case FilterField::Method: return m_row->method;
+        case FilterField::Url: return m_row->target;
+        case FilterField::Host: return TimelineSubject::hostOf(m_row->target);
+        case FilterField::Path: return TimelineSubject::pathOf(m_row->target);
+        default: return {};
+        }
+    }
+    switch (field) {
+    case FilterField::Sql: return m_row->target;
+    case FilterField::Message: return m_row->failed ? QAnyStringView(m_row->message) : QAnyStringView();
+    default: return {};
+    }
+}
+
+ReplayState ReplayRowSubject::replayState() const
+{
+    return replayStateOf(m_row->outcome);
+}
+
+qint64 ReplayRowSubject::served() const
+{
+    return m_row->served;
 }
 
 } // namespace tapedeck::replay

@@ -11,6 +11,7 @@
 namespace tapedeck::replay {
 
 struct ReplaySqlEvent;
+struct ReplayRow;
 
 ReplayState replayStateOf(ReplayOutcome outcome);
 
@@ -37,6 +38,25 @@ private:
     const ReplaySqlEvent *m_sql = nullptr;
     qsizetype m_sequence = 0;
     ReplayState m_override = ReplayState::None;
+};
+
+// The same view of a live list's row (ReplayRow: a copy, its text cut at ReplayRow::MaxTarget characters).
+class ReplayRowSubject final : public FilterSubject
+{
+public:
+    void setRow(const ReplayRow &row) { m_row = &row; }
+
+    EventKind kind() const override;
+    qint64 sequence() const override;
+    int status() const override;
+    bool hasError() const override;
+    bool hasWarning() const override { return false; }
+    QAnyStringView text(FilterField field) const override;
+    ReplayState replayState() const override;
+    qint64 served() const override;
+
+private:
+    const ReplayRow *m_row = nullptr;
 };
 
 } // namespace tapedeck::replay

@@ -102,6 +102,8 @@ public:
     const SqlMatcher &matcher() const { return *m_matcher; }
     qsizetype recordCount() const { return m_log->size(); }
     int recordLine(qsizetype record) const { return m_log->entry(record).line; }
+    // A recorded query, parsed in full (cached while it is served); nullptr when its line cannot be read.
+    std::shared_ptr<const SqlQuery> record(qsizetype record) { return record >= 0 && record < m_log->size() ? loadRecord(record) : nullptr; }
     const QList<PgProtocolEvent> &protocolEvents() const { return m_protocol; }
     qsizetype unmatchedCount() const { return m_unmatched; }
 

@@ -893,7 +893,8 @@ def run_ingestion(sink, queries):
     looker.thumbnail("1")
     sink.emit_mcps(pending)                     # async-batch sink flush
     for entry in listing[2:]:
-        looker.dashboard(entry["id"])           # HTTP 500 -> SDKError ends the run
+        dashboard = looker.dashboard(entry["id"])   # HTTP 500 -> SDKError ends the run
+        sink.emit_mcps(dashboard_mcps(dashboard))   # reached only when a replay answers it otherwise
 
 
 def record_run(temp_dir):

@@ -338,6 +338,22 @@ bool DiffWindow::isBusy() const
     return m_diffJobs->isRunning() || !m_loading.isEmpty() || m_opener->isBusy();
 }
 
+void DiffWindow::compareInputs(const DiffInput &recorded, const DiffInput &replayed, DiffPreset preset)
+{
+    const QString left = recorded.name();
+    QString right = replayed.name();
+    if (right == left)
+        right += tr(" (replayed)");
+    m_inputs.clear();
+    m_inputs[left] = recorded;
+    m_inputs[right] = replayed;
+    m_recordedEdit->setText(left);
+    m_replayedEdit->setText(right);
+    if (const int i = m_preset->findData(int(preset)); i >= 0)
+        m_preset->setCurrentIndex(i);
+    compare();
+}
+
 void DiffWindow::compare()
 {
     m_banner->hide();

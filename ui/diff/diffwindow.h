@@ -53,6 +53,9 @@ public:
     void setSources(const QString &recorded, const QString &replayed);
     QString recordedSource() const;
     QString replayedSource() const;
+    // Compares two inputs already in memory (a replay's captured MCPs against its recording's) with preset:
+    // the source fields show their names.
+    void compareInputs(const DiffInput &recorded, const DiffInput &replayed, DiffPreset preset);
     // Compares the chosen sources in the background (recordings are opened first, asking for passwords);
     // a comparison still running is superseded.
     void compare();
