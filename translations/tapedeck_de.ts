@@ -6011,6 +6011,126 @@ Entitätstyp: %3</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::replay::ReplayRun</name>
+    <message>
+        <location filename="../core/replay/replayrun.cpp" line="+73"/>
+        <source>the replay has been started already</source>
+        <translation>die Wiedergabe wurde bereits gestartet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 has neither an HTTP cassette (%2) nor recorded queries (%3): nothing to serve but the GMS endpoint, which still captures the MCPs a command sends.</source>
+        <translation>%1 hat weder eine HTTP-Kassette (%2) noch aufgezeichnete Abfragen (%3): Es gibt nichts auszuliefern außer dem GMS-Endpunkt, der die MCPs, die ein Befehl sendet, trotzdem aufnimmt.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>no replay recipe: %1</source>
+        <translation>kein Replay-Rezept: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>ein temporärer Ordner kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Proxy:          %1</source>
+        <translation>Proxy:          %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GMS:            %1</source>
+        <translation>GMS:            %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL:     %1</source>
+        <translation>PostgreSQL:     %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate: %1</source>
+        <translation>CA-Zertifikat:  %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reverse endpoints (one per recorded origin):</source>
+        <translation>Reverse-Endpunkte (einer je aufgezeichnetem Ursprung):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (GMS)</source>
+        <translation> (GMS)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no command to run</source>
+        <translation>kein Befehl zum Ausführen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the command uses {recipe}, but the recording has no recipe to replay</source>
+        <translation>der Befehl verwendet {recipe}, aber die Aufzeichnung hat kein Rezept für die Wiedergabe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the replay must be started before its command</source>
+        <translation>die Wiedergabe muss vor ihrem Befehl gestartet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a replay runs one command, and this one has run its command already</source>
+        <translation>eine Wiedergabe führt einen Befehl aus, und diese hat ihren Befehl bereits ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the working folder %1 does not exist</source>
+        <translation>der Arbeitsordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no such program in PATH</source>
+        <translation>%1: kein solches Programm im PATH</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: no such file</source>
+        <translation>%1: keine solche Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not an executable file</source>
+        <translation>%1: keine ausführbare Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+42"/>
+        <source>the command could not be started: %1</source>
+        <translation>der Befehl konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>the replay was never started</source>
+        <translation>die Wiedergabe wurde nie gestartet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the replayed MCPs could not be compared: %1</source>
+        <translation>die wiedergegebenen MCPs konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+1"/>
+        <source>replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::replay::ReplaySession</name>
     <message>
         <location filename="../core/replay/replaysession.cpp" line="+153"/>

@@ -3,53 +3,31 @@
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "app/cli/interruption.h"
-#include "core/common/controlchars.h"
-#include "core/diff/diffinput.h"
 #include "core/diff/ignorerule.h"
-#include "core/diff/metadatadiff.h"
 #include "core/recording/mcpextractor.h"
 #include "core/recording/recording.h"
 #include "core/recording/recordingsource.h"
-#include "core/recording/sqlquery.h"
 #include "core/recording/timeline.h"
 #include "core/recording/timelineindexer.h"
-#include "core/replay/certificateauthority.h"
-#include "core/replay/replayrecipe.h"
 #include "core/replay/replayreport.h"
+#include "core/replay/replayrun.h"
 #include "core/replay/replaysession.h"
-#include "core/replay/sqlreplay.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QFileInfo>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSaveFile>
-#include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 
-#include <csignal>
+#include <cstdio>
 #include <memory>
-
-#include <unistd.h>
 
 namespace tapedeck {
 
 using namespace tapedeck::replay;
 
 namespace {
-
-const QString RecipePlaceholder = QStringLiteral("{recipe}");
-
-// A value for a POSIX shell's export line.
-QString shellQuoted(const QString &value)
-{
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 
 Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
 {
@@ -73,115 +51,6 @@ Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
         port = quint16(*p);
     }
     return std::pair { address, port };
-}
-
-// The variables that point a client at the mock layer (DESIGN.md §7).
-QList<std::pair<QString, QString>> clientEnvironment(const ReplaySession &session, const QString &caPath, const QString &recipe)
-{
-    const QString proxy = session.proxyUrl();
-    QList<std::pair<QString, QString>> vars {
-        { QStringLiteral("HTTP_PROXY"), proxy },
-        { QStringLiteral("HTTPS_PROXY"), proxy },
-        { QStringLiteral("http_proxy"), proxy },
-        { QStringLiteral("https_proxy"), proxy },
-        { QStringLiteral("REQUESTS_CA_BUNDLE"), caPath },
-        { QStringLiteral("SSL_CERT_FILE"), caPath },
-        { QStringLiteral("CURL_CA_BUNDLE"), caPath },
-        { QStringLiteral("NODE_EXTRA_CA_CERTS"), caPath },
-        { QStringLiteral("AWS_CA_BUNDLE"), caPath },
-        { QStringLiteral("TAPEDECK_PROXY_URL"), proxy },
-        { QStringLiteral("TAPEDECK_CA_BUNDLE"), caPath },
-        { QStringLiteral("TAPEDECK_GMS_URL"), session.gmsUrl() },
-    };
-    if (const QString postgres = session.postgresUrl(); !postgres.isEmpty())
-        vars.append({ QStringLiteral("TAPEDECK_POSTGRES_URL"), postgres });
-    if (!recipe.isEmpty())
-        vars.append({ QStringLiteral("TAPEDECK_RECIPE"), recipe });
-    return vars;
-}
-
-QString endpointsText(const ReplaySession &session, const QString &caPath)
-{
-    QString out;
-    out += Cli::tr("Proxy:          %1").arg(session.proxyUrl()) + QLatin1Char('\n');
-    out += Cli::tr("GMS:            %1").arg(session.gmsUrl()) + QLatin1Char('\n');
-    if (const QString postgres = session.postgresUrl(); !postgres.isEmpty())
-        out += Cli::tr("PostgreSQL:     %1").arg(postgres) + QLatin1Char('\n');
-    out += Cli::tr("CA certificate: %1").arg(caPath) + QLatin1Char('\n');
-    out += Cli::tr("Reverse endpoints (one per recorded origin):") + QLatin1Char('\n');
-    for (const ReplaySession::ReverseEndpoint &e : session.reverseEndpoints())
-        out += QStringLiteral("  %1  →  %2%3\n").arg(e.url, escapeControls(e.origin), e.gms ? Cli::tr(" (GMS)") : QString());
-    return out;
-}
-
-// Runs the command with the event loop turning (the mock layer answers it on this thread); forwards a
-// Ctrl-C to its process group, then escalates if it does not stop.
-ReplayCommandStatus runCommand(const QStringList &argv, const QProcessEnvironment &environment, bool outputToStderr,
-    const Interruption &interruption)
-{
-    ReplayCommandStatus status;
-    status.argv = argv;
-    QProcess process;
-    process.setProgram(argv.first());
-    process.setArguments(argv.mid(1));
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::ForwardedChannels);
-    process.setInputChannelMode(QProcess::ForwardedInputChannel);
-    process.setChildProcessModifier([outputToStderr] {
-        ::setpgid(0, 0); // its own process group: Stop and Ctrl-C end it and everything it started
-        if (outputToStderr)
-            ::dup2(2, 1); // --json: the report owns stdout
-    });
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            loop.quit();
-    });
-    process.start();
-    if (!process.waitForStarted(10'000)) {
-        status.error = process.errorString();
-        return status;
-    }
-    const qint64 pid = process.processId();
-    int stage = 0;
-    QElapsedTimer sinceSignal;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (!interruption.signal() || process.state() == QProcess::NotRunning)
-            return;
-        if (stage == 0) {
-            ::kill(-pid_t(pid), SIGINT);
-            stage = 1;
-            sinceSignal.start();
-        } else if (stage == 1 && sinceSignal.elapsed() > 5'000) {
-            ::kill(-pid_t(pid), SIGTERM);
-            stage = 2;
-            sinceSignal.start();
-        } else if (stage == 2 && sinceSignal.elapsed() > 5'000) {
-            ::kill(-pid_t(pid), SIGKILL);
-            stage = 3;
-        }
-    });
-    poll.start(50);
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    poll.stop();
-    // Whatever it left running in its group (a background job, a worker that ignores SIGINT) ends with it:
-    // the mock layer it talked to is about to go.
-    if (::kill(-pid_t(pid), SIGTERM) == 0) {
-        QElapsedTimer grace;
-        grace.start();
-        while (::kill(-pid_t(pid), 0) == 0 && grace.elapsed() < 2'000)
-            QThread::msleep(20);
-        ::kill(-pid_t(pid), SIGKILL);
-    }
-    status.interrupted = interruption.signal() != 0;
-    status.crashed = process.exitStatus() == QProcess::CrashExit;
-    status.exitCode = process.exitCode();
-    if (status.crashed)
-        status.exitCode = SIGKILL; // QProcess does not tell the signal; report the one that ends it for sure
-    return status;
 }
 
 } // namespace
@@ -314,7 +183,6 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 does not exist").arg(path)));
     Timeline timeline;
     std::shared_ptr<const Recording> recording;
-    DiffInput recordedMcps;
     const bool isRecording = info.isDir() || info.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0;
     if (isRecording) {
         auto source = cli.openUnlocked(path, Cli::passwordOptions(parser));
@@ -329,24 +197,10 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         const Status indexed = TimelineIndexer::indexRecording(timeline, *recording);
         if (!indexed)
             return cli.fail(indexed.error());
-        if (recording->contents.contains(QueryLog::FileName)) {
-            Result<QueryLog> queries = QueryLog::parse(recording->contents.value(QueryLog::FileName), QueryLog::FileName);
-            if (!queries)
-                return cli.fail(queries.error());
-            for (const QString &w : queries->warnings())
-                cli.warn(w);
-            options.queries = std::make_shared<const QueryLog>(std::move(queries).value());
-        }
-        if (!recording->contents.contains(Recording::CassetteFileName) && !options.queries)
-            cli.warn(Cli::tr("%1 has neither an HTTP cassette (%2) nor recorded queries (%3): nothing to serve but "
-                             "the GMS endpoint, which still captures the MCPs a command sends.")
-                         .arg(path, Recording::CassetteFileName, QueryLog::FileName));
-        recordedMcps = DiffInput::recording(recording, path);
     } else {
         const Status indexed = TimelineIndexer::indexFile(timeline, path);
         if (!indexed)
             return cli.fail(indexed.error());
-        recordedMcps = DiffInput::file(path);
     }
     timeline.setComplete();
     for (const QString &w : timeline.warnings())
@@ -355,95 +209,50 @@ int runReplay(const Cli &cli, const QStringList &arguments)
     if (!faults.isEmpty())
         return cli.fail(faults.first());
 
-    Result<CertificateAuthority> ca = CertificateAuthority::openOrCreate();
-    if (!ca)
-        return cli.fail(ca.error());
-    auto authority = std::make_shared<CertificateAuthority>(std::move(ca).value());
-    if (options.queries) {
-        // TLS for PostgreSQL clients that insist (sslmode=require): a leaf for the loopback address.
-        Result<CertificateAuthority::Leaf> leaf = authority->leafFor(options.address.toString());
-        if (!leaf)
-            return cli.fail(leaf.error());
-        options.postgres.certificate = leaf->certificate;
-        options.postgres.key = leaf->key;
-    }
-    options.tls = [authority](const QString &host) -> Result<MockHttpServer::TlsIdentity> {
-        Result<CertificateAuthority::Leaf> leaf = authority->leafFor(host);
-        if (!leaf)
-            return leaf.error();
-        return MockHttpServer::TlsIdentity { leaf->certificate, leaf->key };
-    };
-    const QString gmsServer = recording && recording->recipe ? recording->recipe->scalar(QStringLiteral("sink.config.server")) : QString();
-    ReplaySession session(timeline, gmsServer, options);
-    if (const Status started = session.start(); !started)
+    ReplayRunSetup setup;
+    setup.recording = recording;
+    setup.recordingPath = path;
+    setup.options = std::move(options);
+    ReplayRun run(timeline, std::move(setup));
+    const Status started = run.start();
+    for (const QString &w : run.warnings())
+        cli.warn(w);
+    if (!started)
         return cli.fail(started.error());
+    const ReplaySession &session = run.session();
 
-    // The replay recipe, in a private temporary folder that goes away with the run.
-    QTemporaryDir workDir;
-    QString recipePath;
-    QStringList recipeChanges;
-    QStringList recipeNotes;
-    if (recording && recording->contents.contains(Recipe::FileName)) {
-        ReplayRecipeOptions recipeOptions;
-        recipeOptions.gmsUrl = session.gmsUrl();
-        if (SqlReplay *sql = session.sql()) {
-            recipeOptions.postgresHost = sql->server()->address().toString();
-            recipeOptions.postgresPort = sql->server()->port();
-        }
-        recipeOptions.origin = Recipe::FileName;
-        const Result<ReplayRecipe> recipe = makeReplayRecipe(recording->contents.value(Recipe::FileName), recipeOptions);
-        if (!recipe)
-            cli.warn(Cli::tr("no replay recipe: %1").arg(recipe.error().message));
-        else if (!workDir.isValid())
-            return cli.fail(makeError(ErrorCode::Io, Cli::tr("cannot create a temporary folder: %1").arg(workDir.errorString())));
-        else {
-            recipePath = workDir.filePath(QStringLiteral("replay-recipe.yml"));
-            recipeChanges = recipe->changes;
-            recipeNotes = recipe->notes;
-            QFile file(recipePath);
-            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-                || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || file.write(recipe->yaml) != recipe->yaml.size()
-                || !file.flush())
-                return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(recipePath, file.errorString())));
-        }
-    }
-    const bool usesRecipe = std::any_of(argv.cbegin(), argv.cend(), [](const QString &a) { return a.contains(RecipePlaceholder); });
-    if (usesRecipe && recipePath.isEmpty())
-        return cli.usage(Cli::tr("the command uses {recipe}, but the recording has no recipe to replay"));
-    for (QString &a : argv)
-        a.replace(RecipePlaceholder, recipePath);
-
-    const QString caPath = authority->certificatePath();
-    const QList<std::pair<QString, QString>> vars = clientEnvironment(session, caPath, recipePath);
     const bool jsonOut = parser.isSet(json);
-    const QString recordingName = recording ? recording->displayName : info.fileName();
+    const QString header = Cli::tr("Replaying %1 (%2 recorded interactions, policy %3)\n")
+                               .arg(run.recordingName())
+                               .arg(session.interactionCount())
+                               .arg(policy)
+        + run.endpointsText();
     Interruption interruption;
-    std::optional<ReplayCommandStatus> commandStatus;
     if (hasCommand) {
-        cli.err(Cli::tr("Replaying %1 (%2 recorded interactions, policy %3)\n")
-                    .arg(recordingName)
-                    .arg(session.interactionCount())
-                    .arg(policy)
-            + endpointsText(session, caPath));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        // Everything goes through the proxy: a NO_PROXY naming a recorded host would let the client past the
-        // air gap.
-        environment.remove(QStringLiteral("NO_PROXY"));
-        environment.remove(QStringLiteral("no_proxy"));
-        for (const auto &[name, value] : vars)
-            environment.insert(name, value);
-        ReplayCommandStatus status = runCommand(argv, environment, jsonOut, interruption);
-        status.expectedFailure = recording && recording->manifest && recording->manifest->hasException;
-        commandStatus = std::move(status);
+        if (const Result<QStringList> line = run.commandLine(argv); !line)
+            return cli.usage(line.error().message);
+        cli.err(header);
+        const Status launched = run.startCommand(argv, QString(), QProcessEnvironment::systemEnvironment(),
+            jsonOut ? ReplayRun::Output::ForwardToStderr : ReplayRun::Output::Forward);
+        // A command that could not be started is in the report (commandStatus() says why).
+        if (launched) {
+            // The event loop turns while the command runs: the mock layer answers it on this thread. A Ctrl-C
+            // starts Stop's escalation (SIGINT, SIGTERM, SIGKILL to its process group).
+            QEventLoop loop;
+            QObject::connect(&run, &ReplayRun::commandFinished, &loop, &QEventLoop::quit);
+            QTimer poll;
+            QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+                if (interruption.signal())
+                    run.stopCommand();
+            });
+            poll.start(50);
+            if (run.isCommandRunning())
+                loop.exec();
+        }
     } else {
-        QString text = Cli::tr("Replaying %1 (%2 recorded interactions, policy %3)\n")
-                           .arg(recordingName)
-                           .arg(session.interactionCount())
-                           .arg(policy)
-            + endpointsText(session, caPath);
+        QString text = header;
         text += Cli::tr("To point a shell's clients at it:") + QLatin1Char('\n');
-        for (const auto &[name, value] : vars)
-            text += QStringLiteral("export %1=%2\n").arg(name, shellQuoted(value));
+        text += run.exportLines();
         text += Cli::tr("Serving until interrupted (Ctrl-C)…") + QLatin1Char('\n');
         // With --json the endpoints go to stderr: stdout is the report's.
         if (jsonOut)
@@ -460,8 +269,7 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         poll.start(50);
         loop.exec();
     }
-    session.releaseAll();
-    session.stop();
+    run.stopServing();
 
     if (parser.isSet(mcpsOut)) {
         const QString out = parser.value(mcpsOut);
@@ -470,19 +278,9 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
             return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 could not be written: %2").arg(out, file.errorString())));
     }
-    DiffOptions diffOptions;
-    diffOptions.preset = DiffPreset::Replay;
-    std::optional<DiffReport> diff;
-    const DiffInput replayed = DiffInput::records(Cli::tr("replay"), session.replayedMcps(), session.mcpWarnings());
-    Result<DiffReport> compared = MetadataDiff::run(recordedMcps, replayed, diffOptions);
-    if (compared)
-        diff = std::move(compared).value();
-    ReplayReport report = ReplayReport::build(session, recordingName, commandStatus, diff);
-    report.recipePath = recipePath;
-    report.recipeChanges = recipeChanges;
-    report.recipeNotes = recipeNotes;
-    if (!compared)
-        report.warnings.append(Cli::tr("the replayed MCPs could not be compared: %1").arg(compared.error().message));
+    const ReplayReport report = run.finish();
+    const std::optional<DiffReport> &diff = run.diff();
+    const std::optional<ReplayCommandStatus> commandStatus = run.commandStatus();
 
     if (jsonOut) {
         cli.out(QByteArrayView(report.toJson(session)));
