@@ -1110,7 +1110,7 @@
 <context>
     <name>FilterExpression</name>
     <message>
-        <location filename="../core/recording/filterexpression.cpp" line="+846"/>
+        <location filename="../core/recording/filterexpression.cpp" line="+907"/>
         <location line="+236"/>
         <source>unexpected &quot;)&quot;: there is no &quot;(&quot; for it to close</source>
         <translation>unerwartetes „)“: Es gibt kein passendes „(“</translation>
@@ -1176,7 +1176,7 @@
         <translation>Suchbegriff erwartet, aber %1 gefunden</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>unknown field &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
         <translation>unbekanntes Feld „%1“; meinten Sie „%2“?</translation>
     </message>
@@ -1195,12 +1195,12 @@
         <location line="+54"/>
         <location line="+3"/>
         <location line="+16"/>
-        <location line="+298"/>
+        <location line="+328"/>
         <source>a value</source>
         <translation>ein Wert</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-400"/>
         <source>expected a value after &quot;%1:&quot;</source>
         <translation>Wert nach „%1:“ erwartet</translation>
     </message>
@@ -1230,7 +1230,17 @@
         <translation>http, sql oder mcp nach „%1:“ erwartet, aber „%2“ gefunden</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+17"/>
+        <source>a replay outcome</source>
+        <translation>ein Wiedergabe-Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a replay outcome after &quot;%1:&quot; (%2 or *), found &quot;%3&quot;</source>
+        <translation>Wiedergabe-Ergebnis nach „%1:“ erwartet (%2 oder *), aber „%3“ gefunden</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>some text</source>
         <translation>ein Suchtext</translation>
     </message>
@@ -1245,7 +1255,12 @@
         <translation>ein Statuscode</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>a count</source>
+        <translation>eine Anzahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a sequence number</source>
         <translation>eine Sequenznummer</translation>
     </message>
@@ -1256,11 +1271,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>expected a count such as 0, &gt;=1 or 2..5, found &quot;%1&quot;</source>
+        <translation>Anzahl wie 0, &gt;=1 oder 2..5 erwartet, aber „%1“ gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>expected a sequence number such as 42, &gt;=100 or 10..20, found &quot;%1&quot;</source>
         <translation>Sequenznummer wie 42, &gt;=100 oder 10..20 erwartet, aber „%1“ gefunden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>expected a number after &quot;%1&quot;</source>
         <translation>Zahl nach „%1“ erwartet</translation>
     </message>
@@ -1275,7 +1295,7 @@
         <translation>„!=“ wird nicht unterstützt; schreiben Sie -%1:%2, um einen Wert auszuschließen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>the range &quot;%1&quot; is empty: its lower bound is above its upper bound</source>
         <translation>der Bereich „%1“ ist leer: Seine Untergrenze liegt über seiner Obergrenze</translation>
     </message>
@@ -1320,7 +1340,7 @@
         <translation>ungültiger Filter in Spalte %1: %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>a regular expression that needs fewer steps</source>
         <translation>ein regulärer Ausdruck, der weniger Schritte braucht</translation>
     </message>
@@ -4441,11 +4461,11 @@ Manifest: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&lt;p&gt;Filter expression, the same language as &lt;tt&gt;tapedeck-cli events --filter&lt;/tt&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;orders&lt;/tt&gt; — free text in method, URL, SQL, URN, aspect and messages&lt;/li&gt;&lt;li&gt;&lt;tt&gt;kind:http status:&amp;gt;=400&lt;/tt&gt;, &lt;tt&gt;status:4xx,503&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;host:*.looker.com&lt;/tt&gt;, &lt;tt&gt;path:/api/*/looks/*&lt;/tt&gt;, &lt;tt&gt;url:~&quot;/looks/\d+$&quot;&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;sql:information_schema&lt;/tt&gt;, &lt;tt&gt;urn:*orders* aspect:schemaMetadata&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;error&lt;/tt&gt;, &lt;tt&gt;warning&lt;/tt&gt;, &lt;tt&gt;seq:100..200&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;a or b&lt;/tt&gt;, &lt;tt&gt;-term&lt;/tt&gt; or &lt;tt&gt;not term&lt;/tt&gt;, &lt;tt&gt;( … )&lt;/tt&gt;&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;Filterausdruck in derselben Sprache wie &lt;tt&gt;tapedeck-cli events --filter&lt;/tt&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;orders&lt;/tt&gt; — freier Text in Methode, URL, SQL, URN, Aspekt und Meldungen&lt;/li&gt;&lt;li&gt;&lt;tt&gt;kind:http status:&amp;gt;=400&lt;/tt&gt;, &lt;tt&gt;status:4xx,503&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;host:*.looker.com&lt;/tt&gt;, &lt;tt&gt;path:/api/*/looks/*&lt;/tt&gt;, &lt;tt&gt;url:~&quot;/looks/\d+$&quot;&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;sql:information_schema&lt;/tt&gt;, &lt;tt&gt;urn:*orders* aspect:schemaMetadata&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;error&lt;/tt&gt;, &lt;tt&gt;warning&lt;/tt&gt;, &lt;tt&gt;seq:100..200&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;a or b&lt;/tt&gt;, &lt;tt&gt;-term&lt;/tt&gt; oder &lt;tt&gt;not term&lt;/tt&gt;, &lt;tt&gt;( … )&lt;/tt&gt;&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;p&gt;Filter expression, the same language as &lt;tt&gt;tapedeck-cli events --filter&lt;/tt&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;orders&lt;/tt&gt; — free text in method, URL, SQL, URN, aspect and messages&lt;/li&gt;&lt;li&gt;&lt;tt&gt;kind:http status:&amp;gt;=400&lt;/tt&gt;, &lt;tt&gt;status:4xx,503&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;host:*.looker.com&lt;/tt&gt;, &lt;tt&gt;path:/api/*/looks/*&lt;/tt&gt;, &lt;tt&gt;url:~&quot;/looks/\d+$&quot;&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;sql:information_schema&lt;/tt&gt;, &lt;tt&gt;urn:*orders* aspect:schemaMetadata&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;error&lt;/tt&gt;, &lt;tt&gt;warning&lt;/tt&gt;, &lt;tt&gt;seq:100..200&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;served:0&lt;/tt&gt; — recorded events the replay never served&lt;/li&gt;&lt;li&gt;&lt;tt&gt;a or b&lt;/tt&gt;, &lt;tt&gt;-term&lt;/tt&gt; or &lt;tt&gt;not term&lt;/tt&gt;, &lt;tt&gt;( … )&lt;/tt&gt;&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;Filterausdruck in derselben Sprache wie &lt;tt&gt;tapedeck-cli events --filter&lt;/tt&gt;:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;orders&lt;/tt&gt; — freier Text in Methode, URL, SQL, URN, Aspekt und Meldungen&lt;/li&gt;&lt;li&gt;&lt;tt&gt;kind:http status:&amp;gt;=400&lt;/tt&gt;, &lt;tt&gt;status:4xx,503&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;host:*.looker.com&lt;/tt&gt;, &lt;tt&gt;path:/api/*/looks/*&lt;/tt&gt;, &lt;tt&gt;url:~&quot;/looks/\d+$&quot;&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;sql:information_schema&lt;/tt&gt;, &lt;tt&gt;urn:*orders* aspect:schemaMetadata&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;error&lt;/tt&gt;, &lt;tt&gt;warning&lt;/tt&gt;, &lt;tt&gt;seq:100..200&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;&lt;tt&gt;served:0&lt;/tt&gt; — aufgezeichnete Ereignisse, die die Wiedergabe nie beantwortet hat&lt;/li&gt;&lt;li&gt;&lt;tt&gt;a or b&lt;/tt&gt;, &lt;tt&gt;-term&lt;/tt&gt; oder &lt;tt&gt;not term&lt;/tt&gt;, &lt;tt&gt;( … )&lt;/tt&gt;&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Find (Ctrl+F)</source>
         <translation>Suchen (Strg+F)</translation>
     </message>
@@ -5665,17 +5685,17 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::TimelineModel</name>
     <message>
-        <location filename="../ui/timeline/timelinemodel.cpp" line="+408"/>
+        <location filename="../ui/timeline/timelinemodel.cpp" line="+519"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-492"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location line="+392"/>
+        <location line="+500"/>
         <source>–</source>
         <comment>no HTTP status recorded</comment>
         <translation>–</translation>
@@ -5732,7 +5752,25 @@ Manifest: %1</translation>
         <translation>MCP %1 von %2 im Body von Ereignis %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Never served by the replay</source>
+        <translation>Von der Wiedergabe nie beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Served once by the replay</source>
+        <translation>Von der Wiedergabe einmal beantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Served %n times by the replay</source>
+        <translation>
+            <numerusform>Von der Wiedergabe %n-mal beantwortet</numerusform>
+            <numerusform>Von der Wiedergabe %n-mal beantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>URN: %1
 Aspect: %2
 Entity type: %3</source>

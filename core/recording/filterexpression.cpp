@@ -341,7 +341,7 @@ FilterExpression::Outcome TextMatcher::matches(QAnyStringView text) const
 // ---------------------------------------------------------------------------------------------------
 // Fields.
 
-enum class ValueType : quint8 { Kind, Status, Sequence, Text };
+enum class ValueType : quint8 { Kind, Status, Sequence, Text, Outcome, Served };
 
 struct FieldInfo
 {
@@ -352,7 +352,7 @@ struct FieldInfo
     bool contains; // a plain value matches anywhere in the field (else the whole field)
 };
 
-constexpr std::array<FieldInfo, 13> fieldInfos { {
+constexpr std::array<FieldInfo, 15> fieldInfos { {
     { QLatin1StringView("kind"), ValueType::Kind, FilterField::Method, true, false },
     { QLatin1StringView("method"), ValueType::Text, FilterField::Method, true, false },
     { QLatin1StringView("status"), ValueType::Status, FilterField::Method, true, false },
@@ -366,6 +366,8 @@ constexpr std::array<FieldInfo, 13> fieldInfos { {
     { QLatin1StringView("change"), ValueType::Text, FilterField::Change, true, false },
     { QLatin1StringView("message"), ValueType::Text, FilterField::Message, false, true },
     { QLatin1StringView("seq"), ValueType::Sequence, FilterField::Method, true, false },
+    { QLatin1StringView("outcome"), ValueType::Outcome, FilterField::Method, true, false },
+    { QLatin1StringView("served"), ValueType::Served, FilterField::Method, true, false },
 } };
 
 struct FieldAlias
@@ -453,7 +455,54 @@ QString fieldList()
 // ---------------------------------------------------------------------------------------------------
 // The compiled program.
 
-enum class NodeType : quint8 { And, Or, Not, Kind, Status, Sequence, Error, Warning, Text, FreeText };
+enum class NodeType : quint8 {
+    And,
+    Or,
+    Not,
+    Kind,
+    Status,
+    Sequence,
+    Error,
+    Warning,
+    Text,
+    FreeText,
+    Replay, // outcome: and the replay keywords (matched, unmatched, held, edited)
+    Served,
+};
+
+// One bit per ReplayState (1 << int(state)).
+using ReplayMask = quint16;
+
+constexpr ReplayMask replayBit(ReplayState state)
+{
+    return ReplayMask(1u << int(state));
+}
+
+// outcome:* — every state a replay gives (all but None).
+constexpr ReplayMask AnyReplayState = ReplayMask(((1u << ReplayStateCount) - 1) & ~1u);
+
+// The keywords that stand for replay states, and the states each one matches. `edited` also takes Errored:
+// both were answered with what the user chose (an edited response, or an error).
+struct ReplayKeyword
+{
+    const char *keyword;
+    ReplayMask states;
+};
+
+constexpr std::array<ReplayKeyword, 4> replayKeywords { {
+    { "matched", replayBit(ReplayState::Matched) },
+    { "unmatched", replayBit(ReplayState::Unmatched) },
+    { "held", replayBit(ReplayState::Held) },
+    { "edited", ReplayMask(replayBit(ReplayState::Edited) | replayBit(ReplayState::Errored)) },
+} };
+
+QString replayStateList()
+{
+    QStringList names;
+    for (int i = 1; i < ReplayStateCount; ++i)
+        names.append(replayStateName(ReplayState(i)));
+    return names.join(QLatin1String(", "));
+}
 
 struct NumberRange
 {
@@ -469,9 +518,10 @@ struct Node
     NodeType type = NodeType::And;
     FilterField field = FilterField::Method; // Text
     quint8 kinds = 0; // Kind: bit per EventKind
+    ReplayMask replayStates = 0; // Replay: bit per ReplayState
     std::vector<int> children; // And, Or (source order), Not (one)
     std::vector<int> evaluation; // And, Or: children, cheapest first
-    std::vector<NumberRange> ranges; // Status, Sequence: any of them
+    std::vector<NumberRange> ranges; // Status, Sequence, Served: any of them
     std::vector<TextMatcher> matchers; // Text: any of them; FreeText: one
     QString spelling; // terms: canonical text for normalized()
     qsizetype position = 0; // terms: where the term is in the expression (for errors found while matching)
@@ -495,6 +545,7 @@ struct FilterProgram
     QString text;
     std::vector<Node> nodes;
     int root = -1;
+    bool dependsOnReplay = false; // a Replay or Served term
 
     // Recursive: the parser keeps programs within Nesting::MaxDepth levels. On GaveUp, gaveUp is the term.
     FilterExpression::Outcome evaluate(int index, const FilterSubject &subject, int &gaveUp) const;
@@ -534,6 +585,12 @@ FilterExpression::Outcome FilterProgram::evaluate(int index, const FilterSubject
     }
     case NodeType::Sequence:
         return outcome(inRanges(node.ranges, subject.sequence()));
+    case NodeType::Served: {
+        const qint64 served = subject.served();
+        return outcome(served >= 0 && inRanges(node.ranges, served));
+    }
+    case NodeType::Replay:
+        return outcome((node.replayStates >> int(subject.replayState())) & 1);
     case NodeType::Error:
         return outcome(subject.hasError());
     case NodeType::Warning:
@@ -605,6 +662,10 @@ bool isKeyword(QStringView word)
 {
     for (const char *keyword : { "and", "or", "not", "error", "warning" }) {
         if (word.compare(QLatin1StringView(keyword), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    for (const ReplayKeyword &replay : replayKeywords) {
+        if (word.compare(QLatin1StringView(replay.keyword), Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;
@@ -1101,6 +1162,15 @@ int Parser::parseWord(const Token &token)
                 return addNode(std::move(node));
             }
         }
+        for (const ReplayKeyword &replay : replayKeywords) {
+            if (word.compare(QLatin1StringView(replay.keyword), Qt::CaseInsensitive) == 0) {
+                Node node;
+                node.type = NodeType::Replay;
+                node.replayStates = replay.states;
+                node.spelling = QLatin1StringView(replay.keyword);
+                return addNode(std::move(node));
+            }
+        }
     }
     const qsizetype nameLength = fieldPrefixLength(word);
     const int term
@@ -1251,9 +1321,30 @@ int Parser::parseFieldValue(const FieldInfo &field, QStringView name, qsizetype 
             spellings.append(value);
         }
         break;
+    case ValueType::Outcome:
+        node.type = NodeType::Replay;
+        for (const auto &[begin, end] : items) {
+            const QString value = plainText(chars, begin, end).toLower();
+            if (value == QLatin1String("*")) {
+                node.replayStates |= AnyReplayState;
+            } else if (const std::optional<ReplayState> state = replayStateFromName(value)) {
+                node.replayStates |= replayBit(*state);
+            } else {
+                const qsizetype start = chars[begin].position;
+                return fail(start, chars[end - 1].position + 1 - start,
+                    FilterExpression::tr("a replay outcome"),
+                    FilterExpression::tr("expected a replay outcome after \"%1:\" (%2 or *), found \"%3\"")
+                        .arg(name.toString(), replayStateList(), plainText(chars, begin, end)));
+            }
+            spellings.append(value);
+        }
+        break;
     case ValueType::Status:
     case ValueType::Sequence:
-        node.type = field.type == ValueType::Status ? NodeType::Status : NodeType::Sequence;
+    case ValueType::Served:
+        node.type = field.type == ValueType::Status ? NodeType::Status
+            : field.type == ValueType::Sequence     ? NodeType::Sequence
+                                                    : NodeType::Served;
         node.cost = 2;
         for (const auto &[begin, end] : items) {
             if (!parseNumberItem(field.type, chars, begin, end, node.ranges, spellings))
@@ -1303,7 +1394,8 @@ int Parser::parseFreeText(qsizetype position, qsizetype length)
     return addNode(std::move(node));
 }
 
-// One item of a status or seq value: 404, =404, >=400, >400, <=299, <300, 400..499, 400.., ..299, 4xx, *
+// One item of a status, seq or served value: 404, =404, >=400, >400, <=299, <300, 400..499, 400.., ..299,
+// 4xx (status only), *
 bool Parser::parseNumberItem(ValueType type, const Decoded &chars, size_t begin, size_t end,
     std::vector<NumberRange> &ranges, QStringList &spellings)
 {
@@ -1315,16 +1407,21 @@ bool Parser::parseNumberItem(ValueType type, const Decoded &chars, size_t begin,
                                                : chars[end - 1].position + 1;
     };
     const bool status = type == ValueType::Status;
-    const QString expected
-        = status ? FilterExpression::tr("a status code") : FilterExpression::tr("a sequence number");
+    const QString expected = status ? FilterExpression::tr("a status code")
+        : type == ValueType::Served ? FilterExpression::tr("a count")
+                                    : FilterExpression::tr("a sequence number");
     const auto failItem = [&]() {
-        fail(start, itemLength, expected,
-            status
-                ? FilterExpression::tr(
-                    "expected a status code such as 404, >=400, 400..499 or 4xx, found \"%1\"")
-                      .arg(text)
-                : FilterExpression::tr("expected a sequence number such as 42, >=100 or 10..20, found \"%1\"")
-                      .arg(text));
+        QString message;
+        if (status) {
+            message = FilterExpression::tr(
+                "expected a status code such as 404, >=400, 400..499 or 4xx, found \"%1\"");
+        } else if (type == ValueType::Served) {
+            message = FilterExpression::tr("expected a count such as 0, >=1 or 2..5, found \"%1\"");
+        } else {
+            message = FilterExpression::tr(
+                "expected a sequence number such as 42, >=100 or 10..20, found \"%1\"");
+        }
+        fail(start, itemLength, expected, message.arg(text));
         return false;
     };
     // Parses digits at [offset, offset + count) of the item; count 0 reports "expected a number after …".
@@ -1358,7 +1455,10 @@ bool Parser::parseNumberItem(ValueType type, const Decoded &chars, size_t begin,
     if (text.startsWith(QLatin1String("!="))) {
         fail(start, 2, expected,
             FilterExpression::tr("\"!=\" is not supported; write -%1:%2 to leave a value out")
-                .arg(status ? QStringLiteral("status") : QStringLiteral("seq"), text.mid(2)));
+                .arg(status                         ? QStringLiteral("status")
+                        : type == ValueType::Served ? QStringLiteral("served")
+                                                    : QStringLiteral("seq"),
+                    text.mid(2)));
         return false;
     }
     for (const char *op : { ">=", "<=", ">", "<", "=" }) {
@@ -1624,6 +1724,8 @@ Result<FilterExpression> FilterExpression::parse(const QString &text, FilterErro
             *detail = *error;
         return makeError(ErrorCode::Usage, error->formatted(text));
     }
+    program->dependsOnReplay = std::any_of(program->nodes.cbegin(), program->nodes.cend(),
+        [](const Node &node) { return node.type == NodeType::Replay || node.type == NodeType::Served; });
     FilterExpression expression;
     expression.m_program = std::move(program);
     return expression;
@@ -1656,6 +1758,11 @@ Error FilterExpression::gaveUpError(const FilterError &gaveUp) const
 bool FilterExpression::isEmpty() const
 {
     return !m_program || m_program->root < 0;
+}
+
+bool FilterExpression::dependsOnReplay() const
+{
+    return m_program && m_program->dependsOnReplay;
 }
 
 QString FilterExpression::normalized() const

@@ -48,6 +48,10 @@ public:
     // True for a blank expression; such a filter matches everything and callers may skip evaluating it.
     bool isEmpty() const;
 
+    // True when a term asks about replays (`served:`, `outcome:`, matched, unmatched, held, edited): its
+    // matches change with the replay, so callers match again when they get newer replay information.
+    bool dependsOnReplay() const;
+
     // The canonical spelling: lower-case field names and keywords, explicit "and"/"not", parentheses
     // where "and" groups sit inside "or", minimal quoting. Parsing it again yields the same filter, except
     // when those added parentheses take it past Nesting::MaxDepth (then it is refused as too deep).

@@ -5,6 +5,10 @@
 #include "core/recording/eventkind.h"
 
 #include <QAnyStringView>
+#include <QLatin1StringView>
+#include <QStringView>
+
+#include <optional>
 
 namespace tapedeck {
 
@@ -26,8 +30,60 @@ enum class FilterField : quint8 {
 
 inline constexpr int FilterFieldCount = int(FilterField::Message) + 1;
 
-// What a replay did with an event (the Replay tab's live requests and statements); timeline events None.
-enum class ReplayState : quint8 { None, Pending, Held, Matched, Synthesized, Edited, Errored, Unmatched, Abandoned, Builtin };
+// What a replay did with the event. The Replay tab's live requests and statements answer their outcome;
+// timeline events None.
+enum class ReplayState : quint8 {
+    None,
+    Pending,
+    Held,
+    Matched,
+    Synthesized,
+    Edited,
+    Errored,
+    Unmatched,
+    Abandoned,
+    Builtin
+};
+
+inline constexpr int ReplayStateCount = int(ReplayState::Builtin) + 1;
+
+// "pending", "held", …: the names `outcome:` accepts; None has none (an empty view).
+inline constexpr QLatin1StringView replayStateName(ReplayState state) noexcept
+{
+    switch (state) {
+    case ReplayState::None:
+        break;
+    case ReplayState::Pending:
+        return QLatin1StringView("pending");
+    case ReplayState::Held:
+        return QLatin1StringView("held");
+    case ReplayState::Matched:
+        return QLatin1StringView("matched");
+    case ReplayState::Synthesized:
+        return QLatin1StringView("synthesized");
+    case ReplayState::Edited:
+        return QLatin1StringView("edited");
+    case ReplayState::Errored:
+        return QLatin1StringView("errored");
+    case ReplayState::Unmatched:
+        return QLatin1StringView("unmatched");
+    case ReplayState::Abandoned:
+        return QLatin1StringView("abandoned");
+    case ReplayState::Builtin:
+        return QLatin1StringView("builtin");
+    }
+    return QLatin1StringView();
+}
+
+// The inverse of replayStateName(), case-insensitive; never None.
+inline std::optional<ReplayState> replayStateFromName(QStringView name) noexcept
+{
+    for (int i = 1; i < ReplayStateCount; ++i) {
+        if (name.compare(replayStateName(ReplayState(i)), Qt::CaseInsensitive) == 0)
+            return ReplayState(i);
+    }
+    return std::nullopt;
+}
 
 // One event as the filter sees it. The timeline implements this over its compact records, typically with
 // one reusable adapter object per thread that is pointed at row after row, so that evaluating a filter
@@ -72,12 +128,12 @@ public:
     // carried them.
     virtual QAnyStringView text(FilterField field) const = 0;
 
-    // What a replay did with the event. The Replay tab's live requests and statements answer their outcome;
-    // timeline events None.
+    // What a replay did with the event (`outcome:`, `matched`, `held`, …). Defaults to None: no replay.
     virtual ReplayState replayState() const { return ReplayState::None; }
-    // How often a replay served it: for a live request, how many times its recorded event had been served
-    // including this one; for a recorded event on the timeline, how often the replay served it. -1: no
-    // replay information (a `served` term never matches it).
+
+    // How often a replay served it (`served:`): for a live request, how many times its recorded event had
+    // been served including this one; for a recorded event on the timeline, how often the replay served
+    // it. -1: no replay information (a `served` term never matches it).
     virtual qint64 served() const { return -1; }
 
 protected:

@@ -25,10 +25,11 @@ struct Part
 };
 
 void matchPart(const Timeline &timeline, const FilterExpression &filter, KindMask kinds, qsizetype from,
-    qsizetype to, const std::function<bool()> &cancelled, std::atomic<qsizetype> &gaveUpSeq, Part &out)
+    qsizetype to, const std::function<bool()> &cancelled, const EventCoverage *coverage,
+    std::atomic<qsizetype> &gaveUpSeq, Part &out)
 {
     const bool everything = filter.isEmpty();
-    TimelineSubject subject(timeline);
+    TimelineSubject subject(timeline, coverage);
     for (qsizetype block = from; block < to; block += CancelCheckEvery) {
         if (cancelled && cancelled())
             return;
@@ -60,7 +61,8 @@ void matchPart(const Timeline &timeline, const FilterExpression &filter, KindMas
 } // namespace
 
 TimelineFilter::Matches TimelineFilter::match(const Timeline &timeline, const FilterExpression &filter,
-    KindMask kinds, qsizetype from, qsizetype to, QThreadPool *pool, const std::function<bool()> &cancelled)
+    KindMask kinds, qsizetype from, qsizetype to, QThreadPool *pool, const std::function<bool()> &cancelled,
+    const EventCoverage *coverage)
 {
     Matches result;
     if (to <= from || kinds == 0)
@@ -72,7 +74,7 @@ TimelineFilter::Matches TimelineFilter::match(const Timeline &timeline, const Fi
     const qsizetype parts = std::clamp<qsizetype>(size / MinPartSize, 1, threads);
     std::vector<Part> partResults(static_cast<size_t>(parts));
     if (parts == 1) {
-        matchPart(timeline, filter, kinds, from, to, cancelled, gaveUpSeq, partResults[0]);
+        matchPart(timeline, filter, kinds, from, to, cancelled, coverage, gaveUpSeq, partResults[0]);
     } else {
         std::vector<QFuture<void>> futures;
         const qsizetype step = (size + parts - 1) / parts;
@@ -82,13 +84,13 @@ TimelineFilter::Matches TimelineFilter::match(const Timeline &timeline, const Fi
             Part *out = &partResults[size_t(p)];
             // The caller's pool decides the threads' priority (the GUI's job trackers run theirs below the
             // GUI).
-            futures.push_back(
-                QtConcurrent::run(pool, [&timeline, &filter, kinds, begin, end, &cancelled, &gaveUpSeq, out] {
-                    matchPart(timeline, filter, kinds, begin, end, cancelled, gaveUpSeq, *out);
+            futures.push_back(QtConcurrent::run(
+                pool, [&timeline, &filter, kinds, begin, end, &cancelled, coverage, &gaveUpSeq, out] {
+                    matchPart(timeline, filter, kinds, begin, end, cancelled, coverage, gaveUpSeq, *out);
                 }));
         }
-        matchPart(
-            timeline, filter, kinds, from, std::min(to, from + step), cancelled, gaveUpSeq, partResults[0]);
+        matchPart(timeline, filter, kinds, from, std::min(to, from + step), cancelled, coverage, gaveUpSeq,
+            partResults[0]);
         // A part that has not started yet is run here by waitForFinished() (Qt takes it back from the
         // pool), so this cannot deadlock even when every pool thread is busy.
         for (QFuture<void> &future : futures)
@@ -112,12 +114,12 @@ TimelineFilter::Matches TimelineFilter::match(const Timeline &timeline, const Fi
 
 qsizetype TimelineFilter::findRow(const Timeline &timeline, const FilterExpression &filter,
     const std::function<qsizetype(qsizetype)> &seqAtRow, qsizetype rowCount, qsizetype start, bool forward,
-    const std::function<bool()> &cancelled)
+    const std::function<bool()> &cancelled, const EventCoverage *coverage)
 {
     if (rowCount <= 0)
         return -1;
     start = ((start % rowCount) + rowCount) % rowCount;
-    TimelineSubject subject(timeline);
+    TimelineSubject subject(timeline, coverage);
     for (qsizetype i = 0; i < rowCount; ++i) {
         if (i % CancelCheckEvery == 0 && cancelled && cancelled())
             return -1;

@@ -2,6 +2,7 @@
 // The filter language's view of one timeline event: a reusable adapter pointed at row after row.
 #pragma once
 
+#include "core/recording/eventcoverage.h"
 #include "core/recording/filtersubject.h"
 #include "core/recording/timeline.h"
 
@@ -10,8 +11,11 @@ namespace tapedeck {
 class TimelineSubject final : public FilterSubject
 {
 public:
-    explicit TimelineSubject(const Timeline &timeline)
+    // `coverage` (optional) answers served(); without it every event answers -1 (no replay information).
+    // It must outlive the subject.
+    explicit TimelineSubject(const Timeline &timeline, const EventCoverage *coverage = nullptr)
         : m_timeline(timeline)
+        , m_coverage(coverage)
     { }
 
     void setRow(qsizetype seq);
@@ -22,6 +26,8 @@ public:
     bool hasError() const override;
     bool hasWarning() const override;
     QAnyStringView text(FilterField field) const override;
+    // Recorded events were not replayed themselves: replayState() stays None.
+    qint64 served() const override { return m_coverage ? m_coverage->servedOf(m_seq) : -1; }
 
     // Host and path of a request URI, as views into it (no allocation).
     static QStringView hostOf(QStringView uri);
@@ -32,6 +38,7 @@ private:
     qsizetype httpRow() const;
 
     const Timeline &m_timeline;
+    const EventCoverage *m_coverage = nullptr;
     qsizetype m_seq = 0;
 };
 

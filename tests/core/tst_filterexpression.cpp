@@ -76,6 +76,23 @@ struct FakeEvent final : test::FieldEvent
         FieldEvent::encode(how);
         return *this;
     }
+    FakeEvent &replayed(ReplayState state, qint64 count)
+    {
+        replay = state;
+        servedCount = count;
+        return *this;
+    }
+};
+
+// Implements only what FilterSubject requires, as implementers written before replays did.
+struct PlainSubject final : FilterSubject
+{
+    EventKind kind() const override { return EventKind::Http; }
+    qint64 sequence() const override { return 0; }
+    int status() const override { return 200; }
+    bool hasError() const override { return false; }
+    bool hasWarning() const override { return false; }
+    QAnyStringView text(FilterField) const override { return u"matched"; }
 };
 
 FakeEvent http(const char *name, qint64 seq, const QString &method, const QString &url, const QString &host,
@@ -119,43 +136,60 @@ const std::vector<FakeEvent> &events()
     static const std::vector<FakeEvent> all = [] {
         using E = FakeEvent::Encoding;
         std::vector<FakeEvent> list;
+        // What a replay did with each (the Replay tab's view; replayed() gives state and served count):
+        // every ReplayState once at least, None on m2 and m3; served counts 0, 1, 2, 3 and -1 (none).
         list.push_back(http("h1", 0, QStringLiteral("GET"),
             QStringLiteral("https://api.looker.com/api/4.0/dashboards?limit=10"),
-            QStringLiteral("api.looker.com"), QStringLiteral("/api/4.0/dashboards"), 200));
+            QStringLiteral("api.looker.com"), QStringLiteral("/api/4.0/dashboards"), 200)
+                           .replayed(ReplayState::Matched, 1));
         list.push_back(http("h2", 1, QStringLiteral("POST"),
             QStringLiteral("http://gms.example.com:8080/aspects?action=ingestProposalBatch"),
-            QStringLiteral("gms.example.com"), QStringLiteral("/aspects"), 200));
+            QStringLiteral("gms.example.com"), QStringLiteral("/aspects"), 200)
+                           .replayed(ReplayState::Matched, 3));
         list.push_back(
             http("h3", 2, QStringLiteral("GET"), QStringLiteral("https://eu.looker.com/api/4.0/looks/42"),
                 QStringLiteral("eu.looker.com"), QStringLiteral("/api/4.0/looks/42"), 404)
-                .set(FilterField::Message, QStringLiteral("Not Found")));
+                .set(FilterField::Message, QStringLiteral("Not Found"))
+                .replayed(ReplayState::Unmatched, -1));
         list.push_back(http("h4", 3, QStringLiteral("POST"),
             QStringLiteral("http://gms.example.com:8080/aspects?action=ingestProposal"),
             QStringLiteral("gms.example.com"), QStringLiteral("/aspects"), 500)
-                           .set(FilterField::Message, QStringLiteral("Internal Server Error")));
+                           .set(FilterField::Message, QStringLiteral("Internal Server Error"))
+                           .replayed(ReplayState::Held, -1));
         list.push_back(http("h5", 4, QStringLiteral("DELETE"), QStringLiteral("http://looker.com/api/x"),
             QStringLiteral("looker.com"), QStringLiteral("/api/x"), 204)
-                           .encode(E::Latin1));
+                           .encode(E::Latin1)
+                           .replayed(ReplayState::Edited, 2));
         FakeEvent h6
             = http("h6", 5, QStringLiteral("GET"), QStringLiteral("https://ÄPFEL.example.de/Straße?q=ſ"),
                 QStringLiteral("äpfel.example.de"), QStringLiteral("/Straße"), 0);
         h6.warning = true;
-        list.push_back(h6.set(FilterField::Message, QStringLiteral("no response recorded")).encode(E::Utf8));
+        list.push_back(h6.set(FilterField::Message, QStringLiteral("no response recorded"))
+                           .encode(E::Utf8)
+                           .replayed(ReplayState::Errored, 0));
         list.push_back(sql("s1", 6,
-            QStringLiteral(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'orders'")));
+            QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = 'orders'"))
+                           .replayed(ReplayState::Builtin, -1));
         FakeEvent s2 = sql("s2", 7, QStringLiteral("select * from Orders limit 10"));
         s2.error = true;
-        list.push_back(s2.set(FilterField::Message, QStringLiteral("relation \"orders\" does not exist")));
+        list.push_back(s2.set(FilterField::Message, QStringLiteral("relation \"orders\" does not exist"))
+                           .replayed(ReplayState::Synthesized, 0));
         FakeEvent s3 = sql("s3", 8, QStringLiteral("SELECT nom FROM Légumes"));
         s3.warning = true;
-        list.push_back(s3.set(FilterField::Message, QStringLiteral("truncated line")).encode(E::Latin1));
+        list.push_back(s3.set(FilterField::Message, QStringLiteral("truncated line"))
+                           .encode(E::Latin1)
+                           .replayed(ReplayState::Pending, -1));
         list.push_back(
             mcp("m1", 9, QStringLiteral("urn:li:dataset:(urn:li:dataPlatform:looker,db.orders,PROD)"),
-                QStringLiteral("schemaMetadata"), QStringLiteral("dataset"), QStringLiteral("UPSERT")));
+                QStringLiteral("schemaMetadata"), QStringLiteral("dataset"), QStringLiteral("UPSERT"))
+                .replayed(ReplayState::Abandoned, -1));
+        // A recorded event as the timeline sees it: no replay state, served 0 times; its message holds a
+        // replay keyword as text.
         list.push_back(mcp("m2", 10, QStringLiteral("urn:li:dashboard:(looker,dashboards.7)"),
             QStringLiteral("dashboardInfo"), QStringLiteral("dashboard"), QStringLiteral("UPSERT"))
-                           .encode(E::Utf8));
+                           .set(FilterField::Message, QStringLiteral("no request matched"))
+                           .encode(E::Utf8)
+                           .replayed(ReplayState::None, 0));
         FakeEvent m3 = mcp("m3", 11,
             QStringLiteral(
                 "urn:li:schemaField:(urn:li:dataset:(urn:li:dataPlatform:hive,sales.Orders,PROD),id)"),
@@ -302,6 +336,52 @@ private slots:
         row(QStringLiteral("ERROR"), errorEvents);
         row(QStringLiteral("warning"), QStringLiteral("h6 s3"));
         row(QStringLiteral("error or warning"), QStringLiteral("h3 h4 h6 s2 s3 m3"));
+        // replay keywords: what a replay did with the event, never free text
+        row(QStringLiteral("matched"), QStringLiteral("h1 h2"));
+        row(QStringLiteral("MATCHED"), QStringLiteral("h1 h2"));
+        row(QStringLiteral("unmatched"), QStringLiteral("h3"));
+        row(QStringLiteral("held"), QStringLiteral("h4"));
+        row(QStringLiteral("Held"), QStringLiteral("h4"));
+        row(QStringLiteral("edited"), QStringLiteral("h5 h6")); // Edited and Errored
+        row(QStringLiteral("-matched kind:http"), QStringLiteral("h3 h4 h5 h6"));
+        row(QStringLiteral("held or unmatched"), QStringLiteral("h3 h4"));
+        // quoted or escaped, the same words are free text
+        row(QStringLiteral("\"matched\""), QStringLiteral("m2"));
+        row(QStringLiteral("\\matched"), QStringLiteral("m2"));
+        row(QStringLiteral("message:matched"), QStringLiteral("m2"));
+        row(QStringLiteral("\"held\""), QString());
+        // outcome
+        row(QStringLiteral("outcome:pending"), QStringLiteral("s3"));
+        row(QStringLiteral("outcome:held"), QStringLiteral("h4"));
+        row(QStringLiteral("outcome:matched"), QStringLiteral("h1 h2"));
+        row(QStringLiteral("outcome:synthesized"), QStringLiteral("s2"));
+        row(QStringLiteral("outcome:edited"), QStringLiteral("h5"));
+        row(QStringLiteral("outcome:errored"), QStringLiteral("h6"));
+        row(QStringLiteral("outcome:unmatched"), QStringLiteral("h3"));
+        row(QStringLiteral("outcome:abandoned"), QStringLiteral("m1"));
+        row(QStringLiteral("outcome:builtin"), QStringLiteral("s1"));
+        row(QStringLiteral("OUTCOME:Matched,SYNTHESIZED"), QStringLiteral("h1 h2 s2"));
+        row(QStringLiteral("outcome:\"held\",builtin"), QStringLiteral("h4 s1"));
+        row(QStringLiteral("outcome:*"), QStringLiteral("h1 h2 h3 h4 h5 h6 s1 s2 s3 m1"));
+        row(QStringLiteral("outcome:matched,*"), QStringLiteral("h1 h2 h3 h4 h5 h6 s1 s2 s3 m1"));
+        row(QStringLiteral("-outcome:*"), QStringLiteral("m2 m3"));
+        // served: numbers as for seq, never matching -1 (no replay information)
+        row(QStringLiteral("served:0"), QStringLiteral("h6 s2 m2"));
+        row(QStringLiteral("served:=1"), QStringLiteral("h1"));
+        row(QStringLiteral("served:>1"), QStringLiteral("h2 h5"));
+        row(QStringLiteral("served:>=1"), QStringLiteral("h1 h2 h5"));
+        row(QStringLiteral("served:<2"), QStringLiteral("h1 h6 s2 m2"));
+        row(QStringLiteral("served:<=0"), QStringLiteral("h6 s2 m2"));
+        row(QStringLiteral("served:..0"), QStringLiteral("h6 s2 m2"));
+        row(QStringLiteral("served:2..5"), QStringLiteral("h2 h5"));
+        row(QStringLiteral("served:3.."), QStringLiteral("h2"));
+        row(QStringLiteral("served:0,3"), QStringLiteral("h2 h6 s2 m2"));
+        row(QStringLiteral("served:*"), QStringLiteral("h1 h2 h5 h6 s2 m2"));
+        row(QStringLiteral("-served:*"), QStringLiteral("h3 h4 s1 s3 m1 m3"));
+        row(QStringLiteral("not served:0"), QStringLiteral("h1 h2 h3 h4 h5 s1 s3 m1 m3"));
+        row(QStringLiteral("kind:http matched served:>1"), QStringLiteral("h2"));
+        row(QStringLiteral("served:0 -outcome:*"), QStringLiteral("m2"));
+        row(QStringLiteral("(edited or held) error"), QStringLiteral("h4 h6"));
         // free text
         row(QStringLiteral("orders"), QStringLiteral("s1 s2 m1 m3"));
         row(QStringLiteral("LOOKER"), QStringLiteral("h1 h3 h5 m1 m2"));
@@ -424,6 +504,28 @@ private slots:
         row(QStringLiteral("- error"), 0, 1, QStringLiteral("\"-\""));
         row(QStringLiteral("kind:http -"), 10, 1, QStringLiteral("\"-\""));
         row(QStringLiteral("not -"), 4, 1, QStringLiteral("\"-\""));
+        // replay terms
+        row(QStringLiteral("outcome:done"), 8, 4,
+            QStringLiteral(
+                "expected a replay outcome after \"outcome:\" (pending, held, matched, synthesized, "
+                "edited, errored, unmatched, abandoned, builtin or *), found \"done\""));
+        row(QStringLiteral("outcome:matched,nope"), 16, 4, QStringLiteral("found \"nope\""));
+        row(QStringLiteral("outcome:none"), 8, 4, QStringLiteral("expected a replay outcome"));
+        row(QStringLiteral("outcome:=held"), 8, 5, QStringLiteral("expected a replay outcome"));
+        row(QStringLiteral("outcome:"), 8, 0, QStringLiteral("expected a value after \"outcome:\""));
+        row(QStringLiteral("outcome:held,"), 13, 0, QStringLiteral("expected a value after \",\""));
+        row(QStringLiteral("outcomes:held"), 0, 8, QStringLiteral("did you mean \"outcome\""));
+        row(QStringLiteral("served:x"), 7, 1,
+            QStringLiteral("expected a count such as 0, >=1 or 2..5, found \"x\""));
+        row(QStringLiteral("served:-1"), 7, 2, QStringLiteral("expected a count"));
+        row(QStringLiteral("served:4xx"), 7, 3, QStringLiteral("expected a count")); // classes: status only
+        row(QStringLiteral("served:!=0"), 7, 2, QStringLiteral("-served:0"));
+        row(QStringLiteral("served:5..2"), 7, 4, QStringLiteral("empty"));
+        row(QStringLiteral("served:>="), 9, 0, QStringLiteral("expected a number after \">=\""));
+        row(QStringLiteral("served:"), 7, 0, QStringLiteral("expected a value after \"served:\""));
+        row(QStringLiteral("servd:1"), 0, 5, QStringLiteral("did you mean \"served\""));
+        row(QStringLiteral("matched:1"), 0, 7, QStringLiteral("unknown field \"matched\""));
+        row(QStringLiteral("x:1"), 0, 1, QStringLiteral("seq, outcome, served"));
     }
 
     void errors()
@@ -441,6 +543,71 @@ private slots:
         QCOMPARE(error.length, length);
         QVERIFY(!error.expected.isEmpty());
         QCOMPARE(filter.error().message, error.formatted(expression));
+    }
+
+    // A subject that knows nothing of replays (FilterSubject's defaults: None, -1) and one that says -1
+    // explicitly: no replay term matches them, whatever its numbers; their negations all do.
+    void servedMinusOneNeverMatches()
+    {
+        const PlainSubject plain;
+        QCOMPARE(plain.replayState(), ReplayState::None);
+        QCOMPARE(plain.served(), -1);
+        FakeEvent explicitNone = http("x", 3, QStringLiteral("GET"), QStringLiteral("http://x/"),
+            QStringLiteral("x"), QStringLiteral("/"), 200);
+        explicitNone.replayed(ReplayState::None, -1);
+        for (const char *text :
+            { "served:*", "served:0", "served:<1", "served:..0", "served:<=0", "served:..5", "served:0..",
+                "served:<999999999999999999", "outcome:*", "matched", "unmatched", "held", "edited",
+                "outcome:pending,held,matched,synthesized,edited,errored,unmatched,abandoned,builtin" }) {
+            const Result<FilterExpression> filter = FilterExpression::parse(QString::fromLatin1(text));
+            QVERIFY2(filter.ok(), text);
+            QVERIFY2(!passes(*filter, plain), text);
+            QVERIFY2(!passes(*filter, explicitNone), text);
+            const Result<FilterExpression> negated
+                = FilterExpression::parse(QStringLiteral("not ") + QString::fromLatin1(text));
+            QVERIFY2(passes(*negated, plain), text);
+            QVERIFY2(passes(*negated, explicitNone), text);
+        }
+        // The plain subject's text is "matched": only the quoted word finds it.
+        QVERIFY(passes(*FilterExpression::parse(QStringLiteral("\"matched\"")), plain));
+    }
+
+    void dependsOnReplay_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<bool>("depends");
+        for (const char *text : { "matched", "unmatched", "held", "edited", "outcome:*", "served:0",
+                 "kind:http (error or -served:>=1)", "not not held", "(a or (b and outcome:builtin))" })
+            QTest::addRow("%s", text) << QString::fromLatin1(text) << true;
+        for (const char *text : { "", "kind:http", "\"matched\"", "\\held", "message:edited", "seq:0",
+                 "error or warning", "url:~served" })
+            QTest::addRow("%s", text) << QString::fromLatin1(text) << false;
+    }
+
+    void dependsOnReplay()
+    {
+        QFETCH(QString, expression);
+        QFETCH(bool, depends);
+        const Result<FilterExpression> filter = FilterExpression::parse(expression);
+        QVERIFY(filter.ok());
+        QCOMPARE(filter->dependsOnReplay(), depends);
+        QCOMPARE(FilterExpression::parse(filter->normalized())->dependsOnReplay(), depends);
+        QVERIFY(!FilterExpression().dependsOnReplay());
+    }
+
+    void replayStateNames()
+    {
+        QVERIFY(replayStateName(ReplayState::None).isEmpty());
+        QVERIFY(!replayStateFromName(u""));
+        QVERIFY(!replayStateFromName(u"none"));
+        QStringList names;
+        for (int i = 1; i < ReplayStateCount; ++i) {
+            const ReplayState state = ReplayState(i);
+            names.append(replayStateName(state));
+            QCOMPARE(replayStateFromName(QString(replayStateName(state)).toUpper()), state);
+        }
+        QCOMPARE(names.join(QLatin1Char(' ')),
+            QStringLiteral("pending held matched synthesized edited errored unmatched abandoned builtin"));
     }
 
     void formattedError()
@@ -642,6 +809,14 @@ private slots:
         row(QStringLiteral("https://x"), QStringLiteral("https://x"));
         row(QStringLiteral("C\\:x*"), QStringLiteral("C\\:x*"));
         row(QStringLiteral("f(x)"), QStringLiteral("f(x)"));
+        row(QStringLiteral("MATCHED or Held"), QStringLiteral("matched or held"));
+        row(QStringLiteral("-UNMATCHED EDITED"), QStringLiteral("not unmatched and edited"));
+        row(QStringLiteral("\"matched\""), QStringLiteral("\"matched\""));
+        row(QStringLiteral("\\edited"), QStringLiteral("\"edited\""));
+        row(QStringLiteral("Outcome:Matched,HELD,*"), QStringLiteral("outcome:matched,held,*"));
+        row(QStringLiteral("outcome:\"builtin\""), QStringLiteral("outcome:builtin"));
+        row(QStringLiteral("SERVED:=0,>=2,1..3,..4,5..,<9,*"),
+            QStringLiteral("served:0,>=2,1..3,..4,5..,<9,*"));
     }
 
     void normalized()
@@ -765,7 +940,7 @@ private slots:
             { "kind:http method:POST status:>=400 host:*.looker.com", "orders", "LOOKER -error", "ord?rs",
                 "urn:*orders* aspect:schema*", "sql:*FROM*orders*", "straße or légumes", "q=S",
                 "seq:2..4 or warning", "url:*looks* or path:/api/?.0/* or message:*\"not exist\"*",
-                "(kind:sql or kind:mcp) error" })
+                "(kind:sql or kind:mcp) error", "matched or edited or served:2..5", "outcome:* -served:0" })
             QTest::addRow("%s", expression) << QString::fromUtf8(expression);
     }
 

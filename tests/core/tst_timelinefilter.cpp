@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The timeline's matching loop in core: filter expressions and kind toggles over the sample (the same
 // counts as `tapedeck-cli events --filter`), parts split over a pool giving exactly the one-thread result,
-// cancellation, a regex that gives up, search with wrap-around in both directions, free-text escaping.
+// cancellation, a regex that gives up, search with wrap-around in both directions, free-text escaping,
+// `served:` answered from a replay's coverage snapshot.
 #include "core/recording/filterexpression.h"
 #include "core/recording/timelinefilter.h"
 #include "core/recording/timelinesubject.h"
@@ -41,6 +42,8 @@ private slots:
     void gaveUpStopsAtTheFirstEvent();
     void findRowWraps();
     void freeText();
+    void servedFromCoverage();
+    void coverageOnAPoolEqualsOneThread();
 
 private:
     std::shared_ptr<Timeline> m_sample;
@@ -66,6 +69,13 @@ void TestTimelineFilter::sampleExpressions_data()
     QTest::addRow("or and not") << QStringLiteral("(kind:sql or kind:mcp) -aspect:status") << 23;
     QTest::addRow("seq range") << QStringLiteral("seq:10..19") << 10;
     QTest::addRow("nothing") << QStringLiteral("warning") << 0;
+    // No replay here (nor in the CLI): replay terms match nothing, their negations everything.
+    QTest::addRow("served:0 without a replay") << QStringLiteral("served:0") << 0;
+    QTest::addRow("served:* without a replay") << QStringLiteral("served:*") << 0;
+    QTest::addRow("-served:* without a replay") << QStringLiteral("-served:*") << 41;
+    QTest::addRow("outcome:* on the timeline") << QStringLiteral("outcome:*") << 0;
+    QTest::addRow("matched on the timeline") << QStringLiteral("matched or unmatched or held or edited") << 0;
+    QTest::addRow("not matched") << QStringLiteral("kind:sql -matched") << 5;
 }
 
 void TestTimelineFilter::sampleExpressions()
@@ -218,6 +228,90 @@ void TestTimelineFilter::freeText()
     // Parsed back, it is one literal term: keywords and fields are not read from it.
     const FilterExpression e = parsed(TimelineFilter::freeTextExpression(QStringLiteral("kind:http or")));
     QVERIFY(TimelineFilter::match(*m_sample, e, AllKinds, 0, m_sample->count()).seqs.empty());
+}
+
+// A replay's coverage (filled by hand here, as the replay side will build it) answers `served:`: served:0
+// lists the recorded HTTP and SQL events the replay never served. MCP events and seqs past the snapshot
+// are NotServable and match no served term.
+void TestTimelineFilter::servedFromCoverage()
+{
+    const qsizetype count = m_sample->count();
+    EventCoverage coverage;
+    // Every HTTP and SQL event in turn served 0, 1, 2 times; the last five events are not in the snapshot.
+    std::vector<quint32> never, once, many;
+    qsizetype servable = 0;
+    for (qsizetype seq = 0; seq < count - 5; ++seq) {
+        if (m_sample->record(seq).kind == EventKind::Mcp) {
+            coverage.served.push_back(EventCoverage::NotServable);
+            continue;
+        }
+        const quint32 served = quint32(servable++ % 3);
+        coverage.served.push_back(served);
+        (served == 0 ? never : served == 1 ? once : many).push_back(quint32(seq));
+    }
+    QVERIFY(!never.empty() && !once.empty() && !many.empty());
+    QCOMPARE(coverage.servedOf(count - 1), -1);
+    QCOMPARE(coverage.servedOf(-1), -1);
+
+    const auto matching = [&](const QString &text, const EventCoverage *with) {
+        return TimelineFilter::match(*m_sample, parsed(text), AllKinds, 0, count, nullptr, {}, with).seqs;
+    };
+    QCOMPARE(matching(QStringLiteral("served:0"), &coverage), never);
+    QCOMPARE(matching(QStringLiteral("served:1"), &coverage), once);
+    QCOMPARE(matching(QStringLiteral("served:>1"), &coverage), many);
+    std::vector<quint32> all = never;
+    all.insert(all.end(), once.begin(), once.end());
+    all.insert(all.end(), many.begin(), many.end());
+    std::sort(all.begin(), all.end());
+    QCOMPARE(matching(QStringLiteral("served:*"), &coverage), all);
+    QCOMPARE(matching(QStringLiteral("served:* -kind:mcp"), &coverage).size(), all.size());
+    QVERIFY(matching(QStringLiteral("served:* kind:mcp"), &coverage).empty());
+    // The last five events (past the snapshot) are never served:0, however they are recorded.
+    for (qsizetype seq = count - 5; seq < count; ++seq)
+        QVERIFY(!std::binary_search(never.begin(), never.end(), quint32(seq)));
+    // Replay states are not the timeline's: a coverage does not make anything "matched".
+    QVERIFY(matching(QStringLiteral("matched or outcome:*"), &coverage).empty());
+    // Without coverage, nothing is served.
+    QVERIFY(matching(QStringLiteral("served:0"), nullptr).empty());
+
+    // The subject answers the same one event at a time; findRow takes the coverage too.
+    TimelineSubject subject(*m_sample, &coverage);
+    subject.setRow(never.front());
+    QCOMPARE(subject.served(), 0);
+    QCOMPARE(subject.replayState(), ReplayState::None);
+    subject.setRow(many.front());
+    QCOMPARE(subject.served(), 2);
+    const auto identity = [](qsizetype row) { return row; };
+    QCOMPARE(TimelineFilter::findRow(
+                 *m_sample, parsed(QStringLiteral("served:2")), identity, count, 0, true, {}, &coverage),
+        qsizetype(many.front()));
+    QCOMPARE(
+        TimelineFilter::findRow(*m_sample, parsed(QStringLiteral("served:2")), identity, count, 0, true), -1);
+}
+
+void TestTimelineFilter::coverageOnAPoolEqualsOneThread()
+{
+    Timeline big;
+    const qsizetype n = TimelineFilter::MinPartSize * 3 + 123;
+    EventCoverage coverage;
+    for (qsizetype i = 0; i < n; ++i) {
+        test::appendSynthetic(big, i);
+        coverage.served.push_back(
+            big.record(i).kind == EventKind::Mcp ? EventCoverage::NotServable : quint32((i / 7) % 4));
+    }
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    for (const QString &text : { QStringLiteral("served:0"), QStringLiteral("served:>=2 kind:sql") }) {
+        const FilterExpression e = parsed(text);
+        const std::vector<quint32> one
+            = TimelineFilter::match(big, e, AllKinds, 0, n, nullptr, {}, &coverage).seqs;
+        const std::vector<quint32> split
+            = TimelineFilter::match(big, e, AllKinds, 0, n, &pool, {}, &coverage).seqs;
+        QVERIFY(!one.empty());
+        QCOMPARE(split, one);
+        for (const quint32 seq : one)
+            QVERIFY(coverage.servedOf(seq) == 0 || coverage.servedOf(seq) >= 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimelineFilter)

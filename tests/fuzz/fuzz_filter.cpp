@@ -2,8 +2,9 @@
 // The event filter language (`events --filter`, the GUI's filter bar): parsing, the canonical spelling and
 // matching.
 //
-// Input: the expression (UTF-8) up to a NUL byte, then up to four events: kind, status, flags, sequence
-// number and the text fields, each field up to a \x01 byte.
+// Input: the expression (UTF-8) up to a NUL byte, then up to four events: kind, status, flags (bit 0 error,
+// bit 1 warning, bits 2-5 the replay state, bits 6-7 the served count + 1), sequence number and the text
+// fields, each field up to a \x01 byte.
 // Invariants:
 // - parsing fails only with a Usage error whose message is set and whose position and length lie inside
 //   the expression;
@@ -31,6 +32,8 @@ Event readEvent(FuzzInput &in)
     const quint8 flags = in.byte();
     e.error = flags & 1;
     e.warning = flags & 2;
+    e.replay = ReplayState(((flags >> 2) & 0xf) % ReplayStateCount);
+    e.servedCount = qint64(flags >> 6) - 1; // -1 (no replay information) to 2
     e.seq = qint64(in.number(0xffff));
     for (int f = 0; f < FilterFieldCount; ++f) {
         e.fields[size_t(f)] = QString::fromUtf8(in.until('\x01'));

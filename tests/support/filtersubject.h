@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // An event for the filter's tests and its fuzz harness: fields as given, handed out as UTF-16, Latin-1 or
-// UTF-8, as the timeline's columns may hold them.
+// UTF-8, as the timeline's columns may hold them, and what a replay did with it.
 #pragma once
 
 #include "core/recording/filterexpression.h"
@@ -18,6 +18,8 @@ struct FieldEvent : FilterSubject
     int code = 0;
     bool error = false;
     bool warning = false;
+    ReplayState replay = ReplayState::None;
+    qint64 servedCount = -1;
     Encoding encoding = Encoding::Utf16;
     std::array<QString, FilterFieldCount> fields;
     std::array<QByteArray, FilterFieldCount> bytes; // the fields in encoding, when it is not UTF-16
@@ -27,6 +29,8 @@ struct FieldEvent : FilterSubject
     int status() const override { return code; }
     bool hasError() const override { return error; }
     bool hasWarning() const override { return warning; }
+    ReplayState replayState() const override { return replay; }
+    qint64 served() const override { return servedCount; }
     QAnyStringView text(FilterField field) const override
     {
         const size_t i = size_t(field);

@@ -94,6 +94,7 @@ FilterBar::FilterBar(QWidget *parent)
            "<li><tt>host:*.looker.com</tt>, <tt>path:/api/*/looks/*</tt>, <tt>url:~\"/looks/\\d+$\"</tt></li>"
            "<li><tt>sql:information_schema</tt>, <tt>urn:*orders* aspect:schemaMetadata</tt></li>"
            "<li><tt>error</tt>, <tt>warning</tt>, <tt>seq:100..200</tt></li>"
+           "<li><tt>served:0</tt> — recorded events the replay never served</li>"
            "<li><tt>a or b</tt>, <tt>-term</tt> or <tt>not term</tt>, <tt>( … )</tt></li></ul>"));
     row->addWidget(m_filterEdit, 3);
 

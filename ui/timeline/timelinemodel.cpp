@@ -8,8 +8,11 @@
 
 #include <QGuiApplication>
 #include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 
 #include <algorithm>
+#include <limits>
 
 namespace tapedeck {
 
@@ -72,6 +75,35 @@ QString sqlOperation(QStringView query)
     return q.first(n).toString().toUpper();
 }
 
+// The Result column's replay mark: a ring for never served, a dot for once, two dots for more (shapes, so
+// that the colour is not the only difference).
+QIcon servedMark(int times, const QColor &colour)
+{
+    constexpr int Size = 16;
+    const qreal ratio = qGuiApp->devicePixelRatio();
+    QPixmap pixmap(QSize(Size, Size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (times == 0) {
+        painter.setPen(QPen(colour, 1.6));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(QRectF(4.5, 4.5, 7, 7));
+    } else {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        if (times == 1) {
+            painter.drawEllipse(QRectF(4, 4, 8, 8));
+        } else {
+            painter.drawEllipse(QRectF(1.5, 4.5, 7, 7));
+            painter.drawEllipse(QRectF(8.5, 4.5, 7, 7));
+        }
+    }
+    painter.end();
+    return QIcon(pixmap);
+}
+
 int alignment(int column)
 {
     switch (column) {
@@ -102,6 +134,8 @@ void TimelineModel::setTimeline(std::shared_ptr<const Timeline> timeline)
     m_searchJobs.abandon();
     beginResetModel();
     m_timeline = std::move(timeline);
+    m_coverage.reset();
+    m_rematchForCoverage = false;
     m_total = 0;
     m_identityRows = 0;
     m_completeSignalled = false;
@@ -142,7 +176,7 @@ void TimelineModel::refresh()
             m_identityRows = count;
             endInsertRows();
         } else if (!m_filterJobs.isRunning() && !m_gaveUp) {
-            startJob(m_filteredUpTo, m_total, false);
+            startJob(m_filteredUpTo, m_total, JobMode::Append);
         }
         Q_EMIT kindCountsChanged(
             kindCount(EventKind::Http), kindCount(EventKind::Sql), kindCount(EventKind::Mcp));
@@ -167,10 +201,30 @@ void TimelineModel::setKinds(KindMask kinds)
     restartFiltering();
 }
 
+void TimelineModel::setCoverage(std::shared_ptr<const EventCoverage> coverage)
+{
+    if (coverage == m_coverage)
+        return;
+    m_coverage = std::move(coverage);
+    // One signal for every row: the view asks again for the rows it shows, nothing else is touched.
+    if (const int rows = rowCount(); rows > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1),
+            { Qt::DecorationRole, Qt::ToolTipRole, ServedRole });
+    }
+    if (!m_filter.dependsOnReplay() || !m_timeline)
+        return;
+    if (m_filterJobs.isRunning() && m_jobMode != JobMode::Append) {
+        m_rematchForCoverage = true; // after the job running now, which matches with the coverage before
+        return;
+    }
+    startJob(0, m_total, JobMode::Replace); // supersedes an Append job: it covers those events too
+}
+
 void TimelineModel::restartFiltering()
 {
     m_filterJobs.abandon();
     m_gaveUp = false;
+    m_rematchForCoverage = false;
     if (isIdentity()) {
         // Every event, row == seq: nothing to compute.
         beginResetModel();
@@ -186,27 +240,32 @@ void TimelineModel::restartFiltering()
     }
     m_pendingReset = true;
     m_filteredUpTo = 0;
-    startJob(0, m_total, true);
+    startJob(0, m_total, JobMode::Reset);
 }
 
-void TimelineModel::startJob(qsizetype from, qsizetype to, bool reset)
+void TimelineModel::startJob(qsizetype from, qsizetype to, JobMode mode)
 {
+    m_jobMode = mode;
+    // The coverage snapshot is immutable: the job's threads share it, and the job keeps it alive.
     m_filterJobs.start(
-        [timeline = m_timeline, filter = m_filter, kinds = m_kinds, from, to](JobTracker::Job &job) {
+        [timeline = m_timeline, filter = m_filter, kinds = m_kinds, coverage = m_coverage, from, to](
+            JobTracker::Job &job) {
             if (!timeline)
                 return TimelineFilter::Matches();
             return TimelineFilter::match(
-                *timeline, filter, kinds, from, to, job.pool(), [&job] { return job.cancelled(); });
+                *timeline, filter, kinds, from, to, job.pool(), [&job] { return job.cancelled(); },
+                coverage.get());
         },
-        [this, from, to, reset](
-            TimelineFilter::Matches matches) { finishJob(from, to, reset, std::move(matches)); });
+        [this, from, to, mode](
+            TimelineFilter::Matches matches) { finishJob(from, to, mode, std::move(matches)); });
 }
 
-void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, TimelineFilter::Matches matches)
+void TimelineModel::finishJob(qsizetype from, qsizetype to, JobMode mode, TimelineFilter::Matches matches)
 {
     Rows &rows = matches.seqs;
-    const bool current = reset || from == m_filteredUpTo;
-    if (reset) {
+    const bool current = mode != JobMode::Append || from == m_filteredUpTo;
+    switch (mode) {
+    case JobMode::Reset:
         beginResetModel();
         m_identity = false;
         m_pendingReset = false;
@@ -215,7 +274,17 @@ void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, Timeline
         endResetModel();
         emitCounts();
         Q_EMIT filterApplied();
-    } else if (from == m_filteredUpTo) {
+        break;
+    case JobMode::Replace:
+        replaceRows(std::move(rows));
+        m_filteredUpTo = to;
+        m_gaveUp = false; // matched afresh: whether it gives up again is in this result
+        emitCounts();
+        Q_EMIT coverageApplied();
+        break;
+    case JobMode::Append:
+        if (from != m_filteredUpTo)
+            break;
         if (!rows.empty()) {
             const int first = int(m_rows->size());
             beginInsertRows({}, first, first + int(rows.size()) - 1);
@@ -226,14 +295,39 @@ void TimelineModel::finishJob(qsizetype from, qsizetype to, bool reset, Timeline
         }
         m_filteredUpTo = to;
         emitCounts();
+        break;
     }
     if (matches.gaveUp && current) {
         m_gaveUp = true;
         Q_EMIT filterGaveUp(*matches.gaveUp);
-        return;
     }
-    if (m_filteredUpTo < m_total)
-        startJob(m_filteredUpTo, m_total, false);
+    if (m_rematchForCoverage) {
+        m_rematchForCoverage = false;
+        startJob(0, m_total, JobMode::Replace);
+    } else if (!m_gaveUp && m_filteredUpTo < m_total) {
+        startJob(m_filteredUpTo, m_total, JobMode::Append);
+    }
+}
+
+// The same filter, new matches: one layout change instead of a reset, so the view keeps its scroll
+// position and the selection stays on its event (persistent indexes follow their seq, or go when it is
+// no longer shown). Per persistent index a binary search; nothing per row.
+void TimelineModel::replaceRows(Rows rows)
+{
+    Q_ASSERT(!m_identity);
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &old : before) {
+        const quint32 seq = (*m_rows)[size_t(old.row())];
+        const auto it = std::lower_bound(rows.begin(), rows.end(), seq);
+        after.append(it != rows.end() && *it == seq ? createIndex(int(it - rows.begin()), old.column())
+                                                    : QModelIndex());
+    }
+    m_rows = std::make_shared<Rows>(std::move(rows)); // a search may still read the old vector
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged();
 }
 
 void TimelineModel::emitCounts()
@@ -321,6 +415,14 @@ void TimelineModel::updateColours() const
     m_errorBackground = colours.errorBackground;
     m_warningBackground = colours.warningBackground;
     m_mutedText = colours.mutedText;
+    // Never served stands out (the recording has something the run did not ask for); served is calm.
+    m_servedMarks = { servedMark(0, colours.warningText), servedMark(1, colours.okText),
+        servedMark(2, colours.okText) };
+}
+
+qint64 TimelineModel::servedOf(qsizetype seq) const
+{
+    return m_coverage ? m_coverage->servedOf(seq) : -1;
 }
 
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
@@ -340,6 +442,13 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (column == KindColumn)
             return m_kindIcons.at(size_t(r.kind));
+        if (column == ResultColumn) {
+            const qint64 served = servedOf(seq);
+            if (served < 0)
+                return {};
+            updateColours();
+            return m_servedMarks.at(size_t(std::min<qint64>(served, 2)));
+        }
         if (column == SeqColumn) {
             const int flags = eventFlags(seq);
             if (flags & ErrorFlag)
@@ -374,6 +483,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return eventFlags(seq);
     case MessageRole:
         return m_timeline->field(seq, messageField(r.kind)).toString();
+    case ServedRole:
+        return qlonglong(servedOf(seq));
     default:
         return {};
     }
@@ -461,6 +572,13 @@ QVariant TimelineModel::toolTip(qsizetype seq, int column) const
                              .arg(r.related));
         if (!message.isEmpty())
             lines.append(message);
+        if (const qint64 served = servedOf(seq); served == 0)
+            lines.append(tr("Never served by the replay"));
+        else if (served == 1)
+            lines.append(tr("Served once by the replay"));
+        else if (served > 1)
+            lines.append(tr("Served %n times by the replay", nullptr,
+                int(std::min<qint64>(served, std::numeric_limits<int>::max()))));
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
     }
     case TargetColumn:

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Table model over a recording's Timeline: one row per shown event, cells formatted at display time from
-// the compact records, rows appended while indexing goes on, and filtering computed off the GUI thread.
+// the compact records, rows appended while indexing goes on, filtering computed off the GUI thread, and
+// how often a replay served each event.
 #pragma once
 
+#include "core/recording/eventcoverage.h"
 #include "core/recording/filterexpression.h"
 #include "core/recording/timeline.h"
-#include "ui/jobs/jobtracker.h"
 #include "core/recording/timelinefilter.h"
+#include "ui/jobs/jobtracker.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
@@ -40,14 +42,24 @@ public:
         KindRole, // int(EventKind)
         FlagsRole, // int: EventFlag bits (an MCP also gets ErrorFlag when the request that carried it failed)
         MessageRole, // QString: the event's error and warning text
+        ServedRole, // qlonglong, every column: how often the replay served the event; -1 when not known
     };
 
     explicit TimelineModel(QObject *parent = nullptr);
 
     // Shows `timeline` (nullptr: nothing) and, while it is still being indexed on another thread, polls
-    // it for new events every pollInterval() ms. Keeps the current filter and kinds.
+    // it for new events every pollInterval() ms. Keeps the current filter and kinds; drops the coverage,
+    // which belongs to one timeline.
     void setTimeline(std::shared_ptr<const Timeline> timeline);
     const std::shared_ptr<const Timeline> &timeline() const { return m_timeline; }
+
+    // How often a replay served each event of the timeline (nullptr: no replay). The Result column marks
+    // every servable event as never, once or many times served, and `served:` terms match on it. A new
+    // snapshot changes no rows by itself (dataChanged, no reset: selection and scrolling stay); when the
+    // filter depends on replays it is matched again off the GUI thread, and the rows it changes are
+    // swapped in with one layout change (coverageApplied() follows).
+    void setCoverage(std::shared_ptr<const EventCoverage> coverage);
+    const std::shared_ptr<const EventCoverage> &coverage() const { return m_coverage; }
 
     // 0 turns polling off (call refresh() yourself). Default 100 ms.
     void setPollInterval(int milliseconds);
@@ -96,19 +108,29 @@ Q_SIGNALS:
     void timelineComplete();
     // The answer to find(): the seq of the matching event (rowOfSeq() gives its current row), or -1.
     void searchFinished(const QString &text, qsizetype seq);
+    // The rows now reflect the coverage last set, for a filter that depends on replays (after a layout
+    // change).
+    void coverageApplied();
 
 private:
     using Rows = std::vector<quint32>;
 
+    // Append: match the events published since the last job and append the matches. Reset: a new filter or
+    // kinds, matched from the start and shown with a model reset. Replace: the same filter with a new
+    // coverage, matched from the start and swapped in with a layout change.
+    enum class JobMode : quint8 { Append, Reset, Replace };
+
     bool isIdentity() const { return m_filter.isEmpty() && m_kinds == AllKinds; }
     void restartFiltering();
-    void startJob(qsizetype from, qsizetype to, bool reset);
-    void finishJob(qsizetype from, qsizetype to, bool reset, TimelineFilter::Matches matches);
+    void startJob(qsizetype from, qsizetype to, JobMode mode);
+    void finishJob(qsizetype from, qsizetype to, JobMode mode, TimelineFilter::Matches matches);
+    void replaceRows(Rows rows);
     void emitCounts();
     void updateColours() const; // from the application palette, when it changed
     QVariant display(qsizetype seq, int column) const;
     QVariant toolTip(qsizetype seq, int column) const;
     int eventFlags(qsizetype seq) const;
+    qint64 servedOf(qsizetype seq) const; // -1: no coverage, or the event is not servable
 
     std::shared_ptr<const Timeline> m_timeline;
     qsizetype m_total = 0; // events taken in from the timeline
@@ -124,6 +146,12 @@ private:
     bool m_pendingReset = false;
     qsizetype m_filteredUpTo = 0; // events [0, m_filteredUpTo) have been matched for the current filter
     bool m_gaveUp = false; // the current filter gave up on an event: no more matching for it
+    JobMode m_jobMode = JobMode::Append; // of the filter job last started
+    // The coverage changed while a Reset or Replace job ran with the one before: match again once it is in
+    // (rather than superseding it, so that frequent snapshots cannot starve the matching).
+    bool m_rematchForCoverage = false;
+
+    std::shared_ptr<const EventCoverage> m_coverage;
 
     QTimer m_poll;
     int m_pollInterval = 100;
@@ -135,6 +163,7 @@ private:
     mutable QColor m_errorBackground;
     mutable QColor m_warningBackground;
     mutable QColor m_mutedText;
+    mutable std::array<QIcon, 3> m_servedMarks; // never, once, many times
     mutable qint64 m_paletteKey = -1;
 
     // Matching splits itself over every core; a search walks the rows on one thread.

@@ -87,6 +87,11 @@ void TimelinePanel::setTimeline(std::shared_ptr<const Timeline> timeline)
     Q_EMIT currentEventChanged(-1);
 }
 
+void TimelinePanel::setCoverage(std::shared_ptr<const EventCoverage> coverage)
+{
+    m_model->setCoverage(std::move(coverage));
+}
+
 qsizetype TimelinePanel::currentSeq() const
 {
     return m_current;

@@ -3,6 +3,7 @@
 // (filtering, counts, search with next/previous), reporting the selected event.
 #pragma once
 
+#include "core/recording/eventcoverage.h"
 #include "core/recording/timeline.h"
 
 #include <QWidget>
@@ -26,6 +27,9 @@ public:
 
     // Shows a timeline, also one still being indexed on another thread (rows arrive as it grows).
     void setTimeline(std::shared_ptr<const Timeline> timeline);
+    // How often a replay served each event (nullptr: no replay): marks in the table, `served:` in the
+    // filter. Call it again with every new snapshot; the selection and the scroll position stay.
+    void setCoverage(std::shared_ptr<const EventCoverage> coverage);
 
     TimelineModel *model() const { return m_model; }
     FilterBar *filterBar() const { return m_filterBar; }

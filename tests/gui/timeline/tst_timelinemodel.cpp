@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Tests TimelineModel (under QAbstractItemModelTester): the sample's rows and cells, filtering by
 // expression and kind off the GUI thread (checked against tapedeck-cli events), a filter that gives up,
-// growth while another thread indexes, free-text search, and the panel that wires it to the filter bar
-// (errors shown inline: a filter nested too deep, a regex that gives up).
+// growth while another thread indexes, free-text search, the panel that wires it to the filter bar
+// (errors shown inline: a filter nested too deep, a regex that gives up), and a replay's coverage: marks,
+// tooltips, `served:` filters matched again on every snapshot without a reset.
 #include "core/common/nesting.h"
 #include "core/recording/timelinesubject.h"
 #include "guitestmain.h"
@@ -15,8 +16,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QFuture>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTableView>
@@ -63,6 +66,38 @@ std::shared_ptr<Timeline> timelineWithHostileUri(qsizetype count, qsizetype host
 
 const QString HostileFilter = QStringLiteral("kind:sql or url:~\"^(a+)+$\"");
 
+// A coverage snapshot as the replay side hands it over: `served(seq)` for HTTP and SQL events, MCP events
+// not servable.
+std::shared_ptr<const EventCoverage> coverageOf(
+    const Timeline &timeline, const std::function<quint32(qsizetype)> &served)
+{
+    auto coverage = std::make_shared<EventCoverage>();
+    for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
+        coverage->served.push_back(
+            timeline.record(seq).kind == EventKind::Mcp ? EventCoverage::NotServable : served(seq));
+    }
+    return coverage;
+}
+
+// The HTTP and SQL seqs that `coverage` says were never served.
+std::vector<qsizetype> neverServed(const Timeline &timeline, const EventCoverage &coverage)
+{
+    std::vector<qsizetype> seqs;
+    for (qsizetype seq = 0; seq < timeline.count(); ++seq) {
+        if (coverage.servedOf(seq) == 0)
+            seqs.push_back(seq);
+    }
+    return seqs;
+}
+
+std::vector<qsizetype> shownSeqs(const TimelineModel &model)
+{
+    std::vector<qsizetype> seqs;
+    for (int row = 0; row < model.rowCount(); ++row)
+        seqs.push_back(model.seqAt(row));
+    return seqs;
+}
+
 // Sets a filter and waits until the model shows it.
 bool applyFilter(TimelineModel &model, const QString &text)
 {
@@ -93,6 +128,11 @@ private Q_SLOTS:
     void search();
     void panelFiltersAndSearches();
     void panelShowsFilterErrorsInline();
+    void coverageMarksEvents();
+    void coverageKeepsRowsOfOtherFilters();
+    void coverageRematchesServedFilter();
+    void coverageDuringPendingFilter();
+    void panelKeepsSelectionAndScrollOnCoverage();
 
 private:
     std::shared_ptr<Timeline> m_sample;
@@ -561,6 +601,267 @@ void TestTimelineModel::panelShowsFilterErrorsInline()
     QVERIFY(!bar->filterError());
     QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 250, 10000);
     QVERIFY(label->isHidden());
+}
+
+// A coverage marks every servable event never / once / many times served (icon and tooltip in the Result
+// column, ServedRole everywhere); MCP events get nothing. Setting or dropping one is one dataChanged.
+void TestTimelineModel::coverageMarksEvents()
+{
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTimeline(m_sample);
+    const auto result
+        = [&](qsizetype seq) { return model.index(model.rowOfSeq(seq), TimelineModel::ResultColumn); };
+    // Without a replay: nothing to mark.
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(
+            model.index(row, TimelineModel::SizeColumn).data(TimelineModel::ServedRole).toLongLong(), -1);
+        QVERIFY(result(row).data(Qt::DecorationRole).isNull());
+        QVERIFY(!result(row).data(Qt::ToolTipRole).toString().contains(QStringLiteral("replay")));
+    }
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    // Events 0 (HTTP) and 36 (SQL) never served, 1 once, 35 (the HTTP 500) three times.
+    const auto coverage = coverageOf(*m_sample, [](qsizetype seq) -> quint32 {
+        switch (seq) {
+        case 0:
+        case 36:
+            return 0;
+        case 35:
+            return 3;
+        default:
+            return 1;
+        }
+    });
+    model.setCoverage(coverage);
+    QCOMPARE(model.coverage(), coverage);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>(), model.index(0, 0));
+    QCOMPARE(changed.first().at(1).value<QModelIndex>(), model.index(40, TimelineModel::ColumnCount - 1));
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(TimelineModel::ServedRole));
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(Qt::DecorationRole));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(layouts.count(), 0);
+    QCOMPARE(model.rowCount(), 41);
+
+    QCOMPARE(model.index(0, TimelineModel::TargetColumn).data(TimelineModel::ServedRole).toLongLong(), 0);
+    QCOMPARE(model.index(1, TimelineModel::SeqColumn).data(TimelineModel::ServedRole).toLongLong(), 1);
+    QCOMPARE(model.index(35, TimelineModel::KindColumn).data(TimelineModel::ServedRole).toLongLong(), 3);
+    QCOMPARE(
+        model.index(14, TimelineModel::SeqColumn).data(TimelineModel::ServedRole).toLongLong(), -1); // MCP
+    QVERIFY(
+        result(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Never served by the replay")));
+    QVERIFY(
+        result(36).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Never served by the replay")));
+    QVERIFY(result(1).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Served once by the replay")));
+    const QString many = result(35).data(Qt::ToolTipRole).toString();
+    QVERIFY2(many.contains(QStringLiteral("Served 3 times by the replay")), qPrintable(many));
+    QVERIFY(many.contains(QStringLiteral("Internal Server Error"))); // the message stays
+    QVERIFY(model.index(0, TimelineModel::SeqColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Never served")));
+    QVERIFY(!result(14).data(Qt::ToolTipRole).toString().contains(QStringLiteral("served")));
+
+    // Three different marks; MCP events and other columns have none.
+    const auto image = [&](qsizetype seq) {
+        const QIcon icon = result(seq).data(Qt::DecorationRole).value<QIcon>();
+        return icon.isNull() ? QImage() : icon.pixmap(16, 16).toImage();
+    };
+    QVERIFY(!image(0).isNull());
+    QVERIFY(!image(1).isNull());
+    QVERIFY(!image(35).isNull());
+    QCOMPARE(image(36), image(0));
+    QVERIFY(image(0) != image(1));
+    QVERIFY(image(1) != image(35));
+    QVERIFY(image(0) != image(35));
+    QVERIFY(result(14).data(Qt::DecorationRole).isNull());
+    QVERIFY(model.index(1, TimelineModel::TargetColumn).data(Qt::DecorationRole).isNull());
+    // The error icon in the seq column is still there.
+    QVERIFY(!model.index(35, TimelineModel::SeqColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+
+    // Setting the same snapshot again changes nothing; dropping it is one more dataChanged.
+    model.setCoverage(coverage);
+    QCOMPARE(changed.count(), 1);
+    model.setCoverage(nullptr);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(model.index(0, 0).data(TimelineModel::ServedRole).toLongLong(), -1);
+    QVERIFY(result(0).data(Qt::DecorationRole).isNull());
+    // A new timeline drops the coverage: its seqs are another recording's.
+    model.setCoverage(coverage);
+    model.setTimeline(m_sample);
+    QVERIFY(!model.coverage());
+    QCOMPARE(model.index(0, 0).data(TimelineModel::ServedRole).toLongLong(), -1);
+    QCOMPARE(resets.count(), 1);
+}
+
+// A filter without replay terms is not matched again for a coverage: the rows stay, only the marks change.
+void TestTimelineModel::coverageKeepsRowsOfOtherFilters()
+{
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTimeline(m_sample);
+    QVERIFY(applyFilter(model, QStringLiteral("kind:http")));
+    const std::vector<qsizetype> before = shownSeqs(model);
+    QCOMPARE(before.size(), size_t(12));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy applied(&model, &TimelineModel::coverageApplied);
+    for (quint32 round = 0; round < 3; ++round)
+        model.setCoverage(coverageOf(*m_sample, [round](qsizetype seq) { return quint32(seq % 2) * round; }));
+    QVERIFY(test::waitForJobs(&model));
+    QTest::qWait(20);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.last().at(1).value<QModelIndex>().row(), 11);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(layouts.count(), 0);
+    QCOMPARE(applied.count(), 0);
+    QCOMPARE(shownSeqs(model), before);
+    QCOMPARE(model.index(1, 0).data(TimelineModel::ServedRole).toLongLong(), 2); // seq 1, round 2
+}
+
+// `served:0` lists the events never served; each new snapshot matches it again off the GUI thread and swaps
+// the rows in with a layout change: persistent indexes (the view's selection) follow their event.
+void TestTimelineModel::coverageRematchesServedFilter()
+{
+    auto timeline = std::make_shared<Timeline>();
+    for (qsizetype i = 0; i < 4000; ++i)
+        test::appendSynthetic(*timeline, i);
+    timeline->setComplete();
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTimeline(timeline);
+    QTRY_COMPARE(model.totalCount(), 4000);
+
+    // Without a replay, served:0 shows nothing.
+    QVERIFY(applyFilter(model, QStringLiteral("served:0")));
+    QCOMPARE(model.rowCount(), 0);
+    QSignalSpy applied(&model, &TimelineModel::coverageApplied);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // Nothing served yet: every HTTP and SQL event.
+    auto first = coverageOf(*timeline, [](qsizetype) { return 0u; });
+    model.setCoverage(first);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(model.rowCount(), 3000);
+    QCOMPARE(shownSeqs(model), neverServed(*timeline, *first));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(changed.count(), 0); // no rows shown when it was set
+
+    // The replay served the first thousand events: they leave, the others stay where their events are.
+    const QPersistentModelIndex stays = model.index(model.rowOfSeq(2001), TimelineModel::TargetColumn);
+    const QPersistentModelIndex goes = model.index(model.rowOfSeq(5), TimelineModel::SeqColumn);
+    QVERIFY(stays.isValid() && goes.isValid());
+    auto second = coverageOf(*timeline, [](qsizetype seq) { return seq < 1000 ? 1u : 0u; });
+    model.setCoverage(second);
+    QCOMPARE(changed.count(), 1); // the marks of the rows shown, at once
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(shownSeqs(model), neverServed(*timeline, *second));
+    QCOMPARE(model.rowCount(), 2250);
+    QVERIFY(stays.isValid());
+    QCOMPARE(model.seqAt(stays.row()), 2001);
+    QCOMPARE(stays.column(), int(TimelineModel::TargetColumn));
+    QVERIFY(!goes.isValid());
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(layouts.count(), 2);
+
+    // Rows come back too (a snapshot may say less than the one before, e.g. a new replay).
+    model.setCoverage(first);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(model.rowCount(), 3000);
+    QCOMPARE(model.seqAt(stays.row()), 2001);
+
+    // Snapshots faster than the matching: the last one wins, and no result was starved.
+    for (quint32 round = 1; round <= 20; ++round) {
+        model.setCoverage(
+            coverageOf(*timeline, [round](qsizetype seq) { return seq < round * 100 ? 1u : 0u; }));
+    }
+    QVERIFY(test::waitForJobs(&model));
+    QTRY_COMPARE_WITH_TIMEOUT(shownSeqs(model), neverServed(*timeline, *model.coverage()), 10000);
+    QCOMPARE(model.seqAt(0), 2000); // the last snapshot served everything below 2000
+    QCOMPARE(resets.count(), 0);
+
+    // outcome: terms depend on replays too, though timeline events never have a replay state.
+    QVERIFY(applyFilter(model, QStringLiteral("served:0 or outcome:*")));
+    const qsizetype layoutsBefore = layouts.count();
+    model.setCoverage(first);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(model.rowCount(), 3000);
+    QCOMPARE(layouts.count(), layoutsBefore + 1);
+}
+
+// A coverage that arrives while a new filter is still being matched (with the coverage before it) is
+// matched again right after, without superseding that filter's result.
+void TestTimelineModel::coverageDuringPendingFilter()
+{
+    auto timeline = std::make_shared<Timeline>();
+    for (qsizetype i = 0; i < 400000; ++i)
+        test::appendSynthetic(*timeline, i);
+    timeline->setComplete();
+    TimelineModel model;
+    model.setTimeline(timeline);
+    QSignalSpy filterApplied(&model, &TimelineModel::filterApplied);
+    QSignalSpy coverageApplied(&model, &TimelineModel::coverageApplied);
+    model.setFilter(parsed(QStringLiteral("served:0 url:*looks*")));
+    QVERIFY(model.isFilterPending());
+    const auto last = coverageOf(*timeline, [](qsizetype seq) { return seq % 8 == 0 ? 0u : 1u; });
+    model.setCoverage(last);
+    QVERIFY(filterApplied.count() == 1 || filterApplied.wait(20000));
+    QVERIFY(coverageApplied.count() == 1 || coverageApplied.wait(20000));
+    QVERIFY(test::waitForJobs(&model));
+    QCOMPARE(filterApplied.count(), 1);
+    QCOMPARE(coverageApplied.count(), 1);
+    QCOMPARE(model.rowCount(), 50000); // the HTTP events at multiples of 8
+    QCOMPARE(model.seqAt(1), 8);
+}
+
+// In the panel, a new snapshot neither moves the view nor loses the selected event, and the table's rows
+// follow the new count.
+void TestTimelineModel::panelKeepsSelectionAndScrollOnCoverage()
+{
+    auto timeline = std::make_shared<Timeline>();
+    for (qsizetype i = 0; i < 4000; ++i)
+        test::appendSynthetic(*timeline, i);
+    timeline->setComplete();
+    TimelinePanel panel;
+    panel.resize(900, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.setTimeline(timeline);
+    QTRY_COMPARE(panel.model()->totalCount(), 4000);
+    QSignalSpy applied(panel.model(), &TimelineModel::coverageApplied);
+    panel.setCoverage(coverageOf(*timeline, [](qsizetype) { return 0u; }));
+    QCOMPARE(applied.count(), 0); // no filter on replays yet
+    panel.filterBar()->setFilterText(QStringLiteral("served:0"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 3000, 10000);
+
+    QVERIFY(panel.selectSeq(2501));
+    QScrollBar *scroll = panel.view()->verticalScrollBar();
+    scroll->setValue(scroll->value() - 5); // not where selecting put it: a reset would recenter
+    const int value = scroll->value();
+    QSignalSpy current(&panel, &TimelinePanel::currentEventChanged);
+
+    // Served: everything below 1000, and 2500 (beside the selected event).
+    panel.setCoverage(
+        coverageOf(*timeline, [](qsizetype seq) { return seq < 1000 || seq == 2500 ? 2u : 0u; }));
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(panel.model()->rowCount(), 2249);
+    QCOMPARE(panel.view()->verticalHeader()->count(), 2249);
+    QCOMPARE(panel.currentSeq(), 2501);
+    QCOMPARE(panel.view()->currentIndex().row(), panel.model()->rowOfSeq(2501));
+    QVERIFY(panel.view()->selectionModel()->isRowSelected(panel.model()->rowOfSeq(2501), {}));
+    QCOMPARE(scroll->value(), value);
+    QCOMPARE(current.count(), 0);
+    // The last row is there to be shown.
+    panel.view()->scrollToBottom();
+    QTRY_VERIFY(panel.view()->indexAt(QPoint(5, panel.view()->viewport()->height() - 5)).row() > 2200);
 }
 
 TAPEDECK_GUI_TEST_MAIN(TestTimelineModel)
