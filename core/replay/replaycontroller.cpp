@@ -29,7 +29,9 @@ public:
         , m_timeline(std::move(timeline))
         , m_recording(std::move(recording))
         , m_path(std::move(path))
-    { }
+    {
+        m_flush.setParent(this); // moves to the worker's thread with it
+    }
 
     template<typename F> void post(F &&f)
     {
@@ -214,6 +216,8 @@ void ReplayWorker::shutdown()
 {
     m_flush.stop();
     m_run.reset(); // closes the endpoints; a command still running is killed with its group
+    // Back to the controller's thread, which deletes it once this thread has ended.
+    moveToThread(m_controller->thread());
 }
 
 qsizetype ReplayWorker::recordedSeqOf(const ReplayRef &ref) const

@@ -439,7 +439,13 @@ ReplaySession::RecordedRequest ReplaySession::recordedRequest(qsizetype interact
     if (interaction < 0 || interaction >= qsizetype(m_interactions.size()))
         return {};
     const RequestKey &key = m_matcher->recorded(interaction);
-    return RecordedRequest { key.method, key.uri, m_interactions[size_t(interaction)].requestHeaders, key.body };
+    RecordedRequest r { key.method, key.uri, {}, key.body };
+    // The headers are read again from the recording: the matcher keeps only what decides a match.
+    if (const Result<HttpExchange> exchange = TimelineIndexer::exchange(m_timeline, m_interactions[size_t(interaction)].seq)) {
+        for (const HttpHeader &h : exchange->requestHeaders)
+            r.headers.append({ h.name.toUtf8(), h.value.toUtf8() });
+    }
+    return r;
 }
 
 Result<HttpAnswer> ReplaySession::recordedAnswerOf(qsizetype interaction)

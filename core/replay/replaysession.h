@@ -236,7 +236,6 @@ private:
     {
         qsizetype seq = -1; // the HTTP event on the timeline
         QString origin;
-        QList<std::pair<QByteArray, QByteArray>> requestHeaders;
     };
     void arrived(IncomingHttpRequest &&request);
     void decide(ReplayHttpEvent &event);

@@ -262,6 +262,8 @@ void ReplayDetailsView::showDetails(const ReplayDetails &d)
         showSql(d);
     if (same)
         m_tabs->setCurrentIndex(tab);
+    else if ((d.http && d.http->outcome == ReplayOutcome::Held) || (d.sql && d.sql->outcome == ReplayOutcome::Held))
+        m_tabs->setCurrentIndex(1); // what it will get, ready to edit
 }
 
 void ReplayDetailsView::showHttp(const ReplayDetails &d)
@@ -504,7 +506,7 @@ void ReplayDetailsView::showWhatIf(const MatchOptions &options, const ReplayWhat
         m_candidates->topLevelItem(i)->setData(0, Qt::UserRole, qlonglong(whatIf.nearestSeqs[i]));
 }
 
-Result<HttpAnswer> ReplayDetailsView::editedAnswer() const
+Result<replay::HttpAnswer> ReplayDetailsView::editedAnswer() const
 {
     HttpAnswer answer;
     answer.status = m_status->value();

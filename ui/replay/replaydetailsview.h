@@ -55,7 +55,7 @@ public:
     QString responseText() const;
 
     // The edited answer as the fields hold it; an error names a header line that is not "Name: value".
-    Result<HttpAnswer> editedAnswer() const;
+    Result<replay::HttpAnswer> editedAnswer() const;
 
 Q_SIGNALS:
     void releaseRequested(tapedeck::replay::ReplayRef ref);

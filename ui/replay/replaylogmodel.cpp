@@ -61,20 +61,30 @@ void ReplayLogModel::addRows(const QList<ReplayRow> &rows)
     if (rows.isEmpty())
         return;
     const qsizetype first = qsizetype(m_rows.size());
+    // Batches come in order; anything else is a stale batch of an earlier replay.
+    qsizetype count = 0;
     for (const ReplayRow &r : rows) {
-        if (r.entry != qsizetype(m_rows.size()))
-            continue; // batches come in order; anything else is a stale batch of an earlier replay
-        m_rows.push_back(r);
-        ++m_kindCounts[int(r.ref.kind == ReplayKind::Sql ? EventKind::Sql : EventKind::Http)];
+        if (r.entry == first + count)
+            ++count;
     }
-    const qsizetype last = qsizetype(m_rows.size());
-    if (last == first)
+    if (count == 0)
         return;
+    const qsizetype last = first + count;
+    auto append = [&] {
+        for (const ReplayRow &r : rows) {
+            if (r.entry != qsizetype(m_rows.size()) || qsizetype(m_rows.size()) >= last)
+                continue;
+            m_rows.push_back(r);
+            ++m_kindCounts[int(r.ref.kind == ReplayKind::Sql ? EventKind::Sql : EventKind::Http)];
+        }
+    };
     if (m_identity) {
         // Every row is shown (also while a new filter is being matched: it replaces them when done).
         beginInsertRows({}, int(first), int(last - 1));
+        append();
         endInsertRows();
     } else if (m_refilterAt < 0) {
+        append();
         std::vector<qsizetype> added;
         for (qsizetype e = first; e < last; ++e) {
             if (matches(m_rows[size_t(e)]))
@@ -85,6 +95,8 @@ void ReplayLogModel::addRows(const QList<ReplayRow> &rows)
             m_shown.insert(m_shown.end(), added.begin(), added.end());
             endInsertRows();
         }
+    } else {
+        append();
     }
     emitCounts();
 }
