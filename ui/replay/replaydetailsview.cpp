@@ -148,7 +148,9 @@ ReplayDetailsView::ReplayDetailsView(QWidget *parent)
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status);
     statusRow->addWidget(m_reason, 1);
-    form->addRow(tr("&Status:"), statusRow);
+    auto *statusLabel = new QLabel(tr("&Status:"), m_editor);
+    statusLabel->setBuddy(m_status);
+    form->addRow(statusLabel, statusRow);
     m_headers = new QPlainTextEdit(m_editor);
     m_headers->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_headers->setPlaceholderText(tr("Name: value, one per line"));

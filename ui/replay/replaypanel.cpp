@@ -78,6 +78,7 @@ ReplayPanel::ReplayPanel(QWidget *parent)
 {
     m_banner->setDismissable(true);
     m_banner->hide();
+    m_filterBar->setKindOffered(EventKind::Mcp, false);
     createActions();
 
     m_view->setModel(m_model);
@@ -185,6 +186,8 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     main->addWidget(m_bottom);
     main->setStretchFactor(0, 3);
     main->setStretchFactor(1, 2);
+    top->setSizes({ 600, 450 });
+    m_mainSplitter = main;
     main->setObjectName(QStringLiteral("replaySplitter"));
 
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -247,6 +250,17 @@ ReplayPanel::ReplayPanel(QWidget *parent)
 }
 
 ReplayPanel::~ReplayPanel() = default;
+
+void ReplayPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_sized) {
+        // The list and the details first; the set-up and output below them.
+        m_sized = true;
+        const int h = std::max(600, m_mainSplitter->height());
+        m_mainSplitter->setSizes({ h * 2 / 3, h / 3 });
+    }
+}
 
 void ReplayPanel::createActions()
 {

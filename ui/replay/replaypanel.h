@@ -88,6 +88,9 @@ Q_SIGNALS:
     // A replay ended (its report is in the Report tab).
     void replayFinished(bool success);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void createActions();
     void start();
@@ -114,6 +117,8 @@ private:
     qsizetype m_heldCount = 0;
     bool m_follow = true;
 
+    class QSplitter *m_mainSplitter = nullptr;
+    bool m_sized = false;
     QToolBar *m_toolbar;
     QLabel *m_state;
     Banner *m_banner;

@@ -308,6 +308,11 @@ void FilterBar::setCounts(qsizetype shown, qsizetype total)
         tr("%1 / %2 events").arg(locale.toString(qlonglong(shown)), locale.toString(qlonglong(total))));
 }
 
+void FilterBar::setKindOffered(EventKind kind, bool offered)
+{
+    m_kindButtons[int(kind)]->setVisible(offered);
+}
+
 void FilterBar::setKindCounts(qsizetype http, qsizetype sql, qsizetype mcp)
 {
     m_kindCounts[int(EventKind::Http)] = http;

@@ -51,6 +51,8 @@ public Q_SLOTS:
     void setKinds(tapedeck::KindMask kinds);
     void setCounts(qsizetype shown, qsizetype total);
     void setKindCounts(qsizetype http, qsizetype sql, qsizetype mcp);
+    // Hides a kind's button where the list never has that kind (the Replay tab has no MCP events).
+    void setKindOffered(tapedeck::EventKind kind, bool offered);
     // The answer to searchRequested(): marks the search field when nothing matched.
     void setSearchResult(bool found);
     void focusSearch(); // Ctrl+F

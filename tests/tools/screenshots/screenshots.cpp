@@ -4,13 +4,23 @@
 // way the README's Run command opens it, from the source tree by its relative path, so the status bar
 // shows resources/samples/sample-recording.zip rather than wherever the generator ran.
 // Usage: tapedeck-screenshots <output-folder>   (QT_QPA_PLATFORM=offscreen, or under xvfb-run)
+#include "core/replay/replaycontroller.h"
 #include "ui/details/detailstack.h"
+#include "ui/replay/breakpointmodel.h"
+#include "ui/replay/heldmodel.h"
+#include "ui/replay/replaydetailsview.h"
+#include "ui/replay/replaypanel.h"
+#include "ui/replay/replaysetupview.h"
 #include "ui/timeline/filterbar.h"
 #include "ui/mainwindow.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QTemporaryDir>
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QElapsedTimer>
@@ -73,6 +83,26 @@ bool showFiltered(MainWindow &window, const QString &filter, EventKind kind, int
     return false;
 }
 
+// Runs a replay of the sample in the Replay tab with command and breakpoint until something is held.
+bool replayUntilHeld(MainWindow &window, const QString &command, const QString &breakpoint)
+{
+    window.tabs()->setCurrentIndex(MainWindow::ReplayTab);
+    ReplayPanel *panel = window.replayPanel();
+    panel->setup()->setCommandText(command);
+    panel->breakpoints()->setTexts({ breakpoint });
+    panel->startAction()->trigger();
+    return waitFor([&] { return panel->heldModel()->rowCount() == 1; }, 60000)
+        && waitFor([&] { return panel->details()->details() && panel->details()->details()->entry == panel->heldModel()->entryAt(0); });
+}
+
+bool finishReplay(MainWindow &window)
+{
+    ReplayPanel *panel = window.replayPanel();
+    panel->breakpoints()->setTexts({});
+    panel->startAction()->trigger(); // Continue
+    return waitFor([&] { return !panel->isRunning(); }, 120000);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -94,6 +124,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot change to the source tree %s\n", TAPEDECK_SOURCE_DIR);
         return 1;
     }
+
+    // Tapedeck's replay CA in a throwaway place, not the user's.
+    QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toUtf8());
 
     MainWindow window;
     // The README's password, and no other password source from the environment the generator ran in.
@@ -119,5 +153,32 @@ int main(int argc, char **argv)
     ok &= save(window, out.filePath(QStringLiteral("timeline-sql.png")));
     ok &= showFiltered(window, QStringLiteral("aspect:schemaMetadata"), EventKind::Mcp);
     ok &= save(window, out.filePath(QStringLiteral("timeline-mcp.png")));
+    window.timelinePanel()->filterBar()->setFilterText(QString());
+
+    // The Replay tab: a miss held by the `unmatched` breakpoint, its nearest recorded requests and what if.
+    ReplayPanel *replay = window.replayPanel();
+    ok &= replayUntilHeld(window,
+        QStringLiteral("/usr/bin/curl -s -o /dev/null http://looker.acme-corp.example/api/4.0/dashboards/1?extra=1"),
+        QStringLiteral("unmatched"));
+    replay->details()->tabs()->setCurrentIndex(2);
+    for (QCheckBox *box : replay->details()->whatIfBoxes()) {
+        if (box->text().contains(QLatin1String("extra")))
+            box->setChecked(true);
+    }
+    ok &= waitFor([&] { return replay->details()->whatIfResult()->text().contains(QLatin1String("would match")); });
+    ok &= save(window, out.filePath(QStringLiteral("replay-unmatched.png")));
+    ok &= finishReplay(window);
+
+    // The sample's own client held at the dashboard that failed, its answer open for editing.
+    ok &= replayUntilHeld(window, QStringLiteral("/usr/bin/python3 resources/samples/make_sample.py --replay {recipe}"),
+        QStringLiteral("url:~/dashboards/3$"));
+    ok &= save(window, out.filePath(QStringLiteral("replay-held.png")));
+    ok &= finishReplay(window);
+
+    // Coverage: how often the replay served each recorded event.
+    window.tabs()->setCurrentIndex(MainWindow::TimelineTab);
+    ok &= waitFor([&] { return window.timelinePanel()->model()->coverage() != nullptr; });
+    ok &= showFiltered(window, QStringLiteral("kind:http,sql"), EventKind::Http, 11);
+    ok &= save(window, out.filePath(QStringLiteral("timeline-coverage.png")));
     return ok ? 0 : 1;
 }
