@@ -24,6 +24,7 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -165,7 +166,12 @@ ReplayPanel::ReplayPanel(QWidget *parent)
     connect(m_exportPatch, &QPushButton::clicked, this, &ReplayPanel::exportPatch);
     connect(m_saveReport, &QPushButton::clicked, this, &ReplayPanel::saveReport);
 
-    m_bottom->addTab(m_setup, tr("Set-up"));
+    // The set-up scrolls rather than taking height from the list.
+    auto *setupScroll = new QScrollArea(this);
+    setupScroll->setWidget(m_setup);
+    setupScroll->setWidgetResizable(true);
+    setupScroll->setFrameShape(QFrame::NoFrame);
+    m_bottom->addTab(setupScroll, tr("Set-up"));
     m_bottom->addTab(m_output, tr("Output"));
     m_bottom->addTab(breakpointsPage, tr("Breakpoints"));
     m_bottom->addTab(m_heldView, tr("Held"));
@@ -354,7 +360,7 @@ void ReplayPanel::start()
     const Result<ReplayStartOptions> options = m_setup->options();
     if (!options) {
         showProblem(tr("The replay's options are not valid"), options.error().message);
-        m_bottom->setCurrentWidget(m_setup);
+        m_bottom->setCurrentIndex(0);
         return;
     }
     m_banner->hide();

@@ -17,6 +17,7 @@ class QLabel;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QToolBar;
@@ -117,7 +118,7 @@ private:
     qsizetype m_heldCount = 0;
     bool m_follow = true;
 
-    class QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
     bool m_sized = false;
     QToolBar *m_toolbar;
     QLabel *m_state;
