@@ -26,6 +26,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -349,6 +350,89 @@ private slots:
         panel->stepAction()->trigger();
         QVERIFY(finished.wait(60'000));
         QVERIFY2(panel->outputView()->toPlainText().contains(QLatin1String("503")), qPrintable(panel->outputView()->toPlainText()));
+    }
+
+    void aHeldStatementAnsweredWithAnErrorThenOneSentAsRecorded()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/bin/psql")))
+            QSKIP("psql (postgresql-client-15) is not installed; packaging/install-deps.sh installs it");
+        ReplayPanel *panel = openSample();
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->startAction()->isEnabled());
+        // psql against the replay's PostgreSQL endpoint, twice with a query the recording has (whitespace
+        // collapsed: DataHub's normalised key finds it).
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("queries.sh"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray query = "SELECT TABLE_NAME, CREATED, LAST_ALTERED, ROW_COUNT, BYTES FROM ANALYTICS.INFORMATION_SCHEMA.TABLES "
+                                 "WHERE TABLE_SCHEMA = 'SALES' AND TABLE_TYPE = 'BASE TABLE'";
+        f.write("psql -X -A -t -d \"$TAPEDECK_POSTGRES_URL\" -c \"" + query + "\"\n");
+        f.write("psql -X -A -t -d \"$TAPEDECK_POSTGRES_URL\" -c \"" + query + "\"\n");
+        f.close();
+        panel->setup()->setCommandText(QStringLiteral("/bin/sh ") + script);
+        panel->breakpoints()->add(QStringLiteral("sql:~information_schema"));
+        QSignalSpy finished(panel, &ReplayPanel::replayFinished);
+        panel->startAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->heldModel()->rowCount(), 1, 60'000);
+        ReplayDetailsView *details = panel->details();
+        QTRY_VERIFY(details->details() && details->details()->sql && details->details()->sql->outcome == ReplayOutcome::Held);
+        QVERIFY(details->details()->record); // what it would get: the recorded rows
+        QCOMPARE(details->details()->record->rows.size(), size_t(2));
+        QVERIFY(details->errorButton()->isVisible());
+        QVERIFY(!details->sendEditedButton()->isVisible()); // rows are not edited, only an error instead
+        for (QLineEdit *edit : details->findChildren<QLineEdit *>()) {
+            if (edit->placeholderText() == details->tr("error message"))
+                edit->setText(QStringLiteral("chosen in the Replay tab"));
+        }
+        details->errorButton()->click();
+        // The second run of it is held next; Step sends it as recorded.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->heldModel()->rowCount() == 1 && panel->heldModel()->entryAt(0) != details->details()->entry, 60'000);
+        panel->stepAction()->trigger();
+        QVERIFY(finished.wait(60'000));
+        const QString output = panel->outputView()->toPlainText();
+        QVERIFY2(output.contains(QLatin1String("ERROR:  chosen in the Replay tab")), qPrintable(output));
+        QVERIFY2(output.contains(QLatin1String("CUSTOMERS|")) && output.contains(QLatin1String("ORDERS|")), qPrintable(output));
+        QCOMPARE(panel->model()->entry(0)->outcome, ReplayOutcome::Errored);
+        QCOMPARE(panel->model()->entry(1)->outcome, ReplayOutcome::Matched);
+        QCOMPARE(panel->model()->entry(1)->rows, 2);
+    }
+
+    void keyboard()
+    {
+        ReplayPanel *panel = openSample();
+        QVERIFY(panel);
+        QCOMPARE(panel->startAction()->shortcut(), QKeySequence(Qt::Key_F5));
+        QCOMPARE(panel->stopAction()->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+        QCOMPARE(panel->stepAction()->shortcut(), QKeySequence(Qt::Key_F10));
+        QCOMPARE(panel->breakpointAction()->shortcut(), QKeySequence(Qt::Key_F9));
+        // Ctrl+4 shows the tab; F5 in it starts serving (no command); F9 on a request sets its breakpoint.
+        m_window->tabs()->setCurrentIndex(MainWindow::OverviewTab);
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::ReplayTab));
+        QTRY_VERIFY(panel->startAction()->isEnabled());
+        // The command of the test before was remembered for this recording.
+        QVERIFY(panel->setup()->commandText().endsWith(QLatin1String("queries.sh")));
+        panel->setup()->setCommandText(QString());
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        panel->view()->setFocus();
+        QTRY_VERIFY(panel->view()->hasFocus());
+        QTest::keyClick(panel->view(), Qt::Key_F5);
+        QTRY_VERIFY(panel->controller() && panel->controller()->state() == ReplayController::State::Serving);
+        ProcessResult r = run(QStringLiteral("curl"), { QStringLiteral("-s"), QStringLiteral("-x"), panel->controller()->endpoints().proxyUrl,
+                                                       QStringLiteral("http://looker.acme-corp.example/api/4.0/dashboards/1") },
+            {}, QProcessEnvironment::systemEnvironment(), 60'000);
+        QCOMPARE(r.exitCode, 0);
+        QTRY_COMPARE(panel->model()->rowCount(), 1);
+        QVERIFY(panel->selectEntry(0));
+        QTest::keyClick(panel->view(), Qt::Key_F9);
+        QCOMPARE(panel->breakpoints()->texts(), QStringList { QStringLiteral("url:=\"http://looker.acme-corp.example/api/4.0/dashboards/1\"") });
+        QTest::keyClick(panel->view(), Qt::Key_F9);
+        QVERIFY(panel->breakpoints()->texts().isEmpty());
+        QSignalSpy finished(panel, &ReplayPanel::replayFinished);
+        QTest::keyClick(panel->view(), Qt::Key_F5, Qt::ShiftModifier);
+        QVERIFY(finished.wait(60'000));
     }
 };
 
