@@ -3636,12 +3636,12 @@
     <message>
         <location filename="../ui/replay/breakpointmodel.cpp" line="+19"/>
         <source>An empty breakpoint would hold everything; use Pause for that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein leerer Haltepunkt würde alles anhalten; verwenden Sie dafür „Pause“.</translation>
     </message>
     <message>
         <location line="+106"/>
         <source>Holds every request or statement this filter matches (as it would be answered)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält jede Anfrage und Anweisung an, auf die dieser Filter zutrifft (so, wie sie beantwortet würde)</translation>
     </message>
 </context>
 <context>
@@ -4081,7 +4081,7 @@
     <message>
         <location line="+20"/>
         <source> (replayed)</source>
-        <translation type="unfinished"></translation>
+        <translation> (wiedergegeben)</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -4543,52 +4543,52 @@ Manifest: %1</translation>
     <message>
         <location filename="../ui/replay/heldmodel.cpp" line="+55"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>(arriving)</source>
-        <translation type="unfinished"></translation>
+        <translation>(trifft ein)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>recorded event #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgezeichnetes Ereignis #%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts Aufgezeichnetes</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>#</source>
-        <translation type="unfinished">#</translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Held request</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehaltene Anfrage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Would get</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde erhalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit</translation>
     </message>
 </context>
 <context>
@@ -4846,17 +4846,17 @@ Manifest: %1</translation>
     <message>
         <location line="+0"/>
         <source>&amp;Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Back to the Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu&amp;rück zur Wiedergabe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Return to the replayed request you came from</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur wiedergegebenen Anfrage zurückkehren, von der Sie gekommen sind</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4953,12 +4953,12 @@ Manifest: %1</translation>
     <message>
         <location line="-101"/>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replay the run against the recording and step through it (Ctrl+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf gegen die Aufzeichnung wiedergeben und schrittweise durchgehen (Strg+4)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -5690,376 +5690,378 @@ Manifest: %1</translation>
     <message numerus="yes">
         <location filename="../ui/replay/replaydetailsview.cpp" line="+56"/>
         <source>(%n byte(s) of binary data)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n Byte Binärdaten)</numerusform>
+            <numerusform>(%n Bytes Binärdaten)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+46"/>
         <source>(%n byte(s) of %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%1, %n Byte)</numerusform>
+            <numerusform>(%1, %n Bytes)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>binary data</source>
-        <translation type="unfinished"></translation>
+        <translation>Binärdaten</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: recorded %2, sent %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: aufgezeichnet %2, gesendet %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Go to Recorded Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum aufgezeichneten Ereignis</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Show the recorded event in the Timeline tab (Alt+Left comes back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aufgezeichnete Ereignis auf der Registerkarte „Zeitleiste“ anzeigen (Alt+Links kehrt zurück)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the standard phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>der Standard-Statustext</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Name: value, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: Wert, einer pro Zeile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Body:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Body:</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+160"/>
         <location line="+63"/>
         <source>Send as Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie aufgezeichnet senden</translation>
     </message>
     <message>
         <location line="-222"/>
         <source>Send Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet senden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Answer with this response instead (kept in this replay only; the recording is not changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen mit dieser Antwort antworten (gilt nur für diese Wiedergabe; die Aufzeichnung wird nicht verändert)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>error message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlermeldung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Answer with Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Fehler antworten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung schließen</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Recorded request</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnete Anfrage</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>What if:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was wäre, wenn:</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Request</source>
-        <translation type="unfinished">Anfrage</translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+115"/>
         <source>Response</source>
-        <translation type="unfinished">Antwort</translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <location line="-114"/>
         <source>Candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidaten</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Select a request or statement of the replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anfrage oder Anweisung der Wiedergabe aus.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Go to Recorded Event #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum aufgezeichneten Ereignis #%1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>#%1  %2 %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2 %3 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (would get recorded event #%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (würde das aufgezeichnete Ereignis #%1 erhalten)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> (nothing recorded matches)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nichts Aufgezeichnetes passt)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sent (its headers and body were let go to bound memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet (Header und Body wurden verworfen, um den Speicher zu begrenzen)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Recorded</source>
-        <translation type="unfinished">Aufgezeichnet</translation>
+        <translation>Aufgezeichnet</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+9"/>
         <source>Sent by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Client gesendet</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>Recorded (interaction %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnet (Interaktion %1)</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+97"/>
         <source>Recorded: nothing matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnet: kein Treffer</translation>
     </message>
     <message>
         <location line="-88"/>
         <source>Nearest recorded request (not a match)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste aufgezeichnete Anfrage (kein Treffer)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Nothing recorded matches: as it is, it gets %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts Aufgezeichnetes passt: So, wie sie ist, erhält sie %1.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>503 with the nearest recorded requests</source>
-        <translation type="unfinished"></translation>
+        <translation>503 mit den nächsten aufgezeichneten Anfragen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The recorded body was %1-encoded; it is edited and sent decoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der aufgezeichnete Body war %1-kodiert; er wird dekodiert bearbeitet und gesendet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The body is longer than the editor shows; Send as Recorded keeps it whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist länger, als der Editor anzeigt; „Wie aufgezeichnet senden“ sendet ihn vollständig.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send as Unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Treffer senden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Response (held)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort (angehalten)</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+63"/>
         <source>The client went away before an answer was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client hat die Verbindung getrennt, bevor eine Antwort gesendet wurde.</translation>
     </message>
     <message>
         <location line="-61"/>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde geschlossen.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 Service Unavailable (Tapedeck: nothing recorded matches)
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Service Unavailable (Tapedeck: nichts Aufgezeichnetes passt)
+
+%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Status %1 (synthesized answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1 (erzeugte Antwort)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Response (edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort (bearbeitet)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>#%1  %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2 — %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (would get recorded query at line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (würde die aufgezeichnete Abfrage in Zeile %1 erhalten)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Sent by the client (as DataHub&apos;s cursor would see it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Client gesendet (wie DataHubs Cursor sie sehen würde)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recorded (line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnet (Zeile %1)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nearest recorded query (not a match)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste aufgezeichnete Abfrage (kein Treffer)</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>As it is, it gets the recorded answer: %n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>So, wie sie ist, erhält sie die aufgezeichnete Antwort: %n Zeile.</numerusform>
+            <numerusform>So, wie sie ist, erhält sie die aufgezeichnete Antwort: %n Zeilen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The recording raised: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Aufzeichnung trat ein Fehler auf: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing recorded matches: as it is, it gets an error naming the nearest recorded queries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts Aufgezeichnetes passt: So, wie sie ist, erhält sie einen Fehler, der die nächsten aufgezeichneten Abfragen nennt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Result (held)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis (angehalten)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>ERROR: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 (%n row(s) sent)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Zeile gesendet)</numerusform>
+            <numerusform>%1 (%n Zeilen gesendet)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>… %n more row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n weitere Zeile</numerusform>
+            <numerusform>… %n weitere Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>(unreadable)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht lesbar)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1. line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Zeile %2: %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>parameters differ (DataHub skips such a recording)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter weichen ab (DataHub überspringt eine solche Aufzeichnung)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1. %2 %3</source>
-        <translation type="unfinished">%1/%2: %2 %3 {1.?}</translation>
+        <translation>%1. %2 %3</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>ignore query order</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-Reihenfolge ignorieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ignore body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body ignorieren</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>ignore parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter %1 ignorieren</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Ranking again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird neu bewertet…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>With these options it would match recorded event #%1 (interaction %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesen Optionen würde sie das aufgezeichnete Ereignis #%1 treffen (Interaktion %2).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Still unmatched with these options; the nearest recorded requests are ranked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch mit diesen Optionen kein Treffer; die nächsten aufgezeichneten Anfragen stehen unten nach Rang geordnet.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Header line %1 is not &quot;Name: value&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Header-Zeile %1 hat nicht die Form „Name: Wert“: %2</translation>
     </message>
 </context>
 <context>
@@ -6067,138 +6069,138 @@ Manifest: %1</translation>
     <message>
         <location filename="../ui/replay/replaylogmodel.cpp" line="+259"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>matched</source>
-        <translation type="unfinished"></translation>
+        <translation>getroffen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>synthesized</source>
-        <translation type="unfinished"></translation>
+        <translation>erzeugt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>bearbeitet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>error chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler gewählt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Treffer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>verlassen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>eingebaut</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>SQL</source>
-        <translation type="unfinished">SQL</translation>
+        <translation>SQL</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>HTTP</source>
-        <translation type="unfinished">HTTP</translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 → #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → #%2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>client left</source>
-        <translation type="unfinished"></translation>
+        <translation>Client getrennt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>+%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <location line="+54"/>
         <source>Its recorded event had been served %n time(s), this one included</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das zugehörige aufgezeichnete Ereignis wurde %n-mal beantwortet, dieses Mal mitgezählt</numerusform>
+            <numerusform>Das zugehörige aufgezeichnete Ereignis wurde %n-mal beantwortet, dieses Mal mitgezählt</numerusform>
         </translation>
     </message>
     <message>
         <location line="+22"/>
         <source>#</source>
-        <translation type="unfinished">#</translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request</source>
-        <translation type="unfinished">Anfrage</translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Served</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingetroffen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -6206,297 +6208,297 @@ Manifest: %1</translation>
     <message>
         <location filename="../ui/replay/replaypanel.cpp" line="+75"/>
         <source>Compare Replayed Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergegebene Metadaten vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Edits as Patch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungen als Patch exportieren…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save Report as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht als JSON speichern…</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The command&apos;s output (stdout and stderr) appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe des Befehls (stdout und stderr) erscheint hier.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The replay&apos;s report appears here when it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht der Wiedergabe erscheint hier, wenn sie endet.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A filter, e.g. url:~/dashboards/  sql:~information_schema  unmatched — Enter adds it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Filter, z. B. url:~/dashboards/  sql:~information_schema  unmatched — die Eingabetaste fügt ihn hinzu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>That breakpoint does not parse</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Haltepunkt lässt sich nicht auswerten</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Breakpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Haltepunkte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+299"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <location line="-299"/>
         <source>Start the replay, or continue a paused one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiedergabe starten oder eine pausierte fortsetzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the command and end the replay (its report follows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Befehl stoppen und die Wiedergabe beenden (ihr Bericht folgt)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Hold every new request and statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede neue Anfrage und Anweisung anhalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Answer the oldest held request</source>
-        <translation type="unfinished"></translation>
+        <translation>Die älteste angehaltene Anfrage beantworten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next Unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste ohne Treffer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Answer what is held and run on until a request or statement would go unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Angehaltene beantworten und weiterlaufen, bis eine Anfrage oder Anweisung ohne Treffer bliebe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Breakpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Haltepunkt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hold every request to the selected request&apos;s URL, or every run of its statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Anfrage an die URL der ausgewählten Anfrage anhalten oder jede Ausführung ihrer Anweisung</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>The replay&apos;s options are not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Optionen der Wiedergabe sind ungültig</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>The command could not be started</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl konnte nicht gestartet werden</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The command was ended by signal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl wurde durch Signal %1 beendet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The command exited with status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl endete mit Status %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The command failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The replay could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiedergabe konnte nicht starten</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Replayed MCPs against the recorded (preset replay): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergegebene MCPs im Vergleich zu den aufgezeichneten (Voreinstellung replay): %1</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n URN(s) added, %1 removed, %2 aspect(s) changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n URN hinzugefügt, %1 entfernt, %2 Aspekt(e) geändert</numerusform>
+            <numerusform>%n URNs hinzugefügt, %1 entfernt, %2 Aspekt(e) geändert</numerusform>
         </translation>
     </message>
     <message>
         <location line="+87"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Open a recording to replay it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Aufzeichnung, um sie wiederzugeben.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Waiting for the timeline to be read…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte, bis die Zeitleiste gelesen ist…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ready: set up the replay below and press Start (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit: Richten Sie die Wiedergabe unten ein und klicken Sie auf „Starten“ (F5).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Running the command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl läuft</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Serving</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsbereit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, paused</source>
-        <translation type="unfinished"></translation>
+        <translation>, pausiert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, holding the next unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>, hält die nächste ohne Treffer an</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source> — %n request(s) and statement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> — %n Anfrage bzw. Anweisung</numerusform>
+            <numerusform> — %n Anfragen und Anweisungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n angehalten</numerusform>
+            <numerusform>, %n angehalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %n unmatched</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n ohne Treffer</numerusform>
+            <numerusform>, %n ohne Treffer</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Finishing: comparing the replayed metadata…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgeschlossen: Die wiedergegebenen Metadaten werden verglichen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Finished: everything matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen: Alles stimmt überein.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished with differences (see the report).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Unterschieden abgeschlossen (siehe Bericht).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The replay could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiedergabe konnte nicht starten.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Export Edits as Patch</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungen als Patch exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+13"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished">JSON (*.json)</translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>The patch could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patch konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+13"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Save Replay Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabebericht speichern</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The report could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -6504,237 +6506,237 @@ Manifest: %1</translation>
     <message>
         <location filename="../ui/replay/replaysetupview.cpp" line="+53"/>
         <source>Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DataHub (the first recording answers every repeat)</source>
-        <translation type="unfinished"></translation>
+        <translation>DataHub (die erste Aufzeichnung beantwortet jede Wiederholung)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sequential (repeats get the recorded answers in order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequenziell (Wiederholungen erhalten die aufgezeichneten Antworten der Reihe nach)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regel:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore the order of query parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge der Query-Parameter ignorieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>names, comma-separated: requestId, ts</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen, durch Kommas getrennt: requestId, ts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore query &amp;parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-&amp;Parameter ignorieren:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore request bodies</source>
-        <translation type="unfinished"></translation>
+        <translation>Bodys der Anfragen ignorieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>rules, comma-separated: root[&apos;requestId&apos;], root[**][&apos;timestamp&apos;]</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln, durch Kommas getrennt: root[&apos;requestId&apos;], root[**][&apos;timestamp&apos;]</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore body p&amp;aths:</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Pfa&amp;de ignorieren:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>left out of a miss&apos;s differences: User-Agent, Date</source>
-        <translation type="unfinished"></translation>
+        <translation>bei Anfragen ohne Treffer nicht als Unterschied gezeigt: User-Agent, Date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore &amp;headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header ignorieren:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answer 503 naming the nearest recorded requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit 503 und den nächsten aufgezeichneten Anfragen antworten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung schließen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Unmatched requests:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen ohne &amp;Treffer:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>datahub ingest -c {recipe}   (empty: serve until Stop)</source>
-        <translation type="unfinished"></translation>
+        <translation>datahub ingest -c {recipe}   (leer: beantworten bis „Stoppen“)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert {recipe}</source>
-        <translation type="unfinished"></translation>
+        <translation>{recipe} einfügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The replay recipe: the recorded recipe pointed at the mock layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiedergabe-Rezept: das aufgezeichnete Rezept, auf die Mock-Schicht umgelenkt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausführen:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Working folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeits&amp;ordner:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Start the replay to open its endpoints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie die Wiedergabe, um ihre Endpunkte zu öffnen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy export lines</source>
-        <translation type="unfinished"></translation>
+        <translation>export-Zeilen kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The variables that point a shell&apos;s clients at the replay, as export lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Variablen, die die Clients einer Shell auf die Wiedergabe lenken, als export-Zeilen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Copy certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat speichern…</translation>
     </message>
     <message>
         <location line="+79"/>
         <source>Ignore body paths: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Pfade ignorieren: %1: %2</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Working Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsordner</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Set when the replay starts: HTTP_PROXY, HTTPS_PROXY, http_proxy, https_proxy, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE, TAPEDECK_PROXY_URL, TAPEDECK_CA_BUNDLE, TAPEDECK_GMS_URL, TAPEDECK_POSTGRES_URL, TAPEDECK_RECIPE; NO_PROXY removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start der Wiedergabe gesetzt: HTTP_PROXY, HTTPS_PROXY, http_proxy, https_proxy, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE, TAPEDECK_PROXY_URL, TAPEDECK_CA_BUNDLE, TAPEDECK_GMS_URL, TAPEDECK_POSTGRES_URL, TAPEDECK_RECIPE; NO_PROXY entfernt.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Proxy:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy:       %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GMS:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GMS:         %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PostgreSQL:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL:  %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recipe:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezept:      %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reverse endpoints (one per recorded origin):</source>
-        <translation type="unfinished">Reverse-Endpunkte (einer je aufgezeichnetem Ursprung):</translation>
+        <translation>Reverse-Endpunkte (einer je aufgezeichnetem Ursprung):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (GMS)</source>
-        <translation type="unfinished"> (GMS)</translation>
+        <translation> (GMS)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recipe change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezeptänderung: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recipe note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezepthinweis: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning: %1</source>
-        <translation type="unfinished">Warnung: %1</translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>(NO_PROXY and no_proxy are removed: a recorded host must not bypass the replay)</source>
-        <translation type="unfinished"></translation>
+        <translation>(NO_PROXY und no_proxy werden entfernt: Ein aufgezeichneter Host darf die Wiedergabe nicht umgehen)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CA certificate: %1</source>
-        <translation type="unfinished">CA-Zertifikat:  %1</translation>
+        <translation>CA-Zertifikat: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256 fingerprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Save CA Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -7201,7 +7203,7 @@ Entitätstyp: %3</translation>
     <message>
         <location filename="../core/replay/replaycontroller.cpp" line="+171"/>
         <source>the replay is not serving</source>
-        <translation type="unfinished"></translation>
+        <translation>die Wiedergabe läuft nicht</translation>
     </message>
 </context>
 <context>
@@ -7334,7 +7336,7 @@ Entitätstyp: %3</translation>
     <message>
         <location line="+294"/>
         <source>no recorded interaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine aufgezeichnete Interaktion %1</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -7541,7 +7543,7 @@ Entitätstyp: %3</translation>
     <message>
         <location filename="../core/replay/sqlreplay.cpp" line="+544"/>
         <source>Tapedeck replay: answered with an error by the user</source>
-        <translation type="unfinished">Tapedeck-Wiedergabe: vom Benutzer mit einem Fehler beantwortet</translation>
+        <translation>Tapedeck-Wiedergabe: vom Benutzer mit einem Fehler beantwortet</translation>
     </message>
     <message>
         <location line="+143"/>
