@@ -49,6 +49,7 @@ public:
     QPushButton *sendEditedButton() const { return m_sendEdited; }
     QPushButton *releaseButton() const { return m_release; }
     QPushButton *errorButton() const { return m_sendError; }
+    QPushButton *goToRecordedButton() const { return m_goRecorded; }
     QTreeWidget *candidatesTree() const { return m_candidates; }
     QList<QCheckBox *> whatIfBoxes() const { return m_whatIfBoxes; }
     QLabel *whatIfResult() const { return m_whatIfResult; }

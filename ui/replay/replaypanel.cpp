@@ -374,6 +374,7 @@ void ReplayPanel::start()
     m_report->clear();
     m_currentEntry = -1;
     m_heldCount = 0;
+    m_firstHeld = -1;
     m_follow = true;
     m_controller = std::make_unique<ReplayController>(m_timeline, m_recording, m_path);
     connectController();
@@ -463,23 +464,25 @@ void ReplayPanel::onRowsChanged(const QList<ReplayRow> &rows)
 
 void ReplayPanel::onHoldState(const ReplayHoldState &state)
 {
-    const qsizetype before = m_heldCount;
     m_heldCount = state.held.size();
     m_held->setHeld(state.held, m_controller->endpoints().startedAtMs);
     if (m_pauseAction->isChecked() != state.paused) {
         const QSignalBlocker block(m_pauseAction);
         m_pauseAction->setChecked(state.paused);
     }
-    // Something is held now: show the oldest, so a breakpoint lands where the user looks.
-    if (before == 0 && m_heldCount > 0) {
+    // Something new is held: show the oldest, so a breakpoint lands where the user looks (unless the user
+    // is looking at another held one).
+    const qsizetype firstHeld = state.held.isEmpty() ? -1 : state.held.first();
+    if (firstHeld >= 0 && firstHeld != m_firstHeld) {
         const ReplayRow *current = m_model->entry(m_currentEntry);
         if (!current || current->outcome != ReplayOutcome::Held) {
-            if (!selectEntry(state.held.first())) {
+            if (!selectEntry(firstHeld)) {
                 // Hidden by the filter: the Held tab lists it.
                 m_bottom->setCurrentWidget(m_heldView);
             }
         }
     }
+    m_firstHeld = firstHeld;
     updateActions();
 }
 

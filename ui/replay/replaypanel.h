@@ -116,6 +116,7 @@ private:
     replay::MatchOptions m_matchOptions;
     qsizetype m_currentEntry = -1;
     qsizetype m_heldCount = 0;
+    qsizetype m_firstHeld = -1; // the oldest held entry last seen
     bool m_follow = true;
 
     QSplitter *m_mainSplitter = nullptr;

@@ -12,6 +12,7 @@
 #include "core/replay/replaysubject.h"
 #include "guitestmain.h"
 #include "testsupport.h"
+#include "ui/diff/diffwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/replay/breakpointmodel.h"
 #include "ui/replay/heldmodel.h"
@@ -320,6 +321,15 @@ private slots:
         QCOMPARE(second->command->exitCode, 1);
         QVERIFY(second->command->asRecorded());
         QTRY_VERIFY(timeline->coverage() && timeline->coverage()->servedOf(held->recordedSeq) == 1);
+
+        // Compare Replayed Metadata: the diff window on the recorded against the replayed MCPs.
+        panel->compareButton()->click();
+        DiffWindow *diffWindow = m_window->findChild<DiffWindow *>();
+        QVERIFY(diffWindow);
+        QTRY_VERIFY_WITH_TIMEOUT(diffWindow->report() != nullptr, 30'000);
+        QVERIFY(diffWindow->report()->match());
+        QCOMPARE(diffWindow->report()->preset, DiffPreset::Replay);
+        diffWindow->close();
     }
 
     void aMissShowsItsCandidatesAndWhatIfFindsTheRecordedOne()
@@ -385,9 +395,11 @@ private slots:
             if (edit->placeholderText() == details->tr("error message"))
                 edit->setText(QStringLiteral("chosen in the Replay tab"));
         }
+        const qsizetype first = details->details()->entry;
         details->errorButton()->click();
-        // The second run of it is held next; Step sends it as recorded.
-        QTRY_VERIFY_WITH_TIMEOUT(panel->heldModel()->rowCount() == 1 && panel->heldModel()->entryAt(0) != details->details()->entry, 60'000);
+        // The second run of it is held next (and shown, as nothing else is selected); Step sends it as recorded.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->heldModel()->rowCount() == 1 && panel->heldModel()->entryAt(0) != first, 60'000);
+        QTRY_COMPARE(panel->currentEntry(), panel->heldModel()->entryAt(0));
         panel->stepAction()->trigger();
         QVERIFY(finished.wait(60'000));
         const QString output = panel->outputView()->toPlainText();
@@ -426,6 +438,16 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QTRY_COMPARE(panel->model()->rowCount(), 1);
         QVERIFY(panel->selectEntry(0));
+        // Go to the recorded event it got, and back (Alt+Left).
+        QTRY_VERIFY(panel->details()->details() && panel->details()->details()->recordedSeq >= 0);
+        const qsizetype seq = panel->details()->details()->recordedSeq;
+        panel->details()->goToRecordedButton()->click();
+        QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::TimelineTab));
+        QCOMPARE(m_window->timelinePanel()->currentSeq(), seq);
+        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(m_window->tabs()->currentIndex(), int(MainWindow::ReplayTab));
+        QCOMPARE(panel->currentEntry(), 0);
+        panel->view()->setFocus();
         QTest::keyClick(panel->view(), Qt::Key_F9);
         QCOMPARE(panel->breakpoints()->texts(), QStringList { QStringLiteral("url:=\"http://looker.acme-corp.example/api/4.0/dashboards/1\"") });
         QTest::keyClick(panel->view(), Qt::Key_F9);
