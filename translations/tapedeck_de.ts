@@ -4518,7 +4518,7 @@ Manifest: %1</translation>
         <translation>%1 / %2 Ereignisse</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -4561,7 +4561,7 @@ Manifest: %1</translation>
         <translation>(trifft ein)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>recorded event #%1</source>
         <translation>aufgezeichnetes Ereignis #%1</translation>
     </message>
@@ -5740,7 +5740,7 @@ Manifest: %1</translation>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Name: value, one per line</source>
         <translation>Name: Wert, einer pro Zeile</translation>
     </message>
@@ -6112,7 +6112,7 @@ Manifest: %1</translation>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
@@ -6127,7 +6127,7 @@ Manifest: %1</translation>
         <translation>%1 → #%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>client left</source>
         <translation>Client getrennt</translation>
     </message>
@@ -6206,7 +6206,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::ReplayPanel</name>
     <message>
-        <location filename="../ui/replay/replaypanel.cpp" line="+75"/>
+        <location filename="../ui/replay/replaypanel.cpp" line="+89"/>
         <source>Compare Replayed Metadata</source>
         <translation>Wiedergegebene Metadaten vergleichen</translation>
     </message>
@@ -6221,7 +6221,7 @@ Manifest: %1</translation>
         <translation>Bericht als JSON speichern…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The command&apos;s output (stdout and stderr) appears here.</source>
         <translation>Die Ausgabe des Befehls (stdout und stderr) erscheint hier.</translation>
     </message>
@@ -6246,7 +6246,7 @@ Manifest: %1</translation>
         <translation>Dieser Haltepunkt lässt sich nicht auswerten</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Set-up</source>
         <translation>Einrichtung</translation>
     </message>
@@ -6271,18 +6271,18 @@ Manifest: %1</translation>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+99"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-302"/>
         <source>Start the replay, or continue a paused one</source>
         <translation>Die Wiedergabe starten oder eine pausierte fortsetzen</translation>
     </message>
@@ -6342,7 +6342,7 @@ Manifest: %1</translation>
         <translation>Die Optionen der Wiedergabe sind ungültig</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The command could not be started</source>
         <translation>Der Befehl konnte nicht gestartet werden</translation>
     </message>
@@ -6367,7 +6367,7 @@ Manifest: %1</translation>
         <translation>Die Wiedergabe konnte nicht starten</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Replayed MCPs against the recorded (preset replay): %1</source>
         <translation>Wiedergegebene MCPs im Vergleich zu den aufgezeichneten (Voreinstellung replay): %1</translation>
     </message>
@@ -6474,29 +6474,27 @@ Manifest: %1</translation>
         <translation>Bearbeitungen als Patch exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+13"/>
+        <location line="-589"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+591"/>
         <source>The patch could not be saved</source>
         <translation>Der Patch konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+13"/>
+        <location line="-586"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+593"/>
         <source>Save Replay Report</source>
         <translation>Wiedergabebericht speichern</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>The report could not be saved</source>
         <translation>Der Bericht konnte nicht gespeichert werden</translation>
     </message>

@@ -73,8 +73,7 @@ QVariant HeldModel::data(const QModelIndex &index, int role) const
     case RequestColumn: {
         if (!row)
             return tr("(arriving)");
-        QString text = row->ref.kind == ReplayKind::Http ? row->method + QLatin1Char(' ') + row->target : row->target;
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        const QString text = ReplayLogModel::requestText(*row);
         return role == Qt::ToolTipRole ? text.left(2000) : text;
     }
     case WouldGetColumn:

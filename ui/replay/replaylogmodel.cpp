@@ -269,6 +269,13 @@ QString ReplayLogModel::outcomeText(ReplayOutcome outcome)
     return {};
 }
 
+QString ReplayLogModel::requestText(const ReplayRow &r)
+{
+    QString text = r.ref.kind == ReplayKind::Http ? r.method + QLatin1Char(' ') + r.target : r.target;
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
+
 QVariant ReplayLogModel::display(const ReplayRow &r, int column) const
 {
     const QLocale locale;
@@ -279,11 +286,7 @@ QVariant ReplayLogModel::display(const ReplayRow &r, int column) const
         if ((r.outcome == ReplayOutcome::Matched || r.outcome == ReplayOutcome::Edited) && r.recordedSeq >= 0)
             return tr("%1 → #%2").arg(outcomeText(r.outcome), locale.toString(r.recordedSeq));
         return outcomeText(r.outcome);
-    case RequestColumn: {
-        QString text = r.ref.kind == ReplayKind::Http ? r.method + QLatin1Char(' ') + r.target : r.target;
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        return text;
-    }
+    case RequestColumn: return requestText(r);
     case ResultColumn:
         if (r.outcome == ReplayOutcome::Held || r.outcome == ReplayOutcome::Pending)
             return QString();

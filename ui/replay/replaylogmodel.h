@@ -59,6 +59,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString outcomeText(replay::ReplayOutcome outcome);
+    // A row's request on one line: "GET uri", or the statement.
+    static QString requestText(const replay::ReplayRow &row);
 
 Q_SIGNALS:
     void countsChanged(qsizetype shown, qsizetype total);

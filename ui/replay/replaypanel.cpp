@@ -54,6 +54,19 @@ QString quotedValue(const QString &text)
 
 constexpr int MaxOutputLines = 20'000;
 
+// Asks where, then writes data there whole (or not at all); the error text, empty when it worked or the
+// user cancelled.
+QString saveWithDialog(QWidget *parent, const QString &title, const QString &name, const QByteArray &data)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, name, ReplayPanel::tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return {};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return ReplayPanel::tr("%1: %2").arg(path, file.errorString());
+    return {};
+}
+
 } // namespace
 
 ReplayPanel::ReplayPanel(QWidget *parent)
@@ -634,26 +647,18 @@ void ReplayPanel::exportPatch()
 {
     if (!m_controller)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Edits as Patch"), QStringLiteral("replay-edits.json"), tr("JSON (*.json)"));
-    if (path.isEmpty())
-        return;
-    const QByteArray data = m_controller->patch();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        showProblem(tr("The patch could not be saved"), tr("%1: %2").arg(path, file.errorString()));
+    const QString error = saveWithDialog(this, tr("Export Edits as Patch"), QStringLiteral("replay-edits.json"), m_controller->patch());
+    if (!error.isEmpty())
+        showProblem(tr("The patch could not be saved"), error);
 }
 
 void ReplayPanel::saveReport()
 {
     if (!m_controller || !m_controller->result())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Replay Report"), QStringLiteral("replay-report.json"), tr("JSON (*.json)"));
-    if (path.isEmpty())
-        return;
-    const QByteArray data = m_controller->result()->json;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        showProblem(tr("The report could not be saved"), tr("%1: %2").arg(path, file.errorString()));
+    const QString error = saveWithDialog(this, tr("Save Replay Report"), QStringLiteral("replay-report.json"), m_controller->result()->json);
+    if (!error.isEmpty())
+        showProblem(tr("The report could not be saved"), error);
 }
 
 } // namespace tapedeck
