@@ -216,8 +216,6 @@ void ReplayWorker::shutdown()
 {
     m_flush.stop();
     m_run.reset(); // closes the endpoints; a command still running is killed with its group
-    // Back to the controller's thread, which deletes it once this thread has ended.
-    moveToThread(m_controller->thread());
 }
 
 qsizetype ReplayWorker::recordedSeqOf(const ReplayRef &ref) const
@@ -465,9 +463,10 @@ ReplayController::ReplayController(
 ReplayController::~ReplayController()
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    // Deleted on its own thread: QThread deletes what is due for deletion as it finishes.
+    m_worker->deleteLater();
     m_thread.quit();
     m_thread.wait();
-    delete m_worker;
 }
 
 template<typename F> void ReplayController::onWorker(F &&f)
