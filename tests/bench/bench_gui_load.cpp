@@ -64,8 +64,8 @@ int main(int argc, char **argv)
         "{\"events\": %lld, \"decrypted_s\": %.3f, \"first_rows_s\": %.3f, \"total_s\": %.3f, "
         "\"probes\": %zu, \"longest_stall_ms\": %.1f, \"longest_stall_end_s\": %.3f, \"p99_gap_ms\": %.2f, "
         "\"median_gap_ms\": %.2f}\n",
-        static_cast<long long>(events), toMs(shown) / 1e3, toMs(firstRows) / 1e3, toMs(probe.lastTickNs()) / 1e3,
-        size_t(probe.ticks()), toMs(probe.longestNs()), toMs(probe.longestEndNs()) / 1e3,
-        toMs(probe.percentileNs(99)), toMs(probe.percentileNs(50)));
+        static_cast<long long>(events), toMs(shown) / 1e3, toMs(firstRows) / 1e3,
+        toMs(probe.lastTickNs()) / 1e3, size_t(probe.ticks()), toMs(probe.longestNs()),
+        toMs(probe.longestEndNs()) / 1e3, toMs(probe.percentileNs(99)), toMs(probe.percentileNs(50)));
     return 0;
 }

@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <unistd.h>
 #include <vector>
 
@@ -78,10 +79,11 @@ struct PhaseStats
     }
     QJsonObject json() const
     {
-        return { { QStringLiteral("longest_stall_ms"), toMs(longest.wallNs) }, { QStringLiteral("longest"), json(longest) },
-            { QStringLiteral("busiest"), json(busiest) }, { QStringLiteral("longest_own"), json(longestOwn) },
-            { QStringLiteral("p99_gap_ms"), p99Ms }, { QStringLiteral("median_gap_ms"), medianMs },
-            { QStringLiteral("probes"), qint64(ticks) }, { QStringLiteral("gaps_over_16ms"), qint64(over16) },
+        return { { QStringLiteral("longest_stall_ms"), toMs(longest.wallNs) },
+            { QStringLiteral("longest"), json(longest) }, { QStringLiteral("busiest"), json(busiest) },
+            { QStringLiteral("longest_own"), json(longestOwn) }, { QStringLiteral("p99_gap_ms"), p99Ms },
+            { QStringLiteral("median_gap_ms"), medianMs }, { QStringLiteral("probes"), qint64(ticks) },
+            { QStringLiteral("gaps_over_16ms"), qint64(over16) },
             { QStringLiteral("gaps_over_50ms"), qint64(over50) }, { QStringLiteral("seconds"), seconds },
             { QStringLiteral("gui_cpu_s"), cpuS }, { QStringLiteral("gui_wait_s"), waitS } };
     }
@@ -114,7 +116,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: bench_gui_replay <recording> [filter]\n");
         return 2;
     }
-    const QString filterText = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("url:~dashboards -status:5xx");
+    const QString filterText
+        = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("url:~dashboards -status:5xx");
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!environment.contains(QStringLiteral("DATAHUB_RECORDING_PASSWORD"))) {
         std::fprintf(stderr, "set DATAHUB_RECORDING_PASSWORD\n");
@@ -145,6 +148,7 @@ int main(int argc, char **argv)
     qsizetype batches = 0;
     qsizetype largestBatch = 0;
     qint64 startedAtMs = 0;
+    qint64 probeOriginNs = 0; // the probe's clock on CLOCK_MONOTONIC (to line up with `perf record -k mono`)
 
     // Phase 1: serving under load, until the driver's "stop".
     PhaseStats load;
@@ -233,6 +237,9 @@ int main(int argc, char **argv)
         startedAtMs = endpoints.startedAtMs;
         clock.start();
         probe.start();
+        timespec now {};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        probeOriginNs = qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec - probe.elapsedNs();
         input.setEnabled(true);
         const QJsonObject ready { { QStringLiteral("proxy"), endpoints.proxyUrl },
             { QStringLiteral("interactions"), qint64(endpoints.interactions) } };
@@ -267,9 +274,11 @@ int main(int argc, char **argv)
             for (const ReplayRow &r : rows)
                 rowDelays.push_back(now - (startedAtMs + r.arrivedMs));
         });
-        QObject::connect(controller, &ReplayController::finished, &app, [&] { finishedMs = clock.elapsed(); });
+        QObject::connect(
+            controller, &ReplayController::finished, &app, [&] { finishedMs = clock.elapsed(); });
     };
-    QObject::connect(&window, &MainWindow::timelineIndexed, &app, [&] { QTimer::singleShot(0, &app, start); });
+    QObject::connect(
+        &window, &MainWindow::timelineIndexed, &app, [&] { QTimer::singleShot(0, &app, start); });
     QTimer::singleShot(0, &app, [&] { window.openRecording(QString::fromLocal8Bit(argv[1])); });
 
     if (QApplication::exec() != 0 || exitCode != 0)
@@ -277,49 +286,63 @@ int main(int argc, char **argv)
 
     const double loadSeconds = double(loadEndMs) / 1e3;
     const qsizetype lagRows = completed - rowsAtStop;
-    std::printf("\nReplay tab under load (filter \"%s\", %.1f s of load)\n", qPrintable(filterText), loadSeconds);
+    std::printf(
+        "\nReplay tab under load (filter \"%s\", %.1f s of load)\n", qPrintable(filterText), loadSeconds);
     std::printf("%-26s %12s %8s %9s %12s %12s %8s %7s %7s %7s %8s\n", "GUI thread", "longest (ms)", "on CPU",
         "no core", "own longest", "busiest CPU", "p99 gap", "median", "probes", ">50 ms", "CPU (s)");
-    for (const auto &[name, s] : { std::pair { "serving the load", load }, std::pair { "catching up, Stop, report", drain } }) {
+    for (const auto &[name, s] :
+        { std::pair { "serving the load", load }, std::pair { "catching up, Stop, report", drain } }) {
         const auto wait = [](const StallProbe::Gap &g) { return g.waitNs >= 0 ? toMs(g.waitNs) : -1.0; };
-        std::printf("%-26s %12.1f %8.1f %9.1f %12.1f %12.1f %8.2f %7.2f %7lld %7lld %8.2f\n", name, toMs(s.longest.wallNs),
-            toMs(s.longest.cpuNs), wait(s.longest), toMs(s.longestOwn.wallNs - std::max<qint64>(0, s.longestOwn.waitNs)),
-            toMs(s.busiest.cpuNs), s.p99Ms, s.medianMs, qlonglong(s.ticks), qlonglong(s.over50), s.cpuS);
+        std::printf("%-26s %12.1f %8.1f %9.1f %12.1f %12.1f %8.2f %7.2f %7lld %7lld %8.2f\n", name,
+            toMs(s.longest.wallNs), toMs(s.longest.cpuNs), wait(s.longest),
+            toMs(s.longestOwn.wallNs - std::max<qint64>(0, s.longestOwn.waitNs)), toMs(s.busiest.cpuNs),
+            s.p99Ms, s.medianMs, qlonglong(s.ticks), qlonglong(s.over50), s.cpuS);
     }
-    std::printf("(longest: the longest gap between two 1 ms ticks; of it on CPU: the GUI thread ran; no core: it was "
-                "runnable\n but another thread had the core; own longest: the longest gap less its wait for a core; "
-                "busiest CPU: the\n most CPU time within one gap)\n");
-    std::printf("\nrows in the list when the load ended: %lld (%lld shown under the filter, %.1f %%); the load tool "
-                "completed %lld: the list was %lld rows behind\n",
-        qlonglong(rowsAtStop), qlonglong(shownAtStop), rowsAtStop ? 100.0 * double(shownAtStop) / double(rowsAtStop) : 0.0,
-        qlonglong(completed), qlonglong(lagRows));
-    std::printf("a request's row reached the list after: median %lld ms, p99 %lld ms, max %lld ms (%lld batches, "
-                "largest %lld rows)\n",
+    std::printf(
+        "(longest: the longest gap between two 1 ms ticks; of it on CPU: the GUI thread ran; no core: it was "
+        "runnable\n but another thread had the core; own longest: the longest gap less its wait for a core; "
+        "busiest CPU: the\n most CPU time within one gap)\n");
+    std::printf(
+        "\nrows in the list when the load ended: %lld (%lld shown under the filter, %.1f %%); the load tool "
+        "completed %lld: the list was %lld rows behind\n",
+        qlonglong(rowsAtStop), qlonglong(shownAtStop),
+        rowsAtStop ? 100.0 * double(shownAtStop) / double(rowsAtStop) : 0.0, qlonglong(completed),
+        qlonglong(lagRows));
+    std::printf(
+        "a request's row reached the list after: median %lld ms, p99 %lld ms, max %lld ms (%lld batches, "
+        "largest %lld rows)\n",
         qlonglong(percentile(rowDelays, 50)), qlonglong(percentile(rowDelays, 99)),
         qlonglong(percentile(rowDelays, 100)), qlonglong(batches), qlonglong(largestBatch));
-    std::printf("caught up %s; Stop to report on screen: %lld ms (finished() after %lld ms); rows at the end %lld "
-                "(%lld shown)\n",
+    std::printf(
+        "caught up %s; Stop to report on screen: %lld ms (finished() after %lld ms); rows at the end %lld "
+        "(%lld shown)\n",
         caughtUpMs >= 0 ? qPrintable(QStringLiteral("after %1 ms").arg(caughtUpMs - loadEndMs)) : "never",
         qlonglong(reportShownMs - stopPressedMs), qlonglong(finishedMs - stopPressedMs), qlonglong(rowsAtEnd),
         qlonglong(shownAtEnd));
 
-    const QJsonObject summary { { QStringLiteral("filter"), filterText }, { QStringLiteral("load_s"), loadSeconds },
-        { QStringLiteral("load"), load.json() }, { QStringLiteral("drain"), drain.json() },
+    const QJsonObject summary { { QStringLiteral("filter"), filterText },
+        { QStringLiteral("load_s"), loadSeconds }, { QStringLiteral("load"), load.json() },
+        { QStringLiteral("drain"), drain.json() },
         { QStringLiteral("longest_stall_ms"), toMs(load.longest.wallNs) },
-        { QStringLiteral("longest_own_stall_ms"), toMs(load.longestOwn.wallNs - std::max<qint64>(0, load.longestOwn.waitNs)) },
-        { QStringLiteral("busiest_cpu_ms"), toMs(load.busiest.cpuNs) }, { QStringLiteral("p99_gap_ms"), load.p99Ms },
-        { QStringLiteral("probes"), qint64(load.ticks) }, { QStringLiteral("completed"), qint64(completed) },
-        { QStringLiteral("rows_at_stop"), qint64(rowsAtStop) }, { QStringLiteral("shown_at_stop"), qint64(shownAtStop) },
+        { QStringLiteral("longest_own_stall_ms"),
+            toMs(load.longestOwn.wallNs - std::max<qint64>(0, load.longestOwn.waitNs)) },
+        { QStringLiteral("busiest_cpu_ms"), toMs(load.busiest.cpuNs) },
+        { QStringLiteral("p99_gap_ms"), load.p99Ms }, { QStringLiteral("probes"), qint64(load.ticks) },
+        { QStringLiteral("completed"), qint64(completed) },
+        { QStringLiteral("rows_at_stop"), qint64(rowsAtStop) },
+        { QStringLiteral("shown_at_stop"), qint64(shownAtStop) },
         { QStringLiteral("lag_rows"), qint64(lagRows) },
         { QStringLiteral("row_delay_median_ms"), percentile(rowDelays, 50) },
         { QStringLiteral("row_delay_p99_ms"), percentile(rowDelays, 99) },
-        { QStringLiteral("row_delay_max_ms"), percentile(rowDelays, 100) }, { QStringLiteral("batches"), qint64(batches) },
+        { QStringLiteral("row_delay_max_ms"), percentile(rowDelays, 100) },
+        { QStringLiteral("batches"), qint64(batches) },
         { QStringLiteral("largest_batch"), qint64(largestBatch) },
         { QStringLiteral("catch_up_ms"), caughtUpMs >= 0 ? caughtUpMs - loadEndMs : -1 },
         { QStringLiteral("stop_to_finished_ms"), finishedMs - stopPressedMs },
         { QStringLiteral("stop_to_report_ms"), reportShownMs - stopPressedMs },
-        { QStringLiteral("rows_at_end"), qint64(rowsAtEnd) }, { QStringLiteral("shown_at_end"), qint64(shownAtEnd) },
-        { QStringLiteral("success"), finishSuccess } };
+        { QStringLiteral("rows_at_end"), qint64(rowsAtEnd) },
+        { QStringLiteral("shown_at_end"), qint64(shownAtEnd) }, { QStringLiteral("success"), finishSuccess },
+        { QStringLiteral("probe_origin_monotonic_s"), double(probeOriginNs) / 1e9 } };
     std::printf("%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

@@ -92,7 +92,8 @@ void StallProbe::stop()
 
 qint64 StallProbe::waitNs() const
 {
-    return m_startSample.waitNs >= 0 && m_stopSample.waitNs >= 0 ? m_stopSample.waitNs - m_startSample.waitNs : -1;
+    return m_startSample.waitNs >= 0 && m_stopSample.waitNs >= 0 ? m_stopSample.waitNs - m_startSample.waitNs
+                                                                 : -1;
 }
 
 qint64 StallProbe::percentileNs(double percent) const
