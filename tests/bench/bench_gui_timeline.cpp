@@ -7,6 +7,7 @@
 // Usage: bench_gui_timeline [events] [runs]   (QT_QPA_PLATFORM=offscreen unless set)
 #include "core/recording/timeline.h"
 #include "core/recording/timelinefilter.h"
+#include "tests/bench/stallprobe.h"
 #include "ui/timeline/timelinemodel.h"
 
 #include <QApplication>
@@ -89,39 +90,7 @@ double ms(qint64 ns)
     return double(ns) / 1e6;
 }
 
-// Runs the event loop until `done` is true, measuring the longest gap between 1 ms probe ticks (how long
-// the GUI thread was busy without coming back to its event loop).
-struct StallProbe
-{
-    QElapsedTimer clock;
-    qint64 last = 0;
-    qint64 longest = 0;
-    QTimer timer;
-
-    StallProbe()
-    {
-        timer.setInterval(1);
-        timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&timer, &QTimer::timeout, [this] {
-            const qint64 now = clock.nsecsElapsed();
-            longest = std::max(longest, now - last);
-            last = now;
-        });
-    }
-    void start()
-    {
-        longest = 0;
-        clock.start();
-        last = 0;
-        timer.start();
-    }
-    void stop()
-    {
-        longest = std::max(longest, clock.nsecsElapsed() - last);
-        timer.stop();
-    }
-};
-
+// Runs the event loop until `done` is true.
 void runUntil(const std::function<bool()> &done)
 {
     while (!done())
@@ -175,7 +144,7 @@ int main(int argc, char **argv)
     double worstStall = 0;
     std::printf("\n%-40s %9s %12s %10s %12s %10s %11s\n", "filter (setFilter -> filterApplied)", "rows",
         "median (ms)", "max (ms)", "match: pool", "1 thread", "GUI stall");
-    StallProbe probe;
+    bench::StallProbe probe;
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     const auto applyAndWait = [&](const FilterExpression &filter) {
@@ -208,7 +177,7 @@ int main(int argc, char **argv)
         probe.start();
         applyAndWait(*filter);
         probe.stop();
-        const double stall = ms(probe.longest);
+        const double stall = ms(probe.longestNs());
         // The matching loop alone, split over the pool as the model does it, and on one thread.
         clock.restart();
         const auto parallel
@@ -290,7 +259,7 @@ int main(int argc, char **argv)
     const double searchMs = ms(clock.nsecsElapsed());
     probe.stop();
     std::printf("search \"%s\" from the top: %.1f ms (found event %lld), GUI stall %.1f ms\n",
-        qPrintable(needle), searchMs, qlonglong(foundSeq), ms(probe.longest));
+        qPrintable(needle), searchMs, qlonglong(foundSeq), ms(probe.longestNs()));
 
     std::printf(
         "\nslowest filter: %.1f ms (target < 100 ms: %s); longest GUI stall while filtering: %.1f ms\n",
