@@ -6206,7 +6206,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::ReplayPanel</name>
     <message>
-        <location filename="../ui/replay/replaypanel.cpp" line="+89"/>
+        <location filename="../ui/replay/replaypanel.cpp" line="+91"/>
         <source>Compare Replayed Metadata</source>
         <translation>Wiedergegebene Metadaten vergleichen</translation>
     </message>
@@ -6271,18 +6271,18 @@ Manifest: %1</translation>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+302"/>
+        <location line="+315"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-315"/>
         <source>Start the replay, or continue a paused one</source>
         <translation>Die Wiedergabe starten oder eine pausierte fortsetzen</translation>
     </message>
@@ -6366,8 +6366,16 @@ Manifest: %1</translation>
         <source>The replay could not start</source>
         <translation>Die Wiedergabe konnte nicht starten</translation>
     </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>… %n more line(s): Save Report as JSON for all of it.</source>
+        <translation>
+            <numerusform>… %n weitere Zeile: „Bericht als JSON speichern“ sichert den ganzen Bericht.</numerusform>
+            <numerusform>… %n weitere Zeilen: „Bericht als JSON speichern“ sichert den ganzen Bericht.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+58"/>
+        <location line="+4"/>
         <source>Replayed MCPs against the recorded (preset replay): %1</source>
         <translation>Wiedergegebene MCPs im Vergleich zu den aufgezeichneten (Voreinstellung replay): %1</translation>
     </message>
@@ -6380,12 +6388,12 @@ Manifest: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open a recording to replay it.</source>
         <translation>Öffnen Sie eine Aufzeichnung, um sie wiederzugeben.</translation>
     </message>
@@ -6474,22 +6482,22 @@ Manifest: %1</translation>
         <translation>Bearbeitungen als Patch exportieren</translation>
     </message>
     <message>
-        <location line="-589"/>
+        <location line="-612"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+614"/>
         <source>The patch could not be saved</source>
         <translation>Der Patch konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-586"/>
+        <location line="-609"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+593"/>
+        <location line="+616"/>
         <source>Save Replay Report</source>
         <translation>Wiedergabebericht speichern</translation>
     </message>

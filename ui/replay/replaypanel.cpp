@@ -31,6 +31,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextCharFormat>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -53,6 +54,7 @@ QString quotedValue(const QString &text)
 }
 
 constexpr int MaxOutputLines = 20'000;
+constexpr int MaxReportLines = 5'000;
 
 // Asks where, then writes data there whole (or not at all); the error text, empty when it worked or the
 // user cancelled.
@@ -229,10 +231,19 @@ ReplayPanel::ReplayPanel(QWidget *parent)
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &ReplayLogModel::setFilter);
     connect(m_filterBar, &FilterBar::kindsChanged, m_model, &ReplayLogModel::setKinds);
-    connect(m_model, &ReplayLogModel::countsChanged, m_filterBar, &FilterBar::setCounts);
+    // The counts change with every batch (20 a second): the filter bar shows them four times a second, as a
+    // repaint of its labels relayouts the bar.
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(250);
+    connect(&m_countsTimer, &QTimer::timeout, this, [this] {
+        m_filterBar->setCounts(m_model->rowCount(), m_model->totalCount());
+        m_filterBar->setKindCounts(m_model->kindCount(EventKind::Http), m_model->kindCount(EventKind::Sql), 0);
+        updateActions();
+    });
     connect(m_model, &ReplayLogModel::filterGaveUp, m_filterBar, &FilterBar::setMatchError);
     connect(m_model, &ReplayLogModel::countsChanged, this, [this] {
-        m_filterBar->setKindCounts(m_model->kindCount(EventKind::Http), m_model->kindCount(EventKind::Sql), 0);
+        if (!m_countsTimer.isActive())
+            m_countsTimer.start();
     });
     connect(m_model, &ReplayLogModel::filterApplied, this, [this] {
         // A new filter rebuilt the rows: the selected request stays selected when it is still shown.
@@ -501,7 +512,19 @@ void ReplayPanel::onHoldState(const ReplayHoldState &state)
 
 void ReplayPanel::onFinished(const std::shared_ptr<const ReplayResult> &result)
 {
+    // A long replay's report has a line per request: the first lines are shown, the whole of it is saved.
     QString text = result->text;
+    if (const qsizetype cut = [&] {
+            qsizetype at = 0;
+            for (int line = 0; line < MaxReportLines && at >= 0; ++line)
+                at = text.indexOf(QLatin1Char('\n'), at + 1);
+            return at;
+        }();
+        cut >= 0 && cut + 1 < text.size()) {
+        const qsizetype rest = text.count(QLatin1Char('\n'), Qt::CaseSensitive) - MaxReportLines;
+        text.truncate(cut + 1);
+        text += tr("… %n more line(s): Save Report as JSON for all of it.", nullptr, int(std::min<qsizetype>(rest, INT_MAX))) + QLatin1Char('\n');
+    }
     if (result->diff)
         text += QLatin1Char('\n')
             + tr("Replayed MCPs against the recorded (preset replay): %1")
@@ -593,8 +616,10 @@ void ReplayPanel::updateActions()
     const bool canStart = m_timeline && m_timelineComplete;
     const qsizetype held = m_controller ? m_controller->holdState().held.size() : 0;
     m_startAction->setEnabled(running ? (held > 0 || m_pauseAction->isChecked()) : canStart);
-    m_startAction->setText(running ? tr("Continue") : tr("Start"));
-    m_startAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    // Only when it changes: setting an action's text or icon relayouts and repaints the tool bar.
+    const QString startText = running ? tr("Continue") : tr("Start");
+    if (m_startAction->text() != startText)
+        m_startAction->setText(startText);
     m_stopAction->setEnabled(running);
     m_stepAction->setEnabled(running && held > 0);
     m_nextUnmatchedAction->setEnabled(running);

@@ -8,6 +8,7 @@
 #include "core/recording/eventcoverage.h"
 #include "core/replay/replaycontroller.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -118,6 +119,7 @@ private:
     qsizetype m_heldCount = 0;
     qsizetype m_firstHeld = -1; // the oldest held entry last seen
     bool m_follow = true;
+    QTimer m_countsTimer;
 
     QSplitter *m_mainSplitter = nullptr;
     bool m_sized = false;
