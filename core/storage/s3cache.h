@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// The download cache under $XDG_CACHE_HOME/tapedeck/s3/ (DESIGN.md §8): files keyed by endpoint, bucket,
+// key and ETag, 0600 in a 0700 folder, capped in size (least recently used first out). Holds archives as
+// S3 stores them (encrypted); nothing decrypted is ever put here.
+#pragma once
+
+#include "core/common/result.h"
+#include "core/storage/s3client.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace tapedeck {
+
+class S3Cache
+{
+    Q_DECLARE_TR_FUNCTIONS(S3Cache)
+
+public:
+    // The default folder ($XDG_CACHE_HOME or ~/.cache, then tapedeck/s3) and cap (TAPEDECK_S3_CACHE_MAX
+    // in bytes, with K/M/G suffixes; 10 GiB otherwise).
+    S3Cache();
+    S3Cache(QString folder, qint64 maxBytes);
+
+    const QString &folder() const { return m_folder; }
+    qint64 maxBytes() const { return m_maxBytes; }
+
+    // The complete file for this object version, when cached (its use time is refreshed).
+    QString lookup(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
+    // Where a download of this object version puts its data while incomplete (".part", resumable) and its
+    // state (".part.state"), and where it ends up when complete.
+    QString partialPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
+    QString finalPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
+    // Creates the folder (0700) when missing; refuses a folder that is a symlink or not the user's own.
+    Status prepare() const;
+    // Removes the least recently used complete files (and stale partial downloads older than a week) until
+    // the cache holds at most maxBytes plus `incoming`. Never removes `keep`.
+    void evict(qint64 incoming, const QString &keep = {}) const;
+
+private:
+    QString m_folder;
+    qint64 m_maxBytes = 0;
+};
+
+} // namespace tapedeck
