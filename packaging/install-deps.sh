@@ -21,6 +21,10 @@ peers="$peers openjdk-17-jre-headless wrk curl"
 # SQLAlchemy are the Python clients replayed against Tapedeck's PostgreSQL endpoint (tests/tools/pgcluster.py runs
 # throwaway clusters; the packaged "main" cluster is never used).
 peers="$peers postgresql-15 postgresql-client-15 python3-psycopg2 python3-sqlalchemy"
+# S3: python3-botocore signs the table tst_sigv4 compares Tapedeck's SigV4 with, byte for byte; Debian's awscli
+# (/usr/bin/aws) is the download benchmark's peer and presigns the URL curl fetches there. The S3 servers
+# themselves are npm peers (tests/npm: @20minutes/s3rver verifies signatures, s3rver does not).
+peers="$peers python3-botocore awscli"
 # Offscreen and real-window GUI checks, screenshots, packaging validation.
 # The desktop app's optional libraries: QtKeychain for "remember the password".
 gui_libs="qtkeychain-qt6-dev"
