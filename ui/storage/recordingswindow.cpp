@@ -7,6 +7,7 @@
 #include "core/storage/s3location.h"
 #include "ui/diff/diffwindow.h"
 #include "ui/jobs/jobtracker.h"
+#include "ui/passwordstore.h"
 #include "ui/storage/recordingdownloader.h"
 #include "ui/storage/recordinglocations.h"
 #include "ui/storage/s3locationdialog.h"
@@ -560,7 +561,8 @@ void RecordingsWindow::refreshNext()
         m_refreshBar->hide();
         m_refreshTotal = 0;
         if (!m_refreshErrors.isEmpty()) {
-            m_errors->setTitle(tr("%n location(s) could not be listed", nullptr, int(m_refreshErrors.size())));
+            m_errors->setTitle(m_refreshErrors.size() == 1 ? tr("A location could not be listed")
+                                                            : tr("Some locations could not be listed"));
             m_errors->setText(m_refreshErrors.join(QLatin1Char('\n')));
             m_errors->show();
         }
@@ -577,12 +579,12 @@ void RecordingsWindow::refreshNext()
     m_refreshBar->setProgress(-1);
     m_refreshBar->show();
     m_refreshJobs->start(
-        [path = m_catalogPath, location, password = password()](JobTracker::Job &job) -> RefreshOutcome {
+        [path = m_catalogPath, location, summaryPassword = password()](JobTracker::Job &job) -> RefreshOutcome {
             Result<std::unique_ptr<Catalog>> catalog = Catalog::open(path);
             if (!catalog)
                 return RefreshOutcome { location, catalog.error() };
             ShareProgress progress(job);
-            return RefreshOutcome { location, catalog.value()->refresh(location, password, &progress) };
+            return RefreshOutcome { location, catalog.value()->refresh(location, summaryPassword, &progress) };
         },
         [this](const RefreshOutcome &outcome) { finishRefresh(outcome); });
 }
@@ -599,9 +601,10 @@ void RecordingsWindow::finishRefresh(const RefreshOutcome &outcome)
         }
     } else {
         const CatalogRefreshStats &stats = outcome.stats.value();
-        statusBar()->showMessage(tr("%1: %n recording(s), ", nullptr, stats.listed)
-                                         .arg(RecordingLocations::title(outcome.location))
-                + tr("%n new or changed", nullptr, stats.read),
+        statusBar()->showMessage(tr("Listed %1: %L2 found, %L3 new or changed")
+                                     .arg(RecordingLocations::title(outcome.location))
+                                     .arg(stats.listed)
+                                     .arg(stats.read),
             8000);
     }
     if (!m_refreshQueue.isEmpty())
@@ -710,9 +713,9 @@ void RecordingsWindow::applySearch(SearchOutcome outcome, bool sorted)
     }
     const RecordingRows &rows = m_model->rows();
     const auto failed = std::count_if(rows.begin(), rows.end(), [](const RecordingRow &r) { return r.failed; });
-    QString count = tr("%Ln recording(s)", nullptr, int(rows.size()));
+    QString count = tr("Recordings: %L1").arg(rows.size());
     if (failed > 0)
-        count += tr(", %Ln failed", nullptr, int(failed));
+        count += tr(" · failed: %L1").arg(failed);
     if (outcome.truncated)
         count += tr(" (the newest %L1 of each location: narrow the search to see others)").arg(RowLimit);
     m_count->setText(count);
@@ -737,7 +740,7 @@ void RecordingsWindow::updateLockedHint()
         m_lockedRow->hide();
         return;
     }
-    m_lockedHint->setTitle(tr("%Ln recording(s) are encrypted", nullptr, locked));
+    m_lockedHint->setTitle(tr("Encrypted, not read yet: %L1 of %L2").arg(locked).arg(rows.size()));
     m_lockedHint->setText(tr("Their run IDs, sources and outcomes are read once the recording password is "
                              "known: set DATAHUB_RECORDING_PASSWORD, or enter it here (kept only while this "
                              "window is open)."));
@@ -855,7 +858,6 @@ void RecordingsWindow::openDiff(const QString &left, const QString &right)
     diff->setSources(left, right);
     diff->show();
     diff->compare();
-    Q_EMIT compareOpened(diff);
 }
 
 void RecordingsWindow::showEvent(QShowEvent *event)

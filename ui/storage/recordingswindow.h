@@ -25,7 +25,6 @@ class QTimer;
 namespace tapedeck {
 
 class Banner;
-class DiffWindow;
 class JobTracker;
 class LoadingBar;
 class PasswordStore;
@@ -87,7 +86,6 @@ Q_SIGNALS:
     void searchFinished();
     // Every location asked for was listed (or failed; see the banner).
     void refreshFinished();
-    void compareOpened(tapedeck::DiffWindow *window);
 
 protected:
     void showEvent(QShowEvent *event) override;
