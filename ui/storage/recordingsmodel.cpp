@@ -246,6 +246,12 @@ QVariant RecordingsModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (role == Qt::TextAlignmentRole)
         return alignment(section);
+    if (role == Qt::InitialSortOrderRole) {
+        // Newest, largest and "needs a look" first; names and IDs in reading order.
+        const bool descending
+            = section == CreatedColumn || section == SizeColumn || section == OutcomeColumn;
+        return int(descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
     return {};
 }
 

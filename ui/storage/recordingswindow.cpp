@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
@@ -329,6 +330,29 @@ void RecordingsWindow::buildActions()
     removeAction->setShortcutContext(Qt::WidgetShortcut);
     connect(removeAction, &QAction::triggered, this, &RecordingsWindow::removeCurrentLocation);
     m_locationList->addAction(removeAction);
+    // The table's context menu: what the buttons do, and the address to paste elsewhere.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *openAction = new QAction(tr("&Open"), m_view);
+    connect(openAction, &QAction::triggered, this, &RecordingsWindow::openSelected);
+    auto *compareAction = new QAction(tr("&Compare MCPs"), m_view);
+    connect(compareAction, &QAction::triggered, this, &RecordingsWindow::compareSelected);
+    auto *copyAction = new QAction(tr("Copy &Address"), m_view);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyAction, &QAction::triggered, this, [this] {
+        QStringList addresses;
+        for (const QString &location : selectedRecordings())
+            addresses << (S3Location::isS3Url(location) ? location : QDir::toNativeSeparators(location));
+        if (!addresses.isEmpty())
+            QApplication::clipboard()->setText(addresses.join(QLatin1Char('\n')));
+    });
+    m_view->addActions({ openAction, compareAction, copyAction });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, openAction, compareAction] {
+        const qsizetype selected = m_view->selectionModel()->selectedRows().size();
+        openAction->setEnabled(selected == 1);
+        compareAction->setEnabled(selected == 2);
+    });
+
     auto *refreshOne = new QAction(tr("Re&fresh"), m_locationList);
     connect(refreshOne, &QAction::triggered, this, [this] {
         const QString url = currentLocation();
@@ -863,10 +887,9 @@ void RecordingsWindow::openDiff(const QString &left, const QString &right)
 void RecordingsWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_shownOnce)
-        return;
-    m_shownOnce = true;
-    // What the catalog knew at once, then each location listed again.
+    if (event->spontaneous())
+        return; // shown again by the window system (restored from minimised), not asked for
+    // What the catalog knew at once, then each location listed again: only what changed is read.
     search();
     refresh();
 }

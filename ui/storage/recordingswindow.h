@@ -157,7 +157,6 @@ private:
     int m_refreshTotal = 0;
     QStringList m_refreshErrors;
     int m_lockedBeforeUnlock = -1; // the locked count when a password was entered, until it is tried
-    bool m_shownOnce = false;
 
     QStringList m_compareSources; // s3:// or local, as selected
     QStringList m_compareLocal; // the downloaded or local paths so far
