@@ -521,10 +521,12 @@ void RecordingsWindow::goToAddress(const QString &text)
             statusBar()->showMessage(parsed.error().message, 8000);
             return;
         }
-        if (parsed->isPrefix())
-            addS3Prefix(parsed->toString());
-        else
+        // Recordings on S3 are archives (DataHub's recording-<run id>.zip); anything else names a folder,
+        // with or without its trailing '/'.
+        if (!parsed->isPrefix() && parsed->key.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
             Q_EMIT openRequested(parsed->toString(), optionsFor(address));
+        else
+            addS3Prefix(parsed->toString());
         return;
     }
     const QFileInfo info(QDir::fromNativeSeparators(address));

@@ -62,7 +62,8 @@ public:
     void refresh();
     void setSearchText(const QString &text);
     void setFailedOnly(bool failedOnly);
-    // A recording path or s3://bucket/key opens it; a folder or s3://bucket/prefix/ becomes a location.
+    // A recording (a file, an extracted recording folder, s3://bucket/key.zip) opens; a folder or an S3
+    // prefix (s3://bucket/prefix, with or without the trailing '/') becomes a location.
     void goToAddress(const QString &address);
 
     // The selected recordings, in the table's order.
