@@ -302,7 +302,7 @@ QString RecordingsModel::outcomeText(const RecordingRow &row)
     case CatalogEntry::State::Locked:
         return tr("locked");
     case CatalogEntry::State::WrongPassword:
-        return tr("locked (wrong password)");
+        return tr("wrong password");
     case CatalogEntry::State::Unreadable:
         return tr("unreadable");
     }

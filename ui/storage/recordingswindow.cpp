@@ -13,6 +13,7 @@
 #include "ui/storage/s3locationdialog.h"
 #include "ui/widgets/banner.h"
 #include "ui/widgets/loadingbar.h"
+#include "ui/widgets/themecolors.h"
 
 #include <QAction>
 #include <QApplication>
@@ -138,8 +139,11 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     addRow->addWidget(addFolderButton);
     addRow->addWidget(addS3Button);
     leftLayout->addLayout(addRow);
+    auto *refreshButton = new QPushButton(tr("Re&fresh"), this);
+    refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    refreshButton->setToolTip(tr("List every location again; only new and changed recordings are read (F5)"));
     auto *removeRow = new QHBoxLayout;
-    removeRow->addStretch(1);
+    removeRow->addWidget(refreshButton);
     removeRow->addWidget(m_removeButton);
     leftLayout->addLayout(removeRow);
 
@@ -181,9 +185,10 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const QList<std::pair<int, int>> widths { { RecordingsModel::NameColumn, 250 },
-        { RecordingsModel::RunIdColumn, 290 }, { RecordingsModel::FlowColumn, 190 },
-        { RecordingsModel::CreatedColumn, 150 }, { RecordingsModel::SizeColumn, 80 },
+    // Fits 1440 pixels with the location last (it stretches); DataHub's file names and run IDs are long.
+    const QList<std::pair<int, int>> widths { { RecordingsModel::NameColumn, 200 },
+        { RecordingsModel::RunIdColumn, 250 }, { RecordingsModel::FlowColumn, 165 },
+        { RecordingsModel::CreatedColumn, 140 }, { RecordingsModel::SizeColumn, 72 },
         { RecordingsModel::OutcomeColumn, 190 } };
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
@@ -195,7 +200,7 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     m_empty->setTextFormat(Qt::PlainText);
     m_empty->setMargin(24);
     QPalette muted = m_empty->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
+    muted.setColor(QPalette::WindowText, ThemeColors::from(muted).mutedText);
     m_empty->setPalette(muted);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
@@ -228,7 +233,7 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
     split->setChildrenCollapsible(false);
-    split->setSizes({ 300, 1100 });
+    split->setSizes({ 250, 1170 });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -260,6 +265,7 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     connect(addFolderButton, &QPushButton::clicked, this, &RecordingsWindow::addFolder);
     connect(addS3Button, &QPushButton::clicked, this, [this] { addS3Prefix(); });
     connect(m_removeButton, &QPushButton::clicked, this, &RecordingsWindow::removeCurrentLocation);
+    connect(refreshButton, &QPushButton::clicked, this, &RecordingsWindow::refresh);
     connect(m_locationList, &QListWidget::currentRowChanged, this, [this] {
         updateActions();
         search();
@@ -739,7 +745,7 @@ void RecordingsWindow::applySearch(SearchOutcome outcome, bool sorted)
     }
     const RecordingRows &rows = m_model->rows();
     const auto failed = std::count_if(rows.begin(), rows.end(), [](const RecordingRow &r) { return r.failed; });
-    QString count = tr("Recordings: %L1").arg(rows.size());
+    QString count = rows.empty() && m_locations.isEmpty() ? QString() : tr("Recordings: %L1").arg(rows.size());
     if (failed > 0)
         count += tr(" · failed: %L1").arg(failed);
     if (outcome.truncated)
@@ -891,6 +897,8 @@ void RecordingsWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (event->spontaneous())
         return; // shown again by the window system (restored from minimised), not asked for
+    // Where the user starts: typing an address when there is nothing yet, searching otherwise.
+    (m_locations.isEmpty() ? m_address : m_search)->setFocus(Qt::ActiveWindowFocusReason);
     // What the catalog knew at once, then each location listed again: only what changed is read.
     search();
     refresh();
