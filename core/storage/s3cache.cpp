@@ -75,8 +75,10 @@ S3Cache::S3Cache(QString folder, qint64 maxBytes)
 
 QString S3Cache::baseName(const QUrl &endpoint, const S3Location &location, const S3Object &object)
 {
-    const QString endpointText = endpoint.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
-                                     .toString(QUrl::FullyEncoded | QUrl::RemoveUserInfo);
+    QUrl normalized = endpoint.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveUserInfo);
+    if (normalized.path() == u"/")
+        normalized.setPath({});
+    const QString endpointText = normalized.toString(QUrl::FullyEncoded);
     // '|' never occurs in a bucket name, an encoded URL or an ETag, so the key is unambiguous in between.
     const QString identity = endpointText + QLatin1Char('|') + location.bucket + QLatin1Char('|') + location.key
         + QLatin1Char('|') + object.etag;
@@ -201,8 +203,8 @@ void S3Cache::evict(qint64 incoming, const QString &keep) const
         if (::fstatat(dirFd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             continue;
         const QString name = QFile::decodeName(nativeName);
-        // keep and its partial download are what is being put in place: neither counted nor removed.
-        if (!keepName.isEmpty() && (name == keepName || name.startsWith(keepName + QStringLiteral(".part"))))
+        // keep's partial download is what `incoming` makes room for: not counted twice.
+        if (!keepName.isEmpty() && name.startsWith(keepName + QStringLiteral(".part")))
             continue;
         total += st.st_size;
         if (isPartialName(name)) {
@@ -210,7 +212,8 @@ void S3Cache::evict(qint64 incoming, const QString &keep) const
                 partials.append(name);
             continue;
         }
-        complete.push_back(Entry { name, st.st_size, st.st_mtim });
+        if (name != keepName)
+            complete.push_back(Entry { name, st.st_size, st.st_mtim });
     }
     ::closedir(dir);
 

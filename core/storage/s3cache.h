@@ -36,8 +36,8 @@ public:
     // Creates the folder (0700) when missing; refuses a folder that is a symlink or not the user's own.
     Status prepare() const;
     // Removes the least recently used complete files (and stale partial downloads older than a week) until
-    // the cache holds at most maxBytes less `incoming`. Never removes `keep` (a complete file's path) nor
-    // its partial download, and counts neither.
+    // the cache holds at most maxBytes less `incoming`. Never removes `keep` (a complete file's path, counted)
+    // nor its partial download (not counted: `incoming` stands for it).
     void evict(qint64 incoming, const QString &keep = {}) const;
 
     // The file name of an object version: the hex SHA-256 of "endpoint|bucket|key|etag", then '-' and the

@@ -103,8 +103,28 @@ Result<S3Object> S3Client::head(const S3Location &object, ProgressReporter *prog
         return success();
     };
     S3Exchange exchange(*this, subject, std::move(handler));
-    if (Status s = exchange.run(progress); !s)
+    if (Status s = exchange.run(progress); !s) {
+        // A HEAD response has no body, so a refusal or a 404 says neither why nor what is missing (the key
+        // or the bucket). A one-byte GET of the same object gets S3 to name it.
+        if ((exchange.httpStatus() == 403 || exchange.httpStatus() == 404) && exchange.errorCode().isEmpty()) {
+            S3Exchange::Handler probe;
+            probe.request = [&object] {
+                S3Request request;
+                request.method = "GET";
+                request.bucket = object.bucket;
+                request.key = object.key;
+                request.headers.append({ QByteArrayLiteral("Range"), QByteArrayLiteral("bytes=0-0") });
+                return request;
+            };
+            // It exists after all (put in between): the HEAD's answer stands.
+            probe.accept = [](QNetworkReply &) -> Status { return makeError(ErrorCode::Io, {}); };
+            S3Exchange explain(*this, subject, std::move(probe));
+            if (Status p = explain.run(progress);
+                !p && explain.httpStatus() == exchange.httpStatus() && !explain.errorCode().isEmpty())
+                return p.error();
+        }
         return s.error();
+    }
     return result;
 }
 

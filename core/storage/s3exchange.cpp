@@ -141,6 +141,7 @@ void S3Exchange::send()
     m_errorMessageHeader.clear();
     m_bucketRegionHeader.clear();
     m_reasonPhrase.clear();
+    m_errorCode.clear();
 
     const S3Request request = m_handler.request();
     const SignedRequest signedRequest = SigV4::sign(request, m_client.config(), m_client.now());
@@ -293,8 +294,10 @@ void S3Exchange::onReplyFinished()
         finish(std::nullopt);
         return;
     }
+    const S3ErrorBody body = errorBody();
+    m_errorCode = body.code;
     const bool retryable = m_status >= 500 || m_status == 429;
-    retryOrFail(httpError(), retryable);
+    retryOrFail(httpError(body), retryable);
 }
 
 void S3Exchange::retryOrFail(Error error, bool retryable)
@@ -343,7 +346,8 @@ Error S3Exchange::networkError(const QString &why) const
             .arg(m_subject, m_client.config().endpoint.toString(QUrl::RemoveUserInfo), quoted(why)));
 }
 
-Error S3Exchange::httpError() const
+// What the server said about a failure: its XML body, else the x-amz-error-* headers some servers add.
+S3ErrorBody S3Exchange::errorBody() const
 {
     S3ErrorBody body = S3Xml::parseError(m_errorBody).value_or(S3ErrorBody {});
     if (body.code.isEmpty())
@@ -352,6 +356,11 @@ Error S3Exchange::httpError() const
         body.message = QString::fromUtf8(m_errorMessageHeader);
     if (body.region.isEmpty())
         body.region = QString::fromUtf8(m_bucketRegionHeader);
+    return body;
+}
+
+Error S3Exchange::httpError(const S3ErrorBody &body) const
+{
     QString detail;
     if (body.code.isEmpty()) {
         detail = m_reasonPhrase.isEmpty() ? S3Client::tr("HTTP %1").arg(m_status)
@@ -485,7 +494,7 @@ Status S3RangeReader::accept(QNetworkReply &reply)
         fits = true;
     }
     if (!fits || (lengthKnown && contentLength != to + 1 - from))
-        return makeError(ErrorCode::InvalidInput, tr("The server sent bytes %1 of %2 when bytes %3-%4 were asked for.")
+        return makeError(ErrorCode::InvalidInput, tr("The server sent %1 of %2 when bytes %3-%4 were asked for.")
                                                       .arg(contentRange, subject)
                                                       .arg(first)
                                                       .arg(last));

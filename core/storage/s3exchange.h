@@ -6,6 +6,7 @@
 #include "core/common/progress.h"
 #include "core/common/result.h"
 #include "core/storage/s3client.h"
+#include "core/storage/s3xml.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -54,6 +55,10 @@ public:
     bool isFinished() const { return m_finished; }
     const std::optional<Error> &error() const { return m_error; }
     int attempts() const { return m_attempt; }
+    // The HTTP status of the last response (0: none) and the S3 error code of a failed one ("" when the
+    // server named none, as with every HEAD: a HEAD response has no body).
+    int httpStatus() const { return m_status; }
+    const QString &errorCode() const { return m_errorCode; }
     const QString &subject() const { return m_subject; }
 
     static Error cancelledError(const QString &subject);
@@ -73,7 +78,8 @@ private:
     void finish(std::optional<Error> error);
     void dropReply();
     Error networkError(const QString &why) const;
-    Error httpError() const;
+    S3ErrorBody errorBody() const;
+    Error httpError(const S3ErrorBody &body) const;
 
     S3Client &m_client;
     QString m_subject;
@@ -96,6 +102,7 @@ private:
     QByteArray m_errorMessageHeader;
     QByteArray m_bucketRegionHeader;
     QByteArray m_reasonPhrase;
+    QString m_errorCode;
 };
 
 // A ranged GET of [offset, offset + length) of one object: each attempt asks for the bytes still missing;
