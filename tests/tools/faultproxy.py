@@ -18,6 +18,7 @@ Events go to stdout, one a line: "connection <n>", "fault <n> <mode>". The proxy
 """
 import argparse
 import os
+import selectors
 import socket
 import struct
 import sys
@@ -56,21 +57,6 @@ def main():
                 state['faults_left'] -= 1
             return True
 
-    def relay(source, sink):
-        """Copies source to sink until source ends; then half-closes sink."""
-        try:
-            while True:
-                data = source.recv(65536)
-                if not data:
-                    break
-                sink.sendall(data)
-        except OSError:
-            pass
-        try:
-            sink.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
-
     def canned(number):
         region = '<Region>eu-west-1</Region><Endpoint>s3.eu-west-1.amazonaws.com</Endpoint>' \
             if 300 <= args.status < 400 else ''
@@ -104,42 +90,52 @@ def main():
             else:
                 upstream = socket.create_connection(target)
                 faulted = args.mode != 'pass' and take_fault()
-            closed = threading.Event()
-
-            def client_to_upstream():
-                relay(client, upstream)
-                closed.set()
-
-            threading.Thread(target=client_to_upstream, daemon=True).start()
+            # One thread per connection, both directions in one select loop: closing a socket then really
+            # closes it (a recv blocked in another thread would hold it open and turn a reset into a stall).
+            selector = selectors.DefaultSelector()
+            selector.register(client, selectors.EVENT_READ, 'client')
+            selector.register(upstream, selectors.EVENT_READ, 'upstream')
             passed = 0
+            stalled = False
             while True:
-                data = upstream.recv(65536)
-                if not data:
-                    break
-                if faulted and passed + len(data) > args.after:
-                    keep = max(0, args.after - passed)
-                    if args.mode == 'corrupt':
-                        data = bytearray(data)
-                        data[keep] ^= 0xFF
-                        log('fault %d corrupt' % number)
-                        faulted = False
-                        client.sendall(bytes(data))
-                        passed += len(data)
+                for key, _ in selector.select():
+                    if key.data == 'client':
+                        data = client.recv(65536)
+                        if not data:
+                            return  # the client went away
+                        if not stalled:
+                            upstream.sendall(data)
                         continue
-                    if keep:
-                        client.sendall(data[:keep])
-                    log('fault %d %s' % (number, args.mode))
-                    if args.mode == 'drop':
-                        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-                    elif args.mode == 'cut':
-                        client.shutdown(socket.SHUT_RDWR)
-                    elif args.mode == 'stall':
-                        closed.wait()
-                    return
-                client.sendall(data)
-                passed += len(data)
-            client.shutdown(socket.SHUT_WR)
-            closed.wait()
+                    data = upstream.recv(65536)
+                    if not data:
+                        client.shutdown(socket.SHUT_WR)
+                        selector.unregister(upstream)
+                        continue
+                    if faulted and passed + len(data) > args.after:
+                        keep = max(0, args.after - passed)
+                        if args.mode == 'corrupt':
+                            data = bytearray(data)
+                            data[keep] ^= 0xFF
+                            data = bytes(data)
+                            log('fault %d corrupt' % number)
+                            faulted = False
+                        else:
+                            if keep:
+                                client.sendall(data[:keep])
+                            log('fault %d %s' % (number, args.mode))
+                            if args.mode == 'drop':
+                                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+                                return
+                            if args.mode == 'cut':
+                                client.shutdown(socket.SHUT_RDWR)
+                                return
+                            # stall: nothing more from the server; wait for the client to give up
+                            stalled = True
+                            faulted = False
+                            selector.unregister(upstream)
+                            continue
+                    client.sendall(data)
+                    passed += len(data)
         except OSError:
             pass
         finally:
