@@ -7,9 +7,12 @@
 #include "testsupport.h"
 
 #include "core/storage/s3client.h"
+#include "core/storage/s3xml.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -352,6 +355,42 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, ErrorCode::Password);
         QVERIFY2(refused.error().message.contains(QStringLiteral("InvalidAccessKeyId")), qPrintable(refused.error().message));
         QVERIFY2(refused.error().message.contains(QStringLiteral("profile \"other\"")), qPrintable(refused.error().message));
+    }
+
+    // Real S3 answers encoding-type=url with encoded keys (neither npm server does): decoded as botocore
+    // decodes them, with Python's urllib.parse.unquote_plus as the oracle.
+    void urlDecodedListing()
+    {
+        const QStringList raw { QStringLiteral("odd/with+space.zip"), QStringLiteral("odd/plus%2Bsign.zip"),
+            QStringLiteral("ctl%01char%C3%BC%E6%97%A5"), QStringLiteral("bad%ZZescape%"), QStringLiteral("half%C3"),
+            QStringLiteral("100%25+done"), QStringLiteral("%e2%82%ac lower"), QStringLiteral("deep%2Fer%2F") };
+        const ProcessResult python = run(QStringLiteral("/usr/bin/python3"),
+            QStringList { QStringLiteral("-c"),
+                QStringLiteral("import json, sys, urllib.parse; "
+                               "print(json.dumps([urllib.parse.unquote_plus(a) for a in sys.argv[1:]]))") }
+                + raw);
+        QCOMPARE(python.exitCode, 0);
+        const QJsonArray expected = QJsonDocument::fromJson(python.out).array();
+        QCOMPARE(expected.size(), raw.size());
+        QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult "
+                         "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><EncodingType>url</EncodingType>"
+                         "<IsTruncated>false</IsTruncated>";
+        for (const QString &key : raw)
+            xml += "<Contents><Key>" + key.toUtf8() + "</Key><Size>1</Size><ETag>&quot;x&quot;</ETag></Contents>";
+        xml += "<CommonPrefixes><Prefix>odd%2Fdeep+er%2F</Prefix></CommonPrefixes></ListBucketResult>";
+        const Result<S3ListPage> page = S3Xml::parseListObjectsV2(xml);
+        QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
+        QCOMPARE(page->objects.size(), raw.size());
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            QCOMPARE(page->objects.at(i).key, expected.at(i).toString());
+            QCOMPARE(S3Xml::urlDecode(raw.at(i)), expected.at(i).toString());
+        }
+        QCOMPARE(page->commonPrefixes, QStringList { QStringLiteral("odd/deep er/") });
+        // Without EncodingType the same text is taken as it is.
+        xml.replace("<EncodingType>url</EncodingType>", "");
+        const Result<S3ListPage> plain = S3Xml::parseListObjectsV2(xml);
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->objects.first().key, raw.first());
     }
 
     void etagIsMd5_data()
