@@ -31,7 +31,9 @@ namespace {
 constexpr int StateVersion = 1;
 constexpr qint64 MaxStateBytes = 4 * 1024 * 1024;
 constexpr qint64 MinPartSize = 64 * 1024;
-constexpr int MaxParallel = 64;
+// Qt opens at most six HTTP/1.1 connections to one host; a seventh request would wait inside Qt, where the
+// idle timeout would take the wait for a stall.
+constexpr int MaxParallel = 6;
 
 QString systemError(int error)
 {

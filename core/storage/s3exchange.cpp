@@ -393,7 +393,8 @@ Error S3Exchange::httpError(const S3ErrorBody &body) const
     if (isCredentialCode(body.code) || (m_status == 403 && body.code.isEmpty()))
         return makeError(ErrorCode::Password,
             S3Client::tr("S3 refused the credentials from %1 for %2 (%3).")
-                .arg(config.credentials.origin, m_subject, detail));
+                .arg(config.credentials.origin.isEmpty() ? S3Client::tr("the configuration") : config.credentials.origin,
+                    m_subject, detail));
     if (m_status == 404)
         return makeError(ErrorCode::Io, S3Client::tr("%1 does not exist (%2).").arg(m_subject, detail));
     if (m_status == 416)
