@@ -73,18 +73,29 @@ S3Cache::S3Cache(QString folder, qint64 maxBytes)
     , m_maxBytes(std::max<qint64>(0, maxBytes))
 { }
 
-QString S3Cache::baseName(const QUrl &endpoint, const S3Location &location, const S3Object &object)
+namespace {
+
+// hex SHA-256 of the parts joined by '|', then '-' and the readable name. '|' never occurs in a bucket name,
+// an encoded URL or an ETag, so the key is unambiguous in between.
+QString hashedName(const QUrl &endpoint, const S3Location &location, const QString *etag)
 {
     QUrl normalized = endpoint.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveUserInfo);
     if (normalized.path() == u"/")
         normalized.setPath({});
-    const QString endpointText = normalized.toString(QUrl::FullyEncoded);
-    // '|' never occurs in a bucket name, an encoded URL or an ETag, so the key is unambiguous in between.
-    const QString identity = endpointText + QLatin1Char('|') + location.bucket + QLatin1Char('|') + location.key
-        + QLatin1Char('|') + object.etag;
-    const QString name = readableName(location);
+    QString identity = normalized.toString(QUrl::FullyEncoded) + QLatin1Char('|') + location.bucket
+        + QLatin1Char('|') + location.key;
+    if (etag)
+        identity += QLatin1Char('|') + *etag;
+    const QString name = S3Cache::readableName(location);
     const QString hash = QString::fromLatin1(Sha256::hex(identity.toUtf8()));
     return name.isEmpty() ? hash : hash + QLatin1Char('-') + name;
+}
+
+} // namespace
+
+QString S3Cache::baseName(const QUrl &endpoint, const S3Location &location, const S3Object &object)
+{
+    return hashedName(endpoint, location, &object.etag);
 }
 
 QString S3Cache::readableName(const S3Location &location)
@@ -114,9 +125,11 @@ QString S3Cache::finalPath(const QUrl &endpoint, const S3Location &location, con
     return m_folder + QLatin1Char('/') + baseName(endpoint, location, object);
 }
 
-QString S3Cache::partialPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const
+QString S3Cache::partialPath(const QUrl &endpoint, const S3Location &location, const S3Object &) const
 {
-    return finalPath(endpoint, location, object) + QStringLiteral(".part");
+    // One partial download per object, whatever its version: the state beside it names the version, and a
+    // download of another version discards it instead of leaving it to go stale.
+    return m_folder + QLatin1Char('/') + hashedName(endpoint, location, nullptr) + QStringLiteral(".part");
 }
 
 QString S3Cache::lookup(const QUrl &endpoint, const S3Location &location, const S3Object &object) const
@@ -203,15 +216,13 @@ void S3Cache::evict(qint64 incoming, const QString &keep) const
         if (::fstatat(dirFd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             continue;
         const QString name = QFile::decodeName(nativeName);
-        // keep's partial download is what `incoming` makes room for: not counted twice.
-        if (!keepName.isEmpty() && name.startsWith(keepName + QStringLiteral(".part")))
-            continue;
-        total += st.st_size;
+        // Partial downloads are not counted: one per object at most, and what `incoming` stands for.
         if (isPartialName(name)) {
             if (now.tv_sec - st.st_mtim.tv_sec > StalePartialSeconds)
                 partials.append(name);
             continue;
         }
+        total += st.st_size;
         if (name != keepName)
             complete.push_back(Entry { name, st.st_size, st.st_mtim });
     }
@@ -232,10 +243,7 @@ void S3Cache::evict(qint64 incoming, const QString &keep) const
         const bool dataFresh = ::lstat(data.constData(), &st) == 0 && now.tv_sec - st.st_mtim.tv_sec <= StalePartialSeconds;
         if (dataFresh)
             continue;
-        const QByteArray path = QFile::encodeName(m_folder + QLatin1Char('/') + name);
-        struct stat own {};
-        if (::lstat(path.constData(), &own) == 0 && ::unlink(path.constData()) == 0)
-            total -= own.st_size;
+        ::unlink(QFile::encodeName(m_folder + QLatin1Char('/') + name).constData());
     }
 
     std::sort(complete.begin(), complete.end(), [](const Entry &a, const Entry &b) { return olderThan(a.used, b.used); });

@@ -29,15 +29,16 @@ public:
 
     // The complete file for this object version, when cached (its use time is refreshed).
     QString lookup(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
-    // Where a download of this object version puts its data while incomplete (".part", resumable) and its
-    // state (".part.state"), and where it ends up when complete.
+    // Where a download of this object puts its data while incomplete (".part", resumable; one per object,
+    // whatever the version: its state, ".part.state", names the version) and where this version ends up
+    // when complete.
     QString partialPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
     QString finalPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
     // Creates the folder (0700) when missing; refuses a folder that is a symlink or not the user's own.
     Status prepare() const;
-    // Removes the least recently used complete files (and stale partial downloads older than a week) until
-    // the cache holds at most maxBytes less `incoming`. Never removes `keep` (a complete file's path, counted)
-    // nor its partial download (not counted: `incoming` stands for it).
+    // Removes the least recently used complete files until they come to at most maxBytes less `incoming`,
+    // and partial downloads untouched for a week (partial downloads do not count against the cap). Never
+    // removes `keep` (a complete file's path; counted).
     void evict(qint64 incoming, const QString &keep = {}) const;
 
     // The file name of an object version: the hex SHA-256 of "endpoint|bucket|key|etag", then '-' and the

@@ -123,7 +123,13 @@ private Q_SLOTS:
             QByteArray("http://127.0.0.1:9000|recordings|runs/2024/run 1.zip|abc"), QCryptographicHash::Sha256)
                                     .toHex();
         QCOMPARE(path, cache.folder() + QLatin1Char('/') + QString::fromLatin1(hash) + QStringLiteral("-run_1.zip"));
-        QCOMPARE(cache.partialPath(m_endpoint, m_location, version(QStringLiteral("abc"))), path + QStringLiteral(".part"));
+        // One partial download per object, whatever the version: the SHA-256 of endpoint|bucket|key.
+        const QByteArray objectHash = QCryptographicHash::hash(
+            QByteArray("http://127.0.0.1:9000|recordings|runs/2024/run 1.zip"), QCryptographicHash::Sha256)
+                                          .toHex();
+        const QString partial = cache.folder() + QLatin1Char('/') + QString::fromLatin1(objectHash) + QStringLiteral("-run_1.zip.part");
+        QCOMPARE(cache.partialPath(m_endpoint, m_location, version(QStringLiteral("abc"))), partial);
+        QCOMPARE(cache.partialPath(m_endpoint, m_location, version(QStringLiteral("abd"))), partial);
         // Every part of the identity counts.
         QVERIFY(cache.finalPath(m_endpoint, m_location, version(QStringLiteral("abd"))) != path);
         QVERIFY(cache.finalPath(QUrl(QStringLiteral("http://127.0.0.1:9001")), m_location, version(QStringLiteral("abc"))) != path);
@@ -282,9 +288,11 @@ private Q_SLOTS:
         cache.evict(0);
         QCOMPARE(listFiles(cache.folder()),
             (QStringList { QStringLiteral("complete"), QStringLiteral("live.part"), QStringLiteral("live.part.state") }));
-        // Partial downloads count against the cap, but only complete files are evicted for room.
-        const S3Cache small(cache.folder(), 150);
+        // Partial downloads do not count against the cap, and only complete files are evicted for room.
+        const S3Cache small(cache.folder(), 100);
         small.evict(0);
+        QCOMPARE(listFiles(cache.folder()).size(), 3);
+        small.evict(1);
         QCOMPARE(listFiles(cache.folder()), (QStringList { QStringLiteral("live.part"), QStringLiteral("live.part.state") }));
     }
 };

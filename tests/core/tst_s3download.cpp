@@ -286,6 +286,33 @@ private Q_SLOTS:
         QCOMPARE(listFiles(m_dir.filePath(QStringLiteral("out"))), QStringList());
     }
 
+    // Interrupted, then the object is replaced: the next fetch discards the partial download of the old
+    // version (resume only when ETag and size still match) and leaves only the new version behind.
+    void replacedBetweenAttempts()
+    {
+        const S3Cache cache = freshCache();
+        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("upload/small.bin")), QStringLiteral("s3://recordings/swap.bin")));
+        S3Client client(m_verify.config());
+        LambdaProgress progress;
+        qint64 seen = 0;
+        progress.onProgress = [&seen](qint64 done, qint64) { seen = done; };
+        progress.cancelled = [&seen] { return seen > 2 * MiB; };
+        const Result<S3Fetched> cancelled = S3Download::fetch(client, at(QStringLiteral("swap.bin")), parts(MiB, 1), &progress, cache);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QCOMPARE(listFiles(cache.folder()).size(), 2); // .part and .part.state
+
+        const QByteArray replacement = pseudoRandom(m_small.size(), 1234);
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("swap.bin")), replacement));
+        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("swap.bin")), QStringLiteral("s3://recordings/swap.bin")));
+        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("swap.bin")), parts(MiB, 1), nullptr, cache);
+        QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
+        QCOMPARE(fetched->bytesResumed, 0);
+        QCOMPARE(fetched->bytesTransferred, replacement.size());
+        QVERIFY(readFile(fetched->path) == replacement);
+        QCOMPARE(listFiles(cache.folder()), QStringList { QFileInfo(fetched->path).fileName() });
+    }
+
     void refusedAndMissing()
     {
         const S3Cache cache = freshCache();
