@@ -71,23 +71,19 @@ Result<CatalogLocation> RecordingLocations::normalized(const CatalogLocation &lo
     result.s3.region = location.s3.region.trimmed();
     result.s3.endpointUrl = location.s3.endpointUrl.trimmed();
     const QString url = location.url.trimmed();
-    if (S3Location::isS3Url(url)) {
-        Result<S3Location> parsed = S3Location::parse(url);
-        if (!parsed)
-            return parsed.error();
-        S3Location prefix = parsed.value();
-        if (!prefix.isPrefix())
-            prefix.key += QLatin1Char('/');
-        result.url = prefix.toString();
-        return result;
+    if (!S3Location::isS3Url(url)) {
+        result.s3 = S3Options {};
+        const QFileInfo info(QDir::fromNativeSeparators(url));
+        if (url.isEmpty() || info.isRelative())
+            return makeError(ErrorCode::Usage, tr("Give a folder as an absolute path, or an s3:// address."));
+        if (!info.isDir())
+            return makeError(ErrorCode::Usage, tr("%1 is not a folder.").arg(QDir::toNativeSeparators(url)));
     }
-    result.s3 = S3Options {};
-    const QFileInfo info(QDir::fromNativeSeparators(url));
-    if (url.isEmpty() || info.isRelative())
-        return makeError(ErrorCode::Usage, tr("Give a folder as an absolute path, or an s3:// address."));
-    if (!info.isDir())
-        return makeError(ErrorCode::Usage, tr("%1 is not a folder.").arg(QDir::toNativeSeparators(url)));
-    result.url = QDir::cleanPath(info.absoluteFilePath());
+    // The catalog's own key for it, so that its rows are found under the saved address.
+    Result<QString> container = Catalog::containerUrl(S3Location::isS3Url(url) ? url : QDir::fromNativeSeparators(url));
+    if (!container)
+        return container.error();
+    result.url = container.value();
     return result;
 }
 

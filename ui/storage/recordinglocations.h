@@ -19,8 +19,8 @@ public:
     static QList<CatalogLocation> load();
     static void save(const QList<CatalogLocation> &locations);
 
-    // The form the catalog lists a location under: an absolute, clean folder path, or
-    // s3://bucket/prefix/ (a trailing '/' added: a location is always a prefix). A Usage error for an
+    // The form the catalog lists a location under (Catalog::containerUrl): an absolute, clean folder path,
+    // or s3://bucket/prefix/ (a trailing '/' added: a location is always a prefix). A Usage error for an
     // S3 address that does not parse or a relative or missing folder.
     static Result<CatalogLocation> normalized(const CatalogLocation &location);
     static bool isS3(const CatalogLocation &location);
