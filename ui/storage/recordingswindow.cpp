@@ -385,6 +385,19 @@ void RecordingsWindow::setPasswordStore(PasswordStore *store)
 void RecordingsWindow::setCatalogPath(const QString &path)
 {
     m_catalogPath = path;
+    m_catalogCreated = false;
+}
+
+void RecordingsWindow::createCatalog()
+{
+    // Two workers opening a catalog that does not exist yet would both create its tables, and one fails
+    // ("table containers already exists"). Creating it here first is one small local file, never the
+    // network; an existing catalog is left to the workers.
+    if (m_catalogCreated)
+        return;
+    m_catalogCreated = true;
+    if (!QFileInfo::exists(m_catalogPath))
+        (void)Catalog::open(m_catalogPath); // a failure shows when a worker opens it
 }
 
 void RecordingsWindow::rebuildLocationList()
@@ -529,10 +542,12 @@ void RecordingsWindow::goToAddress(const QString &text)
         }
         // Recordings on S3 are archives (DataHub's recording-<run id>.zip); anything else names a folder,
         // with or without its trailing '/'.
-        if (!parsed->isPrefix() && parsed->key.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        if (!parsed->isPrefix() && parsed->key.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)) {
             Q_EMIT openRequested(parsed->toString(), optionsFor(address));
-        else
-            addS3Prefix(parsed->toString());
+        } else {
+            const Result<QString> prefix = Catalog::containerUrl(parsed->toString());
+            addS3Prefix(prefix ? prefix.value() : parsed->toString());
+        }
         return;
     }
     const QFileInfo info(QDir::fromNativeSeparators(address));
@@ -603,6 +618,7 @@ void RecordingsWindow::refreshNext()
         return;
     }
     // One location per job: each one's recordings appear as soon as it is listed.
+    createCatalog();
     const CatalogLocation location = m_refreshQueue.takeFirst();
     const int number = m_refreshTotal - int(m_refreshQueue.size());
     m_refreshBar->setText(m_refreshTotal > 1
@@ -674,6 +690,7 @@ void RecordingsWindow::setFailedOnly(bool failedOnly)
 void RecordingsWindow::search()
 {
     m_searchDelay->stop();
+    createCatalog();
     QList<CatalogQuery> queries;
     const QString current = currentLocation();
     // Only saved locations: rows of one removed before stay in the catalog but are not shown.
