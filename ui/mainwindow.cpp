@@ -133,7 +133,18 @@ MainWindow::MainWindow(QWidget *parent)
             m_openedAs = !m_downloadedUrl.isEmpty() && path == m_downloadedPath ? m_downloadedUrl : path;
             showRecording(recording);
         });
-    connect(m_opener, &RecordingOpener::failed, this, &MainWindow::showOpenError);
+    connect(m_opener, &RecordingOpener::failed, this, [this](const QString &path, const Error &error) {
+        if (m_downloadedUrl.isEmpty() || path != m_downloadedPath) {
+            showOpenError(path, error);
+            return;
+        }
+        // Named by its s3:// address, not by its place in the download cache.
+        Error named = error;
+        named.message.replace(path, m_downloadedUrl);
+        const Result<S3Location> remote = S3Location::parse(m_downloadedUrl);
+        named.message.replace(QFileInfo(path).fileName(), remote ? remote->fileName() : m_downloadedUrl);
+        showOpenError(m_downloadedUrl, named);
+    });
     connect(m_opener, &RecordingOpener::cancelled, this, &MainWindow::openCancelled);
 
     connect(m_downloader, &RecordingDownloader::started, m_openError, &QWidget::hide);
