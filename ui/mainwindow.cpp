@@ -402,7 +402,7 @@ void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording
     m_openError->hide();
     m_view->setRecording(recording);
     m_stack->setCurrentIndex(1);
-    setWindowTitle(recording->displayName);
+    setWindowTitle(S3Location::isS3Url(m_openedAs) ? displayFileName(m_openedAs) : recording->displayName);
     m_recentMenu->add(recording->location);
     startIndexing();
     updateStatusBar();
