@@ -703,6 +703,9 @@ void TestRecordingsWindow::s3PrefixIsListedAndOpened()
     QVERIFY2(window->recording()->location.startsWith(m_root.filePath(u"cache"_s)),
         qPrintable(window->recording()->location));
     QCOMPARE(window->recording()->manifest->runId, SampleRunId);
+    // Named by its address, not by its file in the cache.
+    QCOMPARE(window->windowTitle(), u"sample-recording.zip"_s);
+    QCOMPARE(window->findChild<QLabel *>(u"locationStatus"_s)->text(), url);
 
     // Typed into the address bar, an s3:// object opens the same way, with its location's profile.
     recordings->goToAddress(u"s3://recordings/runs/tableau-ok.zip"_s);
@@ -717,6 +720,18 @@ void TestRecordingsWindow::s3PrefixIsListedAndOpened()
     window->openRecording(u"s3://recordings/runs/looker-ok.zip"_s);
     QVERIFY(shown.wait(60000));
     QCOMPARE(window->recording()->manifest->runId, u"looker-2025_10_02-10_00_00-cc22dd"_s);
+
+    // A download that is no recording: the banner names the address, never the cache's file.
+    const QString junk = m_root.filePath(u"junk.zip"_s);
+    QVERIFY(test::writeFile(junk, test::pseudoRandom(4096, 7)));
+    QVERIFY(server.upload(junk, u"s3://recordings/runs/junk.zip"_s));
+    QSignalSpy failed(window.get(), &MainWindow::openFailed);
+    window->openRecording(u"s3://recordings/runs/junk.zip"_s);
+    QVERIFY(failed.wait(60000));
+    QCOMPARE(failed.first().at(0).toString(), u"s3://recordings/runs/junk.zip"_s);
+    const QString message = failed.first().at(1).toString();
+    QVERIFY2(!message.contains(m_root.filePath(u"cache"_s)) && message.contains(u"junk.zip"_s), qPrintable(message));
+    QCOMPARE(window->recording()->manifest->runId, u"looker-2025_10_02-10_00_00-cc22dd"_s); // still shown
 }
 
 void TestRecordingsWindow::cancellingADownloadLeavesTheWindowAsItWas()
