@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace tapedeck {
 
 // What the user chose on the command line or in a saved GUI location; empty means "not given".
@@ -57,8 +59,16 @@ public:
     // the file and line; a credential_process that fails, hangs (30 s) or prints something that is not its
     // JSON (Version 1, AccessKeyId, SecretAccessKey, optional SessionToken/Expiration) is a Password error
     // naming the profile. A named profile that exists in neither file is a Usage error.
-    static Result<S3Config> resolve(
-        const S3Options &options, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    static Result<S3Config> resolve(const S3Options &options,
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+
+    // credential_process split into its program and arguments as the AWS CLI splits it (Python's
+    // shlex.split: POSIX quoting and backslashes, no variables, no globbing, no shell); nullopt for an
+    // unclosed quote or a trailing backslash.
+    static std::optional<QStringList> splitCommand(const QString &command);
+
+    // For tests: how long a credential_process may run before it is killed (30 s unless set).
+    static void setCredentialProcessTimeout(int milliseconds);
 };
 
 } // namespace tapedeck

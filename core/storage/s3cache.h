@@ -24,22 +24,33 @@ public:
 
     const QString &folder() const { return m_folder; }
     qint64 maxBytes() const { return m_maxBytes; }
+    // Why the environment's TAPEDECK_S3_CACHE_MAX was not used; empty when it was, or was not set.
+    const QString &warning() const { return m_warning; }
 
     // The complete file for this object version, when cached (its use time is refreshed).
     QString lookup(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
-    // Where a download of this object version puts its data while incomplete (".part", resumable) and its
-    // state (".part.state"), and where it ends up when complete.
+    // Where a download of this object puts its data while incomplete (".part", resumable; one per object,
+    // whatever the version: its state, ".part.state", names the version) and where this version ends up
+    // when complete.
     QString partialPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
     QString finalPath(const QUrl &endpoint, const S3Location &location, const S3Object &object) const;
     // Creates the folder (0700) when missing; refuses a folder that is a symlink or not the user's own.
     Status prepare() const;
-    // Removes the least recently used complete files (and stale partial downloads older than a week) until
-    // the cache holds at most maxBytes plus `incoming`. Never removes `keep`.
+    // Removes the least recently used complete files until they come to at most maxBytes less `incoming`,
+    // and partial downloads untouched for a week (partial downloads do not count against the cap). Never
+    // removes `keep` (a complete file's path; counted).
     void evict(qint64 incoming, const QString &keep = {}) const;
+
+    // The file name of an object version: the hex SHA-256 of "endpoint|bucket|key|etag", then '-' and the
+    // key's file name reduced to [A-Za-z0-9._-] (at most 64 characters of its end).
+    static QString baseName(const QUrl &endpoint, const S3Location &location, const S3Object &object);
+    // The key's file name reduced to [A-Za-z0-9._-], no leading dots, at most its last 64 characters.
+    static QString readableName(const S3Location &location);
 
 private:
     QString m_folder;
     qint64 m_maxBytes = 0;
+    QString m_warning;
 };
 
 } // namespace tapedeck

@@ -27,6 +27,12 @@ struct S3Object
     qint64 size = 0;
     QString etag; // as S3 sends it, quotes removed
     QDateTime lastModified; // UTC
+    // From HEAD only: x-amz-server-side-encryption ("AES256", "aws:kms", …), "SSE-C" with a customer key.
+    QString encryption;
+
+    // Whether the ETag is the MD5 digest of the bytes (a single-part upload stored without KMS or customer
+    // keys), so that a download can be checked against it. Meaningful for what head() returns.
+    bool etagIsMd5() const;
 };
 
 struct S3ListPage

@@ -17,7 +17,7 @@ namespace tapedeck {
 
 struct S3DownloadOptions
 {
-    int parallel = 6; // ranged GETs in flight
+    int parallel = 6; // ranged GETs in flight, 1 to 6 (Qt's connections per host)
     qint64 partSize = 8 * 1024 * 1024; // bytes per ranged GET
     // Into the cache (resumable) when empty; else to this file (written to "<output>.part" first, renamed
     // when complete and checked; 0600).

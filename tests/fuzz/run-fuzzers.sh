@@ -23,7 +23,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 all="zip streamdecoder manifest recipe cassette cassettelayout json queries mcpscanner mcpextractor checkpoint
-filter ignorerule bodycontent har mockhttpserver pgserver"
+filter ignorerule bodycontent har mockhttpserver pgserver s3xml"
 
 # max_len and dictionary per harness: inputs stay small enough that every run is fast.
 settings() {
@@ -45,6 +45,7 @@ settings() {
     har) echo "65536 yaml" ;;
     mockhttpserver) echo "16384 http" ;;
     pgserver) echo "16384 pg" ;;
+    s3xml) echo "16384 s3xml" ;;
     *) echo "unknown harness: $1 (one of: $(echo $all))" >&2; exit 2 ;;
     esac
 }

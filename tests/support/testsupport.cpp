@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 namespace tapedeck::test {
 
@@ -41,6 +42,10 @@ QProcessEnvironment cliEnvironment()
     env.remove(QStringLiteral("ADMIN_PASSWORD"));
     env.remove(QStringLiteral("INGESTION_ARTIFACT_DIR"));
     env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+    // The catalog `list` fills and the S3 download cache: the test process's own, never the user's.
+    static const QTemporaryDir home;
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
     return env;
 }
 
