@@ -95,6 +95,8 @@ QString difference(const S3ListPage &a, const S3ListPage &b)
 // Characters XML 1.0 can carry as text (what a plain page can hold after a round trip).
 bool xmlSafe(const QString &text)
 {
+    if (!text.isValidUtf16())
+        return false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         if ((u < 0x20 && u != 0x9 && u != 0xA && u != 0xD) || u == 0xFFFE || u == 0xFFFF)
