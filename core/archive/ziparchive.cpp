@@ -119,6 +119,82 @@ Error openError(const QString &displayName, int code, const QByteArray &head, QI
     }
 }
 
+// libzip's view of a random-access QIODevice: a readable, seekable source. Errors are libzip's read and
+// seek errors; the device keeps the cause (a RangeDevice its fetch error) for the caller to report.
+struct DeviceSource
+{
+    QIODevice *device = nullptr;
+    zip_int64_t position = 0;
+    zip_error_t error;
+};
+
+zip_int64_t deviceSourceCallback(void *state, void *data, zip_uint64_t length, zip_source_cmd_t command)
+{
+    auto *source = static_cast<DeviceSource *>(state);
+    const zip_int64_t size = source->device->size();
+    switch (command) {
+    case ZIP_SOURCE_OPEN:
+        source->position = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        const qint64 want = qint64(
+            std::min<zip_uint64_t>(length, zip_uint64_t(std::max<zip_int64_t>(0, size - source->position))));
+        if (want == 0)
+            return 0;
+        if (!source->device->seek(source->position)) {
+            zip_error_set(&source->error, ZIP_ER_SEEK, EIO);
+            return -1;
+        }
+        const qint64 got = source->device->read(static_cast<char *>(data), want);
+        if (got < 0) {
+            zip_error_set(&source->error, ZIP_ER_READ, EIO);
+            return -1;
+        }
+        source->position += got;
+        return got;
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        if (length < sizeof(zip_stat_t)) {
+            zip_error_set(&source->error, ZIP_ER_INVAL, 0);
+            return -1;
+        }
+        auto *st = static_cast<zip_stat_t *>(data);
+        zip_stat_init(st);
+        st->size = zip_uint64_t(size);
+        st->comp_size = zip_uint64_t(size);
+        st->comp_method = ZIP_CM_STORE;
+        st->encryption_method = ZIP_EM_NONE;
+        st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&source->error, data, length);
+    case ZIP_SOURCE_FREE:
+        zip_error_fini(&source->error);
+        delete source;
+        return 0;
+    case ZIP_SOURCE_SEEK: {
+        const zip_int64_t target = zip_source_seek_compute_offset(
+            zip_uint64_t(source->position), zip_uint64_t(size), data, length, &source->error);
+        if (target < 0)
+            return -1;
+        source->position = target;
+        return 0;
+    }
+    case ZIP_SOURCE_TELL:
+        return source->position;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+            ZIP_SOURCE_SUPPORTS, -1);
+    default:
+        zip_error_set(&source->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
 } // namespace
 
 ZipArchive::~ZipArchive()
@@ -176,6 +252,45 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::fromData(const QByteArray &data,
     zip_error_fini(&error);
     archive->m_zip = handle;
     return finishOpen(std::move(archive), buffer);
+}
+
+Result<std::unique_ptr<ZipArchive>> ZipArchive::fromDevice(
+    std::shared_ptr<QIODevice> device, const QString &displayName)
+{
+    if (!device || !device->isOpen() || !device->isReadable() || device->isSequential())
+        return makeError(ErrorCode::Io, tr("%1 cannot be read at random").arg(displayName));
+    if (device->size() == 0)
+        return makeError(ErrorCode::InvalidInput, tr("%1 is empty, not a ZIP archive").arg(displayName));
+    QByteArray head;
+    if (device->seek(0))
+        head = device->read(4);
+
+    std::unique_ptr<ZipArchive> archive(new ZipArchive);
+    archive->m_device = device;
+    archive->m_displayName = displayName;
+    zip_error_t error;
+    zip_error_init(&error);
+    auto *state = new DeviceSource;
+    state->device = device.get();
+    zip_error_init(&state->error);
+    zip_source_t *source = zip_source_function_create(deviceSourceCallback, state, &error);
+    if (!source) {
+        zip_error_fini(&state->error);
+        delete state;
+        const int code = zip_error_code_zip(&error);
+        zip_error_fini(&error);
+        return openError(displayName, code, head, *device);
+    }
+    zip *handle = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!handle) {
+        zip_source_free(source); // frees state through ZIP_SOURCE_FREE
+        const int code = zip_error_code_zip(&error);
+        zip_error_fini(&error);
+        return openError(displayName, code, head, *device);
+    }
+    zip_error_fini(&error);
+    archive->m_zip = handle;
+    return finishOpen(std::move(archive), *device);
 }
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::finishOpen(

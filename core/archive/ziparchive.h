@@ -27,6 +27,11 @@ public:
     static Result<std::unique_ptr<ZipArchive>> open(const QString &path);
     // For archives already in memory (downloads); data is shared, not copied.
     static Result<std::unique_ptr<ZipArchive>> fromData(const QByteArray &data, const QString &displayName);
+    // For archives read through an open random-access device (a RangeDevice over ranged S3 reads): libzip
+    // reads through it, with every check open() makes. The archive keeps the device and uses it from the
+    // calling thread only.
+    static Result<std::unique_ptr<ZipArchive>> fromDevice(
+        std::shared_ptr<QIODevice> device, const QString &displayName);
 
     ~ZipArchive(); // wipes the password
     ZipArchive(const ZipArchive &) = delete;
@@ -68,6 +73,7 @@ private:
 
     zip *m_zip = nullptr;
     QByteArray m_data; // keeps in-memory archives alive while libzip reads them
+    std::shared_ptr<QIODevice> m_device; // the same for archives read through a device
     QString m_displayName;
     QByteArray m_password; // UTF-8, as DataHub derives its keys
     QList<ZipEntry> m_entries;

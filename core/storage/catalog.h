@@ -12,9 +12,12 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
+
+class QSqlError;
 
 namespace tapedeck {
 
@@ -36,7 +39,9 @@ struct CatalogEntry
     QDateTime modified; // S3 LastModified or file mtime (UTC)
     enum class State { Ok, Locked, WrongPassword, Unreadable } state = State::Unreadable;
     QString problem; // why the manifest could not be read
+    QString warning; // the manifest was read but recipe.yaml could not be (its fields are missing)
     bool encrypted = false;
+    bool isDirectory = false; // an extracted recording folder
     QString runId;
     QString sourceType;
     QString sinkType;
@@ -70,7 +75,10 @@ struct CatalogRefreshStats
     int read = 0; // new or changed: summary read
     int unchanged = 0; // same ETag/mtime: nothing read
     int removed = 0; // gone from the location: removed from the catalog
-    qint64 bytesRead = 0; // bytes fetched to read summaries (ranged reads)
+    qint64 bytesRead = 0; // bytes fetched to read summaries (ranged reads; 0 for local files)
+    int requests = 0; // ranged reads (GETs) they took
+    QStringList readLocations; // the recordings read, in listing order
+    QStringList removedLocations;
 };
 
 class Catalog
@@ -92,16 +100,26 @@ public:
     // unchanged ones are not read; vanished ones are removed. The password (if any) opens encrypted
     // manifests; without it they are recorded as locked and read again once one is given.
     // progress counts recordings.
-    Result<CatalogRefreshStats> refresh(const CatalogLocation &location, const std::optional<QString> &password,
-        ProgressReporter *progress = nullptr);
+    Result<CatalogRefreshStats> refresh(const CatalogLocation &location,
+        const std::optional<QString> &password, ProgressReporter *progress = nullptr);
 
     Result<QList<CatalogEntry>> search(const CatalogQuery &query) const;
     Result<std::optional<CatalogEntry>> find(const QString &location) const;
     // The locations refreshed so far, with when.
     Result<QList<QPair<QString, QDateTime>>> containers() const;
 
+    const QString &path() const { return m_path; }
+    // How a location is keyed (CatalogEntry::container, CatalogQuery::container): an absolute clean folder
+    // path, or s3://bucket/prefix/ ending in '/'. A Usage error for an S3 address that is not one.
+    static Result<QString> containerUrl(const QString &url);
+    // Summaries read at once when refreshing: local folders, S3 prefixes (one S3 client per reader).
+    static constexpr int LocalReaders = 4;
+    static constexpr int S3Readers = 8;
+
 private:
     Catalog() = default;
+    // A damaged file (SQLite's CORRUPT, NOTADB) is InvalidInput; anything else Io.
+    Error databaseError(const QSqlError &error, bool writing) const;
     QString m_connection; // the QSqlDatabase connection name
     QString m_path;
 };

@@ -5,31 +5,40 @@
 
 #include "core/common/result.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QMap>
 
 #include <functional>
+#include <optional>
 
 namespace tapedeck {
 
 class RangeDevice : public QIODevice
 {
+    Q_DECLARE_TR_FUNCTIONS(RangeDevice)
+
 public:
-    // fetch(offset, length) returns exactly those bytes (or an error); it is called with block-aligned
-    // ranges of blockSize (the last one shorter) and whatever prefetch() asks for.
+    // fetch(offset, length) returns exactly those bytes (or an error). A read fetches what it misses in
+    // whole blocks of blockSize, clipped to the object's end and to bytes already held, one request per
+    // run of adjacent missing blocks; prefetch() asks for exactly its range. No byte is fetched twice.
     using Fetch = std::function<Result<QByteArray>(qint64 offset, qint64 length)>;
 
+    // The device is open (read-only, unbuffered) once constructed.
     RangeDevice(qint64 size, Fetch fetch, qint64 blockSize = 64 * 1024);
 
-    // Reads [offset, offset + length) in one request ahead of use (the archive's end, say).
+    // Reads [offset, offset + length) in one request ahead of use (the archive's end, say): from the first
+    // missing byte to the last one, clipped to the object; nothing when all of it is held.
     Status prefetch(qint64 offset, qint64 length);
+    // Whether every byte of [offset, offset + length) is held (clipped to the object).
+    bool isHeld(qint64 offset, qint64 length) const;
 
     bool isSequential() const override { return false; }
     qint64 size() const override { return m_size; }
 
     qint64 bytesFetched() const { return m_bytesFetched; }
     int requests() const { return m_requests; }
-    // The first fetch error, if any (reads then fail with -1).
+    // The first fetch error, if any (reads that need a fetch then fail with -1).
     const std::optional<Error> &lastError() const { return m_error; }
 
 protected:
@@ -37,6 +46,13 @@ protected:
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
+    // The missing parts of [offset, end) as (begin, end) pairs, in order.
+    QList<QPair<qint64, qint64>> gaps(qint64 offset, qint64 end) const;
+    Status fetchInto(qint64 offset, qint64 length);
+    // Keeps the parts of bytes (which start at offset) that are not held yet.
+    void store(qint64 offset, const QByteArray &bytes);
+    void copyOut(qint64 offset, qint64 length, char *data) const;
+
     qint64 m_size = 0;
     Fetch m_fetch;
     qint64 m_blockSize = 0;
