@@ -11,7 +11,7 @@
 #include "core/recording/recordinglist.h"
 #include "core/storage/s3client.h"
 #include "core/storage/s3location.h"
-#include "core/storage/s3rangereader.h"
+#include "core/storage/s3summary.h"
 
 #include <QDir>
 #include <QFile>
@@ -239,7 +239,7 @@ ReadResult readOne(
         return r;
     }
     RangedSummary ranged
-        = S3RangeReader::summary(*client, *object, l.size, l.etag, l.modified, password, cancel);
+        = S3Summary::read(*client, *object, l.size, l.etag, l.modified, password, cancel);
     r.summary = std::move(ranged.summary);
     r.bytesFetched = ranged.bytesFetched;
     r.requests = ranged.requests;
