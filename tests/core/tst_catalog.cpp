@@ -21,6 +21,8 @@
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtEndian>
 
 #include <functional>
 #include <sys/stat.h>
@@ -500,7 +502,9 @@ private slots:
         int encrypted = 0, plain = 0;
         QHash<QString, Expected> copies;
         for (const Expected &x : std::as_const(m_expected)) {
-            if (x.folder != QLatin1String("team-3") || x.kind == QLatin1String("dir"))
+            // Encrypted ones of team-3, unencrypted ones of any folder the other tests leave alone.
+            if (x.kind == QLatin1String("dir") || x.folder == QLatin1String("team-0")
+                || (x.kind == QLatin1String("zip") && x.folder != QLatin1String("team-3")))
                 continue;
             if ((x.kind == QLatin1String("zip") && encrypted < 12)
                 || (x.kind == QLatin1String("plain") && plain < 2)) {
@@ -570,13 +574,18 @@ private slots:
     {
         const QString dir = m_dir.filePath(QStringLiteral("damaged"));
         QVERIFY(QDir().mkpath(dir + QStringLiteral("/bad-folder")));
-        const Expected &good = *std::find_if(m_expected.cbegin(), m_expected.cend(),
-            [](const Expected &x) { return x.kind == QLatin1String("zip"); });
+        const Expected &good = *std::find_if(m_expected.cbegin(), m_expected.cend(), [](const Expected &x) {
+            return x.kind == QLatin1String("zip") && x.folder == QLatin1String("team-2");
+        });
         const QByteArray bytes = test::readFile(good.location);
         QVERIFY(
             test::writeFile(dir + QStringLiteral("/recording-truncated.zip"), bytes.first(bytes.size() / 2)));
         QByteArray flipped = bytes;
-        flipped[200] = char(flipped.at(200) ^ 0x55); // inside manifest.json's ciphertext
+        // The last byte of manifest.json's HMAC (the first entry: its data follows the local header).
+        const qsizetype dataStart = 30 + qFromLittleEndian<quint16>(bytes.constData() + 26)
+            + qFromLittleEndian<quint16>(bytes.constData() + 28);
+        const qsizetype macEnd = dataStart + qFromLittleEndian<quint32>(bytes.constData() + 18);
+        flipped[macEnd - 1] = char(flipped.at(macEnd - 1) ^ 0x55);
         QVERIFY(test::writeFile(dir + QStringLiteral("/recording-tampered.zip"), flipped));
         QVERIFY(test::writeFile(dir + QStringLiteral("/notes.zip"), "not an archive at all\n"));
         QVERIFY(test::writeFile(dir + QStringLiteral("/bad-folder/manifest.json"), "{\"run_id\": "));
@@ -780,6 +789,26 @@ private slots:
         QCOMPARE(stats.error().code, ErrorCode::Password);
         QVERIFY2(stats.error().message.contains(QLatin1String("SignatureDoesNotMatch")),
             qPrintable(stats.error().message));
+    }
+
+    // Processes (here threads, each with its own catalog) creating the same new catalog at once all get it.
+    void createdAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new/catalog.sqlite"));
+        QList<QFuture<QString>> opens;
+        for (int i = 0; i < 4; ++i) {
+            opens.append(QtConcurrent::run([path] {
+                const auto catalog = Catalog::open(path);
+                if (!catalog)
+                    return catalog.error().message;
+                const auto containers = (*catalog)->containers();
+                return containers ? QString() : containers.error().message;
+            }));
+        }
+        for (QFuture<QString> &open : opens)
+            QCOMPARE(open.result(), QString());
+        QCOMPARE(modeOf(path), 0600);
     }
 
     // What is not a catalog is refused with a clear message and left byte for byte as it was.
