@@ -62,11 +62,6 @@ QString stateName(CatalogEntry::State state)
     return QStringLiteral("unreadable");
 }
 
-bool isFolder(const CatalogEntry &e)
-{
-    return !e.location.startsWith(QLatin1String("s3://")) && QFileInfo(e.location).isDir();
-}
-
 } // namespace
 
 void add(QCommandLineParser &parser)
@@ -150,15 +145,17 @@ Result<std::unique_ptr<Catalog>> open(const QCommandLineParser &parser)
     return Catalog::open(path);
 }
 
-Result<QString> s3Container(const QString &argument)
+Result<QString> container(const QString &argument)
 {
+    if (!S3Location::isS3Url(argument))
+        return Catalog::containerUrl(QFileInfo(argument).absoluteFilePath());
     const Result<S3Location> s3 = S3Location::parse(argument);
     if (!s3)
         return s3.error();
     S3Location prefix = *s3;
     if (!prefix.isPrefix())
         prefix.key += QLatin1Char('/');
-    return prefix.toString();
+    return Catalog::containerUrl(prefix.toString());
 }
 
 void print(const Cli &cli, const QCommandLineParser &parser, const QList<CatalogEntry> &entries,
@@ -182,7 +179,7 @@ void print(const Cli &cli, const QCommandLineParser &parser, const QList<Catalog
                 { QStringLiteral("has_exception"), read ? QJsonValue(e.failed) : QJsonValue() },
                 { QStringLiteral("exception_type"), textOrNull(e.exceptionType) },
                 { QStringLiteral("exception_message"), textOrNull(e.exceptionMessage) },
-                { QStringLiteral("encrypted"), e.encrypted }, { QStringLiteral("directory"), isFolder(e) },
+                { QStringLiteral("encrypted"), e.encrypted }, { QStringLiteral("directory"), e.isDirectory },
                 { QStringLiteral("size"), e.size }, { QStringLiteral("manifest_read"), read },
                 { QStringLiteral("state"), stateName(e.state) }, { QStringLiteral("etag"), textOrNull(e.etag) },
                 { QStringLiteral("modified"),
@@ -190,6 +187,8 @@ void print(const Cli &cli, const QCommandLineParser &parser, const QList<Catalog
                 { QStringLiteral("listed_under"), e.container } };
             if (!e.problem.isEmpty())
                 o.insert(QStringLiteral("problem"), e.problem);
+            if (!e.warning.isEmpty())
+                o.insert(QStringLiteral("warning"), e.warning);
             QJsonObject fields;
             for (auto it = e.fields.cbegin(); it != e.fields.cend(); ++it)
                 fields.insert(it.key(), it.value());
@@ -216,7 +215,7 @@ void print(const Cli &cli, const QCommandLineParser &parser, const QList<Catalog
             = !container.isEmpty() && e.location.startsWith(base) ? e.location.mid(base.size()) : e.location;
         rows.append({ e.runId.isEmpty() ? dash : e.runId, flow,
             e.created.isValid() ? e.created.toString(Qt::ISODate) : dash, stateText(e),
-            isFolder(e) ? Cli::tr("folder") : formatByteSize(e.size), where });
+            e.isDirectory ? Cli::tr("folder") : formatByteSize(e.size), where });
     }
     cli.out(cli.table(rows,
         { {}, {}, {},
@@ -230,6 +229,8 @@ void print(const Cli &cli, const QCommandLineParser &parser, const QList<Catalog
     for (const CatalogEntry &e : entries) {
         if (e.state == CatalogEntry::State::Unreadable && !e.problem.isEmpty())
             cli.warn(e.location + QStringLiteral(": ") + e.problem);
+        else if (!e.warning.isEmpty())
+            cli.warn(e.location + QStringLiteral(": ") + e.warning);
     }
 }
 

@@ -21,9 +21,9 @@ void add(QCommandLineParser &parser);
 Result<CatalogQuery> query(const QCommandLineParser &parser);
 // The catalog named by --catalog, TAPEDECK_CATALOG, or the default path.
 Result<std::unique_ptr<Catalog>> open(const QCommandLineParser &parser);
-// The catalog's name for an S3 location given as a container: "s3://bucket/runs" means the prefix
-// "runs/" (a key is never a folder, so the slash is implied).
-Result<QString> s3Container(const QString &argument);
+// The catalog's name for a location given on the command line: a folder's absolute clean path, or an S3
+// prefix, where "s3://bucket/runs" means the prefix "runs/" (a key is never a folder: the slash is implied).
+Result<QString> container(const QString &argument);
 // A table (or --json) of the entries; locations under container are shown relative to it.
 void print(const Cli &cli, const QCommandLineParser &parser, const QList<CatalogEntry> &entries,
     const QString &container);

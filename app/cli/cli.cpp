@@ -232,6 +232,7 @@ Result<QString> Cli::localSource(const QString &argument, const S3Options &s3) c
     }
     if (fetched->temporary)
         m_temporaries.append(fetched->path);
+    m_downloadNames.insert(fetched->path, location->fileName());
     return fetched->path;
 }
 
@@ -362,7 +363,8 @@ Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) cons
 Result<std::unique_ptr<RecordingSource>> Cli::openUnlocked(
     const QString &path, const PasswordOptions &options) const
 {
-    auto source = RecordingSource::open(path);
+    // A download is named as its key is: the cache's own file name means nothing to its user.
+    auto source = RecordingSource::open(path, m_downloadNames.value(path));
     if (!source)
         return source.error();
     if (Status s = unlock(**source, options); !s)

@@ -9,6 +9,7 @@
 #include "core/storage/awsconfig.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QCoreApplication>
 
 #include <functional>
@@ -93,6 +94,7 @@ public:
 private:
     bool m_colour = false;
     mutable QStringList m_temporaries; // --no-cache downloads, removed by the destructor
+    mutable QHash<QString, QString> m_downloadNames; // local file of a download → the key's file name
 };
 
 } // namespace tapedeck

@@ -53,8 +53,8 @@ int runFetch(const Cli &cli, const QStringList &arguments)
     S3DownloadOptions options;
     if (parser.isSet(parallel)) {
         const std::optional<qint64> n = Cli::parseCount(parser.value(parallel));
-        if (!n || *n < 1 || *n > 64)
-            return cli.usage(Cli::tr("--parallel takes a number from 1 to 64"));
+        if (!n || *n < 1 || *n > 6)
+            return cli.usage(Cli::tr("--parallel takes a number from 1 to 6"));
         options.parallel = int(*n);
     }
     if (parser.isSet(output)) {

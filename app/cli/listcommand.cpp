@@ -42,20 +42,18 @@ int runList(const Cli &cli, const QStringList &arguments)
 
     CatalogLocation location;
     location.s3 = Cli::s3Options(parser);
-    if (S3Location::isS3Url(where)) {
-        const Result<QString> container = CatalogOptions::s3Container(where);
-        if (!container)
-            return cli.fail(container.error());
-        location.url = *container;
-    } else {
+    if (!S3Location::isS3Url(where)) {
         const QFileInfo info(where);
         if (!info.exists())
             return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 does not exist").arg(escapeControls(where))));
         if (!info.isDir())
             return cli.fail(makeError(ErrorCode::Usage,
                 Cli::tr("%1 is not a folder; `info` shows one recording").arg(escapeControls(where))));
-        location.url = QDir(info.absoluteFilePath()).canonicalPath();
     }
+    const Result<QString> container = CatalogOptions::container(where);
+    if (!container)
+        return cli.fail(container.error());
+    location.url = *container;
 
     // Listing never prompts: one password (if any source is set) is tried on every archive.
     const auto password = PasswordSources::resolve(Cli::passwordOptions(parser));

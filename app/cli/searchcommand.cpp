@@ -4,10 +4,6 @@
 #include "app/cli/catalogoptions.h"
 #include "app/cli/cli.h"
 #include "app/cli/commands.h"
-#include "core/storage/s3location.h"
-
-#include <QDir>
-#include <QFileInfo>
 
 namespace tapedeck {
 
@@ -30,14 +26,10 @@ int runSearch(const Cli &cli, const QStringList &arguments)
         return cli.fail(query.error());
     QString container = parser.positionalArguments().value(0);
     if (!container.isEmpty()) {
-        if (S3Location::isS3Url(container)) {
-            const Result<QString> s3 = CatalogOptions::s3Container(container);
-            if (!s3)
-                return cli.fail(s3.error());
-            container = *s3;
-        } else {
-            container = QDir(QFileInfo(container).absoluteFilePath()).canonicalPath();
-        }
+        const Result<QString> normalized = CatalogOptions::container(container);
+        if (!normalized)
+            return cli.fail(normalized.error());
+        container = *normalized;
         query->container = container;
     }
     Result<std::unique_ptr<Catalog>> catalog = CatalogOptions::open(parser);
