@@ -213,8 +213,11 @@ void print(const Cli &cli, const QCommandLineParser &parser, const QList<Catalog
             flow += QStringLiteral(" → ") + e.sinkType;
         const QString where
             = !container.isEmpty() && e.location.startsWith(base) ? e.location.mid(base.size()) : e.location;
-        rows.append({ e.runId.isEmpty() ? dash : e.runId, flow,
-            e.created.isValid() ? e.created.toString(Qt::ISODate) : dash, stateText(e),
+        // created_at as the manifest writes it, as `list` printed it before the catalog.
+        QString created = e.fields.value(QStringLiteral("created_at"));
+        if (created.isEmpty())
+            created = e.created.isValid() ? e.created.toString(Qt::ISODate) : dash;
+        rows.append({ e.runId.isEmpty() ? dash : e.runId, flow, created, stateText(e),
             e.isDirectory ? Cli::tr("folder") : formatByteSize(e.size), where });
     }
     cli.out(cli.table(rows,
@@ -226,11 +229,14 @@ void print(const Cli &cli, const QCommandLineParser &parser, const QList<Catalog
                 return status == Cli::tr("ok") ? Cli::Colour::Green : Cli::Colour::None;
             } },
         0));
+    // Printed only (the listing itself succeeded), as errors are: one line naming the recording.
     for (const CatalogEntry &e : entries) {
-        if (e.state == CatalogEntry::State::Unreadable && !e.problem.isEmpty())
-            cli.warn(e.location + QStringLiteral(": ") + e.problem);
-        else if (!e.warning.isEmpty())
-            cli.warn(e.location + QStringLiteral(": ") + e.warning);
+        const QString message = e.state == CatalogEntry::State::Unreadable ? e.problem : e.warning;
+        if (message.isEmpty())
+            continue;
+        const QString name = e.location.section(QLatin1Char('/'), -1);
+        cli.fail(makeError(ErrorCode::InvalidInput,
+            message.contains(name) ? message : e.location + QStringLiteral(": ") + message));
     }
 }
 
