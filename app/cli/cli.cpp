@@ -4,8 +4,12 @@
 
 #include "core/common/bytesize.h"
 #include "core/common/controlchars.h"
+#include "app/cli/downloadprogress.h"
 #include "core/recording/recordingsource.h"
+#include "core/storage/s3download.h"
+#include "core/storage/s3location.h"
 
+#include <QFile>
 #include <QProcessEnvironment>
 
 #include <cmath>
@@ -21,6 +25,10 @@ const QString PasswordFileOption = QStringLiteral("password-file");
 const QString MaxEntryOption = QStringLiteral("max-entry-size");
 const QString MaxTotalOption = QStringLiteral("max-total-size");
 const QString MaxRatioOption = QStringLiteral("max-ratio");
+const QString ProfileOption = QStringLiteral("profile");
+const QString RegionOption = QStringLiteral("region");
+const QString EndpointOption = QStringLiteral("endpoint-url");
+const QString NoCacheOption = QStringLiteral("no-cache");
 
 void write(std::FILE *stream, const QString &text)
 {
@@ -29,6 +37,12 @@ void write(std::FILE *stream, const QString &text)
 }
 
 } // namespace
+
+Cli::~Cli()
+{
+    for (const QString &path : std::as_const(m_temporaries))
+        QFile::remove(path);
+}
 
 Cli::Cli()
 {
@@ -165,6 +179,63 @@ void Cli::addPasswordOptions(QCommandLineParser &parser)
         { PasswordFileOption, tr("Read the archive password from the first line of <file>."), tr("file") });
 }
 
+void Cli::addS3Options(QCommandLineParser &parser)
+{
+    parser.addOption({ ProfileOption,
+        tr("The AWS profile for s3:// sources (from ~/.aws/config and ~/.aws/credentials; wins over "
+           "AWS_PROFILE and the AWS_ACCESS_KEY_ID environment variables)."),
+        tr("name") });
+    parser.addOption({ RegionOption, tr("The region of s3:// sources (wins over AWS_REGION and the profile)."),
+        tr("region") });
+    parser.addOption({ EndpointOption,
+        tr("An S3-compatible endpoint for s3:// sources, e.g. http://127.0.0.1:9000 (wins over "
+           "AWS_ENDPOINT_URL and the profile)."),
+        tr("url") });
+    parser.addOption({ NoCacheOption,
+        tr("Download s3:// sources to a temporary file removed afterwards, not into the cache.") });
+}
+
+S3Options Cli::s3Options(const QCommandLineParser &parser)
+{
+    S3Options options;
+    options.profile = parser.value(ProfileOption);
+    options.region = parser.value(RegionOption);
+    options.endpointUrl = parser.value(EndpointOption);
+    options.noCache = parser.isSet(NoCacheOption);
+    return options;
+}
+
+Result<QString> Cli::localSource(const QString &argument, const S3Options &s3) const
+{
+    if (!S3Location::isS3Url(argument))
+        return argument;
+    const Result<S3Location> location = S3Location::parse(argument);
+    if (!location)
+        return location.error();
+    if (location->isPrefix())
+        return makeError(ErrorCode::Usage,
+            tr("%1 names a prefix (a folder), not a recording; list it with \"tapedeck-cli list %1\"")
+                .arg(location->toString()));
+    const Result<S3Config> config = AwsConfig::resolve(s3);
+    if (!config)
+        return config.error();
+    S3Client client(*config);
+    S3DownloadOptions options;
+    options.useCache = !s3.noCache;
+    DownloadProgress progress(*this, location->toString());
+    const Result<S3Fetched> fetched = S3Download::fetch(client, *location, options, &progress);
+    if (!fetched) {
+        if (fetched.error().code == ErrorCode::Cancelled)
+            return makeError(ErrorCode(progress.exitCode(int(ErrorCode::Cancelled))),
+                tr("the download of %1 was interrupted").arg(location->toString()));
+        return fetched.error();
+    }
+    if (fetched->temporary)
+        m_temporaries.append(fetched->path);
+    m_downloadNames.insert(fetched->path, location->fileName());
+    return fetched->path;
+}
+
 void Cli::addLimitOptions(QCommandLineParser &parser)
 {
     parser.addOption({ MaxEntryOption,
@@ -226,7 +297,8 @@ bool Cli::isSharedValueOption(const QString &argument)
         return false;
     const QStringView name = QStringView(argument).sliced(2);
     for (const QString &option :
-        { PasswordOption, PasswordFileOption, MaxEntryOption, MaxTotalOption, MaxRatioOption }) {
+        { PasswordOption, PasswordFileOption, MaxEntryOption, MaxTotalOption, MaxRatioOption, ProfileOption,
+            RegionOption, EndpointOption }) {
         if (name == option)
             return true;
     }
@@ -291,7 +363,8 @@ Status Cli::unlock(RecordingSource &source, const PasswordOptions &options) cons
 Result<std::unique_ptr<RecordingSource>> Cli::openUnlocked(
     const QString &path, const PasswordOptions &options) const
 {
-    auto source = RecordingSource::open(path);
+    // A download is named as its key is: the cache's own file name means nothing to its user.
+    auto source = RecordingSource::open(path, m_downloadNames.value(path));
     if (!source)
         return source.error();
     if (Status s = unlock(**source, options); !s)

@@ -6,8 +6,10 @@
 #include "core/archive/passwordsources.h"
 #include "core/common/result.h"
 #include "core/recording/filterexpression.h"
+#include "core/storage/awsconfig.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QCoreApplication>
 
 #include <functional>
@@ -51,6 +53,9 @@ public:
 
     // Option groups shared by several commands.
     static void addPasswordOptions(QCommandLineParser &parser);
+    // --profile, --region, --endpoint-url, --no-cache: how an s3:// source is reached (DESIGN.md §8).
+    static void addS3Options(QCommandLineParser &parser);
+    static S3Options s3Options(const QCommandLineParser &parser);
     static void addLimitOptions(QCommandLineParser &parser);
     static PasswordOptions passwordOptions(const QCommandLineParser &parser);
     // Parses --max-entry-size/--max-total-size/--max-ratio; an error message on bad values (NaN,
@@ -70,6 +75,10 @@ public:
     // Resolves the password sources in order and unlocks the source; asks on the terminal (up to three
     // times) when no source is set and stdin is a terminal. A no-op for unencrypted sources.
     Status unlock(RecordingSource &source, const PasswordOptions &options) const;
+    // A local file for a source argument: an s3://bucket/key object is downloaded (into the cache, or with
+    // --no-cache into a temporary file removed when the command ends) with progress on a terminal and
+    // Ctrl+C to cancel; anything else is returned as given. A prefix (s3://bucket/prefix/) is a Usage error.
+    Result<QString> localSource(const QString &argument, const S3Options &s3) const;
     // Opens an archive or folder and unlocks it with unlock().
     Result<std::unique_ptr<RecordingSource>> openUnlocked(
         const QString &path, const PasswordOptions &options) const;
@@ -79,8 +88,13 @@ public:
     // Parses a command's arguments, handling --help. Returns an exit code when the command must stop.
     std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments) const;
 
+    ~Cli();
+    Q_DISABLE_COPY_MOVE(Cli)
+
 private:
     bool m_colour = false;
+    mutable QStringList m_temporaries; // --no-cache downloads, removed by the destructor
+    mutable QHash<QString, QString> m_downloadNames; // local file of a download → the key's file name
 };
 
 } // namespace tapedeck

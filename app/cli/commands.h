@@ -21,6 +21,8 @@ int runExportWireMock(const Cli &cli, const QStringList &arguments);
 int runDiff(const Cli &cli, const QStringList &arguments);
 int runCa(const Cli &cli, const QStringList &arguments);
 int runReplay(const Cli &cli, const QStringList &arguments);
+int runFetch(const Cli &cli, const QStringList &arguments);
+int runSearch(const Cli &cli, const QStringList &arguments);
 
 // The diff report as `diff` prints it (the replay report ends with it).
 QString diffReportText(const Cli &cli, const DiffReport &report);

@@ -20,8 +20,12 @@ const std::array Commands = {
         QT_TRANSLATE_NOOP("main", "safe extraction (files 0600 in a 0700 folder)"), runExtract },
     CliCommand { "pack", "<dir> --output <archive>",
         QT_TRANSLATE_NOOP("main", "AES-256 archive that 7-Zip and pyzipper read"), runPack },
-    CliCommand { "list", "[<dir>] [--json]",
-        QT_TRANSLATE_NOOP("main", "recordings in a folder (default $INGESTION_ARTIFACT_DIR)"), runList },
+    CliCommand { "list", "[<dir>|s3://bucket/prefix/] [--source T] [--since D] [--failed] ... [--json]",
+        QT_TRANSLATE_NOOP("main", "recordings in a folder or under an S3 prefix, into the catalog"), runList },
+    CliCommand { "search", "[--source T] [--since D] [--until D] [--failed] [--where K=V] [--text T]",
+        QT_TRANSLATE_NOOP("main", "the recording catalog, without listing again"), runSearch },
+    CliCommand { "fetch", "<s3://bucket/key> [--output FILE]",
+        QT_TRANSLATE_NOOP("main", "download a recording from S3 (into the cache, or a file)"), runFetch },
     CliCommand { "events", "<source> [--filter EXPR] [--jsonl]",
         QT_TRANSLATE_NOOP("main", "the timeline of HTTP, SQL and MCP events, filtered"), runEvents },
     CliCommand { "show", "<source> <seq> [--raw] [--json]",
@@ -83,8 +87,12 @@ QString cliOverview()
                "Passwords come from --password, --password-file, DATAHUB_RECORDING_PASSWORD, ADMIN_PASSWORD,\n"
                "then a prompt when stdin is a terminal.\n"
                "\n"
-               "Exit codes: 0 ok, 1 differences found, 2 usage, 3 wrong or missing password,\n"
-               "4 invalid, corrupt or tampered input, 5 I/O error.\n")
+               "A <source> or <dir> may be s3://bucket/key or s3://bucket/prefix/; credentials, region and\n"
+               "endpoint come from --profile, --region, --endpoint-url and the AWS CLI's environment and files.\n"
+               "\n"
+               "Exit codes: 0 ok, 1 differences found, 2 usage, 3 wrong or missing password or refused or\n"
+               "missing S3 credentials, 4 invalid, corrupt or tampered input (or an S3 object changed while\n"
+               "downloading), 5 I/O or network error (unreachable endpoint, no such bucket or key).\n")
         .arg(commands);
 }
 

@@ -21,9 +21,13 @@ QString number(qint64 n)
 }
 
 // An input from the command line: a recording is opened and unlocked here, a file read by the diff.
-Result<DiffInput> openInput(const Cli &cli, const QString &path, const PasswordOptions &passwords,
-    const ExtractionLimits &limits, std::optional<Error> &recordingProblem)
+Result<DiffInput> openInput(const Cli &cli, const QString &argument, const S3Options &s3,
+    const PasswordOptions &passwords, const ExtractionLimits &limits, std::optional<Error> &recordingProblem)
 {
+    const Result<QString> local = cli.localSource(argument, s3);
+    if (!local)
+        return local.error();
+    const QString &path = *local;
     if (!QFileInfo::exists(path))
         return makeError(ErrorCode::Io, Cli::tr("%1 does not exist").arg(path));
     if (!DiffInput::isRecordingPath(path))
@@ -36,7 +40,7 @@ Result<DiffInput> openInput(const Cli &cli, const QString &path, const PasswordO
         return recording.error();
     if (!recordingProblem)
         recordingProblem = recording->mainProblem();
-    return DiffInput::recording(std::make_shared<const Recording>(std::move(recording).value()), path);
+    return DiffInput::recording(std::make_shared<const Recording>(std::move(recording).value()), argument);
 }
 
 // One line; paths hold the data's keys and values its strings, so control characters are escaped.
@@ -216,6 +220,7 @@ int runDiff(const Cli &cli, const QStringList &arguments)
         Cli::tr("Compare systemMetadata too (DataHub never does; the preset's rules for it apply)."));
     parser.addOptions({ ignorePath, ignoreRegex, preset, json, markdown, strictCounts, systemMetadata });
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -251,10 +256,10 @@ int runDiff(const Cli &cli, const QStringList &arguments)
     std::optional<Error> recordingProblem;
     const PasswordOptions passwords = Cli::passwordOptions(parser);
     const QStringList sources = parser.positionalArguments();
-    Result<DiffInput> recorded = openInput(cli, sources.at(0), passwords, *limits, recordingProblem);
+    Result<DiffInput> recorded = openInput(cli, sources.at(0), Cli::s3Options(parser), passwords, *limits, recordingProblem);
     if (!recorded)
         return cli.fail(recorded.error());
-    Result<DiffInput> replayed = openInput(cli, sources.at(1), passwords, *limits, recordingProblem);
+    Result<DiffInput> replayed = openInput(cli, sources.at(1), Cli::s3Options(parser), passwords, *limits, recordingProblem);
     if (!replayed)
         return cli.fail(replayed.error());
 

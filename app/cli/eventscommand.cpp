@@ -154,6 +154,7 @@ int runEvents(const Cli &cli, const QStringList &arguments)
     const QCommandLineOption jsonl(QStringLiteral("jsonl"), Cli::tr("One JSON object per event."));
     parser.addOptions({ filter, jsonl });
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -167,8 +168,10 @@ int runEvents(const Cli &cli, const QStringList &arguments)
         return cli.failFilter(parsedFilter.error()); // a Usage error, printed with its caret line
     const FilterExpression expression = std::move(parsedFilter).value();
 
-    auto job = TimelineJob::start(
-        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto job = TimelineJob::start(cli, *local, Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
     const Timeline &timeline = (*job)->timeline();

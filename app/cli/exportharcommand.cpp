@@ -27,6 +27,7 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         Cli::tr("expression"));
     parser.addOptions({ output, filter });
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -42,8 +43,10 @@ int runExportHar(const Cli &cli, const QStringList &arguments)
         return cli.failFilter(parsedFilter.error()); // a Usage error, printed with its caret line
     const FilterExpression expression = std::move(parsedFilter).value();
 
-    auto job = TimelineJob::start(
-        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto job = TimelineJob::start(cli, *local, Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
 

@@ -27,6 +27,7 @@ int runExportWireMock(const Cli &cli, const QStringList &arguments)
         Cli::tr("dir"));
     parser.addOption(output);
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -43,8 +44,10 @@ int runExportWireMock(const Cli &cli, const QStringList &arguments)
     if (Status begun = exporter.begin(); !begun)
         return cli.fail(begun.error());
 
-    auto job = TimelineJob::start(
-        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto job = TimelineJob::start(cli, *local, Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
 

@@ -27,6 +27,7 @@ int runExtract(const Cli &cli, const QStringList &arguments)
         { QStringLiteral("q"), QStringLiteral("quiet") }, Cli::tr("Print nothing on success."));
     parser.addOptions({ outputDir, force, ignoreChecksums, quiet });
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -38,7 +39,10 @@ int runExtract(const Cli &cli, const QStringList &arguments)
     if (!limits)
         return cli.usage(limits.error().message);
 
-    auto source = cli.openUnlocked(parser.positionalArguments().constFirst(), Cli::passwordOptions(parser));
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto source = cli.openUnlocked(*local, Cli::passwordOptions(parser));
     if (!source)
         return cli.fail(source.error());
     ZipArchive *archive = (*source)->archive();

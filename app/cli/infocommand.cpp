@@ -221,6 +221,7 @@ int runInfo(const Cli &cli, const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print machine-readable JSON."));
     parser.addOption(json);
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -230,7 +231,10 @@ int runInfo(const Cli &cli, const QStringList &arguments)
     if (!limits)
         return cli.usage(limits.error().message);
 
-    auto source = cli.openUnlocked(parser.positionalArguments().constFirst(), Cli::passwordOptions(parser));
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto source = cli.openUnlocked(*local, Cli::passwordOptions(parser));
     if (!source)
         return cli.fail(source.error());
     const Result<Recording> recording = Recording::load(**source, *limits);

@@ -23,6 +23,7 @@ int runMcps(const Cli &cli, const QStringList &arguments)
         Cli::tr("Write to <file> instead of standard output."), Cli::tr("file"));
     parser.addOption(output);
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -32,8 +33,10 @@ int runMcps(const Cli &cli, const QStringList &arguments)
     if (!limits)
         return cli.usage(limits.error().message);
 
-    auto job = TimelineJob::start(
-        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto job = TimelineJob::start(cli, *local, Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
     if (Status s = (*job)->wait(); !s)

@@ -107,6 +107,7 @@ int runReplay(const Cli &cli, const QStringList &arguments)
     parser.addOptions({ match, ignoreQueryOrder, ignoreParam, ignoreHeader, ignoreBody, ignoreBodyPath, listen,
         unmatched, json, mcpsOut, postgresPort, postgresAuth, postgresPassword });
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -177,7 +178,10 @@ int runReplay(const Cli &cli, const QStringList &arguments)
         return cli.usage(limits.error().message);
 
     // The recording, indexed in full: the session answers from its timeline.
-    const QString path = positional.first();
+    const Result<QString> local = cli.localSource(positional.first(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    const QString path = *local;
     const QFileInfo info(path);
     if (!info.exists())
         return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 does not exist").arg(path)));

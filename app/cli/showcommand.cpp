@@ -531,6 +531,7 @@ int runShow(const Cli &cli, const QStringList &arguments)
         Cli::tr("One JSON object with everything shown (bodies as UTF-8 text, else base64)."));
     parser.addOptions({ raw, json });
     Cli::addPasswordOptions(parser);
+    Cli::addS3Options(parser);
     Cli::addLimitOptions(parser);
     // "-1" would read as an unknown option; take it as the (out-of-range) seq it was meant to be, unless it
     // is the value of the option before it (--max-ratio -1 is a bad ratio, and is reported as one).
@@ -557,8 +558,10 @@ int runShow(const Cli &cli, const QStringList &arguments)
         return cli.usage(limits.error().message);
     const QString seqText = parser.positionalArguments().at(1);
 
-    auto job = TimelineJob::start(
-        cli, parser.positionalArguments().constFirst(), Cli::passwordOptions(parser), *limits);
+    const Result<QString> local = cli.localSource(parser.positionalArguments().constFirst(), Cli::s3Options(parser));
+    if (!local)
+        return cli.fail(local.error());
+    auto job = TimelineJob::start(cli, *local, Cli::passwordOptions(parser), *limits);
     if (!job)
         return cli.fail(job.error());
     const Status indexed = (*job)->wait();

@@ -205,9 +205,9 @@ ZipArchive::~ZipArchive()
         OPENSSL_cleanse(m_password.data(), size_t(m_password.size()));
 }
 
-Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
+Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path, const QString &name)
 {
-    const QString displayName = QFileInfo(path).fileName();
+    const QString displayName = name.isEmpty() ? QFileInfo(path).fileName() : name;
     QFile file;
     if (Status s = RegularFile::open(file, path); !s)
         return s.error();

@@ -24,7 +24,9 @@ class ZipArchive
     Q_DECLARE_TR_FUNCTIONS(ZipArchive)
 
 public:
-    static Result<std::unique_ptr<ZipArchive>> open(const QString &path);
+    // displayName names the archive in messages (its file name when empty): a download from S3 sits in the
+    // cache under another name than the one its user knows.
+    static Result<std::unique_ptr<ZipArchive>> open(const QString &path, const QString &displayName = {});
     // For archives already in memory (downloads); data is shared, not copied.
     static Result<std::unique_ptr<ZipArchive>> fromData(const QByteArray &data, const QString &displayName);
     // For archives read through an open random-access device (a RangeDevice over ranged S3 reads): libzip

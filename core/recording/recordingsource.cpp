@@ -137,22 +137,28 @@ public:
 
 } // namespace
 
-Result<std::unique_ptr<RecordingSource>> RecordingSource::open(const QString &path)
+Result<std::unique_ptr<RecordingSource>> RecordingSource::open(const QString &path, const QString &displayName)
 {
     const QFileInfo info(path);
     if (!info.exists())
         return makeError(ErrorCode::Io, tr("%1 does not exist").arg(path));
-    if (info.isDir())
-        return std::unique_ptr<RecordingSource>(new DirectorySource(info.absoluteFilePath()));
-    auto archive = ZipArchive::open(info.absoluteFilePath());
-    if (!archive)
-        return archive.error();
-    return std::unique_ptr<RecordingSource>(
-        new ArchiveSource(info.absoluteFilePath(), std::move(archive).value()));
+    std::unique_ptr<RecordingSource> source;
+    if (info.isDir()) {
+        source.reset(new DirectorySource(info.absoluteFilePath()));
+    } else {
+        auto archive = ZipArchive::open(info.absoluteFilePath(), displayName);
+        if (!archive)
+            return archive.error();
+        source.reset(new ArchiveSource(info.absoluteFilePath(), std::move(archive).value()));
+    }
+    source->m_displayName = displayName;
+    return source;
 }
 
 QString RecordingSource::displayName() const
 {
+    if (!m_displayName.isEmpty())
+        return m_displayName;
     return QFileInfo(m_location).fileName();
 }
 

@@ -36,7 +36,9 @@ public:
     enum class Kind { EncryptedArchive, Archive, Directory };
 
     // A folder opens as an extracted recording, anything else as a ZIP archive.
-    static Result<std::unique_ptr<RecordingSource>> open(const QString &path);
+    // displayName, when given, names it in messages and views instead of its file name (a recording
+    // downloaded from S3 is cached under a name of its own).
+    static Result<std::unique_ptr<RecordingSource>> open(const QString &path, const QString &displayName = {});
 
     virtual ~RecordingSource() = default;
 
@@ -64,6 +66,7 @@ protected:
     { }
 
     QString m_location;
+    QString m_displayName; // empty: the location's file name
     QList<SourceEntry> m_entries;
 };
 

@@ -11,7 +11,7 @@
 #include "core/recording/recordinglist.h"
 #include "core/storage/s3client.h"
 #include "core/storage/s3location.h"
-#include "core/storage/s3rangereader.h"
+#include "core/storage/s3summary.h"
 
 #include <QDir>
 #include <QFile>
@@ -238,8 +238,7 @@ ReadResult readOne(
         r.summary.problem = object.error();
         return r;
     }
-    RangedSummary ranged
-        = S3RangeReader::summary(*client, *object, l.size, l.etag, l.modified, password, cancel);
+    RangedSummary ranged = S3Summary::read(*client, *object, l.size, l.etag, l.modified, password, cancel);
     r.summary = std::move(ranged.summary);
     r.bytesFetched = ranged.bytesFetched;
     r.requests = ranged.requests;
@@ -315,9 +314,8 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
         } else if (const quint32 version = qFromBigEndian<quint32>(header.constData() + 60);
                    version != quint32(SchemaVersion)) {
             return makeError(ErrorCode::InvalidInput,
-                tr("%1 is a catalog of another Tapedeck version (schema %2, this one reads %3); it was left "
-                   "as "
-                   "it is")
+                tr("%1 is a catalog of another Tapedeck version (schema %2, this one reads %3); it was "
+                   "left as it is")
                     .arg(absolute)
                     .arg(version)
                     .arg(SchemaVersion));
@@ -342,24 +340,30 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
     };
     QSqlQuery q(db);
     if (fresh) {
-        if (!db.transaction())
-            return makeError(ErrorCode::Io,
-                tr("the catalog %1 cannot be written: %2").arg(absolute, db.lastError().text()));
-        QStringList statements { QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
-            QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion) };
-        for (const char *statement : SchemaStatements)
-            statements.append(QString::fromLatin1(statement));
+        const auto writeError = [&](const QString &detail) {
+            return makeError(ErrorCode::Io, tr("the catalog %1 cannot be written: %2").arg(absolute, detail));
+        };
+        // IMMEDIATE: another process creating the same catalog waits, then finds it made.
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return writeError(q.lastError().text());
+        QStringList statements;
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return writeError(q.lastError().text());
+        if (q.value(0).toInt() == 0) {
+            statements = QStringList { QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
+                QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion) };
+            for (const char *statement : SchemaStatements)
+                statements.append(QString::fromLatin1(statement));
+        }
+        q.finish();
+        statements.append(QStringLiteral("COMMIT"));
         for (const QString &statement : std::as_const(statements)) {
             if (!q.exec(statement)) {
-                const Error error = makeError(ErrorCode::Io,
-                    tr("the catalog %1 cannot be written: %2").arg(absolute, q.lastError().text()));
-                db.rollback();
+                const Error error = writeError(q.lastError().text());
+                q.exec(QStringLiteral("ROLLBACK"));
                 return error;
             }
         }
-        if (!db.commit())
-            return makeError(ErrorCode::Io,
-                tr("the catalog %1 cannot be written: %2").arg(absolute, db.lastError().text()));
     } else {
         // A file with our header whose pages are damaged fails here or at its first query: an error, never
         // a reason to start over.

@@ -9,7 +9,6 @@
 #include <QFile>
 
 #include <algorithm>
-
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -63,7 +62,8 @@ S3Cache::S3Cache()
         if (const std::optional<qint64> bytes = parseByteSize(limit))
             m_maxBytes = *bytes;
         else
-            m_warning = tr("TAPEDECK_S3_CACHE_MAX is \"%1\", not a size such as 500M or 20G; the S3 cache keeps up to %2.")
+            m_warning = tr("TAPEDECK_S3_CACHE_MAX is \"%1\", not a size such as 500M or 20G; the S3 cache "
+                           "keeps up to %2.")
                             .arg(limit.left(40), formatByteSize(DefaultMaxBytes));
     }
 }
@@ -79,7 +79,8 @@ namespace {
 // an encoded URL or an ETag, so the key is unambiguous in between.
 QString hashedName(const QUrl &endpoint, const S3Location &location, const QString *etag)
 {
-    QUrl normalized = endpoint.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveUserInfo);
+    QUrl normalized
+        = endpoint.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveUserInfo);
     if (normalized.path() == u"/")
         normalized.setPath({});
     QString identity = normalized.toString(QUrl::FullyEncoded) + QLatin1Char('|') + location.bucket
@@ -136,7 +137,9 @@ QString S3Cache::lookup(const QUrl &endpoint, const S3Location &location, const 
 {
     const QString path = finalPath(endpoint, location, object);
     const QByteArray native = QFile::encodeName(path);
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::lstat(native.constData(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())
         return {};
     if (st.st_size != object.size) {
@@ -152,7 +155,8 @@ QString S3Cache::lookup(const QUrl &endpoint, const S3Location &location, const 
 Status S3Cache::prepare() const
 {
     if (m_folder.isEmpty() || !QDir::isAbsolutePath(m_folder))
-        return makeError(ErrorCode::Io, tr("The S3 cache folder \"%1\" is not an absolute path.").arg(m_folder));
+        return makeError(
+            ErrorCode::Io, tr("The S3 cache folder \"%1\" is not an absolute path.").arg(m_folder));
     // Every missing folder on the way is made private, as the XDG spec asks of the cache home.
     const QStringList parts = m_folder.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     QString path;
@@ -161,7 +165,8 @@ Status S3Cache::prepare() const
         const QByteArray native = QFile::encodeName(path);
         if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
             return makeError(ErrorCode::Io,
-                tr("Cannot create the S3 cache folder %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+                tr("Cannot create the S3 cache folder %1: %2.")
+                    .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     // The folders that are Tapedeck's own (…/tapedeck and …/tapedeck/s3 by default) must be the user's,
     // private, and not links elsewhere; what lies above them (~/.cache on another disk, say) is the user's.
@@ -170,13 +175,17 @@ Status S3Cache::prepare() const
         own.prepend(QFileInfo(m_folder).path());
     for (const QString &folder : std::as_const(own)) {
         const QByteArray native = QFile::encodeName(folder);
-        struct stat st {};
+        struct stat st
+        {
+        };
         if (::lstat(native.constData(), &st) != 0)
             return makeError(ErrorCode::Io,
-                tr("Cannot use the S3 cache folder %1: %2.").arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
+                tr("Cannot use the S3 cache folder %1: %2.")
+                    .arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
         if (S_ISLNK(st.st_mode))
             return makeError(ErrorCode::Io,
-                tr("The S3 cache folder %1 is a symbolic link; Tapedeck does not follow it. Remove it or point "
+                tr("The S3 cache folder %1 is a symbolic link; Tapedeck does not follow it. Remove it or "
+                   "point "
                    "XDG_CACHE_HOME elsewhere.")
                     .arg(folder));
         if (!S_ISDIR(st.st_mode))
@@ -212,7 +221,9 @@ void S3Cache::evict(qint64 incoming, const QString &keep) const
         const QByteArray nativeName(d->d_name);
         if (nativeName == "." || nativeName == "..")
             continue;
-        struct stat st {};
+        struct stat st
+        {
+        };
         if (::fstatat(dirFd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             continue;
         const QString name = QFile::decodeName(nativeName);
@@ -238,15 +249,20 @@ void S3Cache::evict(qint64 incoming, const QString &keep) const
                 break;
             }
         }
-        const QByteArray data = QFile::encodeName(m_folder + QLatin1Char('/') + base + QStringLiteral(".part"));
-        struct stat st {};
-        const bool dataFresh = ::lstat(data.constData(), &st) == 0 && now.tv_sec - st.st_mtim.tv_sec <= StalePartialSeconds;
+        const QByteArray data
+            = QFile::encodeName(m_folder + QLatin1Char('/') + base + QStringLiteral(".part"));
+        struct stat st
+        {
+        };
+        const bool dataFresh
+            = ::lstat(data.constData(), &st) == 0 && now.tv_sec - st.st_mtim.tv_sec <= StalePartialSeconds;
         if (dataFresh)
             continue;
         ::unlink(QFile::encodeName(m_folder + QLatin1Char('/') + name).constData());
     }
 
-    std::sort(complete.begin(), complete.end(), [](const Entry &a, const Entry &b) { return olderThan(a.used, b.used); });
+    std::sort(complete.begin(), complete.end(),
+        [](const Entry &a, const Entry &b) { return olderThan(a.used, b.used); });
     const qint64 room = std::max<qint64>(0, m_maxBytes - std::max<qint64>(0, incoming));
     for (const Entry &entry : complete) {
         if (total <= room)

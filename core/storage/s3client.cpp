@@ -92,7 +92,8 @@ Result<S3Object> S3Client::head(const S3Location &object, ProgressReporter *prog
         const QByteArray length = reply.rawHeader("Content-Length").trimmed();
         result.size = length.toLongLong(&ok);
         if (!ok || result.size < 0 || length.startsWith('+'))
-            return makeError(ErrorCode::InvalidInput, tr("The server sent no size (Content-Length) of %1.").arg(subject));
+            return makeError(
+                ErrorCode::InvalidInput, tr("The server sent no size (Content-Length) of %1.").arg(subject));
         result.etag = S3Xml::normalizeEtag(QString::fromUtf8(reply.rawHeader("ETag")));
         if (result.etag.isEmpty())
             return makeError(ErrorCode::InvalidInput, tr("The server sent no ETag for %1.").arg(subject));
@@ -106,7 +107,8 @@ Result<S3Object> S3Client::head(const S3Location &object, ProgressReporter *prog
     if (Status s = exchange.run(progress); !s) {
         // A HEAD response has no body, so a refusal or a 404 says neither why nor what is missing (the key
         // or the bucket). A one-byte GET of the same object gets S3 to name it.
-        if ((exchange.httpStatus() == 403 || exchange.httpStatus() == 404) && exchange.errorCode().isEmpty()) {
+        if ((exchange.httpStatus() == 403 || exchange.httpStatus() == 404)
+            && exchange.errorCode().isEmpty()) {
             S3Exchange::Handler probe;
             probe.request = [&object] {
                 S3Request request;
@@ -128,8 +130,8 @@ Result<S3Object> S3Client::head(const S3Location &object, ProgressReporter *prog
     return result;
 }
 
-Result<S3ListPage> S3Client::listPage(const QString &bucket, const QString &prefix, const QString &continuationToken,
-    const QString &delimiter, int maxKeys, ProgressReporter *progress)
+Result<S3ListPage> S3Client::listPage(const QString &bucket, const QString &prefix,
+    const QString &continuationToken, const QString &delimiter, int maxKeys, ProgressReporter *progress)
 {
     const QString subject = listingSubject(bucket, prefix);
     if (bucket.isEmpty())
@@ -171,7 +173,8 @@ Result<S3ListPage> S3Client::listPage(const QString &bucket, const QString &pref
     return page;
 }
 
-Result<QList<S3Object>> S3Client::listAll(const QString &bucket, const QString &prefix, ProgressReporter *progress)
+Result<QList<S3Object>> S3Client::listAll(
+    const QString &bucket, const QString &prefix, ProgressReporter *progress)
 {
     QList<S3Object> objects;
     QString token;
@@ -204,12 +207,14 @@ Result<QByteArray> S3Client::getRange(const S3Location &object, qint64 offset, q
         return makeError(ErrorCode::Usage,
             tr("The byte range %1+%2 of %3 is not a range.").arg(offset).arg(length).arg(object.toString()));
     QByteArray data(length, Qt::Uninitialized);
-    S3RangeReader reader(object, offset, length, expectedEtag, -1, [&data](qint64 position, QByteArrayView bytes) {
-        std::memcpy(data.data() + position, bytes.data(), size_t(bytes.size()));
-        return success();
-    });
+    S3RangeGet reader(
+        object, offset, length, expectedEtag, -1, [&data](qint64 position, QByteArrayView bytes) {
+            std::memcpy(data.data() + position, bytes.data(), size_t(bytes.size()));
+            return success();
+        });
     if (progress)
-        reader.setOnProgress([&reader, progress](qint64) { progress->setProgress(reader.received(), reader.length()); });
+        reader.setOnProgress(
+            [&reader, progress](qint64) { progress->setProgress(reader.received(), reader.length()); });
     S3Exchange exchange(*this, object.toString(), reader.handler());
     if (Status s = exchange.run(progress); !s)
         return s.error();

@@ -69,8 +69,9 @@ public:
     // s3:// address and the server's error code and message. Cancelled when progress cancels.
 
     Result<S3Object> head(const S3Location &object, ProgressReporter *progress = nullptr);
-    Result<S3ListPage> listPage(const QString &bucket, const QString &prefix, const QString &continuationToken,
-        const QString &delimiter = {}, int maxKeys = 1000, ProgressReporter *progress = nullptr);
+    Result<S3ListPage> listPage(const QString &bucket, const QString &prefix,
+        const QString &continuationToken, const QString &delimiter = {}, int maxKeys = 1000,
+        ProgressReporter *progress = nullptr);
     // Every object under prefix, following continuation tokens; progress counts objects (total unknown).
     Result<QList<S3Object>> listAll(
         const QString &bucket, const QString &prefix, ProgressReporter *progress = nullptr);

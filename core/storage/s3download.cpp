@@ -17,11 +17,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <list>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace tapedeck {
@@ -48,7 +47,8 @@ QByteArray native(const QString &path)
 // Makes a rename or unlink in the folder of path durable.
 void syncFolderOf(const QString &path)
 {
-    const int fd = ::open(native(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int fd
+        = ::open(native(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
@@ -86,8 +86,9 @@ QByteArray encodeState(const PartState &state)
         if (state.done[i])
             bits[qsizetype(i / 8)] = char(quint8(bits[qsizetype(i / 8)]) | (1u << (i % 8)));
     }
-    QJsonObject json { { QStringLiteral("version"), StateVersion }, { QStringLiteral("source"), state.source },
-        { QStringLiteral("etag"), state.etag }, { QStringLiteral("size"), QString::number(state.size) },
+    QJsonObject json { { QStringLiteral("version"), StateVersion },
+        { QStringLiteral("source"), state.source }, { QStringLiteral("etag"), state.etag },
+        { QStringLiteral("size"), QString::number(state.size) },
         { QStringLiteral("part_size"), QString::number(state.partSize) },
         { QStringLiteral("done"), QString::fromLatin1(bits.toHex()) } };
     return QJsonDocument(json).toJson(QJsonDocument::Compact) + '\n';
@@ -129,9 +130,11 @@ Status writeState(const QString &path, const PartState &state)
 {
     const QString temporary = path + QStringLiteral(".tmp");
     const QByteArray data = encodeState(state);
-    const int fd = ::open(native(temporary).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    const int fd
+        = ::open(native(temporary).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
-        return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(temporary, systemError(errno)));
+        return makeError(
+            ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(temporary, systemError(errno)));
     qsizetype written = 0;
     while (written < data.size()) {
         const ssize_t n = ::write(fd, data.constData() + written, size_t(data.size() - written));
@@ -140,12 +143,14 @@ Status writeState(const QString &path, const PartState &state)
         if (n <= 0) {
             const int error = errno;
             ::close(fd);
-            return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(temporary, systemError(error)));
+            return makeError(
+                ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(temporary, systemError(error)));
         }
         written += n;
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0)
-        return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(temporary, systemError(errno)));
+        return makeError(
+            ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(temporary, systemError(errno)));
     if (::rename(native(temporary).constData(), native(path).constData()) != 0)
         return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(path, systemError(errno)));
     syncFolderOf(path);
@@ -197,7 +202,7 @@ private:
     struct Part
     {
         qint64 index = 0;
-        std::unique_ptr<S3RangeReader> reader;
+        std::unique_ptr<S3RangeGet> reader;
         std::unique_ptr<S3Exchange> exchange;
     };
 
@@ -241,11 +246,13 @@ Status DownloadJob::open()
     bool fresh = true;
     if (m_target.resumable) {
         const std::optional<PartState> old = readState(m_target.state());
-        struct stat st {};
+        struct stat st
+        {
+        };
         const bool partExists = ::lstat(native(path).constData(), &st) == 0;
         // Resumed only when it is the same object version, cut the same way, in a part file of its size.
-        if (old && old->source == source() && old->etag == m_object.etag && old->size == m_object.size && partExists
-            && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && st.st_size == m_object.size) {
+        if (old && old->source == source() && old->etag == m_object.etag && old->size == m_object.size
+            && partExists && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && st.st_size == m_object.size) {
             m_state = *old;
             fresh = false;
         } else {
@@ -256,12 +263,16 @@ Status DownloadJob::open()
     }
     m_fd = ::open(native(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (m_fd < 0)
-        return makeError(ErrorCode::Io, S3Download::tr("Cannot create %1: %2.").arg(path, systemError(errno)));
-    struct stat st {};
+        return makeError(
+            ErrorCode::Io, S3Download::tr("Cannot create %1: %2.").arg(path, systemError(errno)));
+    struct stat st
+    {
+    };
     if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())
         return makeError(ErrorCode::Io, S3Download::tr("%1 is not a file of this user's.").arg(path));
     if ((st.st_mode & 07777) != 0600 && ::fchmod(m_fd, 0600) != 0)
-        return makeError(ErrorCode::Io, S3Download::tr("Cannot make %1 private: %2.").arg(path, systemError(errno)));
+        return makeError(
+            ErrorCode::Io, S3Download::tr("Cannot make %1 private: %2.").arg(path, systemError(errno)));
     if (fresh) {
         m_state = PartState {};
         m_state.source = source();
@@ -270,17 +281,20 @@ Status DownloadJob::open()
         m_state.partSize = std::max(MinPartSize, m_options.partSize);
         m_state.done.assign(size_t(m_state.partCount()), false);
         if (::ftruncate(m_fd, 0) != 0)
-            return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(path, systemError(errno)));
+            return makeError(
+                ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(path, systemError(errno)));
         if (m_object.size > 0) {
             // All the space up front: a full disk shows now, not after minutes of downloading.
             const int error = ::posix_fallocate(m_fd, 0, m_object.size);
             if (error == EOPNOTSUPP || error == EINVAL) {
                 if (::ftruncate(m_fd, m_object.size) != 0)
-                    return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(path, systemError(errno)));
+                    return makeError(
+                        ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(path, systemError(errno)));
             } else if (error != 0) {
-                return makeError(ErrorCode::Io, S3Download::tr("Cannot make room for %1 bytes in %2: %3.")
-                                                    .arg(m_object.size)
-                                                    .arg(path, systemError(error)));
+                return makeError(ErrorCode::Io,
+                    S3Download::tr("Cannot make room for %1 bytes in %2: %3.")
+                        .arg(m_object.size)
+                        .arg(path, systemError(error)));
             }
         }
         if (m_target.resumable) {
@@ -296,7 +310,8 @@ Status DownloadJob::writeAt(qint64 offset, QByteArrayView bytes)
 {
     qsizetype written = 0;
     while (written < bytes.size()) {
-        const ssize_t n = ::pwrite(m_fd, bytes.data() + written, size_t(bytes.size() - written), offset + written);
+        const ssize_t n
+            = ::pwrite(m_fd, bytes.data() + written, size_t(bytes.size() - written), offset + written);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -315,7 +330,8 @@ Status DownloadJob::markDone(qint64 index)
     }
     // The bytes reach the disk before the state says they did.
     if (::fdatasync(m_fd) != 0)
-        return makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(m_target.part, systemError(errno)));
+        return makeError(
+            ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(m_target.part, systemError(errno)));
     m_state.done[size_t(index)] = true;
     return writeState(m_target.state(), m_state);
 }
@@ -336,15 +352,16 @@ void DownloadJob::startParts()
         auto part = std::make_unique<Part>();
         part->index = index;
         const qint64 offset = m_state.partOffset(index);
-        part->reader = std::make_unique<S3RangeReader>(m_location, offset, m_state.partLength(index), m_object.etag,
-            m_object.size, [this, offset](qint64 position, QByteArrayView bytes) {
+        part->reader = std::make_unique<S3RangeGet>(m_location, offset, m_state.partLength(index),
+            m_object.etag, m_object.size, [this, offset](qint64 position, QByteArrayView bytes) {
                 return writeAt(offset + position, bytes);
             });
         part->reader->setOnProgress([this](qint64 bytes) {
             m_transferred += bytes;
             report();
         });
-        part->exchange = std::make_unique<S3Exchange>(m_client, m_location.toString(), part->reader->handler());
+        part->exchange
+            = std::make_unique<S3Exchange>(m_client, m_location.toString(), part->reader->handler());
         Part *raw = part.get();
         QObject::connect(part->exchange.get(), &S3Exchange::finished, part->exchange.get(),
             [this, raw] { onPartFinished(raw); });
@@ -366,7 +383,8 @@ void DownloadJob::fail(const Error &error)
 void DownloadJob::onPartFinished(Part *part)
 {
     m_finished.clear(); // none of theirs is being delivered now
-    auto it = std::find_if(m_active.begin(), m_active.end(), [part](const auto &p) { return p.get() == part; });
+    auto it
+        = std::find_if(m_active.begin(), m_active.end(), [part](const auto &p) { return p.get() == part; });
     if (it == m_active.end())
         return;
     std::unique_ptr<Part> finished = std::move(*it);
@@ -387,12 +405,15 @@ void DownloadJob::onPartFinished(Part *part)
 // ones included, end to end.
 Status DownloadJob::verify()
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(m_fd, &st) != 0 || st.st_size != m_object.size)
-        return makeError(ErrorCode::Io, S3Download::tr("%1 has %2 bytes after the download, not %3.")
-                                            .arg(m_target.part)
-                                            .arg(qint64(st.st_size))
-                                            .arg(m_object.size));
+        return makeError(ErrorCode::Io,
+            S3Download::tr("%1 has %2 bytes after the download, not %3.")
+                .arg(m_target.part)
+                .arg(qint64(st.st_size))
+                .arg(m_object.size));
     if (!m_object.etagIsMd5())
         return success();
     QCryptographicHash md5(QCryptographicHash::Md5);
@@ -430,9 +451,10 @@ Result<S3Fetched> DownloadJob::run()
             QString host;
             QString application;
             lock->getLockInfo(&pid, &host, &application);
-            return makeError(ErrorCode::Io, S3Download::tr("%1 is already being downloaded into %2 (process %3).")
-                                                .arg(m_location.toString(), m_target.part)
-                                                .arg(pid));
+            return makeError(ErrorCode::Io,
+                S3Download::tr("%1 is already being downloaded into %2 (process %3).")
+                    .arg(m_location.toString(), m_target.part)
+                    .arg(pid));
         }
     }
 
@@ -477,7 +499,8 @@ Result<S3Fetched> DownloadJob::run()
             m_error = s.error();
     }
     if (!m_error && ::fsync(m_fd) != 0)
-        m_error = makeError(ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(m_target.part, systemError(errno)));
+        m_error = makeError(
+            ErrorCode::Io, S3Download::tr("Cannot write %1: %2.").arg(m_target.part, systemError(errno)));
     ::close(m_fd);
     m_fd = -1;
 
@@ -494,7 +517,8 @@ Result<S3Fetched> DownloadJob::run()
     if (m_target.part != m_target.final) {
         if (::rename(native(m_target.part).constData(), native(m_target.final).constData()) != 0)
             return makeError(ErrorCode::Io,
-                S3Download::tr("Cannot move %1 to %2: %3.").arg(m_target.part, m_target.final, systemError(errno)));
+                S3Download::tr("Cannot move %1 to %2: %3.")
+                    .arg(m_target.part, m_target.final, systemError(errno)));
         syncFolderOf(m_target.final);
     }
     if (m_target.resumable)
@@ -511,8 +535,8 @@ Result<S3Fetched> DownloadJob::run()
 
 } // namespace
 
-Result<S3Fetched> S3Download::fetch(S3Client &client, const S3Location &location, const S3DownloadOptions &options,
-    ProgressReporter *progress, const S3Cache &cache)
+Result<S3Fetched> S3Download::fetch(S3Client &client, const S3Location &location,
+    const S3DownloadOptions &options, ProgressReporter *progress, const S3Cache &cache)
 {
     if (location.key.isEmpty() || location.isPrefix())
         return makeError(ErrorCode::Usage, tr("%1 names a folder, not an object.").arg(location.toString()));
@@ -548,12 +572,13 @@ Result<S3Fetched> S3Download::fetch(S3Client &client, const S3Location &location
         cache.evict(object.size, target.final);
     } else {
         const QString name = S3Cache::readableName(location);
-        temporary = std::make_unique<QTemporaryFile>(
-            QDir::tempPath() + QStringLiteral("/tapedeck-s3-XXXXXX") + (name.isEmpty() ? QString() : QLatin1Char('-') + name));
+        temporary = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/tapedeck-s3-XXXXXX")
+            + (name.isEmpty() ? QString() : QLatin1Char('-') + name));
         temporary->setAutoRemove(false);
         if (!temporary->open())
             return makeError(ErrorCode::Io,
-                tr("Cannot create a temporary file in %1: %2.").arg(QDir::tempPath(), temporary->errorString()));
+                tr("Cannot create a temporary file in %1: %2.")
+                    .arg(QDir::tempPath(), temporary->errorString()));
         target.part = target.final = temporary->fileName();
         target.temporary = true;
         temporary->close();

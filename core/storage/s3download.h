@@ -45,8 +45,9 @@ public:
     // half-written where a complete file is expected: only the .part file and its state, which a later
     // download resumes or the cache evicts; a changed object (another ETag or size) discards the partial
     // download and is an InvalidInput error.
-    static Result<S3Fetched> fetch(S3Client &client, const S3Location &location, const S3DownloadOptions &options,
-        ProgressReporter *progress = nullptr, const S3Cache &cache = S3Cache());
+    static Result<S3Fetched> fetch(S3Client &client, const S3Location &location,
+        const S3DownloadOptions &options, ProgressReporter *progress = nullptr,
+        const S3Cache &cache = S3Cache());
 };
 
 } // namespace tapedeck

@@ -22,10 +22,12 @@ constexpr qsizetype MaxErrorBody = 64 * 1024;
 // Codes with which S3 refuses the credentials themselves.
 bool isCredentialCode(const QString &code)
 {
-    static const QStringList codes { QStringLiteral("InvalidAccessKeyId"), QStringLiteral("SignatureDoesNotMatch"),
-        QStringLiteral("AccessDenied"), QStringLiteral("ExpiredToken"), QStringLiteral("InvalidToken"),
+    static const QStringList codes { QStringLiteral("InvalidAccessKeyId"),
+        QStringLiteral("SignatureDoesNotMatch"), QStringLiteral("AccessDenied"),
+        QStringLiteral("ExpiredToken"), QStringLiteral("InvalidToken"),
         QStringLiteral("TokenRefreshRequired"), QStringLiteral("InvalidSecurity"),
-        QStringLiteral("AllAccessDisabled"), QStringLiteral("AccountProblem"), QStringLiteral("NotSignedUp") };
+        QStringLiteral("AllAccessDisabled"), QStringLiteral("AccountProblem"),
+        QStringLiteral("NotSignedUp") };
     return codes.contains(code);
 }
 
@@ -266,8 +268,9 @@ void S3Exchange::onReplyFinished()
     dropReply();
 
     if (m_timedOut) {
-        retryOrFail(this->networkError(
-                        S3Client::tr("no data for %1 s").arg(double(m_client.retryPolicy().timeoutMs) / 1000.0)),
+        retryOrFail(
+            this->networkError(
+                S3Client::tr("no data for %1 s").arg(double(m_client.retryPolicy().timeoutMs) / 1000.0)),
             true);
         return;
     }
@@ -279,9 +282,9 @@ void S3Exchange::onReplyFinished()
         bool known = false;
         const qint64 expected = contentLength.trimmed().toLongLong(&known);
         if (!head && known && m_bodyBytes != expected) {
-            retryOrFail(this->networkError(S3Client::tr("the response ended after %1 of %2 bytes")
-                                               .arg(m_bodyBytes)
-                                               .arg(expected)),
+            retryOrFail(
+                this->networkError(
+                    S3Client::tr("the response ended after %1 of %2 bytes").arg(m_bodyBytes).arg(expected)),
                 true);
             return;
         }
@@ -305,7 +308,8 @@ void S3Exchange::retryOrFail(Error error, bool retryable)
     const S3RetryPolicy &policy = m_client.retryPolicy();
     if (retryable && m_attempt < policy.attempts) {
         const int shift = std::min(m_attempt - 1, 20);
-        const qint64 base = std::min<qint64>(policy.maxDelayMs, qint64(std::max(0, policy.firstDelayMs)) << shift);
+        const qint64 base
+            = std::min<qint64>(policy.maxDelayMs, qint64(std::max(0, policy.firstDelayMs)) << shift);
         // Half the delay fixed, half random: clients that failed together do not come back together.
         const qint64 delay = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
         m_backoff.start(int(delay));
@@ -324,7 +328,8 @@ void S3Exchange::finish(std::optional<Error> error)
     m_error = std::move(error);
     m_idle.stop();
     m_backoff.stop();
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(); }, Qt::QueuedConnection);
 }
 
 void S3Exchange::dropReply()
@@ -363,8 +368,9 @@ Error S3Exchange::httpError(const S3ErrorBody &body) const
 {
     QString detail;
     if (body.code.isEmpty()) {
-        detail = m_reasonPhrase.isEmpty() ? S3Client::tr("HTTP %1").arg(m_status)
-                                          : S3Client::tr("HTTP %1 %2").arg(m_status).arg(quoted(m_reasonPhrase));
+        detail = m_reasonPhrase.isEmpty()
+            ? S3Client::tr("HTTP %1").arg(m_status)
+            : S3Client::tr("HTTP %1 %2").arg(m_status).arg(quoted(m_reasonPhrase));
     } else {
         detail = quoted(body.code);
         if (!body.message.isEmpty())
@@ -388,12 +394,14 @@ Error S3Exchange::httpError(const S3ErrorBody &body) const
                 S3Client::tr("The bucket of %1 must be reached through the endpoint %2, not %3 (%4).")
                     .arg(m_subject, quoted(body.endpoint), config.endpoint.host(), detail));
         return makeError(ErrorCode::Usage,
-            S3Client::tr("S3 redirects %1 elsewhere: check the region and the endpoint (%2).").arg(m_subject, detail));
+            S3Client::tr("S3 redirects %1 elsewhere: check the region and the endpoint (%2).")
+                .arg(m_subject, detail));
     }
     if (isCredentialCode(body.code) || (m_status == 403 && body.code.isEmpty()))
         return makeError(ErrorCode::Password,
             S3Client::tr("S3 refused the credentials from %1 for %2 (%3).")
-                .arg(config.credentials.origin.isEmpty() ? S3Client::tr("the configuration") : config.credentials.origin,
+                .arg(config.credentials.origin.isEmpty() ? S3Client::tr("the configuration")
+                                                         : config.credentials.origin,
                     m_subject, detail));
     if (m_status == 404)
         return makeError(ErrorCode::Io, S3Client::tr("%1 does not exist (%2).").arg(m_subject, detail));
@@ -404,13 +412,14 @@ Error S3Exchange::httpError(const S3ErrorBody &body) const
         return makeError(ErrorCode::Io,
             S3Client::tr("The S3 endpoint %1 failed to serve %2 (%3).")
                 .arg(config.endpoint.toString(QUrl::RemoveUserInfo), m_subject, detail));
-    return makeError(ErrorCode::Io, S3Client::tr("S3 refused the request for %1 (%2).").arg(m_subject, detail));
+    return makeError(
+        ErrorCode::Io, S3Client::tr("S3 refused the request for %1 (%2).").arg(m_subject, detail));
 }
 
 // ---------------------------------------------------------------------------------------------------------
 
-S3RangeReader::S3RangeReader(
-    S3Location location, qint64 offset, qint64 length, QString expectedEtag, qint64 expectedTotal, Write write)
+S3RangeGet::S3RangeGet(S3Location location, qint64 offset, qint64 length, QString expectedEtag,
+    qint64 expectedTotal, Write write)
     : m_location(std::move(location))
     , m_offset(offset)
     , m_length(length)
@@ -419,13 +428,13 @@ S3RangeReader::S3RangeReader(
     , m_write(std::move(write))
 { }
 
-Error S3RangeReader::changedError(const S3Location &location, const QString &why)
+Error S3RangeGet::changedError(const S3Location &location, const QString &why)
 {
     return makeError(ErrorCode::InvalidInput,
         tr("%1 changed on the server while downloading (%2).").arg(location.toString(), why));
 }
 
-S3Exchange::Handler S3RangeReader::handler()
+S3Exchange::Handler S3RangeGet::handler()
 {
     S3Exchange::Handler h;
     h.request = [this] {
@@ -444,13 +453,16 @@ S3Exchange::Handler S3RangeReader::handler()
     h.complete = [this]() -> Status {
         if (m_received != m_length)
             return makeError(ErrorCode::InvalidInput,
-                tr("The server sent %1 of %2 bytes of %3.").arg(m_received).arg(m_length).arg(m_location.toString()));
+                tr("The server sent %1 of %2 bytes of %3.")
+                    .arg(m_received)
+                    .arg(m_length)
+                    .arg(m_location.toString()));
         return success();
     };
     return h;
 }
 
-Status S3RangeReader::accept(QNetworkReply &reply)
+Status S3RangeGet::accept(QNetworkReply &reply)
 {
     const QString subject = m_location.toString();
     const QString etag = S3Xml::normalizeEtag(QString::fromUtf8(reply.rawHeader("ETag")));
@@ -471,18 +483,22 @@ Status S3RangeReader::accept(QNetworkReply &reply)
         if (first == 0 && lengthKnown && contentLength == m_length && (m_total < 0 || m_total == m_length))
             return success();
         return makeError(ErrorCode::InvalidInput,
-            tr("The server ignored the byte range asked for in %1 (bytes %2-%3).").arg(subject).arg(first).arg(last));
+            tr("The server ignored the byte range asked for in %1 (bytes %2-%3).")
+                .arg(subject)
+                .arg(first)
+                .arg(last));
     }
     if (status != 206)
-        return makeError(ErrorCode::InvalidInput, tr("The server answered HTTP %1 for a byte range of %2.")
-                                                      .arg(status)
-                                                      .arg(subject));
-    static const QRegularExpression pattern(QStringLiteral("^bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)$"));
+        return makeError(ErrorCode::InvalidInput,
+            tr("The server answered HTTP %1 for a byte range of %2.").arg(status).arg(subject));
+    static const QRegularExpression pattern(
+        QStringLiteral("^bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)$"));
     const QString contentRange = QString::fromLatin1(reply.rawHeader("Content-Range")).trimmed();
     const QRegularExpressionMatch match = pattern.match(contentRange);
     if (!match.hasMatch())
         return makeError(ErrorCode::InvalidInput,
-            tr("The server sent a byte range of %1 with the Content-Range \"%2\".").arg(subject, quoted(contentRange)));
+            tr("The server sent a byte range of %1 with the Content-Range \"%2\".")
+                .arg(subject, quoted(contentRange)));
     const qint64 from = match.captured(1).toLongLong();
     const qint64 to = match.captured(2).toLongLong();
     const qint64 total = match.captured(3) == u"*" ? -1 : match.captured(3).toLongLong();
@@ -495,18 +511,21 @@ Status S3RangeReader::accept(QNetworkReply &reply)
         fits = true;
     }
     if (!fits || (lengthKnown && contentLength != to + 1 - from))
-        return makeError(ErrorCode::InvalidInput, tr("The server sent %1 of %2 when bytes %3-%4 were asked for.")
-                                                      .arg(contentRange, subject)
-                                                      .arg(first)
-                                                      .arg(last));
+        return makeError(ErrorCode::InvalidInput,
+            tr("The server sent %1 of %2 when bytes %3-%4 were asked for.")
+                .arg(contentRange, subject)
+                .arg(first)
+                .arg(last));
     return success();
 }
 
-Status S3RangeReader::body(QByteArrayView piece)
+Status S3RangeGet::body(QByteArrayView piece)
 {
     if (piece.size() > m_length - m_received)
         return makeError(ErrorCode::InvalidInput,
-            tr("The server sent more than the %1 bytes asked for of %2.").arg(m_length).arg(m_location.toString()));
+            tr("The server sent more than the %1 bytes asked for of %2.")
+                .arg(m_length)
+                .arg(m_location.toString()));
     if (Status s = m_write(m_received, piece); !s)
         return s;
     m_received += piece.size();

@@ -109,15 +109,15 @@ private:
 // every response must be 206 with exactly that Content-Range (or 200 with the whole object when the whole
 // object was asked for) and the expected ETag (or, without one, the ETag of the first response), and the
 // object's total size when known. Each piece goes to write(position in the range, bytes).
-class S3RangeReader
+class S3RangeGet
 {
-    Q_DECLARE_TR_FUNCTIONS(S3RangeReader)
+    Q_DECLARE_TR_FUNCTIONS(S3RangeGet)
 
 public:
     using Write = std::function<Status(qint64 position, QByteArrayView bytes)>;
 
     // expectedTotal < 0: unknown; the range may then end early where the object ends (length shrinks).
-    S3RangeReader(S3Location location, qint64 offset, qint64 length, QString expectedEtag, qint64 expectedTotal,
+    S3RangeGet(S3Location location, qint64 offset, qint64 length, QString expectedEtag, qint64 expectedTotal,
         Write write);
 
     S3Exchange::Handler handler();

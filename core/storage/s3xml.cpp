@@ -61,8 +61,10 @@ QString S3Xml::urlDecode(QStringView encoded)
 
 Result<S3ListPage> S3Xml::parseListObjectsV2(QByteArrayView data)
 {
-    const QByteArray bytes = QByteArray::fromRawData(data.data(), data.size());
-    QXmlStreamReader xml(bytes);
+    // S3 speaks UTF-8 only: decoded here, so that an encoding declaration in the document cannot pick
+    // another decoder (a reader given text ignores it).
+    const QString decoded = QString::fromUtf8(data);
+    QXmlStreamReader xml(decoded);
     S3ListPage page;
     bool truncated = false;
     bool urlEncoded = false;
@@ -180,8 +182,10 @@ Result<S3ListPage> S3Xml::parseListObjectsV2(QByteArrayView data)
 
 std::optional<S3ErrorBody> S3Xml::parseError(QByteArrayView data)
 {
-    const QByteArray bytes = QByteArray::fromRawData(data.data(), data.size());
-    QXmlStreamReader xml(bytes);
+    // S3 speaks UTF-8 only: decoded here, so that an encoding declaration in the document cannot pick
+    // another decoder (a reader given text ignores it).
+    const QString decoded = QString::fromUtf8(data);
+    QXmlStreamReader xml(decoded);
     S3ErrorBody error;
     bool sawRoot = false;
     while (!xml.atEnd() && !xml.hasError()) {

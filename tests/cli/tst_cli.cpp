@@ -1192,6 +1192,9 @@ void TstCli::listText()
     QProcessEnvironment env;
     if (withPassword)
         env.insert(u"DATAHUB_RECORDING_PASSWORD"_s, SamplePassword);
+    // A catalog of its own: one that read the archive with a password before remembers its manifest.
+    const QTemporaryDir catalog;
+    env.insert(u"TAPEDECK_CATALOG"_s, catalog.filePath(u"catalog.sqlite"_s));
     const ProcessResult r = runCli({ u"list"_s, m_listDir }, env);
     VERIFY_EXIT(r, 0);
     const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
@@ -1252,6 +1255,8 @@ void TstCli::listJson()
         env.insert(u"INGESTION_ARTIFACT_DIR"_s, m_listDir);
     else
         arguments.append(m_listDir);
+    const QTemporaryDir catalog; // a catalog of its own (see listText)
+    env.insert(u"TAPEDECK_CATALOG"_s, catalog.filePath(u"catalog.sqlite"_s));
     const ProcessResult r = runCli(arguments, env);
     VERIFY_EXIT(r, 0);
 

@@ -26,8 +26,8 @@ public:
         m_process.setProgram(QStringLiteral("/usr/bin/python3"));
         m_process.setArguments(QStringList { QStringLiteral(TAPEDECK_TEST_TOOLS "/faultproxy.py"),
                                    QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(targetPort),
-                                   QStringLiteral("--mode"), mode, QStringLiteral("--after"), QString::number(after),
-                                   QStringLiteral("--times"), QString::number(times) }
+                                   QStringLiteral("--mode"), mode, QStringLiteral("--after"),
+                                   QString::number(after), QStringLiteral("--times"), QString::number(times) }
             + extra);
         m_process.start();
         if (!m_process.waitForStarted(10'000))

@@ -5,6 +5,7 @@
 // problem, and a file that is not a catalog is refused and left untouched.
 #include "core/recording/recordinglist.h"
 #include "core/storage/catalog.h"
+#include "s3server.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -15,10 +16,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtEndian>
 
 #include <functional>
 #include <sys/stat.h>
@@ -498,7 +502,9 @@ private slots:
         int encrypted = 0, plain = 0;
         QHash<QString, Expected> copies;
         for (const Expected &x : std::as_const(m_expected)) {
-            if (x.folder != QLatin1String("team-3") || x.kind == QLatin1String("dir"))
+            // Encrypted ones of team-3, unencrypted ones of any folder the other tests leave alone.
+            if (x.kind == QLatin1String("dir") || x.folder == QLatin1String("team-0")
+                || (x.kind == QLatin1String("zip") && x.folder != QLatin1String("team-3")))
                 continue;
             if ((x.kind == QLatin1String("zip") && encrypted < 12)
                 || (x.kind == QLatin1String("plain") && plain < 2)) {
@@ -568,13 +574,18 @@ private slots:
     {
         const QString dir = m_dir.filePath(QStringLiteral("damaged"));
         QVERIFY(QDir().mkpath(dir + QStringLiteral("/bad-folder")));
-        const Expected &good = *std::find_if(m_expected.cbegin(), m_expected.cend(),
-            [](const Expected &x) { return x.kind == QLatin1String("zip"); });
+        const Expected &good = *std::find_if(m_expected.cbegin(), m_expected.cend(), [](const Expected &x) {
+            return x.kind == QLatin1String("zip") && x.folder == QLatin1String("team-2");
+        });
         const QByteArray bytes = test::readFile(good.location);
         QVERIFY(
             test::writeFile(dir + QStringLiteral("/recording-truncated.zip"), bytes.first(bytes.size() / 2)));
         QByteArray flipped = bytes;
-        flipped[200] = char(flipped.at(200) ^ 0x55); // inside manifest.json's ciphertext
+        // The last byte of manifest.json's HMAC (the first entry: its data follows the local header).
+        const qsizetype dataStart = 30 + qFromLittleEndian<quint16>(bytes.constData() + 26)
+            + qFromLittleEndian<quint16>(bytes.constData() + 28);
+        const qsizetype macEnd = dataStart + qFromLittleEndian<quint32>(bytes.constData() + 18);
+        flipped[macEnd - 1] = char(flipped.at(macEnd - 1) ^ 0x55);
         QVERIFY(test::writeFile(dir + QStringLiteral("/recording-tampered.zip"), flipped));
         QVERIFY(test::writeFile(dir + QStringLiteral("/notes.zip"), "not an archive at all\n"));
         QVERIFY(test::writeFile(dir + QStringLiteral("/bad-folder/manifest.json"), "{\"run_id\": "));
@@ -636,6 +647,168 @@ private slots:
             QCOMPARE((*b)->search({})->size(), m_catalog->search({})->size());
         }
         QCOMPARE(QSqlDatabase::connectionNames(), before);
+    }
+
+    // An S3 prefix of recordings on a real S3 server (signatures verified), uploaded with the AWS CLI: rows
+    // equal to those of the same files listed from the folder, each summary a few ranged GETs (a 20 MB
+    // recording well under 1% of it), re-listing by ETag, locked until the password comes.
+    void s3Prefix()
+    {
+        test::S3TestServer server;
+        QVERIFY2(server.start(test::S3TestServer::Flavour::Verify, { QStringLiteral("recordings") }),
+            qPrintable(server.errorString()));
+        const QProcessEnvironment env = server.environment(QProcessEnvironment());
+        for (const QString &key : env.keys())
+            qputenv(key.toLatin1().constData(), env.value(key).toUtf8());
+        const auto restoreEnvironment = qScopeGuard([&] {
+            for (const QString &key : env.keys())
+                qunsetenv(key.toLatin1().constData());
+        });
+
+        // 30 archives of team-1 (encrypted and plain) and one of 20 MB.
+        const QString upload = m_dir.filePath(QStringLiteral("s3-upload"));
+        QVERIFY(QDir().mkpath(upload));
+        QHash<QString, QString> localOf; // key → the same file in team-1
+        qint64 smallBytes = 0;
+        for (const Expected &x : std::as_const(m_expected)) {
+            if (x.folder != QLatin1String("team-1") || x.kind == QLatin1String("dir") || localOf.size() == 30)
+                continue;
+            const QString name = QFileInfo(x.location).fileName();
+            QVERIFY(QFile::copy(x.location, QDir(upload).filePath(name)));
+            localOf.insert(QStringLiteral("team-1/") + name, x.location);
+            smallBytes += x.size;
+        }
+        const QString big = bigRecording(upload);
+        QVERIFY(!big.isEmpty());
+        const qint64 bigSize = QFileInfo(big).size();
+        QVERIFY(server.upload(upload, QStringLiteral("s3://recordings/team-1/")));
+        QVERIFY(server.upload(
+            m_extra.constFirst().location, QStringLiteral("s3://recordings/elsewhere/not-listed.zip")));
+
+        auto catalog = Catalog::open(m_dir.filePath(QStringLiteral("s3.sqlite")));
+        QVERIFY(catalog);
+        const CatalogLocation prefix { QStringLiteral("s3://recordings/team-1"), {} }; // '/' added
+        Result<CatalogRefreshStats> stats = (*catalog)->refresh(prefix, Password);
+        QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+        QCOMPARE(stats->listed, 31);
+        QCOMPARE(stats->read, 31);
+        qInfo("31 summaries over S3: %lld bytes in %d requests (the small archives hold %lld, the big one "
+              "%lld)",
+            stats->bytesRead, stats->requests, smallBytes, bigSize);
+        // Each small archive is smaller than the first read of its end: one GET of all of it.
+        QVERIFY2(
+            stats->bytesRead - smallBytes < bigSize / 100, qPrintable(QString::number(stats->bytesRead)));
+        QVERIFY2(stats->requests <= 30 + 3, qPrintable(QString::number(stats->requests)));
+
+        CatalogQuery query;
+        query.container = QStringLiteral("s3://recordings/team-1/");
+        const Result<QList<CatalogEntry>> rows = (*catalog)->search(query);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 31);
+        for (const CatalogEntry &e : *rows) {
+            QCOMPARE(e.container, QStringLiteral("s3://recordings/team-1/"));
+            QVERIFY2(
+                e.state == CatalogEntry::State::Ok, qPrintable(e.location + QLatin1Char(' ') + e.problem));
+            QVERIFY(!e.etag.isEmpty());
+            QVERIFY(e.modified.isValid());
+            const QString key = e.location.mid(QStringLiteral("s3://recordings/").size());
+            if (key.endsWith(QLatin1String("recording-big-s3.zip"))) {
+                QCOMPARE(e.size, bigSize);
+                QCOMPARE(e.sourceType, QStringLiteral("snowflake"));
+                QCOMPARE(e.fields.value(QStringLiteral("recipe.pipeline_name")), QStringLiteral("big"));
+                continue;
+            }
+            QVERIFY2(localOf.contains(key), qPrintable(key));
+            const auto local = m_catalog->find(localOf.value(key));
+            QVERIFY(local && *local);
+            QCOMPARE(e.size, (*local)->size);
+            QCOMPARE(e.runId, (*local)->runId);
+            QCOMPARE(e.sourceType, (*local)->sourceType);
+            QCOMPARE(e.created, (*local)->created);
+            QCOMPARE(e.failed, (*local)->failed);
+            QCOMPARE(e.exceptionMessage, (*local)->exceptionMessage);
+            QCOMPARE(e.encrypted, (*local)->encrypted);
+            QCOMPARE(e.fields, (*local)->fields);
+        }
+
+        // Re-listing: two objects replaced by other recordings, one re-uploaded as it was (same ETag), one
+        // deleted, one added: exactly three read.
+        const QStringList keys = localOf.keys();
+        QStringList sorted = keys;
+        sorted.sort();
+        QVERIFY(
+            server.upload(localOf.value(sorted.at(1)), QStringLiteral("s3://recordings/") + sorted.at(0)));
+        QVERIFY(
+            server.upload(localOf.value(sorted.at(3)), QStringLiteral("s3://recordings/") + sorted.at(2)));
+        QVERIFY(
+            server.upload(localOf.value(sorted.at(4)), QStringLiteral("s3://recordings/") + sorted.at(4)));
+        QVERIFY(server.remove(QStringLiteral("s3://recordings/") + sorted.at(5)));
+        QVERIFY(
+            server.upload(m_extra.constFirst().location, QStringLiteral("s3://recordings/team-1/added.zip")));
+        stats = (*catalog)->refresh(prefix, Password);
+        QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+        QCOMPARE(stats->listed, 31);
+        QCOMPARE(stats->read, 3);
+        QCOMPARE(stats->unchanged, 28);
+        QCOMPARE(stats->removed, 1);
+        QStringList read = stats->readLocations;
+        read.sort();
+        QStringList changed { QStringLiteral("s3://recordings/") + sorted.at(0),
+            QStringLiteral("s3://recordings/") + sorted.at(2),
+            QStringLiteral("s3://recordings/team-1/added.zip") };
+        changed.sort();
+        QCOMPARE(read, changed);
+        QCOMPARE(stats->removedLocations, QStringList { QStringLiteral("s3://recordings/") + sorted.at(5) });
+        const auto replaced = (*catalog)->find(QStringLiteral("s3://recordings/") + sorted.at(0));
+        QVERIFY(replaced && *replaced);
+        QCOMPARE((*replaced)->runId, (*m_catalog->find(localOf.value(sorted.at(1))))->runId);
+        QCOMPARE((*(*catalog)->find(QStringLiteral("s3://recordings/team-1/added.zip")))->runId,
+            m_extra.constFirst().runId);
+
+        // Without a password on another catalog: locked; with it: read, and not again.
+        auto other = Catalog::open(m_dir.filePath(QStringLiteral("s3-locked.sqlite")));
+        QVERIFY(other);
+        stats = (*other)->refresh(prefix, std::nullopt);
+        QVERIFY(stats);
+        QCOMPARE(stats->read, 31);
+        query.where = { { QStringLiteral("run_id"), QStringLiteral("*") } };
+        const int plain = int((*other)->search(query)->size());
+        QVERIFY(plain < 31);
+        stats = (*other)->refresh(prefix, Password);
+        QVERIFY(stats);
+        QCOMPARE(stats->read, 31 - plain);
+        QCOMPARE(int((*other)->search(query)->size()), 31);
+        stats = (*other)->refresh(prefix, Password);
+        QVERIFY(stats);
+        QCOMPARE(stats->read, 0);
+
+        // Refused credentials are the refresh's error (exit code 3), naming the server's answer.
+        qputenv("AWS_SECRET_ACCESS_KEY", "wrong-secret");
+        stats = (*other)->refresh(prefix, Password);
+        QVERIFY(!stats);
+        QCOMPARE(stats.error().code, ErrorCode::Password);
+        QVERIFY2(stats.error().message.contains(QLatin1String("SignatureDoesNotMatch")),
+            qPrintable(stats.error().message));
+    }
+
+    // Processes (here threads, each with its own catalog) creating the same new catalog at once all get it.
+    void createdAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new/catalog.sqlite"));
+        QList<QFuture<QString>> opens;
+        for (int i = 0; i < 4; ++i) {
+            opens.append(QtConcurrent::run([path] {
+                const auto catalog = Catalog::open(path);
+                if (!catalog)
+                    return catalog.error().message;
+                const auto containers = (*catalog)->containers();
+                return containers ? QString() : containers.error().message;
+            }));
+        }
+        for (QFuture<QString> &open : opens)
+            QCOMPARE(open.result(), QString());
+        QCOMPARE(modeOf(path), 0600);
     }
 
     // What is not a catalog is refused with a clear message and left byte for byte as it was.
@@ -705,6 +878,31 @@ private slots:
     }
 
 private:
+    // A recording of about 20 MB in DataHub's entry order (pyzipper layout), written into folder.
+    QString bigRecording(const QString &folder) const
+    {
+        const QString tree = m_dir.filePath(QStringLiteral("big-tree"));
+        if (!QDir().mkpath(tree))
+            return {};
+        const QByteArray manifest
+            = R"({"format_version": "1.0.0", "run_id": "big-s3", "source_type": "snowflake",
+ "sink_type": "datahub-rest", "created_at": "2025-06-01T10:00:00.500000+00:00", "checksums": {}})";
+        if (!test::writeFile(tree + QStringLiteral("/manifest.json"), manifest)
+            || !test::writeFile(
+                tree + QStringLiteral("/recipe.yaml"), "source:\n  type: snowflake\npipeline_name: big\n")
+            || !test::writeFile(tree + QStringLiteral("/cassette.yaml"), test::pseudoRandom(20'000'000, 14))
+            || !test::writeFile(tree + QStringLiteral("/queries.jsonl"), test::jsonLines(300'000, 15)))
+            return {};
+        const QString zip = QDir(folder).filePath(QStringLiteral("recording-big-s3.zip"));
+        const test::ProcessResult made = test::aeszip({ QStringLiteral("write"), QStringLiteral("--password"),
+            Password, QStringLiteral("--method"), QStringLiteral("deflate"), QStringLiteral("--output"), zip,
+            QStringLiteral("manifest.json=") + tree + QStringLiteral("/manifest.json"),
+            QStringLiteral("recipe.yaml=") + tree + QStringLiteral("/recipe.yaml"),
+            QStringLiteral("http/cassette.yaml=") + tree + QStringLiteral("/cassette.yaml"),
+            QStringLiteral("db/queries.jsonl=") + tree + QStringLiteral("/queries.jsonl") });
+        return made.exitCode == 0 ? zip : QString();
+    }
+
     QString folder(int f) const { return folder(QStringLiteral("team-%1").arg(f)); }
     QString folder(const QString &name) const { return QDir::cleanPath(QDir(m_root).filePath(name)); }
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // S3Cache: where it lives, its cap from the environment, its file names, the folder's checks, LRU eviction
 // and stale partial downloads.
-#include "testsupport.h"
-
 #include "core/storage/s3cache.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,7 +20,9 @@ namespace {
 
 int modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -32,7 +33,8 @@ void age(const QString &path, qint64 secondsAgo, long nanoseconds = 0)
 {
     timespec now {};
     ::clock_gettime(CLOCK_REALTIME, &now);
-    const timespec times[2] = { { now.tv_sec - secondsAgo, nanoseconds }, { now.tv_sec - secondsAgo, nanoseconds } };
+    const timespec times[2]
+        = { { now.tv_sec - secondsAgo, nanoseconds }, { now.tv_sec - secondsAgo, nanoseconds } };
     QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW), 0);
 }
 
@@ -60,9 +62,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("xdg");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("XDG_CACHE_HOME") << QByteArray("/var/cache/someone") << QStringLiteral("/var/cache/someone/tapedeck/s3");
-        QTest::newRow("trailing slash") << QByteArray("/var/cache/someone/") << QStringLiteral("/var/cache/someone/tapedeck/s3");
-        QTest::newRow("relative: ignored") << QByteArray("cache") << QStringLiteral("HOME/.cache/tapedeck/s3");
+        QTest::newRow("XDG_CACHE_HOME")
+            << QByteArray("/var/cache/someone") << QStringLiteral("/var/cache/someone/tapedeck/s3");
+        QTest::newRow("trailing slash")
+            << QByteArray("/var/cache/someone/") << QStringLiteral("/var/cache/someone/tapedeck/s3");
+        QTest::newRow("relative: ignored")
+            << QByteArray("cache") << QStringLiteral("HOME/.cache/tapedeck/s3");
         QTest::newRow("unset") << QByteArray() << QStringLiteral("HOME/.cache/tapedeck/s3");
     }
     void defaultFolder()
@@ -119,26 +124,36 @@ private Q_SLOTS:
         const S3Cache cache(m_dir.filePath(QStringLiteral("names")), 1000);
         const QString path = cache.finalPath(m_endpoint, m_location, version(QStringLiteral("abc")));
         // The SHA-256 of endpoint|bucket|key|etag, computed here independently, then the readable name.
-        const QByteArray hash = QCryptographicHash::hash(
-            QByteArray("http://127.0.0.1:9000|recordings|runs/2024/run 1.zip|abc"), QCryptographicHash::Sha256)
-                                    .toHex();
-        QCOMPARE(path, cache.folder() + QLatin1Char('/') + QString::fromLatin1(hash) + QStringLiteral("-run_1.zip"));
+        const QByteArray hash
+            = QCryptographicHash::hash(QByteArray("http://127.0.0.1:9000|recordings|runs/2024/run 1.zip|abc"),
+                QCryptographicHash::Sha256)
+                  .toHex();
+        QCOMPARE(path,
+            cache.folder() + QLatin1Char('/') + QString::fromLatin1(hash) + QStringLiteral("-run_1.zip"));
         // One partial download per object, whatever the version: the SHA-256 of endpoint|bucket|key.
         const QByteArray objectHash = QCryptographicHash::hash(
             QByteArray("http://127.0.0.1:9000|recordings|runs/2024/run 1.zip"), QCryptographicHash::Sha256)
                                           .toHex();
-        const QString partial = cache.folder() + QLatin1Char('/') + QString::fromLatin1(objectHash) + QStringLiteral("-run_1.zip.part");
+        const QString partial = cache.folder() + QLatin1Char('/') + QString::fromLatin1(objectHash)
+            + QStringLiteral("-run_1.zip.part");
         QCOMPARE(cache.partialPath(m_endpoint, m_location, version(QStringLiteral("abc"))), partial);
         QCOMPARE(cache.partialPath(m_endpoint, m_location, version(QStringLiteral("abd"))), partial);
         // Every part of the identity counts.
         QVERIFY(cache.finalPath(m_endpoint, m_location, version(QStringLiteral("abd"))) != path);
-        QVERIFY(cache.finalPath(QUrl(QStringLiteral("http://127.0.0.1:9001")), m_location, version(QStringLiteral("abc"))) != path);
-        QVERIFY(cache.finalPath(m_endpoint, S3Location { QStringLiteral("other"), m_location.key }, version(QStringLiteral("abc"))) != path);
-        QVERIFY(cache.finalPath(m_endpoint, S3Location { m_location.bucket, QStringLiteral("runs/2024/run 2.zip") },
+        QVERIFY(cache.finalPath(
+                    QUrl(QStringLiteral("http://127.0.0.1:9001")), m_location, version(QStringLiteral("abc")))
+            != path);
+        QVERIFY(cache.finalPath(m_endpoint, S3Location { QStringLiteral("other"), m_location.key },
+                    version(QStringLiteral("abc")))
+            != path);
+        QVERIFY(cache.finalPath(m_endpoint,
+                    S3Location { m_location.bucket, QStringLiteral("runs/2024/run 2.zip") },
                     version(QStringLiteral("abc")))
             != path);
         // A trailing slash on the endpoint is the same endpoint.
-        QCOMPARE(cache.finalPath(QUrl(QStringLiteral("http://127.0.0.1:9000/")), m_location, version(QStringLiteral("abc"))), path);
+        QCOMPARE(cache.finalPath(QUrl(QStringLiteral("http://127.0.0.1:9000/")), m_location,
+                     version(QStringLiteral("abc"))),
+            path);
     }
 
     void readableNames_data()
@@ -146,13 +161,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("expected");
         QTest::newRow("plain") << QStringLiteral("a/recording-1.zip") << QStringLiteral("recording-1.zip");
-        QTest::newRow("spaces and quotes") << QStringLiteral("a/it's a \"run\".zip") << QStringLiteral("it_s_a_run_.zip");
+        QTest::newRow("spaces and quotes")
+            << QStringLiteral("a/it's a \"run\".zip") << QStringLiteral("it_s_a_run_.zip");
         QTest::newRow("dot files") << QStringLiteral("a/..hidden") << QStringLiteral("hidden");
         QTest::newRow("non-ASCII") << QStringLiteral("Grüße.zip") << QStringLiteral("Gr_e.zip");
-        QTest::newRow("long: the end kept") << QStringLiteral("x/") + QString(100, QLatin1Char('a')) + QStringLiteral(".zip")
-                                            << QString(60, QLatin1Char('a')) + QStringLiteral(".zip");
+        QTest::newRow("long: the end kept") << QStringLiteral("x/") + QString(100, QLatin1Char('a'))
+                + QStringLiteral(".zip") << QString(60, QLatin1Char('a')) + QStringLiteral(".zip");
         QTest::newRow("looks partial") << QStringLiteral("x/y.part") << QStringLiteral("y.part_");
-        QTest::newRow("looks like state") << QStringLiteral("x/y.part.state") << QStringLiteral("y.part.state_");
+        QTest::newRow("looks like state")
+            << QStringLiteral("x/y.part.state") << QStringLiteral("y.part.state_");
         QTest::newRow("nothing readable") << QStringLiteral("x/...") << QString();
     }
     void readableNames()
@@ -160,7 +177,8 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QString, expected);
         QCOMPARE(S3Cache::readableName(S3Location { QStringLiteral("b"), key }), expected);
-        const QString base = S3Cache::baseName(m_endpoint, S3Location { QStringLiteral("b"), key }, version(QStringLiteral("e")));
+        const QString base = S3Cache::baseName(
+            m_endpoint, S3Location { QStringLiteral("b"), key }, version(QStringLiteral("e")));
         QCOMPARE(base.size(), 64 + (expected.isEmpty() ? 0 : 1 + expected.size()));
         QVERIFY(!base.contains(QLatin1Char('/')));
     }
@@ -195,7 +213,8 @@ private Q_SLOTS:
         const Status linked = S3Cache(root + QStringLiteral("/a/tapedeck/s3"), 1).prepare();
         QVERIFY(!linked.ok());
         QCOMPARE(linked.error().code, ErrorCode::Io);
-        QVERIFY2(linked.error().message.contains(QStringLiteral("symbolic link")), qPrintable(linked.error().message));
+        QVERIFY2(linked.error().message.contains(QStringLiteral("symbolic link")),
+            qPrintable(linked.error().message));
         // The tapedeck folder a link.
         QVERIFY(QDir().mkpath(root + QStringLiteral("/b")));
         QVERIFY(QFile::link(root + QStringLiteral("/elsewhere"), root + QStringLiteral("/b/tapedeck")));
@@ -215,7 +234,8 @@ private Q_SLOTS:
         QCOMPARE(::chown(QFile::encodeName(foreign).constData(), 65534, 65534), 0);
         const Status owned = S3Cache(foreign, 1).prepare();
         QVERIFY(!owned.ok());
-        QVERIFY2(owned.error().message.contains(QStringLiteral("another user")), qPrintable(owned.error().message));
+        QVERIFY2(owned.error().message.contains(QStringLiteral("another user")),
+            qPrintable(owned.error().message));
     }
 
     void lookup()
@@ -228,7 +248,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, "12345"));
         age(path, 3600);
         QCOMPARE(cache.lookup(m_endpoint, m_location, object), path);
-        QVERIFY(QFileInfo(path).lastModified().secsTo(QDateTime::currentDateTime()) < 3000); // its use time refreshed
+        QVERIFY(QFileInfo(path).lastModified().secsTo(QDateTime::currentDateTime())
+            < 3000); // its use time refreshed
         // Another version is another file.
         QVERIFY(cache.lookup(m_endpoint, m_location, version(QStringLiteral("e2"), 5)).isEmpty());
         // A file of the wrong size is not handed out, and goes.
@@ -287,13 +308,15 @@ private Q_SLOTS:
         age(folder + QStringLiteral("complete"), 30 * 24 * 3600);
         cache.evict(0);
         QCOMPARE(listFiles(cache.folder()),
-            (QStringList { QStringLiteral("complete"), QStringLiteral("live.part"), QStringLiteral("live.part.state") }));
+            (QStringList { QStringLiteral("complete"), QStringLiteral("live.part"),
+                QStringLiteral("live.part.state") }));
         // Partial downloads do not count against the cap, and only complete files are evicted for room.
         const S3Cache small(cache.folder(), 100);
         small.evict(0);
         QCOMPARE(listFiles(cache.folder()).size(), 3);
         small.evict(1);
-        QCOMPARE(listFiles(cache.folder()), (QStringList { QStringLiteral("live.part"), QStringLiteral("live.part.state") }));
+        QCOMPARE(listFiles(cache.folder()),
+            (QStringList { QStringLiteral("live.part"), QStringLiteral("live.part.state") }));
     }
 };
 

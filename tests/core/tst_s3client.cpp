@@ -2,12 +2,11 @@
 // S3Client against real S3 servers (@20minutes/s3rver verifying signatures, s3rver verifying nothing) with
 // objects put by the AWS CLI: listings past 1,000 keys, prefixes and delimiters, odd keys, HEAD, ranges,
 // errors and their exit codes, retries (faultproxy.py in between), cancel.
+#include "core/storage/s3client.h"
+#include "core/storage/s3xml.h"
 #include "s3faults.h"
 #include "s3server.h"
 #include "testsupport.h"
-
-#include "core/storage/s3client.h"
-#include "core/storage/s3xml.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -28,8 +27,9 @@ constexpr int ManyKeys = 2345;
 QStringList oddKeyList()
 {
     return { QStringLiteral("odd/with space.zip"), QStringLiteral("odd/plus+sign.zip"),
-        QStringLiteral("odd/tilde~x.zip"), QStringLiteral("odd/and&equals=.zip"), QStringLiteral("odd/per%25cent.zip"),
-        QStringLiteral("odd/Grüße-日本語.zip"), QStringLiteral("odd/deep/er/still/x.zip") };
+        QStringLiteral("odd/tilde~x.zip"), QStringLiteral("odd/and&equals=.zip"),
+        QStringLiteral("odd/per%25cent.zip"), QStringLiteral("odd/Grüße-日本語.zip"),
+        QStringLiteral("odd/deep/er/still/x.zip") };
 }
 
 S3Location at(const QString &key)
@@ -70,13 +70,16 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_verify.start(S3TestServer::Flavour::Verify, { Bucket }), qPrintable(m_verify.errorString()));
+        QVERIFY2(
+            m_verify.start(S3TestServer::Flavour::Verify, { Bucket }), qPrintable(m_verify.errorString()));
         QVERIFY2(m_plain.start(S3TestServer::Flavour::Plain, { Bucket }), qPrintable(m_plain.errorString()));
-        // One folder, one `aws s3 cp --recursive` per server: many/ (past a page of 1,000), tree/, odd/, blob.bin.
+        // One folder, one `aws s3 cp --recursive` per server: many/ (past a page of 1,000), tree/, odd/,
+        // blob.bin.
         const QString root = m_dir.filePath(QStringLiteral("upload"));
         QVERIFY(QDir().mkpath(root + QStringLiteral("/many")));
         for (int i = 1; i <= ManyKeys; ++i)
-            QVERIFY(writeFile(root + QStringLiteral("/many/k%1").arg(i, 5, 10, QLatin1Char('0')), QByteArray::number(i)));
+            QVERIFY(writeFile(
+                root + QStringLiteral("/many/k%1").arg(i, 5, 10, QLatin1Char('0')), QByteArray::number(i)));
         for (const char *key : { "tree/a/1", "tree/a/2", "tree/b/1", "tree/c" }) {
             QVERIFY(QDir().mkpath(QFileInfo(root + QLatin1Char('/') + QLatin1String(key)).path()));
             QVERIFY(writeFile(root + QLatin1Char('/') + QLatin1String(key), key));
@@ -126,8 +129,9 @@ private Q_SLOTS:
             const S3Object &object = all->at(i);
             QCOMPARE(object.key, QStringLiteral("many/k%1").arg(i + 1, 5, 10, QLatin1Char('0')));
             QCOMPARE(object.size, qint64(QByteArray::number(i + 1).size()));
-            QCOMPARE(object.etag, QString::fromLatin1(QCryptographicHash::hash(QByteArray::number(i + 1),
-                QCryptographicHash::Md5).toHex()));
+            QCOMPARE(object.etag,
+                QString::fromLatin1(
+                    QCryptographicHash::hash(QByteArray::number(i + 1), QCryptographicHash::Md5).toHex()));
             QVERIFY(object.lastModified.isValid());
             QCOMPARE(object.lastModified.timeSpec(), Qt::UTC);
         }
@@ -136,7 +140,8 @@ private Q_SLOTS:
         int pages = 0;
         int keys = 0;
         do {
-            const Result<S3ListPage> page = client.listPage(Bucket, QStringLiteral("many/k0000"), token, {}, 4);
+            const Result<S3ListPage> page
+                = client.listPage(Bucket, QStringLiteral("many/k0000"), token, {}, 4);
             QVERIFY(page.ok());
             keys += int(page->objects.size());
             token = page->nextContinuationToken;
@@ -151,11 +156,13 @@ private Q_SLOTS:
     {
         QFETCH(QString, flavour);
         S3Client client(server(flavour).config());
-        const Result<S3ListPage> page = client.listPage(Bucket, QStringLiteral("tree/"), {}, QStringLiteral("/"));
+        const Result<S3ListPage> page
+            = client.listPage(Bucket, QStringLiteral("tree/"), {}, QStringLiteral("/"));
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
         QCOMPARE(page->objects.size(), 1);
         QCOMPARE(page->objects.first().key, QStringLiteral("tree/c"));
-        QCOMPARE(page->commonPrefixes, (QStringList { QStringLiteral("tree/a/"), QStringLiteral("tree/b/") }));
+        QCOMPARE(
+            page->commonPrefixes, (QStringList { QStringLiteral("tree/a/"), QStringLiteral("tree/b/") }));
         QVERIFY(page->nextContinuationToken.isEmpty());
 
         const Result<QList<S3Object>> all = client.listAll(Bucket, QStringLiteral("tree/a/"));
@@ -212,7 +219,8 @@ private Q_SLOTS:
         QCOMPARE(head->key, QStringLiteral("blob.bin"));
         QCOMPARE(head->size, m_blob.size());
         // A single-part PUT: the ETag is the MD5 of the bytes.
-        QCOMPARE(head->etag, QString::fromLatin1(QCryptographicHash::hash(m_blob, QCryptographicHash::Md5).toHex()));
+        QCOMPARE(head->etag,
+            QString::fromLatin1(QCryptographicHash::hash(m_blob, QCryptographicHash::Md5).toHex()));
         QVERIFY(head->etagIsMd5());
         QVERIFY(head->lastModified.isValid());
         QCOMPARE(head->lastModified.timeSpec(), Qt::UTC);
@@ -249,8 +257,10 @@ private Q_SLOTS:
         QFETCH(qint64, offset);
         QFETCH(qint64, length);
         S3Client client(server(flavour).config());
-        const QString etag = QString::fromLatin1(QCryptographicHash::hash(m_blob, QCryptographicHash::Md5).toHex());
-        const Result<QByteArray> bytes = client.getRange(at(QStringLiteral("blob.bin")), offset, length, etag);
+        const QString etag
+            = QString::fromLatin1(QCryptographicHash::hash(m_blob, QCryptographicHash::Md5).toHex());
+        const Result<QByteArray> bytes
+            = client.getRange(at(QStringLiteral("blob.bin")), offset, length, etag);
         QVERIFY2(bytes.ok(), bytes.ok() ? "" : qPrintable(bytes.error().message));
         QCOMPARE(bytes->size(), length);
         QVERIFY(*bytes == m_blob.mid(offset, length));
@@ -259,7 +269,8 @@ private Q_SLOTS:
         QVERIFY(again.ok());
         QVERIFY(*again == *bytes);
         // Past the end: what there is (an explicit range; the servers get suffix ranges wrong).
-        const Result<QByteArray> beyond = client.getRange(at(QStringLiteral("blob.bin")), offset, m_blob.size());
+        const Result<QByteArray> beyond
+            = client.getRange(at(QStringLiteral("blob.bin")), offset, m_blob.size());
         QVERIFY2(beyond.ok(), beyond.ok() ? "" : qPrintable(beyond.error().message));
         QVERIFY(*beyond == m_blob.mid(offset));
     }
@@ -274,8 +285,10 @@ private Q_SLOTS:
         const Result<QByteArray> bytes = client.getRange(at(QStringLiteral("blob.bin")), 0, 1);
         QVERIFY(!bytes.ok());
         QCOMPARE(bytes.error().code, ErrorCode::InvalidInput);
-        QVERIFY2(bytes.error().message.contains(QStringLiteral("bytes 0-0 were asked for")), qPrintable(bytes.error().message));
-        QVERIFY2(bytes.error().message.contains(QStringLiteral("bytes 0-3145744/3145745")), qPrintable(bytes.error().message));
+        QVERIFY2(bytes.error().message.contains(QStringLiteral("bytes 0-0 were asked for")),
+            qPrintable(bytes.error().message));
+        QVERIFY2(bytes.error().message.contains(QStringLiteral("bytes 0-3145744/3145745")),
+            qPrintable(bytes.error().message));
     }
 
     void etagMismatch_data() { addFlavours(); }
@@ -283,11 +296,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, flavour);
         S3Client client(server(flavour).config());
-        const Result<QByteArray> bytes = client.getRange(at(QStringLiteral("blob.bin")), 0, 10,
-            QStringLiteral("0123456789abcdef0123456789abcdef"));
+        const Result<QByteArray> bytes = client.getRange(
+            at(QStringLiteral("blob.bin")), 0, 10, QStringLiteral("0123456789abcdef0123456789abcdef"));
         QVERIFY(!bytes.ok());
         QCOMPARE(bytes.error().code, ErrorCode::InvalidInput);
-        QVERIFY2(bytes.error().message.contains(QStringLiteral("changed on the server")), qPrintable(bytes.error().message));
+        QVERIFY2(bytes.error().message.contains(QStringLiteral("changed on the server")),
+            qPrintable(bytes.error().message));
     }
 
     void notFound_data() { addFlavours(); }
@@ -298,8 +312,10 @@ private Q_SLOTS:
         const Result<S3Object> head = client.head(at(QStringLiteral("missing.zip")));
         QVERIFY(!head.ok());
         QCOMPARE(head.error().code, ErrorCode::Io);
-        QVERIFY2(head.error().message.contains(QStringLiteral("s3://recordings/missing.zip")), qPrintable(head.error().message));
-        QVERIFY2(head.error().message.contains(QStringLiteral("NoSuchKey")), qPrintable(head.error().message));
+        QVERIFY2(head.error().message.contains(QStringLiteral("s3://recordings/missing.zip")),
+            qPrintable(head.error().message));
+        QVERIFY2(
+            head.error().message.contains(QStringLiteral("NoSuchKey")), qPrintable(head.error().message));
 
         const Result<QByteArray> get = client.getRange(at(QStringLiteral("missing.zip")), 0, 10);
         QVERIFY(!get.ok());
@@ -311,13 +327,17 @@ private Q_SLOTS:
         const Result<S3ListPage> list = client.listPage(QStringLiteral("no-such-bucket"), {}, {});
         QVERIFY(!list.ok());
         QCOMPARE(list.error().code, ErrorCode::Io);
-        QVERIFY2(list.error().message.contains(QStringLiteral("NoSuchBucket")), qPrintable(list.error().message));
-        QVERIFY2(list.error().message.contains(QStringLiteral("s3://no-such-bucket")), qPrintable(list.error().message));
+        QVERIFY2(
+            list.error().message.contains(QStringLiteral("NoSuchBucket")), qPrintable(list.error().message));
+        QVERIFY2(list.error().message.contains(QStringLiteral("s3://no-such-bucket")),
+            qPrintable(list.error().message));
 
-        const Result<S3Object> headBucket = client.head(S3Location { QStringLiteral("no-such-bucket"), QStringLiteral("x.zip") });
+        const Result<S3Object> headBucket
+            = client.head(S3Location { QStringLiteral("no-such-bucket"), QStringLiteral("x.zip") });
         QVERIFY(!headBucket.ok());
         QCOMPARE(headBucket.error().code, ErrorCode::Io);
-        QVERIFY2(headBucket.error().message.contains(QStringLiteral("NoSuchBucket")), qPrintable(headBucket.error().message));
+        QVERIFY2(headBucket.error().message.contains(QStringLiteral("NoSuchBucket")),
+            qPrintable(headBucket.error().message));
     }
 
     void wrongSecret_data() { addFlavours(); }
@@ -338,13 +358,15 @@ private Q_SLOTS:
         }
         for (const Error &error : { head.error(), get.error(), list.error() }) {
             QCOMPARE(error.code, ErrorCode::Password);
-            QVERIFY2(error.message.contains(QStringLiteral("the test")), qPrintable(error.message)); // the origin
+            QVERIFY2(
+                error.message.contains(QStringLiteral("the test")), qPrintable(error.message)); // the origin
             QVERIFY2(error.message.contains(QStringLiteral("s3://recordings")), qPrintable(error.message));
             QVERIFY2(!error.message.contains(QStringLiteral("not-the-secret")), qPrintable(error.message));
         }
         // GET and the listing have a body naming the code; HEAD has none, and asks a one-byte GET why.
         for (const Error &error : { head.error(), get.error(), list.error() })
-            QVERIFY2(error.message.contains(QStringLiteral("SignatureDoesNotMatch")), qPrintable(error.message));
+            QVERIFY2(
+                error.message.contains(QStringLiteral("SignatureDoesNotMatch")), qPrintable(error.message));
 
         S3Config unknownKey = server(flavour).config();
         unknownKey.credentials.accessKeyId = QStringLiteral("NOBODY");
@@ -353,8 +375,10 @@ private Q_SLOTS:
         const Result<QByteArray> refused = stranger.getRange(at(QStringLiteral("blob.bin")), 0, 10);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::Password);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("InvalidAccessKeyId")), qPrintable(refused.error().message));
-        QVERIFY2(refused.error().message.contains(QStringLiteral("profile \"other\"")), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("InvalidAccessKeyId")),
+            qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("profile \"other\"")),
+            qPrintable(refused.error().message));
     }
 
     // Real S3 answers encoding-type=url with encoded keys (neither npm server does): decoded as botocore
@@ -362,8 +386,9 @@ private Q_SLOTS:
     void urlDecodedListing()
     {
         const QStringList raw { QStringLiteral("odd/with+space.zip"), QStringLiteral("odd/plus%2Bsign.zip"),
-            QStringLiteral("ctl%01char%C3%BC%E6%97%A5"), QStringLiteral("bad%ZZescape%"), QStringLiteral("half%C3"),
-            QStringLiteral("100%25+done"), QStringLiteral("%e2%82%ac lower"), QStringLiteral("deep%2Fer%2F") };
+            QStringLiteral("ctl%01char%C3%BC%E6%97%A5"), QStringLiteral("bad%ZZescape%"),
+            QStringLiteral("half%C3"), QStringLiteral("100%25+done"), QStringLiteral("%e2%82%ac lower"),
+            QStringLiteral("deep%2Fer%2F") };
         const ProcessResult python = run(QStringLiteral("/usr/bin/python3"),
             QStringList { QStringLiteral("-c"),
                 QStringLiteral("import json, sys, urllib.parse; "
@@ -373,10 +398,12 @@ private Q_SLOTS:
         const QJsonArray expected = QJsonDocument::fromJson(python.out).array();
         QCOMPARE(expected.size(), raw.size());
         QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult "
-                         "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><EncodingType>url</EncodingType>"
+                         "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>b</Name><EncodingType>url</"
+                         "EncodingType>"
                          "<IsTruncated>false</IsTruncated>";
         for (const QString &key : raw)
-            xml += "<Contents><Key>" + key.toUtf8() + "</Key><Size>1</Size><ETag>&quot;x&quot;</ETag></Contents>";
+            xml += "<Contents><Key>" + key.toUtf8()
+                + "</Key><Size>1</Size><ETag>&quot;x&quot;</ETag></Contents>";
         xml += "<CommonPrefixes><Prefix>odd%2Fdeep+er%2F</Prefix></CommonPrefixes></ListBucketResult>";
         const Result<S3ListPage> page = S3Xml::parseListObjectsV2(xml);
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
@@ -398,12 +425,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("etag");
         QTest::addColumn<QString>("encryption");
         QTest::addColumn<bool>("md5");
-        QTest::newRow("single part") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6") << QString() << true;
-        QTest::newRow("SSE-S3") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6") << QStringLiteral("AES256") << true;
-        QTest::newRow("SSE-KMS") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6") << QStringLiteral("aws:kms") << false;
-        QTest::newRow("SSE-C") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6") << QStringLiteral("SSE-C") << false;
-        QTest::newRow("multipart") << QStringLiteral("d41d8cd98f00b204e9800998ecf8427e-3") << QString() << false;
-        QTest::newRow("upper case") << QStringLiteral("9E107D9D372BB6826BD81D3542A419D6") << QString() << false;
+        QTest::newRow("single part") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6") << QString()
+                                     << true;
+        QTest::newRow("SSE-S3") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6")
+                                << QStringLiteral("AES256") << true;
+        QTest::newRow("SSE-KMS") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6")
+                                 << QStringLiteral("aws:kms") << false;
+        QTest::newRow("SSE-C") << QStringLiteral("9e107d9d372bb6826bd81d3542a419d6")
+                               << QStringLiteral("SSE-C") << false;
+        QTest::newRow("multipart") << QStringLiteral("d41d8cd98f00b204e9800998ecf8427e-3") << QString()
+                                   << false;
+        QTest::newRow("upper case") << QStringLiteral("9E107D9D372BB6826BD81D3542A419D6") << QString()
+                                    << false;
         QTest::newRow("short") << QStringLiteral("9e107d9d") << QString() << false;
     }
     void etagIsMd5()
@@ -445,12 +478,12 @@ private Q_SLOTS:
         QTest::newRow("500 always") << 500 << QStringLiteral("InternalError") << -1 << false << 4
                                     << int(ErrorCode::Io);
         QTest::newRow("429 once") << 429 << QStringLiteral("TooManyRequests") << 1 << true << 2 << 0;
-        QTest::newRow("400 never retried") << 400 << QStringLiteral("InvalidArgument") << -1 << false << 1
-                                           << int(ErrorCode::Io);
-        QTest::newRow("403 never retried") << 403 << QStringLiteral("AccessDenied") << -1 << false << 1
-                                           << int(ErrorCode::Password);
-        QTest::newRow("301 other region") << 301 << QStringLiteral("PermanentRedirect") << -1 << false << 1
-                                          << int(ErrorCode::Usage);
+        QTest::newRow("400 never retried")
+            << 400 << QStringLiteral("InvalidArgument") << -1 << false << 1 << int(ErrorCode::Io);
+        QTest::newRow("403 never retried")
+            << 403 << QStringLiteral("AccessDenied") << -1 << false << 1 << int(ErrorCode::Password);
+        QTest::newRow("301 other region")
+            << 301 << QStringLiteral("PermanentRedirect") << -1 << false << 1 << int(ErrorCode::Usage);
     }
     void retries()
     {
@@ -509,7 +542,8 @@ private Q_SLOTS:
             QVERIFY(*bytes == m_blob.mid(1, 1'500'000));
         } else {
             QCOMPARE(bytes.error().code, ErrorCode::Io);
-            QVERIFY2(bytes.error().message.contains(QStringLiteral("3 attempts")), qPrintable(bytes.error().message));
+            QVERIFY2(bytes.error().message.contains(QStringLiteral("3 attempts")),
+                qPrintable(bytes.error().message));
             QVERIFY2(bytes.error().message.contains(proxy.endpoint()), qPrintable(bytes.error().message));
         }
         QCOMPARE(proxy.count(QStringLiteral("fault")), succeeds ? times : 3);

@@ -2,11 +2,10 @@
 // S3Download against real S3 servers: parallel parts byte for byte, the cache, resume after the server died,
 // an object replaced mid-download, refused credentials, missing objects, and faultproxy.py dropping, cutting,
 // stalling and corrupting connections; after every failure nothing complete-looking is left behind.
+#include "core/storage/s3download.h"
 #include "s3faults.h"
 #include "s3server.h"
 #include "testsupport.h"
-
-#include "core/storage/s3download.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -47,7 +46,9 @@ S3DownloadOptions parts(qint64 partSize, int parallel)
 
 int modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -97,7 +98,8 @@ private Q_SLOTS:
         m_cacheHome = m_dir.filePath(QStringLiteral("xdg-cache"));
         qputenv("XDG_CACHE_HOME", QFile::encodeName(m_cacheHome));
         qunsetenv("TAPEDECK_S3_CACHE_MAX");
-        QVERIFY2(m_verify.start(S3TestServer::Flavour::Verify, { Bucket }), qPrintable(m_verify.errorString()));
+        QVERIFY2(
+            m_verify.start(S3TestServer::Flavour::Verify, { Bucket }), qPrintable(m_verify.errorString()));
         QVERIFY2(m_plain.start(S3TestServer::Flavour::Plain, { Bucket }), qPrintable(m_plain.errorString()));
         m_big = pseudoRandom(20 * MiB + 123, 7);
         m_small = pseudoRandom(4 * MiB + 5, 8);
@@ -107,8 +109,10 @@ private Q_SLOTS:
         QVERIFY(writeFile(folder + QStringLiteral("/small.bin"), m_small));
         QVERIFY(writeFile(folder + QStringLiteral("/empty.zip"), {}));
         QVERIFY(QDir().mkpath(folder + QStringLiteral("/lru")));
-        for (const QString &name : { QStringLiteral("a.bin"), QStringLiteral("b.bin"), QStringLiteral("c.bin") })
-            QVERIFY(writeFile(folder + QStringLiteral("/lru/") + name, pseudoRandom(MiB, name.at(0).unicode())));
+        for (const QString &name :
+            { QStringLiteral("a.bin"), QStringLiteral("b.bin"), QStringLiteral("c.bin") })
+            QVERIFY(
+                writeFile(folder + QStringLiteral("/lru/") + name, pseudoRandom(MiB, name.at(0).unicode())));
         QVERIFY(m_verify.upload(folder, QStringLiteral("s3://recordings/")));
         QVERIFY(m_plain.upload(folder, QStringLiteral("s3://recordings/")));
     }
@@ -129,7 +133,8 @@ private Q_SLOTS:
         LambdaProgress progress;
         qint64 total = 0;
         progress.onProgress = [&total](qint64, qint64 t) { total = t; };
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 4), &progress, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 4), &progress, cache);
         QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
         QVERIFY(!fetched->fromCache);
         QVERIFY(!fetched->temporary);
@@ -138,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(fetched->object.size, m_big.size());
         // The AWS CLI put it in parts, yet both servers give it the MD5 of the whole object as its ETag (real
         // S3 would say "<md5 of the parts' md5s>-3"): so this download is checked end to end too.
-        QCOMPARE(fetched->object.etag, QString::fromLatin1(QCryptographicHash::hash(m_big, QCryptographicHash::Md5).toHex()));
+        QCOMPARE(fetched->object.etag,
+            QString::fromLatin1(QCryptographicHash::hash(m_big, QCryptographicHash::Md5).toHex()));
         QVERIFY(fetched->object.etagIsMd5());
         QVERIFY(readFile(fetched->path) == m_big);
         QVERIFY(fetched->path.startsWith(cache.folder() + QLatin1Char('/')));
@@ -153,7 +159,8 @@ private Q_SLOTS:
         QCOMPARE(listFiles(cache.folder()).size(), 1); // no part, state or lock left
 
         // The second time from the cache, nothing transferred.
-        const Result<S3Fetched> again = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 4), nullptr, cache);
+        const Result<S3Fetched> again
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 4), nullptr, cache);
         QVERIFY(again.ok());
         QVERIFY(again->fromCache);
         QCOMPARE(again->bytesTransferred, 0);
@@ -165,13 +172,15 @@ private Q_SLOTS:
     {
         S3Client client(m_verify.config());
         const S3Cache cache = freshCache();
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("small.bin")), parts(MiB, 3), nullptr, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("small.bin")), parts(MiB, 3), nullptr, cache);
         QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
         QVERIFY(fetched->object.etagIsMd5());
         QVERIFY(readFile(fetched->path) == m_small);
         // One part for the whole object, one in flight.
         const S3Cache other = freshCache();
-        const Result<S3Fetched> whole = S3Download::fetch(client, at(QStringLiteral("small.bin")), parts(64 * MiB, 1), nullptr, other);
+        const Result<S3Fetched> whole
+            = S3Download::fetch(client, at(QStringLiteral("small.bin")), parts(64 * MiB, 1), nullptr, other);
         QVERIFY(whole.ok());
         QVERIFY(readFile(whole->path) == m_small);
     }
@@ -180,7 +189,8 @@ private Q_SLOTS:
     {
         S3Client client(m_verify.config());
         const S3Cache cache = freshCache();
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("empty.zip")), {}, nullptr, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("empty.zip")), {}, nullptr, cache);
         QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
         QCOMPARE(QFileInfo(fetched->path).size(), 0);
         QCOMPARE(modeOf(fetched->path), 0600);
@@ -201,7 +211,8 @@ private Q_SLOTS:
                     m_verify.stop();
                 }
             };
-            const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 4), &progress, cache);
+            const Result<S3Fetched> fetched
+                = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 4), &progress, cache);
             QVERIFY(stopped);
             QVERIFY(!fetched.ok());
             QCOMPARE(fetched.error().code, ErrorCode::Io);
@@ -218,7 +229,8 @@ private Q_SLOTS:
         QVERIFY2(m_verify.restart(), qPrintable(m_verify.errorString()));
         S3Client client(m_verify.config());
         LambdaProgress progress;
-        const Result<S3Fetched> resumed = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(4 * MiB, 4), &progress, cache);
+        const Result<S3Fetched> resumed
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(4 * MiB, 4), &progress, cache);
         QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(resumed.error().message));
         QVERIFY(resumed->bytesResumed > 0);
         QVERIFY(resumed->bytesResumed % MiB == 0); // whole parts of the first cut (1 MiB), not the new option
@@ -237,12 +249,14 @@ private Q_SLOTS:
         qint64 seen = 0;
         progress.onProgress = [&seen](qint64 done, qint64) { seen = done; };
         progress.cancelled = [&] { return seen > 5 * MiB; };
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 2), &progress, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 2), &progress, cache);
         QVERIFY(!fetched.ok());
         QCOMPARE(fetched.error().code, ErrorCode::Cancelled);
         QCOMPARE(completeLooking(cache.folder()), QStringList());
         QCOMPARE(listFiles(cache.folder()).size(), 2);
-        const Result<S3Fetched> resumed = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 2), nullptr, cache);
+        const Result<S3Fetched> resumed
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), parts(MiB, 2), nullptr, cache);
         QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(resumed.error().message));
         QVERIFY(resumed->bytesResumed >= 4 * MiB);
         QVERIFY(readFile(resumed->path) == m_big);
@@ -255,7 +269,8 @@ private Q_SLOTS:
         const S3Cache cache = freshCache();
         const QString other = m_dir.filePath(QStringLiteral("other.bin"));
         QVERIFY(writeFile(other, pseudoRandom(m_big.size(), 99)));
-        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("upload/big.bin")), QStringLiteral("s3://recordings/replaced.bin")));
+        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("upload/big.bin")),
+            QStringLiteral("s3://recordings/replaced.bin")));
         S3Client client(m_verify.config());
         LambdaProgress progress;
         bool replaced = false;
@@ -265,7 +280,8 @@ private Q_SLOTS:
                 QVERIFY(m_verify.upload(other, QStringLiteral("s3://recordings/replaced.bin")));
             }
         };
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("replaced.bin")), parts(MiB, 2), &progress, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("replaced.bin")), parts(MiB, 2), &progress, cache);
         QVERIFY(replaced);
         QVERIFY(!fetched.ok());
         QCOMPARE(fetched.error().code, ErrorCode::InvalidInput);
@@ -274,12 +290,14 @@ private Q_SLOTS:
         QCOMPARE(listFiles(cache.folder()), QStringList()); // no final file, no part, no state
 
         // The same into --output: nothing at the path, no .part beside it.
-        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("upload/big.bin")), QStringLiteral("s3://recordings/replaced.bin")));
+        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("upload/big.bin")),
+            QStringLiteral("s3://recordings/replaced.bin")));
         replaced = false;
         S3DownloadOptions options = parts(MiB, 2);
         options.output = m_dir.filePath(QStringLiteral("out/replaced.bin"));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("out"))));
-        const Result<S3Fetched> output = S3Download::fetch(client, at(QStringLiteral("replaced.bin")), options, &progress, cache);
+        const Result<S3Fetched> output
+            = S3Download::fetch(client, at(QStringLiteral("replaced.bin")), options, &progress, cache);
         QVERIFY(replaced);
         QVERIFY(!output.ok());
         QCOMPARE(output.error().code, ErrorCode::InvalidInput);
@@ -291,21 +309,25 @@ private Q_SLOTS:
     void replacedBetweenAttempts()
     {
         const S3Cache cache = freshCache();
-        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("upload/small.bin")), QStringLiteral("s3://recordings/swap.bin")));
+        QVERIFY(m_verify.upload(
+            m_dir.filePath(QStringLiteral("upload/small.bin")), QStringLiteral("s3://recordings/swap.bin")));
         S3Client client(m_verify.config());
         LambdaProgress progress;
         qint64 seen = 0;
         progress.onProgress = [&seen](qint64 done, qint64) { seen = done; };
         progress.cancelled = [&seen] { return seen > 2 * MiB; };
-        const Result<S3Fetched> cancelled = S3Download::fetch(client, at(QStringLiteral("swap.bin")), parts(MiB, 1), &progress, cache);
+        const Result<S3Fetched> cancelled
+            = S3Download::fetch(client, at(QStringLiteral("swap.bin")), parts(MiB, 1), &progress, cache);
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
         QCOMPARE(listFiles(cache.folder()).size(), 2); // .part and .part.state
 
         const QByteArray replacement = pseudoRandom(m_small.size(), 1234);
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("swap.bin")), replacement));
-        QVERIFY(m_verify.upload(m_dir.filePath(QStringLiteral("swap.bin")), QStringLiteral("s3://recordings/swap.bin")));
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("swap.bin")), parts(MiB, 1), nullptr, cache);
+        QVERIFY(m_verify.upload(
+            m_dir.filePath(QStringLiteral("swap.bin")), QStringLiteral("s3://recordings/swap.bin")));
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("swap.bin")), parts(MiB, 1), nullptr, cache);
         QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
         QCOMPARE(fetched->bytesResumed, 0);
         QCOMPARE(fetched->bytesTransferred, replacement.size());
@@ -317,17 +339,22 @@ private Q_SLOTS:
     {
         const S3Cache cache = freshCache();
         S3Client wrong(m_verify.config(QStringLiteral("wrong-secret")));
-        const Result<S3Fetched> refused = S3Download::fetch(wrong, at(QStringLiteral("small.bin")), {}, nullptr, cache);
+        const Result<S3Fetched> refused
+            = S3Download::fetch(wrong, at(QStringLiteral("small.bin")), {}, nullptr, cache);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::Password);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("the test")), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("the test")),
+            qPrintable(refused.error().message));
 
         S3Client client(m_verify.config());
-        const Result<S3Fetched> missing = S3Download::fetch(client, at(QStringLiteral("nope.zip")), {}, nullptr, cache);
+        const Result<S3Fetched> missing
+            = S3Download::fetch(client, at(QStringLiteral("nope.zip")), {}, nullptr, cache);
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, ErrorCode::Io);
-        QVERIFY2(missing.error().message.contains(QStringLiteral("s3://recordings/nope.zip")), qPrintable(missing.error().message));
-        QVERIFY2(missing.error().message.contains(QStringLiteral("NoSuchKey")), qPrintable(missing.error().message));
+        QVERIFY2(missing.error().message.contains(QStringLiteral("s3://recordings/nope.zip")),
+            qPrintable(missing.error().message));
+        QVERIFY2(missing.error().message.contains(QStringLiteral("NoSuchKey")),
+            qPrintable(missing.error().message));
         QCOMPARE(listFiles(cache.folder()), QStringList());
     }
 
@@ -344,7 +371,8 @@ private Q_SLOTS:
         QTest::newRow("stall 2 connections") << QStringLiteral("stall") << 2 << true << 0;
         QTest::newRow("cut every body") << QStringLiteral("cut") << -1 << false << int(ErrorCode::Io);
         QTest::newRow("drop every connection") << QStringLiteral("drop") << -1 << false << int(ErrorCode::Io);
-        QTest::newRow("corrupt a byte") << QStringLiteral("corrupt") << 1 << false << int(ErrorCode::InvalidInput);
+        QTest::newRow("corrupt a byte")
+            << QStringLiteral("corrupt") << 1 << false << int(ErrorCode::InvalidInput);
     }
     void proxyFaults()
     {
@@ -358,7 +386,8 @@ private Q_SLOTS:
         policy.timeoutMs = 500;
         S3Client client(viaProxy(proxy), policy);
         const S3Cache cache = freshCache();
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("small.bin")), parts(MiB, 3), nullptr, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("small.bin")), parts(MiB, 3), nullptr, cache);
         QCOMPARE(fetched.ok(), succeeds);
         if (succeeds) {
             QVERIFY(readFile(fetched->path) == m_small);
@@ -370,7 +399,8 @@ private Q_SLOTS:
         QVERIFY(proxy.count(QStringLiteral("fault")) >= 1);
         QCOMPARE(completeLooking(cache.folder()), QStringList());
         if (fetched.error().code == ErrorCode::Io) {
-            QVERIFY2(fetched.error().message.contains(QStringLiteral("3 attempts")), qPrintable(fetched.error().message));
+            QVERIFY2(fetched.error().message.contains(QStringLiteral("3 attempts")),
+                qPrintable(fetched.error().message));
         } else {
             // Bytes that fail the MD5 check are never kept for a resume.
             QVERIFY2(fetched.error().message.contains(QStringLiteral("do not match its ETag")),
@@ -385,7 +415,8 @@ private Q_SLOTS:
         const S3Cache cache = freshCache(2 * MiB + MiB / 2);
         S3Client client(m_verify.config());
         const auto fetch = [&](const char *name) {
-            return S3Download::fetch(client, at(QStringLiteral("lru/") + QLatin1String(name)), parts(MiB / 2, 2), nullptr, cache);
+            return S3Download::fetch(
+                client, at(QStringLiteral("lru/") + QLatin1String(name)), parts(MiB / 2, 2), nullptr, cache);
         };
         const Result<S3Fetched> a = fetch("a.bin");
         QVERIFY(a.ok());
@@ -413,7 +444,8 @@ private Q_SLOTS:
         const S3Cache cache = freshCache();
         S3DownloadOptions options = parts(MiB, 4);
         options.useCache = false;
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("small.bin")), options, nullptr, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("small.bin")), options, nullptr, cache);
         QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
         QVERIFY(fetched->temporary);
         QVERIFY(!fetched->fromCache);
@@ -424,11 +456,13 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(fetched->path));
 
         // A failure leaves no temporary file behind.
-        const QStringList before = QDir(QDir::tempPath()).entryList({ QStringLiteral("tapedeck-s3-*") }, QDir::Files);
+        const QStringList before
+            = QDir(QDir::tempPath()).entryList({ QStringLiteral("tapedeck-s3-*") }, QDir::Files);
         FaultProxy proxy;
         QVERIFY(proxy.start(m_verify.port(), QStringLiteral("corrupt"), 300'000, 1));
         S3Client faulty(viaProxy(proxy), quickRetries());
-        const Result<S3Fetched> failed = S3Download::fetch(faulty, at(QStringLiteral("small.bin")), options, nullptr, cache);
+        const Result<S3Fetched> failed
+            = S3Download::fetch(faulty, at(QStringLiteral("small.bin")), options, nullptr, cache);
         QVERIFY(!failed.ok());
         QCOMPARE(QDir(QDir::tempPath()).entryList({ QStringLiteral("tapedeck-s3-*") }, QDir::Files), before);
     }
@@ -441,7 +475,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(folder));
         S3DownloadOptions options = parts(MiB, 4);
         options.output = folder + QStringLiteral("/recording.zip");
-        const Result<S3Fetched> fetched = S3Download::fetch(client, at(QStringLiteral("big.bin")), options, nullptr, cache);
+        const Result<S3Fetched> fetched
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), options, nullptr, cache);
         QVERIFY2(fetched.ok(), fetched.ok() ? "" : qPrintable(fetched.error().message));
         QCOMPARE(fetched->path, options.output);
         QVERIFY(!fetched->temporary);
@@ -458,12 +493,15 @@ private Q_SLOTS:
             qint64 seen = 0;
             progress.onProgress = [&seen](qint64 done, qint64) { seen = done; };
             progress.cancelled = [&] { return seen > 8 * MiB; };
-            const Result<S3Fetched> cancelled = S3Download::fetch(once, at(QStringLiteral("big.bin")), options, &progress, cache);
+            const Result<S3Fetched> cancelled
+                = S3Download::fetch(once, at(QStringLiteral("big.bin")), options, &progress, cache);
             QVERIFY(!cancelled.ok());
             QCOMPARE(listFiles(folder),
-                (QStringList { QStringLiteral("recording.zip.part"), QStringLiteral("recording.zip.part.state") }));
+                (QStringList {
+                    QStringLiteral("recording.zip.part"), QStringLiteral("recording.zip.part.state") }));
         }
-        const Result<S3Fetched> resumed = S3Download::fetch(client, at(QStringLiteral("big.bin")), options, nullptr, cache);
+        const Result<S3Fetched> resumed
+            = S3Download::fetch(client, at(QStringLiteral("big.bin")), options, nullptr, cache);
         QVERIFY(resumed.ok());
         QVERIFY(resumed->bytesResumed > 0);
         QVERIFY(readFile(options.output) == m_big);

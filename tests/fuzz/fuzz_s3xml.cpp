@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// S3's XML answers: a ListObjectsV2 page and an error body (S3Xml), as a server or a middlebox might send them.
+// S3's XML answers: a ListObjectsV2 page and an error body (S3Xml), as a server or a middlebox might send
+// them.
 //
 // Input: the response body's bytes.
 // Invariants:
@@ -46,15 +47,16 @@ QByteArray write(const S3ListPage &page, bool encoded)
     writer.writeTextElement(QStringLiteral("Name"), QStringLiteral("bucket"));
     if (encoded)
         writer.writeTextElement(QStringLiteral("EncodingType"), QStringLiteral("url"));
-    writer.writeTextElement(
-        QStringLiteral("IsTruncated"), page.nextContinuationToken.isEmpty() ? QStringLiteral("false") : QStringLiteral("true"));
+    writer.writeTextElement(QStringLiteral("IsTruncated"),
+        page.nextContinuationToken.isEmpty() ? QStringLiteral("false") : QStringLiteral("true"));
     if (!page.nextContinuationToken.isEmpty())
         writer.writeTextElement(QStringLiteral("NextContinuationToken"), page.nextContinuationToken);
     for (const S3Object &object : page.objects) {
         writer.writeStartElement(QStringLiteral("Contents"));
         writer.writeTextElement(QStringLiteral("Key"), encoded ? urlEncode(object.key) : object.key);
         if (object.lastModified.isValid())
-            writer.writeTextElement(QStringLiteral("LastModified"), object.lastModified.toString(Qt::ISODateWithMs));
+            writer.writeTextElement(
+                QStringLiteral("LastModified"), object.lastModified.toString(Qt::ISODateWithMs));
         writer.writeTextElement(QStringLiteral("ETag"), QLatin1Char('"') + object.etag + QLatin1Char('"'));
         writer.writeTextElement(QStringLiteral("Size"), QString::number(object.size));
         writer.writeEndElement();
@@ -83,7 +85,8 @@ QString difference(const S3ListPage &a, const S3ListPage &b)
             return QStringLiteral("size or ETag of \"%1\"").arg(x.key);
         if (x.lastModified != y.lastModified)
             return QStringLiteral("date of \"%1\": %2, then %3")
-                .arg(x.key, x.lastModified.toString(Qt::ISODateWithMs), y.lastModified.toString(Qt::ISODateWithMs));
+                .arg(x.key, x.lastModified.toString(Qt::ISODateWithMs),
+                    y.lastModified.toString(Qt::ISODateWithMs));
     }
     if (a.commonPrefixes != b.commonPrefixes)
         return QStringLiteral("common prefixes");
@@ -95,6 +98,8 @@ QString difference(const S3ListPage &a, const S3ListPage &b)
 // Characters XML 1.0 can carry as text (what a plain page can hold after a round trip).
 bool xmlSafe(const QString &text)
 {
+    if (!text.isValidUtf16())
+        return false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         if ((u < 0x20 && u != 0x9 && u != 0xA && u != 0xD) || u == 0xFFFE || u == 0xFFFF)
@@ -112,9 +117,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const QByteArray data(reinterpret_cast<const char *>(bytes), qsizetype(size));
 
     if (const std::optional<S3ErrorBody> error = S3Xml::parseError(data)) {
-        for (const QString *field : { &error->code, &error->message, &error->region, &error->endpoint, &error->bucket,
-                 &error->key })
-            FUZZ_CHECK(field->size() <= 1000, QStringLiteral("an error field of %1 characters").arg(field->size()));
+        for (const QString *field :
+            { &error->code, &error->message, &error->region, &error->endpoint, &error->bucket, &error->key })
+            FUZZ_CHECK(
+                field->size() <= 1000, QStringLiteral("an error field of %1 characters").arg(field->size()));
     }
 
     const Result<S3ListPage> page = S3Xml::parseListObjectsV2(data);
@@ -127,7 +133,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     for (const S3Object &object : page->objects) {
         FUZZ_CHECK(!object.key.isEmpty(), QStringLiteral("an object without a key"));
         FUZZ_CHECK(object.size >= 0, QStringLiteral("size %1 of \"%2\"").arg(object.size).arg(object.key));
-        FUZZ_CHECK(!object.etag.startsWith(QLatin1Char('"')) || !object.etag.endsWith(QLatin1Char('"')) || object.etag.size() < 2,
+        FUZZ_CHECK(!object.etag.startsWith(QLatin1Char('"')) || !object.etag.endsWith(QLatin1Char('"'))
+                || object.etag.size() < 2,
             QStringLiteral("ETag still quoted: %1").arg(object.etag));
         FUZZ_CHECK(!object.lastModified.isValid() || object.lastModified.timeSpec() == Qt::UTC,
             QStringLiteral("a date that is not UTC"));
@@ -135,14 +142,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     }
     for (const QString &prefix : page->commonPrefixes)
         plainSafe = plainSafe && xmlSafe(prefix);
-    // ETags whose quotes or spaces would be trimmed again, and dates outside what ISO 8601 writes back, do not
-    // survive a round trip by design; the rest must.
+    // ETags whose quotes or spaces would be trimmed again, and dates outside what ISO 8601 writes back, do
+    // not survive a round trip by design; the rest must.
     bool roundTrips = xmlSafe(page->nextContinuationToken);
     for (const S3Object &object : page->objects) {
-        roundTrips = roundTrips && S3Xml::normalizeEtag(QString(QLatin1Char('"') + object.etag + QLatin1Char('"'))) == object.etag
+        roundTrips = roundTrips
+            && S3Xml::normalizeEtag(QString(QLatin1Char('"') + object.etag + QLatin1Char('"'))) == object.etag
             && xmlSafe(object.etag)
             && (!object.lastModified.isValid()
-                || QDateTime::fromString(object.lastModified.toString(Qt::ISODateWithMs), Qt::ISODateWithMs).toUTC()
+                || QDateTime::fromString(object.lastModified.toString(Qt::ISODateWithMs), Qt::ISODateWithMs)
+                        .toUTC()
                     == object.lastModified);
     }
     if (!roundTrips)
@@ -152,12 +161,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
             continue;
         const QByteArray written = write(*page, encoded);
         const Result<S3ListPage> again = S3Xml::parseListObjectsV2(written);
-        FUZZ_CHECK(again.ok(), QStringLiteral("the page written back does not parse: %1\n%2")
-                                   .arg(again.ok() ? QString() : again.error().message, QString::fromUtf8(written)));
+        FUZZ_CHECK(again.ok(),
+            QStringLiteral("the page written back does not parse: %1\n%2")
+                .arg(again.ok() ? QString() : again.error().message, QString::fromUtf8(written)));
         const QString different = difference(*page, *again);
         FUZZ_CHECK(different.isEmpty(),
             QStringLiteral("the page written back (%1) reads differently: %2\n%3")
-                .arg(encoded ? QStringLiteral("url-encoded") : QStringLiteral("plain"), different, QString::fromUtf8(written)));
+                .arg(encoded ? QStringLiteral("url-encoded") : QStringLiteral("plain"), different,
+                    QString::fromUtf8(written)));
     }
     return 0;
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // S3 ranged GETs behind a RangeDevice.
-#include "core/storage/s3rangereader.h"
+#include "core/storage/s3summary.h"
 
 #include "core/storage/s3client.h"
 
 namespace tapedeck {
 
-std::shared_ptr<RangeDevice> S3RangeReader::device(S3Client &client, const S3Location &object, qint64 size,
+std::shared_ptr<RangeDevice> S3Summary::device(S3Client &client, const S3Location &object, qint64 size,
     const QString &etag, ProgressReporter *progress, qint64 blockSize)
 {
     return std::make_shared<RangeDevice>(
@@ -16,7 +16,7 @@ std::shared_ptr<RangeDevice> S3RangeReader::device(S3Client &client, const S3Loc
         blockSize);
 }
 
-RangedSummary S3RangeReader::summary(S3Client &client, const S3Location &object, qint64 size,
+RangedSummary S3Summary::read(S3Client &client, const S3Location &object, qint64 size,
     const QString &etag, const QDateTime &modified, const std::optional<QString> &password,
     ProgressReporter *progress)
 {

@@ -16,7 +16,7 @@ namespace tapedeck {
 
 class S3Client;
 
-class S3RangeReader
+class S3Summary
 {
 public:
     // A device over s3://bucket/key of the given size through client, which must outlive it and be used by
@@ -27,7 +27,7 @@ public:
         qint64 blockSize = RemoteSummary::BlockSize);
 
     // The summary of the recording s3://bucket/key: its end and its manifest and recipe, nothing else.
-    static RangedSummary summary(S3Client &client, const S3Location &object, qint64 size, const QString &etag,
+    static RangedSummary read(S3Client &client, const S3Location &object, qint64 size, const QString &etag,
         const QDateTime &modified, const std::optional<QString> &password,
         ProgressReporter *progress = nullptr);
 };
