@@ -134,16 +134,8 @@ MainWindow::MainWindow(QWidget *parent)
             showRecording(recording);
         });
     connect(m_opener, &RecordingOpener::failed, this, [this](const QString &path, const Error &error) {
-        if (m_downloadedUrl.isEmpty() || path != m_downloadedPath) {
-            showOpenError(path, error);
-            return;
-        }
-        // Named by its s3:// address, not by its place in the download cache.
-        Error named = error;
-        named.message.replace(path, m_downloadedUrl);
-        const Result<S3Location> remote = S3Location::parse(m_downloadedUrl);
-        named.message.replace(QFileInfo(path).fileName(), remote ? remote->fileName() : m_downloadedUrl);
-        showOpenError(m_downloadedUrl, named);
+        // A download is named by its s3:// address, not by its place in the cache.
+        showOpenError(!m_downloadedUrl.isEmpty() && path == m_downloadedPath ? m_downloadedUrl : path, error);
     });
     connect(m_opener, &RecordingOpener::cancelled, this, &MainWindow::openCancelled);
 
@@ -151,7 +143,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_downloader, &RecordingDownloader::downloaded, this, [this](const QString &url, const QString &path) {
         m_downloadedUrl = url;
         m_downloadedPath = path;
-        m_opener->open(path);
+        const Result<S3Location> remote = S3Location::parse(url);
+        m_opener->open(path, std::nullopt, remote ? remote->fileName() : QString());
     });
     connect(m_downloader, &RecordingDownloader::failed, this, &MainWindow::showOpenError);
     connect(m_downloader, &RecordingDownloader::cancelled, this, [this](const QString &url) {
@@ -402,7 +395,7 @@ void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording
     m_openError->hide();
     m_view->setRecording(recording);
     m_stack->setCurrentIndex(1);
-    setWindowTitle(S3Location::isS3Url(m_openedAs) ? displayFileName(m_openedAs) : recording->displayName);
+    setWindowTitle(recording->displayName);
     m_recentMenu->add(recording->location);
     startIndexing();
     updateStatusBar();

@@ -46,19 +46,20 @@ void RecordingLoader::abandon()
     m_state = State::Idle;
 }
 
-void RecordingLoader::open(const QString &path, const std::optional<QString> &knownPassword)
+void RecordingLoader::open(
+    const QString &path, const std::optional<QString> &knownPassword, const QString &displayName)
 {
     abandon();
     m_path = path;
-    m_displayName = QFileInfo(path).fileName();
+    m_displayName = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
     m_knownPassword = knownPassword;
     m_state = State::Opening;
     Q_EMIT started(path);
 
     // Opening reads the central directory: quick on a local disk, not on a network mount.
     m_jobs.start(
-        [path]() -> Result<SourcePtr> {
-            Result<std::unique_ptr<RecordingSource>> opened = RecordingSource::open(path);
+        [path, displayName]() -> Result<SourcePtr> {
+            Result<std::unique_ptr<RecordingSource>> opened = RecordingSource::open(path, displayName);
             if (!opened)
                 return opened.error();
             return SourcePtr(std::move(opened).value());

@@ -44,8 +44,10 @@ public:
     void setPasswordStore(PasswordStore *store);
 
     // Starts loading path and supersedes any load in progress. knownPassword is tried before the
-    // environment (the bundled sample's documented password).
-    void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt);
+    // environment (the bundled sample's documented password). displayName names the recording in
+    // messages and views instead of path's file name (a download, cached under a name of its own).
+    void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt,
+        const QString &displayName = {});
     // Answers passwordRequired(). The password is used for this attempt only; with remember, it goes to
     // the password store once it proved right (never anywhere else).
     void submitPassword(const QString &password, bool remember = false);
@@ -58,6 +60,7 @@ public:
     std::shared_ptr<RecordingSource> takeLoadedSource() { return std::exchange(m_loadedSource, nullptr); }
     bool isBusy() const { return m_state != State::Idle; }
     QString path() const { return m_path; }
+    QString displayName() const { return m_displayName; }
 
 Q_SIGNALS:
     void started(const QString &path);

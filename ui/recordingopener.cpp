@@ -91,12 +91,12 @@ PasswordStore *RecordingOpener::passwordStore() const
     return m_store;
 }
 
-void RecordingOpener::open(const QString &path, const std::optional<QString> &knownPassword)
+void RecordingOpener::open(const QString &path, const std::optional<QString> &knownPassword, const QString &displayName)
 {
     if (path.isEmpty())
         return;
     closePasswordDialog();
-    m_loader->open(path, knownPassword);
+    m_loader->open(path, knownPassword, displayName);
 }
 
 void RecordingOpener::cancel()
@@ -121,7 +121,7 @@ PasswordDialog *RecordingOpener::passwordDialog() const
 
 QString RecordingOpener::fileName() const
 {
-    return displayFileName(m_loader->path());
+    return m_loader->displayName().isEmpty() ? displayFileName(m_loader->path()) : m_loader->displayName();
 }
 
 void RecordingOpener::showPasswordDialog(const PasswordRequest &request)

@@ -43,8 +43,10 @@ public:
     PasswordStore *passwordStore() const;
 
     // Opens path in the background, superseding an open in progress. knownPassword is tried before the
-    // environment (the bundled sample's documented password).
-    void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt);
+    // environment (the bundled sample's documented password). displayName names it instead of its file
+    // name (a download from S3).
+    void open(const QString &path, const std::optional<QString> &knownPassword = std::nullopt,
+        const QString &displayName = {});
     // Abandons the open in progress, if any (closing its password dialog); cancelled() follows at once.
     void cancel();
     bool isBusy() const;

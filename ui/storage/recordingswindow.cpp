@@ -385,19 +385,6 @@ void RecordingsWindow::setPasswordStore(PasswordStore *store)
 void RecordingsWindow::setCatalogPath(const QString &path)
 {
     m_catalogPath = path;
-    m_catalogCreated = false;
-}
-
-void RecordingsWindow::createCatalog()
-{
-    // Two workers opening a catalog that does not exist yet would both create its tables, and one fails
-    // ("table containers already exists"). Creating it here first is one small local file, never the
-    // network; an existing catalog is left to the workers.
-    if (m_catalogCreated)
-        return;
-    m_catalogCreated = true;
-    if (!QFileInfo::exists(m_catalogPath))
-        (void)Catalog::open(m_catalogPath); // a failure shows when a worker opens it
 }
 
 void RecordingsWindow::rebuildLocationList()
@@ -618,7 +605,6 @@ void RecordingsWindow::refreshNext()
         return;
     }
     // One location per job: each one's recordings appear as soon as it is listed.
-    createCatalog();
     const CatalogLocation location = m_refreshQueue.takeFirst();
     const int number = m_refreshTotal - int(m_refreshQueue.size());
     m_refreshBar->setText(m_refreshTotal > 1
@@ -690,7 +676,6 @@ void RecordingsWindow::setFailedOnly(bool failedOnly)
 void RecordingsWindow::search()
 {
     m_searchDelay->stop();
-    createCatalog();
     QList<CatalogQuery> queries;
     const QString current = currentLocation();
     // Only saved locations: rows of one removed before stay in the catalog but are not shown.

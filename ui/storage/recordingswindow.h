@@ -110,7 +110,6 @@ private:
     void addFolder();
     void addS3Prefix(const QString &address = {});
     void removeCurrentLocation();
-    void createCatalog();
     void refreshLocations(const QList<CatalogLocation> &locations);
     void refreshNext();
     void finishRefresh(const RefreshOutcome &outcome);
@@ -128,7 +127,6 @@ private:
     void saveLayout() const;
 
     QString m_catalogPath;
-    bool m_catalogCreated = false;
     std::optional<QProcessEnvironment> m_environment;
     QPointer<PasswordStore> m_store;
     QList<CatalogLocation> m_locations;
