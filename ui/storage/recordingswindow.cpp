@@ -392,7 +392,7 @@ void RecordingsWindow::rebuildLocationList()
     const QString current = currentLocation();
     const QSignalBlocker blocker(m_locationList);
     m_locationList->clear();
-    auto *all = new QListWidgetItem(tr("All Locations"), m_locationList);
+    auto *all = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("All Locations"), m_locationList);
     all->setData(UrlRole, QString());
     all->setToolTip(tr("The recordings of every location below"));
     int currentRow = 0;

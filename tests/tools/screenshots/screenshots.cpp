@@ -13,6 +13,7 @@
 #include "ui/replay/replaysetupview.h"
 #include "ui/timeline/filterbar.h"
 #include "ui/mainwindow.h"
+#include "ui/storage/recordingswindow.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelinepanel.h"
 
@@ -180,5 +181,15 @@ int main(int argc, char **argv)
     ok &= waitFor([&] { return window.timelinePanel()->model()->coverage() != nullptr; });
     ok &= showFiltered(window, QStringLiteral("kind:http,sql"), EventKind::Http, 11);
     ok &= save(window, out.filePath(QStringLiteral("timeline-coverage.png")));
+
+    // File › Browse Recordings…: the samples folder as a location (the catalog in the throwaway data folder).
+    window.showRecordingsWindow();
+    RecordingsWindow *recordings = window.recordingsWindow();
+    ok &= recordings->addLocation(CatalogLocation { QDir(QStringLiteral("resources/samples")).absolutePath(), {} }).ok();
+    ok &= waitFor([&] {
+        return !recordings->isRefreshing() && !recordings->isSearching() && recordings->model()->rowCount() > 0;
+    });
+    recordings->resize(1440, 520);
+    ok &= save(*recordings, out.filePath(QStringLiteral("recordings.png")));
     return ok ? 0 : 1;
 }
