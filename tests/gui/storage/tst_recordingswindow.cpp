@@ -694,6 +694,24 @@ void TestRecordingsWindow::s3PrefixIsListedAndOpened()
     QCOMPARE(recordings->model()->index(row, RecordingsModel::LocationColumn).data().toString(),
         u"s3://recordings/runs/"_s);
 
+    // Two compared: both downloaded here first, then the diff window opens them.
+    QItemSelection two;
+    for (const QString &key : { u"sample-recording.zip"_s, u"tableau-ok.zip"_s }) {
+        const int r = recordings->model()->rowOf(u"s3://recordings/runs/"_s + key);
+        QVERIFY(r >= 0);
+        two.select(recordings->model()->index(r, 0), recordings->model()->index(r, RecordingsModel::ColumnCount - 1));
+    }
+    recordings->view()->selectionModel()->select(two, QItemSelectionModel::ClearAndSelect);
+    QTest::mouseClick(recordings->findChild<QPushButton *>(u"compareButton"_s), Qt::LeftButton);
+    QVERIFY(recordings->isDownloading());
+    QVERIFY(recordings->findChild<LoadingBar *>(u"downloadBar"_s)->isVisible());
+    DiffWindow *diff = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((diff = window->findChild<DiffWindow *>()), 60000);
+    QVERIFY(diff->recordedSource().startsWith(m_root.filePath(u"cache"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(diff->report() && !diff->isBusy(), 60000);
+    QVERIFY(diff->report()->match());
+    diff->close();
+
     // Opened: downloaded with progress into the cache, then the usual opening.
     QSignalSpy shown(window.get(), &MainWindow::recordingShown);
     recordings->view()->selectRow(row);
