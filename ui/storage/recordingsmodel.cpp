@@ -12,7 +12,7 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <numeric>
+#include <limits>
 
 namespace tapedeck {
 
@@ -45,43 +45,69 @@ int outcomeRank(const RecordingRow &row)
     return 0;
 }
 
-int compareText(QStringView a, QStringView b)
+// One row's sort key for a column: case-folded text or a number, computed once per sort rather than in
+// every comparison (case-insensitive comparisons of 50,000 file names took a third of a second).
+struct SortKey
 {
-    return a.compare(b, Qt::CaseInsensitive);
-}
+    QString text;
+    qint64 number = 0;
+    int row = 0;
+};
 
-template<typename T> int compareValues(const T &a, const T &b)
+SortKey sortKey(const RecordingRow &r, int column, int row)
 {
-    return a < b ? -1 : (b < a ? 1 : 0);
-}
-
-int compareColumn(const RecordingRow &a, const RecordingRow &b, int column)
-{
+    SortKey key;
+    key.row = row;
     switch (column) {
     case RecordingsModel::NameColumn:
-        return compareText(fileNameOf(a.location), fileNameOf(b.location));
+        key.text = fileNameOf(r.location).toString().toCaseFolded();
+        break;
     case RecordingsModel::RunIdColumn:
-        return compareText(a.runId, b.runId);
+        key.text = r.runId.toCaseFolded();
+        break;
     case RecordingsModel::FlowColumn:
-        if (const int c = compareText(a.sourceType, b.sourceType); c != 0)
-            return c;
-        return compareText(a.sinkType, b.sinkType);
+        // U+0001 below every printable character: "dbt" + sink sorts before "dbtx" + sink.
+        key.text = QString(r.sourceType + QChar(1) + r.sinkType).toCaseFolded();
+        break;
     case RecordingsModel::CreatedColumn:
-        // Unknown dates sort before every known one.
-        if (a.hasCreated != b.hasCreated)
-            return a.hasCreated ? 1 : -1;
-        return compareValues(a.createdMs, b.createdMs);
+        key.number = r.hasCreated ? r.createdMs : std::numeric_limits<qint64>::min(); // unknown first
+        break;
     case RecordingsModel::SizeColumn:
-        return compareValues(a.size, b.size);
+        key.number = r.size;
+        break;
     case RecordingsModel::OutcomeColumn:
-        if (const int c = compareValues(outcomeRank(a), outcomeRank(b)); c != 0)
-            return c;
-        return compareText(a.exceptionType, b.exceptionType);
+        key.number = outcomeRank(r);
+        key.text = r.exceptionType.toCaseFolded();
+        break;
     case RecordingsModel::LocationColumn:
-        return compareText(a.container, b.container);
+        key.text = r.container.toCaseFolded();
+        break;
     default:
-        return 0;
+        break;
     }
+    return key;
+}
+
+// The rows' order by column: a permutation of row numbers, stable, ties by location.
+std::vector<int> sortedOrder(const RecordingRows &rows, int column, Qt::SortOrder order)
+{
+    std::vector<SortKey> keys;
+    keys.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        keys.push_back(sortKey(rows[i], column, int(i)));
+    const bool descending = order == Qt::DescendingOrder;
+    std::stable_sort(keys.begin(), keys.end(), [&](const SortKey &a, const SortKey &b) {
+        if (a.number != b.number)
+            return descending ? a.number > b.number : a.number < b.number;
+        if (const int c = a.text.compare(b.text); c != 0)
+            return descending ? c > 0 : c < 0;
+        return rows[size_t(a.row)].location < rows[size_t(b.row)].location;
+    });
+    std::vector<int> permutation;
+    permutation.reserve(keys.size());
+    for (const SortKey &key : keys)
+        permutation.push_back(key.row);
+    return permutation;
 }
 
 // An int, not Qt::Alignment: views and QAbstractItemModelTester read the role with toInt().
@@ -153,13 +179,12 @@ int RecordingsModel::rowOf(const QString &location) const
 
 void RecordingsModel::sortRows(RecordingRows &rows, int column, Qt::SortOrder order)
 {
-    const bool descending = order == Qt::DescendingOrder;
-    std::stable_sort(rows.begin(), rows.end(), [column, descending](const RecordingRow &a, const RecordingRow &b) {
-        const int c = compareColumn(a, b, column);
-        if (c != 0)
-            return descending ? c > 0 : c < 0;
-        return a.location < b.location;
-    });
+    const std::vector<int> permutation = sortedOrder(rows, column, order);
+    RecordingRows sorted;
+    sorted.reserve(rows.size());
+    for (const int row : permutation)
+        sorted.push_back(std::move(rows[size_t(row)]));
+    rows = std::move(sorted);
 }
 
 void RecordingsModel::sort(int column, Qt::SortOrder order)
@@ -169,18 +194,8 @@ void RecordingsModel::sort(int column, Qt::SortOrder order)
     m_sortColumn = column;
     m_sortOrder = order;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    // Sort a permutation, so that the selection and the current row follow their recordings.
-    std::vector<int> permutation(m_rows.size());
-    std::iota(permutation.begin(), permutation.end(), 0);
-    const bool descending = order == Qt::DescendingOrder;
-    std::stable_sort(permutation.begin(), permutation.end(), [&](int x, int y) {
-        const RecordingRow &a = m_rows[size_t(x)];
-        const RecordingRow &b = m_rows[size_t(y)];
-        const int c = compareColumn(a, b, column);
-        if (c != 0)
-            return descending ? c > 0 : c < 0;
-        return a.location < b.location;
-    });
+    // Sorted as a permutation, so that the selection and the current row follow their recordings.
+    const std::vector<int> permutation = sortedOrder(m_rows, column, order);
     std::vector<int> newRowOf(m_rows.size());
     RecordingRows sorted;
     sorted.reserve(m_rows.size());
