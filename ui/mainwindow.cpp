@@ -7,6 +7,7 @@
 #include "core/common/libraryversions.h"
 #include "core/recording/harexport.h"
 #include "core/recording/timelineindexer.h"
+#include "core/storage/s3location.h"
 #include "ui/details/detailstack.h"
 #include "ui/diff/diffwindow.h"
 #include "ui/replay/replaypanel.h"
@@ -18,6 +19,8 @@
 #include "ui/recentfilesmenu.h"
 #include "ui/recordingopener.h"
 #include "ui/recordingstatusbar.h"
+#include "ui/storage/recordingdownloader.h"
+#include "ui/storage/recordingswindow.h"
 #include "ui/timeline/entitybrowser.h"
 #include "ui/timeline/filterbar.h"
 #include "ui/timeline/timelinemodel.h"
@@ -76,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loadingBar(new LoadingBar(this))
     , m_opener(new RecordingOpener(this, m_loadingBar))
+    , m_downloader(new RecordingDownloader(this, m_loadingBar))
     , m_openError(new Banner(Banner::Kind::Error, this))
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(!sampleRecordingPath().isEmpty(), this))
@@ -125,11 +129,35 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_opener, &RecordingOpener::loaded, this,
         [this](const QString &path, const std::shared_ptr<const Recording> &recording) {
             m_source = m_opener->takeLoadedSource();
-            m_openedAs = path;
+            // A downloaded recording is known by its s3:// address, not by its place in the cache.
+            m_openedAs = !m_downloadedUrl.isEmpty() && path == m_downloadedPath ? m_downloadedUrl : path;
             showRecording(recording);
         });
-    connect(m_opener, &RecordingOpener::failed, this, &MainWindow::showOpenError);
+    connect(m_opener, &RecordingOpener::failed, this, [this](const QString &path, const Error &error) {
+        if (m_downloadedUrl.isEmpty() || path != m_downloadedPath) {
+            showOpenError(path, error);
+            return;
+        }
+        // Named by its s3:// address, not by its place in the download cache.
+        Error named = error;
+        named.message.replace(path, m_downloadedUrl);
+        const Result<S3Location> remote = S3Location::parse(m_downloadedUrl);
+        named.message.replace(QFileInfo(path).fileName(), remote ? remote->fileName() : m_downloadedUrl);
+        showOpenError(m_downloadedUrl, named);
+    });
     connect(m_opener, &RecordingOpener::cancelled, this, &MainWindow::openCancelled);
+
+    connect(m_downloader, &RecordingDownloader::started, m_openError, &QWidget::hide);
+    connect(m_downloader, &RecordingDownloader::downloaded, this, [this](const QString &url, const QString &path) {
+        m_downloadedUrl = url;
+        m_downloadedPath = path;
+        m_opener->open(path);
+    });
+    connect(m_downloader, &RecordingDownloader::failed, this, &MainWindow::showOpenError);
+    connect(m_downloader, &RecordingDownloader::cancelled, this, [this](const QString &url) {
+        statusBar()->showMessage(tr("Downloading %1 was cancelled.").arg(url), 5000);
+        Q_EMIT openCancelled(url);
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -137,11 +165,15 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setEnvironment(const QProcessEnvironment &environment)
 {
     m_opener->setEnvironment(environment);
+    if (m_recordings)
+        m_recordings->setEnvironment(environment);
 }
 
 void MainWindow::setPasswordStore(PasswordStore *store)
 {
     m_opener->setPasswordStore(store);
+    if (m_recordings)
+        m_recordings->setPasswordStore(store);
 }
 
 QProcessEnvironment MainWindow::environment() const
@@ -160,6 +192,11 @@ void MainWindow::createActions()
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::chooseRecording);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a recording archive"));
+
+    QAction *browse = file->addAction(tr("&Browse Recordings…"), this, &MainWindow::showRecordingsWindow);
+    browse->setObjectName(QStringLiteral("browseRecordingsAction"));
+    browse->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    browse->setStatusTip(tr("List, search and open the recordings in folders and S3 prefixes"));
 
     m_recentMenu = new RecentFilesMenu(this);
     file->addMenu(m_recentMenu);
@@ -268,7 +305,42 @@ QString MainWindow::sampleRecordingPath()
 
 void MainWindow::openRecording(const QString &path)
 {
+    if (S3Location::isS3Url(path)) {
+        openRemoteRecording(path, m_s3Options);
+        return;
+    }
+    m_downloader->abandon();
+    m_downloadedUrl.clear();
     m_opener->open(path);
+}
+
+void MainWindow::openRemoteRecording(const QString &url, const S3Options &options)
+{
+    // The recording is opened only once it is here: until then what is shown stays.
+    m_opener->cancel();
+    m_downloadedUrl.clear();
+    m_downloader->download(url, options);
+}
+
+void MainWindow::showRecordingsWindow()
+{
+    if (!m_recordings) {
+        m_recordings = new RecordingsWindow(this);
+        m_recordings->setEnvironment(environment());
+        m_recordings->setPasswordStore(m_opener->passwordStore());
+        connect(m_recordings, &RecordingsWindow::openRequested, this,
+            [this](const QString &location, const S3Options &options) {
+                if (S3Location::isS3Url(location))
+                    openRemoteRecording(location, options);
+                else
+                    openRecording(location);
+                raise();
+                activateWindow();
+            });
+    }
+    m_recordings->show();
+    m_recordings->raise();
+    m_recordings->activateWindow();
 }
 
 void MainWindow::openSampleRecording()
@@ -330,7 +402,7 @@ void MainWindow::showRecording(const std::shared_ptr<const Recording> &recording
     m_openError->hide();
     m_view->setRecording(recording);
     m_stack->setCurrentIndex(1);
-    setWindowTitle(recording->displayName);
+    setWindowTitle(S3Location::isS3Url(m_openedAs) ? displayFileName(m_openedAs) : recording->displayName);
     m_recentMenu->add(recording->location);
     startIndexing();
     updateStatusBar();
@@ -713,6 +785,9 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    if (m_recordings)
+        m_recordings->close(); // saves its layout too
+    m_downloader->abandon();
     m_opener->cancel();
     cancelBackgroundWork();
     QMainWindow::closeEvent(event);

@@ -4,6 +4,7 @@
 
 #include "core/recording/recording.h"
 #include "core/recording/timeline.h"
+#include "core/storage/awsconfig.h"
 
 #include <QMainWindow>
 #include <QProcessEnvironment>
@@ -27,6 +28,8 @@ class LoadingBar;
 class PasswordStore;
 class RecordingOpener;
 class RecentFilesMenu;
+class RecordingDownloader;
+class RecordingsWindow;
 class RecordingStatusBar;
 class RecordingView;
 class ReplayPanel;
@@ -58,6 +61,11 @@ public:
     EntityBrowser *entityBrowser() const { return m_entities; }
     DetailStack *entityDetailStack() const { return m_entityDetails; }
     ReplayPanel *replayPanel() const { return m_replay; }
+    // File › Browse Recordings…; null until first shown.
+    RecordingsWindow *recordingsWindow() const { return m_recordings; }
+    // How s3:// addresses given to openRecording() are reached (the command line's --profile, --region,
+    // --endpoint-url); the environment and ~/.aws decide what is not set.
+    void setS3Options(const S3Options &options) { m_s3Options = options; }
     bool isLoading() const;
     bool isIndexing() const;
     bool isExporting() const;
@@ -69,7 +77,12 @@ public:
 
 public Q_SLOTS:
     // Opens an archive or an extracted recording folder in the background; errors end up in a banner.
+    // An s3://bucket/key address is downloaded first (openRemoteRecording with setS3Options' options).
     void openRecording(const QString &path);
+    // Downloads the recording at url into the download cache, with progress and Cancel, then opens it as
+    // openRecording() does; a cancelled download leaves the window as it was.
+    void openRemoteRecording(const QString &url, const tapedeck::S3Options &options);
+    void showRecordingsWindow();
     void openSampleRecording();
     // Writes the timeline's HTTP events as HAR 1.2 in the background (exportFinished() reports).
     void exportHar(const QString &path);
@@ -117,12 +130,17 @@ private:
 
     LoadingBar *m_loadingBar;
     RecordingOpener *m_opener;
+    RecordingDownloader *m_downloader;
     Banner *m_openError;
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
     RecordingView *m_view;
     RecordingStatusBar *m_statusBar;
     QString m_openedAs; // the shown recording's path as given to openRecording(), maybe relative
+    S3Options m_s3Options;
+    QString m_downloadedUrl; // the s3:// address whose download is being opened, and where it was put
+    QString m_downloadedPath;
+    RecordingsWindow *m_recordings = nullptr;
     QAction *m_openSampleAction = nullptr;
     QAction *m_exportHarAction = nullptr;
     QAction *m_extractAction = nullptr;

@@ -4,6 +4,7 @@
 
 #include "core/recording/checksumsummary.h"
 #include "core/recording/recording.h"
+#include "core/storage/s3location.h"
 #include "ui/widgets/icons.h"
 
 #include <QDir>
@@ -77,7 +78,9 @@ void RecordingStatusBar::setRecording(const Recording *recording, const QString 
 {
     const QString location = recording ? recording->location : QString();
     const QString opened = recording && !openedAs.isEmpty() ? QDir::cleanPath(openedAs) : location;
-    m_location->setText(QDir::toNativeSeparators(opened));
+    // An s3:// address is shown as given (cleanPath would fold its "//"); the tooltip says where the
+    // download is on disk.
+    m_location->setText(S3Location::isS3Url(openedAs) && recording ? openedAs : QDir::toNativeSeparators(opened));
     m_location->setToolTip(QDir::toNativeSeparators(location));
     m_entries->setVisible(recording != nullptr);
     m_lock->parentWidget()->setVisible(recording != nullptr);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Entry point of the desktop application: `tapedeck [archive]`.
+// Entry point of the desktop application: `tapedeck [archive | s3://bucket/key]`.
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -34,9 +34,20 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("archive"),
-        QCoreApplication::translate(
-            "main", "The recording to open: an archive or an extracted recording folder."),
+        QCoreApplication::translate("main",
+            "The recording to open: an archive, an extracted recording folder or s3://bucket/key (downloaded "
+            "first)."),
         QStringLiteral("[archive]"));
+    // For s3:// addresses, as tapedeck-cli and the AWS CLI take them; credentials are never options.
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        QCoreApplication::translate("main", "The AWS profile to reach S3 with (wins over AWS_PROFILE)."),
+        QStringLiteral("name"));
+    const QCommandLineOption region(
+        QStringLiteral("region"), QCoreApplication::translate("main", "The S3 region."), QStringLiteral("region"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint-url"),
+        QCoreApplication::translate("main", "An S3-compatible endpoint (MinIO, Ceph, LocalStack…)."),
+        QStringLiteral("url"));
+    parser.addOptions({ profile, region, endpoint });
     parser.process(app);
     const QStringList arguments = parser.positionalArguments();
     if (arguments.size() > 1) {
@@ -46,6 +57,11 @@ int main(int argc, char *argv[])
     }
 
     tapedeck::MainWindow window;
+    tapedeck::S3Options s3;
+    s3.profile = parser.value(profile);
+    s3.region = parser.value(region);
+    s3.endpointUrl = parser.value(endpoint);
+    window.setS3Options(s3);
     window.show();
     if (!arguments.isEmpty())
         window.openRecording(arguments.first());
