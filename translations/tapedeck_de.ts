@@ -3053,6 +3053,49 @@
     </message>
 </context>
 <context>
+    <name>RecordingLocations</name>
+    <message>
+        <location filename="../ui/storage/recordinglocations.cpp" line="+78"/>
+        <source>Give a folder as an absolute path, or an s3:// address.</source>
+        <translation>Geben Sie einen Ordner als absoluten Pfad oder eine s3://-Adresse an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Folder %1</source>
+        <translation>Ordner %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default credentials</source>
+        <translation>Standard-Zugangsdaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile &quot;%1&quot;</source>
+        <translation>Profil „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region %1</source>
+        <translation>Region %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>endpoint %1</source>
+        <translation>Endpunkt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 through %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+</context>
+<context>
     <name>RecordingSource</name>
     <message>
         <location filename="../core/recording/recordingsource.cpp" line="+53"/>
@@ -3716,20 +3759,19 @@
 <context>
     <name>S3Download</name>
     <message>
-        <location filename="../core/storage/s3download.cpp" line="+137"/>
+        <location filename="../core/storage/s3download.cpp" line="+139"/>
         <location line="+10"/>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+130"/>
+        <location line="+136"/>
         <location line="+7"/>
         <location line="+27"/>
-        <location line="+15"/>
-        <location line="+169"/>
+        <location line="+195"/>
         <source>Cannot write %1: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-247"/>
         <source>Cannot create %1: %2.</source>
         <translation>%1 kann nicht angelegt werden: %2.</translation>
     </message>
@@ -3749,17 +3791,17 @@
         <translation>In %2 kann kein Platz für %1 Bytes geschaffen werden: %3.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+142"/>
         <source>%1 has %2 bytes after the download, not %3.</source>
         <translation>%1 hat nach dem Download %2 Bytes, nicht %3.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-85"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+96"/>
         <source>The bytes downloaded of %1 do not match its ETag (their MD5 is %2, the ETag %3).</source>
         <translation>Die heruntergeladenen Bytes von %1 passen nicht zu seinem ETag (ihr MD5 ist %2, das ETag %3).</translation>
     </message>
@@ -4335,8 +4377,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The recording to open: an archive or an extracted recording folder.</source>
-        <translation>Die zu öffnende Aufzeichnung: ein Archiv oder ein Ordner mit einer entpackten Aufzeichnung.</translation>
+        <source>The recording to open: an archive, an extracted recording folder or s3://bucket/key (downloaded first).</source>
+        <translation>Die zu öffnende Aufzeichnung: ein Archiv, ein Ordner mit einer entpackten Aufzeichnung oder s3://bucket/key (wird zuerst heruntergeladen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The AWS profile to reach S3 with (wins over AWS_PROFILE).</source>
+        <translation>Das AWS-Profil für den Zugriff auf S3 (hat Vorrang vor AWS_PROFILE).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The S3 region.</source>
+        <translation>Die S3-Region.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An S3-compatible endpoint (MinIO, Ceph, LocalStack…).</source>
+        <translation>Ein S3-kompatibler Endpunkt (MinIO, Ceph, LocalStack…).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5533,7 +5590,12 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+159"/>
+        <location filename="../ui/mainwindow.cpp" line="+158"/>
+        <source>Downloading %1 was cancelled.</source>
+        <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -5546,6 +5608,16 @@ Manifest: %1</translation>
         <location line="+2"/>
         <source>Open a recording archive</source>
         <translation>Ein Aufzeichnungsarchiv öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse Recordings…</source>
+        <translation>Aufzeichnungen &amp;durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List, search and open the recordings in folders and S3 prefixes</source>
+        <translation>Die Aufzeichnungen in Ordnern und S3-Präfixen auflisten, durchsuchen und öffnen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5663,7 +5735,7 @@ Manifest: %1</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+71"/>
         <source>The sample recording is not installed.</source>
         <translation>Die Beispielaufzeichnung ist nicht installiert.</translation>
     </message>
@@ -6206,6 +6278,24 @@ Manifest: %1</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::RecordingDownloader</name>
+    <message>
+        <location filename="../ui/storage/recordingdownloader.cpp" line="+85"/>
+        <source>%1 is a prefix (a folder), not a recording: add it as a location to list its recordings.</source>
+        <translation>%1 ist ein Präfix (ein Ordner), keine Aufzeichnung: Fügen Sie es als Speicherort hinzu, um seine Aufzeichnungen aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Downloading %1 from S3… %2 of %3</source>
+        <translation>%1 wird von S3 heruntergeladen… %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading %1 from S3…</source>
+        <translation>%1 wird von S3 heruntergeladen…</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::RecordingLoader</name>
     <message>
         <location filename="../ui/recordingloader.cpp" line="+135"/>
@@ -6259,7 +6349,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingStatusBar</name>
     <message>
-        <location filename="../ui/recordingstatusbar.cpp" line="+58"/>
+        <location filename="../ui/recordingstatusbar.cpp" line="+59"/>
         <source>Events shown by the timeline&apos;s filter / events in the recording</source>
         <translation>Vom Filter der Zeitleiste angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
     </message>
@@ -6274,7 +6364,7 @@ Manifest: %1</translation>
         <translation>Angezeigte Ereignisse: %L1 von %L2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>1 entry</source>
         <translation>1 Eintrag</translation>
     </message>
@@ -6457,6 +6547,409 @@ Manifest: %1</translation>
         <location line="+0"/>
         <source>Hide traceback</source>
         <translation>Traceback ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecordingsModel</name>
+    <message>
+        <location filename="../ui/storage/recordingsmodel.cpp" line="+218"/>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run ID</source>
+        <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source → Sink</source>
+        <translation>Quelle → Senke</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created (UTC)</source>
+        <translation>Erstellt (UTC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>Speicherort</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When DataHub wrote the recording (the manifest&apos;s created_at)</source>
+        <translation>Wann DataHub die Aufzeichnung geschrieben hat (created_at des Manifests)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whether the run failed (the manifest&apos;s exception) or why its summary could not be read</source>
+        <translation>Ob der Lauf fehlgeschlagen ist (exception des Manifests) oder warum seine Zusammenfassung nicht gelesen werden konnte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder or S3 prefix the recording was listed under</source>
+        <translation>Der Ordner oder das S3-Präfix, unter dem die Aufzeichnung aufgelistet wurde</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrong password</source>
+        <translation>falsches Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%L1 bytes</source>
+        <translation>%L1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run finished without an exception.</source>
+        <translation>Der Lauf wurde ohne Ausnahme beendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The archive is encrypted: enter its password to read the run&apos;s summary.</source>
+        <translation>Das Archiv ist verschlüsselt: Geben Sie sein Passwort ein, um die Zusammenfassung des Laufs zu lesen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password given does not open this archive.</source>
+        <translation>Das angegebene Passwort öffnet dieses Archiv nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording&apos;s manifest could not be read.</source>
+        <translation>Das Manifest der Aufzeichnung konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecordingsWindow</name>
+    <message>
+        <location filename="../ui/storage/recordingswindow.cpp" line="+87"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Failed runs only</source>
+        <translation>&amp;Nur fehlgeschlagene Läufe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+242"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <location line="+243"/>
+        <source>&amp;Compare MCPs</source>
+        <translation>MCPs &amp;vergleichen</translation>
+    </message>
+    <message>
+        <location line="-235"/>
+        <source>Recordings</source>
+        <translation>Aufzeichnungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open or add: s3://bucket/key, s3://bucket/prefix/, a folder or a recording</source>
+        <translation>Öffnen oder hinzufügen: s3://bucket/key, s3://bucket/prefix/, ein Ordner oder eine Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Los</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A recording (file or s3://bucket/key) is opened; a folder or an S3 prefix is added to the locations</source>
+        <translation>Eine Aufzeichnung (Datei oder s3://bucket/key) wird geöffnet; ein Ordner oder ein S3-Präfix wird zu den Speicherorten hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+189"/>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <location line="+189"/>
+        <source>Add &amp;S3 Prefix…</source>
+        <translation>S3-&amp;Präfix hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>&amp;Locations</source>
+        <translation>&amp;Speicherorte</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+220"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>List every location again; only new and changed recordings are read (F5)</source>
+        <translation>Alle Speicherorte erneut auflisten; nur neue und geänderte Aufzeichnungen werden gelesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search run IDs, sources, sinks, exceptions, file names and recipe fields</source>
+        <translation>Lauf-IDs, Quellen, Senken, Ausnahmen, Dateinamen und Recipe-Felder durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter &amp;Password…</source>
+        <translation>Pass&amp;wort eingeben…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Open the selected recording in the main window (Enter or double-click)</source>
+        <translation>Die ausgewählte Aufzeichnung im Hauptfenster öffnen (Eingabetaste oder Doppelklick)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the metadata (MCPs) two selected recordings emitted</source>
+        <translation>Die Metadaten (MCPs) vergleichen, die zwei ausgewählte Aufzeichnungen ausgegeben haben</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 could not be downloaded</source>
+        <translation>%1 konnte nicht heruntergeladen werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The download was cancelled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List every location again; only new and changed recordings are read</source>
+        <translation>Alle Speicherorte erneut auflisten; nur neue und geänderte Aufzeichnungen werden gelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>Su&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Address</source>
+        <translation>&amp;Zur Adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove Location</source>
+        <translation>Speicherort &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy &amp;Address</source>
+        <translation>&amp;Adresse kopieren</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>All Locations</source>
+        <translation>Alle Speicherorte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recordings of every location below</source>
+        <translation>Die Aufzeichnungen aller Speicherorte darunter</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Add a Folder of Recordings</source>
+        <translation>Ordner mit Aufzeichnungen hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>A location could not be listed</source>
+        <translation>Ein Speicherort konnte nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some locations could not be listed</source>
+        <translation>Einige Speicherorte konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Listing %1 (%2 of %3)…</source>
+        <translation>%1 wird aufgelistet (%2 von %3)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Listing was cancelled; what was listed before is shown.</source>
+        <translation>Das Auflisten wurde abgebrochen; angezeigt wird, was zuvor aufgelistet war.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listed %1: %L2 found, %L3 new or changed</source>
+        <translation>%1 aufgelistet: %L2 gefunden, %L3 neu oder geändert</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>The catalog could not be searched</source>
+        <translation>Der Katalog konnte nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recordings: %L1</source>
+        <translation>Aufzeichnungen: %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · failed: %L1</source>
+        <translation> · fehlgeschlagen: %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the newest %L1 of each location: narrow the search to see others)</source>
+        <translation> (die neuesten %L1 je Speicherort: Schränken Sie die Suche ein, um andere zu sehen)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The password opens none of the locked recordings.</source>
+        <translation>Das Passwort öffnet keine der gesperrten Aufzeichnungen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encrypted, not read yet: %L1 of %L2</source>
+        <translation>Verschlüsselt, noch nicht gelesen: %L1 von %L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their run IDs, sources and outcomes are read once the recording password is known: set DATAHUB_RECORDING_PASSWORD, or enter it here (kept only while this window is open).</source>
+        <translation>Ihre Lauf-IDs, Quellen und Ausgänge werden gelesen, sobald das Aufzeichnungspasswort bekannt ist: Setzen Sie DATAHUB_RECORDING_PASSWORD oder geben Sie es hier ein (es wird nur aufbewahrt, solange dieses Fenster geöffnet ist).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read Encrypted Summaries</source>
+        <translation>Verschlüsselte Zusammenfassungen lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recording password (DataHub&apos;s recording password):</source>
+        <translation>Das Aufzeichnungspasswort (das Aufzeichnungspasswort von DataHub):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read Summaries</source>
+        <translation>Zusammenfassungen lesen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No locations yet.
+
+Add a folder (Add Folder…) or an S3 prefix (Add S3 Prefix…) to list the recordings in it, or type an s3:// address above.</source>
+        <translation>Noch keine Speicherorte.
+
+Fügen Sie einen Ordner (Ordner hinzufügen…) oder ein S3-Präfix (S3-Präfix hinzufügen…) hinzu, um die Aufzeichnungen darin aufzulisten, oder geben Sie oben eine s3://-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Looking for recordings…</source>
+        <translation>Aufzeichnungen werden gesucht…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recording matches the search.</source>
+        <translation>Keine Aufzeichnung entspricht der Suche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recordings were found in the locations.
+
+Press F5 to list them again.</source>
+        <translation>In den Speicherorten wurden keine Aufzeichnungen gefunden.
+
+Drücken Sie F5, um sie erneut aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recordings were found in this location.
+
+Press F5 to list it again.</source>
+        <translation>An diesem Speicherort wurden keine Aufzeichnungen gefunden.
+
+Drücken Sie F5, um ihn erneut aufzulisten.</translation>
     </message>
 </context>
 <context>
@@ -7517,6 +8010,74 @@ Manifest: %1</translation>
         <location line="+6"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::S3LocationDialog</name>
+    <message>
+        <location filename="../ui/storage/s3locationdialog.cpp" line="+29"/>
+        <source>Add S3 Prefix</source>
+        <translation>S3-Präfix hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>s3://bucket/recordings/</source>
+        <translation>s3://bucket/recordings/</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AWS_PROFILE, the environment&apos;s keys or &quot;default&quot;</source>
+        <translation>AWS_PROFILE, die Schlüssel aus der Umgebung oder „default“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the profile&apos;s region</source>
+        <translation>die Region des Profils</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AWS; or e.g. http://localhost:9000 for MinIO</source>
+        <translation>AWS; oder z. B. http://localhost:9000 für MinIO</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings under the prefix are listed and their summaries read without downloading them. Credentials come from the named profile in ~/.aws or from the environment each time they are needed; Tapedeck stores only the profile&apos;s name.</source>
+        <translation>Die Aufzeichnungen unter dem Präfix werden aufgelistet und ihre Zusammenfassungen gelesen, ohne sie herunterzuladen. Die Zugangsdaten stammen jedes Mal, wenn sie gebraucht werden, aus dem genannten Profil in ~/.aws oder aus der Umgebung; Tapedeck speichert nur den Namen des Profils.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Endpoint URL:</source>
+        <translation>&amp;Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The address starts with s3://, e.g. s3://bucket/recordings/.</source>
+        <translation>Die Adresse beginnt mit s3://, z. B. s3://bucket/recordings/.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The endpoint is an http:// or https:// URL, e.g. https://s3.eu-central-1.amazonaws.com.</source>
+        <translation>Der Endpunkt ist eine http://- oder https://-URL, z. B. https://s3.eu-central-1.amazonaws.com.</translation>
     </message>
 </context>
 <context>
