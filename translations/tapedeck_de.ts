@@ -15,6 +15,213 @@
     </message>
 </context>
 <context>
+    <name>AwsConfig</name>
+    <message>
+        <location filename="../core/storage/awsconfig.cpp" line="+32"/>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>its command has an unclosed quote or a trailing backslash</source>
+        <translation>sein Befehl enthält ein nicht geschlossenes Anführungszeichen oder endet auf einen Backslash</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its command is empty</source>
+        <translation>sein Befehl ist leer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a program in the PATH</source>
+        <translation>%1 ist kein Programm im PATH</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>it did not finish within %n second(s)</source>
+        <translation>
+            <numerusform>er wurde nicht innerhalb von %n Sekunde beendet</numerusform>
+            <numerusform>er wurde nicht innerhalb von %n Sekunden beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it crashed</source>
+        <translation>er ist abgestürzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it exited with code %1</source>
+        <translation>er wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it exited with code %1: %2</source>
+        <translation>er wurde mit Code %1 beendet: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a JSON object with Version 1, AccessKeyId, SecretAccessKey and optionally SessionToken</source>
+        <translation>ein JSON-Objekt mit Version 1, AccessKeyId, SecretAccessKey und optional SessionToken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it printed something other than %1</source>
+        <translation>er gab etwas anderes aus als %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no Version</source>
+        <translation>keine Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version &quot;%1&quot;</source>
+        <translation>Version „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a Version that is not a number</source>
+        <translation>eine Version, die keine Zahl ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it printed %1; the AWS CLI and Tapedeck read Version 1</source>
+        <translation>er gab %1 aus; die AWS CLI und Tapedeck lesen Version 1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its JSON has no AccessKeyId</source>
+        <translation>sein JSON enthält keine AccessKeyId</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its JSON has no SecretAccessKey</source>
+        <translation>sein JSON enthält keinen SecretAccessKey</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its SessionToken is not a string</source>
+        <translation>sein SessionToken ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>assumes a role (role_arn)</source>
+        <translation>übernimmt eine Rolle (role_arn)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uses a web identity token (web_identity_token_file)</source>
+        <translation>verwendet ein Web-Identity-Token (web_identity_token_file)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>signs in with IAM Identity Center (SSO)</source>
+        <translation>meldet sich über IAM Identity Center (SSO) an</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gets a web identity from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE</source>
+        <translation>bezieht eine Web-Identität aus AWS_ROLE_ARN und AWS_WEB_IDENTITY_TOKEN_FILE</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>The AWS profile &quot;%1&quot; (from %2) is in neither %3 nor %4.</source>
+        <translation>Das AWS-Profil „%1“ (aus %2) steht weder in %3 noch in %4.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (no such file)</source>
+        <translation> (Datei nicht vorhanden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY</source>
+        <translation>Umgebungsvariablen AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: set both, or unset AWS_ACCESS_KEY_ID to use a profile.</source>
+        <translation>AWS_ACCESS_KEY_ID ist gesetzt, AWS_SECRET_ACCESS_KEY aber nicht: Setzen Sie beide, oder entfernen Sie AWS_ACCESS_KEY_ID, um ein Profil zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the environment (AWS_ACCESS_KEY_ID)</source>
+        <translation>Umgebung (AWS_ACCESS_KEY_ID)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The AWS profile &quot;%1&quot; %2, which Tapedeck does not do; give it credentials another way, e.g. credential_process = aws configure export-credentials --profile %1 --format process in a profile of its own.</source>
+        <translation>Das AWS-Profil „%1“ %2, was Tapedeck nicht unterstützt; geben Sie ihm auf andere Weise Zugangsdaten, z. B. mit credential_process = aws configure export-credentials --profile %1 --format process in einem eigenen Profil.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: the profile &quot;%2&quot; sets %3 but not %4.</source>
+        <translation>%1: das Profil „%2“ setzt %3, aber nicht %4.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+24"/>
+        <source>profile &quot;%1&quot; in %2</source>
+        <translation>Profil „%1“ in %2</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>credential_process of profile &quot;%1&quot;</source>
+        <translation>credential_process des Profils „%1“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The credential_process of the AWS profile &quot;%1&quot; (%2) failed: %3.</source>
+        <translation>Der credential_process des AWS-Profils „%1“ (%2) ist fehlgeschlagen: %3.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No AWS credentials found; looked in: %1. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile (aws configure).</source>
+        <translation>Keine AWS-Zugangsdaten gefunden; durchsucht: %1. Setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY oder richten Sie ein Profil ein (aws configure).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: &quot;%2&quot; is not a region name.</source>
+        <translation>%1: „%2“ ist kein Regionsname.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; (from %2) is not a region name.</source>
+        <translation>„%1“ (aus %2) ist kein Regionsname.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: addressing_style is auto, virtual or path, not &quot;%2&quot;.</source>
+        <translation>%1: addressing_style ist auto, virtual oder path, nicht „%2“.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--endpoint-url %1 is not an http:// or https:// URL.</source>
+        <translation>--endpoint-url %1 ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1=%2 is not an http:// or https:// URL.</source>
+        <translation>%1=%2 ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: endpoint_url %2 is not an http:// or https:// URL.</source>
+        <translation>%1: endpoint_url %2 ist keine http://- oder https://-URL.</translation>
+    </message>
+</context>
+<context>
     <name>BodyContent</name>
     <message>
         <location filename="../core/recording/bodycontent.cpp" line="+46"/>
@@ -243,6 +450,80 @@
         <location line="+234"/>
         <source>%1: the interaction&apos;s position is outside the cassette</source>
         <translation>%1: die Position der Interaktion liegt außerhalb der Kassette</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../core/storage/catalog.cpp" line="+220"/>
+        <source>the folder %1 could not be created: %2</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>no folder given</source>
+        <translation>kein Ordner angegeben</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the catalog %1 cannot be read: %2</source>
+        <translation>der Katalog %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the catalog %1 cannot be created: %2</source>
+        <translation>der Katalog %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not a Tapedeck catalog (not an SQLite database); it was left as it is</source>
+        <translation>%1 ist kein Tapedeck-Katalog (keine SQLite-Datenbank); die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is an SQLite database of another application, not a Tapedeck catalog; it was left as it is</source>
+        <translation>%1 ist eine SQLite-Datenbank einer anderen Anwendung, kein Tapedeck-Katalog; die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a catalog of another Tapedeck version (schema %2, this one reads %3); it was left as it is</source>
+        <translation>%1 ist ein Katalog einer anderen Tapedeck-Version (Schema %2, diese Version liest %3); die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the catalog %1 cannot be opened: %2</source>
+        <translation>der Katalog %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+338"/>
+        <source>the catalog %1 is damaged (%2); it was left as it is</source>
+        <translation>der Katalog %1 ist beschädigt (%2); die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="-333"/>
+        <source>the catalog %1 cannot be written: %2</source>
+        <translation>der Katalog %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the catalog %1 is damaged (the table %2 is missing); it was left as it is</source>
+        <translation>der Katalog %1 ist beschädigt (die Tabelle %2 fehlt); die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <location line="+257"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>the catalog %1 could not be updated: %2</source>
+        <translation>der Katalog %1 konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the catalog %1 could not be read: %2</source>
+        <translation>der Katalog %1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -676,6 +957,14 @@
         <location line="+6"/>
         <source>the checkpoint state is not valid JSON (%1: %2)</source>
         <translation>der Checkpoint-Zustand ist kein gültiges JSON (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DateBound</name>
+    <message>
+        <location filename="../core/storage/datebound.cpp" line="+46"/>
+        <source>&quot;%1&quot; is not a date: give 2026-11-30, 2026-11-30T14:05 (UTC unless it ends in Z or +hh:mm), or an age such as 36h, 7d or 2w</source>
+        <translation>„%1“ ist kein Datum: Geben Sie 2026-11-30, 2026-11-30T14:05 (UTC, sofern es nicht auf Z oder +hh:mm endet) oder ein Alter wie 36h, 7d oder 2w an</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1835,59 @@
         <location line="+2"/>
         <source>at any depth</source>
         <translation>in jeder Tiefe</translation>
+    </message>
+</context>
+<context>
+    <name>IniFile</name>
+    <message>
+        <location filename="../core/storage/inifile.cpp" line="+69"/>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is larger than 16 MiB: not an AWS configuration file.</source>
+        <translation>%1 ist größer als 16 MiB: keine AWS-Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1: the section [%2] appears a second time (first on line %3).</source>
+        <translation>%1: der Abschnitt [%2] kommt ein zweites Mal vor (zuerst in Zeile %3).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: a line before the first [section] header.</source>
+        <translation>%1: eine Zeile vor der ersten [Abschnitt]-Überschrift.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: neither a [section], a comment nor a &quot;name = value&quot; line.</source>
+        <translation>%1: weder ein [Abschnitt] noch ein Kommentar noch eine Zeile der Form „Name = Wert“.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: &quot;%2&quot; is set a second time in [%3] (first on line %4).</source>
+        <translation>%1: „%2“ wird in [%3] ein zweites Mal gesetzt (zuerst in Zeile %4).</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1: &quot;%2&quot; in the &quot;%3&quot; block is not a &quot;name = value&quot; line.</source>
+        <translation>%1: „%2“ im Block „%3“ ist keine Zeile der Form „Name = Wert“.</translation>
     </message>
 </context>
 <context>
@@ -2583,6 +2925,14 @@
     </message>
 </context>
 <context>
+    <name>RangeDevice</name>
+    <message>
+        <location filename="../core/storage/rangedevice.cpp" line="+60"/>
+        <source>a ranged read of %1 bytes at offset %2 returned %3 bytes</source>
+        <translation>ein Bereichslesevorgang über %1 Bytes an Offset %2 lieferte %3 Bytes</translation>
+    </message>
+</context>
+<context>
     <name>Recipe</name>
     <message>
         <location filename="../core/archive/recipe.cpp" line="+66"/>
@@ -2666,22 +3016,28 @@
 <context>
     <name>RecordingList</name>
     <message>
-        <location filename="../core/recording/recordinglist.cpp" line="+46"/>
+        <location filename="../core/recording/recordinglist.cpp" line="+164"/>
         <source>%1 has no manifest.json</source>
         <translation>%1 hat keine manifest.json</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+21"/>
         <source>locked (no password given)</source>
         <translation>gesperrt (kein Passwort angegeben)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-16"/>
         <source>manifest.json is implausibly large</source>
         <translation>manifest.json ist unplausibel groß</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>recipe.yaml is implausibly large</source>
+        <translation>recipe.yaml ist unplausibel groß</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>the folder %1 does not exist</source>
         <translation>der Ordner %1 existiert nicht</translation>
     </message>
@@ -2691,9 +3047,52 @@
         <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-94"/>
         <source>%1 is implausibly large</source>
         <translation>%1 ist unplausibel groß</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingLocations</name>
+    <message>
+        <location filename="../ui/storage/recordinglocations.cpp" line="+78"/>
+        <source>Give a folder as an absolute path, or an s3:// address.</source>
+        <translation>Geben Sie einen Ordner als absoluten Pfad oder eine s3://-Adresse an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Folder %1</source>
+        <translation>Ordner %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default credentials</source>
+        <translation>Standard-Zugangsdaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile &quot;%1&quot;</source>
+        <translation>Profil „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region %1</source>
+        <translation>Region %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>endpoint %1</source>
+        <translation>Endpunkt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 through %2</source>
+        <translation>%1 über %2</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3585,417 @@
     </message>
 </context>
 <context>
+    <name>S3Cache</name>
+    <message>
+        <location filename="../core/storage/s3cache.cpp" line="+65"/>
+        <source>TAPEDECK_S3_CACHE_MAX is &quot;%1&quot;, not a size such as 500M or 20G; the S3 cache keeps up to %2.</source>
+        <translation>TAPEDECK_S3_CACHE_MAX ist „%1“, keine Größe wie 500M oder 20G; der S3-Cache behält bis zu %2.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The S3 cache folder &quot;%1&quot; is not an absolute path.</source>
+        <translation>Der S3-Cache-Ordner „%1“ ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot create the S3 cache folder %1: %2.</source>
+        <translation>Der S3-Cache-Ordner %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot use the S3 cache folder %1: %2.</source>
+        <translation>Der S3-Cache-Ordner %1 kann nicht verwendet werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The S3 cache folder %1 is a symbolic link; Tapedeck does not follow it. Remove it or point XDG_CACHE_HOME elsewhere.</source>
+        <translation>Der S3-Cache-Ordner %1 ist ein symbolischer Link; Tapedeck folgt ihm nicht. Entfernen Sie ihn oder lassen Sie XDG_CACHE_HOME auf einen anderen Ort zeigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The S3 cache folder %1 is not a folder.</source>
+        <translation>Der S3-Cache-Ordner %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The S3 cache folder %1 belongs to another user (uid %2); Tapedeck does not use it.</source>
+        <translation>Der S3-Cache-Ordner %1 gehört einem anderen Benutzer (uid %2); Tapedeck verwendet ihn nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot make the S3 cache folder %1 private: %2.</source>
+        <translation>Der S3-Cache-Ordner %1 kann nicht privat gemacht werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>S3Client</name>
+    <message>
+        <location filename="../core/storage/s3client.cpp" line="+77"/>
+        <location line="+128"/>
+        <source>%1 names a folder, not an object.</source>
+        <translation>%1 bezeichnet einen Ordner, kein Objekt.</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>The server sent no size (Content-Length) of %1.</source>
+        <translation>Der Server hat keine Größe (Content-Length) für %1 gesendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server sent no ETag for %1.</source>
+        <translation>Der Server hat kein ETag für %1 gesendet.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No bucket to list.</source>
+        <translation>Kein Bucket zum Auflisten angegeben.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The listing of %1 is larger than %2 MiB a page, which S3 never sends.</source>
+        <translation>Die Auflistung von %1 ist größer als %2 MiB pro Seite, was S3 nie sendet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The listing of %1 goes round in circles (a continuation token came back).</source>
+        <translation>Die Auflistung von %1 dreht sich im Kreis (ein Fortsetzungstoken kam erneut).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The byte range %1+%2 of %3 is not a range.</source>
+        <translation>Der Bytebereich %1+%2 von %3 ist kein Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/s3exchange.cpp" line="+94"/>
+        <source>The transfer of %1 was cancelled.</source>
+        <translation>Die Übertragung von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>no data for %1 s</source>
+        <translation>%1 s lang keine Daten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the response ended after %1 of %2 bytes</source>
+        <translation>die Antwort endete nach %1 von %2 Bytes</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Gave up after %1 attempts.</source>
+        <translation>Nach %1 Versuchen aufgegeben.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot read %1 from %2: %3.</source>
+        <translation>%1 kann nicht von %2 gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>S3 refused %1 because this computer&apos;s clock is wrong by more than 15 minutes (%2).</source>
+        <translation>S3 hat %1 abgelehnt, weil die Uhr dieses Computers um mehr als 15 Minuten falsch geht (%2).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The bucket of %1 is in the region %2, not %3: use --region %2 (%4).</source>
+        <translation>Der Bucket von %1 liegt in der Region %2, nicht in %3: Verwenden Sie --region %2 (%4).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bucket of %1 must be reached through the endpoint %2, not %3 (%4).</source>
+        <translation>Der Bucket von %1 muss über den Endpunkt %2 erreicht werden, nicht über %3 (%4).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S3 redirects %1 elsewhere: check the region and the endpoint (%2).</source>
+        <translation>S3 leitet %1 an einen anderen Ort um: Prüfen Sie Region und Endpunkt (%2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S3 refused the credentials from %1 for %2 (%3).</source>
+        <translation>S3 hat die Zugangsdaten für %2 abgelehnt (%3); Herkunft der Zugangsdaten: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 does not exist (%2).</source>
+        <translation>%1 existiert nicht (%2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 does not have the bytes asked for (%2).</source>
+        <translation>%1 hat die angeforderten Bytes nicht (%2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The S3 endpoint %1 failed to serve %2 (%3).</source>
+        <translation>Der S3-Endpunkt %1 konnte %2 nicht ausliefern (%3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S3 refused the request for %1 (%2).</source>
+        <translation>S3 hat die Anfrage für %1 abgelehnt (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>S3Download</name>
+    <message>
+        <location filename="../core/storage/s3download.cpp" line="+139"/>
+        <location line="+10"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+136"/>
+        <location line="+7"/>
+        <location line="+27"/>
+        <location line="+195"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <location line="-247"/>
+        <source>Cannot create %1: %2.</source>
+        <translation>%1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a file of this user&apos;s.</source>
+        <translation>%1 ist keine Datei dieses Benutzers.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot make %1 private: %2.</source>
+        <translation>%1 kann nicht privat gemacht werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot make room for %1 bytes in %2: %3.</source>
+        <translation>In %2 kann kein Platz für %1 Bytes geschaffen werden: %3.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>%1 has %2 bytes after the download, not %3.</source>
+        <translation>%1 hat nach dem Download %2 Bytes, nicht %3.</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>The bytes downloaded of %1 do not match its ETag (their MD5 is %2, the ETag %3).</source>
+        <translation>Die heruntergeladenen Bytes von %1 passen nicht zu seinem ETag (ihr MD5 ist %2, das ETag %3).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is already being downloaded into %2 (process %3).</source>
+        <translation>%1 wird bereits nach %2 heruntergeladen (Prozess %3).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The download of %1 stopped before its end.</source>
+        <translation>Der Download von %1 hat vor dem Ende aufgehört.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot move %1 to %2: %3.</source>
+        <translation>%1 kann nicht nach %2 verschoben werden: %3.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 names a folder, not an object.</source>
+        <translation>%1 bezeichnet einen Ordner, kein Objekt.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cannot create a temporary file in %1: %2.</source>
+        <translation>In %1 kann keine temporäre Datei angelegt werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>S3Location</name>
+    <message>
+        <location filename="../core/storage/s3location.cpp" line="+31"/>
+        <source>a bucket name has at least 3 characters</source>
+        <translation>ein Bucket-Name hat mindestens 3 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bucket name has at most 255 characters</source>
+        <translation>ein Bucket-Name hat höchstens 255 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a bucket name holds only letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, not %1</source>
+        <translation>ein Bucket-Name enthält nur Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a bucket name begins and ends with a letter or a digit</source>
+        <translation>ein Bucket-Name beginnt und endet mit einem Buchstaben oder einer Ziffer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bucket name has no two adjacent periods</source>
+        <translation>ein Bucket-Name enthält keine zwei aufeinanderfolgenden Punkte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the key holds the control character %1</source>
+        <translation>der Schlüssel enthält das Steuerzeichen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the key holds %1, which is not a character</source>
+        <translation>der Schlüssel enthält %1, was kein Zeichen ist</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not an S3 address: %2.</source>
+        <translation>%1 ist keine S3-Adresse: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it does not start with s3://</source>
+        <translation>sie beginnt nicht mit s3://</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it names no bucket (s3://bucket/key)</source>
+        <translation>sie nennt keinen Bucket (s3://bucket/key)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the key is %1 bytes long in UTF-8, and S3 allows at most %2</source>
+        <translation>der Schlüssel ist in UTF-8 %1 Bytes lang, S3 erlaubt höchstens %2</translation>
+    </message>
+</context>
+<context>
+    <name>S3RangeGet</name>
+    <message>
+        <location filename="../core/storage/s3exchange.cpp" line="+18"/>
+        <source>%1 changed on the server while downloading (%2).</source>
+        <translation>%1 hat sich während des Herunterladens auf dem Server geändert (%2).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The server sent %1 of %2 bytes of %3.</source>
+        <translation>Der Server hat %1 von %2 Bytes von %3 gesendet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The server sent %1 without an ETag.</source>
+        <translation>Der Server hat %1 ohne ETag gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its ETag is now %1, was %2</source>
+        <translation>sein ETag ist jetzt %1, war %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server ignored the byte range asked for in %1 (bytes %2-%3).</source>
+        <translation>Der Server hat den in %1 angeforderten Bytebereich ignoriert (Bytes %2-%3).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server answered HTTP %1 for a byte range of %2.</source>
+        <translation>Der Server hat auf einen Bytebereich von %2 mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server sent a byte range of %1 with the Content-Range &quot;%2&quot;.</source>
+        <translation>Der Server hat einen Bytebereich von %1 mit dem Content-Range „%2“ gesendet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its size is now %1 bytes, was %2</source>
+        <translation>seine Größe ist jetzt %1 Bytes, war %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server sent %1 of %2 when bytes %3-%4 were asked for.</source>
+        <translation>Der Server hat %1 von %2 gesendet, angefordert waren die Bytes %3-%4.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server sent more than the %1 bytes asked for of %2.</source>
+        <translation>Der Server hat mehr als die %1 angeforderten Bytes von %2 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>S3Xml</name>
+    <message>
+        <location filename="../core/storage/s3xml.cpp" line="+83"/>
+        <source>it has a document type declaration</source>
+        <translation>sie hat eine Dokumenttyp-Deklaration</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its root element is &lt;%1&gt;, not &lt;ListBucketResult&gt;</source>
+        <translation>ihr Wurzelelement ist &lt;%1&gt;, nicht &lt;ListBucketResult&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>an object&apos;s size is &quot;%1&quot;</source>
+        <translation>die Größe eines Objekts ist „%1“</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>an object has no key</source>
+        <translation>ein Objekt hat keinen Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the object %1 has no size</source>
+        <translation>das Objekt %1 hat keine Größe</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>IsTruncated is &quot;%1&quot;</source>
+        <translation>IsTruncated ist „%1“</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>it holds no element</source>
+        <translation>sie enthält kein Element</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The S3 listing is not what S3 sends (%1, line %2).</source>
+        <translation>Die S3-Auflistung entspricht nicht dem, was S3 sendet (%1, Zeile %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The S3 listing is not what S3 sends (it is truncated but has no continuation token).</source>
+        <translation>Die S3-Auflistung entspricht nicht dem, was S3 sendet (sie ist gekürzt, hat aber kein Fortsetzungstoken).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The S3 listing is not what S3 sends (an object has no key).</source>
+        <translation>Die S3-Auflistung entspricht nicht dem, was S3 sendet (ein Objekt hat keinen Schlüssel).</translation>
+    </message>
+</context>
+<context>
     <name>SqlPresentation</name>
     <message>
         <location filename="../core/recording/eventpresentation.cpp" line="-59"/>
@@ -3443,12 +4253,18 @@
         <translation>%1 konnte nicht als ZIP-Archiv geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+98"/>
+        <location line="+48"/>
         <source>%1 is empty, not a ZIP archive</source>
         <translation>%1 ist leer, kein ZIP-Archiv</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="-2"/>
+        <source>%1 cannot be read at random</source>
+        <translation>%1 kann nicht wahlfrei gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>%1: entry %2 cannot be read from the ZIP directory</source>
         <translation>%1: Eintrag %2 kann nicht aus dem ZIP-Verzeichnis gelesen werden</translation>
     </message>
@@ -3500,24 +4316,24 @@
         <translation>das Verschlüsselungsverfahren wird nicht unterstützt</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+111"/>
+        <location line="-405"/>
+        <location line="+226"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+141"/>
+        <location line="-204"/>
+        <location line="+256"/>
         <source>%1 is invalid: %2</source>
         <translation>%1 ist ungültig: %2</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-255"/>
         <source>duplicate entry names</source>
         <translation>doppelte Eintragsnamen</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+201"/>
         <source>libzip reads %1 entries, the ZIP directory %2</source>
         <translation>libzip liest %1 Einträge, das ZIP-Verzeichnis %2</translation>
     </message>
@@ -3561,8 +4377,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The recording to open: an archive or an extracted recording folder.</source>
-        <translation>Die zu öffnende Aufzeichnung: ein Archiv oder ein Ordner mit einer entpackten Aufzeichnung.</translation>
+        <source>The recording to open: an archive, an extracted recording folder or s3://bucket/key (downloaded first).</source>
+        <translation>Die zu öffnende Aufzeichnung: ein Archiv, ein Ordner mit einer entpackten Aufzeichnung oder s3://bucket/key (wird zuerst heruntergeladen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The AWS profile to reach S3 with (wins over AWS_PROFILE).</source>
+        <translation>Das AWS-Profil für den Zugriff auf S3 (hat Vorrang vor AWS_PROFILE).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The S3 region.</source>
+        <translation>Die S3-Region.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An S3-compatible endpoint (MinIO, Ceph, LocalStack…).</source>
+        <translation>Ein S3-kompatibler Endpunkt (MinIO, Ceph, LocalStack…).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4759,7 +5590,12 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+159"/>
+        <location filename="../ui/mainwindow.cpp" line="+158"/>
+        <source>Downloading %1 was cancelled.</source>
+        <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4772,6 +5608,16 @@ Manifest: %1</translation>
         <location line="+2"/>
         <source>Open a recording archive</source>
         <translation>Ein Aufzeichnungsarchiv öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse Recordings…</source>
+        <translation>Aufzeichnungen &amp;durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List, search and open the recordings in folders and S3 prefixes</source>
+        <translation>Die Aufzeichnungen in Ordnern und S3-Präfixen auflisten, durchsuchen und öffnen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4889,7 +5735,7 @@ Manifest: %1</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+71"/>
         <source>The sample recording is not installed.</source>
         <translation>Die Beispielaufzeichnung ist nicht installiert.</translation>
     </message>
@@ -5432,6 +6278,24 @@ Manifest: %1</translation>
     </message>
 </context>
 <context>
+    <name>tapedeck::RecordingDownloader</name>
+    <message>
+        <location filename="../ui/storage/recordingdownloader.cpp" line="+85"/>
+        <source>%1 is a prefix (a folder), not a recording: add it as a location to list its recordings.</source>
+        <translation>%1 ist ein Präfix (ein Ordner), keine Aufzeichnung: Fügen Sie es als Speicherort hinzu, um seine Aufzeichnungen aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Downloading %1 from S3… %2 of %3</source>
+        <translation>%1 wird von S3 heruntergeladen… %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading %1 from S3…</source>
+        <translation>%1 wird von S3 heruntergeladen…</translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::RecordingLoader</name>
     <message>
         <location filename="../ui/recordingloader.cpp" line="+135"/>
@@ -5485,7 +6349,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingStatusBar</name>
     <message>
-        <location filename="../ui/recordingstatusbar.cpp" line="+58"/>
+        <location filename="../ui/recordingstatusbar.cpp" line="+59"/>
         <source>Events shown by the timeline&apos;s filter / events in the recording</source>
         <translation>Vom Filter der Zeitleiste angezeigte Ereignisse / Ereignisse in der Aufzeichnung</translation>
     </message>
@@ -5500,7 +6364,7 @@ Manifest: %1</translation>
         <translation>Angezeigte Ereignisse: %L1 von %L2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>1 entry</source>
         <translation>1 Eintrag</translation>
     </message>
@@ -5683,6 +6547,409 @@ Manifest: %1</translation>
         <location line="+0"/>
         <source>Hide traceback</source>
         <translation>Traceback ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecordingsModel</name>
+    <message>
+        <location filename="../ui/storage/recordingsmodel.cpp" line="+218"/>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run ID</source>
+        <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source → Sink</source>
+        <translation>Quelle → Senke</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created (UTC)</source>
+        <translation>Erstellt (UTC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Location</source>
+        <translation>Speicherort</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When DataHub wrote the recording (the manifest&apos;s created_at)</source>
+        <translation>Wann DataHub die Aufzeichnung geschrieben hat (created_at des Manifests)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whether the run failed (the manifest&apos;s exception) or why its summary could not be read</source>
+        <translation>Ob der Lauf fehlgeschlagen ist (exception des Manifests) oder warum seine Zusammenfassung nicht gelesen werden konnte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder or S3 prefix the recording was listed under</source>
+        <translation>Der Ordner oder das S3-Präfix, unter dem die Aufzeichnung aufgelistet wurde</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrong password</source>
+        <translation>falsches Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%L1 bytes</source>
+        <translation>%L1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run finished without an exception.</source>
+        <translation>Der Lauf wurde ohne Ausnahme beendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The archive is encrypted: enter its password to read the run&apos;s summary.</source>
+        <translation>Das Archiv ist verschlüsselt: Geben Sie sein Passwort ein, um die Zusammenfassung des Laufs zu lesen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password given does not open this archive.</source>
+        <translation>Das angegebene Passwort öffnet dieses Archiv nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording&apos;s manifest could not be read.</source>
+        <translation>Das Manifest der Aufzeichnung konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecordingsWindow</name>
+    <message>
+        <location filename="../ui/storage/recordingswindow.cpp" line="+87"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Failed runs only</source>
+        <translation>&amp;Nur fehlgeschlagene Läufe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+242"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <location line="+243"/>
+        <source>&amp;Compare MCPs</source>
+        <translation>MCPs &amp;vergleichen</translation>
+    </message>
+    <message>
+        <location line="-235"/>
+        <source>Recordings</source>
+        <translation>Aufzeichnungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open or add: s3://bucket/key, s3://bucket/prefix/, a folder or a recording</source>
+        <translation>Öffnen oder hinzufügen: s3://bucket/key, s3://bucket/prefix/, ein Ordner oder eine Aufzeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Los</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A recording (file or s3://bucket/key) is opened; a folder or an S3 prefix is added to the locations</source>
+        <translation>Eine Aufzeichnung (Datei oder s3://bucket/key) wird geöffnet; ein Ordner oder ein S3-Präfix wird zu den Speicherorten hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+189"/>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <location line="+189"/>
+        <source>Add &amp;S3 Prefix…</source>
+        <translation>S3-&amp;Präfix hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>&amp;Locations</source>
+        <translation>&amp;Speicherorte</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+220"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>List every location again; only new and changed recordings are read (F5)</source>
+        <translation>Alle Speicherorte erneut auflisten; nur neue und geänderte Aufzeichnungen werden gelesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search run IDs, sources, sinks, exceptions, file names and recipe fields</source>
+        <translation>Lauf-IDs, Quellen, Senken, Ausnahmen, Dateinamen und Recipe-Felder durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter &amp;Password…</source>
+        <translation>Pass&amp;wort eingeben…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Open the selected recording in the main window (Enter or double-click)</source>
+        <translation>Die ausgewählte Aufzeichnung im Hauptfenster öffnen (Eingabetaste oder Doppelklick)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the metadata (MCPs) two selected recordings emitted</source>
+        <translation>Die Metadaten (MCPs) vergleichen, die zwei ausgewählte Aufzeichnungen ausgegeben haben</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 could not be downloaded</source>
+        <translation>%1 konnte nicht heruntergeladen werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The download was cancelled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List every location again; only new and changed recordings are read</source>
+        <translation>Alle Speicherorte erneut auflisten; nur neue und geänderte Aufzeichnungen werden gelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>Su&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Address</source>
+        <translation>&amp;Zur Adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove Location</source>
+        <translation>Speicherort &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy &amp;Address</source>
+        <translation>&amp;Adresse kopieren</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>All Locations</source>
+        <translation>Alle Speicherorte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recordings of every location below</source>
+        <translation>Die Aufzeichnungen aller Speicherorte darunter</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Add a Folder of Recordings</source>
+        <translation>Ordner mit Aufzeichnungen hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>A location could not be listed</source>
+        <translation>Ein Speicherort konnte nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some locations could not be listed</source>
+        <translation>Einige Speicherorte konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Listing %1 (%2 of %3)…</source>
+        <translation>%1 wird aufgelistet (%2 von %3)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Listing was cancelled; what was listed before is shown.</source>
+        <translation>Das Auflisten wurde abgebrochen; angezeigt wird, was zuvor aufgelistet war.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Listed %1: %L2 found, %L3 new or changed</source>
+        <translation>%1 aufgelistet: %L2 gefunden, %L3 neu oder geändert</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>The catalog could not be searched</source>
+        <translation>Der Katalog konnte nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recordings: %L1</source>
+        <translation>Aufzeichnungen: %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · failed: %L1</source>
+        <translation> · fehlgeschlagen: %L1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the newest %L1 of each location: narrow the search to see others)</source>
+        <translation> (die neuesten %L1 je Speicherort: Schränken Sie die Suche ein, um andere zu sehen)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The password opens none of the locked recordings.</source>
+        <translation>Das Passwort öffnet keine der gesperrten Aufzeichnungen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encrypted, not read yet: %L1 of %L2</source>
+        <translation>Verschlüsselt, noch nicht gelesen: %L1 von %L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their run IDs, sources and outcomes are read once the recording password is known: set DATAHUB_RECORDING_PASSWORD, or enter it here (kept only while this window is open).</source>
+        <translation>Ihre Lauf-IDs, Quellen und Ausgänge werden gelesen, sobald das Aufzeichnungspasswort bekannt ist: Setzen Sie DATAHUB_RECORDING_PASSWORD oder geben Sie es hier ein (es wird nur aufbewahrt, solange dieses Fenster geöffnet ist).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read Encrypted Summaries</source>
+        <translation>Verschlüsselte Zusammenfassungen lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recording password (DataHub&apos;s recording password):</source>
+        <translation>Das Aufzeichnungspasswort (das Aufzeichnungspasswort von DataHub):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read Summaries</source>
+        <translation>Zusammenfassungen lesen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No locations yet.
+
+Add a folder (Add Folder…) or an S3 prefix (Add S3 Prefix…) to list the recordings in it, or type an s3:// address above.</source>
+        <translation>Noch keine Speicherorte.
+
+Fügen Sie einen Ordner (Ordner hinzufügen…) oder ein S3-Präfix (S3-Präfix hinzufügen…) hinzu, um die Aufzeichnungen darin aufzulisten, oder geben Sie oben eine s3://-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Looking for recordings…</source>
+        <translation>Aufzeichnungen werden gesucht…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recording matches the search.</source>
+        <translation>Keine Aufzeichnung entspricht der Suche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recordings were found in the locations.
+
+Press F5 to list them again.</source>
+        <translation>In den Speicherorten wurden keine Aufzeichnungen gefunden.
+
+Drücken Sie F5, um sie erneut aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recordings were found in this location.
+
+Press F5 to list it again.</source>
+        <translation>An diesem Speicherort wurden keine Aufzeichnungen gefunden.
+
+Drücken Sie F5, um ihn erneut aufzulisten.</translation>
     </message>
 </context>
 <context>
@@ -6743,6 +8010,74 @@ Manifest: %1</translation>
         <location line="+6"/>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::S3LocationDialog</name>
+    <message>
+        <location filename="../ui/storage/s3locationdialog.cpp" line="+29"/>
+        <source>Add S3 Prefix</source>
+        <translation>S3-Präfix hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>s3://bucket/recordings/</source>
+        <translation>s3://bucket/recordings/</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AWS_PROFILE, the environment&apos;s keys or &quot;default&quot;</source>
+        <translation>AWS_PROFILE, die Schlüssel aus der Umgebung oder „default“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the profile&apos;s region</source>
+        <translation>die Region des Profils</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AWS; or e.g. http://localhost:9000 for MinIO</source>
+        <translation>AWS; oder z. B. http://localhost:9000 für MinIO</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings under the prefix are listed and their summaries read without downloading them. Credentials come from the named profile in ~/.aws or from the environment each time they are needed; Tapedeck stores only the profile&apos;s name.</source>
+        <translation>Die Aufzeichnungen unter dem Präfix werden aufgelistet und ihre Zusammenfassungen gelesen, ohne sie herunterzuladen. Die Zugangsdaten stammen jedes Mal, wenn sie gebraucht werden, aus dem genannten Profil in ~/.aws oder aus der Umgebung; Tapedeck speichert nur den Namen des Profils.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Endpoint URL:</source>
+        <translation>&amp;Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The address starts with s3://, e.g. s3://bucket/recordings/.</source>
+        <translation>Die Adresse beginnt mit s3://, z. B. s3://bucket/recordings/.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The endpoint is an http:// or https:// URL, e.g. https://s3.eu-central-1.amazonaws.com.</source>
+        <translation>Der Endpunkt ist eine http://- oder https://-URL, z. B. https://s3.eu-central-1.amazonaws.com.</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,13 @@ int runFetch(const Cli &cli, const QStringList &arguments)
     const QCommandLineOption force(QStringLiteral("force"), Cli::tr("Overwrite an existing --output file."));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
         Cli::tr("Ranged GETs in flight at once (default %1).").arg(S3DownloadOptions().parallel), Cli::tr("n"));
+    const QCommandLineOption verifyMd5(QStringLiteral("verify-md5"),
+        Cli::tr("Also hash the whole download and compare it with the ETag when that is an MD5 (objects "
+                "uploaded in one part): an end-to-end check beyond the ETag every part is checked against."));
     const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print what was fetched as JSON."));
     const QCommandLineOption quiet(
         { QStringLiteral("q"), QStringLiteral("quiet") }, Cli::tr("No progress and no summary on stderr."));
-    parser.addOptions({ output, force, parallel, json, quiet });
+    parser.addOptions({ output, force, parallel, verifyMd5, json, quiet });
     Cli::addS3Options(parser);
     if (const std::optional<int> stop = cli.parse(parser, arguments))
         return *stop;
@@ -51,6 +54,7 @@ int runFetch(const Cli &cli, const QStringList &arguments)
         return cli.usage(Cli::tr("--no-cache needs --output: without the cache the download has nowhere to stay"));
 
     S3DownloadOptions options;
+    options.checkMd5 = parser.isSet(verifyMd5);
     if (parser.isSet(parallel)) {
         const std::optional<qint64> n = Cli::parseCount(parser.value(parallel));
         if (!n || *n < 1 || *n > 6)

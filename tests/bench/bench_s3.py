@@ -166,7 +166,9 @@ def download_benchmark(args, server, work, cli):
     outputs = {k: os.path.join(work, f"out-{k}.zip") for k in ("tapedeck", "aws", "curl")}
     commands = {
         "tapedeck": [cli, "fetch", url, "--output", outputs["tapedeck"], "--force", "-q"],
-        "aws": ["/usr/bin/aws", "s3", "cp", "--only-show-errors", url, outputs["aws"]],
+        # awscli 2.9 reads no AWS_ENDPOINT_URL: the endpoint goes on its command line.
+        "aws": ["/usr/bin/aws", "--endpoint-url", server.endpoint, "s3", "cp", "--only-show-errors", url,
+                outputs["aws"]],
         "curl": ["curl", "-sS", "-f", "-o", outputs["curl"], presigned],
     }
     times = {k: [] for k in commands}
@@ -239,8 +241,8 @@ def summaries_benchmark(args, server, work, cli):
     shutil.rmtree(downloaded, ignore_errors=True)
     proxy.reset()
     start = time.monotonic()
-    subprocess.run(["/usr/bin/aws", "s3", "cp", "--recursive", "--only-show-errors", "s3://bench/many/",
-                    downloaded], env=env, check=True)
+    subprocess.run(["/usr/bin/aws", "--endpoint-url", proxy.endpoint, "s3", "cp", "--recursive",
+                    "--only-show-errors", "s3://bench/many/", downloaded], env=env, check=True)
     t_download = time.monotonic() - start
     b_download = proxy.down + proxy.up
     start = time.monotonic()

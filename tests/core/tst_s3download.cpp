@@ -41,6 +41,7 @@ S3DownloadOptions parts(qint64 partSize, int parallel)
     S3DownloadOptions options;
     options.partSize = partSize;
     options.parallel = parallel;
+    options.checkMd5 = true; // the end-to-end check is what catches a corrupted byte and a part marked early
     return options;
 }
 
