@@ -86,7 +86,7 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     , m_locationList(new QListWidget(this))
     , m_removeButton(new QPushButton(tr("&Remove"), this))
     , m_search(new QLineEdit(this))
-    , m_failedOnly(new QCheckBox(tr("&Failed runs only"), this))
+    , m_failedOnly(new QCheckBox(tr("Failed r&uns only"), this))
     , m_refreshBar(new LoadingBar(this))
     , m_downloadBar(new LoadingBar(this))
     , m_errors(new Banner(Banner::Kind::Error, this))
@@ -106,7 +106,6 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("recordingsWindow"));
     setWindowTitle(tr("Recordings"));
-    setWindowFlag(Qt::Window);
 
     m_address->setObjectName(QStringLiteral("addressEdit"));
     m_address->setPlaceholderText(tr("Open or add: s3://bucket/key, s3://bucket/prefix/, a folder or a recording"));
@@ -120,7 +119,8 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     m_locationList->setObjectName(QStringLiteral("locationList"));
     m_locationList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_locationList->setTextElideMode(Qt::ElideMiddle);
-    auto *addFolderButton = new QPushButton(tr("Add &Folder…"), this);
+    // Alt+F stays the File menu's.
+    auto *addFolderButton = new QPushButton(tr("&Add Folder…"), this);
     addFolderButton->setObjectName(QStringLiteral("addFolderButton"));
     auto *addS3Button = new QPushButton(tr("Add &S3 Prefix…"), this);
     addS3Button->setObjectName(QStringLiteral("addS3Button"));
@@ -139,7 +139,7 @@ RecordingsWindow::RecordingsWindow(QWidget *parent)
     addRow->addWidget(addFolderButton);
     addRow->addWidget(addS3Button);
     leftLayout->addLayout(addRow);
-    auto *refreshButton = new QPushButton(tr("Re&fresh"), this);
+    auto *refreshButton = new QPushButton(tr("Refres&h"), this);
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
     refreshButton->setToolTip(tr("List every location again; only new and changed recordings are read (F5)"));
     auto *removeRow = new QHBoxLayout;
