@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/common/progress.h"
+#include "core/storage/s3client.h"
 
 #include <QProcess>
 #include <QStringList>
@@ -12,6 +13,16 @@
 #include <functional>
 
 namespace tapedeck::test {
+
+// Retries that keep a test short: a few attempts, milliseconds apart.
+inline S3RetryPolicy quickRetries(int attempts = 3)
+{
+    S3RetryPolicy policy;
+    policy.attempts = attempts;
+    policy.firstDelayMs = 10;
+    policy.maxDelayMs = 40;
+    return policy;
+}
 
 // Relays to a server on loopback and misbehaves as faultproxy.py's --mode says (drop, cut, stall, corrupt,
 // status) for the first `times` connections (-1: all), after `after` bytes of each answer.

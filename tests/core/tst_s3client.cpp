@@ -37,15 +37,6 @@ S3Location at(const QString &key)
     return S3Location { Bucket, key };
 }
 
-S3RetryPolicy quickRetries(int attempts = 3)
-{
-    S3RetryPolicy policy;
-    policy.attempts = attempts;
-    policy.firstDelayMs = 10;
-    policy.maxDelayMs = 40;
-    return policy;
-}
-
 } // namespace
 
 class TestS3Client : public QObject

@@ -27,15 +27,6 @@ S3Location at(const QString &key)
     return S3Location { Bucket, key };
 }
 
-S3RetryPolicy quickRetries(int attempts = 3)
-{
-    S3RetryPolicy policy;
-    policy.attempts = attempts;
-    policy.firstDelayMs = 10;
-    policy.maxDelayMs = 40;
-    return policy;
-}
-
 S3DownloadOptions parts(qint64 partSize, int parallel)
 {
     S3DownloadOptions options;
