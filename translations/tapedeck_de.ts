@@ -5590,7 +5590,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+158"/>
+        <location filename="../ui/mainwindow.cpp" line="+151"/>
         <source>Downloading %1 was cancelled.</source>
         <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
     </message>
@@ -6298,7 +6298,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingLoader</name>
     <message>
-        <location filename="../ui/recordingloader.cpp" line="+135"/>
+        <location filename="../ui/recordingloader.cpp" line="+136"/>
         <source>Wrong password. Check it (including upper and lower case) and try again.</source>
         <translation>Falsches Passwort. Prüfen Sie es (auch auf Groß- und Kleinschreibung) und versuchen Sie es erneut.</translation>
     </message>
@@ -6552,7 +6552,7 @@ Manifest: %1</translation>
 <context>
     <name>tapedeck::RecordingsModel</name>
     <message>
-        <location filename="../ui/storage/recordingsmodel.cpp" line="+218"/>
+        <location filename="../ui/storage/recordingsmodel.cpp" line="+233"/>
         <source>Recording</source>
         <translation>Aufzeichnung</translation>
     </message>
@@ -6675,12 +6675,7 @@ Manifest: %1</translation>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Failed runs only</source>
-        <translation>&amp;Nur fehlgeschlagene Läufe</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+242"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
@@ -6697,7 +6692,7 @@ Manifest: %1</translation>
         <translation>Aufzeichnungen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Open or add: s3://bucket/key, s3://bucket/prefix/, a folder or a recording</source>
         <translation>Öffnen oder hinzufügen: s3://bucket/key, s3://bucket/prefix/, ein Ordner oder eine Aufzeichnung</translation>
     </message>
@@ -6712,8 +6707,7 @@ Manifest: %1</translation>
         <translation>Eine Aufzeichnung (Datei oder s3://bucket/key) wird geöffnet; ein Ordner oder ein S3-Präfix wird zu den Speicherorten hinzugefügt</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+189"/>
+        <location line="+197"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
@@ -6729,8 +6723,7 @@ Manifest: %1</translation>
         <translation>&amp;Speicherorte</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+220"/>
+        <location line="+234"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -6740,7 +6733,22 @@ Manifest: %1</translation>
         <translation>Alle Speicherorte erneut auflisten; nur neue und geänderte Aufzeichnungen werden gelesen (F5)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-55"/>
+        <source>Failed r&amp;uns only</source>
+        <translation>&amp;Nur fehlgeschlagene Läufe</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Add Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Refres&amp;h</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Search run IDs, sources, sinks, exceptions, file names and recipe fields</source>
         <translation>Lauf-IDs, Quellen, Senken, Ausnahmen, Dateinamen und Recipe-Felder durchsuchen</translation>
     </message>
@@ -6810,7 +6818,7 @@ Manifest: %1</translation>
         <translation>&amp;Adresse kopieren</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+50"/>
         <source>All Locations</source>
         <translation>Alle Speicherorte</translation>
     </message>
@@ -6840,7 +6848,7 @@ Manifest: %1</translation>
         <translation>Einige Speicherorte konnten nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Listing %1 (%2 of %3)…</source>
         <translation>%1 wird aufgelistet (%2 von %3)…</translation>
     </message>
@@ -6865,7 +6873,7 @@ Manifest: %1</translation>
         <translation>%1 aufgelistet: %L2 gefunden, %L3 neu oder geändert</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+106"/>
         <source>The catalog could not be searched</source>
         <translation>Der Katalog konnte nicht durchsucht werden</translation>
     </message>
