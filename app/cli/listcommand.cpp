@@ -47,8 +47,7 @@ int runList(const Cli &cli, const QStringList &arguments)
         if (!info.exists())
             return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 does not exist").arg(escapeControls(where))));
         if (!info.isDir())
-            return cli.fail(makeError(ErrorCode::Usage,
-                Cli::tr("%1 is not a folder; `info` shows one recording").arg(escapeControls(where))));
+            return cli.fail(makeError(ErrorCode::Io, Cli::tr("%1 is not a folder").arg(escapeControls(where))));
     }
     const Result<QString> container = CatalogOptions::container(where);
     if (!container)
