@@ -306,7 +306,9 @@ private slots:
 
         // Coverage: the timeline knows how often each recorded event was served; the edited one never.
         const TimelineModel *timeline = m_window->timelinePanel()->model();
-        QTRY_VERIFY(timeline->coverage() != nullptr);
+        // The snapshot comes from the replay's thread after the run; under a loaded ctest -j2 that took
+        // longer than QTRY's default 5 s once (a fresh machine), so the wait is bounded generously.
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->coverage() != nullptr, 60'000);
         QCOMPARE(timeline->coverage()->servedOf(held->recordedSeq), 0);
 
         // Again without the edit: the run fails as recorded and the metadata is the recorded metadata.
@@ -320,7 +322,8 @@ private slots:
         QVERIFY2(panel->reportView()->toPlainText().contains(DiffReport::PerfectMatch), qPrintable(panel->reportView()->toPlainText()));
         QCOMPARE(second->command->exitCode, 1);
         QVERIFY(second->command->asRecorded());
-        QTRY_VERIFY(timeline->coverage() && timeline->coverage()->servedOf(held->recordedSeq) == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            timeline->coverage() && timeline->coverage()->servedOf(held->recordedSeq) == 1, 60'000);
 
         // Compare Replayed Metadata: the diff window on the recorded against the replayed MCPs.
         panel->compareButton()->click();
